@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+/**
+ * Opens (and creates, with its folder) the one SQLite file that is the whole store, and sets the
+ * connection PRAGMAs every connection needs. See docs/decisions/003-sqlite-durability.md for `synchronous`.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path, { readonly: options.readonly ?? false });
+  if (!options.readonly) sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  // Deleted personal data is overwritten, not left in free pages (GDPR erasure).
+  sqlite.pragma("secure_delete = ON");
+  sqlite.pragma("cache_size = -32000");
+  sqlite.pragma("temp_store = MEMORY");
+  return drizzle(sqlite, { schema });
+}
+
+/** The checked-in drizzle-kit migrations, found from the source tree or from the project root. */
+export function migrationsFolder(): string {
+  const candidates = [
+    process.env.MIGRATIONS_PATH,
+    fileURLToPath(new URL("./migrations", import.meta.url)),
+    resolve(process.cwd(), "db/migrations"),
+  ];
+  for (const candidate of candidates) {
+    if (candidate && existsSync(resolve(candidate, "meta/_journal.json"))) return candidate;
+  }
+  throw new Error("Cannot find db/migrations (set MIGRATIONS_PATH or run from the project root).");
+}
+
+/** Applies every pending migration, and makes sure the one settings row exists. */
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  db.insert(schema.appSettings).values({ id: 1 }).onConflictDoNothing().run();
+}
+
+export function closeDatabase(db: Db): void {
+  db.$client.close();
+}
+
+export { schema };

@@ -1,0 +1,139 @@
+/**
+ * Every closed set of values in the domain, declared once. Each feeds a column's `text({ enum })`,
+ * a CHECK constraint in the table, and the zod schemas of the forms.
+ * Pure constants: safe to import from browser code.
+ */
+export const USER_ROLE = ["volunteer", "org_member", "coordinator", "admin"] as const;
+export type UserRole = (typeof USER_ROLE)[number];
+
+export const UI_LOCALE = ["de", "en", "uk", "ar", "tr"] as const;
+export type UiLocale = (typeof UI_LOCALE)[number];
+
+/** ISO 639 codes of languages people in the hub speak (UI locales are a subset). */
+export const LANGUAGE = [
+  "de",
+  "en",
+  "ar",
+  "uk",
+  "ru",
+  "tr",
+  "fa",
+  "prs",
+  "kmr",
+  "ckb",
+  "ti",
+  "so",
+  "fr",
+  "es",
+  "pl",
+  "ro",
+  "bg",
+  "sq",
+  "ku",
+  "ps",
+  "ur",
+  "it",
+  "el",
+  "sr",
+] as const;
+export type Language = (typeof LANGUAGE)[number];
+
+export const LANGUAGE_LEVEL = ["basic", "good", "fluent", "native"] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVEL)[number];
+
+export const ORGANISATION_KIND = [
+  "sports_club",
+  "cultural_group",
+  "welfare",
+  "migrant_organisation",
+  "religious_community",
+  "initiative",
+  "public_body",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KIND)[number];
+
+export const MEMBERSHIP_ROLE = ["owner", "member"] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLE)[number];
+
+export const OFFER_STATUS = ["active", "paused", "ended"] as const;
+export type OfferStatus = (typeof OFFER_STATUS)[number];
+
+export const NEED_STATUS = ["open", "partly_matched", "matched", "closed", "cancelled"] as const;
+export type NeedStatus = (typeof NEED_STATUS)[number];
+
+export const NEED_URGENCY = ["low", "normal", "high", "urgent"] as const;
+export type NeedUrgency = (typeof NEED_URGENCY)[number];
+
+export const NEED_SCHEDULE = ["one_off", "recurring"] as const;
+export type NeedSchedule = (typeof NEED_SCHEDULE)[number];
+
+export const GENDER_PREFERENCE = ["none", "female", "male"] as const;
+export type GenderPreference = (typeof GENDER_PREFERENCE)[number];
+
+export const PERSON_GENDER = ["female", "male", "diverse", "unspecified"] as const;
+export type PersonGender = (typeof PERSON_GENDER)[number];
+
+export const EVENT_STATUS = ["draft", "published", "cancelled"] as const;
+export type EventStatus = (typeof EVENT_STATUS)[number];
+
+export const EVENT_RECURRENCE = ["none", "weekly"] as const;
+export type EventRecurrence = (typeof EVENT_RECURRENCE)[number];
+
+export const SIGNUP_STATUS = ["confirmed", "waitlisted", "cancelled"] as const;
+export type SignupStatus = (typeof SIGNUP_STATUS)[number];
+
+export const ATTENDANCE = ["present", "no_show"] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
+export const MATCH_STATUS = ["proposed", "accepted", "declined", "active", "completed", "ended"] as const;
+export type MatchStatus = (typeof MATCH_STATUS)[number];
+
+export const HOURS_SOURCE = ["shift", "match", "other"] as const;
+export type HoursSource = (typeof HOURS_SOURCE)[number];
+
+export const NOTIFICATION_KIND = [
+  "match_proposed",
+  "match_accepted",
+  "match_declined",
+  "signup_confirmed",
+  "waitlist_promoted",
+  "event_cancelled",
+  "event_changed",
+  "shift_reminder",
+  "password_reset",
+  "invite",
+  "email_change",
+  "certificate_expiring",
+  "organisation_verified",
+  "hours_confirmed",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KIND)[number];
+
+export const NOTIFICATION_CHANNEL = ["inbox", "inbox_email"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNEL)[number];
+
+export const OUTBOX_STATUS = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUS)[number];
+
+export const JOB_STATUS = ["pending", "running", "done", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUS)[number];
+
+export const AUDIT_ENTITY = [
+  "need",
+  "match",
+  "user",
+  "volunteer_profile",
+  "organisation",
+  "offer",
+  "event",
+  "shift",
+  "signup",
+  "hours",
+  "settings",
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITY)[number];
+
+export const TOKEN_PURPOSE = ["password_reset", "email_change", "invite", "organisation_invite"] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSE)[number];
+
+export const WEEKDAY = [0, 1, 2, 3, 4, 5, 6] as const;
