@@ -1,0 +1,41 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ActivityListItem } from "~/modules/events/public-activities.server";
+import { formatMoney } from "~/utils/format";
+import { DateRange } from "./time";
+
+export function ActivityCard({ activity }: { activity: ActivityListItem }) {
+  const { t, i18n } = useTranslation(["activities", "common"]);
+  return (
+    <article className="card activity-card" aria-labelledby={`activity-${activity.id}-title`}>
+      <p className="card__eyebrow">
+        <span className="tag">{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</span>{" "}
+        <span>{activity.neighbourhoodName}</span>
+      </p>
+      <h3 id={`activity-${activity.id}-title`} className="card__title">
+        <Link to={`/activities/${activity.id}`}>{activity.title}</Link>
+      </h3>
+      {!activity.translated ? (
+        <p className="muted small">
+          {t("common:content.originalLanguage", { language: t(`common:languages.${activity.originalLanguage}`) })}
+        </p>
+      ) : null}
+      <p>
+        <DateRange start={activity.startsAt} end={activity.endsAt} />
+        {activity.weekly ? <span className="muted"> · {t("weekly")}</span> : null}
+      </p>
+      {activity.place ? <p className="muted">{activity.place}</p> : null}
+      <ul className="facts" aria-label={t("factsLabel")}>
+        {activity.languages.length > 0 ? (
+          <li>
+            {t("languages")}: {activity.languages.map((code) => t(`common:languages.${code}`)).join(", ")}
+          </li>
+        ) : null}
+        <li>{activity.costCents === 0 ? t("free") : formatMoney(activity.costCents, i18n.language)}</li>
+        {activity.openSlots > 0 ? (
+          <li className="highlight">{t("helpersWanted", { count: activity.openSlots })}</li>
+        ) : null}
+      </ul>
+    </article>
+  );
+}

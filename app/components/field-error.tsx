@@ -1,0 +1,12 @@
+import { useTranslation } from "react-i18next";
+
+/** A translated error message shown right under its field. `message` is an i18n key ("ns:key"). */
+export function FieldError({ id, message }: { id: string; message?: string | null }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {t(message)}
+    </p>
+  );
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+import { formatDate, formatRange } from "~/utils/format";
+
+// Server and browser may format with slightly different ICU data; the text is the same to a reader.
+export function DateRange({ start, end }: { start: number; end: number }) {
+  const { i18n } = useTranslation();
+  return (
+    <time dateTime={new Date(start).toISOString()} suppressHydrationWarning>
+      {formatRange(start, end, i18n.language)}
+    </time>
+  );
+}
+
+export function DateOnly({ value }: { value: number }) {
+  const { i18n } = useTranslation();
+  return (
+    <time dateTime={new Date(value).toISOString().slice(0, 10)} suppressHydrationWarning>
+      {formatDate(value, i18n.language)}
+    </time>
+  );
+}

@@ -1,0 +1,35 @@
+import { UI_LOCALE, type UiLocale } from "@db/schema/enums";
+
+export const SUPPORTED_LOCALES = UI_LOCALE;
+export const DEFAULT_LOCALE: UiLocale = "de";
+export const RTL_LOCALES: readonly UiLocale[] = ["ar"];
+
+/** One namespace per area, so each area's texts live in their own file per locale. */
+export const NAMESPACES = ["common", "activities"] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** The name of each UI language in that language, for the switcher. */
+export const LOCALE_NAMES: Record<UiLocale, string> = {
+  de: "Deutsch",
+  en: "English",
+  uk: "Українська",
+  ar: "العربية",
+  tr: "Türkçe",
+};
+
+export function isSupportedLocale(value: unknown): value is UiLocale {
+  return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: string): "ltr" | "rtl" {
+  return (RTL_LOCALES as readonly string[]).includes(locale) ? "rtl" : "ltr";
+}
+
+export const i18nOptions = {
+  supportedLngs: [...SUPPORTED_LOCALES],
+  fallbackLng: DEFAULT_LOCALE,
+  defaultNS: "common",
+  ns: [...NAMESPACES],
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+};

@@ -1,0 +1,24 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { bundledBackend } from "./backend";
+import { DEFAULT_LOCALE, i18nOptions, SUPPORTED_LOCALES } from "./config";
+
+/** The browser's chosen language, remembered for a year. */
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+});
+
+export const i18nServer = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...SUPPORTED_LOCALES],
+    fallbackLanguage: DEFAULT_LOCALE,
+    cookie: localeCookie,
+    order: ["searchParams", "cookie", "header"],
+  },
+  i18next: { ...i18nOptions },
+  plugins: [bundledBackend],
+});

@@ -1,0 +1,146 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateRange } from "~/components/time";
+import { useNonce } from "~/components/nonce";
+import { getPublicActivity, type PublicActivity } from "~/modules/events/public-activities.server";
+import { i18nServer } from "~/modules/i18n/i18next.server";
+import { formatMoney } from "~/utils/format";
+
+export const handle = { i18n: ["common", "activities"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.activity.title} · miteinander` }, { name: "description", content: data.activity.description.slice(0, 160) }] : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id < 1) throw new Response("Not found", { status: 404 });
+  const locale = await i18nServer.getLocale(request);
+  const activity = getPublicActivity(id, locale);
+  if (!activity) throw new Response("Not found", { status: 404 });
+  return { activity, origin: new URL(request.url).origin };
+}
+
+/** schema.org Event, so calendars and municipal portals can read the page. */
+function eventJsonLd(activity: PublicActivity, origin: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Event",
+    name: activity.title,
+    description: activity.description,
+    startDate: new Date(activity.startsAt).toISOString(),
+    endDate: new Date(activity.endsAt).toISOString(),
+    eventStatus: "https://schema.org/EventScheduled",
+    eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
+    url: `${origin}/activities/${activity.id}`,
+    inLanguage: activity.languages,
+    isAccessibleForFree: activity.costCents === 0,
+    location: {
+      "@type": "Place",
+      name: activity.place || activity.neighbourhoodName,
+      address: { "@type": "PostalAddress", addressLocality: "Gelsenkirchen", addressRegion: "NRW", addressCountry: "DE" },
+      geo: { "@type": "GeoCoordinates", latitude: activity.lat, longitude: activity.lon },
+    },
+    ...(activity.organisationName
+      ? { organizer: { "@type": "Organization", name: activity.organisationName, url: activity.organisationWebsite ?? undefined } }
+      : {}),
+    ...(activity.costCents > 0
+      ? { offers: { "@type": "Offer", price: (activity.costCents / 100).toFixed(2), priceCurrency: "EUR" } }
+      : {}),
+  };
+}
+
+export default function ActivityPage() {
+  const { activity, origin } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["activities", "common"]);
+  const nonce = useNonce();
+  // "<" is escaped so text from the database can never close the script element.
+  const jsonLd = JSON.stringify(eventJsonLd(activity, origin)).replace(/</g, "\\u003c");
+  return (
+    <article className="page" aria-labelledby="activity-title">
+      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      <p>
+        <Link to="/activities">← {t("detail.back")}</Link>
+      </p>
+      <p className="card__eyebrow">
+        <span className="tag">{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</span>{" "}
+        <Link to={`/activities?neighbourhood=${activity.neighbourhoodSlug}`}>{activity.neighbourhoodName}</Link>
+      </p>
+      <h1 id="activity-title">{activity.title}</h1>
+      {!activity.translated ? (
+        <p className="notice">{t("common:content.originalLanguage", { language: t(`common:languages.${activity.originalLanguage}`) })}</p>
+      ) : null}
+      <dl className="facts-grid">
+        <dt>{t("detail.when")}</dt>
+        <dd>
+          <DateRange start={activity.startsAt} end={activity.endsAt} />
+          {activity.weekly ? (
+            <>
+              {" "}
+              · {t("weekly")}
+              {activity.recurrenceUntil ? ` ${t("detail.until", { date: activity.recurrenceUntil })}` : ""}
+            </>
+          ) : null}
+        </dd>
+        <dt>{t("detail.where")}</dt>
+        <dd>{activity.place || activity.neighbourhoodName}</dd>
+        {activity.organisationName ? (
+          <>
+            <dt>{t("detail.organiser")}</dt>
+            <dd>{activity.organisationName}</dd>
+          </>
+        ) : null}
+        <dt>{t("languages")}</dt>
+        <dd>{activity.languages.map((code) => t(`common:languages.${code}`)).join(", ") || "—"}</dd>
+        <dt>{t("detail.cost")}</dt>
+        <dd>{activity.costCents === 0 ? t("free") : formatMoney(activity.costCents, i18n.language)}</dd>
+        {activity.participantPlaces > 0 ? (
+          <>
+            <dt>{t("detail.places")}</dt>
+            <dd>{t("detail.placesLeft", { count: activity.placesLeft, total: activity.participantPlaces })}</dd>
+          </>
+        ) : null}
+        {activity.targetGroup ? (
+          <>
+            <dt>{t("detail.targetGroup")}</dt>
+            <dd>{activity.targetGroup}</dd>
+          </>
+        ) : null}
+        {activity.accessibility ? (
+          <>
+            <dt>{t("detail.accessibility")}</dt>
+            <dd>{activity.accessibility}</dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-labelledby="about-heading">
+        <h2 id="about-heading">{t("detail.about")}</h2>
+        <p className="prose">{activity.description}</p>
+      </section>
+      {activity.shifts.length > 0 ? (
+        <section aria-labelledby="shifts-heading">
+          <h2 id="shifts-heading">{t("detail.shifts")}</h2>
+          <p>{t("detail.shiftsIntro")}</p>
+          <ul className="shift-list">
+            {activity.shifts.map((shift) => (
+              <li key={shift.id} className="card">
+                <h3 className="card__title">{shift.title}</h3>
+                <p>
+                  <DateRange start={shift.startsAt} end={shift.endsAt} />
+                </p>
+                <p>
+                  {shift.past
+                    ? t("detail.shiftPast")
+                    : shift.placesLeft > 0
+                      ? t("detail.shiftOpen", { count: shift.placesLeft, needed: shift.neededCount })
+                      : t("detail.shiftFull")}
+                </p>
+                {shift.requiresCertificate ? <p className="muted small">{t("detail.requiresCertificate")}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,181 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGE } from "@db/schema/enums";
+import { ActivityCard } from "~/components/activity-card";
+import { FieldError } from "~/components/field-error";
+import { parseActivityFilter } from "~/modules/events/activity-filter.schema";
+import { listPublicActivities } from "~/modules/events/public-activities.server";
+import { i18nServer } from "~/modules/i18n/i18next.server";
+import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+
+export const handle = { i18n: ["common", "activities"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = await i18nServer.getLocale(request);
+  const t = await i18nServer.getFixedT(locale, "activities");
+  const { filter, errors } = parseActivityFilter(url.searchParams);
+  const neighbourhoods = listNeighbourhoods();
+  const categories = listActiveCategories();
+  // A well-formed but unknown slug is reported next to its field instead of silently matching nothing.
+  if (filter.neighbourhood && !neighbourhoods.some((n) => n.slug === filter.neighbourhood)) {
+    errors.neighbourhood = "activities:filter.errors.unknown";
+    delete filter.neighbourhood;
+  }
+  if (filter.category && !categories.some((c) => c.slug === filter.category)) {
+    errors.category = "activities:filter.errors.unknown";
+    delete filter.category;
+  }
+  const result = listPublicActivities(filter, locale);
+  return {
+    ...result,
+    filter,
+    errors,
+    neighbourhoods,
+    categories,
+    pageTitle: `${t("list.title")} · miteinander`,
+  };
+}
+
+export default function ActivitiesPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["activities", "common"]);
+  const [searchParams] = useSearchParams();
+  const { filter, errors } = data;
+
+  const pageHref = (page: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("page", String(page));
+    return `?${next.toString()}`;
+  };
+
+  return (
+    <div className="page page--wide">
+      <h1>{t("list.title")}</h1>
+      <p className="lead">{t("list.intro")}</p>
+      <div className="with-sidebar">
+        <Form method="get" action="/activities" className="filter-form" aria-labelledby="filter-heading" key={searchParams.toString()}>
+          <h2 id="filter-heading" className="h3">
+            {t("filter.heading")}
+          </h2>
+          <div className="field">
+            <label htmlFor="filter-neighbourhood">{t("filter.neighbourhood")}</label>
+            <select
+              id="filter-neighbourhood"
+              name="neighbourhood"
+              defaultValue={filter.neighbourhood ?? ""}
+              aria-describedby={errors.neighbourhood ? "filter-neighbourhood-error" : undefined}
+            >
+              <option value="">{t("filter.all")}</option>
+              {data.neighbourhoods.map((n) => (
+                <option key={n.id} value={n.slug}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id="filter-neighbourhood-error" message={errors.neighbourhood} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-category">{t("filter.category")}</label>
+            <select
+              id="filter-category"
+              name="category"
+              defaultValue={filter.category ?? ""}
+              aria-describedby={errors.category ? "filter-category-error" : undefined}
+            >
+              <option value="">{t("filter.all")}</option>
+              {data.categories.map((c) => (
+                <option key={c.id} value={c.slug}>
+                  {t(`common:categories.${c.slug}`, { defaultValue: c.name })}
+                </option>
+              ))}
+            </select>
+            <FieldError id="filter-category-error" message={errors.category} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-language">{t("filter.language")}</label>
+            <select
+              id="filter-language"
+              name="language"
+              defaultValue={filter.language ?? ""}
+              aria-describedby={errors.language ? "filter-language-error" : undefined}
+            >
+              <option value="">{t("filter.all")}</option>
+              {LANGUAGE.map((code) => (
+                <option key={code} value={code}>
+                  {t(`common:languages.${code}`)}
+                </option>
+              ))}
+            </select>
+            <FieldError id="filter-language-error" message={errors.language} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-from">{t("filter.from")}</label>
+            <input
+              id="filter-from"
+              type="date"
+              name="from"
+              defaultValue={filter.from ?? ""}
+              aria-describedby={errors.from ? "filter-from-error" : undefined}
+            />
+            <FieldError id="filter-from-error" message={errors.from} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-to">{t("filter.to")}</label>
+            <input
+              id="filter-to"
+              type="date"
+              name="to"
+              defaultValue={filter.to ?? ""}
+              aria-describedby={errors.to ? "filter-to-error" : undefined}
+            />
+            <FieldError id="filter-to-error" message={errors.to} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("filter.submit")}
+            </button>
+            <Link to="/activities" className="button button--secondary">
+              {t("filter.reset")}
+            </Link>
+          </div>
+        </Form>
+
+        <section aria-labelledby="results-heading" className="results">
+          <h2 id="results-heading" className="h3" aria-live="polite">
+            {t("list.count", { count: data.total })}
+          </h2>
+          {data.items.length === 0 ? (
+            <p className="empty">{t("list.empty")}</p>
+          ) : (
+            <ul className="card-list">
+              {data.items.map((activity) => (
+                <li key={activity.id}>
+                  <ActivityCard activity={activity} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {data.pageCount > 1 ? (
+            <nav aria-label={t("list.pagination")} className="pagination">
+              {data.page > 1 ? (
+                <Link to={pageHref(data.page - 1)} rel="prev">
+                  {t("list.previous")}
+                </Link>
+              ) : null}
+              <span aria-current="page">{t("list.pageOf", { page: data.page, pageCount: data.pageCount })}</span>
+              {data.page < data.pageCount ? (
+                <Link to={pageHref(data.page + 1)} rel="next">
+                  {t("list.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { TIME_ZONE } from "./time";
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatDate(value: number | Date, locale: string): string {
+  return formatter(locale, { weekday: "short", day: "numeric", month: "long", year: "numeric" }).format(value);
+}
+
+export function formatTime(value: number | Date, locale: string): string {
+  return formatter(locale, { hour: "2-digit", minute: "2-digit" }).format(value);
+}
+
+export function formatWeekday(value: number | Date, locale: string): string {
+  return formatter(locale, { weekday: "long" }).format(value);
+}
+
+/** "Di., 24. November 2026, 17:00–19:00" (or with two dates when it spans days). */
+export function formatRange(start: number, end: number, locale: string): string {
+  const f = formatter(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  return f.formatRange(start, end);
+}
+
+export function formatMoney(cents: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

@@ -1,0 +1,25 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+
+export interface AppOptions {
+  build: ServerBuild;
+  clientDir: string;
+  mode?: string;
+}
+
+/** Static files with long-lived caching for fingerprinted assets, then every other request to Remix. */
+export function createApp({ build, clientDir, mode = "production" }: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    next();
+  });
+  app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  app.all("*", createRequestHandler({ build, mode }));
+  return app;
+}
