@@ -4,9 +4,13 @@ export const SUPPORTED_LOCALES = UI_LOCALE;
 export const DEFAULT_LOCALE: UiLocale = "de";
 export const RTL_LOCALES: readonly UiLocale[] = ["ar"];
 
-/** One namespace per area, so each area's texts live in their own file per locale. */
-export const NAMESPACES = ["common", "activities"] as const;
-export type Namespace = (typeof NAMESPACES)[number];
+/**
+ * One namespace per area, so each area's texts live in their own file per locale
+ * (`app/locales/<locale>/<namespace>.json`). The German files define which namespaces exist.
+ */
+export const NAMESPACES: readonly string[] = Object.keys(import.meta.glob("../../locales/de/*.json"))
+  .map((path) => path.slice(path.lastIndexOf("/") + 1, -".json".length))
+  .sort();
 
 /** The name of each UI language in that language, for the switcher. */
 export const LOCALE_NAMES: Record<UiLocale, string> = {
