@@ -1,0 +1,108 @@
+// @ts-check
+import { builtinModules } from "node:module";
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import { defineConfig } from "eslint/config";
+import tseslint from "typescript-eslint";
+
+// Not type-aware on purpose: `npm run lint` stays a few seconds; `tsc --noEmit` does the type checking.
+
+/** Any module name ending in `.server` (Remix's server-only convention), with or without an extension. */
+const SERVER_MODULE = String.raw`(^|/)[^/]+\.server(\.[cm]?[jt]sx?)?$|(^|/)\.server(/|$)`;
+
+/** What browser code may not reach: the DB layer (except the pure enums) and the native driver. */
+const browserBoundary = {
+  paths: [
+    { name: "better-sqlite3", message: "The SQLite driver is server-only: use it from a *.server.ts file." },
+  ],
+  patterns: [
+    {
+      regex: String.raw`^@db/(?!schema/enums(\.ts)?$)`,
+      message:
+        "Only @db/schema/enums may be imported from code that can reach the browser. Move DB access into a *.server.ts module.",
+    },
+    {
+      regex: String.raw`^(\.{1,2}/)+db/(?!schema/enums(\.ts)?$)`,
+      message: "Import the DB layer through @db/* (and only @db/schema/enums outside *.server.ts files).",
+    },
+  ],
+};
+
+/** The matching engine is pure TypeScript: no DB, no framework, no Node APIs, no server modules. */
+const matchingIsPure = {
+  paths: [
+    // Bare builtins ("fs", "path"); the `node:` prefixed forms are caught by a pattern below.
+    ...builtinModules.map((name) => ({ name, message: "The matching engine is pure: no Node APIs." })),
+  ],
+  patterns: [
+    {
+      regex: String.raw`^@db(/|$)`,
+      message: "The matching engine is pure: pass data in, don't import the DB layer.",
+    },
+    {
+      regex: String.raw`(^|/)db/`,
+      message: "The matching engine is pure: pass data in, don't import the DB layer.",
+    },
+    { regex: String.raw`^drizzle-orm`, message: "The matching engine is pure: no ORM." },
+    { regex: String.raw`^better-sqlite3`, message: "The matching engine is pure: no database access." },
+    { regex: String.raw`^@remix-run/`, message: "The matching engine is pure: no Remix." },
+    { regex: String.raw`^react`, message: "The matching engine is pure: no React." },
+    { regex: String.raw`^node:`, message: "The matching engine is pure: no Node APIs." },
+    { regex: SERVER_MODULE, message: "The matching engine is pure: it may not import *.server modules." },
+  ],
+};
+
+const SERVER_FILES = ["app/**/*.server.{ts,tsx}", "app/**/.server/**"];
+const TEST_FILES = ["**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}"];
+
+export default defineConfig(
+  {
+    ignores: [
+      "build/",
+      "data/",
+      "node_modules/",
+      "db/migrations/",
+      "test-results/",
+      "playwright-report/",
+      ".cache/",
+      "bench-results/",
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: "module",
+      globals: { ...globals.node, ...globals.browser },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ...reactHooks.configs["recommended-latest"],
+  },
+  {
+    // console.log is debug output; server code reports through console.error / warn / info.
+    files: ["app/**"],
+    rules: { "no-console": ["warn", { allow: ["error", "warn", "info"] }] },
+  },
+  {
+    files: ["app/**"],
+    ignores: [...SERVER_FILES, ...TEST_FILES],
+    rules: { "no-restricted-imports": ["error", browserBoundary] },
+  },
+  {
+    // Last, so it replaces the browser boundary for these files (it is stricter in every respect).
+    files: ["app/modules/matching/**"],
+    rules: { "no-restricted-imports": ["error", matchingIsPure] },
+  },
+);
