@@ -189,7 +189,7 @@ CREATE TABLE `volunteer_profiles` (
 	FOREIGN KEY (`certificate_verified_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	CONSTRAINT "volunteer_profiles_radius_range" CHECK(radius_km >= 0 and radius_km <= 100),
 	CONSTRAINT "volunteer_profiles_hours_cap_range" CHECK(hours_cap_per_week > 0 and hours_cap_per_week <= 80),
-	CONSTRAINT "volunteer_profiles_certificate_date" CHECK(certificate_valid_until is null or (length(certificate_valid_until) = 10 and date(certificate_valid_until) = certificate_valid_until)),
+	CONSTRAINT "volunteer_profiles_certificate_date" CHECK(certificate_valid_until is null or date(certificate_valid_until) is certificate_valid_until),
 	CONSTRAINT "volunteer_profiles_certificate_verified" CHECK(certificate_valid_until is null or certificate_verified_at is not null)
 );
 --> statement-breakpoint
@@ -254,7 +254,7 @@ CREATE TABLE `offers` (
 	CONSTRAINT "offers_capacity_range" CHECK(capacity between 1 and 100),
 	CONSTRAINT "offers_radius_range" CHECK(radius_km >= 0 and radius_km <= 100),
 	CONSTRAINT "offers_status_check" CHECK(status in ('active', 'paused', 'ended')),
-	CONSTRAINT "offers_valid_until_date" CHECK(valid_until is null or (length(valid_until) = 10 and date(valid_until) = valid_until)),
+	CONSTRAINT "offers_valid_until_date" CHECK(valid_until is null or date(valid_until) is valid_until),
 	CONSTRAINT "offers_title_nonempty" CHECK(length(trim(title)) > 0)
 );
 --> statement-breakpoint
@@ -388,11 +388,10 @@ CREATE TABLE `events` (
 	CONSTRAINT "events_status_check" CHECK(status in ('draft', 'published', 'cancelled')),
 	CONSTRAINT "events_recurrence_check" CHECK(recurrence in ('none', 'weekly')),
 	CONSTRAINT "events_language_check" CHECK(original_language in ('de', 'en', 'uk', 'ar', 'tr')),
-	CONSTRAINT "events_recurrence_until_date" CHECK(recurrence_until is null or (length(recurrence_until) = 10 and date(recurrence_until) = recurrence_until)),
+	CONSTRAINT "events_recurrence_until_date" CHECK(recurrence_until is null or date(recurrence_until) is recurrence_until),
 	CONSTRAINT "events_cost_nonneg" CHECK(cost_cents >= 0),
 	CONSTRAINT "events_places" CHECK(participant_places >= 0 and participants_registered >= 0 and participants_registered <= participant_places),
-	CONSTRAINT "events_title_nonempty" CHECK(length(trim(title)) > 0),
-	CONSTRAINT "events_owner" CHECK(organisation_id is not null or created_by is not null)
+	CONSTRAINT "events_title_nonempty" CHECK(length(trim(title)) > 0)
 );
 --> statement-breakpoint
 CREATE INDEX `events_status_starts_idx` ON `events` (`status`,`starts_at`);--> statement-breakpoint
@@ -463,7 +462,7 @@ CREATE TABLE `hours_log` (
 	FOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`confirmed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	CONSTRAINT "hours_log_hours_range" CHECK(hours > 0 and hours <= 24),
-	CONSTRAINT "hours_log_date_format" CHECK(length(date) = 10 and date(date) = date),
+	CONSTRAINT "hours_log_date_format" CHECK(date(date) is date),
 	CONSTRAINT "hours_log_source_check" CHECK(source in ('shift', 'match', 'other')),
 	CONSTRAINT "hours_log_source_link" CHECK(source <> 'shift' or signup_id is not null or volunteer_id is null)
 );

@@ -21,10 +21,11 @@ export function oneOf(column: string, values: readonly (string | number)[]): SQL
 
 /** A CHECK expression: a nullable column holds a valid ISO date (YYYY-MM-DD) or NULL. */
 export function isoDateOrNull(column: string): SQL {
-  return sql.raw(`${column} is null or (length(${column}) = 10 and date(${column}) = ${column})`);
+  // `is`, not `=`: date() of a non-date is NULL, and a CHECK that evaluates to NULL passes.
+  return sql.raw(`${column} is null or date(${column}) is ${column}`);
 }
 
 /** A CHECK expression: a non-null column holds a valid ISO date (YYYY-MM-DD). */
 export function isoDate(column: string): SQL {
-  return sql.raw(`length(${column}) = 10 and date(${column}) = ${column}`);
+  return sql.raw(`date(${column}) is ${column}`);
 }

@@ -20,7 +20,7 @@ export const appSettings = sqliteTable(
     weightResponsiveness: integer("weight_responsiveness").notNull().default(10),
     ...timestamps,
   },
-  (t) => [
+  () => [
     check("app_settings_single_row", sql`id = 1`),
     check("app_settings_retention_range", sql`retention_days_closed_needs between 30 and 3650`),
     check("app_settings_reminder_range", sql`reminder_hours_before between 1 and 168`),

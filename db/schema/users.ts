@@ -101,5 +101,5 @@ export const loginThrottle = sqliteTable(
     windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
     lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
   },
-  (t) => [check("login_throttle_failures_nonneg", sql`failures >= 0`)],
+  () => [check("login_throttle_failures_nonneg", sql`failures >= 0`)],
 );

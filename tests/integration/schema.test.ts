@@ -220,11 +220,9 @@ describe("CHECK constraints", () => {
       .run();
   });
 
-  // Known gap, reported: for a 10-character string that isn't a date at all (a German "03.02.2026"!),
-  // date(x) is NULL, so the CHECK evaluates to NULL, and SQLite lets a NULL CHECK pass. Every
-  // isoDate/isoDateOrNull column (db/schema/columns.ts) has the same hole. `it.fails` goes red once the
-  // schema is fixed (e.g. `date(x) is x`): then make it a plain `it`.
-  it.fails("rejects a 10-character hours_log.date that is no date at all", () => {
+  // For a string that isn't a date at all (a German "03.02.2026"!) date(x) is NULL; the CHECK uses
+  // `date(x) is x` because a CHECK that evaluates to NULL passes.
+  it("rejects a 10-character hours_log.date that is no date at all", () => {
     const volunteerId = addUser();
     for (const date of ["03.02.2026", "not-a-date"]) {
       expect(
