@@ -1,5 +1,5 @@
 import type { NotificationKind, UiLocale } from "@db/schema/enums";
-import { i18nServer } from "~/modules/i18n/i18next.server";
+import { getServerT } from "~/modules/i18n/server-t.server";
 
 export type EmailParams = Record<string, string | number>;
 
@@ -18,10 +18,10 @@ export function escapeHtml(value: string): string {
 /**
  * Renders an e-mail from the `email` namespace: `<kind>.subject`, `<kind>.body` (paragraphs separated
  * by blank lines) and optional `<kind>.action` (the label of the link in `params.url`).
- * Every value is HTML-escaped in the HTML version.
+ * Every value is HTML-escaped in the HTML version. Synchronous, so it can run inside a transaction.
  */
-export async function renderEmail(kind: NotificationKind, locale: UiLocale, params: EmailParams): Promise<RenderedEmail> {
-  const t = await i18nServer.getFixedT(locale, "email");
+export function renderEmail(kind: NotificationKind, locale: UiLocale, params: EmailParams): RenderedEmail {
+  const t = getServerT(locale, "email");
   const subject = t(`${kind}.subject`, params);
   const body = t(`${kind}.body`, params);
   const actionLabel = t(`${kind}.action`, { ...params, defaultValue: "" });

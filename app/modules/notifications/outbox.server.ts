@@ -18,10 +18,10 @@ export interface EmailRequest {
 /**
  * Writes an e-mail to the outbox, rendered in the recipient's language. Pass the transaction of the
  * change that caused it, so both commit or neither does. A worker delivers it later; the message id
- * makes the delivery idempotent.
+ * makes the delivery idempotent. Synchronous: better-sqlite3 transactions must not await.
  */
-export async function enqueueEmail(tx: DbOrTx, request: EmailRequest): Promise<{ id: number; messageId: string }> {
-  const rendered = await renderEmail(request.kind, request.locale, request.params);
+export function enqueueEmail(tx: DbOrTx, request: EmailRequest): { id: number; messageId: string } {
+  const rendered = renderEmail(request.kind, request.locale, request.params);
   const messageId = `<${randomUUID()}@miteinander.local>`;
   const row = tx
     .insert(emailOutbox)

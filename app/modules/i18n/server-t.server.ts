@@ -1,0 +1,22 @@
+import { createInstance, type TFunction } from "i18next";
+import { DEFAULT_LOCALE, i18nOptions, isSupportedLocale } from "./config";
+
+// Every locale file, loaded eagerly on the server, so a translation can be made synchronously — inside a
+// better-sqlite3 transaction (which must not await), e.g. for an e-mail written with the change it reports.
+const files = import.meta.glob<{ default: Record<string, unknown> }>("../../locales/*/*.json", { eager: true });
+
+const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+for (const [path, module] of Object.entries(files)) {
+  const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  if (!match) continue;
+  const [, locale, namespace] = match as unknown as [string, string, string];
+  (resources[locale] ??= {})[namespace] = module.default;
+}
+
+const instance = createInstance();
+void instance.init({ ...i18nOptions, lng: DEFAULT_LOCALE, resources, initImmediate: false });
+
+/** A synchronous translation function for a locale and namespace (server only). */
+export function getServerT(locale: string, namespace: string): TFunction {
+  return instance.getFixedT(isSupportedLocale(locale) ? locale : DEFAULT_LOCALE, namespace);
+}
