@@ -1,0 +1,53 @@
+/**
+ * Finds personal data of a newcomer in free text: the hub must not hold names, phone numbers, e-mail
+ * addresses, dates of birth or street addresses of the people a need is about (data minimisation,
+ * GDPR art. 5 and 25). Contact goes through the coordinator. Pure: used by the form and the action.
+ */
+export type PersonalDataKind = "phone" | "email" | "birthdate" | "address";
+
+export interface PersonalDataFinding {
+  kind: PersonalDataKind;
+  match: string;
+  index: number;
+}
+
+const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[\p{L}]{2,}/gu;
+// +49 209 123456, 0049-170-1234567, 0170 1234567, 0209/12 34 56, (0209) 123456: 7+ digits in all.
+const PHONE = /(?:\+|00)\d[\d\s/().-]{6,}\d|\(?0\d{2,5}\)?[\s/.-]*\d[\d\s/.-]{4,}\d/g;
+const BIRTH_WORD = /\b(?:geb\.|geboren|geburtsdatum|geburtstag|jahrgang|date of birth|born|dob)\s*(?:am|on|:)?\s*/iu;
+const FULL_DATE = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b|\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const STREET =
+  /\b[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|pfad|hof)\s+\d{1,4}\s?[a-zA-Z]?\b/gu;
+const STREET_SEPARATE = /\b(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s+[\p{Lu}][\p{L}-]+\s+\d{1,4}\s?[a-zA-Z]?\b/gu;
+const POSTCODE_CITY = /\b\d{5}\s+[\p{Lu}][\p{L}-]{2,}/gu;
+
+function digitsIn(value: string): number {
+  return value.replace(/\D/g, "").length;
+}
+
+export function findPersonalData(text: string, now: Date = new Date()): PersonalDataFinding[] {
+  const findings: PersonalDataFinding[] = [];
+  const add = (kind: PersonalDataKind, match: RegExpMatchArray) =>
+    findings.push({ kind, match: match[0].trim(), index: match.index ?? 0 });
+
+  for (const m of text.matchAll(EMAIL)) add("email", m);
+  const withoutEmails = text.replace(EMAIL, (s) => " ".repeat(s.length));
+
+  for (const m of withoutEmails.matchAll(FULL_DATE)) {
+    const year = Number(m[3] ?? m[4]);
+    const fullYear = m[3] && m[3].length === 2 ? 1900 + year : year;
+    const before = withoutEmails.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+    // A full date long in the past is a birth date; an appointment this year or next is fine.
+    const birthWordBefore = BIRTH_WORD.test(before);
+    if (birthWordBefore || fullYear < now.getFullYear() - 1) add("birthdate", m);
+  }
+  const withoutDates = withoutEmails.replace(FULL_DATE, (s) => " ".repeat(s.length));
+
+  for (const m of withoutDates.matchAll(PHONE)) {
+    if (digitsIn(m[0]) >= 7) add("phone", m);
+  }
+  for (const m of text.matchAll(STREET)) add("address", m);
+  for (const m of text.matchAll(STREET_SEPARATE)) add("address", m);
+  for (const m of text.matchAll(POSTCODE_CITY)) add("address", m);
+  return findings.sort((a, b) => a.index - b.index);
+}
