@@ -1,0 +1,308 @@
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import { migrateDatabase, migrationsFolder, openDatabase, closeDatabase } from "./client";
+
+/*
+ * Online backups and checked restores of the one SQLite file. See docs/decisions/004-backup-and-restore.md.
+ *
+ * Backups use `VACUUM INTO`, not the page-by-page backup API: it copies one read transaction, so it is
+ * a consistent snapshot however hard the server writes meanwhile (the backup API restarts from the first
+ * page whenever another connection writes, and may never finish under a steady write load), and the copy
+ * holds no free pages, i.e. no remnants of deleted rows.
+ */
+
+export interface BackupReport {
+  path: string;
+  bytes: number;
+  ms: number;
+}
+
+const SQLITE_HEADER = "SQLite format 3\0";
+
+/** `app-2026-11-23T10-15-30-123Z.db`: sorts by time, no characters that need quoting in a shell. */
+export function defaultBackupName(now = new Date()): string {
+  return `app-${now.toISOString().replace(/:/g, "-").replace(".", "-")}.db`;
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, "r+");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsyncDir(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes a consistent copy of the database behind `connection` to `outPath`, through a temp file in the
+ * same folder and a rename, so a crash never leaves a half-written backup under the final name. Safe
+ * while other connections (the server) read and write: they are never blocked.
+ */
+export function writeBackup(connection: Database.Database, outPath: string): BackupReport {
+  const started = performance.now();
+  const target = resolve(outPath);
+  mkdirSync(dirname(target), { recursive: true });
+  if (existsSync(target)) throw new Error(`${target} already exists: choose another --out.`);
+  const temp = join(dirname(target), `.${basename(target)}.partial`);
+  rmSync(temp, { force: true });
+  try {
+    connection.prepare("VACUUM INTO ?").run(temp);
+    // VACUUM INTO writes without syncing; the copy must be on disk before it takes the final name.
+    fsyncFile(temp);
+    renameSync(temp, target);
+    fsyncDir(dirname(target));
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return { path: target, bytes: statSync(target).size, ms: performance.now() - started };
+}
+
+/** Opens the database at `sourcePath` (which must exist) without migrating it, and backs it up. */
+export function backupDatabaseFile(sourcePath: string, outPath: string): BackupReport {
+  if (!existsSync(sourcePath)) throw new Error(`No database at ${resolve(sourcePath)}.`);
+  const db = openDatabase(sourcePath);
+  try {
+    return writeBackup(db.$client, outPath);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+export interface BackupInspection {
+  ok: boolean;
+  /** Human-readable reasons the file cannot be restored; empty when `ok`. */
+  problems: string[];
+  /** Migrations of this app version the file has not had yet (applied during restore). */
+  missingMigrations: number;
+  tables: Record<string, number>;
+}
+
+function hasSqliteHeader(path: string): boolean {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(16);
+    return readSync(fd, buffer, 0, 16, 0) === 16 && buffer.toString("latin1") === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Row counts of every table (the schema's and drizzle's own), for reports and tests. */
+export function countRows(connection: Database.Database): Record<string, number> {
+  const names = connection
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const counts: Record<string, number> = {};
+  for (const name of names) {
+    counts[name] = connection.prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`).pluck().get() as number;
+  }
+  return counts;
+}
+
+/**
+ * Checks a database file before it may replace the live one: it is an SQLite file, `integrity_check`
+ * says ok, `foreign_key_check` finds nothing, and every migration recorded in it is one this app version
+ * knows (a file written by a newer version is refused; one from an older version is fine and gets the
+ * missing migrations during restore).
+ */
+export function inspectBackup(path: string): BackupInspection {
+  const problems: string[] = [];
+  const result: BackupInspection = { ok: false, problems, missingMigrations: 0, tables: {} };
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    problems.push(`${resolve(path)} does not exist or is not a file.`);
+    return result;
+  }
+  if (!hasSqliteHeader(path)) {
+    problems.push(`${resolve(path)} is not an SQLite database.`);
+    return result;
+  }
+  let connection: Database.Database | undefined;
+  try {
+    connection = new Database(path, { readonly: true, fileMustExist: true });
+    const integrity = connection.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
+    const verdict = integrity.map((row) => row.integrity_check);
+    if (verdict.length !== 1 || verdict[0] !== "ok") {
+      problems.push(`integrity_check: ${verdict.slice(0, 5).join("; ")}`);
+    }
+    const foreignKeyProblems = connection.pragma("foreign_key_check") as unknown[];
+    if (foreignKeyProblems.length > 0) {
+      problems.push(`foreign_key_check: ${foreignKeyProblems.length} rows point to missing parents.`);
+    }
+    const hasMigrationsTable = connection
+      .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'")
+      .get();
+    if (!hasMigrationsTable) {
+      problems.push("No __drizzle_migrations table: this is not a miteinander database.");
+    } else {
+      const applied = connection.prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations").all() as {
+        hash: string;
+        createdAt: number;
+      }[];
+      const known = readMigrationFiles({ migrationsFolder: migrationsFolder() });
+      const knownHashes = new Set(known.map((m) => m.hash));
+      const unknown = applied.filter((m) => !knownHashes.has(m.hash));
+      if (unknown.length > 0) {
+        problems.push(
+          `${unknown.length} migration(s) in the file are unknown to this version (written by a newer or different version?).`,
+        );
+      }
+      if (applied.length === 0) problems.push("__drizzle_migrations is empty: the file was never migrated.");
+      const appliedHashes = new Set(applied.map((m) => m.hash));
+      result.missingMigrations = known.filter((m) => !appliedHashes.has(m.hash)).length;
+    }
+    if (problems.length === 0) result.tables = countRows(connection);
+  } catch (error) {
+    problems.push(`Cannot read the file: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    connection?.close();
+  }
+  result.ok = problems.length === 0;
+  return result;
+}
+
+/**
+ * True if another connection (a running server, a seed, a second shell) has the database open.
+ * Leaving WAL mode needs every other connection closed, so a failed switch is the answer; a successful
+ * one leaves the file in rollback-journal mode, which is what a file about to be replaced should be.
+ */
+export function databaseInUse(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const connection = new Database(path, { fileMustExist: true, timeout: 0 });
+  try {
+    connection.pragma("journal_mode = DELETE");
+    return false;
+  } catch (error) {
+    if (error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED")) {
+      return true;
+    }
+    throw error;
+  } finally {
+    connection.close();
+  }
+}
+
+export interface RestoreOptions {
+  from: string;
+  /** The live database (DATABASE_PATH). */
+  to: string;
+  /** Where the copy of the current database goes before it is replaced. */
+  safetyCopyDir: string;
+}
+
+export interface RestoreReport {
+  restoredFrom: string;
+  to: string;
+  /** The copy of the database that was replaced, or null if there was none. */
+  previousCopy: string | null;
+  appliedMigrations: number;
+  tables: Record<string, number>;
+  ms: number;
+}
+
+export class RestoreRefused extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+    this.name = "RestoreRefused";
+  }
+}
+
+/**
+ * Replaces the live database with a checked backup:
+ * 1. the backup is checked (`inspectBackup`) and copied next to the target as a staging file;
+ * 2. the staging copy gets this version's missing migrations and is checked again;
+ * 3. refused if any connection has the target open (the server must be stopped: a process that keeps
+ *    the replaced file open would go on writing into it, and its WAL could be replayed onto the new one);
+ * 4. the current database is copied to `safetyCopyDir` (`VACUUM INTO`, so it includes its WAL);
+ * 5. stale -wal/-shm files are removed and the staging copy is renamed into place (atomic).
+ */
+export function restoreDatabase(options: RestoreOptions): RestoreReport {
+  const started = performance.now();
+  const from = resolve(options.from);
+  const to = resolve(options.to);
+  if (from === to) throw new RestoreRefused("The backup and the target are the same file.");
+
+  const inspection = inspectBackup(from);
+  if (!inspection.ok) throw new RestoreRefused(`${from} cannot be restored.`, inspection.problems);
+
+  mkdirSync(dirname(to), { recursive: true });
+  const staging = `${to}.restoring`;
+  const removeStaging = () => {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${staging}${suffix}`, { force: true });
+  };
+  removeStaging();
+  let previousCopy: string | null = null;
+  let appliedMigrations = 0;
+  try {
+    copyFileSync(from, staging);
+    if (inspection.missingMigrations > 0) {
+      const db = openDatabase(staging);
+      try {
+        migrateDatabase(db);
+        db.$client.pragma("journal_mode = DELETE");
+      } finally {
+        closeDatabase(db);
+      }
+      appliedMigrations = inspection.missingMigrations;
+      const again = inspectBackup(staging);
+      if (!again.ok) throw new RestoreRefused("The backup fails its checks after migrating.", again.problems);
+    }
+    fsyncFile(staging);
+
+    if (databaseInUse(to)) {
+      throw new RestoreRefused(
+        `${to} is open in another process. Stop the server (and any seed or backup) before restoring.`,
+      );
+    }
+    if (existsSync(to)) {
+      previousCopy = join(resolve(options.safetyCopyDir), `pre-restore-${defaultBackupName().slice("app-".length)}`);
+      const current = new Database(to, { fileMustExist: true });
+      try {
+        writeBackup(current, previousCopy);
+      } finally {
+        current.close();
+      }
+    }
+    // A WAL left next to the old file would be replayed onto the new one: it must go first.
+    for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(`${to}${suffix}`, { force: true });
+    renameSync(staging, to);
+    fsyncDir(dirname(to));
+  } finally {
+    removeStaging();
+  }
+
+  const restored = new Database(to, { readonly: true, fileMustExist: true });
+  let tables: Record<string, number>;
+  try {
+    tables = countRows(restored);
+  } finally {
+    restored.close();
+  }
+  return { restoredFrom: from, to, previousCopy, appliedMigrations, tables, ms: performance.now() - started };
+}
