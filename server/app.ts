@@ -1,6 +1,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { limitRequestBody } from "./body-limit";
 
 export interface AppOptions {
   build: ServerBuild;
@@ -20,6 +21,7 @@ export function createApp({ build, clientDir, mode = "production" }: AppOptions)
   });
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  app.use(limitRequestBody());
   app.all("*", createRequestHandler({ build, mode }));
   return app;
 }
