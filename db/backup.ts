@@ -16,7 +16,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { migrateDatabase, migrationsFolder, openDatabase, closeDatabase } from "./client";
 
 /*
- * Online backups and checked restores of the one SQLite file. See docs/decisions/004-backup-and-restore.md.
+ * Online backups and checked restores of the one SQLite file. See docs/decisions/020-backup-and-restore.md.
  *
  * Backups use `VACUUM INTO`, not the page-by-page backup API: it copies one read transaction, so it is
  * a consistent snapshot however hard the server writes meanwhile (the backup API restarts from the first
