@@ -1,7 +1,7 @@
 import type { NotificationKind, UiLocale } from "@db/schema/enums";
-import { getServerT } from "~/modules/i18n/server-t.server";
+import { fixedT, formatParams, textLocaleFor, type TextParams } from "./texts.server";
 
-export type EmailParams = Record<string, string | number>;
+export type EmailParams = TextParams;
 
 export interface RenderedEmail {
   subject: string;
@@ -17,40 +17,49 @@ export function escapeHtml(value: string): string {
 
 /**
  * Renders an e-mail from the `email` namespace: `<kind>.subject`, `<kind>.body` (paragraphs separated
- * by blank lines) and optional `<kind>.action` (the label of the link in `params.url`).
- * Every value is HTML-escaped in the HTML version. Synchronous, so it can run inside a transaction.
+ * by blank lines) and optional `<kind>.action` (the label of the link in `params.url`), greeting
+ * `params.name`, and — when `params.unsubscribeUrl` is given — an unsubscribe link at the end.
+ * Synchronous, so it can run inside the transaction that writes the outbox row.
+ * Every value is HTML-escaped in the HTML version.
  */
 export function renderEmail(kind: NotificationKind, locale: UiLocale, params: EmailParams): RenderedEmail {
-  const t = getServerT(locale, "email");
-  const subject = t(`${kind}.subject`, params);
-  const body = t(`${kind}.body`, params);
-  const actionLabel = t(`${kind}.action`, { ...params, defaultValue: "" });
-  const greeting = t("greeting", params);
-  const footer = t("footer", params);
+  const t = fixedT(locale, "email");
+  const values = formatParams(locale, params);
+  const subject = t(`${kind}.subject`, values);
+  const body = t(`${kind}.body`, values);
+  const actionLabel = t(`${kind}.action`, { ...values, defaultValue: "" }) || t("openLink");
+  const greeting = t("greeting", values);
+  const footer = t("footer", values);
   const url = typeof params.url === "string" ? params.url : undefined;
   const unsubscribeUrl = typeof params.unsubscribeUrl === "string" ? params.unsubscribeUrl : undefined;
   const unsubscribeLabel = unsubscribeUrl ? t("unsubscribe") : "";
 
   const textParts = [greeting, body];
-  if (url) textParts.push(`${actionLabel || url}:\n${url}`);
+  if (url) textParts.push(`${actionLabel}:\n${url}`);
   textParts.push(footer);
-  if (unsubscribeUrl) textParts.push(`${unsubscribeLabel}: ${unsubscribeUrl}`);
+  if (unsubscribeUrl) textParts.push(`${unsubscribeLabel}:\n${unsubscribeUrl}`);
 
-  const paragraphs = body
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
-    .join("\n");
-  const dir = locale === "ar" ? "rtl" : "ltr";
+  const paragraphs = (text: string) =>
+    text
+      .split(/\n{2,}/)
+      .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+      .join("\n");
+  const lang = textLocaleFor(locale);
+  const dir = lang === "ar" ? "rtl" : "ltr";
   const html = [
-    `<!DOCTYPE html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<!DOCTYPE html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     `<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24">`,
     `<p>${escapeHtml(greeting)}</p>`,
-    paragraphs,
-    url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(actionLabel || url)}</a></p>` : "",
-    `<p style="color:#4a5563">${escapeHtml(footer)}</p>`,
-    unsubscribeUrl ? `<p style="font-size:smaller"><a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribeLabel)}</a></p>` : "",
+    paragraphs(body),
+    url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(actionLabel)}</a></p>` : "",
+    `<p style="color:#4a5563">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>`,
+    unsubscribeUrl
+      ? `<p style="font-size:smaller"><a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribeLabel)}</a></p>`
+      : "",
     `</body></html>`,
-  ].join("\n");
+  ]
+    .filter(Boolean)
+    .join("\n");
 
   return { subject, text: textParts.join("\n\n"), html };
 }

@@ -1,0 +1,69 @@
+import {
+  NOTIFICATION_KIND,
+  type NotificationChannel,
+  type NotificationKind,
+} from "@db/schema/enums";
+
+/**
+ * Security mails (they carry a one-time link) always go out by e-mail, carry no unsubscribe link and
+ * are not offered on the preferences page: switching them off would lock people out.
+ */
+export const SECURITY_KINDS = ["password_reset", "invite", "email_change"] as const satisfies readonly NotificationKind[];
+export type SecurityKind = (typeof SECURITY_KINDS)[number];
+
+export function isSecurityKind(kind: NotificationKind): kind is SecurityKind {
+  return (SECURITY_KINDS as readonly string[]).includes(kind);
+}
+
+/** The kinds a person can choose a channel for, in the order the preferences page lists them. */
+export const CONFIGURABLE_KINDS = NOTIFICATION_KIND.filter(
+  (kind): kind is Exclude<NotificationKind, SecurityKind> => !isSecurityKind(kind),
+);
+export type ConfigurableKind = (typeof CONFIGURABLE_KINDS)[number];
+
+/**
+ * The channel when a person has not chosen one. E-mail by default only where missing the message
+ * has a cost: a proposed match waiting for an answer, a shift someone must now show up for, a cancelled
+ * activity, a reminder, and the security mails.
+ */
+export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
+  match_proposed: "inbox_email",
+  match_accepted: "inbox",
+  match_declined: "inbox",
+  signup_confirmed: "inbox",
+  waitlist_promoted: "inbox_email",
+  event_cancelled: "inbox_email",
+  event_changed: "inbox",
+  shift_reminder: "inbox_email",
+  password_reset: "inbox_email",
+  invite: "inbox_email",
+  email_change: "inbox_email",
+  certificate_expiring: "inbox",
+  organisation_verified: "inbox",
+  hours_confirmed: "inbox",
+};
+
+/**
+ * What each kind's texts interpolate (app/locales/<lng>/notifications.json and email.json).
+ * Numbers named `…At` are instants (ms) and strings named `…Date`/`validUntil` are ISO dates; both are
+ * formatted in the reader's language and the municipality's time zone when the text is rendered.
+ */
+export type NotificationParamsByKind = {
+  match_proposed: { needTitle: string };
+  match_accepted: { needTitle: string; helperName: string };
+  match_declined: { needTitle: string; helperName: string };
+  signup_confirmed: { eventTitle: string; shiftTitle: string; startsAt: number };
+  waitlist_promoted: { eventTitle: string; shiftTitle: string; startsAt: number };
+  event_cancelled: { eventTitle: string; startsAt: number };
+  event_changed: { eventTitle: string; startsAt: number };
+  shift_reminder: { eventTitle: string; shiftTitle: string; startsAt: number; place: string };
+  password_reset: { minutes: number; url: string };
+  invite: { inviter: string; role: string; days: number; url: string };
+  email_change: { hours: number; url: string };
+  certificate_expiring: { validUntil: string };
+  organisation_verified: { organisationName: string };
+  hours_confirmed: { hours: number; date: string };
+};
+
+/** Keys never copied into an inbox row: a security mail's link is a secret that belongs in the mail only. */
+export const SECRET_PARAM_KEYS: readonly string[] = ["url", "token"];

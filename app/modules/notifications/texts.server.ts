@@ -1,0 +1,95 @@
+import i18next, { type TFunction } from "i18next";
+import type { NotificationKind, UiLocale } from "@db/schema/enums";
+import { TIME_ZONE } from "~/utils/time";
+import deEmail from "~/locales/de/email.json";
+import deNotifications from "~/locales/de/notifications.json";
+import enEmail from "~/locales/en/email.json";
+import enNotifications from "~/locales/en/notifications.json";
+
+/**
+ * The texts of notifications and e-mails, loaded synchronously. They are rendered inside the
+ * transaction of the change that causes them (better-sqlite3 transactions cannot await), and by the
+ * background worker, which runs under plain Node (scripts/start.ts) where Vite's import.meta.glob —
+ * used by the app's i18n backend — does not exist. So the files are imported statically here.
+ * Add a line per language when its email.json and notifications.json exist (a test checks this).
+ */
+const RESOURCES = {
+  de: { email: deEmail, notifications: deNotifications },
+  en: { email: enEmail, notifications: enNotifications },
+} as const;
+
+export const TEXT_LOCALES = Object.keys(RESOURCES) as (keyof typeof RESOURCES)[];
+const FALLBACK_LOCALE = "de" satisfies UiLocale;
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: RESOURCES,
+  fallbackLng: FALLBACK_LOCALE,
+  ns: ["email", "notifications"],
+  defaultNS: "notifications",
+  interpolation: { escapeValue: false },
+  // Resources are in memory: with initImmediate off, init completes before this line returns.
+  initImmediate: false,
+  returnNull: false,
+});
+
+export type TextParams = Record<string, string | number>;
+
+/** The language the texts are actually written in: the person's, or German where there is no translation yet. */
+export function textLocaleFor(locale: UiLocale): UiLocale {
+  return (TEXT_LOCALES as readonly string[]).includes(locale) ? locale : FALLBACK_LOCALE;
+}
+
+export function fixedT(locale: UiLocale, namespace: "email" | "notifications"): TFunction {
+  return instance.getFixedT(textLocaleFor(locale), namespace);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: TIME_ZONE,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      ...(withTime ? { hour: "2-digit", minute: "2-digit" } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Params as the reader sees them: instants (`…At`, ms) become a date and time, ISO dates a date, both
+ * in the reader's language and Europe/Berlin. Everything else passes through.
+ */
+export function formatParams(locale: UiLocale, params: TextParams): TextParams {
+  const lng = textLocaleFor(locale);
+  const out: TextParams = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === "number" && key.endsWith("At")) {
+      out[key] = formatter(lng, true).format(value);
+    } else if (typeof value === "string" && ISO_DATE.test(value)) {
+      // Noon UTC is the same calendar day in Europe/Berlin all year round.
+      out[key] = formatter(lng, false).format(new Date(`${value}T12:00:00Z`));
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** The one-line inbox text of a notification, in the reader's language. */
+export function renderNotificationText(kind: NotificationKind, locale: UiLocale, params: TextParams): string {
+  return fixedT(locale, "notifications")(`items.${kind}`, formatParams(locale, params));
+}
+
+/** The label of a kind (preferences page, unsubscribe page, outbox). */
+export function kindLabel(kind: NotificationKind, locale: UiLocale): string {
+  return fixedT(locale, "notifications")(`kinds.${kind}`);
+}

@@ -1,0 +1,66 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { users } from "@db/schema";
+import type { NotificationKind } from "@db/schema/enums";
+import { getAppSecret } from "./app-secret.server";
+import { absoluteUrl, getMailConfig, type MailConfig } from "./config.server";
+import { CONFIGURABLE_KINDS, type ConfigurableKind } from "./kinds";
+import type { DbOrTx } from "./outbox.server";
+import { setNotificationChannel } from "./preferences.server";
+
+function isConfigurableKind(value: string): value is ConfigurableKind {
+  return (CONFIGURABLE_KINDS as readonly string[]).includes(value);
+}
+
+function signature(secret: string, userId: string, kind: string): Buffer {
+  // The purpose prefix keeps this MAC from ever being valid for another use of the same secret.
+  return createHmac("sha256", secret).update(`unsubscribe:v1:${userId}:${kind}`).digest();
+}
+
+/**
+ * A token that lets its bearer switch one kind of e-mail off for one person, without logging in.
+ * It does not expire: a link in an old e-mail must still work (RFC 8058); it can do nothing but
+ * turn e-mail off, which the person can undo in their settings.
+ */
+export function createUnsubscribeToken(userId: string, kind: ConfigurableKind, config?: MailConfig): string {
+  const sig = signature(getAppSecret(config), userId, kind).toString("base64url");
+  return `${Buffer.from(userId, "utf8").toString("base64url")}.${kind}.${sig}`;
+}
+
+/** The person and kind a token stands for, or null if it is malformed or not signed by this server. */
+export function verifyUnsubscribeToken(
+  token: string,
+  config?: MailConfig,
+): { userId: string; kind: ConfigurableKind } | null {
+  const parts = token.split(".");
+  if (parts.length !== 3) return null;
+  const [encodedUser, kind, sig] = parts as [string, string, string];
+  if (!isConfigurableKind(kind) || !/^[A-Za-z0-9_-]+$/.test(encodedUser) || !/^[A-Za-z0-9_-]{43}$/.test(sig)) {
+    return null;
+  }
+  const userId = Buffer.from(encodedUser, "base64url").toString("utf8");
+  if (!userId) return null;
+  const expected = signature(getAppSecret(config), userId, kind);
+  const given = Buffer.from(sig, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return { userId, kind };
+}
+
+/** The one-click link placed in an e-mail (and in its List-Unsubscribe header). */
+export function unsubscribeUrl(userId: string, kind: NotificationKind, config: MailConfig = getMailConfig()): string | null {
+  if (!isConfigurableKind(kind)) return null;
+  return absoluteUrl(`/unsubscribe?token=${encodeURIComponent(createUnsubscribeToken(userId, kind, config))}`, config);
+}
+
+/**
+ * Applies an unsubscribe token: that kind becomes inbox-only for that person. Idempotent.
+ * Returns null for an invalid token or a person who no longer exists.
+ */
+export function unsubscribeWithToken(db: DbOrTx, token: string): { userId: string; kind: ConfigurableKind } | null {
+  const verified = verifyUnsubscribeToken(token);
+  if (!verified) return null;
+  const user = db.select({ id: users.id }).from(users).where(eq(users.id, verified.userId)).get();
+  if (!user) return null;
+  setNotificationChannel(db, verified.userId, verified.kind, "inbox");
+  return verified;
+}
