@@ -20,9 +20,11 @@ export const matches = sqliteTable(
     needId: integer("need_id")
       .notNull()
       .references(() => needs.id, { onDelete: "cascade" }),
-    offerId: integer("offer_id")
-      .notNull()
-      .references(() => offers.id, { onDelete: "cascade" }),
+    /**
+     * Null once the offer is gone with its owner's erased account: the match stays, so statistics
+     * (matches per category, hours per match) survive erasure. docs/decisions/021-erasure-keeps-statistics.md
+     */
+    offerId: integer("offer_id").references(() => offers.id, { onDelete: "set null" }),
     status: text("status", { enum: MATCH_STATUS }).notNull().default("proposed"),
     score: integer("score").notNull(),
     scoreLanguage: real("score_language").notNull().default(0),

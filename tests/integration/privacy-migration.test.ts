@@ -1,0 +1,57 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterAll, expect, it } from "vitest";
+import { closeDatabase, migrationsFolder, openDatabase } from "@db/client";
+
+// 0001 rebuilds `matches` (offer_id nullable, ON DELETE SET NULL) inside the migrator's transaction,
+// where foreign keys cannot be switched off. This proves the rebuild keeps every hours_log → match link
+// and the AUTOINCREMENT high-water mark on a database that already holds data.
+
+const dir = mkdtempSync(join(tmpdir(), "miteinander-migration-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function folderWithFirst(count: number): string {
+  const folder = join(dir, `migrations-${count}`);
+  mkdirSync(join(folder, "meta"), { recursive: true });
+  cpSync(migrationsFolder(), folder, { recursive: true });
+  const journal = JSON.parse(readFileSync(join(folder, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(join(folder, "meta/_journal.json"), JSON.stringify(journal));
+  return folder;
+}
+
+it("0001 keeps matches, their hours links and the id sequence", () => {
+  const db = openDatabase(join(dir, "old.db"));
+  migrate(db, { migrationsFolder: folderWithFirst(1) });
+  const run = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params);
+  run("INSERT INTO users (id, email, password_hash, display_name) VALUES ('u1', 'u1@example.org', 'x', 'U1')");
+  run("INSERT INTO categories (id, slug, name) VALUES (1, 'care', 'Care')");
+  run("INSERT INTO neighbourhoods (id, slug, name, municipality, lat, lon) VALUES (1, 'a', 'A', 'G', 51, 7)");
+  run("INSERT INTO needs (id, category_id, neighbourhood_id, title, description, starts_at, ends_at) VALUES (1, 1, 1, 't', 'd', 1, 2), (2, 1, 1, 't', 'd', 1, 2)");
+  run("INSERT INTO offers (id, volunteer_id, category_id, title) VALUES (1, 'u1', 1, 'o')");
+  run("INSERT INTO matches (id, need_id, offer_id, score, proposed_at, status) VALUES (1, 1, 1, 80, 1, 'completed')");
+  run("INSERT INTO matches (id, need_id, offer_id, score, proposed_at) VALUES (7, 2, 1, 10, 1)");
+  run("DELETE FROM matches WHERE id = 7");
+  run("INSERT INTO hours_log (volunteer_id, date, hours, source, match_id, category_id) VALUES ('u1', '2026-01-01', 2, 'match', 1, 1)");
+
+  migrate(db, { migrationsFolder: migrationsFolder() });
+
+  const c = db.$client;
+  expect(c.prepare("SELECT match_id FROM hours_log").pluck().get()).toBe(1);
+  expect(c.prepare("SELECT count(*) FROM matches").pluck().get()).toBe(1);
+  expect(c.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'matches'").pluck().get()).toBe(7);
+  expect(c.prepare("SELECT count(*) FROM sqlite_schema WHERE name = '__old_matches'").pluck().get()).toBe(0);
+  expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
+  expect(c.pragma("foreign_key_check")).toEqual([]);
+  // hours_log still references the (new) matches table.
+  expect(c.pragma("foreign_key_list(hours_log)")).toContainEqual(expect.objectContaining({ table: "matches", from: "match_id" }));
+  expect(c.pragma("legacy_alter_table", { simple: true })).toBe(0);
+
+  // The new behaviour: deleting the offer keeps the match and its hours.
+  run("DELETE FROM offers WHERE id = 1");
+  expect(c.prepare("SELECT offer_id FROM matches WHERE id = 1").pluck().get()).toBeNull();
+  expect(c.prepare("SELECT match_id FROM hours_log").pluck().get()).toBe(1);
+  closeDatabase(db);
+});
