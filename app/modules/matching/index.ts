@@ -1,0 +1,63 @@
+/**
+ * The matching engine: pure TypeScript, no DB, no framework (enforced by ESLint). Feed it a
+ * MatchingInstance; see docs/decisions/*matching*.md for the algorithm.
+ */
+export type {
+  AcceptanceHistory,
+  Exclusion,
+  ExclusionCode,
+  GenderPreference,
+  MatchingInstance,
+  MatchNeed,
+  MatchNeighbourhood,
+  MatchOffer,
+  NeedSchedule,
+  PersonGender,
+  Reason,
+  ScoreComponent,
+  ScoredCandidate,
+  WeeklySlot,
+  WeightKey,
+  Weights,
+} from "./types";
+export { WEIGHT_KEYS } from "./types";
+export { DEFAULT_WEIGHTS, normaliseWeights, validateWeights, WEIGHT_MAX, WEIGHT_MIN } from "./weights";
+export type { WeightErrors, WeightValidation } from "./weights";
+export {
+  checkAvailability,
+  checkCapacity,
+  checkCategory,
+  checkCertificate,
+  checkGender,
+  checkHoursCap,
+  checkNeighbourhood,
+  checkNotAlreadyMatched,
+  checkNotDeclined,
+  checkOfferValid,
+  checkSharedLanguage,
+  failedConstraints,
+  HARD_CONSTRAINTS,
+  isCandidate,
+} from "./constraints";
+export { scoreCandidate, scoreValue } from "./score";
+export {
+  buildCandidateIndex,
+  compareCandidates,
+  explainExclusion,
+  listCandidateScores,
+  suggest,
+} from "./candidate-index";
+export type { CandidateExplanation, CandidateIndex } from "./candidate-index";
+export { assignmentPairs, buildCandidateGraph, graphFromPlain } from "./candidate-graph";
+export type { Assignment, CandidateGraph, PlainBulkInstance } from "./candidate-graph";
+export { solveExact } from "./min-cost-flow";
+export type { ExactResult, OptimalityCertificate } from "./min-cost-flow";
+export { solveGreedy } from "./greedy";
+export { verifyCertificate } from "./certificate";
+export type { CertificateCheck } from "./certificate";
+export { solveBulk } from "./bulk";
+export type { BulkPair, BulkResult, BulkSide } from "./bulk";
+export { describeCandidate, describeReason } from "./describe";
+export type { Translate } from "./describe";
+export { berlinWallClock } from "./berlin-time";
+export { haversineKm } from "./geo";

@@ -1,0 +1,170 @@
+import { haversineKm } from "./geo";
+import type { MatchContext, PreparedNeed, PreparedOffer } from "./prepare";
+import { overlapOf } from "./schedule";
+import { WEIGHT_KEYS, type Reason, type ScoreComponent, type ScoredCandidate, type WeightKey } from "./types";
+
+/**
+ * Beyond this a helper is "far": across a mid-sized Ruhr city, ~45 minutes by bus and tram.
+ * Distance fit falls linearly from 1 (same centroid) to 0 here.
+ */
+export const DISTANCE_ZERO_KM = 10;
+/** Completed matches in the category at which experience counts fully. */
+export const EXPERIENCE_FULL_MATCHES = 5;
+/** Logged hours in the category at which experience counts fully. */
+export const EXPERIENCE_FULL_HOURS = 20;
+
+const GERMAN = "de";
+
+export interface ComponentValue {
+  value: number;
+  reason: Reason;
+}
+
+const clamp01 = (x: number) => (x <= 0 ? 0 : x >= 1 ? 1 : x);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Sharing the newcomer's own language counts fully, sharing only German half: German is what the
+ * newcomer is still learning. A need that lists only German is fully served in German.
+ */
+export function languageFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+  const languages = need.need.languages;
+  if (languages.length === 0) return { value: 1, reason: { key: "language.any", params: {} } };
+  const shared = languages.filter((language) => offer.languages.has(language));
+  const sharesOwn = shared.some((language) => language !== GERMAN);
+  const asksOwn = languages.some((language) => language !== GERMAN);
+  const sharesGerman = shared.includes(GERMAN);
+  const value = asksOwn ? (sharesOwn ? 1 : sharesGerman ? 0.5 : 0) : sharesGerman ? 1 : 0;
+  const reason: Reason =
+    shared.length > 0
+      ? { key: "language.shared", params: { languages: shared } }
+      : { key: "language.none", params: {} };
+  return { value, reason };
+}
+
+/** Km between the owner's home and the need's centroid, or null when the offer has no home. */
+export function distanceKmOf(need: PreparedNeed, offer: PreparedOffer): number | null {
+  const home = offer.offer.home;
+  return home ? haversineKm(home.lat, home.lon, need.need.lat, need.need.lon) : null;
+}
+
+export function distanceFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue & { km: number | null } {
+  const km = distanceKmOf(need, offer);
+  if (km === null) {
+    // Only offers that serve the neighbourhood explicitly get here (the hard constraint holds).
+    return { value: 1, km, reason: { key: "distance.served", params: {} } };
+  }
+  const rounded = round1(km);
+  return {
+    value: clamp01(1 - km / DISTANCE_ZERO_KM),
+    km,
+    reason:
+      rounded === 0
+        ? { key: "distance.sameNeighbourhood", params: {} }
+        : { key: "distance.km", params: { km: rounded } },
+  };
+}
+
+/** Share of the need's time the helper is free for, and when they overlap. */
+export function availabilityFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+  const overlap = overlapOf(need.window.intervals, offer.availability);
+  const value = need.window.minutes > 0 ? clamp01(overlap.minutes / need.window.minutes) : 0;
+  const when = overlap.when.map((w) => `${w.weekday}_${w.daypart}`);
+  return {
+    value,
+    reason: when.length > 0 ? { key: "availability.when", params: { when } } : { key: "availability.none", params: {} },
+  };
+}
+
+/** Spread the work: an offer with all its capacity free scores 1, a nearly full one close to 0. */
+export function loadFit(_need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+  const { capacity, activeMatches } = offer.offer;
+  return {
+    value: capacity > 0 ? clamp01(1 - activeMatches / capacity) : 0,
+    reason: { key: "load.active", params: { count: activeMatches } },
+  };
+}
+
+export function experienceFit(_need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+  const { completedMatches, hours } = offer.offer.experienceInCategory;
+  const value = clamp01(Math.max(completedMatches / EXPERIENCE_FULL_MATCHES, hours / EXPERIENCE_FULL_HOURS));
+  const reason: Reason =
+    completedMatches > 0
+      ? { key: "experience.completed", params: { count: completedMatches } }
+      : hours > 0
+        ? { key: "experience.hours", params: { count: Math.round(hours) } }
+        : { key: "experience.none", params: {} };
+  return { value, reason };
+}
+
+/**
+ * Acceptance rate with a Laplace prior: a newcomer to the hub starts at 0.5, neither favoured nor
+ * punished, and a few answers move the estimate only gradually.
+ */
+export function responsivenessFit(_need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+  const { accepted, declined, noResponse } = offer.offer.acceptanceHistory;
+  const total = accepted + declined + noResponse;
+  return {
+    value: (accepted + 1) / (total + 2),
+    reason:
+      total === 0
+        ? { key: "responsiveness.new", params: {} }
+        : { key: "responsiveness.rate", params: { percent: Math.round((accepted / total) * 100), count: total } },
+  };
+}
+
+const COMPONENTS: Record<WeightKey, (need: PreparedNeed, offer: PreparedOffer) => ComponentValue> = {
+  language: languageFit,
+  distance: distanceFit,
+  availability: availabilityFit,
+  load: loadFit,
+  experience: experienceFit,
+  responsiveness: responsivenessFit,
+};
+
+/**
+ * The full breakdown of a pair that passed the hard constraints. Score = round(Σ weight × value × 100),
+ * summed in WEIGHT_KEYS order so it is the same number on every machine.
+ */
+export function scoreCandidate(need: PreparedNeed, offer: PreparedOffer, context: MatchContext): ScoredCandidate {
+  const components: ScoreComponent[] = [];
+  let sum = 0;
+  let distanceKm: number | null = null;
+  for (const key of WEIGHT_KEYS) {
+    const result = COMPONENTS[key](need, offer);
+    if (key === "distance") distanceKm = (result as ReturnType<typeof distanceFit>).km;
+    const weight = context.normalisedWeights[key];
+    const exact = weight * result.value * 100;
+    sum += exact;
+    components.push({
+      key,
+      value: Math.round(result.value * 1000) / 1000,
+      weight: Math.round(weight * 1000) / 1000,
+      contribution: round1(exact),
+      reason: result.reason,
+    });
+  }
+  return {
+    offerId: offer.offer.id,
+    score: toScore(sum),
+    components,
+    reasons: components.map((component) => component.reason),
+    distanceKm: distanceKm === null ? null : round1(distanceKm),
+  };
+}
+
+/** Only the number, for the bulk graph: the same arithmetic as scoreCandidate, fewer objects. */
+export function scoreValue(need: PreparedNeed, offer: PreparedOffer, context: MatchContext): number {
+  const w = context.normalisedWeights;
+  let sum = 0;
+  for (const key of WEIGHT_KEYS) {
+    if (w[key] === 0) continue;
+    sum += w[key] * COMPONENTS[key](need, offer).value * 100;
+  }
+  return toScore(sum);
+}
+
+function toScore(sum: number): number {
+  // A sum like 64.49999999 must not flip between machines: round at 1e-9 first.
+  return Math.min(100, Math.max(0, Math.round(Math.round(sum * 1e9) / 1e9)));
+}
