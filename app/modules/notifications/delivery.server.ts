@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, lte } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import type { Db } from "@db/client";
 import { emailOutbox } from "@db/schema";
@@ -150,7 +150,7 @@ export function claimNextEmail(db: Db, nowMs: number): { row: OutboxRow | null; 
           status: "failed",
           lastError: `${OUTCOME_UNKNOWN}: the worker stopped while sending; not sent again automatically`,
         })
-        .where(and(eq(emailOutbox.status, "sending"), lt(emailOutbox.lastAttemptAt, new Date(nowMs - SENDING_LEASE_MS))))
+        .where(and(eq(emailOutbox.status, "sending"), lte(emailOutbox.lastAttemptAt, new Date(nowMs - SENDING_LEASE_MS))))
         .run().changes;
 
       const due = tx

@@ -47,11 +47,14 @@ export function fixedT(locale: UiLocale, namespace: "email" | "notifications"): 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+/** British English: day before month and a 24-hour clock, as readers in Germany expect. */
+const INTL_LOCALE: Partial<Record<UiLocale, string>> = { en: "en-GB" };
+
+function formatter(locale: UiLocale, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
       timeZone: TIME_ZONE,
       weekday: "long",
       day: "numeric",
