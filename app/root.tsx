@@ -13,6 +13,8 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
+import { homePathFor } from "~/modules/auth/auth-user";
+import { getOptionalUser } from "~/modules/auth/session.server";
 import { DEFAULT_LOCALE, directionOf } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import stylesheet from "~/styles/app.css?url";
@@ -23,11 +25,24 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await i18nServer.getLocale(request);
-  return { locale, dir: directionOf(locale) };
+  const [locale, user] = await Promise.all([i18nServer.getLocale(request), getOptionalUser(request)]);
+  return {
+    locale,
+    dir: directionOf(locale),
+    // Only what the header needs: names and areas, no e-mail or ids of others.
+    user: user
+      ? {
+          displayName: user.displayName,
+          role: user.role,
+          homePath: homePathFor(user),
+          isVolunteer: user.isVolunteer,
+          hasOrganisation: user.memberships.length > 0,
+        }
+      : null,
+  };
 }
 
-export const handle = { i18n: ["common"] };
+export const handle = { i18n: ["common", "auth"] };
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

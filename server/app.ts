@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { limitRequestBody } from "./body-limit";
+import { checkOrigin } from "./origin-check";
 
 export interface AppOptions {
   build: ServerBuild;
@@ -21,7 +22,9 @@ export function createApp({ build, clientDir, mode = "production" }: AppOptions)
   });
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  app.use(checkOrigin());
   app.use(limitRequestBody());
-  app.all("*", createRequestHandler({ build, mode }));
+  // The client's address reaches loaders and actions for per-IP throttling (see client-ip.server.ts).
+  app.all("*", createRequestHandler({ build, mode, getLoadContext: (req) => ({ clientIp: req.ip }) }));
   return app;
 }

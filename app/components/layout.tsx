@@ -4,10 +4,18 @@ import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
 
 interface RootData {
   locale: string;
+  user: {
+    displayName: string;
+    role: "volunteer" | "org_member" | "coordinator" | "admin";
+    homePath: string;
+    isVolunteer: boolean;
+    hasOrganisation: boolean;
+  } | null;
 }
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const user = useRouteLoaderData<RootData>("root")?.user ?? null;
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -25,11 +33,69 @@ export function SiteHeader() {
             <li>
               <NavLink to="/activities">{t("nav.activities")}</NavLink>
             </li>
+            {user ? <AreaLinks user={user} /> : null}
           </ul>
         </nav>
+        <AccountMenu user={user} />
         <LanguageSwitcher />
       </div>
     </header>
+  );
+}
+
+/** The areas this person may use. Hiding a link is convenience only: every route checks for itself. */
+function AreaLinks({ user }: { user: NonNullable<RootData["user"]> }) {
+  const { t } = useTranslation("auth");
+  return (
+    <>
+      {user.isVolunteer ? (
+        <li>
+          <NavLink to="/volunteer">{t("nav.volunteer")}</NavLink>
+        </li>
+      ) : null}
+      {user.hasOrganisation ? (
+        <li>
+          <NavLink to="/organisation">{t("nav.organisation")}</NavLink>
+        </li>
+      ) : null}
+      {user.role === "coordinator" || user.role === "admin" ? (
+        <li>
+          <NavLink to="/coordination">{t("nav.coordination")}</NavLink>
+        </li>
+      ) : null}
+      {user.role === "admin" ? (
+        <li>
+          <NavLink to="/admin">{t("nav.admin")}</NavLink>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+/** Log in / register for visitors; account and a logout button (a POST, so no link can log anyone out). */
+function AccountMenu({ user }: { user: RootData["user"] }) {
+  const { t } = useTranslation("auth");
+  if (!user) {
+    return (
+      <ul className="nav-list account-menu">
+        <li>
+          <NavLink to="/login">{t("nav.login")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/register">{t("nav.register")}</NavLink>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <div className="account-menu">
+      <NavLink to="/account">{t("nav.account", { name: user.displayName })}</NavLink>
+      <Form method="post" action="/logout">
+        <button type="submit" className="button button--small button--secondary">
+          {t("nav.logout")}
+        </button>
+      </Form>
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate, formatRange } from "~/utils/format";
+import { formatDate, formatRange, formatTime } from "~/utils/format";
 
 // Server and browser may format with slightly different ICU data; the text is the same to a reader.
 export function DateRange({ start, end }: { start: number; end: number }) {
@@ -16,6 +16,16 @@ export function DateOnly({ value }: { value: number }) {
   return (
     <time dateTime={new Date(value).toISOString().slice(0, 10)} suppressHydrationWarning>
       {formatDate(value, i18n.language)}
+    </time>
+  );
+}
+
+/** Date and time of an instant ("Di., 24. November 2026, 17:00"). */
+export function DateTime({ value }: { value: number }) {
+  const { i18n } = useTranslation();
+  return (
+    <time dateTime={new Date(value).toISOString()} suppressHydrationWarning>
+      {formatDate(value, i18n.language)}, {formatTime(value, i18n.language)}
     </time>
   );
 }

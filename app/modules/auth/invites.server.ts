@@ -1,0 +1,193 @@
+/**
+ * Invitations: admins invite coordinators and admins; organisation owners invite members. An invite is
+ * a single-use, expiring token sent by e-mail; accepting it creates the account (or, for an organisation
+ * invite to an existing account, adds the membership).
+ */
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { authTokens, memberships, organisations, users } from "@db/schema";
+import type { UiLocale, UserRole } from "@db/schema/enums";
+import { enqueueEmail } from "~/modules/notifications/outbox.server";
+import { i18nServer } from "~/modules/i18n/i18next.server";
+import { getDb } from "~/utils/db.server";
+import { findUserByEmail, isUniqueViolation, type Outcome } from "./accounts.server";
+import { passwordMatchesEmail } from "./auth.schema";
+import { hashPassword } from "./password.server";
+import { consumeToken, findUsableToken, hashToken, issueToken, TOKEN_TTL_MS } from "./tokens.server";
+
+const DAY = 24 * 3_600_000;
+
+interface Inviter {
+  id: string;
+  displayName: string;
+}
+
+/** An admin invites a coordinator or an admin. The e-mail goes out in the admin's current language. */
+export async function createStaffInvite(
+  inviter: Inviter,
+  input: { email: string; role: Extract<UserRole, "coordinator" | "admin"> },
+  origin: string,
+  locale: UiLocale,
+): Promise<Outcome<null>> {
+  if (findUserByEmail(input.email)) return { ok: false, errors: { email: "auth:errors.emailHasAccount" } };
+  const t = await i18nServer.getFixedT(locale, "auth");
+  getDb().transaction((tx) => {
+    const token = issueToken(tx, { purpose: "invite", email: input.email, role: input.role, createdBy: inviter.id });
+    enqueueEmail(tx, {
+      to: input.email,
+      locale,
+      kind: "invite",
+      params: { name: input.email, inviter: inviter.displayName, role: t(`roles.${input.role}`), days: TOKEN_TTL_MS.invite / DAY, url: `${origin}/invite?token=${token}` },
+    });
+  });
+  return { ok: true, value: null };
+}
+
+/** An owner invites someone (with or without an account) into the organisation. */
+export async function createOrganisationInvite(
+  inviter: Inviter,
+  organisationId: number,
+  email: string,
+  origin: string,
+  locale: UiLocale,
+): Promise<Outcome<null>> {
+  const db = getDb();
+  const org = db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  if (!org) return { ok: false, errors: { form: "auth:errors.organisationMissing" } };
+  const existing = findUserByEmail(email);
+  if (existing) {
+    const member = db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, existing.id)))
+      .get();
+    if (member) return { ok: false, errors: { email: "auth:errors.alreadyMember" } };
+  }
+  const t = await i18nServer.getFixedT(existing?.locale ?? locale, "auth");
+  db.transaction((tx) => {
+    const token = issueToken(tx, { purpose: "organisation_invite", email, organisationId, createdBy: inviter.id });
+    enqueueEmail(tx, {
+      userId: existing?.id ?? null,
+      to: email,
+      locale: existing?.locale ?? locale,
+      kind: "invite",
+      params: {
+        name: existing?.displayName ?? email,
+        inviter: inviter.displayName,
+        role: t("roles.memberOf", { organisation: org.name }),
+        days: TOKEN_TTL_MS.organisation_invite / DAY,
+        url: `${origin}/invite?token=${token}`,
+      },
+    });
+  });
+  return { ok: true, value: null };
+}
+
+export interface InviteDetails {
+  purpose: "invite" | "organisation_invite";
+  email: string;
+  role: UserRole;
+  organisationId: number | null;
+  organisationName: string | null;
+  /** An organisation invite to an address that already has an account: log in and join. */
+  accountExists: boolean;
+}
+
+export function findInvite(token: string): InviteDetails | null {
+  const row = findUsableToken("invite", token) ?? findUsableToken("organisation_invite", token);
+  if (!row) return null;
+  const org =
+    row.organisationId !== null
+      ? getDb().select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId)).get()
+      : undefined;
+  if (row.purpose === "organisation_invite" && !org) return null;
+  return {
+    purpose: row.purpose as InviteDetails["purpose"],
+    email: row.email,
+    role: row.purpose === "invite" ? (row.role ?? "coordinator") : "org_member",
+    organisationId: row.organisationId,
+    organisationName: org?.name ?? null,
+    accountExists: !!findUserByEmail(row.email),
+  };
+}
+
+/** Creates the invited person's account (and membership) and uses up the token. */
+export async function acceptInviteWithNewAccount(
+  token: string,
+  input: { displayName: string; password: string },
+  locale: UiLocale,
+): Promise<Outcome<{ userId: string; role: UserRole }>> {
+  const invite = findInvite(token);
+  if (!invite) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
+  if (invite.accountExists) return { ok: false, errors: { form: "auth:errors.inviteNeedsLogin" } };
+  if (passwordMatchesEmail(input.password, invite.email)) return { ok: false, errors: { password: "auth:errors.passwordIsEmail" } };
+  const passwordHash = await hashPassword(input.password);
+  const userId = randomUUID();
+  try {
+    const done = getDb().transaction((tx) => {
+      if (!consumeToken(tx, hashToken(token))) return false;
+      tx.insert(users)
+        .values({ id: userId, email: invite.email, emailVerifiedAt: new Date(), displayName: input.displayName, passwordHash, role: invite.role, locale })
+        .run();
+      if (invite.organisationId !== null) tx.insert(memberships).values({ organisationId: invite.organisationId, userId, role: "member" }).run();
+      return true;
+    });
+    if (!done) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, errors: { form: "auth:errors.inviteNeedsLogin" } };
+    throw error;
+  }
+  return { ok: true, value: { userId, role: invite.role } };
+}
+
+/** A signed-in person joins the organisation they were invited to (only with the invited address). */
+export function acceptOrganisationInvite(token: string, user: { id: string; email: string }): Outcome<{ organisationId: number }> {
+  const invite = findInvite(token);
+  if (!invite || invite.organisationId === null) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
+  if (invite.email !== user.email) return { ok: false, errors: { form: "auth:errors.inviteOtherEmail" } };
+  const organisationId = invite.organisationId;
+  const done = getDb().transaction((tx) => {
+    if (!consumeToken(tx, hashToken(token))) return false;
+    tx.insert(memberships).values({ organisationId, userId: user.id, role: "member" }).onConflictDoNothing().run();
+    return true;
+  });
+  if (!done) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
+  return { ok: true, value: { organisationId } };
+}
+
+export interface PendingInvite {
+  id: string;
+  email: string;
+  role: UserRole | null;
+  expiresAt: number;
+  createdAt: number;
+}
+
+/** Open invites (staff invites, or one organisation's), newest last. `id` is the token's hash, not the token. */
+export function listPendingInvites(filter: { organisationId: number } | { staff: true }): PendingInvite[] {
+  const purposeWhere =
+    "staff" in filter
+      ? eq(authTokens.purpose, "invite")
+      : and(eq(authTokens.purpose, "organisation_invite"), eq(authTokens.organisationId, filter.organisationId));
+  return getDb()
+    .select({ id: authTokens.tokenHash, email: authTokens.email, role: authTokens.role, expiresAt: authTokens.expiresAt, createdAt: authTokens.createdAt })
+    .from(authTokens)
+    .where(and(purposeWhere, isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())))
+    .orderBy(asc(authTokens.createdAt))
+    .all()
+    .map((r) => ({ ...r, expiresAt: r.expiresAt.getTime(), createdAt: r.createdAt.getTime() }));
+}
+
+/** Withdraws an open invite; the filter keeps an owner from touching another organisation's invites. */
+export function revokeInvite(id: string, filter: { organisationId: number } | { staff: true }): boolean {
+  const purposeWhere =
+    "staff" in filter
+      ? eq(authTokens.purpose, "invite")
+      : and(eq(authTokens.purpose, "organisation_invite"), eq(authTokens.organisationId, filter.organisationId));
+  const result = getDb()
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.tokenHash, id), purposeWhere, isNull(authTokens.usedAt)))
+    .run();
+  return result.changes > 0;
+}

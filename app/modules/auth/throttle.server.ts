@@ -1,0 +1,90 @@
+/**
+ * Throttling of logins, reset requests and registrations, persisted in `login_throttle` so a restart
+ * does not reset it. Keys are "<purpose>:<kind>:<value>", e.g. "login:account:ana@example.org".
+ *
+ * After `freeFailures` failures within `windowMs`, every further failure locks the key for
+ * baseLockMs · 2^(n − freeFailures − 1), at most maxLockMs. A locked key is refused before any password is
+ * checked, so a locked account gives an attacker no answers at all.
+ */
+import { eq, inArray, sql } from "drizzle-orm";
+import { loginThrottle } from "@db/schema";
+import { getDb } from "~/utils/db.server";
+
+export interface ThrottlePolicy {
+  freeFailures: number;
+  baseLockMs: number;
+  maxLockMs: number;
+  windowMs: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const THROTTLE = {
+  loginAccount: { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * MINUTE, windowMs: DAY },
+  loginIp: { freeFailures: 20, baseLockMs: MINUTE, maxLockMs: HOUR, windowMs: DAY },
+  resetAccount: { freeFailures: 3, baseLockMs: 5 * MINUTE, maxLockMs: HOUR, windowMs: HOUR },
+  resetIp: { freeFailures: 10, baseLockMs: 5 * MINUTE, maxLockMs: HOUR, windowMs: HOUR },
+  registerIp: { freeFailures: 20, baseLockMs: 5 * MINUTE, maxLockMs: 6 * HOUR, windowMs: DAY },
+} satisfies Record<string, ThrottlePolicy>;
+
+export interface ThrottleKey {
+  key: string;
+  policy: ThrottlePolicy;
+}
+
+/** Seconds until every given key is unlocked; 0 when none is locked. */
+export function secondsUntilUnlocked(keys: ThrottleKey[], now = Date.now()): number {
+  if (keys.length === 0) return 0;
+  const rows = getDb()
+    .select({ lockedUntil: loginThrottle.lockedUntil })
+    .from(loginThrottle)
+    .where(inArray(loginThrottle.key, keys.map((k) => k.key)))
+    .all();
+  const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
+  return until > now ? Math.ceil((until - now) / 1000) : 0;
+}
+
+/** Counts one failure (or, for reset and registration, one attempt) against each key. */
+export function recordFailure(keys: ThrottleKey[], now = Date.now()): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const { key, policy } of keys) {
+      const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+      const windowOver = !row || now - row.windowStartedAt.getTime() > policy.windowMs;
+      const stillLocked = !!row?.lockedUntil && row.lockedUntil.getTime() > now;
+      const failures = windowOver && !stillLocked ? 1 : (row?.failures ?? 0) + 1;
+      const windowStartedAt = windowOver && !stillLocked ? new Date(now) : (row?.windowStartedAt ?? new Date(now));
+      const over = failures - policy.freeFailures;
+      const lockedUntil =
+        over > 0 ? new Date(now + Math.min(policy.baseLockMs * 2 ** Math.min(over - 1, 30), policy.maxLockMs)) : (row?.lockedUntil ?? null);
+      tx.insert(loginThrottle)
+        .values({ key, failures, windowStartedAt, lockedUntil })
+        .onConflictDoUpdate({ target: loginThrottle.key, set: { failures, windowStartedAt, lockedUntil } })
+        .run();
+    }
+  });
+}
+
+/** Forgets the failures of these keys (after a successful login of that account). */
+export function clearThrottle(keys: ThrottleKey[]): void {
+  if (keys.length === 0) return;
+  getDb().delete(loginThrottle).where(inArray(loginThrottle.key, keys.map((k) => k.key))).run();
+}
+
+/** Removes entries that are neither locked nor inside their window any more (housekeeping). */
+export function purgeStaleThrottleEntries(now = Date.now()): number {
+  return getDb()
+    .delete(loginThrottle)
+    .where(sql`coalesce(${loginThrottle.lockedUntil}, 0) < ${now} and ${loginThrottle.windowStartedAt} < ${now - DAY}`)
+    .run().changes;
+}
+
+export const throttleKeys = {
+  loginAccount: (email: string): ThrottleKey => ({ key: `login:account:${email}`, policy: THROTTLE.loginAccount }),
+  loginIp: (ip: string): ThrottleKey => ({ key: `login:ip:${ip}`, policy: THROTTLE.loginIp }),
+  resetAccount: (email: string): ThrottleKey => ({ key: `reset:account:${email}`, policy: THROTTLE.resetAccount }),
+  resetIp: (ip: string): ThrottleKey => ({ key: `reset:ip:${ip}`, policy: THROTTLE.resetIp }),
+  registerIp: (ip: string): ThrottleKey => ({ key: `register:ip:${ip}`, policy: THROTTLE.registerIp }),
+};

@@ -1,0 +1,96 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { updateProfile } from "~/modules/auth/accounts.server";
+import { ProfileSchema } from "~/modules/auth/auth.schema";
+import { homePathFor } from "~/modules/auth/auth-user";
+import { requireUser } from "~/modules/auth/session.server";
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
+import { localeCookie } from "~/modules/i18n/i18next.server";
+import { validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth"] };
+
+export const meta: MetaFunction = () => [{ title: "Konto · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    locale: user.locale,
+    homePath: homePathFor(user),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const result = validateFormData(formData, ProfileSchema);
+  if (!result.success) return data(result, { status: 400 });
+  updateProfile(user.id, result.data);
+  // The chosen language becomes this browser's UI language too.
+  return data({ saved: true as const }, { headers: { "Set-Cookie": await localeCookie.serialize(result.data.locale) } });
+}
+
+export default function AccountPage() {
+  const account = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const form = useValidatedForm({
+    id: "profile",
+    schema: ProfileSchema,
+    actionData,
+    defaultValues: { displayName: account.displayName, locale: account.locale },
+  });
+  return (
+    <div className="page">
+      <h1>{t("account.title")}</h1>
+      <dl className="facts-grid">
+        <dt>{t("fields.email")}</dt>
+        <dd>{account.email}</dd>
+        <dt>{t("account.role")}</dt>
+        <dd>{t(`roles.${account.role}`)}</dd>
+      </dl>
+      <p>
+        <Link to={account.homePath}>{t("account.toHome")}</Link>
+      </p>
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t("account.profile")}</h2>
+        {actionData && "saved" in actionData ? <FormMessage tone="success">{t("account.saved")}</FormMessage> : null}
+        <ErrorSummary form={form} />
+        <Form method="post" noValidate onSubmit={form.onSubmit}>
+          <TextField form={form} name="displayName" label={t("fields.displayName")} autoComplete="name" />
+          <SelectField
+            form={form}
+            name="locale"
+            label={t("fields.locale")}
+            hint={t("fields.localeHint")}
+            options={SUPPORTED_LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code] }))}
+          />
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("account.save")}
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section aria-labelledby="security-heading">
+        <h2 id="security-heading">{t("account.security")}</h2>
+        <ul>
+          <li>
+            <Link to="/account/password">{t("account.changePassword")}</Link>
+          </li>
+          <li>
+            <Link to="/account/email">{t("account.changeEmail")}</Link>
+          </li>
+          <li>
+            <Link to="/account/sessions">{t("account.sessions")}</Link>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

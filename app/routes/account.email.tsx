@@ -1,0 +1,60 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { appOrigin, requestEmailChange } from "~/modules/auth/accounts.server";
+import { ChangeEmailSchema } from "~/modules/auth/auth.schema";
+import { requireUser } from "~/modules/auth/session.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth"] };
+
+export const meta: MetaFunction = () => [{ title: "E-Mail-Adresse ändern · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { email: user.email };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const result = validateFormData(formData, ChangeEmailSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = await requestEmailChange(user, result.data.newEmail, result.data.currentPassword, appOrigin(request));
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  return { sentTo: result.data.newEmail };
+}
+
+export default function ChangeEmailPage() {
+  const { email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const form = useValidatedForm({ id: "email", schema: ChangeEmailSchema, actionData });
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to="/account">← {t("account.title")}</Link>
+      </p>
+      <h1>{t("changeEmail.title")}</h1>
+      <p>{t("changeEmail.current", { email })}</p>
+      {actionData && "sentTo" in actionData ? (
+        <FormMessage tone="success">{t("changeEmail.sent", { email: actionData.sentTo })}</FormMessage>
+      ) : (
+        <>
+          <p>{t("changeEmail.intro")}</p>
+          <ErrorSummary form={form} />
+          <Form method="post" noValidate onSubmit={form.onSubmit}>
+            <TextField form={form} name="newEmail" label={t("fields.newEmail")} type="email" autoComplete="email" required />
+            <TextField form={form} name="currentPassword" label={t("fields.currentPassword")} type="password" autoComplete="current-password" required />
+            <div className="actions">
+              <button type="submit" className="button">
+                {t("changeEmail.submit")}
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { changePassword } from "~/modules/auth/accounts.server";
+import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
+import { getOptionalSession, requireUser } from "~/modules/auth/session.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth"] };
+
+export const meta: MetaFunction = () => [{ title: "Passwort ändern · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const session = await getOptionalSession(request);
+  const formData = await request.formData();
+  const result = validateFormData(formData, ChangePasswordSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = await changePassword(user, session!.session.id, result.data.currentPassword, result.data.newPassword);
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  return { changed: true as const };
+}
+
+export default function ChangePasswordPage() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const form = useValidatedForm({ id: "password", schema: ChangePasswordSchema, actionData });
+  const changed = actionData && "changed" in actionData;
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to="/account">← {t("account.title")}</Link>
+      </p>
+      <h1>{t("changePassword.title")}</h1>
+      <p>{t("changePassword.intro")}</p>
+      {changed ? <FormMessage tone="success">{t("changePassword.done")}</FormMessage> : null}
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit} key={changed ? "done" : "form"}>
+        <TextField form={form} name="currentPassword" label={t("fields.currentPassword")} type="password" autoComplete="current-password" required />
+        <TextField
+          form={form}
+          name="newPassword"
+          label={t("fields.newPassword")}
+          hint={t("fields.passwordHint", { count: PASSWORD_MIN_LENGTH })}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("changePassword.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/form";
+import { DateTime } from "~/components/time";
+import {
+  blankSessionCookie,
+  getOptionalSession,
+  listUserSessions,
+  requireUser,
+  revokeAllSessions,
+  revokeOtherSessions,
+  revokeSession,
+} from "~/modules/auth/session.server";
+import { describeUserAgent } from "~/modules/auth/user-agent";
+
+export const handle = { i18n: ["common", "auth"] };
+
+export const meta: MetaFunction = () => [{ title: "Angemeldete Geräte · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const current = await getOptionalSession(request);
+  const sessions = listUserSessions(user.id).map((s) => ({
+    ...s,
+    device: describeUserAgent(s.userAgent),
+    current: s.id === current?.session.id,
+  }));
+  return { sessions };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const current = (await getOptionalSession(request))!;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "revoke-all") {
+    await revokeAllSessions(user.id);
+    return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
+  }
+  if (intent === "revoke-others") {
+    const count = await revokeOtherSessions(user.id, current.session.id);
+    return { message: "sessions.revokedOthers", count };
+  }
+  if (intent === "revoke") {
+    const sessionId = formData.get("sessionId");
+    // Ownership is in the query: another person's session id changes nothing.
+    const done = typeof sessionId === "string" && (await revokeSession(user.id, sessionId));
+    if (!done) return data({ message: "sessions.notFound", count: 0 }, { status: 404 });
+    if (sessionId === current.session.id) return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
+    return { message: "sessions.revoked", count: 1 };
+  }
+  return data({ message: "sessions.unknownIntent", count: 0 }, { status: 400 });
+}
+
+export default function SessionsPage() {
+  const { sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  return (
+    <div className="page">
+      <p>
+        <Link to="/account">← {t("account.title")}</Link>
+      </p>
+      <h1>{t("sessions.title")}</h1>
+      <p>{t("sessions.intro")}</p>
+      {actionData ? <FormMessage tone="success">{t(actionData.message, { count: actionData.count })}</FormMessage> : null}
+      <ul className="card-list">
+        {sessions.map((s) => (
+          <li key={s.id} className="card">
+            <p className="card__title">
+              <strong>{s.device ?? t("sessions.unknownDevice")}</strong> {s.current ? <span className="tag">{t("sessions.current")}</span> : null}
+            </p>
+            <p className="muted small">
+              {t("sessions.since")} <DateTime value={s.createdAt} /> · {t("sessions.lastSeen")} <DateTime value={s.lastSeenAt} />
+            </p>
+            <Form method="post">
+              <input type="hidden" name="sessionId" value={s.id} />
+              <button type="submit" name="intent" value="revoke" className="button button--small button--secondary">
+                {s.current ? t("sessions.logoutHere") : t("sessions.revoke")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <Form method="post">
+          <button type="submit" name="intent" value="revoke-others" className="button button--secondary">
+            {t("sessions.revokeOthers")}
+          </button>
+        </Form>
+        <Form method="post">
+          <button type="submit" name="intent" value="revoke-all" className="button">
+            {t("sessions.revokeAll")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { registerVolunteer } from "~/modules/auth/accounts.server";
+import { PASSWORD_MIN_LENGTH, RegisterVolunteerSchema } from "~/modules/auth/auth.schema";
+import { homePathFor } from "~/modules/auth/auth-user";
+import { clientIpOf } from "~/modules/auth/client-ip.server";
+import { requestLocale } from "~/modules/auth/request-locale.server";
+import { createUserSession, getOptionalUser } from "~/modules/auth/session.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth"] };
+
+export const meta: MetaFunction = () => [{ title: "Registrieren · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(homePathFor(user));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const result = validateFormData(formData, RegisterVolunteerSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const locale = await requestLocale(request);
+  const outcome = await registerVolunteer({ ...result.data, locale }, clientIpOf(context));
+  if (!outcome.ok) {
+    const headers: HeadersInit = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
+    return data(formFailure(formData, outcome.errors), { status: outcome.retryAfterSeconds ? 429 : 400, headers });
+  }
+  const cookie = await createUserSession(outcome.value.userId, request);
+  return redirect("/volunteer", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function RegisterVolunteerPage() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const form = useValidatedForm({ id: "register", schema: RegisterVolunteerSchema, actionData });
+  return (
+    <div className="page page--narrow">
+      <h1>{t("register.title")}</h1>
+      <p className="lead">{t("register.intro")}</p>
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <TextField form={form} name="displayName" label={t("fields.displayName")} hint={t("fields.displayNameHint")} autoComplete="name" required />
+        <TextField form={form} name="email" label={t("fields.email")} type="email" autoComplete="email" required />
+        <TextField
+          form={form}
+          name="password"
+          label={t("fields.newPassword")}
+          hint={t("fields.passwordHint", { count: PASSWORD_MIN_LENGTH })}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("register.submit")}
+          </button>
+        </div>
+      </Form>
+      <p>
+        {t("register.organisationInstead")} <Link to="/register/organisation">{t("login.registerOrganisation")}</Link>
+      </p>
+      <p>
+        {t("register.haveAccount")} <Link to="/login">{t("login.submit")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { isResetTokenUsable, resetPassword } from "~/modules/auth/accounts.server";
+import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from "~/modules/auth/auth.schema";
+import { blankSessionCookie } from "~/modules/auth/session.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth"] };
+
+export const meta: MetaFunction = () => [{ title: "Neues Passwort · miteinander" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return { token, usable: token !== "" && isResetTokenUsable(token) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const result = validateFormData(formData, ResetPasswordSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = await resetPassword(result.data.token, result.data.password);
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  // Every session of the account has ended; this browser's cookie goes too.
+  return redirect("/login?reset=1", { headers: { "Set-Cookie": blankSessionCookie() } });
+}
+
+export default function ResetPasswordPage() {
+  const { token, usable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const form = useValidatedForm({ id: "reset", schema: ResetPasswordSchema, actionData, defaultValues: { token } });
+  if (!usable && !actionData) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t("reset.title")}</h1>
+        <p role="alert">{t("errors.tokenInvalid")}</p>
+        <p>
+          <Link to="/forgot-password">{t("reset.requestNew")}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page page--narrow">
+      <h1>{t("reset.title")}</h1>
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="token" value={token} />
+        <TextField
+          form={form}
+          name="password"
+          label={t("fields.newPassword")}
+          hint={t("fields.passwordHint", { count: PASSWORD_MIN_LENGTH })}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("reset.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
