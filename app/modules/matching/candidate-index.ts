@@ -11,6 +11,8 @@ const ANY_LANGUAGE = "*";
  * Offers bucketed by category × neighbourhood they reach × language, built once per instance. An offer
  * reaches the neighbourhoods it serves explicitly plus every neighbourhood whose centroid lies within
  * its radius of the owner's home, so a lookup never scans offers of other categories or places.
+ * Each bucket entry carries the offer's weekday × daypart mask, so offers that are never free when
+ * the need is are skipped without touching them (availability is the most common reason to fail).
  *
  * Contract: a need's lat/lon is the centroid of its neighbourhood (the loader guarantees it).
  */
@@ -19,7 +21,7 @@ export interface CandidateIndex {
   /** Prepared offers sorted by id; buckets hold positions into this array. */
   offers: PreparedOffer[];
   positionById: Map<number, number>;
-  buckets: Map<string, Int32Array>;
+  buckets: Map<string, Bucket>;
   /** For needs in a neighbourhood the index doesn't know: every offer of the category. */
   byCategory: Map<number, Int32Array>;
   knownNeighbourhoods: ReadonlySet<number>;
@@ -27,6 +29,13 @@ export interface CandidateIndex {
   seen: Uint32Array;
   seenStamp: { value: number };
   stats: { bucketEntries: number };
+}
+
+export interface Bucket {
+  /** Positions into `offers`, ascending. */
+  positions: Int32Array;
+  /** availabilityMask of each position's offer, side by side for a cache-friendly scan. */
+  masks: Int32Array;
 }
 
 const bucketKey = (categoryId: number, neighbourhoodId: number, language: string) =>
@@ -84,10 +93,12 @@ export function buildCandidateIndex(
     }
   });
 
-  const buckets = new Map<string, Int32Array>();
+  const buckets = new Map<string, Bucket>();
   let bucketEntries = 0;
   for (const [key, list] of lists) {
-    buckets.set(key, Int32Array.from(list));
+    const positions = Int32Array.from(list);
+    const masks = Int32Array.from(list, (position) => (offers[position] as PreparedOffer).availabilityMask);
+    buckets.set(key, { positions, masks });
     bucketEntries += list.length;
   }
   const byCategory = new Map<number, Int32Array>();
@@ -106,28 +117,39 @@ export function buildCandidateIndex(
   };
 }
 
-/** Positions of the offers in the need's buckets, ascending (= by offer id), without repeats. */
-function bucketPositions(index: CandidateIndex, need: MatchNeed): number[] {
-  if (!index.knownNeighbourhoods.has(need.neighbourhoodId)) {
-    return Array.from(index.byCategory.get(need.categoryId) ?? []);
-  }
-  const languages =
-    need.requireSharedLanguage && need.languages.length > 0 ? need.languages : [ANY_LANGUAGE];
-  if (languages.length === 1) {
-    return Array.from(index.buckets.get(bucketKey(need.categoryId, need.neighbourhoodId, languages[0] as string)) ?? []);
-  }
-  const stamp = ++index.seenStamp.value;
+/**
+ * Positions of the offers in the need's buckets whose availability can overlap the need's time,
+ * ascending (= by offer id), without repeats.
+ */
+function bucketPositions(index: CandidateIndex, need: PreparedNeed): number[] {
+  const { categoryId, neighbourhoodId, languages: needLanguages, requireSharedLanguage } = need.need;
+  const mask = need.window.mask;
   const positions: number[] = [];
+  if (mask === 0) return positions;
+  if (!index.knownNeighbourhoods.has(neighbourhoodId)) {
+    for (const position of index.byCategory.get(categoryId) ?? []) {
+      if ((index.offers[position] as PreparedOffer).availabilityMask & mask) positions.push(position);
+    }
+    return positions;
+  }
+  const languages = requireSharedLanguage && needLanguages.length > 0 ? needLanguages : [ANY_LANGUAGE];
+  const single = languages.length === 1;
+  const stamp = ++index.seenStamp.value;
   for (const language of languages) {
-    const bucket = index.buckets.get(bucketKey(need.categoryId, need.neighbourhoodId, language));
+    const bucket = index.buckets.get(bucketKey(categoryId, neighbourhoodId, language));
     if (!bucket) continue;
-    for (const position of bucket) {
-      if (index.seen[position] === stamp) continue;
-      index.seen[position] = stamp;
+    const { positions: members, masks } = bucket;
+    for (let k = 0; k < members.length; k++) {
+      if (((masks[k] as number) & mask) === 0) continue;
+      const position = members[k] as number;
+      if (!single) {
+        if (index.seen[position] === stamp) continue;
+        index.seen[position] = stamp;
+      }
       positions.push(position);
     }
   }
-  return positions.sort((a, b) => a - b);
+  return single ? positions : positions.sort((a, b) => a - b);
 }
 
 /** Order of suggestions: score descending, then offer id ascending. */
@@ -142,7 +164,7 @@ export function listCandidateScores(
   prepared: PreparedNeed = prepareNeed(need, index.context),
 ): Array<{ offerId: number; score: number }> {
   const result: Array<{ offerId: number; score: number }> = [];
-  for (const position of bucketPositions(index, need)) {
+  for (const position of bucketPositions(index, prepared)) {
     const offer = index.offers[position] as PreparedOffer;
     if (!isCandidate(prepared, offer, index.context)) continue;
     result.push({ offerId: offer.offer.id, score: scoreValue(prepared, offer, index.context) });
@@ -157,7 +179,7 @@ export function listCandidateScores(
 export function suggest(index: CandidateIndex, need: MatchNeed, k = 10): ScoredCandidate[] {
   const prepared = prepareNeed(need, index.context);
   const scored: Array<{ offerId: number; score: number; position: number }> = [];
-  for (const position of bucketPositions(index, need)) {
+  for (const position of bucketPositions(index, prepared)) {
     const offer = index.offers[position] as PreparedOffer;
     if (!isCandidate(prepared, offer, index.context)) continue;
     scored.push({ offerId: offer.offer.id, score: scoreValue(prepared, offer, index.context), position });

@@ -1,4 +1,4 @@
-import { needWindow, toWeekIntervals, type NeedWindow, type WeekIntervals } from "./schedule";
+import { needWindow, toWeekIntervals, weekMask, type NeedWindow, type WeekIntervals } from "./schedule";
 import type { MatchingInstance, MatchNeed, MatchOffer, WeightKey, Weights } from "./types";
 import { normaliseWeights } from "./weights";
 
@@ -14,6 +14,8 @@ export interface PreparedOffer {
   languages: ReadonlySet<string>;
   neighbourhoods: ReadonlySet<number>;
   availability: WeekIntervals;
+  /** weekMask of the availability. */
+  availabilityMask: number;
   capacityLeft: number;
 }
 
@@ -31,11 +33,13 @@ export function prepareNeed(need: MatchNeed, context: Pick<MatchContext, "refere
 }
 
 export function prepareOffer(offer: MatchOffer): PreparedOffer {
+  const availability = toWeekIntervals(offer.availability);
   return {
     offer,
     languages: new Set(offer.languages),
     neighbourhoods: new Set(offer.neighbourhoodIds),
-    availability: toWeekIntervals(offer.availability),
+    availability,
+    availabilityMask: weekMask(availability),
     capacityLeft: offer.capacity - offer.activeMatches,
   };
 }

@@ -14,6 +14,37 @@ export function daypartOf(minute: number): Daypart {
   return "night";
 }
 
+const DAYPART_BOUNDS: ReadonlyArray<readonly [number, number, number]> = [
+  // [start, end, daypart index in DAYPARTS]
+  [0, 300, 0],
+  [300, 720, 1],
+  [720, 1020, 2],
+  [1020, 1320, 3],
+  [1320, 1440, 0],
+];
+
+/**
+ * A 28-bit mask of the (weekday, daypart) pieces the intervals touch: bit weekday·4 + daypart. Two
+ * interval sets can only overlap if their masks share a bit, so the index tests the mask before it
+ * touches an offer at all.
+ */
+export function weekMask(intervals: WeekIntervals): number {
+  let mask = 0;
+  for (let d = 0; d < 7; d++) {
+    for (const [start, end] of intervals[d] ?? []) {
+      for (const [from, to, part] of DAYPART_BOUNDS) {
+        if (start < to && end > from) mask |= 1 << (d * 4 + part);
+      }
+    }
+  }
+  return mask;
+}
+
+/** The mask bit of one minute of a weekday. */
+export function minuteMask(weekday: number, minute: number): number {
+  return 1 << (weekday * 4 + DAYPARTS.indexOf(daypartOf(minute)));
+}
+
 /** Per weekday (0 = Monday), sorted, non-overlapping [start, end) minute intervals. */
 export type WeekIntervals = Array<Array<[number, number]>>;
 
@@ -47,6 +78,8 @@ export interface NeedWindow {
   minutes: number;
   /** Hours per week the need asks of one helper (one-off: the appointment's length). */
   weeklyHours: number;
+  /** Pieces of the week a candidate's availability must touch (see weekMask). */
+  mask: number;
   /** One-off: weekday and minute the appointment starts, which a helper's slot must contain. */
   start: { weekday: number; minute: number } | null;
   /**
@@ -71,6 +104,7 @@ export function needWindow(need: MatchNeed, referenceTime: number): NeedWindow {
       intervals,
       minutes: Math.max(1, end - start.minute),
       weeklyHours: durationMinutes / 60,
+      mask: minuteMask(start.weekday, start.minute),
       start: { weekday: start.weekday, minute: start.minute },
       date: start.date,
     };
@@ -82,6 +116,7 @@ export function needWindow(need: MatchNeed, referenceTime: number): NeedWindow {
     intervals,
     minutes,
     weeklyHours: minutes / 60,
+    mask: weekMask(intervals),
     start: null,
     date: berlinWallClock(Math.max(schedule.startsAt, referenceTime)).date,
   };
@@ -123,6 +158,28 @@ export function overlapOf(a: WeekIntervals, b: WeekIntervals): Overlap {
     }
   }
   return { minutes, when };
+}
+
+/** Just the overlapping minutes (no allocation): the hot path of constraints and scores. */
+export function overlapMinutes(a: WeekIntervals, b: WeekIntervals): number {
+  let minutes = 0;
+  for (let d = 0; d < 7; d++) {
+    const x = a[d] as Array<[number, number]>;
+    const y = b[d] as Array<[number, number]>;
+    if (x.length === 0 || y.length === 0) continue;
+    let i = 0;
+    let j = 0;
+    while (i < x.length && j < y.length) {
+      const xi = x[i] as [number, number];
+      const yj = y[j] as [number, number];
+      const start = xi[0] > yj[0] ? xi[0] : yj[0];
+      const end = xi[1] < yj[1] ? xi[1] : yj[1];
+      if (end > start) minutes += end - start;
+      if (xi[1] < yj[1]) i++;
+      else j++;
+    }
+  }
+  return minutes;
 }
 
 /** Whether a minute of a weekday lies inside one of the intervals. */

@@ -1,6 +1,6 @@
 import { haversineKm } from "./geo";
 import type { MatchContext, PreparedNeed, PreparedOffer } from "./prepare";
-import { overlapOf } from "./schedule";
+import { overlapMinutes, overlapOf } from "./schedule";
 import { WEIGHT_KEYS, type Reason, type ScoreComponent, type ScoredCandidate, type WeightKey } from "./types";
 
 /**
@@ -27,19 +27,34 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * Sharing the newcomer's own language counts fully, sharing only German half: German is what the
  * newcomer is still learning. A need that lists only German is fully served in German.
  */
-export function languageFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+export function languageValue(need: PreparedNeed, offer: PreparedOffer): number {
   const languages = need.need.languages;
-  if (languages.length === 0) return { value: 1, reason: { key: "language.any", params: {} } };
-  const shared = languages.filter((language) => offer.languages.has(language));
-  const sharesOwn = shared.some((language) => language !== GERMAN);
-  const asksOwn = languages.some((language) => language !== GERMAN);
-  const sharesGerman = shared.includes(GERMAN);
-  const value = asksOwn ? (sharesOwn ? 1 : sharesGerman ? 0.5 : 0) : sharesGerman ? 1 : 0;
-  const reason: Reason =
-    shared.length > 0
-      ? { key: "language.shared", params: { languages: shared } }
-      : { key: "language.none", params: {} };
-  return { value, reason };
+  if (languages.length === 0) return 1;
+  let asksOwn = false;
+  let sharesOwn = false;
+  let sharesGerman = false;
+  for (const language of languages) {
+    const shared = offer.languages.has(language);
+    if (language === GERMAN) sharesGerman = shared;
+    else {
+      asksOwn = true;
+      if (shared) sharesOwn = true;
+    }
+  }
+  return asksOwn ? (sharesOwn ? 1 : sharesGerman ? 0.5 : 0) : sharesGerman ? 1 : 0;
+}
+
+export function languageFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+  const value = languageValue(need, offer);
+  if (need.need.languages.length === 0) return { value, reason: { key: "language.any", params: {} } };
+  const shared = need.need.languages.filter((language) => offer.languages.has(language));
+  return {
+    value,
+    reason:
+      shared.length > 0
+        ? { key: "language.shared", params: { languages: shared } }
+        : { key: "language.none", params: {} },
+  };
 }
 
 /** Km between the owner's home and the need's centroid, or null when the offer has no home. */
@@ -48,15 +63,19 @@ export function distanceKmOf(need: PreparedNeed, offer: PreparedOffer): number |
   return home ? haversineKm(home.lat, home.lon, need.need.lat, need.need.lon) : null;
 }
 
+export function distanceValue(need: PreparedNeed, offer: PreparedOffer): number {
+  const km = distanceKmOf(need, offer);
+  // No home: only offers that serve the neighbourhood explicitly get here (the hard constraint holds).
+  return km === null ? 1 : clamp01(1 - km / DISTANCE_ZERO_KM);
+}
+
 export function distanceFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue & { km: number | null } {
   const km = distanceKmOf(need, offer);
-  if (km === null) {
-    // Only offers that serve the neighbourhood explicitly get here (the hard constraint holds).
-    return { value: 1, km, reason: { key: "distance.served", params: {} } };
-  }
+  const value = distanceValue(need, offer);
+  if (km === null) return { value, km, reason: { key: "distance.served", params: {} } };
   const rounded = round1(km);
   return {
-    value: clamp01(1 - km / DISTANCE_ZERO_KM),
+    value,
     km,
     reason:
       rounded === 0
@@ -65,47 +84,59 @@ export function distanceFit(need: PreparedNeed, offer: PreparedOffer): Component
   };
 }
 
-/** Share of the need's time the helper is free for, and when they overlap. */
+/** Share of the need's time the helper is free for. */
+export function availabilityValue(need: PreparedNeed, offer: PreparedOffer): number {
+  return need.window.minutes > 0 ? clamp01(overlapMinutes(need.window.intervals, offer.availability) / need.window.minutes) : 0;
+}
+
 export function availabilityFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
-  const overlap = overlapOf(need.window.intervals, offer.availability);
-  const value = need.window.minutes > 0 ? clamp01(overlap.minutes / need.window.minutes) : 0;
-  const when = overlap.when.map((w) => `${w.weekday}_${w.daypart}`);
+  const when = overlapOf(need.window.intervals, offer.availability).when.map((w) => `${w.weekday}_${w.daypart}`);
   return {
-    value,
+    value: availabilityValue(need, offer),
     reason: when.length > 0 ? { key: "availability.when", params: { when } } : { key: "availability.none", params: {} },
   };
 }
 
 /** Spread the work: an offer with all its capacity free scores 1, a nearly full one close to 0. */
-export function loadFit(_need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+export function loadValue(_need: PreparedNeed, offer: PreparedOffer): number {
   const { capacity, activeMatches } = offer.offer;
-  return {
-    value: capacity > 0 ? clamp01(1 - activeMatches / capacity) : 0,
-    reason: { key: "load.active", params: { count: activeMatches } },
-  };
+  return capacity > 0 ? clamp01(1 - activeMatches / capacity) : 0;
 }
 
-export function experienceFit(_need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+export function loadFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+  return { value: loadValue(need, offer), reason: { key: "load.active", params: { count: offer.offer.activeMatches } } };
+}
+
+export function experienceValue(_need: PreparedNeed, offer: PreparedOffer): number {
   const { completedMatches, hours } = offer.offer.experienceInCategory;
-  const value = clamp01(Math.max(completedMatches / EXPERIENCE_FULL_MATCHES, hours / EXPERIENCE_FULL_HOURS));
+  return clamp01(Math.max(completedMatches / EXPERIENCE_FULL_MATCHES, hours / EXPERIENCE_FULL_HOURS));
+}
+
+export function experienceFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+  const { completedMatches, hours } = offer.offer.experienceInCategory;
   const reason: Reason =
     completedMatches > 0
       ? { key: "experience.completed", params: { count: completedMatches } }
       : hours > 0
         ? { key: "experience.hours", params: { count: Math.round(hours) } }
         : { key: "experience.none", params: {} };
-  return { value, reason };
+  return { value: experienceValue(need, offer), reason };
 }
 
 /**
  * Acceptance rate with a Laplace prior: a newcomer to the hub starts at 0.5, neither favoured nor
  * punished, and a few answers move the estimate only gradually.
  */
-export function responsivenessFit(_need: PreparedNeed, offer: PreparedOffer): ComponentValue {
+export function responsivenessValue(_need: PreparedNeed, offer: PreparedOffer): number {
+  const { accepted, declined, noResponse } = offer.offer.acceptanceHistory;
+  return (accepted + 1) / (accepted + declined + noResponse + 2);
+}
+
+export function responsivenessFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
   const { accepted, declined, noResponse } = offer.offer.acceptanceHistory;
   const total = accepted + declined + noResponse;
   return {
-    value: (accepted + 1) / (total + 2),
+    value: responsivenessValue(need, offer),
     reason:
       total === 0
         ? { key: "responsiveness.new", params: {} }
@@ -153,13 +184,30 @@ export function scoreCandidate(need: PreparedNeed, offer: PreparedOffer, context
   };
 }
 
-/** Only the number, for the bulk graph: the same arithmetic as scoreCandidate, fewer objects. */
+type ValueOf = (need: PreparedNeed, offer: PreparedOffer) => number;
+const VALUES: ReadonlyArray<readonly [WeightKey, ValueOf]> = WEIGHT_KEYS.map((key) => {
+  const values: Record<WeightKey, ValueOf> = {
+    language: languageValue,
+    distance: distanceValue,
+    availability: availabilityValue,
+    load: loadValue,
+    experience: experienceValue,
+    responsiveness: responsivenessValue,
+  };
+  return [key, values[key]] as const;
+});
+
+/**
+ * Only the number, for ranking and the bulk graph: the same values summed in the same order as
+ * scoreCandidate (the *Fit functions take their value from the *Value ones), without the reasons.
+ */
 export function scoreValue(need: PreparedNeed, offer: PreparedOffer, context: MatchContext): number {
   const w = context.normalisedWeights;
   let sum = 0;
-  for (const key of WEIGHT_KEYS) {
-    if (w[key] === 0) continue;
-    sum += w[key] * COMPONENTS[key](need, offer).value * 100;
+  for (const [key, valueOf] of VALUES) {
+    const weight = w[key];
+    if (weight === 0) continue;
+    sum += weight * valueOf(need, offer) * 100;
   }
   return toScore(sum);
 }
