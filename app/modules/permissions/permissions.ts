@@ -151,6 +151,8 @@ export const RULES = {
   "need:create": rule<NeedResource>({
     allow: (u, n) => coordinates(u, n.neighbourhoodId) || isMemberOf(u, n.organisationId),
   }),
+  /** The needs list: a coordinator's scope, an organisation member's own organisations' needs. */
+  "need:list": rule({ allow: (u) => u.role === "coordinator" || u.memberships.length > 0 }),
   "need:read": rule<NeedResource>({ allow: readsNeed, visible: (u, n) => !!u && (u.role === "admin" || readsNeed(u, n)) }),
   "need:update": rule<NeedResource>({ allow: readsNeed, visible: (u, n) => !!u && (u.role === "admin" || readsNeed(u, n)) }),
 
@@ -188,6 +190,16 @@ export const RULES = {
   }),
   "match:respond": rule<MatchResource>({
     allow: (u, m) => ownsOffer(u, m.offer),
+    visible: (u, m) => !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
+  }),
+  /** Starting an accepted match, completing it, confirming its hours: the need's coordinators. */
+  "match:manage": rule<MatchResource>({
+    allow: (u, m) => coordinates(u, m.need.neighbourhoodId),
+    visible: (u, m) => !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
+  }),
+  /** Ending a match early (or withdrawing a proposal): the coordinators, or the offerer who can't go on. */
+  "match:end": rule<MatchResource>({
+    allow: (u, m) => coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer),
     visible: (u, m) => !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
   }),
 
