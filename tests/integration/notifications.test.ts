@@ -13,7 +13,11 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
 } from "~/modules/notifications/inbox.server";
-import { CONFIGURABLE_KINDS, DEFAULT_CHANNEL, type NotificationParamsByKind } from "~/modules/notifications/kinds";
+import {
+  CONFIGURABLE_KINDS,
+  DEFAULT_CHANNEL,
+  type NotificationParamsByKind,
+} from "~/modules/notifications/kinds";
 import { notify } from "~/modules/notifications/notify.server";
 import {
   getNotificationChannel,
@@ -40,16 +44,26 @@ const STARTS_AT = Date.UTC(2026, 11, 5, 16, 30); // Sat 5 Dec 2026, 17:30 in Ber
 
 /** Example params for every kind, as the callers pass them. */
 const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[K] } = {
-  match_proposed: { needTitle: "Begleitung zum Jobcenter" },
-  match_accepted: { needTitle: "Begleitung zum Jobcenter", helperName: "Jana" },
-  match_declined: { needTitle: "Begleitung zum Jobcenter", helperName: "Jana" },
+  match_proposed: { needId: 1, needTitle: "Begleitung zum Jobcenter" },
+  match_accepted: { needId: 1, needTitle: "Begleitung zum Jobcenter", helperName: "Jana" },
+  match_declined: { needId: 1, needTitle: "Begleitung zum Jobcenter", helperName: "Jana" },
   signup_confirmed: { eventTitle: "Sprachcafé", shiftTitle: "Aufbau", startsAt: STARTS_AT },
   waitlist_promoted: { eventTitle: "Sprachcafé", shiftTitle: "Aufbau", startsAt: STARTS_AT },
   event_cancelled: { eventTitle: "Sprachcafé", startsAt: STARTS_AT },
   event_changed: { eventTitle: "Sprachcafé", startsAt: STARTS_AT },
-  shift_reminder: { eventTitle: "Sprachcafé", shiftTitle: "Aufbau", startsAt: STARTS_AT, place: "Bürgerhaus" },
+  shift_reminder: {
+    eventTitle: "Sprachcafé",
+    shiftTitle: "Aufbau",
+    startsAt: STARTS_AT,
+    place: "Bürgerhaus",
+  },
   password_reset: { minutes: 30, url: "https://x.test/reset?token=secret-token" },
-  invite: { inviter: "Frau Koch", role: "Koordination", days: 7, url: "https://x.test/invite?token=secret-token" },
+  invite: {
+    inviter: "Frau Koch",
+    role: "Koordination",
+    days: 7,
+    url: "https://x.test/invite?token=secret-token",
+  },
   email_change: { hours: 24, url: "https://x.test/confirm?token=secret-token" },
   certificate_expiring: { validUntil: "2027-01-31" },
   organisation_verified: { organisationName: "SV Ückendorf 1920 e.V." },
@@ -69,9 +83,18 @@ describe("notify", () => {
     const user = createUser(temp.db, { locale: "en", displayName: "Sam Berger" });
     const result = notifyOne(user.id, "match_proposed", "/matches/7");
 
-    const inbox = temp.db.select().from(notifications).where(eq(notifications.id, result.notificationId)).get()!;
-    expect(inbox).toMatchObject({ userId: user.id, kind: "match_proposed", link: "/matches/7", readAt: null });
-    expect(inbox.params).toEqual({ needTitle: "Begleitung zum Jobcenter" });
+    const inbox = temp.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, result.notificationId))
+      .get()!;
+    expect(inbox).toMatchObject({
+      userId: user.id,
+      kind: "match_proposed",
+      link: "/matches/7",
+      readAt: null,
+    });
+    expect(inbox.params).toEqual({ needId: 1, needTitle: "Begleitung zum Jobcenter" });
 
     const [mail] = outboxRows();
     expect(mail).toMatchObject({
@@ -88,7 +111,10 @@ describe("notify", () => {
     expect(mail!.bodyText).toContain(`${getMailConfig().appUrl}/matches/7`);
     const token = /\/unsubscribe\?token=([^\s"]+)/.exec(mail!.bodyText)?.[1];
     expect(token).toBeDefined();
-    expect(verifyUnsubscribeToken(decodeURIComponent(token!))).toEqual({ userId: user.id, kind: "match_proposed" });
+    expect(verifyUnsubscribeToken(decodeURIComponent(token!))).toEqual({
+      userId: user.id,
+      kind: "match_proposed",
+    });
     expect(mail!.bodyHtml).toContain('lang="en"');
     expect(mail!.bodyHtml).toContain("/unsubscribe?token=");
     expect(mail!.messageId).toMatch(/^<[0-9a-f-]{36}@[^>]+>$/);
@@ -121,10 +147,17 @@ describe("notify", () => {
 
   it("always e-mails security kinds, without unsubscribe link, and keeps their secret link out of the inbox", () => {
     const user = createUser(temp.db);
-    temp.db.insert(notificationPreferences).values({ userId: user.id, kind: "password_reset", channel: "inbox" }).run();
+    temp.db
+      .insert(notificationPreferences)
+      .values({ userId: user.id, kind: "password_reset", channel: "inbox" })
+      .run();
     const result = notifyOne(user.id, "password_reset", "/reset-password?token=secret-token");
 
-    const inbox = temp.db.select().from(notifications).where(eq(notifications.id, result.notificationId)).get()!;
+    const inbox = temp.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, result.notificationId))
+      .get()!;
     expect(JSON.stringify(inbox.params)).not.toContain("secret-token");
     expect(inbox.link).toBeNull();
     const [mail] = outboxRows();
@@ -136,7 +169,12 @@ describe("notify", () => {
   it("sends an e-mail change to the new address when asked to", () => {
     const user = createUser(temp.db);
     temp.db.transaction((tx) =>
-      notify(tx, { userId: user.id, kind: "email_change", params: SAMPLE_PARAMS.email_change, emailTo: "neu@beispiel.test" }),
+      notify(tx, {
+        userId: user.id,
+        kind: "email_change",
+        params: SAMPLE_PARAMS.email_change,
+        emailTo: "neu@beispiel.test",
+      }),
     );
     expect(outboxRows()[0]!.toAddress).toBe("neu@beispiel.test");
   });
@@ -152,18 +190,21 @@ describe("notify", () => {
 });
 
 describe("texts", () => {
-  it.each(TEXT_LOCALES)("has an e-mail and an inbox text for every kind in %s, with every placeholder filled", (locale) => {
-    for (const kind of NOTIFICATION_KIND) {
-      const params = { name: "Ayşe", unsubscribeUrl: "https://x.test/u", ...SAMPLE_PARAMS[kind] };
-      const email = renderEmail(kind, locale, params);
-      for (const text of [email.subject, email.text, email.html]) {
-        expect(text, `${locale} ${kind}`).not.toMatch(/{{|}}/);
-        expect(text, `${locale} ${kind}`).not.toContain(`${kind}.`);
+  it.each(TEXT_LOCALES)(
+    "has an e-mail and an inbox text for every kind in %s, with every placeholder filled",
+    (locale) => {
+      for (const kind of NOTIFICATION_KIND) {
+        const params = { name: "Ayşe", unsubscribeUrl: "https://x.test/u", ...SAMPLE_PARAMS[kind] };
+        const email = renderEmail(kind, locale, params);
+        for (const text of [email.subject, email.text, email.html]) {
+          expect(text, `${locale} ${kind}`).not.toMatch(/{{|}}/);
+          expect(text, `${locale} ${kind}`).not.toContain(`${kind}.`);
+        }
+        const inbox = renderNotificationText(kind, locale, SAMPLE_PARAMS[kind]);
+        expect(inbox, `${locale} ${kind}`).not.toMatch(/{{|}}|^items\./);
       }
-      const inbox = renderNotificationText(kind, locale, SAMPLE_PARAMS[kind]);
-      expect(inbox, `${locale} ${kind}`).not.toMatch(/{{|}}|^items\./);
-    }
-  });
+    },
+  );
 
   it("formats instants and dates in the reader's language and Berlin time", () => {
     expect(renderNotificationText("signup_confirmed", "de", SAMPLE_PARAMS.signup_confirmed)).toContain(
@@ -184,12 +225,18 @@ describe("texts", () => {
         ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
         : [prefix.slice(0, -1)];
     for (const namespace of ["email", "notifications"]) {
-      const withFile = readdirSync(localesDir).filter((l) => existsSync(join(localesDir, l, `${namespace}.json`)));
+      const withFile = readdirSync(localesDir).filter((l) =>
+        existsSync(join(localesDir, l, `${namespace}.json`)),
+      );
       // A language that has the files must be in texts.server.ts's static import list.
       expect([...TEXT_LOCALES].sort()).toEqual(expect.arrayContaining(withFile.sort()));
-      const german = keys(JSON.parse(readFileSync(join(localesDir, "de", `${namespace}.json`), "utf8"))).sort();
+      const german = keys(
+        JSON.parse(readFileSync(join(localesDir, "de", `${namespace}.json`), "utf8")),
+      ).sort();
       for (const locale of withFile) {
-        const other = keys(JSON.parse(readFileSync(join(localesDir, locale, `${namespace}.json`), "utf8"))).sort();
+        const other = keys(
+          JSON.parse(readFileSync(join(localesDir, locale, `${namespace}.json`), "utf8")),
+        ).sort();
         expect(other, `${locale}/${namespace}.json`).toEqual(german);
       }
     }

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { eq } from "drizzle-orm";
 import { createTransport } from "nodemailer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, openDatabase, type Db } from "@db/client";
 import { emailOutbox } from "@db/schema";
 import {
@@ -35,6 +35,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   transport.close?.();
   for (const db of extraConnections) if (db.$client.open) closeDatabase(db);
   extraConnections = [];
@@ -56,7 +57,7 @@ function enqueue(count: number, overrides: { locale?: "de" | "en" } = {}) {
       const result = notify(tx, {
         userId: user.id,
         kind: "match_proposed",
-        params: { needTitle: `Begleitung zum Amt ${i + 1}` },
+        params: { needId: i + 1, needTitle: `Begleitung zum Amt ${i + 1}` },
         link: `/matches/${i + 1}`,
       });
       return result.email!;
@@ -67,6 +68,11 @@ function enqueue(count: number, overrides: { locale?: "de" | "en" } = {}) {
 
 function row(id: number) {
   return temp.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;
+}
+
+/** Giving up on a message is reported with console.warn; the tests that expect it keep it quiet. */
+function expectGiveUpWarning() {
+  return vi.spyOn(console, "warn").mockImplementation(() => {});
 }
 
 /** A clock the test moves by hand; it starts a little after the rows were written. */
@@ -122,7 +128,10 @@ describe("delivery over a real SMTP server on loopback", () => {
 
     // Not due yet: nothing happens before the backoff has passed.
     clock.advance(BACKOFF_BASE_MS - 1);
-    expect(await deliverDueEmails({ db: temp.db, transport, now: clock.now })).toMatchObject({ sent: 0, retrying: 0 });
+    expect(await deliverDueEmails({ db: temp.db, transport, now: clock.now })).toMatchObject({
+      sent: 0,
+      retrying: 0,
+    });
     expect(row(id).attempts).toBe(1);
 
     clock.advance(1);
@@ -140,18 +149,24 @@ describe("delivery over a real SMTP server on loopback", () => {
   it("gives up at once when the server refuses permanently (5xx)", async () => {
     const { emails } = enqueue(1);
     const clock = manualClock();
+    const warn = expectGiveUpWarning();
     smtp.refuse = () => ({ code: 550, message: "5.1.1 No such mailbox" });
 
     expect((await deliverDueEmails({ db: temp.db, transport, now: clock.now })).failed).toBe(1);
     expect(row(emails[0]!.id)).toMatchObject({ status: "failed", attempts: 1 });
     expect(row(emails[0]!.id).lastError).toContain("550");
     clock.advance(24 * 60 * MINUTE);
-    expect(await deliverDueEmails({ db: temp.db, transport, now: clock.now })).toMatchObject({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails({ db: temp.db, transport, now: clock.now })).toMatchObject({
+      sent: 0,
+      failed: 0,
+    });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("(permanent)"));
   });
 
   it("gives up after the last of MAX_ATTEMPTS temporary refusals", async () => {
     const { emails } = enqueue(1);
     const clock = manualClock();
+    const warn = expectGiveUpWarning();
     smtp.refuse = () => ({ code: 451, message: "4.3.0 Try again later" });
 
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
@@ -164,6 +179,7 @@ describe("delivery over a real SMTP server on loopback", () => {
     await deliverDueEmails({ db: temp.db, transport, now: clock.now });
     expect(row(emails[0]!.id).attempts).toBe(MAX_ATTEMPTS);
     expect(smtp.received).toHaveLength(0);
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 
   it("retries when the server cannot be reached at all (nothing can have arrived)", async () => {
@@ -173,7 +189,9 @@ describe("delivery over a real SMTP server on loopback", () => {
     await down.close();
     const unreachable = createSmtpTransport(down.url);
 
-    expect((await deliverDueEmails({ db: temp.db, transport: unreachable, now: clock.now })).retrying).toBe(1);
+    expect((await deliverDueEmails({ db: temp.db, transport: unreachable, now: clock.now })).retrying).toBe(
+      1,
+    );
     expect(row(emails[0]!.id)).toMatchObject({ status: "pending", attempts: 1 });
     expect(row(emails[0]!.id).lastError).toMatch(/ECONNREFUSED|connect/i);
     unreachable.close?.();
@@ -209,12 +227,18 @@ describe("never twice: crashes and unknown outcomes", () => {
     // A restarted process on its own connection: while the claim may still be alive, hands off.
     const restarted = anotherConnection();
     clock.advance(SENDING_LEASE_MS - 1);
-    expect(await deliverDueEmails({ db: restarted, transport, now: clock.now })).toMatchObject({ sent: 0, recovered: 0 });
+    expect(await deliverDueEmails({ db: restarted, transport, now: clock.now })).toMatchObject({
+      sent: 0,
+      recovered: 0,
+    });
     expect(row(id).status).toBe("sending");
 
     // Once the claim is stale the row is given up as "outcome unknown" — not sent again.
     clock.advance(1);
-    expect(await deliverDueEmails({ db: restarted, transport, now: clock.now })).toMatchObject({ sent: 0, recovered: 1 });
+    expect(await deliverDueEmails({ db: restarted, transport, now: clock.now })).toMatchObject({
+      sent: 0,
+      recovered: 1,
+    });
     const r = row(id);
     expect(r.status).toBe("failed");
     expect(r.lastError).toContain(OUTCOME_UNKNOWN);
@@ -257,6 +281,7 @@ describe("never twice: crashes and unknown outcomes", () => {
   it("does not retry when the connection broke after the server had the whole message", async () => {
     const { emails } = enqueue(1);
     const clock = manualClock();
+    const warn = expectGiveUpWarning();
     smtp.refuse = () => "hang";
     // Short socket timeout: the server has the data but never answers, so the client cannot know.
     const impatient = createTransport({ url: smtp.url, socketTimeout: 300, connectionTimeout: 5_000 });
@@ -266,6 +291,7 @@ describe("never twice: crashes and unknown outcomes", () => {
     expect(report).toMatchObject({ sent: 0, retrying: 0, failed: 1 });
     expect(row(emails[0]!.id).status).toBe("failed");
     expect(row(emails[0]!.id).lastError).toContain(OUTCOME_UNKNOWN);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("(unknown)"));
 
     smtp.refuse = () => null;
     clock.advance(24 * 60 * MINUTE);
@@ -327,7 +353,10 @@ describe("concurrent workers", () => {
     await Promise.all(workers.map((w) => w.ready));
     // Both processes are up: let them loose at the same moment.
     for (const w of workers) w.child.stdin.end("go\n");
-    const [first, second] = await Promise.all(workers.map((w) => w.result)) as [{ sent: number }, { sent: number }];
+    const [first, second] = (await Promise.all(workers.map((w) => w.result))) as [
+      { sent: number },
+      { sent: number },
+    ];
     expect(first.sent + second.sent).toBe(40);
     expect(smtp.received).toHaveLength(40);
     expect(new Set(smtp.messageIds()).size).toBe(40);

@@ -32,7 +32,9 @@ function unfoldHeaders(raw: string): string {
  * It records every message it accepts. `refuse` can make it answer a message with an error reply
  * (e.g. 451) or not answer at all ("hang": the client times out after the server has the data).
  */
-export async function startTestSmtpServer(refuse: (index: number) => Refusal = () => null): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  refuse: (index: number) => Refusal = () => null,
+): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let incoming = 0;
   const state = { refuse };

@@ -17,7 +17,8 @@ export function getAppSecret(config: MailConfig = getMailConfig()): string {
   const key = config.databasePath === ":memory:" ? ":memory:" : resolve(config.databasePath);
   const cached = cache.get(key);
   if (cached) return cached;
-  const secret = key === ":memory:" ? randomBytes(32).toString("base64url") : readOrCreateSecretFile(dirname(key));
+  const secret =
+    key === ":memory:" ? randomBytes(32).toString("base64url") : readOrCreateSecretFile(dirname(key));
   cache.set(key, secret);
   return secret;
 }

@@ -150,7 +150,12 @@ export function claimNextEmail(db: Db, nowMs: number): { row: OutboxRow | null; 
           status: "failed",
           lastError: `${OUTCOME_UNKNOWN}: the worker stopped while sending; not sent again automatically`,
         })
-        .where(and(eq(emailOutbox.status, "sending"), lte(emailOutbox.lastAttemptAt, new Date(nowMs - SENDING_LEASE_MS))))
+        .where(
+          and(
+            eq(emailOutbox.status, "sending"),
+            lte(emailOutbox.lastAttemptAt, new Date(nowMs - SENDING_LEASE_MS)),
+          ),
+        )
         .run().changes;
 
       const due = tx
@@ -193,7 +198,8 @@ function toMailOptions(row: OutboxRow, config: MailConfig): SendMailOptions {
     // RFC 3834: no vacation auto-replies to machine-sent mail.
     "Auto-Submitted": "auto-generated",
   };
-  const unsubscribe = row.userId && !isSecurityKind(row.kind) ? unsubscribeUrl(row.userId, row.kind, config) : null;
+  const unsubscribe =
+    row.userId && !isSecurityKind(row.kind) ? unsubscribeUrl(row.userId, row.kind, config) : null;
   if (unsubscribe) {
     headers["List-Unsubscribe"] = `<${unsubscribe}>`;
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
@@ -229,7 +235,14 @@ interface SmtpError {
 }
 
 /** Failures that happen before an SMTP session exists: the server cannot hold the message. */
-const PRE_SESSION_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
+const PRE_SESSION_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+]);
 
 /**
  * Whether the server certainly does not have the message: it answered with an error reply, or we
@@ -260,7 +273,13 @@ function markFailedAttempt(db: DbOrTx, row: OutboxRow, error: unknown, nowMs: nu
       nextAttemptAt: new Date(retry ? nowMs + backoffMs(row.attempts) : nowMs),
       lastError: lastError.slice(0, 1000),
     })
-    .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.attempts, row.attempts), eq(emailOutbox.status, "sending")))
+    .where(
+      and(
+        eq(emailOutbox.id, row.id),
+        eq(emailOutbox.attempts, row.attempts),
+        eq(emailOutbox.status, "sending"),
+      ),
+    )
     .run();
   if (!retry) console.warn(`E-mail ${row.messageId} not delivered (${kind}): ${message}`);
   return retry ? "retrying" : "failed";

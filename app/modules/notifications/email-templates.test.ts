@@ -3,7 +3,11 @@ import { renderEmail } from "./email-templates.server";
 
 describe("renderEmail", () => {
   it("renders subject, text and HTML in the recipient's language, escaping values in the HTML", () => {
-    const de = renderEmail("password_reset", "de", { name: "Ayşe <b>", minutes: 30, url: "https://x.test/r?a=1&b=2" });
+    const de = renderEmail("password_reset", "de", {
+      name: "Ayşe <b>",
+      minutes: 30,
+      url: "https://x.test/r?a=1&b=2",
+    });
     expect(de.subject).toBe("Neues Passwort für miteinander");
     expect(de.text).toContain("Hallo Ayşe <b>,");
     expect(de.text).toContain("30 Minuten");

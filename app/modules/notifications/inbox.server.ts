@@ -54,7 +54,12 @@ export function countUnread(userId: string, db: DbOrTx = getDb()): number {
 }
 
 /** Marks one of the person's own messages read (someone else's id changes nothing). */
-export function markNotificationRead(db: DbOrTx, userId: string, id: number, now: Date = new Date()): boolean {
+export function markNotificationRead(
+  db: DbOrTx,
+  userId: string,
+  id: number,
+  now: Date = new Date(),
+): boolean {
   const result = db
     .update(notifications)
     .set({ readAt: now })

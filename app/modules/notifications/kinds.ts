@@ -1,14 +1,14 @@
-import {
-  NOTIFICATION_KIND,
-  type NotificationChannel,
-  type NotificationKind,
-} from "@db/schema/enums";
+import { NOTIFICATION_KIND, type NotificationChannel, type NotificationKind } from "@db/schema/enums";
 
 /**
  * Security mails (they carry a one-time link) always go out by e-mail, carry no unsubscribe link and
  * are not offered on the preferences page: switching them off would lock people out.
  */
-export const SECURITY_KINDS = ["password_reset", "invite", "email_change"] as const satisfies readonly NotificationKind[];
+export const SECURITY_KINDS = [
+  "password_reset",
+  "invite",
+  "email_change",
+] as const satisfies readonly NotificationKind[];
 export type SecurityKind = (typeof SECURITY_KINDS)[number];
 
 export function isSecurityKind(kind: NotificationKind): kind is SecurityKind {
@@ -49,9 +49,10 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
  * formatted in the reader's language and the municipality's time zone when the text is rendered.
  */
 export type NotificationParamsByKind = {
-  match_proposed: { needTitle: string };
-  match_accepted: { needTitle: string; helperName: string };
-  match_declined: { needTitle: string; helperName: string };
+  /** `needId` lets the retention job blank `needTitle` here when it erases the need's text. */
+  match_proposed: { needId: number; needTitle: string };
+  match_accepted: { needId: number; needTitle: string; helperName: string };
+  match_declined: { needId: number; needTitle: string; helperName: string };
   signup_confirmed: { eventTitle: string; shiftTitle: string; startsAt: number };
   waitlist_promoted: { eventTitle: string; shiftTitle: string; startsAt: number };
   event_cancelled: { eventTitle: string; startsAt: number };

@@ -5,7 +5,11 @@ import { CONFIGURABLE_KINDS, DEFAULT_CHANNEL, isSecurityKind, type ConfigurableK
 import type { DbOrTx } from "./outbox.server";
 
 /** The channel for one person and kind: their choice, else the kind's default. Security mails always e-mail. */
-export function getNotificationChannel(db: DbOrTx, userId: string, kind: NotificationKind): NotificationChannel {
+export function getNotificationChannel(
+  db: DbOrTx,
+  userId: string,
+  kind: NotificationKind,
+): NotificationChannel {
   if (isSecurityKind(kind)) return "inbox_email";
   const row = db
     .select({ channel: notificationPreferences.channel })

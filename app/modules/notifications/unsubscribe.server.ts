@@ -35,7 +35,11 @@ export function verifyUnsubscribeToken(
   const parts = token.split(".");
   if (parts.length !== 3) return null;
   const [encodedUser, kind, sig] = parts as [string, string, string];
-  if (!isConfigurableKind(kind) || !/^[A-Za-z0-9_-]+$/.test(encodedUser) || !/^[A-Za-z0-9_-]{43}$/.test(sig)) {
+  if (
+    !isConfigurableKind(kind) ||
+    !/^[A-Za-z0-9_-]+$/.test(encodedUser) ||
+    !/^[A-Za-z0-9_-]{43}$/.test(sig)
+  ) {
     return null;
   }
   const userId = Buffer.from(encodedUser, "base64url").toString("utf8");
@@ -47,16 +51,26 @@ export function verifyUnsubscribeToken(
 }
 
 /** The one-click link placed in an e-mail (and in its List-Unsubscribe header). */
-export function unsubscribeUrl(userId: string, kind: NotificationKind, config: MailConfig = getMailConfig()): string | null {
+export function unsubscribeUrl(
+  userId: string,
+  kind: NotificationKind,
+  config: MailConfig = getMailConfig(),
+): string | null {
   if (!isConfigurableKind(kind)) return null;
-  return absoluteUrl(`/unsubscribe?token=${encodeURIComponent(createUnsubscribeToken(userId, kind, config))}`, config);
+  return absoluteUrl(
+    `/unsubscribe?token=${encodeURIComponent(createUnsubscribeToken(userId, kind, config))}`,
+    config,
+  );
 }
 
 /**
  * Applies an unsubscribe token: that kind becomes inbox-only for that person. Idempotent.
  * Returns null for an invalid token or a person who no longer exists.
  */
-export function unsubscribeWithToken(db: DbOrTx, token: string): { userId: string; kind: ConfigurableKind } | null {
+export function unsubscribeWithToken(
+  db: DbOrTx,
+  token: string,
+): { userId: string; kind: ConfigurableKind } | null {
   const verified = verifyUnsubscribeToken(token);
   if (!verified) return null;
   const user = db.select({ id: users.id }).from(users).where(eq(users.id, verified.userId)).get();

@@ -1,0 +1,131 @@
+import type { Db } from "@db/client";
+import {
+  createSmtpTransport,
+  deliverDueEmails,
+  type DeliveryReport,
+  type MailTransport,
+} from "~/modules/notifications/delivery.server";
+import { getMailConfig } from "~/modules/notifications/config.server";
+import {
+  CERTIFICATE_EXPIRING_JOB,
+  PLAN_CERTIFICATE_REMINDERS_JOB,
+  planCertificateReminders,
+  sendCertificateReminder,
+} from "./certificate-reminders.server";
+import { RETENTION_JOB, runRetention } from "./retention.server";
+import {
+  ensurePeriodicJobs,
+  newWorkerId,
+  runDueJobs,
+  type JobHandlers,
+  type PeriodicJob,
+  type RunReport,
+} from "./scheduler.server";
+import {
+  PLAN_SHIFT_REMINDERS_JOB,
+  planShiftReminders,
+  SHIFT_REMINDER_JOB,
+  sendShiftReminder,
+} from "./shift-reminders.server";
+
+const MINUTE_MS = 60 * 1000;
+
+/** Every kind of persisted job this app runs. */
+export const JOB_HANDLERS: JobHandlers = {
+  [SHIFT_REMINDER_JOB]: sendShiftReminder,
+  [PLAN_SHIFT_REMINDERS_JOB]: ({ tx, now }) => void planShiftReminders(tx, now),
+  [CERTIFICATE_EXPIRING_JOB]: sendCertificateReminder,
+  [PLAN_CERTIFICATE_REMINDERS_JOB]: ({ tx, now }) => void planCertificateReminders(tx, now),
+  [RETENTION_JOB]: runRetention,
+};
+
+export const PERIODIC_JOBS: readonly PeriodicJob[] = [
+  { kind: PLAN_SHIFT_REMINDERS_JOB, everyMs: 15 * MINUTE_MS },
+  { kind: PLAN_CERTIFICATE_REMINDERS_JOB, everyMs: 24 * 60 * MINUTE_MS },
+  { kind: RETENTION_JOB, everyMs: 24 * 60 * MINUTE_MS },
+];
+
+export interface BackgroundOptions {
+  /** A connection of its own is best: the worker then never waits on a request's statement. */
+  db: Db;
+  /** Defaults to SMTP_URL; null or no SMTP_URL: e-mails stay in the outbox. */
+  transport?: MailTransport | null;
+  /** How often the loop wakes up. */
+  intervalMs?: number;
+  now?: () => number;
+  workerId?: string;
+  /** Called after each round, e.g. for a test to observe progress. */
+  onTick?: (report: { jobs: RunReport; mail: DeliveryReport }) => void;
+}
+
+export interface BackgroundWork {
+  workerId: string;
+  /** Runs one round now (what the timer does). */
+  tick(): Promise<void>;
+  /** Stops the timer and waits for a round in progress, so no claim is left behind. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The in-process background loop: every `intervalMs` it makes sure the periodic jobs of the current
+ * period exist, runs due jobs (reminders, retention) and delivers due e-mails. Rounds never
+ * overlap. Several processes may run it on the same database (see the ADRs on claiming).
+ */
+export function createBackgroundWork(options: BackgroundOptions): BackgroundWork {
+  const now = options.now ?? Date.now;
+  const workerId = options.workerId ?? newWorkerId();
+  const smtpUrl = getMailConfig().smtpUrl;
+  const transport =
+    options.transport !== undefined ? options.transport : smtpUrl ? createSmtpTransport(smtpUrl) : null;
+  const intervalMs = options.intervalMs ?? 15_000;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  async function round(): Promise<void> {
+    ensurePeriodicJobs(options.db, PERIODIC_JOBS, now());
+    const jobs = runDueJobs({ db: options.db, handlers: JOB_HANDLERS, workerId, now });
+    const mail = await deliverDueEmails({ db: options.db, transport, now });
+    options.onTick?.({ jobs, mail });
+  }
+
+  function tick(): Promise<void> {
+    if (running) return running;
+    running = round()
+      .catch((error: unknown) => console.error("Background work failed; retrying next round:", error))
+      .finally(() => {
+        running = undefined;
+        if (timer) clearTimeout(timer);
+        if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
+      });
+    return running;
+  }
+
+  // The first round runs right away, so reminders missed during a restart go out promptly.
+  timer = setTimeout(() => void tick(), 0);
+
+  return {
+    workerId,
+    tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      transport?.close?.();
+    },
+  };
+}
+
+let current: BackgroundWork | undefined;
+
+/** Starts the background loop of this process (once). Called from scripts/start.ts. */
+export function startBackgroundWork(options: BackgroundOptions): BackgroundWork {
+  if (!current) current = createBackgroundWork(options);
+  return current;
+}
+
+export async function stopBackgroundWork(): Promise<void> {
+  const work = current;
+  current = undefined;
+  await work?.stop();
+}

@@ -1,0 +1,113 @@
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import {
+  appSettings,
+  emailOutbox,
+  matches,
+  needs,
+  needTranslations,
+  notifications,
+  scheduledJobs,
+} from "@db/schema";
+import type { DbOrTx } from "~/modules/notifications/outbox.server";
+import type { JobContext } from "./scheduler.server";
+
+export const RETENTION_JOB = "retention";
+
+/** Language-neutral stand-in for an erased title; the UI can tell by `text_erased_at`. */
+export const ERASED_TITLE = "—";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Sent e-mails (they hold names and addresses) and finished jobs are kept this long for support;
+ * sent e-mails at most as long as closed needs.
+ */
+export const OUTBOX_RETENTION_DAYS = 90;
+export const JOB_RETENTION_DAYS = 90;
+/** Read inbox entries are kept this long. */
+export const READ_NOTIFICATION_RETENTION_DAYS = 365;
+
+export interface RetentionReport {
+  needsErased: number;
+  emailsDeleted: number;
+  jobsDeleted: number;
+  notificationsDeleted: number;
+}
+
+/**
+ * Data minimisation (GDPR art. 5(1)(c,e)): removes the free text of needs closed or cancelled longer
+ * than `app_settings.retention_days_closed_needs` — title, description, their translations, and
+ * the decline reasons of their matches, and the need title quoted in inbox entries — keeping the row (category, neighbourhood, dates, status)
+ * for the statistics. Also drops old sent e-mails, finished jobs and old read inbox entries.
+ * Idempotent: erased needs are marked by `text_erased_at` and skipped.
+ */
+export function applyRetention(tx: DbOrTx, now: number): RetentionReport {
+  const days =
+    tx
+      .select({ days: appSettings.retentionDaysClosedNeeds })
+      .from(appSettings)
+      .where(eq(appSettings.id, 1))
+      .get()?.days ?? 365;
+
+  const expired = tx
+    .select({ id: needs.id })
+    .from(needs)
+    .where(
+      and(
+        inArray(needs.status, ["closed", "cancelled"]),
+        lt(needs.closedAt, new Date(now - days * DAY_MS)),
+        isNull(needs.textErasedAt),
+      ),
+    )
+    .all()
+    .map((r) => r.id);
+
+  for (let i = 0; i < expired.length; i += 500) {
+    const ids = expired.slice(i, i + 500);
+    tx.update(needs)
+      .set({ title: ERASED_TITLE, description: "", textErasedAt: new Date(now) })
+      .where(inArray(needs.id, ids))
+      .run();
+    tx.delete(needTranslations).where(inArray(needTranslations.needId, ids)).run();
+    tx.update(matches).set({ declineReason: null }).where(inArray(matches.needId, ids)).run();
+    // Inbox entries about these needs quote their title.
+    tx.update(notifications)
+      .set({ params: sql`json_set(${notifications.params}, '$.needTitle', ${ERASED_TITLE})` })
+      .where(
+        and(
+          inArray(notifications.kind, ["match_proposed", "match_accepted", "match_declined"]),
+          inArray(sql`json_extract(${notifications.params}, '$.needId')`, ids),
+        ),
+      )
+      .run();
+  }
+
+  const emailsDeleted = tx
+    .delete(emailOutbox)
+    .where(
+      and(
+        eq(emailOutbox.status, "sent"),
+        lt(emailOutbox.sentAt, new Date(now - OUTBOX_RETENTION_DAYS * DAY_MS)),
+      ),
+    )
+    .run().changes;
+  const jobsDeleted = tx
+    .delete(scheduledJobs)
+    .where(
+      and(
+        or(eq(scheduledJobs.status, "done"), eq(scheduledJobs.status, "failed")),
+        isNotNull(scheduledJobs.doneAt),
+        lt(scheduledJobs.doneAt, new Date(now - JOB_RETENTION_DAYS * DAY_MS)),
+      ),
+    )
+    .run().changes;
+  const notificationsDeleted = tx
+    .delete(notifications)
+    .where(lt(notifications.readAt, new Date(now - READ_NOTIFICATION_RETENTION_DAYS * DAY_MS)))
+    .run().changes;
+
+  return { needsErased: expired.length, emailsDeleted, jobsDeleted, notificationsDeleted };
+}
+
+export function runRetention({ tx, now }: JobContext): void {
+  applyRetention(tx, now);
+}

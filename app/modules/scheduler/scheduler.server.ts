@@ -1,0 +1,277 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Db } from "@db/client";
+import { scheduledJobs } from "@db/schema";
+import type { DbOrTx } from "~/modules/notifications/outbox.server";
+
+/*
+ * A schedule persisted in SQLite (docs/decisions/011-persisted-scheduler.md):
+ *
+ *   schedule()   INSERT … ON CONFLICT(dedupe_key) DO NOTHING — scheduling twice is scheduling once.
+ *   claim        BEGIN IMMEDIATE: due jobs (pending and run_at <= now, or running with an expired
+ *                lease) → running, locked_by = this worker, locked_until = now + lease, attempts + 1.
+ *   run          BEGIN IMMEDIATE: still ours? → handler(tx) → done, all in ONE transaction.
+ *
+ * Because a handler writes only through the transaction that also marks its job done, its effects
+ * commit exactly once: a crash before the commit rolls them back and the job is claimed again once
+ * its lease runs out; a worker whose lease was taken over finds the job no longer its own and
+ * stops. Two processes never run a job at the same time (the lease), and never both commit it.
+ */
+
+export type JobPayload = Record<string, string | number>;
+
+export interface ScheduleInput {
+  kind: string;
+  /** Unique per job: a second schedule() with the same key does nothing. */
+  dedupeKey: string;
+  runAt: Date | number;
+  payload?: JobPayload;
+}
+
+/** Schedules a job unless one with the same dedupe key exists. Returns whether it was new. */
+export function schedule(tx: DbOrTx, input: ScheduleInput): boolean {
+  const result = tx
+    .insert(scheduledJobs)
+    .values({
+      kind: input.kind,
+      dedupeKey: input.dedupeKey,
+      runAt: new Date(input.runAt),
+      payload: input.payload ?? {},
+    })
+    .onConflictDoNothing({ target: scheduledJobs.dedupeKey })
+    .run();
+  return result.changes > 0;
+}
+
+/** Schedules many jobs in one statement (same semantics as schedule()). Returns how many were new. */
+export function scheduleMany(tx: DbOrTx, inputs: readonly ScheduleInput[]): number {
+  if (inputs.length === 0) return 0;
+  const result = tx
+    .insert(scheduledJobs)
+    .values(
+      inputs.map((input) => ({
+        kind: input.kind,
+        dedupeKey: input.dedupeKey,
+        runAt: new Date(input.runAt),
+        payload: input.payload ?? {},
+      })),
+    )
+    .onConflictDoNothing({ target: scheduledJobs.dedupeKey })
+    .run();
+  return result.changes;
+}
+
+export interface Job {
+  id: number;
+  kind: string;
+  dedupeKey: string;
+  runAt: number;
+  payload: JobPayload;
+  attempts: number;
+}
+
+export interface JobContext {
+  /** The transaction that also marks the job done: write through it, and only through it. */
+  tx: DbOrTx;
+  job: Job;
+  now: number;
+}
+
+/**
+ * Does a job's work. Synchronous on purpose: it runs inside the transaction that completes the job
+ * (better-sqlite3 transactions cannot await), which is what makes its effects happen exactly once.
+ * Throwing rolls everything back and retries the job later.
+ */
+export type JobHandler = (context: JobContext) => void;
+export type JobHandlers = Readonly<Record<string, JobHandler>>;
+
+export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
+export const DEFAULT_MAX_ATTEMPTS = 5;
+const RETRY_BASE_MS = 60_000;
+const RETRY_MAX_MS = 60 * 60 * 1000;
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
+}
+
+/** A name for this process's worker, unique even when two processes share a pid namespace. */
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+}
+
+export interface SchedulerOptions {
+  db: Db;
+  handlers: JobHandlers;
+  workerId: string;
+  now?: () => number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Jobs claimed per round. */
+  batchSize?: number;
+}
+
+/**
+ * Claims up to `batchSize` due jobs of the kinds this worker can run. Jobs of unknown kinds are left
+ * for a process that knows them (e.g. during a rolling update). A job whose lease ran out too often
+ * (it kept killing its worker) is given up instead of claimed.
+ */
+export function claimDueJobs(options: SchedulerOptions): Job[] {
+  const now = (options.now ?? Date.now)();
+  const kinds = Object.keys(options.handlers);
+  if (kinds.length === 0) return [];
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const nowDate = new Date(now);
+
+  return options.db.transaction(
+    (tx) => {
+      const expired = and(eq(scheduledJobs.status, "running"), lte(scheduledJobs.lockedUntil, nowDate));
+      tx.update(scheduledJobs)
+        .set({
+          status: "failed",
+          lockedBy: null,
+          lockedUntil: null,
+          doneAt: nowDate,
+          lastError: sql`coalesce(${scheduledJobs.lastError} || '; ', '') || 'abandoned: its worker stopped ' || ${scheduledJobs.attempts} || ' times'`,
+        })
+        .where(and(expired, sql`${scheduledJobs.attempts} >= ${maxAttempts}`))
+        .run();
+
+      const due = tx
+        .select()
+        .from(scheduledJobs)
+        .where(
+          and(
+            inArray(scheduledJobs.kind, kinds),
+            or(and(eq(scheduledJobs.status, "pending"), lte(scheduledJobs.runAt, nowDate)), expired),
+          ),
+        )
+        .orderBy(asc(scheduledJobs.runAt), asc(scheduledJobs.id))
+        .limit(options.batchSize ?? 20)
+        .all();
+      if (due.length === 0) return [];
+
+      tx.update(scheduledJobs)
+        .set({
+          status: "running",
+          lockedBy: options.workerId,
+          lockedUntil: new Date(now + leaseMs),
+          attempts: sql`${scheduledJobs.attempts} + 1`,
+        })
+        .where(
+          inArray(
+            scheduledJobs.id,
+            due.map((j) => j.id),
+          ),
+        )
+        .run();
+
+      return due.map((j) => ({
+        id: j.id,
+        kind: j.kind,
+        dedupeKey: j.dedupeKey,
+        runAt: j.runAt.getTime(),
+        payload: j.payload,
+        attempts: j.attempts + 1,
+      }));
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type JobOutcome = "done" | "retrying" | "failed" | "lost";
+
+/**
+ * Runs one claimed job: if it is still this worker's, the handler and the completion commit
+ * together. A job that was taken over (our lease ran out and another worker claimed it) is "lost"
+ * and left alone.
+ */
+export function runClaimedJob(options: SchedulerOptions, job: Job): JobOutcome {
+  const handler = options.handlers[job.kind];
+  const now = (options.now ?? Date.now)();
+  const ours = and(
+    eq(scheduledJobs.id, job.id),
+    eq(scheduledJobs.status, "running"),
+    eq(scheduledJobs.lockedBy, options.workerId),
+  );
+  let failure: unknown = null;
+  try {
+    const completed = options.db.transaction(
+      (tx) => {
+        const held = tx.select({ id: scheduledJobs.id }).from(scheduledJobs).where(ours).get();
+        if (!held) return false;
+        if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
+        handler({ tx, job, now });
+        tx.update(scheduledJobs)
+          .set({ status: "done", doneAt: new Date(now), lockedBy: null, lockedUntil: null, lastError: null })
+          .where(ours)
+          .run();
+        return true;
+      },
+      { behavior: "immediate" },
+    );
+    if (!completed) return "lost";
+    return "done";
+  } catch (error) {
+    failure = error;
+  }
+
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const retry = job.attempts < maxAttempts;
+  const message = failure instanceof Error ? failure.message : String(failure);
+  const changed = options.db
+    .update(scheduledJobs)
+    .set({
+      status: retry ? "pending" : "failed",
+      runAt: retry ? new Date(now + retryDelayMs(job.attempts)) : undefined,
+      doneAt: retry ? null : new Date(now),
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: message.slice(0, 1000),
+    })
+    .where(ours)
+    .run().changes;
+  if (changed === 0) return "lost";
+  if (!retry) console.warn(`Job ${job.dedupeKey} failed after ${job.attempts} attempts: ${message}`);
+  return retry ? "retrying" : "failed";
+}
+
+export interface RunReport {
+  done: number;
+  retrying: number;
+  failed: number;
+  lost: number;
+}
+
+/** Claims and runs due jobs until none is due (bounded by `maxRounds` batches). */
+export function runDueJobs(options: SchedulerOptions & { maxRounds?: number }): RunReport {
+  const report: RunReport = { done: 0, retrying: 0, failed: 0, lost: 0 };
+  for (let round = 0; round < (options.maxRounds ?? 10); round++) {
+    const jobs = claimDueJobs(options);
+    if (jobs.length === 0) break;
+    for (const job of jobs) report[runClaimedJob(options, job)] += 1;
+  }
+  return report;
+}
+
+export interface PeriodicJob {
+  kind: string;
+  everyMs: number;
+}
+
+/**
+ * Makes sure the current period's run of each periodic job exists. The dedupe key names the period
+ * (`<kind>@<ISO start>`), so every process may call this as often as it likes: one job per period.
+ * A period missed while no process ran is not made up; the next period's run catches up by design
+ * (the periodic handlers scan ahead, they don't work on "their" period only).
+ */
+export function ensurePeriodicJobs(tx: DbOrTx, periodic: readonly PeriodicJob[], now: number): number {
+  return scheduleMany(
+    tx,
+    periodic.map(({ kind, everyMs }) => {
+      const start = Math.floor(now / everyMs) * everyMs;
+      return { kind, dedupeKey: `${kind}@${new Date(start).toISOString()}`, runAt: start };
+    }),
+  );
+}
