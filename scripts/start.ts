@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { closeDatabase, migrateDatabase, openDatabase } from "../db/client";
 import { defaultAnchor, isDatabaseEmpty, seedDatabase } from "../db/seed/seed";
+import { startBackgroundWork, stopBackgroundWork } from "../app/modules/scheduler/background.server";
 import { createApp } from "../server/app";
 
 process.env.NODE_ENV ??= "production";
@@ -48,13 +49,17 @@ async function main() {
   }
   closeDatabase(db);
 
+  // Reminders, retention and e-mail delivery, on a connection of their own (docs/decisions/011).
+  startBackgroundWork({ db: openDatabase(dbPath) });
+  console.log(process.env.SMTP_URL ? "E-mail: delivered over SMTP_URL." : "E-mail: no SMTP_URL, messages stay in the outbox (/admin/outbox).");
+
   const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
   const port = Number(process.env.PORT ?? 3000);
   const app = createApp({ build, clientDir: join(root, "build/client"), mode: process.env.NODE_ENV });
   const server = app.listen(port, () => {
     console.log(`miteinander is running on http://localhost:${port} (database: ${dbPath})`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void stopBackgroundWork().finally(() => process.exit(0)));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }
