@@ -105,7 +105,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues>>({
 export function ErrorSummary<T extends FieldValues>({ form }: { form: ValidatedForm<T> }) {
   const { t } = useTranslation();
   const errors = form.errors();
-  const entries = Object.entries(errors);
+  const entries = Object.entries(errors).filter((entry): entry is [string, string] => typeof entry[1] === "string");
   return (
     <div ref={form.summaryRef} tabIndex={-1} className={entries.length ? "error-summary" : undefined} aria-labelledby={entries.length ? `${form.id}-summary-title` : undefined}>
       {entries.length > 0 ? (

@@ -5,9 +5,12 @@ import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/compon
 import { appOrigin, requestPasswordReset } from "~/modules/auth/accounts.server";
 import { ForgotPasswordSchema } from "~/modules/auth/auth.schema";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
+import { retryAfterHeaders } from "~/modules/auth/retry-after";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 
 export const handle = { i18n: ["common", "auth"] };
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Passwort vergessen · miteinander" }];
 

@@ -8,10 +8,13 @@ import { homePathFor } from "~/modules/auth/auth-user";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
 import { createUserSession, getOptionalUser } from "~/modules/auth/session.server";
 import { localeCookie } from "~/modules/i18n/i18next.server";
+import { retryAfterHeaders } from "~/modules/auth/retry-after";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const handle = { i18n: ["common", "auth"] };
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Login · miteinander" }];
 

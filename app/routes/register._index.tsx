@@ -8,9 +8,12 @@ import { homePathFor } from "~/modules/auth/auth-user";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { createUserSession, getOptionalUser } from "~/modules/auth/session.server";
+import { retryAfterHeaders } from "~/modules/auth/retry-after";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 
 export const handle = { i18n: ["common", "auth"] };
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Registrieren · miteinander" }];
 

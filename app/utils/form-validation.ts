@@ -5,7 +5,7 @@
 import type { z } from "zod";
 
 /** Field name (dotted path for nested fields) → i18n key of the first problem. `form` holds form-wide problems. */
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Partial<Record<string, string>>;
 
 export interface FormFailure {
   errors: FieldErrors;

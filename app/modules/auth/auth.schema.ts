@@ -98,3 +98,13 @@ export const AcceptInviteSchema = z.object({
   displayName: DisplayNameSchema,
   password: NewPasswordSchema,
 });
+
+const toArray = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
+
+export const SetRoleSchema = z.object({
+  role: z.enum(["volunteer", "org_member", "coordinator", "admin"], { errorMap: () => ({ message: "auth:errors.roleInvalid" }) }),
+});
+
+export const SetNeighbourhoodsSchema = z.object({
+  neighbourhoodIds: z.preprocess(toArray, z.array(z.coerce.number().int().positive("auth:errors.neighbourhoodInvalid")).max(500)),
+});

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { USER_ROLE } from "@db/schema/enums";
+import { loadAdminHome } from "~/modules/home/home-pages.server";
+import { requireCan } from "~/modules/permissions/guards.server";
+
+export const handle = { i18n: ["common", "auth", "home"] };
+
+export const meta: MetaFunction = () => [{ title: "Verwaltung · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCan(request, "admin:access");
+  return loadAdminHome();
+}
+
+export default function AdminHomePage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["home", "auth"]);
+  return (
+    <div className="page page--wide">
+      <h1>{t("admin.title")}</h1>
+      <section aria-labelledby="people-heading">
+        <h2 id="people-heading">{t("admin.people")}</h2>
+        <ul className="stat-list">
+          {USER_ROLE.map((role) => (
+            <li key={role}>
+              <strong>{data.usersByRole[role]}</strong> <Link to={`/admin/users?role=${role}`}>{t(`auth:roles.${role}`)}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="todo-heading">
+        <h2 id="todo-heading">{t("admin.todo")}</h2>
+        <ul>
+          <li>
+            <Link to="/admin/invites">{t("admin.invites", { count: data.pendingInvites })}</Link>
+          </li>
+          <li>
+            <Link to="/coordination/organisations">{t("admin.organisationsToVerify", { count: data.organisationsToVerify })}</Link>
+          </li>
+          <li>{t("admin.outbox", { waiting: data.outboxWaiting, failed: data.outboxFailed })}</li>
+          <li>
+            <Link to="/coordination">{t("admin.coordination")}</Link>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateTime } from "~/components/time";
+import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { appOrigin } from "~/modules/auth/accounts.server";
+import { InviteSchema } from "~/modules/auth/auth.schema";
+import { createStaffInvite, listPendingInvites, revokeInvite } from "~/modules/auth/invites.server";
+import { requestLocale } from "~/modules/auth/request-locale.server";
+import { requireCan } from "~/modules/permissions/guards.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth", "admin"] };
+
+export const meta: MetaFunction = () => [{ title: "Einladungen · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCan(request, "invite:create");
+  return { invites: listPendingInvites({ staff: true }) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireCan(request, "invite:create");
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    const id = formData.get("inviteId");
+    const done = typeof id === "string" && revokeInvite(id, { staff: true });
+    return done ? { notice: "invites.revoked" } : data({ notice: "invites.missing" }, { status: 404 });
+  }
+  const result = validateFormData(formData, InviteSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = await createStaffInvite(admin, result.data, appOrigin(request), await requestLocale(request));
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  return { notice: "invites.sent" };
+}
+
+export default function AdminInvitesPage() {
+  const { invites } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["admin", "auth"]);
+  const notice = actionData && "notice" in actionData ? actionData.notice : null;
+  const form = useValidatedForm({ id: "invite", schema: InviteSchema, actionData, defaultValues: { role: "coordinator" } });
+  return (
+    <div className="page">
+      <p>
+        <Link to="/admin">← {t("back")}</Link>
+      </p>
+      <h1>{t("invites.title")}</h1>
+      <p>{t("invites.intro")}</p>
+      {notice ? <FormMessage tone={notice === "invites.missing" ? "error" : "success"}>{t(notice)}</FormMessage> : null}
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit} key={notice === "invites.sent" ? invites.length : "form"}>
+        <TextField form={form} name="email" label={t("auth:fields.email")} type="email" required />
+        <SelectField
+          form={form}
+          name="role"
+          label={t("auth:fields.role")}
+          options={[
+            { value: "coordinator", label: t("auth:roles.coordinator") },
+            { value: "admin", label: t("auth:roles.admin") },
+          ]}
+        />
+        <p className="hint">{t("invites.scopeHint")}</p>
+        <button type="submit" name="intent" value="invite" className="button">
+          {t("invites.submit")}
+        </button>
+      </Form>
+      <h2>{t("invites.pending", { count: invites.length })}</h2>
+      <ul className="card-list">
+        {invites.map((invite) => (
+          <li key={invite.id} className="card">
+            <p>
+              <strong>{invite.email}</strong> · {invite.role ? t(`auth:roles.${invite.role}`) : ""}
+            </p>
+            <p className="muted small">
+              {t("invites.expires")} <DateTime value={invite.expiresAt} />
+            </p>
+            <Form method="post">
+              <input type="hidden" name="inviteId" value={invite.id} />
+              <button type="submit" name="intent" value="revoke" className="button button--small button--secondary">
+                {t("invites.revoke")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

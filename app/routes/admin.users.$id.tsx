@@ -1,0 +1,98 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { USER_ROLE } from "@db/schema/enums";
+import { FormMessage } from "~/components/form";
+import { SetNeighbourhoodsSchema, SetRoleSchema } from "~/modules/auth/auth.schema";
+import { getUserForAdmin, setCoordinatorNeighbourhoods, setUserRole } from "~/modules/auth/user-admin.server";
+import { notFound, requireCan } from "~/modules/permissions/guards.server";
+import { listNeighbourhoods } from "~/modules/places/places.server";
+import { validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth", "admin"] };
+
+export const meta: MetaFunction = () => [{ title: "Person · miteinander" }];
+
+function loadTarget(id: string | undefined) {
+  const target = id && id.length <= 64 ? getUserForAdmin(id) : null;
+  if (!target) throw notFound();
+  return target;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireCan(request, "user:manage");
+  const target = loadTarget(params.id);
+  return { target, neighbourhoods: listNeighbourhoods(), isSelf: admin.id === target.id };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireCan(request, "user:manage");
+  const target = loadTarget(params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "role") {
+    const result = validateFormData(formData, SetRoleSchema);
+    if (!result.success) return data({ error: result.errors.role ?? "auth:errors.roleInvalid" }, { status: 400 });
+    const outcome = setUserRole(admin.id, target.id, result.data.role);
+    return outcome.ok ? { saved: "users.roleSaved" } : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
+  }
+  if (intent === "neighbourhoods") {
+    const result = validateFormData(formData, SetNeighbourhoodsSchema);
+    if (!result.success) return data({ error: "auth:errors.neighbourhoodInvalid" }, { status: 400 });
+    const outcome = setCoordinatorNeighbourhoods(admin.id, target.id, result.data.neighbourhoodIds);
+    return outcome.ok ? { saved: "users.scopeSaved" } : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
+  }
+  return data({ error: "auth:errors.roleInvalid" }, { status: 400 });
+}
+
+export default function AdminUserPage() {
+  const { target, neighbourhoods, isSelf } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["admin", "auth"]);
+  return (
+    <div className="page">
+      <p>
+        <Link to="/admin/users">← {t("users.title")}</Link>
+      </p>
+      <h1>{target.displayName}</h1>
+      <p>{target.email}</p>
+      {actionData && "saved" in actionData ? <FormMessage tone="success">{t(actionData.saved)}</FormMessage> : null}
+      {actionData && "error" in actionData ? <FormMessage>{t(actionData.error)}</FormMessage> : null}
+      <Form method="post" key={`role-${target.role}`}>
+        <div className="field">
+          <label htmlFor="user-role">{t("auth:fields.role")}</label>
+          <select id="user-role" name="role" defaultValue={target.role} disabled={isSelf} aria-describedby="user-role-hint">
+            {USER_ROLE.map((r) => (
+              <option key={r} value={r}>
+                {t(`auth:roles.${r}`)}
+              </option>
+            ))}
+          </select>
+          <p id="user-role-hint" className="hint">
+            {isSelf ? t("users.ownRoleHint") : t("users.roleHint")}
+          </p>
+        </div>
+        <button type="submit" name="intent" value="role" className="button" disabled={isSelf}>
+          {t("users.saveRole")}
+        </button>
+      </Form>
+      {target.role === "coordinator" ? (
+        <Form method="post" key={`nb-${target.neighbourhoodIds.join(",")}`}>
+          <fieldset>
+            <legend>{t("users.scope")}</legend>
+            <div className="checkbox-group">
+              {neighbourhoods.map((nb) => (
+                <label key={nb.id}>
+                  <input type="checkbox" name="neighbourhoodIds" value={nb.id} defaultChecked={target.neighbourhoodIds.includes(nb.id)} /> {nb.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <button type="submit" name="intent" value="neighbourhoods" className="button">
+            {t("users.saveScope")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

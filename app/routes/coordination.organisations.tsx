@@ -1,0 +1,83 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/form";
+import { DateOnly } from "~/components/time";
+import { assertCan, loadOrganisationResource, notFound, requireCan } from "~/modules/permissions/guards.server";
+import { listOrganisationsForReview, verifyOrganisation } from "~/modules/organisations/verification.server";
+
+export const handle = { i18n: ["common", "auth", "home"] };
+
+export const meta: MetaFunction = () => [{ title: "Organisationen prüfen · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCan(request, "coordination:access");
+  const showAll = new URL(request.url).searchParams.get("show") === "all";
+  return { organisations: listOrganisationsForReview(user, { onlyUnverified: !showAll }), showAll };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCan(request, "coordination:access");
+  const formData = await request.formData();
+  const raw = formData.get("organisationId");
+  const id = typeof raw === "string" && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
+  const resource = Number.isSafeInteger(id) ? loadOrganisationResource(id) : null;
+  if (!resource) throw notFound();
+  assertCan(user, "organisation:verify", resource);
+  const done = verifyOrganisation(id, user.id);
+  return done ? { notice: "verify.done" } : data({ notice: "verify.already" }, { status: 409 });
+}
+
+export default function VerifyOrganisationsPage() {
+  const { organisations, showAll } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation(["home", "auth"]);
+  return (
+    <div className="page page--wide">
+      <p>
+        <Link to="/coordination">← {t("coordination.back")}</Link>
+      </p>
+      <h1>{t("verify.title")}</h1>
+      <p>{t("verify.intro")}</p>
+      <p>
+        {showAll ? (
+          <Link to="?">{t("verify.showUnverified")}</Link>
+        ) : (
+          <Link to={`?${new URLSearchParams({ ...Object.fromEntries(searchParams), show: "all" })}`}>{t("verify.showAll")}</Link>
+        )}
+      </p>
+      {actionData ? <FormMessage tone={actionData.notice === "verify.done" ? "success" : "error"}>{t(actionData.notice)}</FormMessage> : null}
+      {organisations.length === 0 ? <p className="empty">{t("verify.none")}</p> : null}
+      <ul className="card-list">
+        {organisations.map((org) => (
+          <li key={org.id} className="card">
+            <h2 className="card__title h3">{org.name}</h2>
+            <p className="card__eyebrow">
+              {t(`auth:kinds.${org.kind}`)} · {t("verify.registered")} <DateOnly value={org.createdAt} />
+            </p>
+            <dl className="facts-grid">
+              <dt>{t("verify.owners")}</dt>
+              <dd>{org.ownerNames.join(", ") || "—"}</dd>
+              <dt>{t("auth:fields.email")}</dt>
+              <dd>{org.email ?? "—"}</dd>
+              <dt>{t("verify.website")}</dt>
+              <dd>{org.website ?? "—"}</dd>
+            </dl>
+            {org.description ? <p className="prose">{org.description}</p> : null}
+            {org.verifiedAt ? (
+              <p className="highlight">{t("verify.verifiedOn")} <DateOnly value={org.verifiedAt} /></p>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="organisationId" value={org.id} />
+                <button type="submit" className="button">
+                  {t("verify.submit", { name: org.name })}
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateRange } from "~/components/time";
+import { loadOrganisationHome } from "~/modules/home/home-pages.server";
+import { requireCan } from "~/modules/permissions/guards.server";
+
+export const handle = { i18n: ["common", "auth", "home"] };
+
+export const meta: MetaFunction = () => [{ title: "Organisation · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCan(request, "organisation-area:access");
+  return { organisations: loadOrganisationHome(user) };
+}
+
+export default function OrganisationHomePage() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["home", "auth"]);
+  return (
+    <div className="page page--wide">
+      <h1>{t("organisation.title", { count: organisations.length })}</h1>
+      {organisations.map((org) => (
+        <section key={org.id} aria-labelledby={`org-${org.id}`} className="card">
+          <h2 id={`org-${org.id}`}>{org.name}</h2>
+          <p className="card__eyebrow">
+            {t(`auth:kinds.${org.kind}`)} · {t(`organisation.myRole.${org.myRole}`)} · {t("organisation.members", { count: org.memberCount })}
+          </p>
+          {org.verified ? (
+            <p className="highlight">{t("organisation.verified")}</p>
+          ) : (
+            <p className="notice">{t("organisation.unverified")}</p>
+          )}
+          {org.myRole === "owner" ? (
+            <p>
+              <Link to={`/organisations/${org.id}/members`}>{t("organisation.manageMembers")}</Link>
+            </p>
+          ) : null}
+          <h3>{t("organisation.activities")}</h3>
+          {org.activities.length === 0 ? (
+            <p className="empty">{t("organisation.noActivities")}</p>
+          ) : (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("organisation.activity")}</th>
+                  <th scope="col">{t("organisation.when")}</th>
+                  <th scope="col">{t("organisation.status")}</th>
+                  <th scope="col">{t("organisation.helpers")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {org.activities.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.status === "published" && org.verified ? <Link to={`/activities/${a.id}`}>{a.title}</Link> : a.title}</td>
+                    <td>
+                      <DateRange start={a.startsAt} end={a.endsAt} />
+                    </td>
+                    <td>{t(`organisation.statuses.${a.status}`)}</td>
+                    <td>{t("organisation.helpersOf", { confirmed: a.helpersConfirmed, needed: a.helpersNeeded })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { DateTime } from "~/components/time";
+import { appOrigin } from "~/modules/auth/accounts.server";
+import { OrganisationInviteSchema } from "~/modules/auth/auth.schema";
+import { createOrganisationInvite, listPendingInvites, revokeInvite } from "~/modules/auth/invites.server";
+import { requestLocale } from "~/modules/auth/request-locale.server";
+import { getOrganisationSummary, listMembers, removeMember } from "~/modules/organisations/members.server";
+import { requireIdParam, requireOrgMember } from "~/modules/permissions/guards.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth", "home"] };
+
+export const meta: MetaFunction = () => [{ title: "Mitglieder · miteinander" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const organisationId = requireIdParam(params);
+  const { user } = await requireOrgMember(request, organisationId, { role: "owner" });
+  return {
+    organisation: getOrganisationSummary(organisationId)!,
+    members: listMembers(organisationId),
+    invites: listPendingInvites({ organisationId }),
+    myId: user.id,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const organisationId = requireIdParam(params);
+  const { user } = await requireOrgMember(request, organisationId, { role: "owner" });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "remove") {
+    const userId = formData.get("userId");
+    const done = typeof userId === "string" && removeMember(organisationId, userId);
+    return done ? { notice: "members.removed" } : data({ notice: "members.cannotRemove" }, { status: 400 });
+  }
+  if (intent === "revoke") {
+    const id = formData.get("inviteId");
+    const done = typeof id === "string" && revokeInvite(id, { organisationId });
+    return done ? { notice: "members.inviteRevoked" } : data({ notice: "members.inviteMissing" }, { status: 404 });
+  }
+  const result = validateFormData(formData, OrganisationInviteSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = await createOrganisationInvite(user, organisationId, result.data.email, appOrigin(request), await requestLocale(request));
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  return { notice: "members.invited" };
+}
+
+export default function OrganisationMembersPage() {
+  const { organisation, members, invites, myId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["home", "auth"]);
+  const notice = actionData && "notice" in actionData ? actionData.notice : null;
+  const form = useValidatedForm({ id: "member-invite", schema: OrganisationInviteSchema, actionData });
+  const ok = notice === "members.invited" || notice === "members.removed" || notice === "members.inviteRevoked";
+  return (
+    <div className="page">
+      <p>
+        <Link to="/organisation">← {t("organisation.back")}</Link>
+      </p>
+      <h1>{t("members.title", { name: organisation.name })}</h1>
+      {notice ? <FormMessage tone={ok ? "success" : "error"}>{t(notice)}</FormMessage> : null}
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("auth:fields.displayName")}</th>
+            <th scope="col">{t("auth:fields.email")}</th>
+            <th scope="col">{t("members.role")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("members.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.userId}>
+              <td>{m.displayName}</td>
+              <td>{m.email}</td>
+              <td>{t(`organisation.myRole.${m.role}`)}</td>
+              <td>
+                {m.role !== "owner" && m.userId !== myId ? (
+                  <Form method="post">
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" name="intent" value="remove" className="button button--small button--secondary">
+                      {t("members.remove", { name: m.displayName })}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("members.invite")}</h2>
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit} key={notice === "members.invited" ? invites.length : "form"}>
+        <TextField form={form} name="email" label={t("auth:fields.email")} type="email" required />
+        <button type="submit" name="intent" value="invite" className="button">
+          {t("members.sendInvite")}
+        </button>
+      </Form>
+      {invites.length > 0 ? (
+        <>
+          <h2>{t("members.pending", { count: invites.length })}</h2>
+          <ul>
+            {invites.map((i) => (
+              <li key={i.id}>
+                {i.email} · {t("members.expires")} <DateTime value={i.expiresAt} />{" "}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="inviteId" value={i.id} />
+                  <button type="submit" name="intent" value="revoke" className="button button--small button--secondary">
+                    {t("members.revokeInvite")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

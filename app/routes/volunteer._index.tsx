@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateRange } from "~/components/time";
+import { loadVolunteerHome } from "~/modules/home/home-pages.server";
+import { requireCan } from "~/modules/permissions/guards.server";
+import { formatNumber } from "~/utils/format";
+
+export const handle = { i18n: ["common", "auth", "home"] };
+
+export const meta: MetaFunction = () => [{ title: "Helfen · miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCan(request, "volunteer-area:access");
+  return { name: user.displayName, ...loadVolunteerHome(user.id) };
+}
+
+export default function VolunteerHomePage() {
+  const data = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["home", "common"]);
+  const { profile } = data;
+  return (
+    <div className="page page--wide">
+      <h1>{t("volunteer.title", { name: data.name })}</h1>
+      <ul className="stat-list" aria-label={t("volunteer.statsLabel")}>
+        <li>
+          <strong>{formatNumber(data.hoursThisYear, i18n.language)}</strong> {t("volunteer.hoursThisYear")}
+        </li>
+        <li>
+          <strong>{data.commitments.filter((c) => c.status === "confirmed").length}</strong> {t("volunteer.upcomingConfirmed")}
+        </li>
+        <li>
+          <strong>{data.proposedMatches}</strong> {t("volunteer.proposedMatches")}
+        </li>
+      </ul>
+
+      <section aria-labelledby="commitments-heading">
+        <h2 id="commitments-heading">{t("volunteer.commitments")}</h2>
+        {data.commitments.length === 0 ? (
+          <p className="empty">
+            {t("volunteer.noCommitments")} <Link to="/activities">{t("volunteer.findActivities")}</Link>
+          </p>
+        ) : (
+          <ul className="card-list">
+            {data.commitments.map((c) => (
+              <li key={c.signupId} className="card">
+                <p className="card__eyebrow">
+                  {c.neighbourhood}
+                  {c.status === "waitlisted" ? <span className="tag"> {t("volunteer.waitlisted")}</span> : null}
+                </p>
+                <h3 className="card__title">
+                  <Link to={`/activities/${c.eventId}`}>{c.eventTitle}</Link>
+                </h3>
+                <p>
+                  {c.shiftTitle} · <DateRange start={c.startsAt} end={c.endsAt} />
+                </p>
+                {c.place ? <p className="muted">{c.place}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t("volunteer.profile")}</h2>
+        {profile ? (
+          <dl className="facts-grid">
+            <dt>{t("volunteer.home")}</dt>
+            <dd>{profile.homeNeighbourhood ? t("volunteer.homeWithRadius", { name: profile.homeNeighbourhood, km: profile.radiusKm }) : "—"}</dd>
+            <dt>{t("volunteer.neighbourhoods")}</dt>
+            <dd>{profile.neighbourhoods.join(", ") || "—"}</dd>
+            <dt>{t("volunteer.languages")}</dt>
+            <dd>{profile.languages.map((l) => `${t(`common:languages.${l.language}`)} (${t(`volunteer.levels.${l.level}`)})`).join(", ") || "—"}</dd>
+            <dt>{t("volunteer.skills")}</dt>
+            <dd>{profile.skills.join(", ") || "—"}</dd>
+            <dt>{t("volunteer.hoursCap")}</dt>
+            <dd>{t("volunteer.hoursPerWeek", { count: profile.hoursCapPerWeek })}</dd>
+            <dt>{t("volunteer.certificate")}</dt>
+            <dd>{profile.certificateValidUntil ? t("volunteer.certificateUntil", { date: profile.certificateValidUntil }) : t("volunteer.certificateNone")}</dd>
+          </dl>
+        ) : (
+          <p className="empty">{t("volunteer.noProfile")}</p>
+        )}
+      </section>
+      <p>
+        <Link to="/activities">{t("volunteer.findActivities")}</Link> · <Link to="/account">{t("home.account")}</Link>
+      </p>
+    </div>
+  );
+}
