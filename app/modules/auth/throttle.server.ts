@@ -24,8 +24,9 @@ const DAY = 24 * HOUR;
 export const THROTTLE = {
   loginAccount: { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * MINUTE, windowMs: DAY },
   loginIp: { freeFailures: 20, baseLockMs: MINUTE, maxLockMs: HOUR, windowMs: DAY },
-  resetAccount: { freeFailures: 3, baseLockMs: 5 * MINUTE, maxLockMs: HOUR, windowMs: HOUR },
-  resetIp: { freeFailures: 10, baseLockMs: 5 * MINUTE, maxLockMs: HOUR, windowMs: HOUR },
+  // Reset requests count as attempts when made: the third in an hour locks the address for a while.
+  resetAccount: { freeFailures: 2, baseLockMs: 5 * MINUTE, maxLockMs: HOUR, windowMs: HOUR },
+  resetIp: { freeFailures: 9, baseLockMs: 5 * MINUTE, maxLockMs: HOUR, windowMs: HOUR },
   registerIp: { freeFailures: 20, baseLockMs: 5 * MINUTE, maxLockMs: 6 * HOUR, windowMs: DAY },
 } satisfies Record<string, ThrottlePolicy>;
 

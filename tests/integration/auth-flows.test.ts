@@ -1,0 +1,327 @@
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { authTokens, emailOutbox, memberships, organisations, sessions, users, volunteerProfiles } from "@db/schema";
+import { hashPassword } from "~/modules/auth/password.server";
+import { TOKEN_TTL_MS } from "~/modules/auth/tokens.server";
+import * as accountEmail from "~/routes/account.email";
+import * as accountPassword from "~/routes/account.password";
+import * as adminInvites from "~/routes/admin.invites";
+import * as confirmEmail from "~/routes/confirm-email";
+import * as forgotPassword from "~/routes/forgot-password";
+import * as invite from "~/routes/invite";
+import * as login from "~/routes/login";
+import * as members from "~/routes/organisations.$id_.members";
+import * as registerOrganisation from "~/routes/register.organisation";
+import * as register from "~/routes/register._index";
+import * as resetPassword from "~/routes/reset-password";
+import { getDb } from "~/utils/db.server";
+import { createOrganisation, createUser, createVolunteer } from "../factories";
+import { callAction, callLoader, cookiePair, sessionCookieFor } from "../helpers/route-calls";
+
+const PASSWORD = "Rhein und Ruhr 2026";
+let passwordHash: string;
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+function person(role: "volunteer" | "org_member" | "coordinator" | "admin" = "volunteer") {
+  return createUser(getDb(), { role, passwordHash });
+}
+
+const loginAs = (email: string, password = PASSWORD, clientIp = "198.51.100.7") =>
+  callAction(login.action, "/login", { form: { email, password, redirectTo: "" }, clientIp });
+
+function latestMailTo(address: string) {
+  return getDb().select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).orderBy(desc(emailOutbox.id)).get();
+}
+
+function linkIn(body: string, path: string): string {
+  const match = body.match(new RegExp(`https?://[^\\s]+${path.replace("?", "\\?")}[A-Za-z0-9_-]+`));
+  if (!match) throw new Error(`no ${path} link in: ${body}`);
+  return new URL(match[0]).pathname + new URL(match[0]).search;
+}
+
+describe("registration", () => {
+  it("creates a volunteer with a profile, logs them in and lands on /volunteer", async () => {
+    const result = await callAction(register.action, "/register", {
+      form: { displayName: "Ana K.", email: "  Ana@Beispiel.test ", password: PASSWORD },
+    });
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/volunteer");
+    expect(result.headers.get("Set-Cookie")).toMatch(/^session=/);
+    const user = getDb().select().from(users).where(eq(users.email, "ana@beispiel.test")).get()!;
+    expect(user.role).toBe("volunteer");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(getDb().select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get()).toBeDefined();
+  });
+
+  it.each([
+    [{ password: "kurz" }, "password", "auth:errors.passwordTooShort"],
+    [{ password: "passwort123" }, "password", "auth:errors.passwordTooCommon"],
+    [{ email: "lang.name@beispiel.test", password: "lang.name@beispiel.test" }, "password", "auth:errors.passwordIsEmail"],
+    [{ email: "kein-at-zeichen" }, "email", "auth:errors.emailInvalid"],
+    [{ displayName: "   " }, "displayName", "auth:errors.nameRequired"],
+  ])("refuses %o with an error next to the field and keeps what was typed", async (overrides, field, message) => {
+    const form = { displayName: "Bo", email: `bo${Math.random()}@beispiel.test`, password: PASSWORD, ...overrides };
+    const result = await callAction(register.action, "/register", { form });
+    expect(result.status).toBe(400);
+    const data = result.data as { errors: Record<string, string>; values: Record<string, string> };
+    expect(data.errors[field]).toBe(message);
+    expect(data.values.displayName).toBe(form.displayName);
+    expect(data.values).not.toHaveProperty("password");
+  });
+
+  it("says when the address already has an account", async () => {
+    const existing = person();
+    const result = await callAction(register.action, "/register", { form: { displayName: "X", email: existing.email, password: PASSWORD } });
+    expect(result.status).toBe(400);
+    expect((result.data as { errors: Record<string, string> }).errors.email).toBe("auth:errors.emailTaken");
+  });
+
+  it("registers an organisation, unverified, with the person as owner", async () => {
+    const result = await callAction(registerOrganisation.action, "/register/organisation", {
+      form: { organisationName: "Türkischer Kulturverein e.V.", kind: "cultural_group", displayName: "Emre", email: "emre@verein.test", password: PASSWORD },
+    });
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/organisation");
+    const user = getDb().select().from(users).where(eq(users.email, "emre@verein.test")).get()!;
+    expect(user.role).toBe("org_member");
+    const org = getDb().select().from(organisations).where(eq(organisations.slug, "tuerkischer-kulturverein-e-v")).get()!;
+    expect(org.verifiedAt).toBeNull();
+    expect(getDb().select().from(memberships).where(eq(memberships.userId, user.id)).all()).toEqual([
+      expect.objectContaining({ organisationId: org.id, role: "owner" }),
+    ]);
+  });
+});
+
+describe("login", () => {
+  it.each([
+    ["volunteer", "/volunteer"],
+    ["org_member", "/organisation"],
+    ["coordinator", "/coordination"],
+    ["admin", "/admin"],
+  ] as const)("a %s lands on %s", async (role, home) => {
+    const user = person(role);
+    const result = await loginAs(user.email);
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(home);
+  });
+
+  it("goes back to the page that asked for login, but only on this site", async () => {
+    const user = person();
+    const back = await callAction(login.action, "/login", { form: { email: user.email, password: PASSWORD, redirectTo: "/account/sessions" } });
+    expect(back.location).toBe("/account/sessions");
+    const evil = await callAction(login.action, "/login", { form: { email: user.email, password: PASSWORD, redirectTo: "//evil.example/x" } });
+    expect(evil.location).toBe("/volunteer");
+  });
+
+  it("answers a wrong password and an unknown address the same way", async () => {
+    const user = person();
+    const wrong = await loginAs(user.email, "falsches passwort");
+    const unknown = await loginAs("niemand@beispiel.test", "falsches passwort");
+    expect(wrong.status).toBe(400);
+    expect(unknown.status).toBe(400);
+    expect((wrong.data as { errors: unknown }).errors).toEqual({ form: "auth:errors.invalidCredentials" });
+    expect((unknown.data as { errors: unknown }).errors).toEqual((wrong.data as { errors: unknown }).errors);
+  });
+
+  it("redirects a signed-in visitor of /login to their home page", async () => {
+    const user = person("coordinator");
+    const result = await callLoader(login.loader, "/login", { cookie: await sessionCookieFor(user.id) });
+    expect(result.location).toBe("/coordination");
+  });
+});
+
+describe("throttling", () => {
+  it("throttles 20 wrong passwords in a row with a clear message and Retry-After, also after a restart", async () => {
+    const user = person();
+    const results = [];
+    for (let i = 0; i < 20; i++) results.push(await loginAs(user.email, `falsch-${i}-passwort`, `192.0.2.${i}`));
+    expect(results.slice(0, 5).every((r) => r.status === 400)).toBe(true);
+    const last = results.at(-1)!;
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((last.data as { errors: unknown }).errors).toEqual({ form: "auth:errors.throttled" });
+    // Even the right password is refused while locked: a locked account answers nothing.
+    expect((await loginAs(user.email, PASSWORD, "192.0.2.200")).status).toBe(429);
+
+    // "Restart": the same file opened by a new connection.
+    getDb().$client.pragma("wal_checkpoint(TRUNCATE)");
+    const copy = join(mkdtempSync(join(tmpdir(), "miteinander-restart-")), "app.db");
+    copyFileSync(process.env.DATABASE_PATH!, copy);
+    const before = process.env.DATABASE_PATH;
+    process.env.DATABASE_PATH = copy;
+    try {
+      const afterRestart = await loginAs(user.email, PASSWORD, "192.0.2.201");
+      expect(afterRestart.status).toBe(429);
+      expect(Number(afterRestart.headers.get("Retry-After"))).toBeGreaterThan(0);
+    } finally {
+      process.env.DATABASE_PATH = before;
+    }
+  });
+
+  it("throttles one address trying many accounts", async () => {
+    const ip = "203.0.113.99";
+    const results = [];
+    for (let i = 0; i < 22; i++) results.push(await loginAs(`probe${i}@beispiel.test`, "falsches passwort", ip));
+    expect(results[19]!.status).toBe(400);
+    expect(results[21]!.status).toBe(429);
+    // Someone else, elsewhere, is not affected.
+    const user = person();
+    expect((await loginAs(user.email, PASSWORD, "203.0.113.100")).status).toBe(302);
+  });
+
+  it("a successful login forgets the account's earlier failures", async () => {
+    const user = person();
+    for (let i = 0; i < 4; i++) await loginAs(user.email, "falsches passwort", `198.18.0.${i}`);
+    expect((await loginAs(user.email)).status).toBe(302);
+    for (let i = 0; i < 4; i++) expect((await loginAs(user.email, "falsches passwort", `198.18.1.${i}`)).status).toBe(400);
+  });
+});
+
+describe("password reset", () => {
+  it("sends a single-use link through the outbox, sets the password and ends every session", async () => {
+    const user = person();
+    const oldSession = await sessionCookieFor(user.id);
+    const asked = await callAction(forgotPassword.action, "/forgot-password", { form: { email: user.email } });
+    expect(asked.data).toEqual({ sent: true });
+    const mail = latestMailTo(user.email)!;
+    expect(mail.kind).toBe("password_reset");
+    const link = linkIn(mail.bodyText, "/reset-password?token=");
+    const token = new URL(`http://x${link}`).searchParams.get("token")!;
+    expect(getDb().select().from(authTokens).all().some((t) => t.tokenHash === token)).toBe(false);
+
+    expect((await callLoader(resetPassword.loader, link)).data).toMatchObject({ usable: true });
+    const done = await callAction(resetPassword.action, "/reset-password", { form: { token, password: "Ein ganz neues Passwort" } });
+    expect(done.status).toBe(302);
+    expect(done.location).toBe("/login?reset=1");
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
+    void oldSession;
+
+    expect((await loginAs(user.email, PASSWORD)).status).toBe(400);
+    expect((await loginAs(user.email, "Ein ganz neues Passwort")).status).toBe(302);
+
+    const again = await callAction(resetPassword.action, "/reset-password", { form: { token, password: "Noch ein neues Passwort" } });
+    expect(again.status).toBe(400);
+    expect((again.data as { errors: unknown }).errors).toEqual({ form: "auth:errors.tokenInvalid" });
+  });
+
+  it("answers the same for unknown addresses and sends nothing", async () => {
+    const before = getDb().select().from(emailOutbox).all().length;
+    const asked = await callAction(forgotPassword.action, "/forgot-password", { form: { email: "unbekannt@beispiel.test" } });
+    expect(asked.data).toEqual({ sent: true });
+    expect(getDb().select().from(emailOutbox).all()).toHaveLength(before);
+  });
+
+  it("refuses an expired link", async () => {
+    const user = person();
+    await callAction(forgotPassword.action, "/forgot-password", { form: { email: user.email } });
+    const token = new URL(`http://x${linkIn(latestMailTo(user.email)!.bodyText, "/reset-password?token=")}`).searchParams.get("token")!;
+    getDb()
+      .update(authTokens)
+      .set({ createdAt: new Date(Date.now() - TOKEN_TTL_MS.password_reset - 2000), expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(authTokens.userId, user.id))
+      .run();
+    const result = await callAction(resetPassword.action, "/reset-password", { form: { token, password: "Ein ganz neues Passwort" } });
+    expect(result.status).toBe(400);
+  });
+
+  it("throttles reset requests per address", async () => {
+    const user = person();
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await callAction(forgotPassword.action, "/forgot-password", { form: { email: user.email }, clientIp: `100.64.0.${i}` })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+});
+
+describe("signed-in changes", () => {
+  it("changing the password ends the other sessions, not this one", async () => {
+    const user = person();
+    const here = await sessionCookieFor(user.id);
+    await sessionCookieFor(user.id);
+    const wrong = await callAction(accountPassword.action, "/account/password", {
+      cookie: here,
+      form: { currentPassword: "falsch falsch", newPassword: "Ein neues langes Passwort" },
+    });
+    expect((wrong.data as { errors: Record<string, string> }).errors.currentPassword).toBe("auth:errors.currentPasswordWrong");
+    const ok = await callAction(accountPassword.action, "/account/password", {
+      cookie: here,
+      form: { currentPassword: PASSWORD, newPassword: "Ein neues langes Passwort" },
+    });
+    expect(ok.data).toEqual({ changed: true });
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(1);
+  });
+
+  it("changes the e-mail address only after the link to the new one is confirmed", async () => {
+    const user = person();
+    const cookie = await sessionCookieFor(user.id);
+    const asked = await callAction(accountEmail.action, "/account/email", {
+      cookie,
+      form: { newEmail: "neu@beispiel.test", currentPassword: PASSWORD },
+    });
+    expect(asked.data).toEqual({ sentTo: "neu@beispiel.test" });
+    expect(getDb().select().from(users).where(eq(users.id, user.id)).get()!.email).toBe(user.email);
+    const token = new URL(`http://x${linkIn(latestMailTo("neu@beispiel.test")!.bodyText, "/confirm-email?token=")}`).searchParams.get("token")!;
+    const confirmed = await callAction(confirmEmail.action, "/confirm-email", { form: { token } });
+    expect(confirmed.data).toEqual({ confirmed: "neu@beispiel.test" });
+    expect(getDb().select().from(users).where(eq(users.id, user.id)).get()!.email).toBe("neu@beispiel.test");
+  });
+});
+
+describe("invitations", () => {
+  it("an admin invites a coordinator who creates the account with the link", async () => {
+    const admin = person("admin");
+    const sent = await callAction(adminInvites.action, "/admin/invites", {
+      cookie: await sessionCookieFor(admin.id),
+      form: { intent: "invite", email: "koordination-neu@stadt.test", role: "coordinator" },
+    });
+    expect(sent.data).toEqual({ notice: "invites.sent" });
+    const link = linkIn(latestMailTo("koordination-neu@stadt.test")!.bodyText, "/invite?token=");
+    const token = new URL(`http://x${link}`).searchParams.get("token")!;
+    expect((await callLoader(invite.loader, link)).data).toMatchObject({ invite: { role: "coordinator", email: "koordination-neu@stadt.test" } });
+    const accepted = await callAction(invite.action, "/invite", { form: { token, displayName: "Kim", password: PASSWORD } });
+    expect(accepted.location).toBe("/coordination");
+    expect(getDb().select().from(users).where(eq(users.email, "koordination-neu@stadt.test")).get()!.role).toBe("coordinator");
+    const reuse = await callAction(invite.action, "/invite", { form: { token, displayName: "Kim", password: PASSWORD } });
+    expect(reuse.status).toBe(400);
+  });
+
+  it("an owner invites an existing volunteer, who joins after logging in with that address", async () => {
+    const db = getDb();
+    const owner = person("org_member");
+    const org = createOrganisation(db, { ownerId: owner.id });
+    const { user: volunteer } = createVolunteer(db);
+    const sent = await callAction(members.action, `/organisations/${org.id}/members`, {
+      cookie: await sessionCookieFor(owner.id),
+      params: { id: String(org.id) },
+      form: { intent: "invite", email: volunteer.email },
+    });
+    expect(sent.data).toEqual({ notice: "members.invited" });
+    const token = new URL(`http://x${linkIn(latestMailTo(volunteer.email)!.bodyText, "/invite?token=")}`).searchParams.get("token")!;
+
+    const stranger = person();
+    const refused = await callAction(invite.action, "/invite", { cookie: await sessionCookieFor(stranger.id), form: { intent: "join", token } });
+    expect((refused.data as { errors: unknown }).errors).toEqual({ form: "auth:errors.inviteOtherEmail" });
+
+    const joined = await callAction(invite.action, "/invite", { cookie: await sessionCookieFor(volunteer.id), form: { intent: "join", token } });
+    expect(joined.location).toBe("/organisation");
+    expect(db.select().from(memberships).where(eq(memberships.userId, volunteer.id)).all()).toEqual([
+      expect.objectContaining({ organisationId: org.id, role: "member" }),
+    ]);
+  });
+});
+
+describe("cookies from the login action", () => {
+  it("set the session and, on a first visit, the account's language", async () => {
+    const user = createUser(getDb(), { passwordHash, locale: "en" });
+    const result = await loginAs(user.email);
+    const setCookies = result.headers.getSetCookie();
+    expect(setCookies.map(cookiePair).map((c) => c.split("=")[0])).toEqual(["session", "lng"]);
+  });
+});
