@@ -1,5 +1,5 @@
 /**
- * `npm start`: builds if the build is missing or older than the sources, migrates the database,
+ * `npm start`: builds if the build is missing or older than the sources (unless --no-build), migrates the database,
  * seeds demo data into an empty one, and serves on PORT (default 3000).
  */
 import { spawnSync } from "node:child_process";
@@ -32,7 +32,10 @@ function buildIsStale(): boolean {
 }
 
 async function main() {
-  if (process.argv.includes("--build") || buildIsStale()) {
+  // --no-build: the caller built once up front (crash test, benchmarks) and other edits of app/ during
+  // its run must not trigger a rebuild under a server that is still serving the old build.
+  const mayBuild = !process.argv.includes("--no-build");
+  if (process.argv.includes("--build") || (mayBuild && buildIsStale())) {
     console.log("Building the app …");
     const result = spawnSync(join(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, stdio: "inherit" });
     if (result.status !== 0) throw new Error("The build failed (see above).");
