@@ -1,0 +1,83 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NOTIFICATION_CHANNEL } from "@db/schema/enums";
+import { FormMessage } from "~/components/form";
+import { requireUser } from "~/modules/auth/session.server";
+import { i18nServer } from "~/modules/i18n/i18next.server";
+import { NotificationPreferencesSchema } from "~/modules/notifications/notifications.schema";
+import {
+  listNotificationPreferences,
+  setNotificationPreferences,
+} from "~/modules/notifications/preferences.server";
+import { getDb } from "~/utils/db.server";
+import { validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "notifications"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · miteinander` },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await i18nServer.getFixedT(request, "notifications");
+  return { title: t("settings.title"), preferences: listNotificationPreferences(getDb(), user.id) };
+}
+
+/**
+ * Saves the whole page in one transaction. The form is radio buttons only, so the browser cannot
+ * send anything invalid; the schema guards the action against hand-made requests.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const result = validateFormData(await request.formData(), NotificationPreferencesSchema);
+  if (!result.success)
+    return data({ saved: false, error: "notifications:settings.invalid" }, { status: 400 });
+  const db = getDb();
+  db.transaction((tx) => setNotificationPreferences(tx, user.id, result.data));
+  return { saved: true, error: null };
+}
+
+export default function NotificationSettingsPage() {
+  const { preferences } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("notifications");
+  return (
+    <div className="page">
+      <p>
+        <Link to="/inbox">← {t("inbox.title")}</Link>
+      </p>
+      <h1>{t("settings.title")}</h1>
+      <p>{t("settings.intro")}</p>
+      {actionData?.saved ? <FormMessage tone="success">{t("settings.saved")}</FormMessage> : null}
+      {actionData?.error ? <FormMessage>{t(actionData.error)}</FormMessage> : null}
+      <Form method="post">
+        {preferences.map((preference) => (
+          <fieldset key={preference.kind} className="field">
+            <legend>{t(`kinds.${preference.kind}`)}</legend>
+            <div className="checkbox-group">
+              {NOTIFICATION_CHANNEL.map((channel) => (
+                <label key={channel}>
+                  <input
+                    type="radio"
+                    name={preference.kind}
+                    value={channel}
+                    defaultChecked={preference.channel === channel}
+                  />{" "}
+                  {t(`channels.${channel}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <p className="hint">{t("settings.securityNote")}</p>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("settings.save")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
