@@ -1,0 +1,359 @@
+/**
+ * The authorization matrix: every route module × every kind of actor, for each loader and action.
+ * It fails when a file in app/routes has no entry here, or when a module exports a loader or action
+ * that no case calls. To add a route: add an entry to MATRIX with one case per exported function.
+ *
+ * Outcomes: "allow" (the guard let the actor through: 2xx, a validation 400, a redirect elsewhere …),
+ * "login" (redirect to /login), "forbidden" (403), "notFound" (404: the actor may not know it exists).
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emailOutbox, needs, organisationNeighbourhoods, sessions, volunteerProfiles } from "@db/schema";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/utils/db.server";
+import {
+  createCategory,
+  createCoordinator,
+  createEvent,
+  createNeighbourhood,
+  createOrganisation,
+  createUser,
+  createVolunteer,
+} from "../factories";
+import { callAction, callLoader, sessionCookieFor, type RouteResult } from "../helpers/route-calls";
+
+const ACTORS = [
+  "anonymous",
+  "volunteer",
+  "otherVolunteer",
+  "orgMember",
+  "otherOrgMember",
+  "coordinatorIn",
+  "coordinatorOut",
+  "admin",
+] as const;
+type Actor = (typeof ACTORS)[number];
+type Outcome = "allow" | "login" | "forbidden" | "notFound";
+type Expectation = Record<Actor, Outcome>;
+
+interface Fixture {
+  users: Record<Exclude<Actor, "anonymous">, string>;
+  nb1: { id: number; slug: string };
+  categorySlug: string;
+  categoryId: number;
+  orgA: number;
+  orgB: number;
+  unverifiedOrg: number;
+  publicEvent: number;
+  draftEventOfOrgA: number;
+  needInNb1: number;
+  outboxId: number;
+  calendarToken: string;
+  victimSessionId: string;
+}
+
+interface Case {
+  fn: "loader" | "action";
+  /** What this case shows, when a route has several. */
+  label?: string;
+  path: (f: Fixture) => string;
+  params?: (f: Fixture) => Record<string, string>;
+  form?: (f: Fixture) => Record<string, string | string[]>;
+  expect: Expectation;
+}
+
+// ---- expectation shorthands -----------------------------------------------------------------------
+
+const all = (outcome: Outcome): Expectation => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Expectation;
+const everyone = all("allow");
+const signedIn: Expectation = { ...everyone, anonymous: "login" };
+/** Visitors are sent to login; the listed actors pass; everyone else gets `denied`. */
+function only(actors: Actor[], denied: Outcome = "forbidden"): Expectation {
+  return Object.fromEntries(ACTORS.map((a) => [a, a === "anonymous" ? "login" : actors.includes(a) ? "allow" : denied])) as Expectation;
+}
+const adminOnly = only(["admin"]);
+const coordinators = only(["coordinatorIn", "coordinatorOut", "admin"]);
+
+const get = (path: Case["path"], expect: Expectation, extra: Partial<Case> = {}): Case => ({ fn: "loader", path, expect, ...extra });
+const post = (path: Case["path"], expect: Expectation, extra: Partial<Case> = {}): Case => ({ fn: "action", path, expect, ...extra });
+const at = (p: string) => () => p;
+
+// ---- the matrix -----------------------------------------------------------------------------------
+
+const MATRIX: Record<string, Case[]> = {
+  "_index.tsx": [get(at("/"), everyone)],
+  "activities._index.tsx": [get(at("/activities"), everyone)],
+  "activities.$id.tsx": [
+    get((f) => `/activities/${f.publicEvent}`, everyone, { params: (f) => ({ id: String(f.publicEvent) }) }),
+    get((f) => `/activities/${f.draftEventOfOrgA}`, all("notFound"), { label: "a draft is not public", params: (f) => ({ id: String(f.draftEventOfOrgA) }) }),
+  ],
+  "activities.$id[.ics].ts": [
+    get((f) => `/activities/${f.publicEvent}.ics`, everyone, { params: (f) => ({ id: String(f.publicEvent) }) }),
+    get((f) => `/activities/${f.draftEventOfOrgA}.ics`, all("notFound"), { label: "a draft is not public", params: (f) => ({ id: String(f.draftEventOfOrgA) }) }),
+  ],
+  "feeds.activities[.json].ts": [get(at("/feeds/activities.json"), everyone)],
+  "feeds.categories.$slug[.ics].ts": [get((f) => `/feeds/categories/${f.categorySlug}.ics`, everyone, { params: (f) => ({ slug: f.categorySlug }) })],
+  "feeds.neighbourhoods.$slug[.ics].ts": [get((f) => `/feeds/neighbourhoods/${f.nb1.slug}.ics`, everyone, { params: (f) => ({ slug: f.nb1.slug }) })],
+  "feeds.volunteers.$token[.ics].ts": [
+    get((f) => `/feeds/volunteers/${f.calendarToken}.ics`, everyone, { label: "the secret token is the key", params: (f) => ({ token: f.calendarToken }) }),
+    get(at("/feeds/volunteers/guessed-token-00000000000000000000000000000.ics"), all("notFound"), {
+      label: "a guessed token",
+      params: () => ({ token: "guessed-token-00000000000000000000000000000" }),
+    }),
+  ],
+  "healthz.ts": [get(at("/healthz"), everyone)],
+  "language.ts": [get(at("/language"), everyone), post(at("/language"), everyone, { form: () => ({ locale: "en", returnTo: "/" }) })],
+
+  "login.tsx": [get(at("/login"), everyone), post(at("/login"), everyone, { form: () => ({ email: "", password: "" }) })],
+  "logout.tsx": [get(at("/logout"), everyone), post(at("/logout"), everyone)],
+  "register._index.tsx": [get(at("/register"), everyone), post(at("/register"), everyone, { form: () => ({ email: "x" }) })],
+  "register.organisation.tsx": [get(at("/register/organisation"), everyone), post(at("/register/organisation"), everyone, { form: () => ({ email: "x" }) })],
+  "forgot-password.tsx": [post(at("/forgot-password"), everyone, { form: () => ({ email: "nicht-da@beispiel.test" }) })],
+  "reset-password.tsx": [get(at("/reset-password?token=x"), everyone), post(at("/reset-password"), everyone, { form: () => ({ token: "x", password: "y" }) })],
+  "confirm-email.tsx": [get(at("/confirm-email?token=x"), everyone), post(at("/confirm-email"), everyone, { form: () => ({ token: "x" }) })],
+  "invite.tsx": [
+    get(at("/invite?token=x"), everyone),
+    post(at("/invite"), everyone, { label: "create an account", form: () => ({ token: "x", displayName: "X", password: "p" }) }),
+    post(at("/invite"), signedIn, { label: "join needs login", form: () => ({ intent: "join", token: "x" }) }),
+  ],
+  "unsubscribe.tsx": [get(at("/unsubscribe?token=x"), everyone), post(at("/unsubscribe?token=x"), everyone)],
+
+  "account._index.tsx": [get(at("/account"), signedIn), post(at("/account"), signedIn, { form: () => ({ displayName: "" }) })],
+  "account.password.tsx": [get(at("/account/password"), signedIn), post(at("/account/password"), signedIn)],
+  "account.email.tsx": [get(at("/account/email"), signedIn), post(at("/account/email"), signedIn)],
+  "account.sessions.tsx": [
+    get(at("/account/sessions"), signedIn),
+    post(at("/account/sessions"), signedIn, { form: () => ({ intent: "nothing" }) }),
+    post(at("/account/sessions"), { ...all("notFound"), anonymous: "login" }, {
+      label: "IDOR: revoking another person's session by id",
+      form: (f) => ({ intent: "revoke", sessionId: f.victimSessionId }),
+    }),
+  ],
+  "inbox.tsx": [get(at("/inbox"), signedIn), post(at("/inbox"), signedIn)],
+  "settings.notifications.tsx": [get(at("/settings/notifications"), signedIn), post(at("/settings/notifications"), signedIn)],
+
+  "volunteer.tsx": [],
+  "volunteer._index.tsx": [get(at("/volunteer"), only(["volunteer", "otherVolunteer", "admin"]))],
+  // Anyone who is not staff may start a volunteer profile (an organisation member can help too).
+  "volunteer.profile.tsx": [
+    get(at("/volunteer/profile"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"])),
+    post(at("/volunteer/profile"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"])),
+  ],
+
+  "organisation._index.tsx": [get(at("/organisation"), only(["orgMember", "otherOrgMember", "admin"]))],
+  "organisations.$id.tsx": [
+    get((f) => `/organisations/${f.orgA}`, only(["orgMember", "coordinatorIn", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+  ],
+  "organisations.$id._index.tsx": [
+    get((f) => `/organisations/${f.orgA}`, only(["orgMember", "coordinatorIn", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    post((f) => `/organisations/${f.orgA}`, only(["orgMember", "admin"]), { label: "IDOR: editing another organisation", params: (f) => ({ id: String(f.orgA) }) }),
+  ],
+  "organisations.$id.activities._index.tsx": [
+    get((f) => `/organisations/${f.orgA}/activities`, only(["orgMember", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+  ],
+  "organisations.$id.activities.new.tsx": [
+    get((f) => `/organisations/${f.orgA}/activities/new`, only(["orgMember", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    post((f) => `/organisations/${f.orgA}/activities/new`, only(["orgMember", "admin"]), {
+      label: "IDOR: posting an activity for another organisation",
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
+  ],
+  "organisations.$id.activities.$eventId._index.tsx": [
+    get((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}`, only(["orgMember", "admin"]), {
+      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+    }),
+    post((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}`, only(["orgMember", "admin"]), {
+      label: "IDOR: changing another organisation's activity",
+      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+    }),
+  ],
+  "organisations.$id_.members.tsx": [
+    get((f) => `/organisations/${f.orgA}/members`, only(["orgMember", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    post((f) => `/organisations/${f.orgA}/members`, only(["orgMember", "admin"]), {
+      label: "IDOR: inviting into another organisation",
+      params: (f) => ({ id: String(f.orgA) }),
+      form: () => ({ intent: "invite", email: "" }),
+    }),
+    get(at("/organisations/999999/members"), { ...all("notFound"), anonymous: "login" }, { label: "unknown organisation", params: () => ({ id: "999999" }) }),
+  ],
+
+  "coordination._index.tsx": [get(at("/coordination"), coordinators)],
+  "coordination.organisations.tsx": [
+    get(at("/coordination/organisations"), coordinators),
+    post(at("/coordination/organisations"), only(["coordinatorIn", "admin"]), {
+      label: "verify an organisation in nb1",
+      form: (f) => ({ organisationId: String(f.unverifiedOrg) }),
+    }),
+  ],
+  "coordination.needs._index.tsx": [get(at("/coordination/needs"), only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"]))],
+  "coordination.needs.new.tsx": [
+    get(at("/coordination/needs/new"), only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"])),
+    post(at("/coordination/needs/new"), only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"])),
+  ],
+  "coordination.needs.$id.edit.tsx": [
+    get((f) => `/coordination/needs/${f.needInNb1}/edit`, only(["coordinatorIn", "admin"], "notFound"), { params: (f) => ({ id: String(f.needInNb1) }) }),
+    post((f) => `/coordination/needs/${f.needInNb1}/edit`, only(["coordinatorIn", "admin"], "notFound"), {
+      label: "IDOR: editing a need outside one's scope",
+      params: (f) => ({ id: String(f.needInNb1) }),
+      // A valid form: the action checks the form before the need, so an empty one would stop earlier.
+      form: (f) => ({
+        categoryId: String(f.categoryId),
+        neighbourhoodId: String(f.nb1.id),
+        title: "Begleitung zum Amt",
+        description: "Eine Familie braucht Begleitung zum Bürgeramt.",
+        languages: "ar",
+        helpersNeeded: "1",
+        urgency: "normal",
+        schedule: "one_off",
+        date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        startTime: "10:00",
+        endTime: "12:00",
+        genderPreference: "none",
+      }),
+    }),
+  ],
+
+  "admin._index.tsx": [get(at("/admin"), adminOnly)],
+  "admin.users._index.tsx": [get(at("/admin/users"), adminOnly)],
+  "admin.users.$id.tsx": [
+    get((f) => `/admin/users/${f.users.volunteer}`, adminOnly, { params: (f) => ({ id: f.users.volunteer }) }),
+    post((f) => `/admin/users/${f.users.volunteer}`, adminOnly, { params: (f) => ({ id: f.users.volunteer }), form: () => ({ intent: "none" }) }),
+  ],
+  "admin.invites.tsx": [get(at("/admin/invites"), adminOnly), post(at("/admin/invites"), adminOnly, { form: () => ({ email: "" }) })],
+  "admin.outbox._index.tsx": [get(at("/admin/outbox"), adminOnly)],
+  "admin.outbox.$id.tsx": [
+    get((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),
+    post((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),
+  ],
+};
+
+// ---- fixture --------------------------------------------------------------------------------------
+
+let fixture: Fixture;
+
+beforeAll(async () => {
+  const db = getDb();
+  const nb1 = createNeighbourhood(db);
+  const nb2 = createNeighbourhood(db);
+  const category = createCategory(db);
+  const volunteer = createVolunteer(db).user;
+  const otherVolunteer = createVolunteer(db).user;
+  const orgMember = createUser(db, { role: "org_member" });
+  const otherOrgMember = createUser(db, { role: "org_member" });
+  const coordinatorIn = createCoordinator(db, [nb1.id]);
+  const coordinatorOut = createCoordinator(db, [nb2.id]);
+  const admin = createUser(db, { role: "admin" });
+  const orgA = createOrganisation(db, { ownerId: orgMember.id });
+  const orgB = createOrganisation(db, { ownerId: otherOrgMember.id });
+  const unverifiedOrg = createOrganisation(db, { verifiedAt: null });
+  db.insert(organisationNeighbourhoods)
+    .values([
+      { organisationId: orgA.id, neighbourhoodId: nb1.id },
+      { organisationId: orgB.id, neighbourhoodId: nb2.id },
+      { organisationId: unverifiedOrg.id, neighbourhoodId: nb1.id },
+    ])
+    .run();
+  const publicEvent = createEvent(db, { organisationId: orgA.id, neighbourhoodId: nb1.id, categoryId: category.id });
+  const draft = createEvent(db, { organisationId: orgA.id, neighbourhoodId: nb1.id, categoryId: category.id, status: "draft", publishedAt: null });
+  const need = db
+    .insert(needs)
+    .values({
+      categoryId: category.id,
+      neighbourhoodId: nb1.id,
+      createdBy: coordinatorIn.id,
+      title: "Begleitung zum Amt",
+      description: "Eine Familie braucht Begleitung.",
+      startsAt: new Date(Date.now() + 86_400_000),
+      endsAt: new Date(Date.now() + 90_000_000),
+    })
+    .returning({ id: needs.id })
+    .get();
+  const outbox = db
+    .insert(emailOutbox)
+    .values({ messageId: "<matrix@test>", toAddress: "x@beispiel.test", kind: "invite", subject: "s", bodyText: "b", bodyHtml: "<p>b</p>" })
+    .returning({ id: emailOutbox.id })
+    .get();
+  const calendarToken = "matrix-calendar-token-0123456789abcdefghijk";
+  db.update(volunteerProfiles).set({ calendarToken }).where(eq(volunteerProfiles.userId, volunteer.id)).run();
+  const victim = createVolunteer(db).user;
+  await sessionCookieFor(victim.id);
+  const victimSessionId = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, victim.id)).get()!.id;
+
+  fixture = {
+    users: {
+      volunteer: volunteer.id,
+      otherVolunteer: otherVolunteer.id,
+      orgMember: orgMember.id,
+      otherOrgMember: otherOrgMember.id,
+      coordinatorIn: coordinatorIn.id,
+      coordinatorOut: coordinatorOut.id,
+      admin: admin.id,
+    },
+    nb1: { id: nb1.id, slug: nb1.slug },
+    categorySlug: category.slug,
+    categoryId: category.id,
+    orgA: orgA.id,
+    orgB: orgB.id,
+    unverifiedOrg: unverifiedOrg.id,
+    publicEvent: publicEvent.id,
+    draftEventOfOrgA: draft.id,
+    needInNb1: need.id,
+    outboxId: outbox.id,
+    calendarToken,
+    victimSessionId,
+  };
+});
+
+// ---- running --------------------------------------------------------------------------------------
+
+type RouteModule = { loader?: (args: LoaderFunctionArgs) => unknown; action?: (args: ActionFunctionArgs) => unknown };
+const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
+const moduleOf = (file: string) => modules[`../../app/routes/${file}`]!();
+
+function classify(result: RouteResult): Outcome {
+  if (result.status === 403) return "forbidden";
+  if (result.status === 404) return "notFound";
+  if (result.status >= 300 && result.status < 400 && result.location?.startsWith("/login")) return "login";
+  return "allow";
+}
+
+let ipCounter = 0;
+
+async function run(file: string, c: Case, actor: Actor): Promise<Outcome> {
+  const mod = await moduleOf(file);
+  const fn = c.fn === "loader" ? mod.loader : mod.action;
+  if (!fn) throw new Error(`${file} has no ${c.fn}`);
+  // A fresh session per call: a logout or "log out everywhere" in one case cannot leak into the next.
+  const cookie = actor === "anonymous" ? null : await sessionCookieFor(fixture.users[actor]);
+  const options = { cookie, params: c.params?.(fixture), form: c.form?.(fixture), clientIp: `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` };
+  const result = c.fn === "loader" ? await callLoader(fn, c.path(fixture), options) : await callAction(fn, c.path(fixture), options);
+  return classify(result);
+}
+
+describe("authorization matrix", () => {
+  it("covers every route module and every loader and action it exports", async () => {
+    const files = readdirSync(join(import.meta.dirname, "../../app/routes")).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    const missing = files.filter((f) => !(f in MATRIX));
+    expect(missing, "route files without an entry in the authorization matrix").toEqual([]);
+    const stale = Object.keys(MATRIX).filter((f) => !files.includes(f));
+    expect(stale, "matrix entries for route files that no longer exist").toEqual([]);
+    for (const file of files) {
+      const mod = await moduleOf(file);
+      for (const fn of ["loader", "action"] as const) {
+        if (mod[fn]) expect(MATRIX[file]!.some((c) => c.fn === fn), `${file}: its ${fn} has no case`).toBe(true);
+      }
+    }
+  });
+
+  for (const [file, cases] of Object.entries(MATRIX)) {
+    for (const c of cases) {
+      it(`${file} ${c.fn}${c.label ? ` (${c.label})` : ""}`, async () => {
+        const actual: Partial<Expectation> = {};
+        for (const actor of ACTORS) actual[actor] = await run(file, c, actor);
+        expect(actual).toEqual(c.expect);
+      });
+    }
+  }
+});
