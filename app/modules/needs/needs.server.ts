@@ -278,6 +278,9 @@ export function finishNeed(
   return { ok: true, value: { id: needId, status } };
 }
 
+// Correlated subqueries name the outer table literally: drizzle renders a column of a single-table
+// select unqualified ("id"), which inside `from matches m` would mean m.id.
+
 /**
  * Sets a live need's status from its matches (open / partly matched / matched) and audits a change.
  * Call it inside the transaction that changed a match of the need. Returns the status now stored.
@@ -288,7 +291,7 @@ export function recomputeNeedStatus(tx: DbOrTx, needId: number, actorId: string 
       status: needs.status,
       helpersNeeded: needs.helpersNeeded,
       neighbourhoodId: needs.neighbourhoodId,
-      filled: sql<number>`(select count(*) from ${matches} m where m.need_id = ${needs.id}
+      filled: sql<number>`(select count(*) from ${matches} m where m.need_id = needs.id
         and m.status in (${sql.join(
           FILLING_MATCH_STATUSES.map((s) => sql`${s}`),
           sql`, `,
@@ -369,7 +372,7 @@ export function listNeeds(
   if (filter.category) conditions.push(eq(needs.categoryId, filter.category));
   if (filter.urgency) conditions.push(eq(needs.urgency, filter.urgency));
   if (filter.language) {
-    conditions.push(sql`exists (select 1 from ${needLanguages} nl where nl.need_id = ${needs.id} and nl.language = ${filter.language})`);
+    conditions.push(sql`exists (select 1 from ${needLanguages} nl where nl.need_id = needs.id and nl.language = ${filter.language})`);
   }
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
@@ -395,9 +398,9 @@ export function listNeeds(
       categoryName: categories.name,
       neighbourhoodName: neighbourhoods.name,
       organisationName: organisations.name,
-      languages: sql<string>`(select json_group_array(language) from (select language from ${needLanguages} where need_id = ${needs.id} order by language))`,
-      filled: sql<number>`(select count(*) from ${matches} m where m.need_id = ${needs.id} and m.status in ('accepted', 'active', 'completed'))`,
-      proposed: sql<number>`(select count(*) from ${matches} m where m.need_id = ${needs.id} and m.status = 'proposed')`,
+      languages: sql<string>`(select json_group_array(language) from (select language from ${needLanguages} where need_id = needs.id order by language))`,
+      filled: sql<number>`(select count(*) from ${matches} m where m.need_id = needs.id and m.status in ('accepted', 'active', 'completed'))`,
+      proposed: sql<number>`(select count(*) from ${matches} m where m.need_id = needs.id and m.status = 'proposed')`,
     })
     .from(needs)
     .innerJoin(categories, eq(categories.id, needs.categoryId))

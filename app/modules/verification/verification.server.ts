@@ -1,0 +1,419 @@
+/**
+ * Coordinators vouch for organisations (their activities become public) and for volunteers' extended
+ * certificates of conduct (they may then work with children until the date it is valid until). Both
+ * can be revoked. Every change is audited in its transaction; a verified organisation's owners are told.
+ */
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@db/client";
+import { memberships, organisations, users, volunteerProfiles } from "@db/schema";
+import type { OrganisationKind } from "@db/schema/enums";
+import type { AuthUser } from "~/modules/auth/auth-user";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { notify } from "~/modules/notifications/notify.server";
+import type { DbOrTx } from "~/modules/notifications/outbox.server";
+import { assertCan, notFound } from "~/modules/permissions/guards.server";
+import type { OrganisationResource, PersonResource } from "~/modules/permissions/permissions";
+import { CERTIFICATE_EXPIRING_DAYS } from "~/modules/volunteers/certificate-state";
+import { zonedIsoDate } from "~/utils/time";
+
+/** Certificates that ran out this many days ago or less still show in the queue, marked expired. */
+const RECENTLY_EXPIRED_DAYS = 30;
+const QUEUE_LIMIT = 100;
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function idList(ids: readonly number[]): SQL {
+  return ids.length ? sql.join(ids.map((id) => sql`${id}`), sql`, `) : sql`null`;
+}
+
+/** Organisations this coordinator is responsible for: in their neighbourhoods, or in none at all. */
+function organisationScope(user: AuthUser): SQL {
+  if (user.role === "admin") return sql`1`;
+  return sql`(not exists (select 1 from organisation_neighbourhoods onb where onb.organisation_id = organisations.id)
+    or exists (select 1 from organisation_neighbourhoods onb where onb.organisation_id = organisations.id
+      and onb.neighbourhood_id in (${idList(user.coordinatorNeighbourhoodIds)})))`;
+}
+
+/** Volunteers this coordinator may see: living in or serving one of their neighbourhoods. */
+function volunteerScope(user: AuthUser): SQL {
+  if (user.role === "admin") return sql`1`;
+  const ids = idList(user.coordinatorNeighbourhoodIds);
+  return sql`(volunteer_profiles.home_neighbourhood_id in (${ids})
+    or exists (select 1 from volunteer_neighbourhoods vn where vn.user_id = volunteer_profiles.user_id and vn.neighbourhood_id in (${ids})))`;
+}
+
+/** The organisation as a permission resource (its neighbourhoods), or null when there is none. */
+export function loadOrganisationResource(db: DbOrTx, organisationId: number): OrganisationResource | null {
+  const row = db
+    .select({
+      id: organisations.id,
+      neighbourhoodIds: sql<string>`(select json_group_array(neighbourhood_id) from organisation_neighbourhoods where organisation_id = organisations.id)`,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
+  return row ? { organisationId: row.id, neighbourhoodIds: JSON.parse(row.neighbourhoodIds) as number[] } : null;
+}
+
+/** A volunteer as a permission resource (home and chosen neighbourhoods), or null without a profile. */
+export function loadPersonResource(db: DbOrTx, userId: string): PersonResource | null {
+  const row = db
+    .select({
+      userId: volunteerProfiles.userId,
+      home: volunteerProfiles.homeNeighbourhoodId,
+      chosen: sql<string>`(select json_group_array(neighbourhood_id) from volunteer_neighbourhoods where user_id = volunteer_profiles.user_id)`,
+    })
+    .from(volunteerProfiles)
+    .where(eq(volunteerProfiles.userId, userId))
+    .get();
+  if (!row) return null;
+  const ids = new Set<number>(JSON.parse(row.chosen) as number[]);
+  if (row.home !== null) ids.add(row.home);
+  return { userId: row.userId, neighbourhoodIds: [...ids].sort((a, b) => a - b) };
+}
+
+export interface OrganisationInQueue {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  email: string | null;
+  website: string | null;
+  createdAt: number;
+  neighbourhoodNames: string[];
+  ownerNames: string[];
+}
+
+export interface CertificateInQueue {
+  userId: string;
+  displayName: string;
+  homeNeighbourhoodName: string | null;
+  validUntil: string | null;
+  /** "expiring": runs out within 60 days; "expired": ran out recently; "requested": none valid, but needed. */
+  reason: "expiring" | "expired" | "requested";
+}
+
+/**
+ * What waits for this coordinator: unverified organisations in scope, certificates that run out soon
+ * (or just did), and volunteers without a valid certificate whose active offers fit live needs in scope
+ * that require one. Three queries.
+ */
+export function listVerificationQueue(
+  db: DbOrTx,
+  user: AuthUser,
+  now: number = Date.now(),
+): { organisations: OrganisationInQueue[]; certificates: CertificateInQueue[] } {
+  const today = zonedIsoDate(now);
+  const orgRows = db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      email: organisations.email,
+      website: organisations.website,
+      createdAt: organisations.createdAt,
+      neighbourhoodNames: sql<string>`(select json_group_array(n.name) from organisation_neighbourhoods onb
+        join neighbourhoods n on n.id = onb.neighbourhood_id where onb.organisation_id = organisations.id)`,
+      ownerNames: sql<string>`(select json_group_array(u.display_name) from memberships m
+        join users u on u.id = m.user_id where m.organisation_id = organisations.id and m.role = 'owner')`,
+    })
+    .from(organisations)
+    .where(and(isNull(organisations.verifiedAt), organisationScope(user)))
+    .orderBy(asc(organisations.createdAt), asc(organisations.id))
+    .limit(QUEUE_LIMIT)
+    .all();
+
+  const certificateColumns = {
+    userId: volunteerProfiles.userId,
+    displayName: users.displayName,
+    validUntil: volunteerProfiles.certificateValidUntil,
+    homeNeighbourhoodName: sql<string | null>`(select name from neighbourhoods where id = volunteer_profiles.home_neighbourhood_id)`,
+  };
+  const expiring = db
+    .select(certificateColumns)
+    .from(volunteerProfiles)
+    .innerJoin(users, eq(users.id, volunteerProfiles.userId))
+    .where(
+      and(
+        sql`${volunteerProfiles.certificateVerifiedAt} is not null`,
+        sql`volunteer_profiles.certificate_valid_until between ${addDays(today, -RECENTLY_EXPIRED_DAYS)} and ${addDays(today, CERTIFICATE_EXPIRING_DAYS)}`,
+        volunteerScope(user),
+      ),
+    )
+    .orderBy(asc(volunteerProfiles.certificateValidUntil), asc(users.displayName))
+    .limit(QUEUE_LIMIT)
+    .all();
+  const scopeNeeds =
+    user.role === "admin" ? sql`1` : sql`n.neighbourhood_id in (${idList(user.coordinatorNeighbourhoodIds)})`;
+  const requested = db
+    .select(certificateColumns)
+    .from(volunteerProfiles)
+    .innerJoin(users, eq(users.id, volunteerProfiles.userId))
+    .where(
+      and(
+        sql`(volunteer_profiles.certificate_valid_until is null or volunteer_profiles.certificate_valid_until < ${addDays(today, -RECENTLY_EXPIRED_DAYS)})`,
+        volunteerScope(user),
+        sql`exists (select 1 from offers o where o.volunteer_id = volunteer_profiles.user_id and o.status = 'active'
+          and exists (select 1 from needs n where n.category_id = o.category_id and n.requires_certificate = 1
+            and n.status in ('open', 'partly_matched') and ${scopeNeeds}))`,
+      ),
+    )
+    .orderBy(asc(users.displayName))
+    .limit(QUEUE_LIMIT)
+    .all();
+
+  return {
+    organisations: orgRows.map((r) => ({
+      ...r,
+      createdAt: r.createdAt.getTime(),
+      neighbourhoodNames: JSON.parse(r.neighbourhoodNames) as string[],
+      ownerNames: JSON.parse(r.ownerNames) as string[],
+    })),
+    certificates: [
+      ...expiring.map((r) => ({ ...r, reason: (r.validUntil !== null && r.validUntil < today ? "expired" : "expiring") as CertificateInQueue["reason"] })),
+      ...requested.map((r) => ({ ...r, reason: "requested" as const })),
+    ],
+  };
+}
+
+/** Volunteers in scope whose name or e-mail contains the query (to record a certificate for anyone). */
+export function searchVolunteers(db: DbOrTx, user: AuthUser, query: string): { userId: string; displayName: string; email: string }[] {
+  const q = query.trim();
+  if (q.length < 2) return [];
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ userId: volunteerProfiles.userId, displayName: users.displayName, email: users.email })
+    .from(volunteerProfiles)
+    .innerJoin(users, eq(users.id, volunteerProfiles.userId))
+    .where(
+      and(
+        sql`(${users.displayName} like ${pattern} escape '\\' or ${users.email} like ${pattern} escape '\\')`,
+        volunteerScope(user),
+      ),
+    )
+    .orderBy(asc(users.displayName))
+    .limit(20)
+    .all();
+}
+
+export interface VolunteerCertificate {
+  userId: string;
+  displayName: string;
+  email: string;
+  homeNeighbourhoodId: number | null;
+  homeNeighbourhoodName: string | null;
+  validUntil: string | null;
+  verifiedAt: number | null;
+  verifiedByName: string | null;
+  /** A verified certificate that has not run out (`validUntil` is the last day it counts). */
+  valid: boolean;
+}
+
+/** The certificate state of a volunteer the user may verify; 404 / 403 otherwise. */
+export function requireVolunteerCertificate(db: DbOrTx, user: AuthUser, userId: string, now = Date.now()): VolunteerCertificate {
+  const person = loadPersonResource(db, userId);
+  if (!person) throw notFound();
+  assertCan(user, "volunteer:verify-certificate", person);
+  const row = db
+    .select({
+      userId: volunteerProfiles.userId,
+      displayName: users.displayName,
+      email: users.email,
+      homeNeighbourhoodId: volunteerProfiles.homeNeighbourhoodId,
+      homeNeighbourhoodName: sql<string | null>`(select name from neighbourhoods where id = volunteer_profiles.home_neighbourhood_id)`,
+      validUntil: volunteerProfiles.certificateValidUntil,
+      verifiedAt: volunteerProfiles.certificateVerifiedAt,
+      verifiedByName: sql<string | null>`(select display_name from users v where v.id = volunteer_profiles.certificate_verified_by)`,
+    })
+    .from(volunteerProfiles)
+    .innerJoin(users, eq(users.id, volunteerProfiles.userId))
+    .where(eq(volunteerProfiles.userId, userId))
+    .get();
+  if (!row) throw notFound();
+  const today = zonedIsoDate(now);
+  return {
+    ...row,
+    verifiedAt: row.verifiedAt?.getTime() ?? null,
+    valid: row.verifiedAt !== null && row.validUntil !== null && row.validUntil >= today,
+  };
+}
+
+/** The neighbourhood an audit row about a person or organisation is filed under: the first one in scope. */
+function auditNeighbourhood(user: AuthUser, neighbourhoodIds: readonly number[]): number | null {
+  return neighbourhoodIds.find((id) => user.coordinatorNeighbourhoodIds.includes(id)) ?? neighbourhoodIds[0] ?? null;
+}
+
+/** Records a checked certificate of conduct (replacing an earlier one). The caller validated the date. */
+export function verifyCertificate(db: Db, user: AuthUser, userId: string, validUntil: string): void {
+  const person = loadPersonResource(db, userId);
+  if (!person) throw notFound();
+  assertCan(user, "volunteer:verify-certificate", person);
+  db.transaction((tx) => {
+    const before = tx
+      .select({ validUntil: volunteerProfiles.certificateValidUntil })
+      .from(volunteerProfiles)
+      .where(eq(volunteerProfiles.userId, userId))
+      .get();
+    tx.update(volunteerProfiles)
+      .set({ certificateValidUntil: validUntil, certificateVerifiedAt: new Date(), certificateVerifiedBy: user.id })
+      .where(eq(volunteerProfiles.userId, userId))
+      .run();
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "certificate.verified",
+      entityType: "volunteer_profile",
+      entityId: userId,
+      neighbourhoodId: auditNeighbourhood(user, person.neighbourhoodIds),
+      details: { validUntil, previousValidUntil: before?.validUntil ?? null },
+    });
+  });
+}
+
+/** Withdraws a certificate (wrong entry, or it was withdrawn): the person no longer qualifies. */
+export function revokeCertificate(db: Db, user: AuthUser, userId: string, reason: string): boolean {
+  const person = loadPersonResource(db, userId);
+  if (!person) throw notFound();
+  assertCan(user, "volunteer:verify-certificate", person);
+  return db.transaction((tx) => {
+    const before = tx
+      .select({ validUntil: volunteerProfiles.certificateValidUntil })
+      .from(volunteerProfiles)
+      .where(and(eq(volunteerProfiles.userId, userId), sql`${volunteerProfiles.certificateVerifiedAt} is not null`))
+      .get();
+    if (!before) return false;
+    tx.update(volunteerProfiles)
+      .set({ certificateValidUntil: null, certificateVerifiedAt: null, certificateVerifiedBy: null })
+      .where(eq(volunteerProfiles.userId, userId))
+      .run();
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "certificate.revoked",
+      entityType: "volunteer_profile",
+      entityId: userId,
+      neighbourhoodId: auditNeighbourhood(user, person.neighbourhoodIds),
+      details: { previousValidUntil: before.validUntil, ...(reason ? { reason } : {}) },
+    });
+    return true;
+  });
+}
+
+export interface OrganisationForVerification {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  description: string;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  createdAt: number;
+  verifiedAt: number | null;
+  verifiedByName: string | null;
+  neighbourhoodNames: string[];
+  owners: { displayName: string; email: string }[];
+}
+
+/** An organisation the user may verify, with its owners; 404 / 403 otherwise. Two queries. */
+export function requireOrganisationForVerification(db: DbOrTx, user: AuthUser, organisationId: number): OrganisationForVerification {
+  const resource = loadOrganisationResource(db, organisationId);
+  if (!resource) throw notFound();
+  assertCan(user, "organisation:verify", resource);
+  const row = db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      description: organisations.description,
+      email: organisations.email,
+      phone: organisations.phone,
+      website: organisations.website,
+      createdAt: organisations.createdAt,
+      verifiedAt: organisations.verifiedAt,
+      verifiedByName: sql<string | null>`(select display_name from users v where v.id = organisations.verified_by)`,
+      neighbourhoodNames: sql<string>`(select json_group_array(n.name) from organisation_neighbourhoods onb
+        join neighbourhoods n on n.id = onb.neighbourhood_id where onb.organisation_id = organisations.id)`,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
+  if (!row) throw notFound();
+  const owners = db
+    .select({ displayName: users.displayName, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "owner")))
+    .orderBy(asc(users.displayName))
+    .all();
+  return {
+    ...row,
+    createdAt: row.createdAt.getTime(),
+    verifiedAt: row.verifiedAt?.getTime() ?? null,
+    neighbourhoodNames: JSON.parse(row.neighbourhoodNames) as string[],
+    owners,
+  };
+}
+
+/**
+ * Marks an organisation verified (its published activities become public), audits it and tells each
+ * owner (organisation_verified). False when it was verified already: nothing changes, nobody is told twice.
+ */
+export function verifyOrganisation(db: Db, user: AuthUser, organisationId: number): boolean {
+  const resource = loadOrganisationResource(db, organisationId);
+  if (!resource) throw notFound();
+  assertCan(user, "organisation:verify", resource);
+  return db.transaction(
+    (tx) => {
+      const updated = tx
+        .update(organisations)
+        .set({ verifiedAt: new Date(), verifiedBy: user.id })
+        .where(and(eq(organisations.id, organisationId), isNull(organisations.verifiedAt)))
+        .returning({ name: organisations.name })
+        .get();
+      if (!updated) return false;
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "organisation.verified",
+        entityType: "organisation",
+        entityId: organisationId,
+        neighbourhoodId: auditNeighbourhood(user, resource.neighbourhoodIds),
+      });
+      const owners = tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "owner")))
+        .all();
+      for (const owner of owners) {
+        notify(tx, { userId: owner.userId, kind: "organisation_verified", params: { organisationName: updated.name }, link: "/organisation" });
+      }
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Withdraws an organisation's verification: its activities stop being public until verified again. */
+export function revokeOrganisationVerification(db: Db, user: AuthUser, organisationId: number, reason: string): boolean {
+  const resource = loadOrganisationResource(db, organisationId);
+  if (!resource) throw notFound();
+  assertCan(user, "organisation:verify", resource);
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(organisations)
+      .set({ verifiedAt: null, verifiedBy: null })
+      .where(and(eq(organisations.id, organisationId), sql`${organisations.verifiedAt} is not null`))
+      .returning({ id: organisations.id })
+      .get();
+    if (!updated) return false;
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "organisation.verification_revoked",
+      entityType: "organisation",
+      entityId: organisationId,
+      neighbourhoodId: auditNeighbourhood(user, resource.neighbourhoodIds),
+      details: reason ? { reason } : {},
+    });
+    return true;
+  });
+}
