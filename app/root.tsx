@@ -17,6 +17,7 @@ import { homePathFor } from "~/modules/auth/auth-user";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { DEFAULT_LOCALE, directionOf } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
+import { countUnread } from "~/modules/notifications/inbox.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -37,12 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
           homePath: homePathFor(user),
           isVolunteer: user.isVolunteer,
           hasOrganisation: user.memberships.length > 0,
+          unreadNotifications: countUnread(user.id),
         }
       : null,
   };
 }
 
-export const handle = { i18n: ["common", "auth"] };
+export const handle = { i18n: ["common", "auth", "notifications"] };
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

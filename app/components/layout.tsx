@@ -10,6 +10,7 @@ interface RootData {
     homePath: string;
     isVolunteer: boolean;
     hasOrganisation: boolean;
+    unreadNotifications: number;
   } | null;
 }
 
@@ -89,6 +90,7 @@ function AccountMenu({ user }: { user: RootData["user"] }) {
   }
   return (
     <div className="account-menu">
+      <InboxLink unread={user.unreadNotifications} />
       <NavLink to="/account">{t("nav.account", { name: user.displayName })}</NavLink>
       <Form method="post" action="/logout">
         <button type="submit" className="button button--small button--secondary">
@@ -96,6 +98,25 @@ function AccountMenu({ user }: { user: RootData["user"] }) {
         </button>
       </Form>
     </div>
+  );
+}
+
+/** The inbox with its unread count; the count is part of the link's name for screen readers. */
+function InboxLink({ unread }: { unread: number }) {
+  const { t } = useTranslation("notifications");
+  return (
+    <NavLink to="/inbox">
+      {t("nav.inbox")}
+      {unread > 0 ? (
+        <>
+          {" "}
+          <span className="tag" aria-hidden="true">
+            {unread}
+          </span>
+          <span className="visually-hidden">{t("nav.unread", { count: unread })}</span>
+        </>
+      ) : null}
+    </NavLink>
   );
 }
 
