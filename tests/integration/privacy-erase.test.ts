@@ -98,7 +98,7 @@ describe("eraseAccount", () => {
     expect(result.report.organisationsWithoutOwner).toEqual([ids.organisationId]);
     // The need that lost its live helper is open again, and its coordinator can see why.
     expect(one<string>("SELECT status FROM needs WHERE id = ?", ids.otherNeedId)).toBe("open");
-    expect(one<number>("SELECT count(*) FROM audit_events WHERE action = 'match.ended_by_erasure' AND entity_id = ?", String(ids.otherNeedId))).toBe(1);
+    expect(one<number>("SELECT count(*) FROM audit_events WHERE action = 'need.helper_erased' AND entity_id = ?", String(ids.otherNeedId))).toBe(1);
 
     // The future shift's place went to the first on the waitlist, who was told.
     expect(all("SELECT volunteer_id AS v, status FROM signups WHERE shift_id = ? ORDER BY id", ids.futureShiftId)).toEqual([
@@ -114,7 +114,7 @@ describe("eraseAccount", () => {
     expect(one<string>("SELECT details FROM audit_events WHERE action = 'certificate.verify'")).toBe("{}");
     expect(JSON.parse(one<string>("SELECT details FROM audit_events WHERE action = 'match.accept'"))).toEqual({ helper: ERASED, score: 77 });
     expect(one<string | null>("SELECT actor_id FROM audit_events WHERE action = 'need.create'")).toBeNull();
-    expect(all("SELECT actor_id AS a, entity_id AS e, details AS d FROM audit_events WHERE action = 'account.erased'")).toEqual([
+    expect(all("SELECT actor_id AS a, entity_id AS e, details AS d FROM audit_events WHERE action = 'user.erased'")).toEqual([
       { a: fixture.adminId, e: ERASED, d: "{}" },
     ]);
     // Other people's inbox entries and e-mails that quoted the person's name.

@@ -17,6 +17,7 @@ import {
   signups,
   users,
 } from "@db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { escapeHtml } from "~/modules/notifications/email-templates.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { cancelSignup, type SignupNotifier } from "~/modules/signups/signups.server";
@@ -167,15 +168,14 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
           updated_at = ${now}
           where id = ${needId} and status in ('partly_matched', 'matched')`);
         const need = tx.select({ nb: needs.neighbourhoodId }).from(needs).where(eq(needs.id, needId)).get();
-        tx.insert(auditEvents)
-          .values({
-            action: "match.ended_by_erasure",
-            entityType: "need",
-            entityId: String(needId),
-            neighbourhoodId: need?.nb ?? null,
-            createdAt: new Date(now),
-          })
-          .run();
+        recordAudit(tx, {
+          actorId: null,
+          action: "need.helper_erased",
+          entityType: "need",
+          entityId: needId,
+          neighbourhoodId: need?.nb ?? null,
+          details: { reason: "account_erased" },
+        });
       }
 
       // 3. Hours stay, without the person and without their free-text note. Done before the account is
@@ -286,15 +286,13 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
       );
 
       // That an erasure happened is kept (accountability), but not whose.
-      tx.insert(auditEvents)
-        .values({
-          actorId: options.actorId && options.actorId !== userId ? options.actorId : null,
-          action: "account.erased",
-          entityType: "user",
-          entityId: ERASED,
-          createdAt: new Date(now),
-        })
-        .run();
+      recordAudit(tx, {
+        actorId: options.actorId && options.actorId !== userId ? options.actorId : null,
+        action: "user.erased",
+        entityType: "user",
+        entityId: ERASED,
+        neighbourhoodId: null,
+      });
 
       return {
         ok: true,

@@ -1,0 +1,23 @@
+import { eq } from "drizzle-orm";
+import { appSettings } from "@db/schema";
+import { SESSION_POLICY } from "~/modules/auth/session.server";
+import { OUTBOX_RETENTION_DAYS, READ_NOTIFICATION_RETENTION_DAYS } from "~/modules/scheduler/retention.server";
+import { getDb } from "~/utils/db.server";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The periods the privacy page states, from this installation's settings and code — never copied by hand. */
+export function privacyFacts() {
+  const settings = getDb()
+    .select({ days: appSettings.retentionDaysClosedNeeds })
+    .from(appSettings)
+    .where(eq(appSettings.id, 1))
+    .get();
+  return {
+    closedNeedTextDays: settings?.days ?? 365,
+    sessionIdleDays: Math.round(SESSION_POLICY.standard.idleMs / DAY_MS),
+    privilegedSessionIdleMinutes: Math.round(SESSION_POLICY.privileged.idleMs / 60_000),
+    sentEmailDays: OUTBOX_RETENTION_DAYS,
+    readNotificationDays: READ_NOTIFICATION_RETENTION_DAYS,
+  };
+}

@@ -1,0 +1,77 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { blankSessionCookie, requireUser } from "~/modules/auth/session.server";
+import { i18nServer } from "~/modules/i18n/i18next.server";
+import { deleteOwnAccount } from "~/modules/privacy/account-privacy.server";
+import { DeleteAccountSchema } from "~/modules/privacy/privacy.schema";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "auth", "privacy"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const t = await i18nServer.getFixedT(request, "privacy");
+  return { pageTitle: `${t("delete.title")} · miteinander` };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const result = validateFormData(formData, DeleteAccountSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = await deleteOwnAccount(user.id, result.data.password);
+  if (!outcome.ok) {
+    const headers: HeadersInit = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
+    return data(formFailure(formData, outcome.errors), { status: outcome.retryAfterSeconds ? 429 : 400, headers });
+  }
+  // The sessions went with the account; the cookie goes too.
+  return redirect("/privacy?erased=1", { headers: { "Set-Cookie": blankSessionCookie() } });
+}
+
+export default function DeleteAccountPage() {
+  useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("privacy");
+  const form = useValidatedForm({ id: "delete-account", schema: DeleteAccountSchema, actionData });
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to="/account">← {t("auth:account.title")}</Link>
+      </p>
+      <h1>{t("delete.title")}</h1>
+      <p className="lead">{t("delete.intro")}</p>
+      <h2 className="h3">{t("delete.goneTitle")}</h2>
+      <p>{t("delete.gone")}</p>
+      <h2 className="h3">{t("delete.keptTitle")}</h2>
+      <p>{t("delete.kept")}</p>
+      <p>
+        <Trans
+          t={t}
+          i18nKey="delete.exportFirst"
+          components={{ exportLink: <a href="/account/export" download /> }}
+        />
+      </p>
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <TextField
+          form={form}
+          name="password"
+          label={t("delete.password")}
+          hint={t("delete.passwordHint")}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("delete.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
