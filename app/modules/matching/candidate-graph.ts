@@ -1,4 +1,4 @@
-import { listCandidateScores, type CandidateIndex } from "./candidate-index";
+import { forEachCandidate, type CandidateIndex } from "./candidate-index";
 import { prepareNeed, type PreparedOffer } from "./prepare";
 import type { MatchNeed } from "./types";
 
@@ -31,15 +31,13 @@ export function buildCandidateGraph(index: CandidateIndex, needs: readonly Match
   const usedOffer = new Uint8Array(index.offers.length);
 
   sortedNeeds.forEach((need, needPosition) => {
-    const prepared = prepareNeed(need, index.context);
-    for (const { offerId, score } of listCandidateScores(index, need, prepared)) {
-      if (score <= 0) continue;
-      const position = index.positionById.get(offerId) as number;
+    forEachCandidate(index, prepareNeed(need, index.context), (position, score) => {
+      if (score <= 0) return;
       usedOffer[position] = 1;
       edgeNeed.push(needPosition);
       edgeOfferPosition.push(position);
       edgeScore.push(score);
-    }
+    });
   });
 
   // index.offers is sorted by id, so compacting keeps offers sorted and edges sorted by (need, offer).

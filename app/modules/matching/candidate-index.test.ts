@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildCandidateIndex, compareCandidates, explainExclusion, suggest } from "./candidate-index";
+import { bucketSize, buildCandidateIndex, compareCandidates, explainExclusion, suggest } from "./candidate-index";
 import { failedConstraints } from "./constraints";
 import { createContext, prepareNeed, prepareOffer } from "./prepare";
 import { scoreValue } from "./score";
@@ -29,8 +29,9 @@ describe("candidate index and suggestions", () => {
     const need = (neighbourhoodId: number) => makeNeed({ neighbourhoodId, ...centroid(neighbourhoodId) });
     expect(suggest(index, need(2)).map((c) => c.offerId)).toEqual([500]); // Schalke, 1.8 km
     expect(suggest(index, need(4))).toEqual([]); // Buer, 8 km
-    expect(index.buckets.has("1|2|ar")).toBe(true);
-    expect(index.buckets.has("1|4|ar")).toBe(false);
+    expect(bucketSize(index, 1, 2, "ar")).toBe(1);
+    expect(bucketSize(index, 1, 2, null)).toBe(1);
+    expect(bucketSize(index, 1, 4, "ar")).toBe(0);
   });
 
   it("keeps full offers out of the buckets", () => {

@@ -1,11 +1,12 @@
 import { failedConstraints, isCandidate } from "./constraints";
 import { haversineKm } from "./geo";
+import { buildOfferTable, passesRemaining, probeNeed, tableScore, type OfferTable } from "./offer-table";
 import { createContext, prepareNeed, prepareOffer, type MatchContext, type PreparedNeed, type PreparedOffer } from "./prepare";
 import { scoreCandidate, scoreValue } from "./score";
 import type { Exclusion, MatchingInstance, MatchNeed, MatchOffer, ScoredCandidate } from "./types";
 
-/** Bucket for "any language": needs that don't require a shared language look here. */
-const ANY_LANGUAGE = "*";
+/** Language slot 0 is "any language": needs that don't require a shared language look there. */
+const ANY_LANGUAGE = 0;
 
 /**
  * Offers bucketed by category × neighbourhood they reach × language, built once per instance. An offer
@@ -14,32 +15,40 @@ const ANY_LANGUAGE = "*";
  * Each bucket entry carries the offer's weekday × daypart mask, so offers that are never free when
  * the need is are skipped without touching them (availability is the most common reason to fail).
  *
+ * Layout: compressed sparse rows. Bucket b = (category slot × neighbourhoods + neighbourhood slot) ×
+ * languages + language slot holds entries [bucketStart[b], bucketStart[b + 1]) of entryPosition and
+ * entryMask: a few flat typed arrays instead of a million small objects, cheap to build and to scan.
+ *
  * Contract: a need's lat/lon is the centroid of its neighbourhood (the loader guarantees it).
  */
 export interface CandidateIndex {
   context: MatchContext;
-  /** Prepared offers sorted by id; buckets hold positions into this array. */
+  /** Prepared offers sorted by id; entries hold positions into this array. */
   offers: PreparedOffer[];
   positionById: Map<number, number>;
-  buckets: Map<string, Bucket>;
+  categorySlot: Map<number, number>;
+  neighbourhoodSlot: Map<number, number>;
+  /** Language code → slot (1…); 0 is "any language". */
+  languageSlot: Map<string, number>;
+  languageCount: number;
+  bucketStart: Int32Array;
+  entryPosition: Int32Array;
+  entryMask: Int32Array;
+  /** The offers as flat arrays, for the hot path (see offer-table.ts). */
+  table: OfferTable;
   /** For needs in a neighbourhood the index doesn't know: every offer of the category. */
   byCategory: Map<number, Int32Array>;
-  knownNeighbourhoods: ReadonlySet<number>;
   /** Scratch for de-duplicating positions across buckets, reused between lookups. */
   seen: Uint32Array;
   seenStamp: { value: number };
   stats: { bucketEntries: number };
 }
 
-export interface Bucket {
-  /** Positions into `offers`, ascending. */
-  positions: Int32Array;
-  /** availabilityMask of each position's offer, side by side for a cache-friendly scan. */
-  masks: Int32Array;
+function slotsOf<K>(keys: Iterable<K>, first = 0): Map<K, number> {
+  const map = new Map<K, number>();
+  for (const key of keys) if (!map.has(key)) map.set(key, first + map.size);
+  return map;
 }
-
-const bucketKey = (categoryId: number, neighbourhoodId: number, language: string) =>
-  `${categoryId}|${neighbourhoodId}|${language}`;
 
 export function buildCandidateIndex(
   instance: Pick<MatchingInstance, "offers" | "neighbourhoods" | "weights" | "declinedPairs" | "matchedPairs" | "referenceTime">,
@@ -50,57 +59,85 @@ export function buildCandidateIndex(
   offers.forEach((offer, position) => positionById.set(offer.offer.id, position));
 
   const neighbourhoods = instance.neighbourhoods;
-  const knownNeighbourhoods = new Set(neighbourhoods.map((n) => n.id));
-  // Many offers share a home (the owner's home neighbourhood centroid): measure each home once.
+  const neighbourhoodSlot = slotsOf(neighbourhoods.map((n) => n.id));
+  const categorySlot = slotsOf(offers.map((o) => o.offer.categoryId).sort((a, b) => a - b));
+  const languageSlot = slotsOf(offers.flatMap((o) => o.offer.languages).sort(), 1);
+  const nbCount = neighbourhoodSlot.size;
+  const languageCount = languageSlot.size + 1;
+
+  // Reach of each indexable offer as neighbourhood slots (flat), measuring each home only once: many
+  // offers share one (the owner's home neighbourhood centroid).
   const distancesFromHome = new Map<string, Float64Array>();
-
-  const lists = new Map<string, number[]>();
-  const add = (key: string, position: number) => {
-    let list = lists.get(key);
-    if (!list) lists.set(key, (list = []));
-    list.push(position);
-  };
-  const categoryLists = new Map<number, number[]>();
-  const reach = new Set<number>();
-
+  const reachStart = new Int32Array(offers.length + 1);
+  const reachSlots: number[] = [];
+  const inReach = new Uint8Array(nbCount);
   offers.forEach((prepared, position) => {
+    reachStart[position] = reachSlots.length;
     const offer = prepared.offer;
-    let categoryList = categoryLists.get(offer.categoryId);
-    if (!categoryList) categoryLists.set(offer.categoryId, (categoryList = []));
-    categoryList.push(position);
-    // A full offer can never be a candidate: keep it out of the buckets (explainExclusion still sees it).
-    if (prepared.capacityLeft <= 0) return;
-
-    reach.clear();
-    for (const id of offer.neighbourhoodIds) reach.add(id);
+    // A full or inactive offer can never be a candidate: not indexed (explainExclusion still sees it).
+    if (prepared.capacityLeft <= 0 || !offer.active) return;
+    const first = reachSlots.length;
+    const reach = (slot: number) => {
+      if (inReach[slot]) return;
+      inReach[slot] = 1;
+      reachSlots.push(slot);
+    };
+    for (const id of offer.neighbourhoodIds) {
+      const slot = neighbourhoodSlot.get(id);
+      if (slot !== undefined) reach(slot);
+    }
     if (offer.home) {
-      const homeKey = `${offer.home.lat},${offer.home.lon}`;
+      const home = offer.home;
+      const homeKey = `${home.lat},${home.lon}`;
       let distances = distancesFromHome.get(homeKey);
       if (!distances) {
-        distances = new Float64Array(neighbourhoods.length);
-        neighbourhoods.forEach((n, i) => {
-          distances![i] = haversineKm(offer.home!.lat, offer.home!.lon, n.lat, n.lon);
-        });
+        distances = Float64Array.from(neighbourhoods, (n) => haversineKm(home.lat, home.lon, n.lat, n.lon));
         distancesFromHome.set(homeKey, distances);
       }
-      for (let i = 0; i < neighbourhoods.length; i++) {
-        if ((distances[i] as number) <= offer.radiusKm) reach.add((neighbourhoods[i] as { id: number }).id);
+      for (let slot = 0; slot < nbCount; slot++) {
+        if ((distances[slot] as number) <= offer.radiusKm) reach(slot);
       }
     }
-    for (const neighbourhoodId of reach) {
-      add(bucketKey(offer.categoryId, neighbourhoodId, ANY_LANGUAGE), position);
-      for (const language of prepared.languages) add(bucketKey(offer.categoryId, neighbourhoodId, language), position);
-    }
+    for (let k = first; k < reachSlots.length; k++) inReach[reachSlots[k] as number] = 0;
+  });
+  reachStart[offers.length] = reachSlots.length;
+
+  const bucketOf = (category: number, nb: number, language: number) => (category * nbCount + nb) * languageCount + language;
+  const bucketStart = new Int32Array(categorySlot.size * nbCount * languageCount + 1);
+  const offerLanguageSlots = offers.map((o) => Array.from(o.languages, (l) => languageSlot.get(l) as number));
+  const eachEntry = (visit: (bucket: number, position: number) => void) => {
+    offers.forEach((prepared, position) => {
+      const category = categorySlot.get(prepared.offer.categoryId) as number;
+      const languages = offerLanguageSlots[position] as number[];
+      for (let k = reachStart[position] as number; k < (reachStart[position + 1] as number); k++) {
+        const nb = reachSlots[k] as number;
+        visit(bucketOf(category, nb, ANY_LANGUAGE), position);
+        for (const language of languages) visit(bucketOf(category, nb, language), position);
+      }
+    });
+  };
+  eachEntry((bucket) => {
+    bucketStart[bucket + 1] = (bucketStart[bucket + 1] as number) + 1;
+  });
+  for (let b = 0; b + 1 < bucketStart.length; b++) bucketStart[b + 1] = (bucketStart[b + 1] as number) + (bucketStart[b] as number);
+  const total = bucketStart[bucketStart.length - 1] as number;
+  const entryPosition = new Int32Array(total);
+  const entryMask = new Int32Array(total);
+  const fill = bucketStart.slice(0, bucketStart.length - 1);
+  // Offers are visited in position order, so each bucket's entries come out ascending.
+  eachEntry((bucket, position) => {
+    const at = fill[bucket] as number;
+    fill[bucket] = at + 1;
+    entryPosition[at] = position;
+    entryMask[at] = (offers[position] as PreparedOffer).availabilityMask;
   });
 
-  const buckets = new Map<string, Bucket>();
-  let bucketEntries = 0;
-  for (const [key, list] of lists) {
-    const positions = Int32Array.from(list);
-    const masks = Int32Array.from(list, (position) => (offers[position] as PreparedOffer).availabilityMask);
-    buckets.set(key, { positions, masks });
-    bucketEntries += list.length;
-  }
+  const categoryLists = new Map<number, number[]>();
+  offers.forEach((prepared, position) => {
+    const list = categoryLists.get(prepared.offer.categoryId);
+    if (list) list.push(position);
+    else categoryLists.set(prepared.offer.categoryId, [position]);
+  });
   const byCategory = new Map<number, Int32Array>();
   for (const [categoryId, list] of categoryLists) byCategory.set(categoryId, Int32Array.from(list));
 
@@ -108,48 +145,81 @@ export function buildCandidateIndex(
     context,
     offers,
     positionById,
-    buckets,
+    categorySlot,
+    neighbourhoodSlot,
+    languageSlot,
+    languageCount,
+    bucketStart,
+    entryPosition,
+    entryMask,
+    table: buildOfferTable(offers, languageSlot),
     byCategory,
-    knownNeighbourhoods,
     seen: new Uint32Array(offers.length),
     seenStamp: { value: 0 },
-    stats: { bucketEntries },
+    stats: { bucketEntries: total },
   };
 }
 
+/** How many offers a bucket holds (tests, diagnostics); `language` null = any language. */
+export function bucketSize(index: CandidateIndex, categoryId: number, neighbourhoodId: number, language: string | null): number {
+  const category = index.categorySlot.get(categoryId);
+  const nb = index.neighbourhoodSlot.get(neighbourhoodId);
+  const lang = language === null ? ANY_LANGUAGE : index.languageSlot.get(language);
+  if (category === undefined || nb === undefined || lang === undefined) return 0;
+  const bucket = (category * index.neighbourhoodSlot.size + nb) * index.languageCount + lang;
+  return (index.bucketStart[bucket + 1] as number) - (index.bucketStart[bucket] as number);
+}
+
 /**
- * Positions of the offers in the need's buckets whose availability can overlap the need's time,
- * ascending (= by offer id), without repeats.
+ * Calls `visit` for each offer in the need's buckets whose availability can overlap the need's
+ * time, in ascending position (= offer id) order, each once.
  */
-function bucketPositions(index: CandidateIndex, need: PreparedNeed): number[] {
+function forEachBucketPosition(index: CandidateIndex, need: PreparedNeed, visit: (position: number) => void): void {
   const { categoryId, neighbourhoodId, languages: needLanguages, requireSharedLanguage } = need.need;
   const mask = need.window.mask;
-  const positions: number[] = [];
-  if (mask === 0) return positions;
-  if (!index.knownNeighbourhoods.has(neighbourhoodId)) {
+  if (mask === 0) return;
+  const nb = index.neighbourhoodSlot.get(neighbourhoodId);
+  if (nb === undefined) {
     for (const position of index.byCategory.get(categoryId) ?? []) {
-      if ((index.offers[position] as PreparedOffer).availabilityMask & mask) positions.push(position);
+      if ((index.offers[position] as PreparedOffer).availabilityMask & mask) visit(position);
     }
-    return positions;
+    return;
   }
-  const languages = requireSharedLanguage && needLanguages.length > 0 ? needLanguages : [ANY_LANGUAGE];
-  const single = languages.length === 1;
+  const category = index.categorySlot.get(categoryId);
+  if (category === undefined) return;
+  const base = (category * index.neighbourhoodSlot.size + nb) * index.languageCount;
+  const { bucketStart, entryPosition, entryMask } = index;
+
+  const wantsLanguage = requireSharedLanguage && needLanguages.length > 0;
+  const buckets: number[] = [];
+  if (!wantsLanguage) buckets.push(base + ANY_LANGUAGE);
+  else {
+    for (const language of needLanguages) {
+      const slot = index.languageSlot.get(language);
+      if (slot !== undefined) buckets.push(base + slot);
+    }
+  }
+  if (buckets.length === 1) {
+    const b = buckets[0] as number;
+    for (let k = bucketStart[b] as number, end = bucketStart[b + 1] as number; k < end; k++) {
+      if ((entryMask[k] as number) & mask) visit(entryPosition[k] as number);
+    }
+    return;
+  }
+  // Several languages: merge, de-duplicated by a stamp, then in position order.
   const stamp = ++index.seenStamp.value;
-  for (const language of languages) {
-    const bucket = index.buckets.get(bucketKey(categoryId, neighbourhoodId, language));
-    if (!bucket) continue;
-    const { positions: members, masks } = bucket;
-    for (let k = 0; k < members.length; k++) {
-      if (((masks[k] as number) & mask) === 0) continue;
-      const position = members[k] as number;
-      if (!single) {
-        if (index.seen[position] === stamp) continue;
-        index.seen[position] = stamp;
-      }
+  const positions: number[] = [];
+  for (const b of buckets) {
+    for (let k = bucketStart[b] as number, end = bucketStart[b + 1] as number; k < end; k++) {
+      if (((entryMask[k] as number) & mask) === 0) continue;
+      const position = entryPosition[k] as number;
+      if (index.seen[position] === stamp) continue;
+      index.seen[position] = stamp;
       positions.push(position);
     }
   }
-  return single ? positions : positions.sort((a, b) => a - b);
+  positions.sort((a, b) => a - b);
+  for (const position of positions) visit(position);
 }
 
 /** Order of suggestions: score descending, then offer id ascending. */
@@ -157,18 +227,40 @@ export function compareCandidates(a: { score: number; offerId: number }, b: { sc
   return b.score - a.score || a.offerId - b.offerId;
 }
 
-/** Every candidate of a need with its score only (bulk assignment input), sorted by offer id. */
+/**
+ * Visits every candidate of a need (all hard constraints hold) with its score, in offer id order,
+ * without allocating per pair: the bulk graph is built from this.
+ */
+export function forEachCandidate(
+  index: CandidateIndex,
+  prepared: PreparedNeed,
+  visit: (position: number, score: number) => void,
+): void {
+  const { context, offers, table } = index;
+  if (!index.neighbourhoodSlot.has(prepared.need.neighbourhoodId)) {
+    // Rare (a neighbourhood added after the index was built): the category's offers, checked in full.
+    forEachBucketPosition(index, prepared, (position) => {
+      const offer = offers[position] as PreparedOffer;
+      if (isCandidate(prepared, offer, context)) visit(position, scoreValue(prepared, offer, context));
+    });
+    return;
+  }
+  const probe = probeNeed(prepared, context, index.languageSlot);
+  forEachBucketPosition(index, prepared, (position) => {
+    if (passesRemaining(table, position, probe)) visit(position, tableScore(table, position, probe, offers, context));
+  });
+}
+
+/** Every candidate of a need with its score only, sorted by offer id. */
 export function listCandidateScores(
   index: CandidateIndex,
   need: MatchNeed,
   prepared: PreparedNeed = prepareNeed(need, index.context),
 ): Array<{ offerId: number; score: number }> {
   const result: Array<{ offerId: number; score: number }> = [];
-  for (const position of bucketPositions(index, prepared)) {
-    const offer = index.offers[position] as PreparedOffer;
-    if (!isCandidate(prepared, offer, index.context)) continue;
-    result.push({ offerId: offer.offer.id, score: scoreValue(prepared, offer, index.context) });
-  }
+  forEachCandidate(index, prepared, (position, score) => {
+    result.push({ offerId: (index.offers[position] as PreparedOffer).offer.id, score });
+  });
   return result;
 }
 
@@ -179,11 +271,9 @@ export function listCandidateScores(
 export function suggest(index: CandidateIndex, need: MatchNeed, k = 10): ScoredCandidate[] {
   const prepared = prepareNeed(need, index.context);
   const scored: Array<{ offerId: number; score: number; position: number }> = [];
-  for (const position of bucketPositions(index, prepared)) {
-    const offer = index.offers[position] as PreparedOffer;
-    if (!isCandidate(prepared, offer, index.context)) continue;
-    scored.push({ offerId: offer.offer.id, score: scoreValue(prepared, offer, index.context), position });
-  }
+  forEachCandidate(index, prepared, (position, score) => {
+    scored.push({ offerId: (index.offers[position] as PreparedOffer).offer.id, score, position });
+  });
   scored.sort(compareCandidates);
   return scored
     .slice(0, Math.max(0, k))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkActive,
   checkAvailability,
   checkCapacity,
   checkCategory,
@@ -46,6 +47,11 @@ describe("hard constraints", () => {
     const offer = prepareOffer(makeOffer());
     expect(failedConstraints(need, offer, context)).toEqual([]);
     expect(isCandidate(need, offer, context)).toBe(true);
+  });
+
+  it("active: paused or ended offers are never candidates", () => {
+    expect(run(checkActive)).toBeNull();
+    expect(run(checkActive, {}, { active: false })).toMatchObject({ code: "inactive", key: "exclusion.inactive" });
   });
 
   it("category: the offer must give the kind of help needed", () => {

@@ -23,6 +23,12 @@ function exclusion(code: ExclusionCode, params: Exclusion["params"] = {}, varian
 
 const round1 = (km: number) => Math.round(km * 10) / 10;
 
+const active: HardConstraintRule = {
+  code: "inactive",
+  passes: (_need, offer) => offer.offer.active,
+  explain: () => exclusion("inactive"),
+};
+
 const category: HardConstraintRule = {
   code: "category",
   passes: (need, offer) => need.need.categoryId === offer.offer.categoryId,
@@ -142,6 +148,7 @@ const asCheck =
   (need, offer, context) =>
     rule.passes(need, offer, context) ? null : rule.explain(need, offer, context);
 
+export const checkActive = asCheck(active);
 export const checkCategory = asCheck(category);
 export const checkSharedLanguage = asCheck(language);
 export const checkNeighbourhood = asCheck(neighbourhood);
@@ -156,6 +163,7 @@ export const checkNotAlreadyMatched = asCheck(notAlreadyMatched);
 
 /** All constraints in the order a coordinator reads them. */
 export const HARD_CONSTRAINTS: readonly HardConstraintRule[] = [
+  active,
   category,
   language,
   neighbourhood,
@@ -171,6 +179,7 @@ export const HARD_CONSTRAINTS: readonly HardConstraintRule[] = [
 
 // Cheapest and most selective first: the hot path stops at the first failure.
 const FAST_ORDER: readonly HardConstraintRule[] = [
+  active,
   category,
   capacity,
   language,

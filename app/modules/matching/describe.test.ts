@@ -60,7 +60,7 @@ describe("explanations read as sentences", () => {
       "language.shared", "language.none", "language.any", "distance.km", "distance.sameNeighbourhood",
       "distance.served", "availability.when", "availability.none", "load.active", "experience.completed",
       "experience.hours", "experience.none", "responsiveness.rate", "responsiveness.new",
-      "exclusion.category", "exclusion.language", "exclusion.neighbourhood.notServed",
+      "exclusion.inactive", "exclusion.category", "exclusion.language", "exclusion.neighbourhood.notServed",
       "exclusion.neighbourhood.tooFar", "exclusion.availability.oneOff", "exclusion.availability.recurring",
       "exclusion.capacity", "exclusion.certificate.missing", "exclusion.certificate.expired",
       "exclusion.offer_expired", "exclusion.gender.female", "exclusion.gender.male", "exclusion.hours_cap",

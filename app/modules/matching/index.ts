@@ -24,6 +24,7 @@ export { WEIGHT_KEYS } from "./types";
 export { DEFAULT_WEIGHTS, normaliseWeights, validateWeights, WEIGHT_MAX, WEIGHT_MIN } from "./weights";
 export type { WeightErrors, WeightValidation } from "./weights";
 export {
+  checkActive,
   checkAvailability,
   checkCapacity,
   checkCategory,
@@ -41,9 +42,11 @@ export {
 } from "./constraints";
 export { scoreCandidate, scoreValue } from "./score";
 export {
+  bucketSize,
   buildCandidateIndex,
   compareCandidates,
   explainExclusion,
+  forEachCandidate,
   listCandidateScores,
   suggest,
 } from "./candidate-index";

@@ -275,26 +275,32 @@ class ComponentSolver {
   /** Dinic restricted to residual arcs of reduced cost 0: after it no such S–T path is left. */
   private maxFlowOnAdmissible(S: number, T: number, nodes: number) {
     const { head, next, to, cap, cost, potential, level, current, queue, stackNode, stackArc } = this;
-    const admissible = (a: number, u: number, v: number) =>
-      (cap[a] as number) > 0 && (cost[a] as number) + (potential[u] as number) - (potential[v] as number) === 0;
     for (;;) {
+      // BFS levels over admissible arcs, stopping at T's level: deeper nodes can't be on a shortest path.
       level.fill(-1, 0, nodes);
       level[S] = 0;
       let qHead = 0;
       let qTail = 0;
       queue[qTail++] = S;
+      let levelT = INF;
       while (qHead < qTail) {
         const u = queue[qHead++] as number;
+        const lu = level[u] as number;
+        if (lu >= levelT) break;
+        const pu = potential[u] as number;
         for (let a = head[u] as number; a !== -1; a = next[a] as number) {
           const v = to[a] as number;
-          if (level[v] === -1 && admissible(a, u, v)) {
-            level[v] = (level[u] as number) + 1;
-            queue[qTail++] = v;
-          }
+          if (level[v] !== -1 || (cap[a] as number) <= 0 || (cost[a] as number) + pu !== (potential[v] as number)) continue;
+          level[v] = lu + 1;
+          if (v === T) levelT = lu + 1;
+          queue[qTail++] = v;
         }
       }
       if (level[T] === -1) return;
-      for (let v = 0; v < nodes; v++) current[v] = head[v] as number;
+      for (let q = 0; q < qTail; q++) {
+        const v = queue[q] as number;
+        current[v] = head[v] as number;
+      }
 
       // Iterative DFS along the level graph, one augmenting path at a time.
       let top = 0;
@@ -312,10 +318,19 @@ class ComponentSolver {
           top = 0;
           continue;
         }
+        const nextLevel = (level[u] as number) + 1;
+        const pu = potential[u] as number;
         let a = current[u] as number;
         while (a !== -1) {
           const v = to[a] as number;
-          if (level[v] === (level[u] as number) + 1 && admissible(a, u, v)) break;
+          if (
+            level[v] === nextLevel &&
+            (cap[a] as number) > 0 &&
+            (cost[a] as number) + pu === (potential[v] as number) &&
+            (v === T || nextLevel < levelT)
+          ) {
+            break;
+          }
           a = next[a] as number;
         }
         current[u] = a;

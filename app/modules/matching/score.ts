@@ -1,7 +1,7 @@
 import { haversineKm } from "./geo";
 import type { MatchContext, PreparedNeed, PreparedOffer } from "./prepare";
 import { overlapMinutes, overlapOf } from "./schedule";
-import { WEIGHT_KEYS, type Reason, type ScoreComponent, type ScoredCandidate, type WeightKey } from "./types";
+import { WEIGHT_KEYS, type MatchOffer, type Reason, type ScoreComponent, type ScoredCandidate, type WeightKey } from "./types";
 
 /**
  * Beyond this a helper is "far": across a mid-sized Ruhr city, ~45 minutes by bus and tram.
@@ -13,7 +13,7 @@ export const EXPERIENCE_FULL_MATCHES = 5;
 /** Logged hours in the category at which experience counts fully. */
 export const EXPERIENCE_FULL_HOURS = 20;
 
-const GERMAN = "de";
+export const GERMAN = "de";
 
 export interface ComponentValue {
   value: number;
@@ -41,6 +41,11 @@ export function languageValue(need: PreparedNeed, offer: PreparedOffer): number 
       if (shared) sharesOwn = true;
     }
   }
+  return languageValueOf(asksOwn, sharesOwn, sharesGerman);
+}
+
+/** For a need with at least one language. */
+export function languageValueOf(asksOwn: boolean, sharesOwn: boolean, sharesGerman: boolean): number {
   return asksOwn ? (sharesOwn ? 1 : sharesGerman ? 0.5 : 0) : sharesGerman ? 1 : 0;
 }
 
@@ -64,7 +69,10 @@ export function distanceKmOf(need: PreparedNeed, offer: PreparedOffer): number |
 }
 
 export function distanceValue(need: PreparedNeed, offer: PreparedOffer): number {
-  const km = distanceKmOf(need, offer);
+  return distanceValueOfKm(distanceKmOf(need, offer));
+}
+
+export function distanceValueOfKm(km: number | null): number {
   // No home: only offers that serve the neighbourhood explicitly get here (the hard constraint holds).
   return km === null ? 1 : clamp01(1 - km / DISTANCE_ZERO_KM);
 }
@@ -86,7 +94,11 @@ export function distanceFit(need: PreparedNeed, offer: PreparedOffer): Component
 
 /** Share of the need's time the helper is free for. */
 export function availabilityValue(need: PreparedNeed, offer: PreparedOffer): number {
-  return need.window.minutes > 0 ? clamp01(overlapMinutes(need.window.intervals, offer.availability) / need.window.minutes) : 0;
+  return availabilityValueOf(overlapMinutes(need.window.intervals, offer.availability), need.window.minutes);
+}
+
+export function availabilityValueOf(overlap: number, needMinutes: number): number {
+  return needMinutes > 0 ? clamp01(overlap / needMinutes) : 0;
 }
 
 export function availabilityFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
@@ -98,18 +110,26 @@ export function availabilityFit(need: PreparedNeed, offer: PreparedOffer): Compo
 }
 
 /** Spread the work: an offer with all its capacity free scores 1, a nearly full one close to 0. */
-export function loadValue(_need: PreparedNeed, offer: PreparedOffer): number {
-  const { capacity, activeMatches } = offer.offer;
+export function loadValueOf(offer: MatchOffer): number {
+  const { capacity, activeMatches } = offer;
   return capacity > 0 ? clamp01(1 - activeMatches / capacity) : 0;
+}
+
+export function loadValue(_need: PreparedNeed, offer: PreparedOffer): number {
+  return loadValueOf(offer.offer);
 }
 
 export function loadFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
   return { value: loadValue(need, offer), reason: { key: "load.active", params: { count: offer.offer.activeMatches } } };
 }
 
-export function experienceValue(_need: PreparedNeed, offer: PreparedOffer): number {
-  const { completedMatches, hours } = offer.offer.experienceInCategory;
+export function experienceValueOf(offer: MatchOffer): number {
+  const { completedMatches, hours } = offer.experienceInCategory;
   return clamp01(Math.max(completedMatches / EXPERIENCE_FULL_MATCHES, hours / EXPERIENCE_FULL_HOURS));
+}
+
+export function experienceValue(_need: PreparedNeed, offer: PreparedOffer): number {
+  return experienceValueOf(offer.offer);
 }
 
 export function experienceFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
@@ -127,9 +147,13 @@ export function experienceFit(need: PreparedNeed, offer: PreparedOffer): Compone
  * Acceptance rate with a Laplace prior: a newcomer to the hub starts at 0.5, neither favoured nor
  * punished, and a few answers move the estimate only gradually.
  */
-export function responsivenessValue(_need: PreparedNeed, offer: PreparedOffer): number {
-  const { accepted, declined, noResponse } = offer.offer.acceptanceHistory;
+export function responsivenessValueOf(offer: MatchOffer): number {
+  const { accepted, declined, noResponse } = offer.acceptanceHistory;
   return (accepted + 1) / (accepted + declined + noResponse + 2);
+}
+
+export function responsivenessValue(_need: PreparedNeed, offer: PreparedOffer): number {
+  return responsivenessValueOf(offer.offer);
 }
 
 export function responsivenessFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
@@ -209,6 +233,29 @@ export function scoreValue(need: PreparedNeed, offer: PreparedOffer, context: Ma
     if (weight === 0) continue;
     sum += weight * valueOf(need, offer) * 100;
   }
+  return toScore(sum);
+}
+
+/**
+ * The same sum from values computed elsewhere (the index's compact offer table), in WEIGHT_KEYS
+ * order and skipping zero weights exactly like scoreValue, so both give the same integer.
+ */
+export function scoreFromValues(
+  w: Record<WeightKey, number>,
+  language: number,
+  distance: number,
+  availability: number,
+  load: number,
+  experience: number,
+  responsiveness: number,
+): number {
+  let sum = 0;
+  if (w.language !== 0) sum += w.language * language * 100;
+  if (w.distance !== 0) sum += w.distance * distance * 100;
+  if (w.availability !== 0) sum += w.availability * availability * 100;
+  if (w.load !== 0) sum += w.load * load * 100;
+  if (w.experience !== 0) sum += w.experience * experience * 100;
+  if (w.responsiveness !== 0) sum += w.responsiveness * responsiveness * 100;
   return toScore(sum);
 }
 

@@ -32,7 +32,10 @@ export interface MatchNeed {
   /** When true (the default in the domain), a helper must share at least one of `languages`. */
   requireSharedLanguage: boolean;
   schedule: NeedSchedule;
-  /** Helpers still needed (helpers_needed minus matches that are proposed, accepted or active). */
+  /**
+   * Helper slots still free: helpers_needed minus matches that hold one (proposed, accepted, active,
+   * completed). May be 0: suggestions still work, bulk assignment skips the need.
+   */
   helpersNeeded: number;
   requiresCertificate: boolean;
   genderPreference: GenderPreference;
@@ -57,6 +60,8 @@ export interface MatchOffer {
   home: { lat: number; lon: number } | null;
   radiusKm: number;
   availability: WeeklySlot[];
+  /** False for paused or ended offers: never candidates, loaded only to explain "why not". */
+  active: boolean;
   /** How many needs the offer serves at once. */
   capacity: number;
   /** Matches of this offer that are proposed, accepted or active. */
@@ -107,6 +112,7 @@ export interface MatchingInstance {
 
 /** A hard constraint an offer failed, with what the coordinator needs to read why. */
 export type ExclusionCode =
+  | "inactive"
   | "category"
   | "language"
   | "neighbourhood"
