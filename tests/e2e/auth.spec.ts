@@ -1,0 +1,173 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, latestEmailTo, test } from "./fixtures";
+
+const HOMES = {
+  volunteer: { path: "/volunteer", heading: /^Hallo / },
+  organisation: { path: "/organisation", heading: /Ihre Organisation/ },
+  coordinator: { path: "/coordination", heading: /^Koordination: / },
+  admin: { path: "/admin", heading: /^Verwaltung$/ },
+} as const;
+
+test.describe("login with the form", () => {
+  for (const [who, home] of Object.entries(HOMES)) {
+    test(`the demo ${who} lands on ${home.path}`, async ({ page }) => {
+      await page.goto("/login", { waitUntil: "networkidle" });
+      await page.getByLabel("E-Mail-Adresse").fill(DEMO_ACCOUNTS[who as keyof typeof HOMES]);
+      await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Anmelden" }).click();
+      await expect(page).toHaveURL(home.path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(home.heading);
+    });
+  }
+});
+
+test("register → logout → login → forgotten password → reset via the e-mail → login", async ({ page }) => {
+  const email = `e2e-${Date.now()}@beispiel.test`;
+  const name = "Mara E2E";
+
+  await page.goto("/register", { waitUntil: "networkidle" });
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Neues Passwort").fill("Erster Versuch 2026");
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  await expect(page).toHaveURL("/volunteer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hallo ${name}`);
+
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
+
+  await page.goto("/login", { waitUntil: "networkidle" });
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort", { exact: true }).fill("Erster Versuch 2026");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL("/volunteer");
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL("/");
+
+  await page.goto("/login", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: "Passwort vergessen?" }).click();
+  await expect(page).toHaveURL("/forgot-password");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByRole("button", { name: "Link schicken" }).click();
+  await expect(page.getByRole("status")).toContainText("Wenn es für diese Adresse ein Konto gibt");
+
+  const mail = latestEmailTo(email, "password_reset");
+  expect(mail?.subject).toBe("Neues Passwort für miteinander");
+  const link = mail!.bodyText.match(/https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]+/)![0];
+  await page.goto(new URL(link).pathname + new URL(link).search, { waitUntil: "networkidle" });
+  await page.getByLabel("Neues Passwort").fill("Zweiter Versuch 2026");
+  await page.getByRole("button", { name: "Passwort speichern" }).click();
+  await expect(page).toHaveURL("/login?reset=1");
+  await expect(page.getByRole("status")).toContainText("Ihr Passwort ist geändert");
+
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort", { exact: true }).fill("Zweiter Versuch 2026");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL("/volunteer");
+
+  // The link was single-use.
+  await page.goto(new URL(link).pathname + new URL(link).search, { waitUntil: "networkidle" });
+  await expect(page.getByRole("alert")).toContainText("Dieser Link gilt nicht mehr");
+});
+
+test.describe("errors", () => {
+  test.use({ expectedConsoleErrors: [/status of 400/] });
+
+  test("a wrong password shows one message for the form and keeps the e-mail", async ({ page }) => {
+    await page.goto("/login", { waitUntil: "networkidle" });
+    await page.getByLabel("E-Mail-Adresse").fill(DEMO_ACCOUNTS.volunteer);
+    await page.getByLabel("Passwort", { exact: true }).fill("das ist falsch");
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await expect(page.getByText("E-Mail-Adresse oder Passwort stimmen nicht.")).toBeVisible();
+    await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue(DEMO_ACCOUNTS.volunteer);
+  });
+
+  test("the browser checks with the same rules and shows the error next to the field", async ({ page }) => {
+    await page.goto("/register", { waitUntil: "networkidle" });
+    await page.getByLabel("Name").fill("Kurz");
+    await page.getByLabel("E-Mail-Adresse").fill("kurz@beispiel.test");
+    await page.getByLabel("Neues Passwort").fill("kurz");
+    await page.getByRole("button", { name: "Konto anlegen" }).click();
+    const password = page.getByLabel("Neues Passwort");
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#register-password-error")).toHaveText("Das Passwort ist zu kurz. Es braucht mindestens 10 Zeichen.");
+    await expect(page.getByRole("link", { name: "Das Passwort ist zu kurz" })).toHaveAttribute("href", "#register-password");
+    await expect(page).toHaveURL("/register");
+  });
+});
+
+test.describe("without JavaScript", () => {
+  // A refused form answers 400, which Chromium reports as a failed resource load.
+  test.use({ javaScriptEnabled: false, expectedConsoleErrors: [/status of 400/] });
+
+  test("registration errors come back from the server next to the field, with the typed values", async ({ page }) => {
+    await page.goto("/register");
+    await page.getByLabel("Name").fill("Ohne Skript");
+    await page.getByLabel("E-Mail-Adresse").fill("ohne-skript@beispiel.test");
+    await page.getByLabel("Neues Passwort").fill("passwort123");
+    await page.getByRole("button", { name: "Konto anlegen" }).click();
+    await expect(page.locator("#register-password-error")).toHaveText(/sehr bekannt/);
+    await expect(page.getByLabel("Name")).toHaveValue("Ohne Skript");
+    await expect(page.getByLabel("Neues Passwort")).toHaveValue("");
+  });
+
+  test("login and logout work as plain form posts", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("E-Mail-Adresse").fill(DEMO_ACCOUNTS.organisation);
+    await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await expect(page).toHaveURL("/organisation");
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await expect(page).toHaveURL("/");
+  });
+});
+
+test("the session cookie is HttpOnly, Secure, SameSite=Lax and __Host- prefixed", async ({ page, context, loginAs }) => {
+  await loginAs("volunteer");
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith("session"));
+  expect(cookie).toMatchObject({ name: "__Host-session", httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+  await page.goto("/account/sessions", { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Angemeldete Geräte");
+  await expect(page.getByText("Dieses Gerät")).toBeVisible();
+});
+
+test("a visitor is sent to login and comes back after it", async ({ page }) => {
+  await page.goto("/account", { waitUntil: "networkidle" });
+  await expect(page).toHaveURL("/login?redirectTo=%2Faccount");
+  await page.getByLabel("E-Mail-Adresse").fill(DEMO_ACCOUNTS.coordinator);
+  await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL("/account");
+});
+
+test("another role's page answers 403", async ({ page, loginAs }) => {
+  await loginAs("volunteer");
+  const response = await page.request.get("/admin");
+  expect(response.status()).toBe(403);
+});
+
+test("a cross-site POST is refused before it reaches the app", async ({ request }) => {
+  const refused = await request.post("/login", {
+    form: { email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD },
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(403);
+  const sameSite = await request.post("/login", {
+    form: { email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD },
+    headers: { "Sec-Fetch-Site": "cross-site" },
+    maxRedirects: 0,
+  });
+  expect(sameSite.status()).toBe(403);
+});
+
+test("every response carries the security headers, with a nonce CSP and no inline scripts", async ({ request }) => {
+  const response = await request.get("/login");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(headers["x-content-type-options"]).toContain("nosniff");
+  expect(headers["referrer-policy"]).toContain("strict-origin-when-cross-origin");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+});
