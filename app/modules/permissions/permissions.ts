@@ -127,6 +127,8 @@ export const RULES = {
   }),
   "organisation:update": rule<OrganisationResource>({ allow: (u, o) => isOwnerOf(u, o.organisationId) }),
   "organisation:manage-members": rule<OrganisationResource>({ allow: (u, o) => isOwnerOf(u, o.organisationId) }),
+  /** The organisation's own activity list (drafts included), its offers list and creating activities. */
+  "organisation:manage-activities": rule<OrganisationResource>({ allow: (u, o) => isMemberOf(u, o.organisationId) }),
   "organisation:verify": rule<OrganisationResource>({ allow: (u, o) => coordinatesOrganisation(u, o) }),
 
   // Volunteers (people)

@@ -1,0 +1,116 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateRange } from "~/components/time";
+import type { ManagedActivity, ManagedSignup } from "~/modules/events/events.server";
+
+type Shift = ManagedActivity["shifts"][number];
+
+/** One shift as its organisation sees it: who is confirmed (with attendance), the waitlist in order, who cancelled. */
+export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number; canAct: boolean }) {
+  const { t } = useTranslation("events");
+  const started = shift.startsAt <= now;
+  const headingId = `shift-${shift.id}-heading`;
+  return (
+    <section aria-labelledby={headingId} className="card shift-signups">
+      <h3 id={headingId} className="card__title">
+        {shift.title}
+      </h3>
+      <p>
+        <DateRange start={shift.startsAt} end={shift.endsAt} /> ·{" "}
+        <strong>{t("signups.filled", { confirmed: shift.confirmedCount, needed: shift.neededCount })}</strong>
+        {shift.requiresCertificate ? <span className="muted small"> · {t("signups.certificate")}</span> : null}
+      </p>
+
+      <h4>{t("signups.confirmed", { count: shift.confirmed.length })}</h4>
+      {shift.confirmed.length === 0 ? (
+        <p className="muted">{t("signups.none")}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("signups.name")}</th>
+              <th scope="col">{t("signups.attendance")}</th>
+              {canAct ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t("signups.actions")}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {shift.confirmed.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Person signup={s} />
+                  {s.promotedAt ? <span className="muted small"> · {t("signups.promoted")}</span> : null}
+                </td>
+                <td>{s.attendance ? t(`signups.attendanceValue.${s.attendance}`) : started ? t("signups.attendanceOpen") : "—"}</td>
+                {canAct ? (
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="signupId" value={s.id} />
+                      {started ? (
+                        <>
+                          <button type="submit" name="intent" value="present" className="button button--small" disabled={s.attendance === "present"}>
+                            {t("signups.markPresent", { name: s.displayName })}
+                          </button>{" "}
+                          <button type="submit" name="intent" value="no_show" className="button button--small button--secondary" disabled={s.attendance === "no_show"}>
+                            {t("signups.markNoShow", { name: s.displayName })}
+                          </button>
+                        </>
+                      ) : (
+                        <button type="submit" name="intent" value="cancel-signup" className="button button--small button--secondary">
+                          {t("signups.cancel", { name: s.displayName })}
+                        </button>
+                      )}
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {shift.waitlisted.length > 0 ? (
+        <>
+          <h4>{t("signups.waitlist", { count: shift.waitlisted.length })}</h4>
+          <ol className="waitlist">
+            {shift.waitlisted.map((s) => (
+              <li key={s.id}>
+                <Person signup={s} />
+                {canAct && !started ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="signupId" value={s.id} />
+                    <button type="submit" name="intent" value="cancel-signup" className="button button--small button--secondary">
+                      {t("signups.cancel", { name: s.displayName })}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+
+      {shift.cancelled.length > 0 ? (
+        <details>
+          <summary>{t("signups.cancelled", { count: shift.cancelled.length })}</summary>
+          <ul>
+            {shift.cancelled.map((s) => (
+              <li key={s.id}>{s.displayName}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function Person({ signup }: { signup: ManagedSignup }) {
+  return (
+    <>
+      {signup.displayName} · <a href={`mailto:${signup.email}`}>{signup.email}</a>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import { echoValues, formDataToObject, issuesToErrors, type FormResult } from "~/utils/form-validation";
+import { unflattenFormValues } from "./activity.schema";
+
+/**
+ * validateFormData for forms with nested fields (`shifts.0.title`): the post is unflattened before the
+ * schema reads it, error paths come back dotted (matching the field names), values flat for the re-render.
+ */
+export function validateNestedFormData<S extends z.ZodTypeAny>(formData: FormData, schema: S): FormResult<z.output<S>> {
+  const flat = formDataToObject(formData);
+  const parsed = schema.safeParse(unflattenFormValues(flat));
+  if (parsed.success) return { success: true, data: parsed.data as z.output<S> };
+  return { success: false, errors: issuesToErrors(parsed.error.issues), values: echoValues(flat) };
+}

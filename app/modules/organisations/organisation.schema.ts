@@ -1,0 +1,32 @@
+/**
+ * The organisation profile form, shared by the browser (react-hook-form) and the action.
+ * Messages are i18n keys in the `organisations` namespace. Pure: safe in the browser.
+ */
+import { z } from "zod";
+import { ORGANISATION_KIND } from "@db/schema/enums";
+
+const optional = (schema: z.ZodString) => z.union([z.literal(""), schema]).default("");
+
+export const OrganisationProfileSchema = z.object({
+  name: z.string().trim().min(2, "organisations:errors.nameShort").max(120, "organisations:errors.tooLong"),
+  kind: z.enum(ORGANISATION_KIND, { message: "organisations:errors.choose" }),
+  description: z.string().trim().max(2000, "organisations:errors.tooLong").default(""),
+  website: optional(
+    z
+      .string()
+      .trim()
+      .max(300, "organisations:errors.tooLong")
+      .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]{2,}$/i, "organisations:errors.website"),
+  ),
+  email: optional(z.string().trim().max(254, "organisations:errors.tooLong").email("organisations:errors.email")),
+  phone: optional(z.string().trim().regex(/^\+?[0-9 ()/-]{5,30}$/, "organisations:errors.phone")),
+  neighbourhoodIds: z
+    .preprocess(
+      (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().regex(/^[1-9][0-9]{0,9}$/, "organisations:errors.choose")).max(100),
+    )
+    .default([]),
+});
+
+export type OrganisationProfileInput = z.input<typeof OrganisationProfileSchema>;
+export type OrganisationProfileValues = z.output<typeof OrganisationProfileSchema>;

@@ -1,0 +1,109 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ORGANISATION_KIND } from "@db/schema/enums";
+import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ChoiceGroupField, TextAreaField } from "~/components/form-fields";
+import { OrganisationProfileSchema } from "~/modules/organisations/organisation.schema";
+import { requireOrganisation, updateOrganisationProfile } from "~/modules/organisations/organisations.server";
+import { can } from "~/modules/permissions/permissions";
+import { listNeighbourhoods } from "~/modules/places/places.server";
+import { getDb } from "~/utils/db.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "organisations"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisation.name} · miteinander` : "miteinander" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, organisation, resource } = await requireOrganisation(request, params, "organisation:read-private");
+  return { organisation, neighbourhoods: listNeighbourhoods(), canEdit: can(user, "organisation:update", resource) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation } = await requireOrganisation(request, params, "organisation:update");
+  const formData = await request.formData();
+  const result = validateFormData(formData, OrganisationProfileSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = updateOrganisationProfile(getDb(), organisation.id, result.data);
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  return redirect(`/organisations/${organisation.id}?saved=1`);
+}
+
+export default function OrganisationProfilePage() {
+  const { organisation, neighbourhoods, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation(["organisations", "auth"]);
+  const form = useValidatedForm({
+    id: "organisation-profile",
+    schema: OrganisationProfileSchema,
+    actionData,
+    defaultValues: {
+      name: organisation.name,
+      kind: organisation.kind,
+      description: organisation.description,
+      website: organisation.website ?? "",
+      email: organisation.email ?? "",
+      phone: organisation.phone ?? "",
+      neighbourhoodIds: organisation.neighbourhoodIds.map(String),
+    },
+  });
+  const names = new Map(neighbourhoods.map((n) => [n.id, n.name]));
+
+  if (!canEdit) {
+    return (
+      <section aria-labelledby="profile-heading">
+        <h1 id="profile-heading">{organisation.name}</h1>
+        <p className="prose">{organisation.description || t("profile.noDescription")}</p>
+        <dl className="facts-grid">
+          <dt>{t("profile.kind")}</dt>
+          <dd>{t(`auth:kinds.${organisation.kind}`)}</dd>
+          <dt>{t("profile.website")}</dt>
+          <dd>{organisation.website ? <a href={organisation.website}>{organisation.website}</a> : "—"}</dd>
+          <dt>{t("profile.email")}</dt>
+          <dd>{organisation.email ? <a href={`mailto:${organisation.email}`}>{organisation.email}</a> : "—"}</dd>
+          <dt>{t("profile.phone")}</dt>
+          <dd>{organisation.phone ?? "—"}</dd>
+          <dt>{t("profile.neighbourhoods")}</dt>
+          <dd>{organisation.neighbourhoodIds.map((id) => names.get(id)).filter(Boolean).join(", ") || "—"}</dd>
+        </dl>
+        <p className="hint">{t("profile.onlyOwner")}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="profile-heading">
+      <h1 id="profile-heading">{t("profile.title")}</h1>
+      {searchParams.get("saved") === "1" && !actionData ? <FormMessage tone="success">{t("profile.saved")}</FormMessage> : null}
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <TextField form={form} name="name" label={t("profile.name")} required maxLength={120} autoComplete="organization" />
+        <SelectField
+          form={form}
+          name="kind"
+          label={t("profile.kind")}
+          options={ORGANISATION_KIND.map((kind) => ({ value: kind, label: t(`auth:kinds.${kind}`) }))}
+        />
+        <TextAreaField form={form} name="description" label={t("profile.description")} hint={t("profile.descriptionHint")} rows={6} maxLength={2000} />
+        <TextField form={form} name="website" label={t("profile.website")} hint={t("profile.websiteHint")} type="url" autoComplete="url" />
+        <TextField form={form} name="email" label={t("profile.email")} type="email" autoComplete="email" />
+        <TextField form={form} name="phone" label={t("profile.phone")} type="tel" autoComplete="tel" />
+        <ChoiceGroupField
+          form={form}
+          name="neighbourhoodIds"
+          legend={t("profile.neighbourhoods")}
+          hint={t("profile.neighbourhoodsHint")}
+          className="choice-group--columns"
+          options={neighbourhoods.map((n) => ({ value: String(n.id), label: n.name }))}
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("profile.save")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

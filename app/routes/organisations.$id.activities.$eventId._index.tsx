@@ -1,0 +1,182 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ShiftSignups } from "~/components/shift-signups";
+import { FormMessage } from "~/components/form";
+import { DateRange } from "~/components/time";
+import { markAttendance } from "~/modules/attendance/attendance.server";
+import { duplicateActivity, getManagedActivity, publishActivity, unpublishActivity } from "~/modules/events/events.server";
+import { requireManagedActivity } from "~/modules/events/guards.server";
+import { assertCan, notFound } from "~/modules/permissions/guards.server";
+import { can } from "~/modules/permissions/permissions";
+import { cancelSignup } from "~/modules/signups/signups.server";
+import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
+import { getDb } from "~/utils/db.server";
+import { formatMoney } from "~/utils/format";
+
+export const handle = { i18n: ["common", "organisations", "events"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · miteinander` : "miteinander" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope, resource } = await requireManagedActivity(request, params, "signup:read-list");
+  const activity = getManagedActivity(getDb(), scope);
+  if (!activity) throw notFound();
+  return {
+    organisationId: scope.organisationId,
+    activity,
+    now: Date.now(),
+    may: { update: can(user, "event:update", resource), confirmHours: can(user, "hours:confirm", { volunteerId: null, organisationId: scope.organisationId, neighbourhoodId: resource.neighbourhoodId }) },
+  };
+}
+
+type Notice = { notice: string; tone: "success" | "error"; values?: Record<string, string | number> };
+
+function notice(key: string, tone: Notice["tone"], status = 200, values?: Notice["values"]) {
+  return data<Notice>({ notice: key, tone, values }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope, resource } = await requireManagedActivity(request, params);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const signupId = Number(formData.get("signupId"));
+
+  switch (intent) {
+    case "publish": {
+      const result = publishActivity(db, scope);
+      return result.ok ? notice("manage.notices.published", "success") : notice(result.errors.form ?? "events:errors.notFound", "error", result.status ?? 400);
+    }
+    case "unpublish": {
+      const result = unpublishActivity(db, scope);
+      return result.ok ? notice("manage.notices.unpublished", "success") : notice(result.errors.form ?? "events:errors.notFound", "error", result.status ?? 400);
+    }
+    case "duplicate": {
+      const result = duplicateActivity(db, scope, user.id);
+      if (!result.ok) return notice("events:errors.notFound", "error", 404);
+      return redirect(`/organisations/${scope.organisationId}/activities/${result.eventId}/edit?copied=1`);
+    }
+    case "present":
+    case "no_show": {
+      if (!Number.isSafeInteger(signupId) || signupId < 1) return notice("events:errors.notFound", "error", 404);
+      assertCan(user, "hours:confirm", { volunteerId: null, organisationId: scope.organisationId, neighbourhoodId: resource.neighbourhoodId });
+      const result = markAttendance(db, { signupId, organisationId: scope.organisationId, attendance: intent, memberId: user.id });
+      if (!result.ok) return notice(`manage.attendanceErrors.${result.error}`, "error", result.error === "not_found" ? 404 : 409);
+      return notice(intent === "present" ? "manage.notices.present" : "manage.notices.noShow", "success", 200, { hours: result.hoursLogged ?? 0 });
+    }
+    case "cancel-signup": {
+      if (!Number.isSafeInteger(signupId) || signupId < 1) return notice("events:errors.notFound", "error", 404);
+      const result = cancelSignup(db, { signupId, organisationId: scope.organisationId }, notifySignupChange);
+      if (!result.ok) return notice(`manage.cancelErrors.${result.error}`, "error", result.error === "not_found" ? 404 : 409);
+      return notice(result.promoted ? "manage.notices.signupCancelledPromoted" : "manage.notices.signupCancelled", "success");
+    }
+    default:
+      return notice("events:errors.unknownIntent", "error", 400);
+  }
+}
+
+export default function ManageActivityPage() {
+  const { organisationId, activity, may, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation(["events", "common"]);
+  const base = `/organisations/${organisationId}/activities/${activity.id}`;
+  const isPublic = activity.status === "published" && activity.organisationVerified;
+  const notified = Number(searchParams.get("notified") ?? 0) || 0;
+  const flash =
+    searchParams.get("created") === "1"
+      ? "manage.notices.created"
+      : searchParams.get("saved") === "1"
+        ? notified > 0 ? "manage.notices.savedNotified" : "manage.notices.saved"
+        : searchParams.get("cancelled") === "1"
+          ? notified > 0 ? "manage.notices.cancelledNotified" : "manage.notices.cancelled"
+          : null;
+
+  return (
+    <article aria-labelledby="activity-heading">
+      <p>
+        <Link to={`/organisations/${organisationId}/activities`}>← {t("manage.back")}</Link>
+      </p>
+      <h1 id="activity-heading">{activity.title}</h1>
+      <p>
+        <span className={`status status--${activity.status}`}>{t(`status.${activity.status}`)}</span>
+        {activity.status === "published" && !activity.organisationVerified ? <span className="muted"> · {t("manage.waitingForVerification")}</span> : null}
+      </p>
+      {actionData ? (
+        <FormMessage tone={actionData.tone}>{t(actionData.notice, actionData.values)}</FormMessage>
+      ) : flash ? (
+        <FormMessage tone="success">{t(flash, { count: notified })}</FormMessage>
+      ) : null}
+
+      {may.update ? (
+        <div className="actions" role="group" aria-label={t("manage.actionsLabel")}>
+          {activity.status !== "cancelled" ? (
+            <>
+              <Link to={`${base}/edit`} className="button button--secondary">
+                {t("manage.edit")}
+              </Link>
+              <Link to={`${base}/translations`} className="button button--secondary">
+                {t("manage.translations", { count: activity.translations.length })}
+              </Link>
+            </>
+          ) : null}
+          <Form method="post" className="inline-form">
+            {activity.status === "draft" ? (
+              <button type="submit" name="intent" value="publish" className="button">
+                {t("manage.publish")}
+              </button>
+            ) : null}
+            {activity.status === "published" ? (
+              <button type="submit" name="intent" value="unpublish" className="button button--secondary">
+                {t("manage.unpublish")}
+              </button>
+            ) : null}
+            <button type="submit" name="intent" value="duplicate" className="button button--secondary">
+              {t("manage.duplicate")}
+            </button>
+          </Form>
+          {activity.status !== "cancelled" ? (
+            <Link to={`${base}/cancel`} className="button button--danger">
+              {t("manage.cancel")}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      {isPublic ? (
+        <p>
+          <Link to={`/activities/${activity.id}`}>{t("manage.publicPage")}</Link> ·{" "}
+          <a href={`/activities/${activity.id}.ics`} download>
+            {t("manage.ics")}
+          </a>
+        </p>
+      ) : null}
+
+      <dl className="facts-grid">
+        <dt>{t("manage.when")}</dt>
+        <dd>
+          <DateRange start={activity.startsAt} end={activity.endsAt} />
+          {activity.weekly ? ` · ${t("weeklyUntil", { date: activity.recurrenceUntil ?? "" })}` : null}
+        </dd>
+        <dt>{t("manage.where")}</dt>
+        <dd>{[activity.place, activity.neighbourhoodName].filter(Boolean).join(", ")}</dd>
+        <dt>{t("form.category")}</dt>
+        <dd>{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</dd>
+        <dt>{t("form.languages")}</dt>
+        <dd>{activity.languages.map((code) => t(`common:languages.${code}`)).join(", ") || "—"}</dd>
+        <dt>{t("form.cost")}</dt>
+        <dd>{activity.costCents === 0 ? t("manage.free") : formatMoney(activity.costCents, i18n.language)}</dd>
+        <dt>{t("form.participantPlaces")}</dt>
+        <dd>{activity.participantPlaces > 0 ? t("manage.places", { registered: activity.participantsRegistered, total: activity.participantPlaces }) : "—"}</dd>
+      </dl>
+
+      <section aria-labelledby="shifts-heading">
+        <h2 id="shifts-heading">{t("manage.shifts")}</h2>
+        {activity.shifts.length === 0 ? <p className="empty">{t("manage.noShifts")}</p> : null}
+        {activity.shifts.map((shift) => (
+          <ShiftSignups key={shift.id} shift={shift} now={now} canAct={may.confirmHours} />
+        ))}
+      </section>
+    </article>
+  );
+}

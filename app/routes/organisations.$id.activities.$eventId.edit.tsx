@@ -1,0 +1,88 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActivityForm } from "~/components/activity-form";
+import { FormMessage, useValidatedForm } from "~/components/form";
+import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
+import { activityToFormValues, formDefaults, withExtraShiftRow } from "~/modules/events/activity-form-values";
+import { getManagedActivity, updateActivity } from "~/modules/events/events.server";
+import { requireManagedActivity } from "~/modules/events/guards.server";
+import { validateNestedFormData } from "~/modules/events/nested-form";
+import { assertCan, notFound } from "~/modules/permissions/guards.server";
+import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+import { getDb } from "~/utils/db.server";
+import { formDataToObject, formFailure, type FormFailure } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "organisations", "events"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · miteinander` : "miteinander" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireManagedActivity(request, params, "event:update");
+  const activity = getManagedActivity(getDb(), scope);
+  if (!activity) throw notFound();
+  return {
+    base: `/organisations/${scope.organisationId}/activities/${scope.eventId}`,
+    title: activity.title,
+    cancelled: activity.status === "cancelled",
+    categories: listActiveCategories(),
+    neighbourhoods: listNeighbourhoods(),
+    defaults: activityToFormValues(activity),
+    confirmedByShift: Object.fromEntries(activity.shifts.map((s) => [String(s.id), s.confirmedCount])),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope } = await requireManagedActivity(request, params, "shift:manage");
+  const formData = await request.formData();
+  if (formData.get("intent") === "add-shift") return withExtraShiftRow(formDataToObject(formData));
+  const result = validateNestedFormData(formData, ActivityFormSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const input = toActivityInput(result.data);
+  // Moving the activity to another neighbourhood is creating it there: the same permission applies.
+  assertCan(user, "event:create", { organisationId: scope.organisationId, neighbourhoodId: input.neighbourhoodId });
+  const outcome = updateActivity(getDb(), scope, input);
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
+  return redirect(`/organisations/${scope.organisationId}/activities/${scope.eventId}?saved=1&notified=${outcome.notified}`);
+}
+
+export default function EditActivityPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as FormFailure | undefined;
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("events");
+  const form = useValidatedForm({
+    id: "activity",
+    schema: ActivityFormSchema,
+    actionData,
+    defaultValues: formDefaults(loaderData.defaults, actionData),
+  });
+  if (loaderData.cancelled) {
+    return (
+      <section aria-labelledby="edit-heading">
+        <h1 id="edit-heading">{loaderData.title}</h1>
+        <p className="notice">{t("errors.cancelledReadOnly")}</p>
+        <p>
+          <Link to={loaderData.base}>{t("manage.back")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="edit-heading">
+      <p>
+        <Link to={loaderData.base}>← {loaderData.title}</Link>
+      </p>
+      <h1 id="edit-heading">{t("form.editTitle")}</h1>
+      {searchParams.get("copied") === "1" && !actionData ? <FormMessage tone="success">{t("manage.notices.copied")}</FormMessage> : null}
+      <ActivityForm
+        form={form}
+        categories={loaderData.categories}
+        neighbourhoods={loaderData.neighbourhoods}
+        confirmedByShift={loaderData.confirmedByShift}
+        submitLabel={t("form.save")}
+        cancelHref={loaderData.base}
+      />
+    </section>
+  );
+}

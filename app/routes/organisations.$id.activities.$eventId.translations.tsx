@@ -1,0 +1,112 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { UI_LOCALE } from "@db/schema/enums";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm, type ValidatedForm } from "~/components/form";
+import { TextAreaField } from "~/components/form-fields";
+import { ReadabilityHint } from "~/components/readability-hint";
+import { TranslationsFormSchema } from "~/modules/events/activity.schema";
+import { formDefaults } from "~/modules/events/activity-form-values";
+import { getManagedActivity, saveTranslations } from "~/modules/events/events.server";
+import { requireManagedActivity } from "~/modules/events/guards.server";
+import { validateNestedFormData } from "~/modules/events/nested-form";
+import { notFound } from "~/modules/permissions/guards.server";
+import { getDb } from "~/utils/db.server";
+import { formFailure, type FormFailure } from "~/utils/form-validation";
+import type { z } from "zod";
+
+export const handle = { i18n: ["common", "organisations", "events"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · miteinander` : "miteinander" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireManagedActivity(request, params, "event:update");
+  const activity = getManagedActivity(getDb(), scope);
+  if (!activity) throw notFound();
+  const locales = UI_LOCALE.filter((l) => l !== activity.originalLanguage);
+  const existing = new Map(activity.translations.map((tr) => [tr.locale, tr]));
+  return {
+    base: `/organisations/${scope.organisationId}/activities/${scope.eventId}`,
+    title: activity.title,
+    description: activity.description,
+    originalLanguage: activity.originalLanguage,
+    cancelled: activity.status === "cancelled",
+    locales,
+    defaults: {
+      translations: Object.fromEntries(
+        locales.map((l) => [l, { title: existing.get(l)?.title ?? "", description: existing.get(l)?.description ?? "" }]),
+      ),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { scope } = await requireManagedActivity(request, params, "event:update");
+  const formData = await request.formData();
+  const result = validateNestedFormData(formData, TranslationsFormSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = saveTranslations(getDb(), scope, result.data);
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
+  return redirect(`${new URL(request.url).pathname}?saved=1`);
+}
+
+type TranslationsForm = ValidatedForm<z.input<typeof TranslationsFormSchema>>;
+
+function GermanAdvice({ form }: { form: TranslationsForm }) {
+  const text = useWatch({ control: form.rhf.control, name: "translations.de.description" });
+  return <ReadabilityHint id={`${form.id}-readability-de`} text={typeof text === "string" ? text : ""} />;
+}
+
+export default function ActivityTranslationsPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as FormFailure | undefined;
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation(["events", "common"]);
+  const form = useValidatedForm({
+    id: "translations",
+    schema: TranslationsFormSchema,
+    actionData,
+    defaultValues: formDefaults(loaderData.defaults, actionData),
+  });
+  return (
+    <section aria-labelledby="translations-heading">
+      <p>
+        <Link to={loaderData.base}>← {loaderData.title}</Link>
+      </p>
+      <h1 id="translations-heading">{t("translations.title")}</h1>
+      <p className="lead">{t("translations.intro", { language: t(`common:languages.${loaderData.originalLanguage}`) })}</p>
+      {searchParams.get("saved") === "1" && !actionData ? <FormMessage tone="success">{t("translations.saved")}</FormMessage> : null}
+      {loaderData.cancelled ? (
+        <p className="notice">{t("errors.cancelledReadOnly")}</p>
+      ) : (
+        <>
+          <details>
+            <summary>{t("translations.original")}</summary>
+            <p>
+              <strong>{loaderData.title}</strong>
+            </p>
+            <p className="prose">{loaderData.description}</p>
+          </details>
+          <ErrorSummary form={form} />
+          <Form method="post" noValidate onSubmit={form.onSubmit}>
+            {loaderData.locales.map((locale) => (
+              <fieldset key={locale} className="form-section">
+                <legend className="h3">{t(`common:languages.${locale}`)}</legend>
+                <TextField form={form} name={`translations.${locale}.title`} label={t("translations.fieldTitle")} maxLength={120} dir="auto" lang={locale} />
+                <TextAreaField form={form} name={`translations.${locale}.description`} label={t("translations.fieldDescription")} rows={6} dir="auto" lang={locale}>
+                  {locale === "de" ? <GermanAdvice form={form} /> : null}
+                </TextAreaField>
+              </fieldset>
+            ))}
+            <div className="actions">
+              <button type="submit" className="button">
+                {t("translations.save")}
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
