@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { eq } from "drizzle-orm";
 import { createTransport } from "nodemailer";
@@ -7,6 +8,7 @@ import { closeDatabase, openDatabase, type Db } from "@db/client";
 import { emailOutbox } from "@db/schema";
 import {
   BACKOFF_BASE_MS,
+  classifySendError,
   createSmtpTransport,
   deliverDueEmails,
   MAX_ATTEMPTS,
@@ -199,6 +201,66 @@ describe("delivery over a real SMTP server on loopback", () => {
     clock.advance(BACKOFF_BASE_MS);
     expect((await deliverDueEmails({ db: temp.db, transport, now: clock.now })).sent).toBe(1);
     expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe("a sick or misconfigured server", () => {
+  it("ends the round at the first server problem instead of trying every message", async () => {
+    const { emails } = enqueue(3);
+    const clock = manualClock();
+    smtp.refuse = () => ({ code: 421, message: "4.7.0 Too busy" });
+
+    expect(await deliverDueEmails({ db: temp.db, transport, now: clock.now })).toMatchObject({
+      retrying: 1,
+      sent: 0,
+    });
+    expect(emails.map((e) => row(e.id).attempts)).toEqual([1, 0, 0]);
+
+    smtp.refuse = () => null;
+    clock.advance(BACKOFF_BASE_MS);
+    expect((await deliverDueEmails({ db: temp.db, transport, now: clock.now })).sent).toBe(3);
+    expect(smtp.received).toHaveLength(3);
+  });
+
+  it("retries when SMTP_URL points at something that is not a mail server (it never had the message)", async () => {
+    const { emails } = enqueue(1);
+    const web = createServer((socket) => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n"));
+    await new Promise<void>((done) => web.listen(0, "127.0.0.1", done));
+    const wrong = createSmtpTransport(`smtp://127.0.0.1:${(web.address() as AddressInfo).port}`);
+    try {
+      expect(
+        (await deliverDueEmails({ db: temp.db, transport: wrong, now: manualClock().now })).retrying,
+      ).toBe(1);
+      expect(row(emails[0]!.id)).toMatchObject({ status: "pending", attempts: 1 });
+    } finally {
+      wrong.close?.();
+      await new Promise((done) => web.close(done));
+    }
+  });
+
+  it("tells errors after which the server may hold the message from those after which it cannot", () => {
+    const error = (fields: Record<string, unknown>) => Object.assign(new Error("x"), fields);
+    expect(classifySendError(error({ code: "EMESSAGE", responseCode: 451, command: "DATA" }))).toBe(
+      "transient",
+    );
+    expect(classifySendError(error({ code: "EENVELOPE", responseCode: 550, command: "RCPT TO" }))).toBe(
+      "permanent",
+    );
+    expect(
+      classifySendError(error({ code: "ECONNECTION", originalCode: "ECONNREFUSED", command: "CONN" })),
+    ).toBe("transient");
+    expect(
+      classifySendError(error({ code: "ETIMEDOUT", timeoutType: "GREETING_TIMEOUT", command: "CONN" })),
+    ).toBe("transient");
+    expect(classifySendError(error({ code: "EAUTH", command: "AUTH PLAIN" }))).toBe("transient");
+    expect(
+      classifySendError(error({ code: "ETIMEDOUT", timeoutType: "SOCKET_TIMEOUT", command: "CONN" })),
+    ).toBe("unknown");
+    expect(classifySendError(error({ code: "ECONNECTION", command: "CONN" }))).toBe("unknown");
+    expect(classifySendError(error({ code: "ESOCKET", originalCode: "ECONNRESET", command: "CONN" }))).toBe(
+      "unknown",
+    );
+    expect(classifySendError(new Error("something else"))).toBe("unknown");
   });
 });
 

@@ -129,9 +129,12 @@ export async function deliverDueEmails(options: DeliveryOptions): Promise<Delive
       markSent(options.db, row, now());
       report.sent += 1;
     } else {
-      const outcome = markFailedAttempt(options.db, row, error, now());
+      const { outcome, kind } = markFailedAttempt(options.db, row, error, now());
       if (outcome === "retrying") report.retrying += 1;
       else report.failed += 1;
+      // A problem of the server (not of this one address) ends the round: the next messages would
+      // meet it too — and a misconfigured server must not burn through the whole outbox at once.
+      if (kind !== "permanent") break;
     }
   }
   return report;
@@ -230,7 +233,8 @@ interface SmtpError {
   message?: string;
   code?: string;
   originalCode?: string;
-  syscall?: string;
+  command?: string;
+  timeoutType?: string;
   responseCode?: number;
 }
 
@@ -243,11 +247,15 @@ const PRE_SESSION_CODES = new Set([
   "ENETUNREACH",
   "EADDRNOTAVAIL",
 ]);
+/** nodemailer's timeouts before the session: connecting, the greeting, the TLS upgrade. */
+const PRE_SESSION_TIMEOUTS = new Set(["CONNECT_TIMEOUT", "GREETING_TIMEOUT", "UPGRADE_TIMEOUT"]);
+const HANDSHAKE_COMMANDS = new Set(["EHLO", "HELO", "LHLO"]);
 
 /**
- * Whether the server certainly does not have the message: it answered with an error reply, or we
- * never got a session (connect/DNS/TLS/auth failures). Anything else — a timeout or a dropped
- * connection mid-session — might have happened after the server accepted the data.
+ * Whether the server certainly does not have the message: it answered with an error reply
+ * ("transient" 4xx, "permanent" 5xx or a message we could not even hand over), or we never got a
+ * session (connect, DNS, TLS, auth, greeting and handshake failures). Anything else — a socket
+ * timeout or a dropped connection mid-session — may have happened after the server took the data.
  */
 export function classifySendError(error: unknown): "transient" | "permanent" | "unknown" {
   const e = (error ?? {}) as SmtpError;
@@ -255,13 +263,23 @@ export function classifySendError(error: unknown): "transient" | "permanent" | "
     if (e.responseCode >= 500) return "permanent";
     if (e.responseCode >= 400) return "transient";
   }
-  if (e.code === "EAUTH" || e.code === "ETLS" || e.code === "EDNS") return "transient";
+  if (e.code === "EAUTH" || e.code === "ETLS" || e.code === "EDNS" || e.code === "EREQUIRETLS")
+    return "transient";
+  if (e.code === "EENVELOPE" || e.code === "EMESSAGE") return "permanent";
+  if (e.code === "EPROTOCOL" && e.command && HANDSHAKE_COMMANDS.has(e.command)) return "transient";
+  if (e.code === "EPROTOCOL" && e.message?.startsWith("Invalid greeting")) return "transient";
+  if (e.code === "ETIMEDOUT" && e.timeoutType && PRE_SESSION_TIMEOUTS.has(e.timeoutType)) return "transient";
   if (e.originalCode && PRE_SESSION_CODES.has(e.originalCode)) return "transient";
   if (e.code && PRE_SESSION_CODES.has(e.code)) return "transient";
   return "unknown";
 }
 
-function markFailedAttempt(db: DbOrTx, row: OutboxRow, error: unknown, nowMs: number): "retrying" | "failed" {
+function markFailedAttempt(
+  db: DbOrTx,
+  row: OutboxRow,
+  error: unknown,
+  nowMs: number,
+): { outcome: "retrying" | "failed"; kind: ReturnType<typeof classifySendError> } {
   const kind = classifySendError(error);
   const message = error instanceof Error ? error.message : String(error);
   const retry = kind === "transient" && row.attempts < MAX_ATTEMPTS;
@@ -282,7 +300,7 @@ function markFailedAttempt(db: DbOrTx, row: OutboxRow, error: unknown, nowMs: nu
     )
     .run();
   if (!retry) console.warn(`E-mail ${row.messageId} not delivered (${kind}): ${message}`);
-  return retry ? "retrying" : "failed";
+  return { outcome: retry ? "retrying" : "failed", kind };
 }
 
 /**
