@@ -18,7 +18,13 @@ import {
   volunteerProfiles,
 } from "@db/schema";
 import { createSmtpTransport } from "~/modules/notifications/delivery.server";
-import { createBackgroundWork, JOB_HANDLERS, PERIODIC_JOBS } from "~/modules/scheduler/background.server";
+import {
+  createBackgroundWork,
+  JOB_HANDLERS,
+  PERIODIC_JOBS,
+  startBackgroundWork,
+  stopBackgroundWork,
+} from "~/modules/scheduler/background.server";
 import {
   CERTIFICATE_EXPIRING_JOB,
   planCertificateReminders,
@@ -344,6 +350,40 @@ describe("two workers", () => {
     const effects = effectsByKey();
     for (const key of keys) expect(effects.get(key), key).toBe(1);
   }, 60_000);
+});
+
+describe("the background loop", () => {
+  it("runs on its own timer once started, and stops cleanly", async () => {
+    schedule(temp.db, {
+      kind: SHIFT_REMINDER_JOB,
+      dedupeKey: "reminder:unknown",
+      runAt: Date.now() - MINUTE,
+      payload: { signupId: 999999, shiftStartsAt: 0 },
+    });
+    const work = startBackgroundWork({ db: anotherConnection(), transport: null, intervalMs: 20 });
+    expect(startBackgroundWork({ db: temp.db })).toBe(work);
+    try {
+      // Generous polling, no timing assumptions: the periodic jobs and the due job get done.
+      await vi.waitFor(
+        () => {
+          expect(job("reminder:unknown").status).toBe("done");
+          expect(
+            temp.db.select().from(scheduledJobs).where(eq(scheduledJobs.status, "done")).all().length,
+          ).toBe(PERIODIC_JOBS.length + 1);
+        },
+        { timeout: 20_000, interval: 50 },
+      );
+    } finally {
+      await stopBackgroundWork();
+    }
+    expect(
+      temp.db
+        .select()
+        .from(notifications)
+        .all()
+        .filter((n) => n.userId === user.id),
+    ).toHaveLength(0);
+  });
 });
 
 describe("periodic jobs", () => {
