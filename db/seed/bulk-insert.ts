@@ -19,6 +19,8 @@ export class TableWriter {
   private readonly columnCount: number;
   private readonly rowsPerBatch: number;
   private readonly batchStatement: Database.Statement;
+  /** Statements for the remainder sizes (powers of two), prepared once: a flush of n rows runs ≤ 8. */
+  private readonly remainderStatements = new Map<number, Database.Statement>();
   private buffer: Value[] = [];
   private buffered = 0;
   /** Rows written (or buffered) so far. */
@@ -57,7 +59,21 @@ export class TableWriter {
   flush(): void {
     if (this.buffered === 0) return;
     for (const parent of this.parents) parent.flush();
-    this.sqlite.prepare(this.insertSql(this.buffered)).run(this.buffer);
+    // Parents flush whenever a child batch fills, so partial flushes are frequent: split the rest
+    // into power-of-two chunks instead of preparing a statement for every odd size.
+    let offset = 0;
+    for (let size = 128; size >= 1; size /= 2) {
+      while (this.buffered - offset / this.columnCount >= size) {
+        let statement = this.remainderStatements.get(size);
+        if (!statement) {
+          statement = this.sqlite.prepare(this.insertSql(size));
+          this.remainderStatements.set(size, statement);
+        }
+        const end = offset + size * this.columnCount;
+        statement.run(this.buffer.slice(offset, end));
+        offset = end;
+      }
+    }
     this.buffer = [];
     this.buffered = 0;
   }

@@ -146,12 +146,12 @@ export function findCandidates(
     if (scored) found.push(scored);
     seen.add(offerIndex);
   }
-  const budget = Math.max(count * 4, 12);
+  const budget = Math.max(count * 3, 8);
   for (const language of need.languages) {
     const list = index.get(`${need.categoryId}:${language}`);
     if (!list || list.length === 0) continue;
     const start = rng.int(0, list.length - 1);
-    const limit = Math.min(list.length, 600);
+    const limit = Math.min(list.length, 250);
     for (let k = 0; k < limit && found.length < budget; k++) {
       const offerIndex = list[(start + k) % list.length] as number;
       if (seen.has(offerIndex)) continue;
