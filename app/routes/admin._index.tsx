@@ -39,7 +39,9 @@ export default function AdminHomePage() {
           <li>
             <Link to="/coordination/organisations">{t("admin.organisationsToVerify", { count: data.organisationsToVerify })}</Link>
           </li>
-          <li>{t("admin.outbox", { waiting: data.outboxWaiting, failed: data.outboxFailed })}</li>
+          <li>
+            <Link to="/admin/outbox">{t("admin.outbox", { waiting: data.outboxWaiting, failed: data.outboxFailed })}</Link>
+          </li>
           <li>
             <Link to="/coordination">{t("admin.coordination")}</Link>
           </li>

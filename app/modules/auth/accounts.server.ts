@@ -2,6 +2,7 @@
  * Accounts: registration, login, password reset and change, e-mail change, profile. Every function
  * answers with data or field errors (i18n keys) in the shape the forms show; none throws for bad input.
  */
+import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, users, volunteerProfiles } from "@db/schema";
 import type { UiLocale, UserRole } from "@db/schema/enums";
@@ -10,9 +11,8 @@ import { getDb } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { passwordMatchesEmail } from "./auth.schema";
 import { hashPassword, verifyPassword } from "./password.server";
-import { recordFailure, clearThrottle, secondsUntilUnlocked, throttleKeys } from "./throttle.server";
+import { clearThrottle, purgeStaleThrottleEntries, recordFailure, secondsUntilUnlocked, throttleKeys } from "./throttle.server";
 import { consumeToken, findUsableToken, invalidateUserTokens, issueToken, TOKEN_TTL_MS } from "./tokens.server";
-import { randomUUID } from "node:crypto";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; retryAfterSeconds?: number };
 
@@ -103,6 +103,8 @@ export async function authenticate(email: string, password: string, ip: string):
       : { ok: false, errors: { form: "auth:errors.invalidCredentials" } };
   }
   clearThrottle([keys[0]!]);
+  // Housekeeping on the way: entries neither locked nor inside their window any more (a small table).
+  purgeStaleThrottleEntries();
   getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id)).run();
   return { ok: true, value: { userId: user.id, role: user.role, locale: user.locale } };
 }

@@ -1,7 +1,8 @@
 /** Admin screens for people: list, change role, set a coordinator's neighbourhoods. */
 import { and, asc, count, eq, inArray, like, or, sql } from "drizzle-orm";
-import { auditEvents, coordinatorNeighbourhoods, neighbourhoods, sessions, users } from "@db/schema";
+import { coordinatorNeighbourhoods, neighbourhoods, sessions, users } from "@db/schema";
 import type { UserRole } from "@db/schema/enums";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import type { Outcome } from "./accounts.server";
 
@@ -77,9 +78,7 @@ export function setUserRole(adminId: string, userId: string, role: UserRole): Ou
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
     if (role !== "coordinator") tx.delete(coordinatorNeighbourhoods).where(eq(coordinatorNeighbourhoods.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    tx.insert(auditEvents)
-      .values({ actorId: adminId, action: "user.role_changed", entityType: "user", entityId: userId, details: { from: before.role, to: role } })
-      .run();
+    recordAudit(tx, { actorId: adminId, action: "user.role_changed", entityType: "user", entityId: userId, neighbourhoodId: null, details: { from: before.role, to: role } });
     return { ok: true, value: null };
   });
 }
@@ -98,9 +97,7 @@ export function setCoordinatorNeighbourhoods(adminId: string, userId: string, ne
     if (existing.length !== ids.length) return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
     tx.delete(coordinatorNeighbourhoods).where(eq(coordinatorNeighbourhoods.userId, userId)).run();
     if (ids.length) tx.insert(coordinatorNeighbourhoods).values(ids.map((neighbourhoodId) => ({ userId, neighbourhoodId }))).run();
-    tx.insert(auditEvents)
-      .values({ actorId: adminId, action: "user.scope_changed", entityType: "user", entityId: userId, details: { neighbourhoodIds: ids } })
-      .run();
+    recordAudit(tx, { actorId: adminId, action: "user.scope_changed", entityType: "user", entityId: userId, neighbourhoodId: null, details: { neighbourhoodIds: ids } });
     return { ok: true, value: null };
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { auditEvents, memberships, organisationNeighbourhoods, organisations, users } from "@db/schema";
+import { memberships, organisationNeighbourhoods, organisations, users } from "@db/schema";
 import type { OrganisationKind } from "@db/schema/enums";
+import { recordAudit } from "~/modules/audit/audit.server";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { notify } from "~/modules/notifications/notify.server";
 import { can } from "~/modules/permissions/permissions";
@@ -77,7 +78,7 @@ export function verifyOrganisation(organisationId: number, coordinatorId: string
       .returning({ name: organisations.name })
       .get();
     if (!updated) return false;
-    tx.insert(auditEvents).values({ actorId: coordinatorId, action: "organisation.verified", entityType: "organisation", entityId: String(organisationId) }).run();
+    recordAudit(tx, { actorId: coordinatorId, action: "organisation.verified", entityType: "organisation", entityId: organisationId, neighbourhoodId: null });
     const owners = tx
       .select({ id: memberships.userId })
       .from(memberships)
