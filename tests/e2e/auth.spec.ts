@@ -171,3 +171,31 @@ test("every response carries the security headers, with a nonce CSP and no inlin
   expect(headers["referrer-policy"]).toContain("strict-origin-when-cross-origin");
   expect(headers["strict-transport-security"]).toContain("max-age=");
 });
+
+test.describe("account and home pages render for their people", () => {
+  const pagesFor = {
+    volunteer: ["/volunteer", "/account", "/account/password", "/account/email", "/account/sessions"],
+    organisation: ["/organisation"],
+    coordinator: ["/coordination"],
+    admin: ["/admin", "/admin/users", "/admin/users?role=coordinator", "/admin/invites"],
+  } as const;
+  for (const [who, paths] of Object.entries(pagesFor)) {
+    test(`as ${who}`, async ({ page, loginAs }) => {
+      await loginAs(who as keyof typeof pagesFor);
+      for (const path of paths) {
+        const response = await page.goto(path, { waitUntil: "networkidle" });
+        expect(response?.status(), path).toBe(200);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      }
+    });
+  }
+});
+
+test("the login and registration forms have no axe violations", async ({ page }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  for (const path of ["/login", "/register", "/register/organisation", "/forgot-password"]) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+});

@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authTokens, emailOutbox, memberships, organisations, sessions, users, volunteerProfiles } from "@db/schema";
+import { auditEvents, authTokens, coordinatorNeighbourhoods, emailOutbox, memberships, organisations, sessions, users, volunteerProfiles } from "@db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
 import { TOKEN_TTL_MS } from "~/modules/auth/tokens.server";
 import * as accountEmail from "~/routes/account.email";
 import * as accountPassword from "~/routes/account.password";
 import * as adminInvites from "~/routes/admin.invites";
+import * as adminUser from "~/routes/admin.users.$id";
 import * as confirmEmail from "~/routes/confirm-email";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as invite from "~/routes/invite";
@@ -18,7 +19,7 @@ import * as registerOrganisation from "~/routes/register.organisation";
 import * as register from "~/routes/register._index";
 import * as resetPassword from "~/routes/reset-password";
 import { getDb } from "~/utils/db.server";
-import { createOrganisation, createUser, createVolunteer } from "../factories";
+import { createNeighbourhood, createOrganisation, createUser, createVolunteer } from "../factories";
 import { callAction, callLoader, cookiePair, sessionCookieFor } from "../helpers/route-calls";
 
 const PASSWORD = "Rhein und Ruhr 2026";
@@ -323,5 +324,64 @@ describe("cookies from the login action", () => {
     const result = await loginAs(user.email);
     const setCookies = result.headers.getSetCookie();
     expect(setCookies.map(cookiePair).map((c) => c.split("=")[0])).toEqual(["session", "lng"]);
+  });
+});
+
+describe("administration of people", () => {
+  it("a role change ends the person's sessions and is audited; an admin cannot change their own role", async () => {
+    const db = getDb();
+    const admin = person("admin");
+    const adminCookie = await sessionCookieFor(admin.id);
+    const { user: volunteer } = createVolunteer(db);
+    await sessionCookieFor(volunteer.id);
+    const changed = await callAction(adminUser.action, `/admin/users/${volunteer.id}`, {
+      cookie: adminCookie,
+      params: { id: volunteer.id },
+      form: { intent: "role", role: "coordinator" },
+    });
+    expect(changed.data).toEqual({ saved: "users.roleSaved" });
+    expect(db.select().from(users).where(eq(users.id, volunteer.id)).get()!.role).toBe("coordinator");
+    expect(db.select().from(sessions).where(eq(sessions.userId, volunteer.id)).all()).toHaveLength(0);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, volunteer.id)).all()).toEqual([
+      expect.objectContaining({ actorId: admin.id, action: "user.role_changed", details: { from: "volunteer", to: "coordinator" } }),
+    ]);
+
+    const nb = createNeighbourhood(db);
+    const scoped = await callAction(adminUser.action, `/admin/users/${volunteer.id}`, {
+      cookie: adminCookie,
+      params: { id: volunteer.id },
+      form: { intent: "neighbourhoods", neighbourhoodIds: [String(nb.id)] },
+    });
+    expect(scoped.data).toEqual({ saved: "users.scopeSaved" });
+    expect(db.select().from(coordinatorNeighbourhoods).where(eq(coordinatorNeighbourhoods.userId, volunteer.id)).all()).toEqual([
+      expect.objectContaining({ neighbourhoodId: nb.id }),
+    ]);
+
+    const own = await callAction(adminUser.action, `/admin/users/${admin.id}`, {
+      cookie: adminCookie,
+      params: { id: admin.id },
+      form: { intent: "role", role: "volunteer" },
+    });
+    expect(own.status).toBe(400);
+    expect(db.select().from(users).where(eq(users.id, admin.id)).get()!.role).toBe("admin");
+  });
+
+  it("an invited new member gets an account and the membership", async () => {
+    const db = getDb();
+    const owner = person("org_member");
+    const org = createOrganisation(db, { ownerId: owner.id });
+    await callAction(members.action, `/organisations/${org.id}/members`, {
+      cookie: await sessionCookieFor(owner.id),
+      params: { id: String(org.id) },
+      form: { intent: "invite", email: "neues-mitglied@verein.test" },
+    });
+    const token = new URL(`http://x${linkIn(latestMailTo("neues-mitglied@verein.test")!.bodyText, "/invite?token=")}`).searchParams.get("token")!;
+    const accepted = await callAction(invite.action, "/invite", { form: { token, displayName: "Neu", password: PASSWORD } });
+    expect(accepted.location).toBe("/organisation");
+    const member = db.select().from(users).where(eq(users.email, "neues-mitglied@verein.test")).get()!;
+    expect(member.role).toBe("org_member");
+    expect(db.select().from(memberships).where(eq(memberships.userId, member.id)).all()).toEqual([
+      expect.objectContaining({ organisationId: org.id, role: "member" }),
+    ]);
   });
 });
