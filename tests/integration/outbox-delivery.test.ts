@@ -346,7 +346,7 @@ describe("never twice: crashes and unknown outcomes", () => {
     const warn = expectGiveUpWarning();
     smtp.refuse = () => "hang";
     // Short socket timeout: the server has the data but never answers, so the client cannot know.
-    const impatient = createTransport({ url: smtp.url, socketTimeout: 300, connectionTimeout: 5_000 });
+    const impatient = createTransport({ url: smtp.url, socketTimeout: 2_000, connectionTimeout: 10_000 });
 
     const report = await deliverDueEmails({ db: temp.db, transport: impatient, now: clock.now });
     impatient.close();
