@@ -1,0 +1,362 @@
+/**
+ * What the public feeds and the personal calendar contain. Public = published by a coordinator or a
+ * verified organisation (isPublicActivity); a feed lists what is still running or ended less than
+ * 30 days ago, bounded, in date order, with a fixed number of queries whatever its length.
+ */
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@db/client";
+import {
+  categories,
+  eventLanguages,
+  events,
+  eventTranslations,
+  neighbourhoods,
+  organisations,
+  shifts,
+  signups,
+} from "@db/schema";
+import type { UiLocale } from "@db/schema/enums";
+import { isPublicActivity } from "~/modules/events/public-activities.server";
+import { nextWeeklyOccurrence, zonedIsoDate } from "~/utils/time";
+import type { IcalEvent } from "./ical";
+
+const DAY_MS = 24 * 3_600_000;
+/** Past activities stay in a calendar feed this long, so subscribers don't see them vanish at once. */
+const FEED_KEEP_PAST_MS = 30 * DAY_MS;
+export const CALENDAR_FEED_LIMIT = 500;
+export const JSON_FEED_DEFAULT_LIMIT = 100;
+export const JSON_FEED_MAX_LIMIT = 500;
+
+function runningSince(from: number): SQL {
+  const fromDate = zonedIsoDate(from);
+  return sql`(${events.endsAt} >= ${from} or (${events.recurrence} = 'weekly' and (${events.recurrenceUntil} is null or ${events.recurrenceUntil} >= ${fromDate})))`;
+}
+
+export interface FeedScope {
+  neighbourhoodId?: number;
+  categoryId?: number;
+  eventId?: number;
+}
+
+function scopeConditions(scope: FeedScope): SQL[] {
+  const conditions: SQL[] = [isPublicActivity];
+  if (scope.neighbourhoodId !== undefined) conditions.push(eq(events.neighbourhoodId, scope.neighbourhoodId));
+  if (scope.categoryId !== undefined) conditions.push(eq(events.categoryId, scope.categoryId));
+  if (scope.eventId !== undefined) conditions.push(eq(events.id, scope.eventId));
+  return conditions;
+}
+
+export function findNeighbourhoodBySlug(db: Db, slug: string | undefined) {
+  if (!slug || !/^[a-z0-9_-]{1,80}$/.test(slug)) return null;
+  return (
+    db
+      .select({ id: neighbourhoods.id, slug: neighbourhoods.slug, name: neighbourhoods.name })
+      .from(neighbourhoods)
+      .where(eq(neighbourhoods.slug, slug))
+      .get() ?? null
+  );
+}
+
+export function findCategoryBySlug(db: Db, slug: string | undefined) {
+  if (!slug || !/^[a-z0-9_-]{1,80}$/.test(slug)) return null;
+  return (
+    db
+      .select({ id: categories.id, slug: categories.slug, name: categories.name })
+      .from(categories)
+      .where(and(eq(categories.slug, slug), eq(categories.active, true)))
+      .get() ?? null
+  );
+}
+
+function calendarRows(db: Db, where: SQL | undefined, locale: UiLocale, limit: number) {
+  return db
+    .select({
+      id: events.id,
+      title: events.title,
+      description: events.description,
+      translatedTitle: eventTranslations.title,
+      translatedDescription: eventTranslations.description,
+      place: events.place,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      recurrence: events.recurrence,
+      recurrenceUntil: events.recurrenceUntil,
+      createdAt: events.createdAt,
+      updatedAt: events.updatedAt,
+      categoryName: categories.name,
+      categorySlug: categories.slug,
+      neighbourhoodName: neighbourhoods.name,
+      organisationName: organisations.name,
+    })
+    .from(events)
+    .innerJoin(categories, eq(categories.id, events.categoryId))
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
+    .leftJoin(organisations, eq(organisations.id, events.organisationId))
+    .leftJoin(
+      eventTranslations,
+      and(eq(eventTranslations.eventId, events.id), eq(eventTranslations.locale, locale)),
+    )
+    .where(where)
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(limit)
+    .all();
+}
+
+export interface CalendarContext {
+  /** Right-hand side of UIDs, e.g. the site's host name. */
+  uidDomain: string;
+  /** Origin for links back to the activity pages. */
+  origin: string;
+  locale: UiLocale;
+  /** Translated category name by slug (falls back to the German name). */
+  categoryLabel?: (slug: string, fallback: string) => string;
+}
+
+/** Public activities as calendar entries: one VEVENT per activity, weekly series with RRULE. */
+export function listCalendarActivities(
+  db: Db,
+  scope: FeedScope,
+  ctx: CalendarContext,
+  now = Date.now(),
+): { events: IcalEvent[]; lastModified: number } {
+  const where = and(
+    ...scopeConditions(scope),
+    scope.eventId === undefined ? runningSince(now - FEED_KEEP_PAST_MS) : undefined,
+  );
+  const rows = calendarRows(db, where, ctx.locale, scope.eventId === undefined ? CALENDAR_FEED_LIMIT : 1);
+  let lastModified = 0;
+  const list = rows.map((r): IcalEvent => {
+    lastModified = Math.max(lastModified, r.updatedAt.getTime());
+    const description = r.translatedDescription ?? r.description;
+    const url = `${ctx.origin}/activities/${r.id}`;
+    return {
+      uid: `activity-${r.id}@${ctx.uidDomain}`,
+      summary: r.translatedTitle ?? r.title,
+      description: `${description}\n\n${url}`,
+      location: [r.place, r.neighbourhoodName, "Gelsenkirchen"].filter(Boolean).join(", "),
+      url,
+      startsAt: r.startsAt.getTime(),
+      endsAt: r.endsAt.getTime(),
+      createdAt: r.createdAt.getTime(),
+      updatedAt: r.updatedAt.getTime(),
+      weekly: r.recurrence === "weekly",
+      weeklyUntil: r.recurrenceUntil,
+      categories: [ctx.categoryLabel?.(r.categorySlug, r.categoryName) ?? r.categoryName],
+    };
+  });
+  return { events: list, lastModified };
+}
+
+/** The volunteer's confirmed shifts (from 90 days back), one VEVENT per shift. */
+export function listVolunteerShiftEvents(
+  db: Db,
+  volunteerId: string,
+  ctx: CalendarContext,
+  now = Date.now(),
+): { events: IcalEvent[]; lastModified: number } {
+  const rows = db
+    .select({
+      shiftId: shifts.id,
+      shiftTitle: shifts.title,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+      shiftUpdatedAt: shifts.updatedAt,
+      signupUpdatedAt: signups.updatedAt,
+      eventId: events.id,
+      eventTitle: events.title,
+      eventUpdatedAt: events.updatedAt,
+      place: events.place,
+      neighbourhoodName: neighbourhoods.name,
+      organisationName: organisations.name,
+    })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .innerJoin(events, eq(events.id, shifts.eventId))
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
+    .leftJoin(organisations, eq(organisations.id, events.organisationId))
+    .where(
+      and(
+        eq(signups.volunteerId, volunteerId),
+        eq(signups.status, "confirmed"),
+        sql`${shifts.endsAt} >= ${now - 90 * DAY_MS}`,
+      ),
+    )
+    .orderBy(asc(shifts.startsAt), asc(shifts.id))
+    .limit(CALENDAR_FEED_LIMIT)
+    .all();
+  let lastModified = 0;
+  const list = rows.map((r): IcalEvent => {
+    const updatedAt = Math.max(
+      r.shiftUpdatedAt.getTime(),
+      r.signupUpdatedAt.getTime(),
+      r.eventUpdatedAt.getTime(),
+    );
+    lastModified = Math.max(lastModified, updatedAt);
+    const url = `${ctx.origin}/activities/${r.eventId}`;
+    return {
+      uid: `shift-${r.shiftId}@${ctx.uidDomain}`,
+      summary: `${r.shiftTitle} – ${r.eventTitle}`,
+      description: [r.organisationName, url].filter(Boolean).join("\n"),
+      location: [r.place, r.neighbourhoodName, "Gelsenkirchen"].filter(Boolean).join(", "),
+      url,
+      startsAt: r.startsAt.getTime(),
+      endsAt: r.endsAt.getTime(),
+      updatedAt,
+    };
+  });
+  return { events: list, lastModified };
+}
+
+// ---- JSON feed ------------------------------------------------------------------------------------
+
+export interface JsonFeedQuery {
+  neighbourhoodId?: number;
+  categoryId?: number;
+  page: number;
+  limit: number;
+}
+
+export interface JsonFeedItem {
+  id: number;
+  url: string;
+  icsUrl: string;
+  title: string;
+  description: string;
+  language: string;
+  translations: Record<string, { title: string; description: string }>;
+  startsAt: string;
+  endsAt: string;
+  recurrence: "none" | "weekly";
+  recurrenceUntil: string | null;
+  nextOccurrence: { startsAt: string; endsAt: string } | null;
+  category: { slug: string; name: string };
+  neighbourhood: { slug: string; name: string; lat: number; lon: number };
+  place: string;
+  languages: string[];
+  accessibility: string;
+  targetGroup: string;
+  costCents: number;
+  currency: "EUR";
+  participantPlaces: number;
+  participantPlacesLeft: number;
+  openVolunteerPlaces: number;
+  organiser: { name: string; website: string | null } | null;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+/** One page of the public activities still running, for municipal apps: three queries. */
+export function listJsonFeed(db: Db, query: JsonFeedQuery, origin: string, now = Date.now()) {
+  const where = and(
+    ...scopeConditions({ neighbourhoodId: query.neighbourhoodId, categoryId: query.categoryId }),
+    runningSince(now),
+  );
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(events)
+      .leftJoin(organisations, eq(organisations.id, events.organisationId))
+      .where(where)
+      .get()?.n ?? 0;
+  const rows = db
+    .select({
+      event: events,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+      neighbourhoodSlug: neighbourhoods.slug,
+      neighbourhoodName: neighbourhoods.name,
+      lat: neighbourhoods.lat,
+      lon: neighbourhoods.lon,
+      organisationName: organisations.name,
+      organisationWebsite: organisations.website,
+      languages: sql<
+        string | null
+      >`(select group_concat(language) from (select ${eventLanguages.language} as language from ${eventLanguages} where ${eventLanguages.eventId} = ${events.id} order by 1))`,
+      openVolunteerPlaces: sql<number>`(select coalesce(sum(${shifts.neededCount} - ${shifts.confirmedCount}), 0) from ${shifts} where ${shifts.eventId} = ${events.id} and ${shifts.startsAt} > ${now})`,
+    })
+    .from(events)
+    .innerJoin(categories, eq(categories.id, events.categoryId))
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
+    .leftJoin(organisations, eq(organisations.id, events.organisationId))
+    .where(where)
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(query.limit)
+    .offset((query.page - 1) * query.limit)
+    .all();
+  const ids = rows.map((r) => r.event.id);
+  const translations = ids.length
+    ? db
+        .select({
+          eventId: eventTranslations.eventId,
+          locale: eventTranslations.locale,
+          title: eventTranslations.title,
+          description: eventTranslations.description,
+        })
+        .from(eventTranslations)
+        .where(inArray(eventTranslations.eventId, ids))
+        .orderBy(asc(eventTranslations.locale))
+        .all()
+    : [];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const items = rows.map((r): JsonFeedItem => {
+    const e = r.event;
+    const weekly = e.recurrence === "weekly";
+    const next = weekly
+      ? nextWeeklyOccurrence(e.startsAt.getTime(), e.endsAt.getTime(), now, e.recurrenceUntil)
+      : e.endsAt.getTime() >= now
+        ? { startsAt: e.startsAt.getTime(), endsAt: e.endsAt.getTime() }
+        : null;
+    return {
+      id: e.id,
+      url: `${origin}/activities/${e.id}`,
+      icsUrl: `${origin}/activities/${e.id}.ics`,
+      title: e.title,
+      description: e.description,
+      language: e.originalLanguage,
+      translations: Object.fromEntries(
+        translations
+          .filter((t) => t.eventId === e.id)
+          .map((t) => [t.locale, { title: t.title, description: t.description }]),
+      ),
+      startsAt: iso(e.startsAt.getTime()),
+      endsAt: iso(e.endsAt.getTime()),
+      recurrence: weekly ? "weekly" : "none",
+      recurrenceUntil: e.recurrenceUntil,
+      nextOccurrence: next ? { startsAt: iso(next.startsAt), endsAt: iso(next.endsAt) } : null,
+      category: { slug: r.categorySlug, name: r.categoryName },
+      neighbourhood: { slug: r.neighbourhoodSlug, name: r.neighbourhoodName, lat: r.lat, lon: r.lon },
+      place: e.place,
+      languages: r.languages ? r.languages.split(",") : [],
+      accessibility: e.accessibility,
+      targetGroup: e.targetGroup,
+      costCents: e.costCents,
+      currency: "EUR",
+      participantPlaces: e.participantPlaces,
+      participantPlacesLeft: Math.max(0, e.participantPlaces - e.participantsRegistered),
+      openVolunteerPlaces: r.openVolunteerPlaces,
+      organiser: r.organisationName ? { name: r.organisationName, website: r.organisationWebsite } : null,
+      publishedAt: e.publishedAt ? iso(e.publishedAt.getTime()) : null,
+      updatedAt: iso(e.updatedAt.getTime()),
+    };
+  });
+  return { total, items };
+}
+
+/**
+ * The newest change to any activity or organisation: the Last-Modified of the public feeds. Taken
+ * over all rows (not just the public ones), so an activity that left the feed still counts as a change.
+ */
+export function lastPublicChange(db: Db): number {
+  const row = db
+    .select({
+      events: sql<number | null>`(select max(${events.updatedAt}) from ${events})`,
+      organisations: sql<number | null>`(select max(${organisations.updatedAt}) from ${organisations})`,
+      translations: sql<
+        number | null
+      >`(select max(${eventTranslations.updatedAt}) from ${eventTranslations})`,
+      shifts: sql<number | null>`(select max(${shifts.updatedAt}) from ${shifts})`,
+    })
+    .from(sql`(select 1)`)
+    .get();
+  return Math.max(row?.events ?? 0, row?.organisations ?? 0, row?.translations ?? 0, row?.shifts ?? 0);
+}

@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT } from "~/modules/feeds/feeds.server";
+import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+
+export const handle = { i18n: ["common", "events"] };
+
+export const meta: MetaFunction = () => [{ title: "Kalender und Daten · miteinander" }];
+
+/** The documented JSON feed fields, in the order they appear in an item. */
+const JSON_FIELDS = [
+  "id",
+  "url",
+  "icsUrl",
+  "title",
+  "description",
+  "language",
+  "translations",
+  "startsAt",
+  "endsAt",
+  "recurrence",
+  "recurrenceUntil",
+  "nextOccurrence",
+  "category",
+  "neighbourhood",
+  "place",
+  "languages",
+  "accessibility",
+  "targetGroup",
+  "costCents",
+  "currency",
+  "participantPlaces",
+  "participantPlacesLeft",
+  "openVolunteerPlaces",
+  "organiser",
+  "publishedAt",
+  "updatedAt",
+] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return {
+    origin: new URL(request.url).origin,
+    neighbourhoods: listNeighbourhoods(),
+    categories: listActiveCategories(),
+    limits: { defaultLimit: JSON_FEED_DEFAULT_LIMIT, maxLimit: JSON_FEED_MAX_LIMIT },
+  };
+}
+
+export default function FeedsPage() {
+  const { origin, neighbourhoods, categories, limits } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["events", "common"]);
+  return (
+    <div className="page page--wide">
+      <h1>{t("feeds.title")}</h1>
+      <p className="lead">{t("feeds.intro")}</p>
+
+      <section aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">{t("feeds.calendarsHeading")}</h2>
+        <p>{t("feeds.calendarsIntro")}</p>
+        <div className="with-sidebar">
+          <div>
+            <h3>{t("feeds.byNeighbourhood")}</h3>
+            <ul>
+              {neighbourhoods.map((n) => (
+                <li key={n.id}>
+                  <a href={`/feeds/neighbourhoods/${n.slug}.ics`}>{n.name}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <h3>{t("feeds.byCategory")}</h3>
+            <ul>
+              {categories.map((c) => (
+                <li key={c.id}>
+                  <a href={`/feeds/categories/${c.slug}.ics`}>
+                    {t(`common:categories.${c.slug}`, { defaultValue: c.name })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+        <p className="hint">{t("feeds.personalHint")}</p>
+      </section>
+
+      <section aria-labelledby="json-heading">
+        <h2 id="json-heading">{t("feeds.jsonHeading")}</h2>
+        <p>
+          {t("feeds.jsonIntro")} <a href="/feeds/activities.json">{`${origin}/feeds/activities.json`}</a>
+        </p>
+        <ul>
+          <li>{t("feeds.jsonPaging", limits)}</li>
+          <li>{t("feeds.jsonFilters")}</li>
+          <li>{t("feeds.jsonCaching")}</li>
+          <li>{t("feeds.jsonTimes")}</li>
+        </ul>
+        <table className="data-table">
+          <caption>{t("feeds.fieldsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("feeds.field")}</th>
+              <th scope="col">{t("feeds.meaning")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {JSON_FIELDS.map((field) => (
+              <tr key={field}>
+                <td>
+                  <code>{field}</code>
+                </td>
+                <td>{t(`feeds.fields.${field}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <p>
+        <Link to="/activities">{t("feeds.backToActivities")}</Link>
+      </p>
+    </div>
+  );
+}
