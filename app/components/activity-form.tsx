@@ -42,10 +42,22 @@ function DescriptionAdvice({ form }: { form: ValidatedForm<ActivityFormInput> })
   const description = useWatch({ control: form.rhf.control, name: "description" });
   const language = useWatch({ control: form.rhf.control, name: "originalLanguage" });
   if (language !== "de") return null;
-  return <ReadabilityHint id={`${form.id}-readability`} text={typeof description === "string" ? description : ""} />;
+  return (
+    <ReadabilityHint
+      id={`${form.id}-readability`}
+      text={typeof description === "string" ? description : ""}
+    />
+  );
 }
 
-export function ActivityForm({ form, categories, neighbourhoods, confirmedByShift = {}, submitLabel, cancelHref }: ActivityFormProps) {
+export function ActivityForm({
+  form,
+  categories,
+  neighbourhoods,
+  confirmedByShift = {},
+  submitLabel,
+  cancelHref,
+}: ActivityFormProps) {
   const { t } = useTranslation(["events", "common"]);
   const { fields, append } = useFieldArray({ control: form.rhf.control, name: "shifts", keyName: "key" });
 
@@ -55,7 +67,14 @@ export function ActivityForm({ form, categories, neighbourhoods, confirmedByShif
 
       <fieldset className="form-section">
         <legend className="h3">{t("form.sections.what")}</legend>
-        <TextField form={form} name="title" label={t("form.title")} hint={t("form.titleHint")} required maxLength={120} />
+        <TextField
+          form={form}
+          name="title"
+          label={t("form.title")}
+          hint={t("form.titleHint")}
+          required
+          maxLength={120}
+        />
         <SelectField
           form={form}
           name="originalLanguage"
@@ -63,7 +82,14 @@ export function ActivityForm({ form, categories, neighbourhoods, confirmedByShif
           hint={t("form.originalLanguageHint")}
           options={UI_LOCALE.map((code) => ({ value: code, label: t(`common:languages.${code}`) }))}
         />
-        <TextAreaField form={form} name="description" label={t("form.description")} hint={t("form.descriptionHint")} rows={8} required>
+        <TextAreaField
+          form={form}
+          name="description"
+          label={t("form.description")}
+          hint={t("form.descriptionHint")}
+          rows={8}
+          required
+        >
           <DescriptionAdvice form={form} />
         </TextAreaField>
         <SelectField
@@ -72,10 +98,19 @@ export function ActivityForm({ form, categories, neighbourhoods, confirmedByShif
           label={t("form.category")}
           options={[
             { value: "", label: t("form.choose") },
-            ...categories.map((c) => ({ value: String(c.id), label: t(`common:categories.${c.slug}`, { defaultValue: c.name }) })),
+            ...categories.map((c) => ({
+              value: String(c.id),
+              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+            })),
           ]}
         />
-        <TextField form={form} name="targetGroup" label={t("form.targetGroup")} hint={t("form.targetGroupHint")} maxLength={500} />
+        <TextField
+          form={form}
+          name="targetGroup"
+          label={t("form.targetGroup")}
+          hint={t("form.targetGroupHint")}
+          maxLength={500}
+        />
       </fieldset>
 
       <fieldset className="form-section">
@@ -84,13 +119,28 @@ export function ActivityForm({ form, categories, neighbourhoods, confirmedByShif
           form={form}
           name="neighbourhoodId"
           label={t("form.neighbourhood")}
-          options={[{ value: "", label: t("form.choose") }, ...neighbourhoods.map((n) => ({ value: String(n.id), label: n.name }))]}
+          options={[
+            { value: "", label: t("form.choose") },
+            ...neighbourhoods.map((n) => ({ value: String(n.id), label: n.name })),
+          ]}
         />
-        <TextField form={form} name="place" label={t("form.place")} hint={t("form.placeHint")} maxLength={200} />
+        <TextField
+          form={form}
+          name="place"
+          label={t("form.place")}
+          hint={t("form.placeHint")}
+          maxLength={200}
+        />
         <TextField form={form} name="startsAt" label={t("form.startsAt")} type="datetime-local" required />
         <TextField form={form} name="endsAt" label={t("form.endsAt")} type="datetime-local" required />
         <CheckboxField form={form} name="weekly" label={t("form.weekly")} hint={t("form.weeklyHint")} />
-        <TextField form={form} name="recurrenceUntil" label={t("form.recurrenceUntil")} hint={t("form.recurrenceUntilHint")} type="date" />
+        <TextField
+          form={form}
+          name="recurrenceUntil"
+          label={t("form.recurrenceUntil")}
+          hint={t("form.recurrenceUntilHint")}
+          type="date"
+        />
       </fieldset>
 
       <fieldset className="form-section">
@@ -103,10 +153,37 @@ export function ActivityForm({ form, categories, neighbourhoods, confirmedByShif
           className="choice-group--columns"
           options={LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) }))}
         />
-        <TextField form={form} name="accessibility" label={t("form.accessibility")} hint={t("form.accessibilityHint")} maxLength={500} />
-        <TextField form={form} name="cost" label={t("form.cost")} hint={t("form.costHint")} inputMode="decimal" />
-        <TextField form={form} name="participantPlaces" label={t("form.participantPlaces")} hint={t("form.participantPlacesHint")} type="number" min={0} inputMode="numeric" />
-        <TextField form={form} name="participantsRegistered" label={t("form.participantsRegistered")} type="number" min={0} inputMode="numeric" />
+        <TextField
+          form={form}
+          name="accessibility"
+          label={t("form.accessibility")}
+          hint={t("form.accessibilityHint")}
+          maxLength={500}
+        />
+        <TextField
+          form={form}
+          name="cost"
+          label={t("form.cost")}
+          hint={t("form.costHint")}
+          inputMode="decimal"
+        />
+        <TextField
+          form={form}
+          name="participantPlaces"
+          label={t("form.participantPlaces")}
+          hint={t("form.participantPlacesHint")}
+          type="number"
+          min={0}
+          inputMode="numeric"
+        />
+        <TextField
+          form={form}
+          name="participantsRegistered"
+          label={t("form.participantsRegistered")}
+          type="number"
+          min={0}
+          inputMode="numeric"
+        />
       </fieldset>
 
       <fieldset className="form-section">
@@ -118,10 +195,29 @@ export function ActivityForm({ form, categories, neighbourhoods, confirmedByShif
           return (
             <fieldset key={field.key} className="shift-row">
               <legend>{t("form.shiftLegend", { number: i + 1 })}</legend>
-              <input type="hidden" defaultValue={typeof savedId === "string" ? savedId : ""} {...form.rhf.register(`shifts.${i}.id`)} />
-              <TextField form={form} name={`shifts.${i}.title`} label={t("form.shiftTitle")} maxLength={120} />
-              <TextField form={form} name={`shifts.${i}.startsAt`} label={t("form.shiftStartsAt")} type="datetime-local" />
-              <TextField form={form} name={`shifts.${i}.endsAt`} label={t("form.shiftEndsAt")} type="datetime-local" />
+              <input
+                type="hidden"
+                defaultValue={typeof savedId === "string" ? savedId : ""}
+                {...form.rhf.register(`shifts.${i}.id`)}
+              />
+              <TextField
+                form={form}
+                name={`shifts.${i}.title`}
+                label={t("form.shiftTitle")}
+                maxLength={120}
+              />
+              <TextField
+                form={form}
+                name={`shifts.${i}.startsAt`}
+                label={t("form.shiftStartsAt")}
+                type="datetime-local"
+              />
+              <TextField
+                form={form}
+                name={`shifts.${i}.endsAt`}
+                label={t("form.shiftEndsAt")}
+                type="datetime-local"
+              />
               <TextField
                 form={form}
                 name={`shifts.${i}.neededCount`}
@@ -131,8 +227,14 @@ export function ActivityForm({ form, categories, neighbourhoods, confirmedByShif
                 min={Math.max(1, confirmed)}
                 inputMode="numeric"
               />
-              <CheckboxField form={form} name={`shifts.${i}.requiresCertificate`} label={t("form.requiresCertificate")} />
-              {savedId ? <CheckboxField form={form} name={`shifts.${i}.remove`} label={t("form.removeShift")} /> : null}
+              <CheckboxField
+                form={form}
+                name={`shifts.${i}.requiresCertificate`}
+                label={t("form.requiresCertificate")}
+              />
+              {savedId ? (
+                <CheckboxField form={form} name={`shifts.${i}.remove`} label={t("form.removeShift")} />
+              ) : null}
             </fieldset>
           );
         })}

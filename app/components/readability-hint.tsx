@@ -24,7 +24,11 @@ export function ReadabilityHint({ id, text }: { id: string; text: string }) {
       </p>
       {report ? (
         <p className="hint">
-          {t("readability.figures", { sentences: report.sentences, words: report.words, average: report.averageSentenceLength })}
+          {t("readability.figures", {
+            sentences: report.sentences,
+            words: report.words,
+            average: report.averageSentenceLength,
+          })}
         </p>
       ) : null}
       {report && report.longSentences.length > 0 ? (
@@ -33,7 +37,8 @@ export function ReadabilityHint({ id, text }: { id: string; text: string }) {
           <ul className="readability__sentences">
             {report.longSentences.map((s) => (
               <li key={s.text}>
-                <q>{s.text}</q> <span className="muted small">({t("readability.words", { count: s.words })})</span>
+                <q>{s.text}</q>{" "}
+                <span className="muted small">({t("readability.words", { count: s.words })})</span>
               </li>
             ))}
           </ul>

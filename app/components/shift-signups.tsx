@@ -18,7 +18,9 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
       <p>
         <DateRange start={shift.startsAt} end={shift.endsAt} /> ·{" "}
         <strong>{t("signups.filled", { confirmed: shift.confirmedCount, needed: shift.neededCount })}</strong>
-        {shift.requiresCertificate ? <span className="muted small"> · {t("signups.certificate")}</span> : null}
+        {shift.requiresCertificate ? (
+          <span className="muted small"> · {t("signups.certificate")}</span>
+        ) : null}
       </p>
 
       <h4>{t("signups.confirmed", { count: shift.confirmed.length })}</h4>
@@ -44,22 +46,45 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                   <Person signup={s} />
                   {s.promotedAt ? <span className="muted small"> · {t("signups.promoted")}</span> : null}
                 </td>
-                <td>{s.attendance ? t(`signups.attendanceValue.${s.attendance}`) : started ? t("signups.attendanceOpen") : "—"}</td>
+                <td>
+                  {s.attendance
+                    ? t(`signups.attendanceValue.${s.attendance}`)
+                    : started
+                      ? t("signups.attendanceOpen")
+                      : "—"}
+                </td>
                 {canAct ? (
                   <td>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="signupId" value={s.id} />
                       {started ? (
                         <>
-                          <button type="submit" name="intent" value="present" className="button button--small" disabled={s.attendance === "present"}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="present"
+                            className="button button--small"
+                            disabled={s.attendance === "present"}
+                          >
                             {t("signups.markPresent", { name: s.displayName })}
                           </button>{" "}
-                          <button type="submit" name="intent" value="no_show" className="button button--small button--secondary" disabled={s.attendance === "no_show"}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="no_show"
+                            className="button button--small button--secondary"
+                            disabled={s.attendance === "no_show"}
+                          >
                             {t("signups.markNoShow", { name: s.displayName })}
                           </button>
                         </>
                       ) : (
-                        <button type="submit" name="intent" value="cancel-signup" className="button button--small button--secondary">
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="cancel-signup"
+                          className="button button--small button--secondary"
+                        >
                           {t("signups.cancel", { name: s.displayName })}
                         </button>
                       )}
@@ -82,7 +107,12 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                 {canAct && !started ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="signupId" value={s.id} />
-                    <button type="submit" name="intent" value="cancel-signup" className="button button--small button--secondary">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="cancel-signup"
+                      className="button button--small button--secondary"
+                    >
                       {t("signups.cancel", { name: s.displayName })}
                     </button>
                   </Form>

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND } from "@db/schema/enums";
@@ -13,11 +19,21 @@ import { formFailure, validateFormData } from "~/utils/form-validation";
 
 export const handle = { i18n: ["common", "organisations"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisation.name} · miteinander` : "miteinander" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organisation.name} · miteinander` : "miteinander" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, organisation, resource } = await requireOrganisation(request, params, "organisation:read-private");
-  return { organisation, neighbourhoods: listNeighbourhoods(), canEdit: can(user, "organisation:update", resource) };
+  const { user, organisation, resource } = await requireOrganisation(
+    request,
+    params,
+    "organisation:read-private",
+  );
+  return {
+    organisation,
+    neighbourhoods: listNeighbourhoods(),
+    canEdit: can(user, "organisation:update", resource),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -62,11 +78,18 @@ export default function OrganisationProfilePage() {
           <dt>{t("profile.website")}</dt>
           <dd>{organisation.website ? <a href={organisation.website}>{organisation.website}</a> : "—"}</dd>
           <dt>{t("profile.email")}</dt>
-          <dd>{organisation.email ? <a href={`mailto:${organisation.email}`}>{organisation.email}</a> : "—"}</dd>
+          <dd>
+            {organisation.email ? <a href={`mailto:${organisation.email}`}>{organisation.email}</a> : "—"}
+          </dd>
           <dt>{t("profile.phone")}</dt>
           <dd>{organisation.phone ?? "—"}</dd>
           <dt>{t("profile.neighbourhoods")}</dt>
-          <dd>{organisation.neighbourhoodIds.map((id) => names.get(id)).filter(Boolean).join(", ") || "—"}</dd>
+          <dd>
+            {organisation.neighbourhoodIds
+              .map((id) => names.get(id))
+              .filter(Boolean)
+              .join(", ") || "—"}
+          </dd>
         </dl>
         <p className="hint">{t("profile.onlyOwner")}</p>
       </section>
@@ -76,18 +99,41 @@ export default function OrganisationProfilePage() {
   return (
     <section aria-labelledby="profile-heading">
       <h1 id="profile-heading">{t("profile.title")}</h1>
-      {searchParams.get("saved") === "1" && !actionData ? <FormMessage tone="success">{t("profile.saved")}</FormMessage> : null}
+      {searchParams.get("saved") === "1" && !actionData ? (
+        <FormMessage tone="success">{t("profile.saved")}</FormMessage>
+      ) : null}
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
-        <TextField form={form} name="name" label={t("profile.name")} required maxLength={120} autoComplete="organization" />
+        <TextField
+          form={form}
+          name="name"
+          label={t("profile.name")}
+          required
+          maxLength={120}
+          autoComplete="organization"
+        />
         <SelectField
           form={form}
           name="kind"
           label={t("profile.kind")}
           options={ORGANISATION_KIND.map((kind) => ({ value: kind, label: t(`auth:kinds.${kind}`) }))}
         />
-        <TextAreaField form={form} name="description" label={t("profile.description")} hint={t("profile.descriptionHint")} rows={6} maxLength={2000} />
-        <TextField form={form} name="website" label={t("profile.website")} hint={t("profile.websiteHint")} type="url" autoComplete="url" />
+        <TextAreaField
+          form={form}
+          name="description"
+          label={t("profile.description")}
+          hint={t("profile.descriptionHint")}
+          rows={6}
+          maxLength={2000}
+        />
+        <TextField
+          form={form}
+          name="website"
+          label={t("profile.website")}
+          hint={t("profile.websiteHint")}
+          type="url"
+          autoComplete="url"
+        />
         <TextField form={form} name="email" label={t("profile.email")} type="email" autoComplete="email" />
         <TextField form={form} name="phone" label={t("profile.phone")} type="tel" autoComplete="tel" />
         <ChoiceGroupField

@@ -1,11 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ShiftSignups } from "~/components/shift-signups";
 import { FormMessage } from "~/components/form";
 import { DateRange } from "~/components/time";
 import { markAttendance } from "~/modules/attendance/attendance.server";
-import { duplicateActivity, getManagedActivity, publishActivity, unpublishActivity } from "~/modules/events/events.server";
+import {
+  duplicateActivity,
+  getManagedActivity,
+  publishActivity,
+  unpublishActivity,
+} from "~/modules/events/events.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";
@@ -16,7 +27,9 @@ import { formatMoney } from "~/utils/format";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title} · miteinander` : "miteinander" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.activity.title} · miteinander` : "miteinander" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope, resource } = await requireManagedActivity(request, params, "signup:read-list");
@@ -26,7 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationId: scope.organisationId,
     activity,
     now: Date.now(),
-    may: { update: can(user, "event:update", resource), confirmHours: can(user, "hours:confirm", { volunteerId: null, organisationId: scope.organisationId, neighbourhoodId: resource.neighbourhoodId }) },
+    may: {
+      update: can(user, "event:update", resource),
+      confirmHours: can(user, "hours:confirm", {
+        volunteerId: null,
+        organisationId: scope.organisationId,
+        neighbourhoodId: resource.neighbourhoodId,
+      }),
+    },
   };
 }
 
@@ -46,11 +66,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "publish": {
       const result = publishActivity(db, scope);
-      return result.ok ? notice("manage.notices.published", "success") : notice(result.errors.form ?? "events:errors.notFound", "error", result.status ?? 400);
+      return result.ok
+        ? notice("manage.notices.published", "success")
+        : notice(result.errors.form ?? "events:errors.notFound", "error", result.status ?? 400);
     }
     case "unpublish": {
       const result = unpublishActivity(db, scope);
-      return result.ok ? notice("manage.notices.unpublished", "success") : notice(result.errors.form ?? "events:errors.notFound", "error", result.status ?? 400);
+      return result.ok
+        ? notice("manage.notices.unpublished", "success")
+        : notice(result.errors.form ?? "events:errors.notFound", "error", result.status ?? 400);
     }
     case "duplicate": {
       const result = duplicateActivity(db, scope, user.id);
@@ -59,17 +83,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "present":
     case "no_show": {
-      if (!Number.isSafeInteger(signupId) || signupId < 1) return notice("events:errors.notFound", "error", 404);
-      assertCan(user, "hours:confirm", { volunteerId: null, organisationId: scope.organisationId, neighbourhoodId: resource.neighbourhoodId });
-      const result = markAttendance(db, { signupId, organisationId: scope.organisationId, attendance: intent, memberId: user.id });
-      if (!result.ok) return notice(`manage.attendanceErrors.${result.error}`, "error", result.error === "not_found" ? 404 : 409);
-      return notice(intent === "present" ? "manage.notices.present" : "manage.notices.noShow", "success", 200, { hours: result.hoursLogged ?? 0 });
+      if (!Number.isSafeInteger(signupId) || signupId < 1)
+        return notice("events:errors.notFound", "error", 404);
+      assertCan(user, "hours:confirm", {
+        volunteerId: null,
+        organisationId: scope.organisationId,
+        neighbourhoodId: resource.neighbourhoodId,
+      });
+      const result = markAttendance(db, {
+        signupId,
+        organisationId: scope.organisationId,
+        attendance: intent,
+        memberId: user.id,
+      });
+      if (!result.ok)
+        return notice(
+          `manage.attendanceErrors.${result.error}`,
+          "error",
+          result.error === "not_found" ? 404 : 409,
+        );
+      return notice(
+        intent === "present" ? "manage.notices.present" : "manage.notices.noShow",
+        "success",
+        200,
+        { hours: result.hoursLogged ?? 0 },
+      );
     }
     case "cancel-signup": {
-      if (!Number.isSafeInteger(signupId) || signupId < 1) return notice("events:errors.notFound", "error", 404);
+      if (!Number.isSafeInteger(signupId) || signupId < 1)
+        return notice("events:errors.notFound", "error", 404);
       const result = cancelSignup(db, { signupId, organisationId: scope.organisationId }, notifySignupChange);
-      if (!result.ok) return notice(`manage.cancelErrors.${result.error}`, "error", result.error === "not_found" ? 404 : 409);
-      return notice(result.promoted ? "manage.notices.signupCancelledPromoted" : "manage.notices.signupCancelled", "success");
+      if (!result.ok)
+        return notice(
+          `manage.cancelErrors.${result.error}`,
+          "error",
+          result.error === "not_found" ? 404 : 409,
+        );
+      return notice(
+        result.promoted ? "manage.notices.signupCancelledPromoted" : "manage.notices.signupCancelled",
+        "success",
+      );
     }
     default:
       return notice("events:errors.unknownIntent", "error", 400);
@@ -88,9 +141,13 @@ export default function ManageActivityPage() {
     searchParams.get("created") === "1"
       ? "manage.notices.created"
       : searchParams.get("saved") === "1"
-        ? notified > 0 ? "manage.notices.savedNotified" : "manage.notices.saved"
+        ? notified > 0
+          ? "manage.notices.savedNotified"
+          : "manage.notices.saved"
         : searchParams.get("cancelled") === "1"
-          ? notified > 0 ? "manage.notices.cancelledNotified" : "manage.notices.cancelled"
+          ? notified > 0
+            ? "manage.notices.cancelledNotified"
+            : "manage.notices.cancelled"
           : null;
 
   return (
@@ -101,7 +158,9 @@ export default function ManageActivityPage() {
       <h1 id="activity-heading">{activity.title}</h1>
       <p>
         <span className={`status status--${activity.status}`}>{t(`status.${activity.status}`)}</span>
-        {activity.status === "published" && !activity.organisationVerified ? <span className="muted"> · {t("manage.waitingForVerification")}</span> : null}
+        {activity.status === "published" && !activity.organisationVerified ? (
+          <span className="muted"> · {t("manage.waitingForVerification")}</span>
+        ) : null}
       </p>
       {actionData ? (
         <FormMessage tone={actionData.tone}>{t(actionData.notice, actionData.values)}</FormMessage>
@@ -165,9 +224,18 @@ export default function ManageActivityPage() {
         <dt>{t("form.languages")}</dt>
         <dd>{activity.languages.map((code) => t(`common:languages.${code}`)).join(", ") || "—"}</dd>
         <dt>{t("form.cost")}</dt>
-        <dd>{activity.costCents === 0 ? t("manage.free") : formatMoney(activity.costCents, i18n.language)}</dd>
+        <dd>
+          {activity.costCents === 0 ? t("manage.free") : formatMoney(activity.costCents, i18n.language)}
+        </dd>
         <dt>{t("form.participantPlaces")}</dt>
-        <dd>{activity.participantPlaces > 0 ? t("manage.places", { registered: activity.participantsRegistered, total: activity.participantPlaces }) : "—"}</dd>
+        <dd>
+          {activity.participantPlaces > 0
+            ? t("manage.places", {
+                registered: activity.participantsRegistered,
+                total: activity.participantPlaces,
+              })
+            : "—"}
+        </dd>
       </dl>
 
       <section aria-labelledby="shifts-heading">

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, useValidatedForm } from "~/components/form";
@@ -12,7 +18,9 @@ import { formFailure, validateFormData } from "~/utils/form-validation";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · miteinander` : "miteinander" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · miteinander` : "miteinander" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireManagedActivity(request, params, "event:update");
@@ -20,9 +28,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!activity) throw notFound();
   const now = Date.now();
   const people = new Set(
-    activity.shifts.filter((s) => s.startsAt > now).flatMap((s) => [...s.confirmed, ...s.waitlisted].map((p) => p.volunteerId)),
+    activity.shifts
+      .filter((s) => s.startsAt > now)
+      .flatMap((s) => [...s.confirmed, ...s.waitlisted].map((p) => p.volunteerId)),
   );
-  return { base: `/organisations/${scope.organisationId}/activities/${scope.eventId}`, title: activity.title, status: activity.status, people: people.size };
+  return {
+    base: `/organisations/${scope.organisationId}/activities/${scope.eventId}`,
+    title: activity.title,
+    status: activity.status,
+    people: people.size,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +47,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = cancelActivity(getDb(), scope);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
-  return redirect(`/organisations/${scope.organisationId}/activities/${scope.eventId}?cancelled=1&notified=${outcome.notified}`);
+  return redirect(
+    `/organisations/${scope.organisationId}/activities/${scope.eventId}?cancelled=1&notified=${outcome.notified}`,
+  );
 }
 
 export default function CancelActivityPage() {

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "~/components/activity-form";
@@ -15,7 +21,9 @@ import { formDataToObject, formFailure, type FormFailure } from "~/utils/form-va
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · miteinander` : "miteinander" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · miteinander` : "miteinander" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireManagedActivity(request, params, "event:update");
@@ -40,10 +48,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const input = toActivityInput(result.data);
   // Moving the activity to another neighbourhood is creating it there: the same permission applies.
-  assertCan(user, "event:create", { organisationId: scope.organisationId, neighbourhoodId: input.neighbourhoodId });
+  assertCan(user, "event:create", {
+    organisationId: scope.organisationId,
+    neighbourhoodId: input.neighbourhoodId,
+  });
   const outcome = updateActivity(getDb(), scope, input);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
-  return redirect(`/organisations/${scope.organisationId}/activities/${scope.eventId}?saved=1&notified=${outcome.notified}`);
+  return redirect(
+    `/organisations/${scope.organisationId}/activities/${scope.eventId}?saved=1&notified=${outcome.notified}`,
+  );
 }
 
 export default function EditActivityPage() {
@@ -74,7 +87,9 @@ export default function EditActivityPage() {
         <Link to={loaderData.base}>← {loaderData.title}</Link>
       </p>
       <h1 id="edit-heading">{t("form.editTitle")}</h1>
-      {searchParams.get("copied") === "1" && !actionData ? <FormMessage tone="success">{t("manage.notices.copied")}</FormMessage> : null}
+      {searchParams.get("copied") === "1" && !actionData ? (
+        <FormMessage tone="success">{t("manage.notices.copied")}</FormMessage>
+      ) : null}
       <ActivityForm
         form={form}
         categories={loaderData.categories}

@@ -1,9 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { UI_LOCALE } from "@db/schema/enums";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm, type ValidatedForm } from "~/components/form";
+import {
+  ErrorSummary,
+  FormMessage,
+  TextField,
+  useValidatedForm,
+  type ValidatedForm,
+} from "~/components/form";
 import { TextAreaField } from "~/components/form-fields";
 import { ReadabilityHint } from "~/components/readability-hint";
 import { TranslationsFormSchema } from "~/modules/events/activity.schema";
@@ -18,7 +30,9 @@ import type { z } from "zod";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · miteinander` : "miteinander" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · miteinander` : "miteinander" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireManagedActivity(request, params, "event:update");
@@ -35,7 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locales,
     defaults: {
       translations: Object.fromEntries(
-        locales.map((l) => [l, { title: existing.get(l)?.title ?? "", description: existing.get(l)?.description ?? "" }]),
+        locales.map((l) => [
+          l,
+          { title: existing.get(l)?.title ?? "", description: existing.get(l)?.description ?? "" },
+        ]),
       ),
     },
   };
@@ -75,8 +92,12 @@ export default function ActivityTranslationsPage() {
         <Link to={loaderData.base}>← {loaderData.title}</Link>
       </p>
       <h1 id="translations-heading">{t("translations.title")}</h1>
-      <p className="lead">{t("translations.intro", { language: t(`common:languages.${loaderData.originalLanguage}`) })}</p>
-      {searchParams.get("saved") === "1" && !actionData ? <FormMessage tone="success">{t("translations.saved")}</FormMessage> : null}
+      <p className="lead">
+        {t("translations.intro", { language: t(`common:languages.${loaderData.originalLanguage}`) })}
+      </p>
+      {searchParams.get("saved") === "1" && !actionData ? (
+        <FormMessage tone="success">{t("translations.saved")}</FormMessage>
+      ) : null}
       {loaderData.cancelled ? (
         <p className="notice">{t("errors.cancelledReadOnly")}</p>
       ) : (
@@ -93,8 +114,22 @@ export default function ActivityTranslationsPage() {
             {loaderData.locales.map((locale) => (
               <fieldset key={locale} className="form-section">
                 <legend className="h3">{t(`common:languages.${locale}`)}</legend>
-                <TextField form={form} name={`translations.${locale}.title`} label={t("translations.fieldTitle")} maxLength={120} dir="auto" lang={locale} />
-                <TextAreaField form={form} name={`translations.${locale}.description`} label={t("translations.fieldDescription")} rows={6} dir="auto" lang={locale}>
+                <TextField
+                  form={form}
+                  name={`translations.${locale}.title`}
+                  label={t("translations.fieldTitle")}
+                  maxLength={120}
+                  dir="auto"
+                  lang={locale}
+                />
+                <TextAreaField
+                  form={form}
+                  name={`translations.${locale}.description`}
+                  label={t("translations.fieldDescription")}
+                  rows={6}
+                  dir="auto"
+                  lang={locale}
+                >
                   {locale === "de" ? <GermanAdvice form={form} /> : null}
                 </TextAreaField>
               </fieldset>

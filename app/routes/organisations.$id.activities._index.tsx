@@ -14,7 +14,9 @@ import { getDb } from "~/utils/db.server";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisationName} · miteinander` : "miteinander" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organisationName} · miteinander` : "miteinander" },
+];
 
 function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -28,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageParam = Number(url.searchParams.get("page") ?? "1");
   const page = Number.isSafeInteger(pageParam) && pageParam > 0 ? pageParam : 1;
   const result = listOrganisationActivities(getDb(), organisation.id, { status, when, page });
-  return { organisationId: organisation.id, organisationName: organisation.name, verified: organisation.verifiedAt !== null, filter: { status, when }, ...result };
+  return {
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    verified: organisation.verifiedAt !== null,
+    filter: { status, when },
+    ...result,
+  };
 }
 
 export default function OrganisationActivitiesPage() {
@@ -50,7 +58,12 @@ export default function OrganisationActivitiesPage() {
           {t("list.new")}
         </Link>
       </p>
-      <Form method="get" className="inline-filter" key={searchParams.toString()} aria-label={t("list.filterLabel")}>
+      <Form
+        method="get"
+        className="inline-filter"
+        key={searchParams.toString()}
+        aria-label={t("list.filterLabel")}
+      >
         <div className="field">
           <label htmlFor="filter-status">{t("list.status")}</label>
           <select id="filter-status" name="status" defaultValue={data.filter.status}>
@@ -97,7 +110,8 @@ export default function OrganisationActivitiesPage() {
                   <Link to={`${base}/${a.id}`}>{a.title}</Link>
                   <br />
                   <span className="muted small">
-                    {t(`common:categories.${a.categorySlug}`, { defaultValue: a.categoryName })} · {a.neighbourhoodName}
+                    {t(`common:categories.${a.categorySlug}`, { defaultValue: a.categoryName })} ·{" "}
+                    {a.neighbourhoodName}
                   </span>
                 </td>
                 <td>
@@ -111,7 +125,9 @@ export default function OrganisationActivitiesPage() {
                   {a.shiftCount === 0
                     ? t("list.noShifts")
                     : t("list.helpersOf", { confirmed: a.confirmed, needed: a.needed })}
-                  {a.waitlisted > 0 ? <span className="muted small"> · {t("list.waitlisted", { count: a.waitlisted })}</span> : null}
+                  {a.waitlisted > 0 ? (
+                    <span className="muted small"> · {t("list.waitlisted", { count: a.waitlisted })}</span>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "~/components/activity-form";
@@ -34,7 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = validateNestedFormData(formData, ActivityFormSchema);
   if (!result.success) return data(result, { status: 400 });
   const input = toActivityInput(result.data);
-  assertCan(user, "event:create", { organisationId: organisation.id, neighbourhoodId: input.neighbourhoodId });
+  assertCan(user, "event:create", {
+    organisationId: organisation.id,
+    neighbourhoodId: input.neighbourhoodId,
+  });
   const outcome = createActivity(getDb(), { organisationId: organisation.id, userId: user.id }, input);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   return redirect(`/organisations/${organisation.id}/activities/${outcome.eventId}?created=1`);

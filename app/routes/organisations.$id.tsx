@@ -15,11 +15,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Older links (and notifications) name the organisation by its slug.
   if (params.id && !/^[0-9]+$/.test(params.id)) {
     const id = findOrganisationIdBySlug(getDb(), params.id);
-    if (id) throw redirect(new URL(request.url).pathname.replace(`/organisations/${params.id}`, `/organisations/${id}`));
+    if (id)
+      throw redirect(
+        new URL(request.url).pathname.replace(`/organisations/${params.id}`, `/organisations/${id}`),
+      );
   }
-  const { user, organisation, resource } = await requireOrganisation(request, params, "organisation:read-private");
+  const { user, organisation, resource } = await requireOrganisation(
+    request,
+    params,
+    "organisation:read-private",
+  );
   return {
-    organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, verified: organisation.verifiedAt !== null },
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      kind: organisation.kind,
+      verified: organisation.verifiedAt !== null,
+    },
     may: {
       manageActivities: can(user, "organisation:manage-activities", resource),
       manageMembers: can(user, "organisation:manage-members", resource),

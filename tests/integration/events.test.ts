@@ -1,7 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emailOutbox, eventLanguages, events, eventTranslations, notifications, shifts, signups } from "@db/schema";
-import { ActivityFormSchema, toActivityInput, toLocalDateTimeInput, type ActivityInput } from "~/modules/events/activity.schema";
+import {
+  emailOutbox,
+  eventLanguages,
+  events,
+  eventTranslations,
+  notifications,
+  shifts,
+  signups,
+} from "@db/schema";
+import {
+  ActivityFormSchema,
+  toActivityInput,
+  toLocalDateTimeInput,
+  type ActivityInput,
+} from "~/modules/events/activity.schema";
 import {
   cancelActivity,
   createActivity,
@@ -15,7 +28,13 @@ import {
 } from "~/modules/events/events.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
 import { cancelSignup, signUpForShift } from "~/modules/signups/signups.server";
-import { createCategory, createNeighbourhood, createOrganisation, createUser, createVolunteer } from "../factories";
+import {
+  createCategory,
+  createNeighbourhood,
+  createOrganisation,
+  createUser,
+  createVolunteer,
+} from "../factories";
 import { createTempDb, type TempDb } from "../helpers/db";
 
 const HOUR = 3_600_000;
@@ -29,7 +48,8 @@ afterEach(() => temp.cleanup());
 
 function formData(values: Record<string, string | string[]>): FormData {
   const fd = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const v of Array.isArray(value) ? value : [value]) fd.append(key, v);
+  for (const [key, value] of Object.entries(values))
+    for (const v of Array.isArray(value) ? value : [value]) fd.append(key, v);
   return fd;
 }
 
@@ -92,12 +112,27 @@ function inputOf(values: Record<string, string | string[]>): ActivityInput {
 }
 
 function publishedActivityWithShift(s: ReturnType<typeof setup>, neededCount = 1) {
-  const input = inputOf(validForm(s, { "shifts.0.neededCount": String(neededCount), "shifts.1.title": "" , "shifts.1.startsAt": "", "shifts.1.endsAt": "", "shifts.1.neededCount": "", "shifts.1.requiresCertificate": [] }));
+  const input = inputOf(
+    validForm(s, {
+      "shifts.0.neededCount": String(neededCount),
+      "shifts.1.title": "",
+      "shifts.1.startsAt": "",
+      "shifts.1.endsAt": "",
+      "shifts.1.neededCount": "",
+      "shifts.1.requiresCertificate": [],
+    }),
+  );
   const created = createActivity(s.db, { organisationId: s.organisation.id, userId: s.owner.id }, input);
   if (!created.ok) throw new Error("create failed");
-  expect(publishActivity(s.db, { eventId: created.eventId, organisationId: s.organisation.id }).ok).toBe(true);
+  expect(publishActivity(s.db, { eventId: created.eventId, organisationId: s.organisation.id }).ok).toBe(
+    true,
+  );
   const shift = s.db.select().from(shifts).where(eq(shifts.eventId, created.eventId)).get()!;
-  return { eventId: created.eventId, shift, scope: { eventId: created.eventId, organisationId: s.organisation.id } };
+  return {
+    eventId: created.eventId,
+    shift,
+    scope: { eventId: created.eventId, organisationId: s.organisation.id },
+  };
 }
 
 describe("createActivity", () => {
@@ -108,9 +143,21 @@ describe("createActivity", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const event = s.db.select().from(events).where(eq(events.id, result.eventId)).get()!;
-    expect(event).toMatchObject({ status: "draft", organisationId: s.organisation.id, createdBy: s.owner.id, costCents: 250, participantPlaces: 20 });
+    expect(event).toMatchObject({
+      status: "draft",
+      organisationId: s.organisation.id,
+      createdBy: s.owner.id,
+      costCents: 250,
+      participantPlaces: 20,
+    });
     expect(toLocalDateTimeInput(event.startsAt.getTime())).toBe(at(7, 17));
-    const langs = s.db.select().from(eventLanguages).where(eq(eventLanguages.eventId, result.eventId)).all().map((l) => l.language).sort();
+    const langs = s.db
+      .select()
+      .from(eventLanguages)
+      .where(eq(eventLanguages.eventId, result.eventId))
+      .all()
+      .map((l) => l.language)
+      .sort();
     expect(langs).toEqual(["ar", "de"]);
     const rows = s.db.select().from(shifts).where(eq(shifts.eventId, result.eventId)).all();
     expect(rows.map((r) => [r.title, r.neededCount, r.requiresCertificate])).toEqual([
@@ -154,15 +201,30 @@ describe("createActivity", () => {
 
   it("keeps shifts within a day of the activity and within 12 hours, and asks for an end date of a weekly series", () => {
     const s = setup();
-    const far = validateNestedFormData(formData(validForm(s, { "shifts.1.startsAt": at(10, 17), "shifts.1.endsAt": at(10, 18) })), ActivityFormSchema);
-    expect(far.success === false && far.errors["shifts.1.startsAt"]).toBe("events:errors.shiftOutsideActivity");
-    const long = validateNestedFormData(formData(validForm(s, { "shifts.0.startsAt": at(7, 6), "shifts.0.endsAt": at(7, 19) })), ActivityFormSchema);
+    const far = validateNestedFormData(
+      formData(validForm(s, { "shifts.1.startsAt": at(10, 17), "shifts.1.endsAt": at(10, 18) })),
+      ActivityFormSchema,
+    );
+    expect(far.success === false && far.errors["shifts.1.startsAt"]).toBe(
+      "events:errors.shiftOutsideActivity",
+    );
+    const long = validateNestedFormData(
+      formData(validForm(s, { "shifts.0.startsAt": at(7, 6), "shifts.0.endsAt": at(7, 19) })),
+      ActivityFormSchema,
+    );
     expect(long.success === false && long.errors["shifts.0.endsAt"]).toBe("events:errors.shiftTooLong");
     const weekly = validateNestedFormData(formData(validForm(s, { weekly: "on" })), ActivityFormSchema);
     expect(weekly.success === false && weekly.errors.recurrenceUntil).toBe("events:errors.untilRequired");
     // In a weekly series a shift may lie in a later week, up to the last occurrence.
     const series = validateNestedFormData(
-      formData(validForm(s, { weekly: "on", recurrenceUntil: at(40, 0).slice(0, 10), "shifts.1.startsAt": at(21, 17), "shifts.1.endsAt": at(21, 19) })),
+      formData(
+        validForm(s, {
+          weekly: "on",
+          recurrenceUntil: at(40, 0).slice(0, 10),
+          "shifts.1.startsAt": at(21, 17),
+          "shifts.1.endsAt": at(21, 19),
+        }),
+      ),
       ActivityFormSchema,
     );
     expect(series.success).toBe(true);
@@ -181,11 +243,29 @@ describe("updateActivity", () => {
   it("refuses a needed count below the confirmed volunteers and removing a shift with sign-ups, naming the row", () => {
     const s = setup();
     const { shift, scope } = publishedActivityWithShift(s, 2);
-    for (let i = 0; i < 2; i++) expect(signUpForShift(s.db, { shiftId: shift.id, volunteerId: createVolunteer(s.db).user.id }).ok).toBe(true);
-    const base = validForm(s, { "shifts.0.id": String(shift.id), "shifts.0.neededCount": "1", "shifts.1.title": "", "shifts.1.startsAt": "", "shifts.1.endsAt": "", "shifts.1.neededCount": "", "shifts.1.requiresCertificate": [] });
+    for (let i = 0; i < 2; i++)
+      expect(signUpForShift(s.db, { shiftId: shift.id, volunteerId: createVolunteer(s.db).user.id }).ok).toBe(
+        true,
+      );
+    const base = validForm(s, {
+      "shifts.0.id": String(shift.id),
+      "shifts.0.neededCount": "1",
+      "shifts.1.title": "",
+      "shifts.1.startsAt": "",
+      "shifts.1.endsAt": "",
+      "shifts.1.neededCount": "",
+      "shifts.1.requiresCertificate": [],
+    });
     const below = updateActivity(s.db, scope, inputOf(base));
-    expect(below).toEqual({ ok: false, errors: { "shifts.0.neededCount": "events:errors.neededBelowConfirmed" } });
-    const removal = updateActivity(s.db, scope, inputOf({ ...base, "shifts.0.neededCount": "2", "shifts.0.remove": "on" }));
+    expect(below).toEqual({
+      ok: false,
+      errors: { "shifts.0.neededCount": "events:errors.neededBelowConfirmed" },
+    });
+    const removal = updateActivity(
+      s.db,
+      scope,
+      inputOf({ ...base, "shifts.0.neededCount": "2", "shifts.0.remove": "on" }),
+    );
     expect(removal).toEqual({ ok: false, errors: { "shifts.0.remove": "events:errors.shiftHasSignups" } });
     expect(s.db.select().from(shifts).where(eq(shifts.id, shift.id)).get()?.neededCount).toBe(2);
   });
@@ -207,12 +287,24 @@ describe("updateActivity", () => {
     });
     const result = updateActivity(s.db, scope, inputOf(form));
     expect(result).toEqual({ ok: true, notified: 3, promoted: 1 });
-    const statuses = s.db.select({ v: signups.volunteerId, status: signups.status }).from(signups).orderBy(signups.id).all();
+    const statuses = s.db
+      .select({ v: signups.volunteerId, status: signups.status })
+      .from(signups)
+      .orderBy(signups.id)
+      .all();
     expect(statuses.map((r) => r.status)).toEqual(["confirmed", "confirmed", "waitlisted"]);
     expect(s.db.select().from(shifts).where(eq(shifts.id, shift.id)).get()?.confirmedCount).toBe(2);
-    const kinds = s.db.select({ userId: notifications.userId, kind: notifications.kind }).from(notifications).all();
+    const kinds = s.db
+      .select({ userId: notifications.userId, kind: notifications.kind })
+      .from(notifications)
+      .all();
     expect(kinds.filter((k) => k.kind === "waitlist_promoted").map((k) => k.userId)).toEqual([people[1]]);
-    expect(kinds.filter((k) => k.kind === "event_changed").map((k) => k.userId).sort()).toEqual([...people].sort());
+    expect(
+      kinds
+        .filter((k) => k.kind === "event_changed")
+        .map((k) => k.userId)
+        .sort(),
+    ).toEqual([...people].sort());
   });
 
   it("cannot touch another organisation's activity (ownership in the where)", () => {
@@ -226,7 +318,10 @@ describe("updateActivity", () => {
     expect(duplicateActivity(s.db, foreign, s.owner.id)).toMatchObject({ ok: false, status: 404 });
     expect(unpublishActivity(s.db, foreign)).toMatchObject({ ok: false, status: 404 });
     expect(getManagedActivity(s.db, foreign)).toBeNull();
-    expect(s.db.select().from(events).where(eq(events.id, scope.eventId)).get()).toMatchObject({ title: "Fußball für Kinder", status: "published" });
+    expect(s.db.select().from(events).where(eq(events.id, scope.eventId)).get()).toMatchObject({
+      title: "Fußball für Kinder",
+      status: "published",
+    });
   });
 });
 
@@ -234,33 +329,54 @@ describe("publish, unpublish, duplicate, cancel", () => {
   it("publishes a draft once, and withdraws it only while nobody has signed up", () => {
     const s = setup();
     const { shift, scope } = publishedActivityWithShift(s);
-    expect(publishActivity(s.db, scope)).toMatchObject({ ok: false, errors: { form: "events:errors.notDraft" } });
+    expect(publishActivity(s.db, scope)).toMatchObject({
+      ok: false,
+      errors: { form: "events:errors.notDraft" },
+    });
     signUpForShift(s.db, { shiftId: shift.id, volunteerId: createVolunteer(s.db).user.id });
-    expect(unpublishActivity(s.db, scope)).toMatchObject({ ok: false, errors: { form: "events:errors.unpublishHasSignups" } });
+    expect(unpublishActivity(s.db, scope)).toMatchObject({
+      ok: false,
+      errors: { form: "events:errors.unpublishHasSignups" },
+    });
   });
 
   it("refuses to publish an activity that is over", () => {
     const s = setup();
     const input = inputOf(validForm(s));
-    const created = createActivity(s.db, { organisationId: s.organisation.id, userId: s.owner.id }, { ...input, startsAt: Date.now() - 3 * DAY, endsAt: Date.now() - 3 * DAY + HOUR, shifts: [] });
+    const created = createActivity(
+      s.db,
+      { organisationId: s.organisation.id, userId: s.owner.id },
+      { ...input, startsAt: Date.now() - 3 * DAY, endsAt: Date.now() - 3 * DAY + HOUR, shifts: [] },
+    );
     if (!created.ok) throw new Error("create failed");
-    expect(publishActivity(s.db, { eventId: created.eventId, organisationId: s.organisation.id })).toMatchObject({ ok: false, errors: { form: "events:errors.publishPast" } });
+    expect(
+      publishActivity(s.db, { eventId: created.eventId, organisationId: s.organisation.id }),
+    ).toMatchObject({ ok: false, errors: { form: "events:errors.publishPast" } });
   });
 
   it("duplicates as a draft with languages, translations and shifts, without sign-ups", () => {
     const s = setup();
     const { shift, scope } = publishedActivityWithShift(s, 3);
     signUpForShift(s.db, { shiftId: shift.id, volunteerId: createVolunteer(s.db).user.id });
-    saveTranslations(s.db, scope, { translations: { en: { title: "Football for children", description: "We play football." } } });
+    saveTranslations(s.db, scope, {
+      translations: { en: { title: "Football for children", description: "We play football." } },
+    });
     const copy = duplicateActivity(s.db, scope, s.owner.id);
     expect(copy.ok).toBe(true);
     if (!copy.ok) return;
     const managed = getManagedActivity(s.db, { eventId: copy.eventId, organisationId: s.organisation.id })!;
     expect(managed).toMatchObject({ status: "draft", title: "Fußball für Kinder", languages: ["ar", "de"] });
-    expect(managed.translations).toEqual([{ locale: "en", title: "Football for children", description: "We play football." }]);
-    expect(managed.shifts.map((x) => ({ title: x.title, needed: x.neededCount, confirmed: x.confirmedCount, people: x.confirmed.length }))).toEqual([
-      { title: "Aufbau", needed: 3, confirmed: 0, people: 0 },
+    expect(managed.translations).toEqual([
+      { locale: "en", title: "Football for children", description: "We play football." },
     ]);
+    expect(
+      managed.shifts.map((x) => ({
+        title: x.title,
+        needed: x.neededCount,
+        confirmed: x.confirmedCount,
+        people: x.confirmed.length,
+      })),
+    ).toEqual([{ title: "Aufbau", needed: 3, confirmed: 0, people: 0 }]);
   });
 
   it("cancels: every confirmed and waitlisted volunteer is notified in the same transaction, sign-ups end, places free", () => {
@@ -277,17 +393,33 @@ describe("publish, unpublish, duplicate, cancel", () => {
     const result = cancelActivity(s.db, scope);
     expect(result).toEqual({ ok: true, notified: 2 });
     expect(s.db.select().from(events).where(eq(events.id, scope.eventId)).get()?.status).toBe("cancelled");
-    const rows = s.db.select({ kind: notifications.kind, userId: notifications.userId, params: notifications.params }).from(notifications).where(eq(notifications.kind, "event_cancelled")).all();
+    const rows = s.db
+      .select({ kind: notifications.kind, userId: notifications.userId, params: notifications.params })
+      .from(notifications)
+      .where(eq(notifications.kind, "event_cancelled"))
+      .all();
     expect(rows.map((r) => r.userId).sort()).toEqual([confirmed.id, waiting.id].sort());
     expect(rows[0]!.params).toMatchObject({ eventTitle: "Fußball für Kinder" });
     // event_cancelled goes out by e-mail by default: the outbox rows were written with the change.
-    expect(s.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "event_cancelled")).all()).toHaveLength(2);
-    const live = s.db.select().from(signups).where(and(eq(signups.shiftId, shift.id), eq(signups.status, "confirmed"))).all();
+    expect(s.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "event_cancelled")).all()).toHaveLength(
+      2,
+    );
+    const live = s.db
+      .select()
+      .from(signups)
+      .where(and(eq(signups.shiftId, shift.id), eq(signups.status, "confirmed")))
+      .all();
     expect(live).toHaveLength(0);
     expect(s.db.select().from(shifts).where(eq(shifts.id, shift.id)).get()?.confirmedCount).toBe(0);
-    expect(cancelActivity(s.db, scope)).toMatchObject({ ok: false, errors: { form: "events:errors.alreadyCancelled" } });
+    expect(cancelActivity(s.db, scope)).toMatchObject({
+      ok: false,
+      errors: { form: "events:errors.alreadyCancelled" },
+    });
     // Cancelled activities are read-only.
-    expect(updateActivity(s.db, scope, inputOf(validForm(s)))).toMatchObject({ ok: false, errors: { form: "events:errors.cancelledReadOnly" } });
+    expect(updateActivity(s.db, scope, inputOf(validForm(s)))).toMatchObject({
+      ok: false,
+      errors: { form: "events:errors.cancelledReadOnly" },
+    });
   });
 
   it("rolls the cancellation back when a notification cannot be written", () => {
@@ -295,11 +427,15 @@ describe("publish, unpublish, duplicate, cancel", () => {
     const { shift, scope } = publishedActivityWithShift(s, 1);
     const volunteer = createVolunteer(s.db).user;
     signUpForShift(s.db, { shiftId: shift.id, volunteerId: volunteer.id });
-    s.db.$client.exec("create trigger fail_notify before insert on notifications begin select raise(abort, 'inbox down'); end");
+    s.db.$client.exec(
+      "create trigger fail_notify before insert on notifications begin select raise(abort, 'inbox down'); end",
+    );
     expect(() => cancelActivity(s.db, scope)).toThrow();
     s.db.$client.exec("drop trigger fail_notify");
     expect(s.db.select().from(events).where(eq(events.id, scope.eventId)).get()?.status).toBe("published");
-    expect(s.db.select().from(signups).where(eq(signups.volunteerId, volunteer.id)).get()?.status).toBe("confirmed");
+    expect(s.db.select().from(signups).where(eq(signups.volunteerId, volunteer.id)).get()?.status).toBe(
+      "confirmed",
+    );
   });
 });
 
@@ -308,9 +444,18 @@ describe("translations and lists", () => {
     const s = setup();
     const { scope } = publishedActivityWithShift(s);
     saveTranslations(s.db, scope, {
-      translations: { en: { title: "Football", description: "We play." }, de: { title: "Fußball", description: "Doppelt" }, uk: { title: "", description: "" } },
+      translations: {
+        en: { title: "Football", description: "We play." },
+        de: { title: "Fußball", description: "Doppelt" },
+        uk: { title: "", description: "" },
+      },
     });
-    const rows = () => s.db.select({ locale: eventTranslations.locale }).from(eventTranslations).where(eq(eventTranslations.eventId, scope.eventId)).all();
+    const rows = () =>
+      s.db
+        .select({ locale: eventTranslations.locale })
+        .from(eventTranslations)
+        .where(eq(eventTranslations.eventId, scope.eventId))
+        .all();
     expect(rows()).toEqual([{ locale: "en" }]);
     saveTranslations(s.db, scope, { translations: { en: { title: "", description: "" } } });
     expect(rows()).toEqual([]);
@@ -320,13 +465,27 @@ describe("translations and lists", () => {
     const s = setup();
     const { shift, scope } = publishedActivityWithShift(s, 2);
     signUpForShift(s.db, { shiftId: shift.id, volunteerId: createVolunteer(s.db).user.id });
-    const draft = createActivity(s.db, { organisationId: s.organisation.id, userId: s.owner.id }, inputOf(validForm(s, { title: "Entwurf" })));
+    const draft = createActivity(
+      s.db,
+      { organisationId: s.organisation.id, userId: s.owner.id },
+      inputOf(validForm(s, { title: "Entwurf" })),
+    );
     expect(draft.ok).toBe(true);
-    const upcoming = listOrganisationActivities(s.db, s.organisation.id, { status: "all", when: "upcoming", page: 1 });
+    const upcoming = listOrganisationActivities(s.db, s.organisation.id, {
+      status: "all",
+      when: "upcoming",
+      page: 1,
+    });
     expect(upcoming.items.map((i) => i.title).sort()).toEqual(["Entwurf", "Fußball für Kinder"]);
-    const published = listOrganisationActivities(s.db, s.organisation.id, { status: "published", when: "upcoming", page: 1 });
+    const published = listOrganisationActivities(s.db, s.organisation.id, {
+      status: "published",
+      when: "upcoming",
+      page: 1,
+    });
     expect(published.items).toHaveLength(1);
     expect(published.items[0]).toMatchObject({ id: scope.eventId, needed: 2, confirmed: 1, shiftCount: 1 });
-    expect(listOrganisationActivities(s.db, s.organisation.id, { status: "all", when: "past", page: 1 }).total).toBe(0);
+    expect(
+      listOrganisationActivities(s.db, s.organisation.id, { status: "all", when: "past", page: 1 }).total,
+    ).toBe(0);
   });
 });

@@ -73,7 +73,12 @@ export function markAttendance(
         .returning({ id: hoursLog.id })
         .get();
       if (inserted) {
-        notify(tx, { userId: row.volunteerId, kind: "hours_confirmed", params: { hours, date }, link: "/volunteer/hours" });
+        notify(tx, {
+          userId: row.volunteerId,
+          kind: "hours_confirmed",
+          params: { hours, date },
+          link: "/volunteer/hours",
+        });
       }
       return { ok: true, attendance: "present", hoursLogged: inserted ? hours : null };
     },

@@ -4,7 +4,12 @@
  */
 import type { UiLocale } from "@db/schema/enums";
 import type { FormFailure } from "~/utils/form-validation";
-import { flattenFormValues, toLocalDateTimeInput, unflattenFormValues, type ActivityFormInput } from "./activity.schema";
+import {
+  flattenFormValues,
+  toLocalDateTimeInput,
+  unflattenFormValues,
+  type ActivityFormInput,
+} from "./activity.schema";
 
 export interface StoredActivity {
   title: string;
@@ -23,7 +28,14 @@ export interface StoredActivity {
   costCents: number;
   participantPlaces: number;
   participantsRegistered: number;
-  shifts: { id: number; title: string; startsAt: number; endsAt: number; neededCount: number; requiresCertificate: boolean }[];
+  shifts: {
+    id: number;
+    title: string;
+    startsAt: number;
+    endsAt: number;
+    neededCount: number;
+    requiresCertificate: boolean;
+  }[];
 }
 
 function formatCost(cents: number): string {
@@ -63,7 +75,15 @@ export function activityToFormValues(a: StoredActivity): ActivityFormInput {
 
 /** A new activity: German, in the organisation's first neighbourhood, with two empty shift rows. */
 export function newActivityValues(neighbourhoodId: number | undefined): ActivityFormInput {
-  const row = { id: "", title: "", startsAt: "", endsAt: "", neededCount: "", requiresCertificate: false, remove: false };
+  const row = {
+    id: "",
+    title: "",
+    startsAt: "",
+    endsAt: "",
+    neededCount: "",
+    requiresCertificate: false,
+    remove: false,
+  };
   return {
     title: "",
     description: "",
@@ -89,7 +109,10 @@ export function newActivityValues(neighbourhoodId: number | undefined): Activity
  * Default values for useValidatedForm: nested (react-hook-form, the shift rows) and flat (the
  * fields' server-rendered defaults) at once. After a failed submit the echoed values win.
  */
-export function formDefaults(values: Record<string, unknown>, failure?: FormFailure | null): Record<string, unknown> {
+export function formDefaults(
+  values: Record<string, unknown>,
+  failure?: FormFailure | null,
+): Record<string, unknown> {
   if (failure) return { ...unflattenFormValues(failure.values), ...failure.values };
   return { ...values, ...flattenFormValues(values) };
 }
@@ -101,5 +124,11 @@ export function withExtraShiftRow(values: Record<string, string | string[]>): Fo
     const m = /^shifts\.([0-9]+)\./.exec(key);
     if (m) rows = Math.max(rows, Number(m[1]) + 1);
   }
-  return { errors: {}, values: { ...values, [`shifts.${Math.min(rows, 29)}.title`]: values[`shifts.${Math.min(rows, 29)}.title`] ?? "" } };
+  return {
+    errors: {},
+    values: {
+      ...values,
+      [`shifts.${Math.min(rows, 29)}.title`]: values[`shifts.${Math.min(rows, 29)}.title`] ?? "",
+    },
+  };
 }

@@ -39,7 +39,13 @@ function validDate(year: number, month: number, day: number): boolean {
 export function parseLocalDateTime(value: string): number | null {
   const m = LOCAL_DATE_TIME.exec(value.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!validDate(year, month, day) || hour > 23 || minute > 59) return null;
   return zonedTimeToInstant(year, month, day, hour, minute);
 }
@@ -73,7 +79,10 @@ const stringList = z.preprocess(
 );
 
 const text = (max: number) => z.string().trim().max(max, "events:errors.tooLong").default("");
-const idField = z.string().trim().regex(/^[1-9][0-9]{0,9}$/, "events:errors.choose");
+const idField = z
+  .string()
+  .trim()
+  .regex(/^[1-9][0-9]{0,9}$/, "events:errors.choose");
 const count = z
   .string()
   .trim()
@@ -83,7 +92,11 @@ const count = z
 
 export const ShiftRowSchema = z.object({
   /** Empty for a new row. */
-  id: z.string().trim().regex(/^[0-9]{0,10}$/).default(""),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{0,10}$/)
+    .default(""),
   title: text(120),
   startsAt: z.string().trim().default(""),
   endsAt: z.string().trim().default(""),
@@ -105,7 +118,11 @@ function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string)
 export const ActivityFormSchema = z
   .object({
     title: z.string().trim().min(3, "events:errors.titleShort").max(120, "events:errors.tooLong"),
-    description: z.string().trim().min(1, "events:errors.descriptionRequired").max(5000, "events:errors.tooLong"),
+    description: z
+      .string()
+      .trim()
+      .min(1, "events:errors.descriptionRequired")
+      .max(5000, "events:errors.tooLong"),
     originalLanguage: z.enum(UI_LOCALE, { message: "events:errors.choose" }),
     categoryId: idField,
     neighbourhoodId: idField,
@@ -129,18 +146,24 @@ export const ActivityFormSchema = z
       .default(""),
     participantPlaces: count,
     participantsRegistered: count,
-    shifts: z.array(ShiftRowSchema).max(ACTIVITY_LIMITS.maxShiftRows, "events:errors.tooManyShifts").default([]),
+    shifts: z
+      .array(ShiftRowSchema)
+      .max(ACTIVITY_LIMITS.maxShiftRows, "events:errors.tooManyShifts")
+      .default([]),
   })
   .superRefine((v, ctx) => {
     const start = parseLocalDateTime(v.startsAt);
     const end = parseLocalDateTime(v.endsAt);
-    if (start === null) issue(ctx, ["startsAt"], v.startsAt ? "events:errors.dateTime" : "events:errors.required");
+    if (start === null)
+      issue(ctx, ["startsAt"], v.startsAt ? "events:errors.dateTime" : "events:errors.required");
     if (end === null) issue(ctx, ["endsAt"], v.endsAt ? "events:errors.dateTime" : "events:errors.required");
     const windowOk = start !== null && end !== null && end > start;
     if (start !== null && end !== null) {
       if (end <= start) issue(ctx, ["endsAt"], "events:errors.endAfterStart");
-      else if (end - start > ACTIVITY_LIMITS.maxDurationMs) issue(ctx, ["endsAt"], "events:errors.activityTooLong");
-      else if (v.weekly && end - start > ACTIVITY_LIMITS.maxWeeklyDurationMs) issue(ctx, ["endsAt"], "events:errors.weeklyTooLong");
+      else if (end - start > ACTIVITY_LIMITS.maxDurationMs)
+        issue(ctx, ["endsAt"], "events:errors.activityTooLong");
+      else if (v.weekly && end - start > ACTIVITY_LIMITS.maxWeeklyDurationMs)
+        issue(ctx, ["endsAt"], "events:errors.weeklyTooLong");
     }
 
     let lastEnd = end;
@@ -151,7 +174,8 @@ export const ActivityFormSchema = z
         const firstDay = zonedIsoDate(start);
         const days = (Date.parse(v.recurrenceUntil) - Date.parse(firstDay)) / DAY_MS;
         if (days < 0) issue(ctx, ["recurrenceUntil"], "events:errors.untilBeforeStart");
-        else if (days > ACTIVITY_LIMITS.maxSeriesDays) issue(ctx, ["recurrenceUntil"], "events:errors.untilTooFar");
+        else if (days > ACTIVITY_LIMITS.maxSeriesDays)
+          issue(ctx, ["recurrenceUntil"], "events:errors.untilTooFar");
         else if (end !== null) lastEnd = end + Math.floor(days / 7) * 7 * DAY_MS;
       }
     }
@@ -171,11 +195,14 @@ export const ActivityFormSchema = z
       if (!row.title) issue(ctx, at("title"), "events:errors.required");
       const s = parseLocalDateTime(row.startsAt);
       const e = parseLocalDateTime(row.endsAt);
-      if (s === null) issue(ctx, at("startsAt"), row.startsAt ? "events:errors.dateTime" : "events:errors.required");
-      if (e === null) issue(ctx, at("endsAt"), row.endsAt ? "events:errors.dateTime" : "events:errors.required");
+      if (s === null)
+        issue(ctx, at("startsAt"), row.startsAt ? "events:errors.dateTime" : "events:errors.required");
+      if (e === null)
+        issue(ctx, at("endsAt"), row.endsAt ? "events:errors.dateTime" : "events:errors.required");
       if (s !== null && e !== null) {
         if (e <= s) issue(ctx, at("endsAt"), "events:errors.endAfterStart");
-        else if (e - s > ACTIVITY_LIMITS.maxShiftDurationMs) issue(ctx, at("endsAt"), "events:errors.shiftTooLong");
+        else if (e - s > ACTIVITY_LIMITS.maxShiftDurationMs)
+          issue(ctx, at("endsAt"), "events:errors.shiftTooLong");
         else if (windowOk && start !== null && lastEnd !== null) {
           const earliest = start - ACTIVITY_LIMITS.shiftMarginMs;
           const latest = lastEnd + ACTIVITY_LIMITS.shiftMarginMs;
@@ -184,7 +211,8 @@ export const ActivityFormSchema = z
       }
       const needed = Number(row.neededCount);
       if (!row.neededCount) issue(ctx, at("neededCount"), "events:errors.required");
-      else if (!/^[0-9]+$/.test(row.neededCount) || needed < 1) issue(ctx, at("neededCount"), "events:errors.neededMin");
+      else if (!/^[0-9]+$/.test(row.neededCount) || needed < 1)
+        issue(ctx, at("neededCount"), "events:errors.neededMin");
       else if (needed > ACTIVITY_LIMITS.maxNeeded) issue(ctx, at("neededCount"), "events:errors.tooMany");
     });
   });
@@ -289,7 +317,8 @@ export const TranslationsFormSchema = z
       if (!t || (!t.title && !t.description)) continue;
       if (!t.title) issue(ctx, ["translations", locale, "title"], "events:errors.translationIncomplete");
       else if (t.title.length < 3) issue(ctx, ["translations", locale, "title"], "events:errors.titleShort");
-      if (!t.description) issue(ctx, ["translations", locale, "description"], "events:errors.translationIncomplete");
+      if (!t.description)
+        issue(ctx, ["translations", locale, "description"], "events:errors.translationIncomplete");
     }
   });
 export type TranslationsFormValues = z.output<typeof TranslationsFormSchema>;
@@ -307,7 +336,8 @@ export function unflattenFormValues(flat: Record<string, string | string[]>): Re
   const root: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(flat)) {
     const parts = key.split(".");
-    if (parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype")) continue;
+    if (parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype"))
+      continue;
     if (parts.some((p) => /^[0-9]+$/.test(p) && Number(p) > MAX_INDEX)) continue;
     let node: Record<string, unknown> | unknown[] = root;
     for (let i = 0; i < parts.length; i++) {
@@ -344,7 +374,11 @@ function fillHoles(node: unknown): void {
 }
 
 /** Nested values → flat `a.0.b` keys (strings and string arrays only), for rendering without JavaScript. */
-export function flattenFormValues(value: unknown, prefix = "", out: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+export function flattenFormValues(
+  value: unknown,
+  prefix = "",
+  out: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
     if (prefix) out[prefix] = value as string[];
   } else if (Array.isArray(value)) {

@@ -33,14 +33,19 @@ export interface ActivityScope {
   organisationId: number;
 }
 
-export type CommandResult<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors; status?: 404 | 409 };
+export type CommandResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; errors: FieldErrors; status?: 404 | 409 };
 
 const NOT_FOUND = { ok: false as const, errors: { form: "events:errors.notFound" }, status: 404 as const };
 
 // ---- permission resource ----------------------------------------------------------------------------
 
 /** The activity as a permission resource (see permissions.ts), or null when there is no such id. */
-export function loadEventResource(db: Db, eventId: number): (EventResource & { id: number; status: EventStatus }) | null {
+export function loadEventResource(
+  db: Db,
+  eventId: number,
+): (EventResource & { id: number; status: EventStatus }) | null {
   const row = db
     .select({
       id: events.id,
@@ -76,7 +81,11 @@ function checkReferences(tx: Tx, input: ActivityInput): FieldErrors {
     .where(and(eq(categories.id, input.categoryId), eq(categories.active, true)))
     .get();
   if (!category) errors.categoryId = "events:errors.choose";
-  const nb = tx.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.id, input.neighbourhoodId)).get();
+  const nb = tx
+    .select({ id: neighbourhoods.id })
+    .from(neighbourhoods)
+    .where(eq(neighbourhoods.id, input.neighbourhoodId))
+    .get();
   if (!nb) errors.neighbourhoodId = "events:errors.choose";
   return errors;
 }
@@ -103,7 +112,10 @@ function eventValues(input: ActivityInput) {
 
 function writeLanguages(tx: Tx, eventId: number, languages: readonly Language[]): void {
   tx.delete(eventLanguages).where(eq(eventLanguages.eventId, eventId)).run();
-  if (languages.length) tx.insert(eventLanguages).values(languages.map((language) => ({ eventId, language }))).run();
+  if (languages.length)
+    tx.insert(eventLanguages)
+      .values(languages.map((language) => ({ eventId, language })))
+      .run();
 }
 
 function shiftValues(shift: ShiftInput) {
@@ -127,12 +139,20 @@ export function createActivity(
     if (Object.keys(errors).length) return { ok: false as const, errors };
     const created = tx
       .insert(events)
-      .values({ ...eventValues(input), organisationId: owner.organisationId, createdBy: owner.userId, status: "draft" })
+      .values({
+        ...eventValues(input),
+        organisationId: owner.organisationId,
+        createdBy: owner.userId,
+        status: "draft",
+      })
       .returning({ id: events.id })
       .get();
     writeLanguages(tx, created.id, input.languages);
     const rows = input.shifts.filter((s) => s.id === null);
-    if (rows.length) tx.insert(shifts).values(rows.map((s) => ({ ...shiftValues(s), eventId: created.id }))).run();
+    if (rows.length)
+      tx.insert(shifts)
+        .values(rows.map((s) => ({ ...shiftValues(s), eventId: created.id })))
+        .run();
     return { ok: true as const, eventId: created.id };
   });
 }
@@ -157,7 +177,12 @@ export function updateActivity(
         .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
         .get();
       if (!before) return NOT_FOUND;
-      if (before.status === "cancelled") return { ok: false as const, errors: { form: "events:errors.cancelledReadOnly" }, status: 409 as const };
+      if (before.status === "cancelled")
+        return {
+          ok: false as const,
+          errors: { form: "events:errors.cancelledReadOnly" },
+          status: 409 as const,
+        };
       const errors = checkReferences(tx, input);
 
       const existing = tx
@@ -177,7 +202,8 @@ export function updateActivity(
         if (shift.id === null) continue;
         const old = byId.get(shift.id);
         if (!old) errors.form = "events:errors.shiftGone";
-        else if (shift.neededCount < old.confirmedCount) errors[`shifts.${shift.index}.neededCount`] = "events:errors.neededBelowConfirmed";
+        else if (shift.neededCount < old.confirmedCount)
+          errors[`shifts.${shift.index}.neededCount`] = "events:errors.neededBelowConfirmed";
       }
       for (const removal of input.removeShifts) {
         const old = byId.get(removal.id);
@@ -193,16 +219,26 @@ export function updateActivity(
       let promoted = 0;
       for (const shift of input.shifts) {
         if (shift.id === null) {
-          tx.insert(shifts).values({ ...shiftValues(shift), eventId: scope.eventId }).run();
+          tx.insert(shifts)
+            .values({ ...shiftValues(shift), eventId: scope.eventId })
+            .run();
           continue;
         }
         const old = byId.get(shift.id)!;
         tx.update(shifts).set(shiftValues(shift)).where(eq(shifts.id, shift.id)).run();
-        if (old.startsAt.getTime() !== shift.startsAt || old.endsAt.getTime() !== shift.endsAt) changedShiftIds.push(shift.id);
+        if (old.startsAt.getTime() !== shift.startsAt || old.endsAt.getTime() !== shift.endsAt)
+          changedShiftIds.push(shift.id);
         if (shift.neededCount > old.neededCount) promoted += promoteFromWaitlist(tx, shift.id, now);
       }
       if (input.removeShifts.length) {
-        tx.delete(shifts).where(inArray(shifts.id, input.removeShifts.map((r) => r.id))).run();
+        tx.delete(shifts)
+          .where(
+            inArray(
+              shifts.id,
+              input.removeShifts.map((r) => r.id),
+            ),
+          )
+          .run();
       }
 
       let notified = 0;
@@ -231,7 +267,11 @@ export function updateActivity(
 
 /** Moves waitlisted people (in order) onto free places of the shift; returns how many. */
 function promoteFromWaitlist(tx: Tx, shiftId: number, now: number): number {
-  const shift = tx.select({ needed: shifts.neededCount, confirmed: shifts.confirmedCount }).from(shifts).where(eq(shifts.id, shiftId)).get();
+  const shift = tx
+    .select({ needed: shifts.neededCount, confirmed: shifts.confirmedCount })
+    .from(shifts)
+    .where(eq(shifts.id, shiftId))
+    .get();
   if (!shift || shift.confirmed >= shift.needed) return 0;
   const next = tx
     .select({ id: signups.id, volunteerId: signups.volunteerId })
@@ -241,9 +281,20 @@ function promoteFromWaitlist(tx: Tx, shiftId: number, now: number): number {
     .limit(shift.needed - shift.confirmed)
     .all();
   for (const person of next) {
-    tx.update(signups).set({ status: "confirmed", promotedAt: new Date(now) }).where(eq(signups.id, person.id)).run();
-    tx.update(shifts).set({ confirmedCount: sql`${shifts.confirmedCount} + 1` }).where(eq(shifts.id, shiftId)).run();
-    notifySignupChange(tx as unknown as Db, { kind: "waitlist_promoted", signupId: person.id, volunteerId: person.volunteerId, shiftId });
+    tx.update(signups)
+      .set({ status: "confirmed", promotedAt: new Date(now) })
+      .where(eq(signups.id, person.id))
+      .run();
+    tx.update(shifts)
+      .set({ confirmedCount: sql`${shifts.confirmedCount} + 1` })
+      .where(eq(shifts.id, shiftId))
+      .run();
+    notifySignupChange(tx as unknown as Db, {
+      kind: "waitlist_promoted",
+      signupId: person.id,
+      volunteerId: person.volunteerId,
+      shiftId,
+    });
   }
   return next.length;
 }
@@ -252,7 +303,13 @@ function promoteFromWaitlist(tx: Tx, shiftId: number, now: number): number {
  * Calls `send` once per volunteer with a live (confirmed or waitlisted) sign-up on a shift of the
  * activity that has not started yet — on all its shifts, or only on the listed ones.
  */
-function notifyLiveVolunteers(tx: Tx, eventId: number, shiftIds: "all" | number[], now: number, send: (userId: string) => void): number {
+function notifyLiveVolunteers(
+  tx: Tx,
+  eventId: number,
+  shiftIds: "all" | number[],
+  now: number,
+  send: (userId: string) => void,
+): number {
   if (shiftIds !== "all" && shiftIds.length === 0) return 0;
   const conditions: SQL[] = [
     eq(shifts.eventId, eventId),
@@ -274,8 +331,12 @@ function notifyLiveVolunteers(tx: Tx, eventId: number, shiftIds: "all" | number[
 // ---- status changes -----------------------------------------------------------------------------------
 
 /** The activity is over: a one-off has ended, a weekly series has no occurrence left. */
-function isOver(e: { startsAt: Date; endsAt: Date; recurrence: string; recurrenceUntil: string | null }, now: number): boolean {
-  if (e.recurrence === "weekly") return nextWeeklyOccurrence(e.startsAt.getTime(), e.endsAt.getTime(), now, e.recurrenceUntil) === null;
+function isOver(
+  e: { startsAt: Date; endsAt: Date; recurrence: string; recurrenceUntil: string | null },
+  now: number,
+): boolean {
+  if (e.recurrence === "weekly")
+    return nextWeeklyOccurrence(e.startsAt.getTime(), e.endsAt.getTime(), now, e.recurrenceUntil) === null;
   return e.endsAt.getTime() < now;
 }
 
@@ -283,14 +344,25 @@ function isOver(e: { startsAt: Date; endsAt: Date; recurrence: string; recurrenc
 export function publishActivity(db: Db, scope: ActivityScope, now = Date.now()): CommandResult {
   return db.transaction((tx) => {
     const e = tx
-      .select({ status: events.status, startsAt: events.startsAt, endsAt: events.endsAt, recurrence: events.recurrence, recurrenceUntil: events.recurrenceUntil })
+      .select({
+        status: events.status,
+        startsAt: events.startsAt,
+        endsAt: events.endsAt,
+        recurrence: events.recurrence,
+        recurrenceUntil: events.recurrenceUntil,
+      })
       .from(events)
       .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
       .get();
     if (!e) return NOT_FOUND;
-    if (e.status !== "draft") return { ok: false as const, errors: { form: "events:errors.notDraft" }, status: 409 as const };
-    if (isOver(e, now)) return { ok: false as const, errors: { form: "events:errors.publishPast" }, status: 409 as const };
-    tx.update(events).set({ status: "published", publishedAt: new Date(now) }).where(eq(events.id, scope.eventId)).run();
+    if (e.status !== "draft")
+      return { ok: false as const, errors: { form: "events:errors.notDraft" }, status: 409 as const };
+    if (isOver(e, now))
+      return { ok: false as const, errors: { form: "events:errors.publishPast" }, status: 409 as const };
+    tx.update(events)
+      .set({ status: "published", publishedAt: new Date(now) })
+      .where(eq(events.id, scope.eventId))
+      .run();
     return { ok: true as const };
   });
 }
@@ -308,14 +380,20 @@ export function unpublishActivity(db: Db, scope: ActivityScope): CommandResult {
         .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
         .get();
       if (!e) return NOT_FOUND;
-      if (e.status !== "published") return { ok: false as const, errors: { form: "events:errors.notPublished" }, status: 409 as const };
+      if (e.status !== "published")
+        return { ok: false as const, errors: { form: "events:errors.notPublished" }, status: 409 as const };
       const live = tx
         .select({ n: sql<number>`count(*)` })
         .from(signups)
         .innerJoin(shifts, eq(shifts.id, signups.shiftId))
         .where(and(eq(shifts.eventId, scope.eventId), ne(signups.status, "cancelled")))
         .get();
-      if ((live?.n ?? 0) > 0) return { ok: false as const, errors: { form: "events:errors.unpublishHasSignups" }, status: 409 as const };
+      if ((live?.n ?? 0) > 0)
+        return {
+          ok: false as const,
+          errors: { form: "events:errors.unpublishHasSignups" },
+          status: 409 as const,
+        };
       tx.update(events).set({ status: "draft", publishedAt: null }).where(eq(events.id, scope.eventId)).run();
       return { ok: true as const };
     },
@@ -328,7 +406,11 @@ export function unpublishActivity(db: Db, scope: ActivityScope): CommandResult {
  * cancelled, and each person concerned (confirmed or waitlisted) is notified — all in one transaction.
  * Sign-ups of shifts already under way or past stay, with their attendance and hours.
  */
-export function cancelActivity(db: Db, scope: ActivityScope, now = Date.now()): CommandResult<{ notified: number }> {
+export function cancelActivity(
+  db: Db,
+  scope: ActivityScope,
+  now = Date.now(),
+): CommandResult<{ notified: number }> {
   return db.transaction(
     (tx) => {
       const e = tx
@@ -337,14 +419,29 @@ export function cancelActivity(db: Db, scope: ActivityScope, now = Date.now()): 
         .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
         .get();
       if (!e) return NOT_FOUND;
-      if (e.status === "cancelled") return { ok: false as const, errors: { form: "events:errors.alreadyCancelled" }, status: 409 as const };
-      tx.update(events).set({ status: "cancelled", cancelledAt: new Date(now) }).where(eq(events.id, scope.eventId)).run();
+      if (e.status === "cancelled")
+        return {
+          ok: false as const,
+          errors: { form: "events:errors.alreadyCancelled" },
+          status: 409 as const,
+        };
+      tx.update(events)
+        .set({ status: "cancelled", cancelledAt: new Date(now) })
+        .where(eq(events.id, scope.eventId))
+        .run();
 
       const occurrence =
-        e.recurrence === "weekly" ? nextWeeklyOccurrence(e.startsAt.getTime(), e.endsAt.getTime(), now, e.recurrenceUntil) : null;
+        e.recurrence === "weekly"
+          ? nextWeeklyOccurrence(e.startsAt.getTime(), e.endsAt.getTime(), now, e.recurrenceUntil)
+          : null;
       const startsAt = occurrence?.startsAt ?? e.startsAt.getTime();
       const notified = notifyLiveVolunteers(tx, scope.eventId, "all", now, (userId) =>
-        notify(tx, { userId, kind: "event_cancelled", params: { eventTitle: e.title, startsAt }, link: COMMITMENTS_PATH }),
+        notify(tx, {
+          userId,
+          kind: "event_cancelled",
+          params: { eventTitle: e.title, startsAt },
+          link: COMMITMENTS_PATH,
+        }),
       );
 
       const upcoming = tx
@@ -367,7 +464,11 @@ export function cancelActivity(db: Db, scope: ActivityScope, now = Date.now()): 
 }
 
 /** A draft copy of the activity with its languages, translations and shifts (no sign-ups). */
-export function duplicateActivity(db: Db, scope: ActivityScope, userId: string): CommandResult<{ eventId: number }> {
+export function duplicateActivity(
+  db: Db,
+  scope: ActivityScope,
+  userId: string,
+): CommandResult<{ eventId: number }> {
   return db.transaction((tx) => {
     const e = tx
       .select()
@@ -399,7 +500,9 @@ export function duplicateActivity(db: Db, scope: ActivityScope, userId: string):
       })
       .returning({ id: events.id })
       .get();
-    tx.run(sql`insert into ${eventLanguages} (event_id, language) select ${copy.id}, language from ${eventLanguages} where event_id = ${e.id}`);
+    tx.run(
+      sql`insert into ${eventLanguages} (event_id, language) select ${copy.id}, language from ${eventLanguages} where event_id = ${e.id}`,
+    );
     tx.run(
       sql`insert into ${eventTranslations} (event_id, locale, title, description) select ${copy.id}, locale, title, description from ${eventTranslations} where event_id = ${e.id}`,
     );
@@ -412,7 +515,11 @@ export function duplicateActivity(db: Db, scope: ActivityScope, userId: string):
 }
 
 /** Replaces the translations entered by people; a language left empty loses its translation. */
-export function saveTranslations(db: Db, scope: ActivityScope, values: TranslationsFormValues): CommandResult {
+export function saveTranslations(
+  db: Db,
+  scope: ActivityScope,
+  values: TranslationsFormValues,
+): CommandResult {
   return db.transaction((tx) => {
     const e = tx
       .select({ status: events.status, originalLanguage: events.originalLanguage })
@@ -420,11 +527,21 @@ export function saveTranslations(db: Db, scope: ActivityScope, values: Translati
       .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
       .get();
     if (!e) return NOT_FOUND;
-    if (e.status === "cancelled") return { ok: false as const, errors: { form: "events:errors.cancelledReadOnly" }, status: 409 as const };
+    if (e.status === "cancelled")
+      return {
+        ok: false as const,
+        errors: { form: "events:errors.cancelledReadOnly" },
+        status: 409 as const,
+      };
     tx.delete(eventTranslations).where(eq(eventTranslations.eventId, scope.eventId)).run();
     const rows = Object.entries(values.translations)
       .filter(([locale, t]) => locale !== e.originalLanguage && t && t.title && t.description)
-      .map(([locale, t]) => ({ eventId: scope.eventId, locale: locale as UiLocale, title: t!.title, description: t!.description }));
+      .map(([locale, t]) => ({
+        eventId: scope.eventId,
+        locale: locale as UiLocale,
+        title: t!.title,
+        description: t!.description,
+      }));
     if (rows.length) tx.insert(eventTranslations).values(rows).run();
     return { ok: true as const };
   });
@@ -452,7 +569,12 @@ export function listOrganisationActivities(
   if (filter.when === "upcoming") conditions.push(running);
   if (filter.when === "past") conditions.push(sql`not ${running}`);
   const where = and(...conditions);
-  const total = db.select({ n: sql<number>`count(*)` }).from(events).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(events)
+      .where(where)
+      .get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / ORGANISATION_ACTIVITIES_PAGE_SIZE));
   const page = Math.min(Math.max(1, filter.page), pageCount);
   const rows = db
@@ -482,7 +604,9 @@ export function listOrganisationActivities(
     .all();
   const items = rows.map((r) => {
     const weekly = r.recurrence === "weekly";
-    const next = weekly ? nextWeeklyOccurrence(r.startsAt.getTime(), r.endsAt.getTime(), now, r.recurrenceUntil) : null;
+    const next = weekly
+      ? nextWeeklyOccurrence(r.startsAt.getTime(), r.endsAt.getTime(), now, r.recurrenceUntil)
+      : null;
     return {
       id: r.id,
       title: r.title,
@@ -540,7 +664,11 @@ export function getManagedActivity(db: Db, scope: ActivityScope) {
     .all()
     .map((l) => l.language);
   const translations = db
-    .select({ locale: eventTranslations.locale, title: eventTranslations.title, description: eventTranslations.description })
+    .select({
+      locale: eventTranslations.locale,
+      title: eventTranslations.title,
+      description: eventTranslations.description,
+    })
     .from(eventTranslations)
     .where(eq(eventTranslations.eventId, scope.eventId))
     .orderBy(asc(eventTranslations.locale))

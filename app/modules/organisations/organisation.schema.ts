@@ -18,8 +18,15 @@ export const OrganisationProfileSchema = z.object({
       .max(300, "organisations:errors.tooLong")
       .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]{2,}$/i, "organisations:errors.website"),
   ),
-  email: optional(z.string().trim().max(254, "organisations:errors.tooLong").email("organisations:errors.email")),
-  phone: optional(z.string().trim().regex(/^\+?[0-9 ()/-]{5,30}$/, "organisations:errors.phone")),
+  email: optional(
+    z.string().trim().max(254, "organisations:errors.tooLong").email("organisations:errors.email"),
+  ),
+  phone: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()/-]{5,30}$/, "organisations:errors.phone"),
+  ),
   neighbourhoodIds: z
     .preprocess(
       (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),

@@ -40,24 +40,43 @@ const PROFILE_COLUMNS = {
   neighbourhoodIds: sql<string>`(select json_group_array(neighbourhood_id) from (select neighbourhood_id from organisation_neighbourhoods where organisation_id = ${organisations.id} order by neighbourhood_id))`,
 };
 
-function toProfile(row: { verifiedAt: Date | null; neighbourhoodIds: string } & Omit<OrganisationProfile, "verifiedAt" | "neighbourhoodIds">): OrganisationProfile {
-  return { ...row, verifiedAt: row.verifiedAt?.getTime() ?? null, neighbourhoodIds: JSON.parse(row.neighbourhoodIds) as number[] };
+function toProfile(
+  row: { verifiedAt: Date | null; neighbourhoodIds: string } & Omit<
+    OrganisationProfile,
+    "verifiedAt" | "neighbourhoodIds"
+  >,
+): OrganisationProfile {
+  return {
+    ...row,
+    verifiedAt: row.verifiedAt?.getTime() ?? null,
+    neighbourhoodIds: JSON.parse(row.neighbourhoodIds) as number[],
+  };
 }
 
 export function getOrganisationProfile(db: Db, organisationId: number): OrganisationProfile | null {
-  const row = db.select(PROFILE_COLUMNS).from(organisations).where(eq(organisations.id, organisationId)).get();
+  const row = db
+    .select(PROFILE_COLUMNS)
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
   return row ? toProfile(row) : null;
 }
 
 /** The id of the organisation with this slug (old links used slugs), or null. */
 export function findOrganisationIdBySlug(db: Db, slug: string | undefined): number | null {
   if (!slug || !/^[a-z0-9][a-z0-9-]{0,79}$/.test(slug)) return null;
-  return db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).get()?.id ?? null;
+  return (
+    db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).get()?.id ??
+    null
+  );
 }
 
 export type OrganisationAction = Extract<
   Action,
-  "organisation:read-private" | "organisation:update" | "organisation:manage-members" | "organisation:manage-activities"
+  | "organisation:read-private"
+  | "organisation:update"
+  | "organisation:manage-members"
+  | "organisation:manage-activities"
 >;
 
 /**
@@ -73,7 +92,10 @@ export async function requireOrganisation(
   const user = await requireUser(request);
   const organisation = getOrganisationProfile(getDb(), organisationId);
   if (!organisation) throw notFound();
-  const resource: OrganisationResource = { organisationId: organisation.id, neighbourhoodIds: organisation.neighbourhoodIds };
+  const resource: OrganisationResource = {
+    organisationId: organisation.id,
+    neighbourhoodIds: organisation.neighbourhoodIds,
+  };
   assertCan(user, action, resource);
   return { user, organisation, resource };
 }
@@ -83,7 +105,12 @@ export function listOrganisationsOf(db: Db, user: AuthUser) {
   const ids = user.memberships.map((m) => m.organisationId);
   if (ids.length === 0) return [];
   return db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, verifiedAt: organisations.verifiedAt })
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      verifiedAt: organisations.verifiedAt,
+    })
     .from(organisations)
     .where(inArray(organisations.id, ids))
     .orderBy(asc(organisations.name))
@@ -107,9 +134,14 @@ export function updateOrganisationProfile(
   const wanted = [...new Set(values.neighbourhoodIds.map(Number))];
   return db.transaction((tx): { ok: true } | { ok: false; errors: FieldErrors } => {
     const known = wanted.length
-      ? tx.select({ id: neighbourhoods.id }).from(neighbourhoods).where(inArray(neighbourhoods.id, wanted)).all()
+      ? tx
+          .select({ id: neighbourhoods.id })
+          .from(neighbourhoods)
+          .where(inArray(neighbourhoods.id, wanted))
+          .all()
       : [];
-    if (known.length !== wanted.length) return { ok: false, errors: { neighbourhoodIds: "organisations:errors.choose" } };
+    if (known.length !== wanted.length)
+      return { ok: false, errors: { neighbourhoodIds: "organisations:errors.choose" } };
     const updated = tx
       .update(organisations)
       .set({
@@ -123,7 +155,9 @@ export function updateOrganisationProfile(
       .where(eq(organisations.id, organisationId))
       .run();
     if (updated.changes === 0) return { ok: false, errors: { form: "organisations:errors.gone" } };
-    tx.delete(organisationNeighbourhoods).where(eq(organisationNeighbourhoods.organisationId, organisationId)).run();
+    tx.delete(organisationNeighbourhoods)
+      .where(eq(organisationNeighbourhoods.organisationId, organisationId))
+      .run();
     if (wanted.length) {
       tx.insert(organisationNeighbourhoods)
         .values(wanted.map((neighbourhoodId) => ({ organisationId, neighbourhoodId })))
