@@ -149,6 +149,9 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("footer.tagline")}</p>
+      <p>
+        <Link to="/feeds">{t("footer.feeds")}</Link>
+      </p>
     </footer>
   );
 }

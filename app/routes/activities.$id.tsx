@@ -113,6 +113,11 @@ export default function ActivityPage() {
           </>
         ) : null}
       </dl>
+      <p>
+        <a href={`/activities/${activity.id}.ics`} download>
+          {t("detail.addToCalendar")}
+        </a>
+      </p>
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("detail.about")}</h2>
         <p className="prose">{activity.description}</p>

@@ -174,8 +174,43 @@ export default function ActivitiesPage() {
               ) : null}
             </nav>
           ) : null}
+          <FeedLinks
+            neighbourhood={data.neighbourhoods.find((n) => n.slug === filter.neighbourhood)}
+            category={data.categories.find((c) => c.slug === filter.category)}
+          />
         </section>
       </div>
     </div>
+  );
+}
+
+/** The calendar feeds that match the chosen filter, and the page with every feed and the JSON data. */
+function FeedLinks({
+  neighbourhood,
+  category,
+}: {
+  neighbourhood?: { slug: string; name: string };
+  category?: { slug: string; name: string };
+}) {
+  const { t } = useTranslation(["activities", "common"]);
+  return (
+    <p className="feed-links">
+      {neighbourhood || category ? (
+        <>
+          {t("list.feedsHint")}{" "}
+          {neighbourhood ? (
+            <a href={`/feeds/neighbourhoods/${neighbourhood.slug}.ics`}>{neighbourhood.name}</a>
+          ) : null}
+          {neighbourhood && category ? " · " : null}
+          {category ? (
+            <a href={`/feeds/categories/${category.slug}.ics`}>
+              {t(`common:categories.${category.slug}`, { defaultValue: category.name })}
+            </a>
+          ) : null}
+          {" · "}
+        </>
+      ) : null}
+      <Link to="/feeds">{t("list.feeds")}</Link>
+    </p>
   );
 }

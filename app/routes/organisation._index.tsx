@@ -5,7 +5,7 @@ import { DateRange } from "~/components/time";
 import { loadOrganisationHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 
-export const handle = { i18n: ["common", "auth", "home"] };
+export const handle = { i18n: ["common", "auth", "home", "organisations"] };
 
 export const meta: MetaFunction = () => [{ title: "Organisation · miteinander" }];
 
@@ -31,6 +31,11 @@ export default function OrganisationHomePage() {
           ) : (
             <p className="notice">{t("organisation.unverified")}</p>
           )}
+          <p>
+            <Link to={`/organisations/${org.id}/activities`}>{t("organisations:home.manageActivities")}</Link> ·{" "}
+            <Link to={`/organisations/${org.id}/activities/new`}>{t("organisations:home.newActivity")}</Link> ·{" "}
+            <Link to={`/organisations/${org.id}`}>{t("organisations:home.profile")}</Link>
+          </p>
           {org.myRole === "owner" ? (
             <p>
               <Link to={`/organisations/${org.id}/members`}>{t("organisation.manageMembers")}</Link>
