@@ -36,11 +36,15 @@ export default function OrganisationHomePage() {
             <Link to={`/organisations/${org.id}/activities/new`}>{t("organisations:home.newActivity")}</Link> ·{" "}
             <Link to={`/organisations/${org.id}`}>{t("organisations:home.profile")}</Link>
           </p>
-          {org.myRole === "owner" ? (
-            <p>
-              <Link to={`/organisations/${org.id}/members`}>{t("organisation.manageMembers")}</Link>
-            </p>
-          ) : null}
+          <p>
+            <Link to={`/organisations/${org.id}`}>{t("organisation.open")}</Link>
+            {org.myRole === "owner" ? (
+              <>
+                {" · "}
+                <Link to={`/organisations/${org.id}/members`}>{t("organisation.manageMembers")}</Link>
+              </>
+            ) : null}
+          </p>
           <h3>{t("organisation.activities")}</h3>
           {org.activities.length === 0 ? (
             <p className="empty">{t("organisation.noActivities")}</p>
