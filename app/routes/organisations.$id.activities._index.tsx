@@ -2,13 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateRange } from "~/components/time";
+import { listOrganisationActivities } from "~/modules/events/events.server";
 import {
   ACTIVITY_STATUS_FILTER,
   ACTIVITY_WHEN_FILTER,
-  listOrganisationActivities,
-  type ActivityStatusFilter,
-  type ActivityWhenFilter,
-} from "~/modules/events/events.server";
+  parseOrganisationActivityFilter,
+} from "~/modules/events/organisation-activity-filter";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
 import { getDb } from "~/utils/db.server";
 
@@ -18,23 +17,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.organisationName} · miteinander` : "miteinander" },
 ];
 
-function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
-  return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisation(request, params, "organisation:manage-activities");
-  const url = new URL(request.url);
-  const status = pick<ActivityStatusFilter>(url.searchParams.get("status"), ACTIVITY_STATUS_FILTER, "all");
-  const when = pick<ActivityWhenFilter>(url.searchParams.get("when"), ACTIVITY_WHEN_FILTER, "upcoming");
-  const pageParam = Number(url.searchParams.get("page") ?? "1");
-  const page = Number.isSafeInteger(pageParam) && pageParam > 0 ? pageParam : 1;
-  const result = listOrganisationActivities(getDb(), organisation.id, { status, when, page });
+  const filter = parseOrganisationActivityFilter(new URL(request.url).searchParams);
+  const result = listOrganisationActivities(getDb(), organisation.id, filter);
   return {
     organisationId: organisation.id,
     organisationName: organisation.name,
     verified: organisation.verifiedAt !== null,
-    filter: { status, when },
+    filter: { status: filter.status, when: filter.when },
     ...result,
   };
 }

@@ -24,6 +24,7 @@ import type { EventResource } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
 import { nextWeeklyOccurrence, zonedIsoDate } from "~/utils/time";
 import type { ActivityInput, ShiftInput, TranslationsFormValues } from "./activity.schema";
+import type { ActivityStatusFilter, ActivityWhenFilter } from "./organisation-activity-filter";
 import { COMMITMENTS_PATH, notifySignupChange } from "~/modules/signups/signup-notifications.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -549,10 +550,6 @@ export function saveTranslations(
 
 // ---- queries --------------------------------------------------------------------------------------
 
-export const ACTIVITY_STATUS_FILTER = ["all", "draft", "published", "cancelled"] as const;
-export const ACTIVITY_WHEN_FILTER = ["upcoming", "past", "all"] as const;
-export type ActivityStatusFilter = (typeof ACTIVITY_STATUS_FILTER)[number];
-export type ActivityWhenFilter = (typeof ACTIVITY_WHEN_FILTER)[number];
 export const ORGANISATION_ACTIVITIES_PAGE_SIZE = 25;
 
 /** One page of the organisation's activities with their shift figures: two queries. */
