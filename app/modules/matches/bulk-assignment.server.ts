@@ -1,0 +1,137 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { closeDatabase, openDatabase, type Db } from "@db/client";
+import { solveBulk, type BulkResult, type MatchingInstance } from "~/modules/matching";
+import { loadMatchingInstance, type MatchingScope } from "./matching-instance.server";
+
+export interface BulkRunResult extends BulkResult {
+  scope: MatchingScope;
+  referenceTime: number;
+  /** Reading the instance from the database. */
+  loadMs: number;
+  /** Load and solve, as the worker measured it. */
+  totalMs: number;
+}
+
+export interface BulkRunOptions {
+  /** "Now" in epoch ms (default Date.now()). */
+  now?: number;
+  /** The worker is stopped after this long (default 120 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * Loads the scope's instance and solves it: exact (with its certificate checked) and greedy.
+ * Synchronous and CPU-bound for seconds at city scale: call it through runBulkAssignment in a
+ * request, so the server keeps answering.
+ */
+export function computeBulkAssignment(db: Db, scope: MatchingScope = {}, options: Pick<BulkRunOptions, "now"> = {}): BulkRunResult {
+  const started = performance.now();
+  const instance = loadMatchingInstance(db, scope, options);
+  const loadMs = performance.now() - started;
+  return finish(instance, scope, loadMs, started);
+}
+
+function finish(instance: MatchingInstance, scope: MatchingScope, loadMs: number, started: number): BulkRunResult {
+  const result = solveBulk(instance);
+  return {
+    ...result,
+    scope,
+    referenceTime: instance.referenceTime,
+    loadMs: Math.round(loadMs),
+    totalMs: Math.round(performance.now() - started),
+  };
+}
+
+/** What the main thread sends the worker. */
+export type BulkJob =
+  | { kind: "file"; databasePath: string; scope: MatchingScope; now: number }
+  | { kind: "instance"; instance: MatchingInstance; scope: MatchingScope };
+
+export type BulkReply = { ok: true; result: BulkRunResult } | { ok: false; message: string };
+
+/** Runs a job inside the worker (see bulk-assignment-worker.server.ts). */
+export async function runJob(job: BulkJob): Promise<BulkRunResult> {
+  if (job.kind === "instance") return finish(job.instance, job.scope, 0, performance.now());
+  // A second, read-only connection: WAL lets it read while the server's connection writes.
+  const db = openDatabase(job.databasePath, { readonly: true });
+  try {
+    return computeBulkAssignment(db, job.scope, { now: job.now });
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+// Held in a variable so bundlers don't treat it as an asset import.
+const WORKER_FILE = "bulk-assignment-worker.server.ts";
+
+/**
+ * The worker's entry. From the source tree (dev, tests, tsx scripts) it sits next to this file; in the
+ * production bundle this module lives in build/server, so it is looked up from the project root
+ * (`npm start` runs from there) or MATCHING_WORKER_PATH.
+ */
+function workerEntry(): string {
+  const candidates = [
+    process.env.MATCHING_WORKER_PATH,
+    fileURLToPath(new URL(WORKER_FILE, import.meta.url)),
+    resolve(process.cwd(), "app/modules/matches", WORKER_FILE),
+  ];
+  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
+  throw new Error(`Cannot find the bulk assignment worker (${WORKER_FILE}); set MATCHING_WORKER_PATH.`);
+}
+
+// The worker runs TypeScript through tsx's loader, as the server itself does (`tsx scripts/start.ts`):
+// the engine stays one set of source files with no separate build step. A small CommonJS bootstrap
+// registers tsx in the new thread, pointed at the project's tsconfig for the ~ and @db aliases.
+const BOOTSTRAP = `
+const { workerData } = require("node:worker_threads");
+require(workerData.tsxApi).register({ tsconfig: workerData.tsconfig });
+import(workerData.entry).catch((error) => { setImmediate(() => { throw error; }); });
+`;
+
+/**
+ * Bulk assignment for all open needs in the scope, computed in a worker thread so that the server
+ * keeps answering while it runs (seconds at city scale). The worker opens the database file itself
+ * read-only; an in-memory database is loaded here and handed over. Resolves with plain data (pairs,
+ * totals, gap, certificate verdict); nothing is written.
+ */
+export function runBulkAssignment(db: Db, scope: MatchingScope = {}, options: BulkRunOptions = {}): Promise<BulkRunResult> {
+  const now = options.now ?? Date.now();
+  const path = db.$client.name;
+  const job: BulkJob =
+    db.$client.memory || !path
+      ? { kind: "instance", instance: loadMatchingInstance(db, scope, { now }), scope }
+      : { kind: "file", databasePath: resolve(path), scope, now };
+  const entry = workerEntry();
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: {
+      job,
+      entry: pathToFileURL(entry).href,
+      tsxApi: createRequire(import.meta.url).resolve("tsx/esm/api"),
+      tsconfig: resolve(dirname(entry), "../../../tsconfig.json"),
+    },
+  });
+  return new Promise<BulkRunResult>((resolvePromise, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(new Error(`Bulk assignment took longer than ${options.timeoutMs ?? 120_000} ms`))),
+      options.timeoutMs ?? 120_000,
+    );
+    worker.once("message", (reply: BulkReply) =>
+      settle(() => (reply.ok ? resolvePromise(reply.result) : reject(new Error(reply.message)))),
+    );
+    worker.once("error", (error) => settle(() => reject(error)));
+    worker.once("exit", (code) => settle(() => reject(new Error(`The bulk assignment worker exited (code ${code})`))));
+  });
+}

@@ -1,0 +1,424 @@
+import { and, eq, gte, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@db/client";
+import {
+  appSettings,
+  hoursLog,
+  matches,
+  needLanguages,
+  needs,
+  needSlots,
+  neighbourhoods,
+  offerAvailability,
+  offerLanguages,
+  offerNeighbourhoods,
+  offers,
+  organisationNeighbourhoods,
+  users,
+  volunteerAvailability,
+  volunteerLanguages,
+  volunteerNeighbourhoods,
+  volunteerProfiles,
+} from "@db/schema";
+import { berlinWallClock, DEFAULT_WEIGHTS, type MatchingInstance, type MatchNeed, type MatchOffer, type WeeklySlot } from "~/modules/matching";
+
+/** Which needs (and offers) a run looks at. Offers are never limited by neighbourhood: helpers travel. */
+export interface MatchingScope {
+  /** Only needs in these neighbourhoods (a coordinator's scope). */
+  neighbourhoodIds?: readonly number[];
+  /** Only these needs (one need's page). */
+  needIds?: readonly number[];
+  /** Only offers of these categories (a need's page needs just its category). */
+  offerCategoryIds?: readonly number[];
+  /** Offers to load whatever their status or category: the one a coordinator asks "why not?" about. */
+  includeOfferIds?: readonly number[];
+}
+
+export interface LoadOptions {
+  /** "Now" in epoch ms (default Date.now()): validity, certificates and past appointments are judged on it. */
+  now?: number;
+}
+
+/** A match in these states holds a helper slot of the need and a unit of the offer's capacity. */
+export const LIVE_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
+/** The need's slot stays filled when the match is completed. */
+const FILLING_MATCH_STATUSES = ["proposed", "accepted", "active", "completed"] as const;
+/** The offerer said yes (later states all follow an acceptance). */
+const ACCEPTED_STATUSES = ["accepted", "active", "completed", "ended"] as const;
+/** A proposal without an answer for this long counts as "no response" in the acceptance history. */
+const NO_RESPONSE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+const OPEN_NEED_STATUSES = ["open", "partly_matched"] as const;
+
+function groupBy<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+const toSlots = (rows: readonly { weekday: number; startMinute: number; endMinute: number }[] | undefined): WeeklySlot[] =>
+  (rows ?? []).map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute }));
+
+/** Owner key shared by experience and acceptance history: a volunteer's user id, or `org:<id>`. */
+const ownerKeySql = sql<string>`coalesce(${offers.volunteerId}, 'org:' || ${offers.organisationId})`;
+
+/**
+ * Builds the matching engine's input from the database with a fixed number of queries, whatever the
+ * number of needs and offers (one per table, aggregates in SQL): open needs in scope with their
+ * languages and slots, active offers with languages, neighbourhoods and availability (falling back
+ * to the volunteer's profile where the offer names none), certificates, homes and radii, current
+ * load, experience and acceptance history per owner, the admin's weights, and the declined and
+ * already matched pairs of the loaded needs.
+ *
+ * A volunteer offer's radius is its own when set (> 0), otherwise the profile's, measured from the
+ * volunteer's home neighbourhood. An organisation offer's radius is measured from the organisation's
+ * first neighbourhood (lowest id), as the organisation has no other address in the hub.
+ */
+export function loadMatchingInstance(db: Db, scope: MatchingScope = {}, options: LoadOptions = {}): MatchingInstance {
+  const now = options.now ?? Date.now();
+  const today = berlinWallClock(now).date;
+
+  // ---- Needs ------------------------------------------------------------------------------------
+  const needFilters: SQL[] = [inArray(needs.status, [...OPEN_NEED_STATUSES]), gte(needs.endsAt, new Date(now))];
+  if (scope.neighbourhoodIds) needFilters.push(inArray(needs.neighbourhoodId, [...scope.neighbourhoodIds]));
+  if (scope.needIds) needFilters.push(inArray(needs.id, [...scope.needIds]));
+  const needWhere = and(...needFilters);
+  const scopedNeedIds = db.select({ id: needs.id }).from(needs).where(needWhere);
+
+  const filling = db
+    .select({ needId: matches.needId, count: sql<number>`count(*)`.as("filling_count") })
+    .from(matches)
+    .where(inArray(matches.status, [...FILLING_MATCH_STATUSES]))
+    .groupBy(matches.needId)
+    .as("filling");
+  const needRows = db
+    .select({
+      id: needs.id,
+      categoryId: needs.categoryId,
+      neighbourhoodId: needs.neighbourhoodId,
+      schedule: needs.schedule,
+      startsAt: needs.startsAt,
+      endsAt: needs.endsAt,
+      helpersNeeded: needs.helpersNeeded,
+      filled: sql<number>`coalesce(${filling.count}, 0)`,
+      requiresCertificate: needs.requiresCertificate,
+      genderPreference: needs.genderPreference,
+    })
+    .from(needs)
+    .leftJoin(filling, eq(filling.needId, needs.id))
+    .where(needWhere)
+    .orderBy(needs.id)
+    .all();
+  const languagesByNeed = groupBy(
+    db
+      .select({ needId: needLanguages.needId, language: needLanguages.language })
+      .from(needLanguages)
+      .where(inArray(needLanguages.needId, scopedNeedIds))
+      .orderBy(needLanguages.needId, needLanguages.language)
+      .all(),
+    (row) => row.needId,
+  );
+  const slotsByNeed = groupBy(
+    db
+      .select({
+        needId: needSlots.needId,
+        weekday: needSlots.weekday,
+        startMinute: needSlots.startMinute,
+        endMinute: needSlots.endMinute,
+      })
+      .from(needSlots)
+      .where(inArray(needSlots.needId, scopedNeedIds))
+      .all(),
+    (row) => row.needId,
+  );
+
+  // ---- Neighbourhoods ---------------------------------------------------------------------------
+  const neighbourhoodRows = db
+    .select({ id: neighbourhoods.id, lat: neighbourhoods.lat, lon: neighbourhoods.lon })
+    .from(neighbourhoods)
+    .orderBy(neighbourhoods.id)
+    .all();
+  const centroid = new Map(neighbourhoodRows.map((n) => [n.id, n]));
+
+  // ---- Offers -----------------------------------------------------------------------------------
+  const activeOffer = and(eq(offers.status, "active"), or(sql`${offers.validUntil} is null`, gte(offers.validUntil, today)));
+  const offerFilters: SQL[] = [activeOffer as SQL];
+  if (scope.offerCategoryIds) offerFilters.push(inArray(offers.categoryId, [...scope.offerCategoryIds]));
+  let offerWhere = and(...offerFilters) as SQL;
+  if (scope.includeOfferIds && scope.includeOfferIds.length > 0) {
+    offerWhere = or(offerWhere, inArray(offers.id, [...scope.includeOfferIds])) as SQL;
+  }
+  const scopedOfferIds = db.select({ id: offers.id }).from(offers).where(offerWhere);
+  // Volunteers whose offers leave languages, places or times to the profile: only theirs are read.
+  const volunteersFallingBackTo = (table: typeof offerLanguages | typeof offerNeighbourhoods | typeof offerAvailability) =>
+    db
+      .select({ id: offers.volunteerId })
+      .from(offers)
+      .where(
+        and(
+          offerWhere,
+          isNotNull(offers.volunteerId),
+          sql`not exists (select 1 from ${table} where ${table.offerId} = ${offers.id})`,
+        ),
+      );
+
+  const load = db
+    .select({ offerId: matches.offerId, count: sql<number>`count(*)`.as("load_count") })
+    .from(matches)
+    .where(inArray(matches.status, [...LIVE_MATCH_STATUSES]))
+    .groupBy(matches.offerId)
+    .as("load");
+  const orgHome = db
+    .select({
+      organisationId: organisationNeighbourhoods.organisationId,
+      neighbourhoodId: sql<number>`min(${organisationNeighbourhoods.neighbourhoodId})`.as("home_nb"),
+    })
+    .from(organisationNeighbourhoods)
+    .groupBy(organisationNeighbourhoods.organisationId)
+    .as("org_home");
+  const offerRows = db
+    .select({
+      id: offers.id,
+      volunteerId: offers.volunteerId,
+      organisationId: offers.organisationId,
+      categoryId: offers.categoryId,
+      capacity: offers.capacity,
+      radiusKm: offers.radiusKm,
+      validUntil: offers.validUntil,
+      status: offers.status,
+      load: sql<number>`coalesce(${load.count}, 0)`,
+      homeNeighbourhoodId: volunteerProfiles.homeNeighbourhoodId,
+      profileRadiusKm: volunteerProfiles.radiusKm,
+      hoursCapPerWeek: volunteerProfiles.hoursCapPerWeek,
+      certificateValidUntil: volunteerProfiles.certificateValidUntil,
+      certificateVerifiedAt: volunteerProfiles.certificateVerifiedAt,
+      gender: users.gender,
+      orgHomeNeighbourhoodId: orgHome.neighbourhoodId,
+    })
+    .from(offers)
+    .leftJoin(load, eq(load.offerId, offers.id))
+    .leftJoin(volunteerProfiles, eq(volunteerProfiles.userId, offers.volunteerId))
+    .leftJoin(users, eq(users.id, offers.volunteerId))
+    .leftJoin(orgHome, eq(orgHome.organisationId, offers.organisationId))
+    .where(offerWhere)
+    .orderBy(offers.id)
+    .all();
+
+  const languagesByOffer = groupBy(
+    db
+      .select({ offerId: offerLanguages.offerId, language: offerLanguages.language })
+      .from(offerLanguages)
+      .where(inArray(offerLanguages.offerId, scopedOfferIds))
+      .orderBy(offerLanguages.offerId, offerLanguages.language)
+      .all(),
+    (row) => row.offerId,
+  );
+  const neighbourhoodsByOffer = groupBy(
+    db
+      .select({ offerId: offerNeighbourhoods.offerId, neighbourhoodId: offerNeighbourhoods.neighbourhoodId })
+      .from(offerNeighbourhoods)
+      .where(inArray(offerNeighbourhoods.offerId, scopedOfferIds))
+      .all(),
+    (row) => row.offerId,
+  );
+  const availabilityByOffer = groupBy(
+    db
+      .select({
+        offerId: offerAvailability.offerId,
+        weekday: offerAvailability.weekday,
+        startMinute: offerAvailability.startMinute,
+        endMinute: offerAvailability.endMinute,
+      })
+      .from(offerAvailability)
+      .where(inArray(offerAvailability.offerId, scopedOfferIds))
+      .all(),
+    (row) => row.offerId,
+  );
+
+  // The volunteer's profile stands in where an offer names no languages, places or times of its own.
+  const languagesByVolunteer = groupBy(
+    db
+      .select({ userId: volunteerLanguages.userId, language: volunteerLanguages.language })
+      .from(volunteerLanguages)
+      .where(inArray(volunteerLanguages.userId, volunteersFallingBackTo(offerLanguages)))
+      .orderBy(volunteerLanguages.userId, volunteerLanguages.language)
+      .all(),
+    (row) => row.userId,
+  );
+  const neighbourhoodsByVolunteer = groupBy(
+    db
+      .select({ userId: volunteerNeighbourhoods.userId, neighbourhoodId: volunteerNeighbourhoods.neighbourhoodId })
+      .from(volunteerNeighbourhoods)
+      .where(inArray(volunteerNeighbourhoods.userId, volunteersFallingBackTo(offerNeighbourhoods)))
+      .all(),
+    (row) => row.userId,
+  );
+  const availabilityByVolunteer = groupBy(
+    db
+      .select({
+        userId: volunteerAvailability.userId,
+        weekday: volunteerAvailability.weekday,
+        startMinute: volunteerAvailability.startMinute,
+        endMinute: volunteerAvailability.endMinute,
+      })
+      .from(volunteerAvailability)
+      .where(inArray(volunteerAvailability.userId, volunteersFallingBackTo(offerAvailability)))
+      .all(),
+    (row) => row.userId,
+  );
+
+  // ---- Experience and responsiveness, per owner (all of a volunteer's offers count) --------------
+  // Aggregated only for the owners of the loaded offers: a need's page reads a few hundred, not all.
+  const scopedOwners = db.select({ owner: ownerKeySql }).from(offers).where(offerWhere);
+  const ownerInScope = inArray(ownerKeySql, scopedOwners);
+  const completedRows = db
+    .select({ owner: ownerKeySql, categoryId: offers.categoryId, count: sql<number>`count(*)` })
+    .from(matches)
+    .innerJoin(offers, eq(offers.id, matches.offerId))
+    .where(and(eq(matches.status, "completed"), ownerInScope))
+    .groupBy(ownerKeySql, offers.categoryId)
+    .all();
+  const completed = new Map(completedRows.map((r) => [`${r.owner}|${r.categoryId}`, r.count]));
+  const hoursRows = db
+    .select({ volunteerId: hoursLog.volunteerId, categoryId: hoursLog.categoryId, hours: sql<number>`sum(${hoursLog.hours})` })
+    .from(hoursLog)
+    .where(
+      and(
+        inArray(hoursLog.volunteerId, db.select({ id: offers.volunteerId }).from(offers).where(offerWhere)),
+        isNotNull(hoursLog.categoryId),
+        isNotNull(hoursLog.confirmedAt),
+      ),
+    )
+    .groupBy(hoursLog.volunteerId, hoursLog.categoryId)
+    .all();
+  const hours = new Map(hoursRows.map((r) => [`${r.volunteerId}|${r.categoryId}`, r.hours]));
+  const staleBefore = new Date(now - NO_RESPONSE_AFTER_MS);
+  const historyRows = db
+    .select({
+      owner: ownerKeySql,
+      accepted: sql<number>`sum(case when ${inArray(matches.status, [...ACCEPTED_STATUSES])} then 1 else 0 end)`,
+      declined: sql<number>`sum(case when ${matches.status} = 'declined' then 1 else 0 end)`,
+      noResponse: sql<number>`sum(case when ${matches.status} = 'proposed' and ${matches.proposedAt} < ${staleBefore.getTime()} then 1 else 0 end)`,
+    })
+    .from(matches)
+    .innerJoin(offers, eq(offers.id, matches.offerId))
+    .where(ownerInScope)
+    .groupBy(ownerKeySql)
+    .all();
+  const history = new Map(historyRows.map((r) => [r.owner, r]));
+
+  // ---- Weights and pairs ------------------------------------------------------------------------
+  const settings = db.select().from(appSettings).where(eq(appSettings.id, 1)).get();
+  const pairRows = db
+    .select({ needId: matches.needId, offerId: matches.offerId, status: matches.status })
+    .from(matches)
+    .where(and(inArray(matches.needId, scopedNeedIds), isNotNull(matches.offerId)))
+    .all();
+
+  // ---- Assemble -----------------------------------------------------------------------------------
+  const matchNeeds: MatchNeed[] = [];
+  for (const row of needRows) {
+    const place = centroid.get(row.neighbourhoodId);
+    if (!place) continue;
+    // Zero when pending proposals already cover every slot: still shown with suggestions (as
+    // backups), skipped by bulk assignment.
+    const helpersNeeded = Math.max(0, row.helpersNeeded - row.filled);
+    const startsAt = row.startsAt.getTime();
+    const endsAt = row.endsAt.getTime();
+    matchNeeds.push({
+      id: row.id,
+      categoryId: row.categoryId,
+      neighbourhoodId: row.neighbourhoodId,
+      lat: place.lat,
+      lon: place.lon,
+      languages: (languagesByNeed.get(row.id) ?? []).map((l) => l.language),
+      // DESIGN.md: at least one language must be shared; the schema has no exception (yet).
+      requireSharedLanguage: true,
+      schedule:
+        row.schedule === "recurring"
+          ? { kind: "recurring", startsAt, endsAt, slots: toSlots(slotsByNeed.get(row.id)) }
+          : { kind: "one_off", startsAt, endsAt },
+      helpersNeeded,
+      requiresCertificate: row.requiresCertificate,
+      genderPreference: row.genderPreference,
+    });
+  }
+
+  const matchOffers: MatchOffer[] = offerRows.map((row) => {
+    const volunteer = row.volunteerId;
+    const owner = volunteer ?? `org:${row.organisationId}`;
+    const own = {
+      languages: (languagesByOffer.get(row.id) ?? []).map((l) => l.language as string),
+      neighbourhoods: (neighbourhoodsByOffer.get(row.id) ?? []).map((n) => n.neighbourhoodId),
+      slots: toSlots(availabilityByOffer.get(row.id)),
+    };
+    const homeId = volunteer ? row.homeNeighbourhoodId : row.orgHomeNeighbourhoodId;
+    const home = homeId === null ? undefined : centroid.get(homeId);
+    const record = history.get(owner);
+    const sums = { accepted: record?.accepted ?? 0, declined: record?.declined ?? 0, noResponse: record?.noResponse ?? 0 };
+    return {
+      id: row.id,
+      kind: volunteer ? "volunteer" : "organisation",
+      ownerId: owner,
+      categoryId: row.categoryId,
+      languages:
+        own.languages.length > 0 || !volunteer
+          ? own.languages
+          : (languagesByVolunteer.get(volunteer) ?? []).map((l) => l.language as string),
+      neighbourhoodIds:
+        own.neighbourhoods.length > 0 || !volunteer
+          ? own.neighbourhoods
+          : [
+              ...(row.homeNeighbourhoodId === null ? [] : [row.homeNeighbourhoodId]),
+              ...(neighbourhoodsByVolunteer.get(volunteer) ?? []).map((n) => n.neighbourhoodId),
+            ],
+      home: home ? { lat: home.lat, lon: home.lon } : null,
+      radiusKm: row.radiusKm > 0 || !volunteer ? row.radiusKm : (row.profileRadiusKm ?? 0),
+      availability:
+        own.slots.length > 0 || !volunteer ? own.slots : toSlots(availabilityByVolunteer.get(volunteer)),
+      active: row.status === "active" && (row.validUntil === null || row.validUntil >= today),
+      capacity: row.capacity,
+      activeMatches: row.load,
+      validUntil: row.validUntil,
+      // The CHECK on volunteer_profiles ties a date to a verification; test both anyway.
+      certificateValidUntil: row.certificateVerifiedAt ? row.certificateValidUntil : null,
+      gender: volunteer ? (row.gender ?? null) : null,
+      hoursCapPerWeek: volunteer ? (row.hoursCapPerWeek ?? null) : null,
+      experienceInCategory: {
+        completedMatches: completed.get(`${owner}|${row.categoryId}`) ?? 0,
+        hours: volunteer ? (hours.get(`${volunteer}|${row.categoryId}`) ?? 0) : 0,
+      },
+      acceptanceHistory: sums,
+    };
+  });
+
+  const declinedPairs: Array<[number, number]> = [];
+  const matchedPairs: Array<[number, number]> = [];
+  for (const pair of pairRows) {
+    if (pair.offerId === null) continue;
+    (pair.status === "declined" ? declinedPairs : matchedPairs).push([pair.needId, pair.offerId]);
+  }
+
+  return {
+    needs: matchNeeds,
+    offers: matchOffers,
+    neighbourhoods: neighbourhoodRows,
+    weights: settings
+      ? {
+          language: settings.weightLanguage,
+          distance: settings.weightDistance,
+          availability: settings.weightAvailability,
+          load: settings.weightLoad,
+          experience: settings.weightExperience,
+          responsiveness: settings.weightResponsiveness,
+        }
+      : DEFAULT_WEIGHTS,
+    declinedPairs,
+    matchedPairs,
+    referenceTime: now,
+  };
+}

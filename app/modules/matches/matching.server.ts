@@ -1,0 +1,127 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@db/client";
+import { needs, offers, organisations, users } from "@db/schema";
+import {
+  buildCandidateIndex,
+  explainExclusion,
+  listCandidateScores,
+  suggest,
+  type CandidateExplanation,
+  type ScoredCandidate,
+} from "~/modules/matching";
+import { loadMatchingInstance, type LoadOptions } from "./matching-instance.server";
+
+/** What the UI shows about an offer next to its score: never more personal data than a name. */
+export interface OfferSummary {
+  offerId: number;
+  title: string;
+  kind: "volunteer" | "organisation";
+  /** The volunteer's display name or the organisation's name; null after erasure. */
+  ownerName: string | null;
+  volunteerId: string | null;
+  organisationId: number | null;
+}
+
+export interface SuggestionView extends ScoredCandidate {
+  offer: OfferSummary;
+}
+
+export interface NeedSuggestions {
+  needId: number;
+  /** All candidates of the need (the list shows the top k). */
+  candidateCount: number;
+  /** Helper slots still free; 0 when pending proposals cover them (suggestions are then backups). */
+  helpersNeeded: number;
+  suggestions: SuggestionView[];
+}
+
+/** Titles and owner names of offers, in one query. */
+export function loadOfferSummaries(db: Db, offerIds: readonly number[]): Map<number, OfferSummary> {
+  if (offerIds.length === 0) return new Map();
+  const rows = db
+    .select({
+      offerId: offers.id,
+      title: offers.title,
+      volunteerId: offers.volunteerId,
+      organisationId: offers.organisationId,
+      volunteerName: users.displayName,
+      organisationName: organisations.name,
+    })
+    .from(offers)
+    .leftJoin(users, eq(users.id, offers.volunteerId))
+    .leftJoin(organisations, eq(organisations.id, offers.organisationId))
+    .where(inArray(offers.id, [...offerIds]))
+    .all();
+  return new Map(
+    rows.map((row) => [
+      row.offerId,
+      {
+        offerId: row.offerId,
+        title: row.title,
+        kind: row.volunteerId ? "volunteer" : "organisation",
+        ownerName: row.volunteerName ?? row.organisationName ?? null,
+        volunteerId: row.volunteerId,
+        organisationId: row.organisationId,
+      },
+    ]),
+  );
+}
+
+function needCategory(db: Db, needId: number): number | undefined {
+  return db.select({ categoryId: needs.categoryId }).from(needs).where(eq(needs.id, needId)).get()?.categoryId;
+}
+
+/**
+ * The top k candidates for an open need, with their score breakdown and reasons (translate them with
+ * describeCandidate from ~/modules/matching). Only the need's category is loaded: a need's page stays
+ * fast at city scale. Null when the need doesn't exist or is no longer open.
+ */
+export function suggestForNeed(db: Db, needId: number, k = 10, options: LoadOptions = {}): NeedSuggestions | null {
+  const categoryId = needCategory(db, needId);
+  if (categoryId === undefined) return null;
+  const instance = loadMatchingInstance(db, { needIds: [needId], offerCategoryIds: [categoryId] }, options);
+  const need = instance.needs[0];
+  if (!need) return null;
+  const index = buildCandidateIndex(instance);
+  const top = suggest(index, need, k);
+  const summaries = loadOfferSummaries(
+    db,
+    top.map((candidate) => candidate.offerId),
+  );
+  return {
+    needId,
+    candidateCount: listCandidateScores(index, need).length,
+    helpersNeeded: need.helpersNeeded,
+    suggestions: top.flatMap((candidate) => {
+      const offer = summaries.get(candidate.offerId);
+      return offer ? [{ ...candidate, offer }] : [];
+    }),
+  };
+}
+
+export type CandidateExplanationView = CandidateExplanation & { offer: OfferSummary };
+
+/**
+ * "Why not this one?" for any offer a coordinator picks, active or not: the hard constraints it
+ * fails, or its rank among the need's candidates and its score breakdown. Null when the need isn't
+ * open or the offer doesn't exist.
+ */
+export function explainCandidate(
+  db: Db,
+  needId: number,
+  offerId: number,
+  options: LoadOptions = {},
+): CandidateExplanationView | null {
+  const categoryId = needCategory(db, needId);
+  if (categoryId === undefined) return null;
+  const instance = loadMatchingInstance(
+    db,
+    { needIds: [needId], offerCategoryIds: [categoryId], includeOfferIds: [offerId] },
+    options,
+  );
+  const need = instance.needs[0];
+  const offer = instance.offers.find((o) => o.id === offerId);
+  const summary = loadOfferSummaries(db, [offerId]).get(offerId);
+  if (!need || !offer || !summary) return null;
+  return { ...explainExclusion(buildCandidateIndex(instance), need, offer), offer: summary };
+}
