@@ -1,13 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ShiftSignup } from "~/components/shift-signup";
 import { DateRange } from "~/components/time";
 import { useNonce } from "~/components/nonce";
 import { getPublicActivity, type PublicActivity } from "~/modules/events/public-activities.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
+import { getOptionalUser } from "~/modules/auth/session.server";
+import { getShiftSignupStates } from "~/modules/signups/commitments.server";
+import volunteerStyles from "~/styles/volunteer.css?url";
+import { getDb } from "~/utils/db.server";
 import { formatMoney } from "~/utils/format";
 
-export const handle = { i18n: ["common", "activities"] };
+export const handle = { i18n: ["common", "activities", "volunteer"] };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.activity.title} · miteinander` }, { name: "description", content: data.activity.description.slice(0, 160) }] : [];
@@ -18,7 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);
   const activity = getPublicActivity(id, locale);
   if (!activity) throw new Response("Not found", { status: 404 });
-  return { activity, origin: new URL(request.url).origin };
+  // The viewer's own sign-ups and the waitlists, for the sign-up buttons (one query).
+  const user = await getOptionalUser(request);
+  const signups = getShiftSignupStates(getDb(), activity.shifts.map((s) => s.id), user?.id ?? null);
+  const viewer = { signedIn: !!user, isVolunteer: !!user?.isVolunteer };
+  return { activity, origin: new URL(request.url).origin, signups, viewer };
 }
 
 /** schema.org Event, so calendars and municipal portals can read the page. */
@@ -51,7 +62,7 @@ function eventJsonLd(activity: PublicActivity, origin: string) {
 }
 
 export default function ActivityPage() {
-  const { activity, origin } = useLoaderData<typeof loader>();
+  const { activity, origin, signups, viewer } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["activities", "common"]);
   const nonce = useNonce();
   // "<" is escaped so text from the database can never close the script element.
@@ -128,7 +139,7 @@ export default function ActivityPage() {
           <p>{t("detail.shiftsIntro")}</p>
           <ul className="shift-list">
             {activity.shifts.map((shift) => (
-              <li key={shift.id} className="card">
+              <li key={shift.id} id={`shift-${shift.id}`} className="card">
                 <h3 className="card__title">{shift.title}</h3>
                 <p>
                   <DateRange start={shift.startsAt} end={shift.endsAt} />
@@ -141,6 +152,7 @@ export default function ActivityPage() {
                       : t("detail.shiftFull")}
                 </p>
                 {shift.requiresCertificate ? <p className="muted small">{t("detail.requiresCertificate")}</p> : null}
+                <ShiftSignup shift={shift} state={signups[shift.id] ?? null} viewer={viewer} returnTo={`/activities/${activity.id}`} />
               </li>
             ))}
           </ul>

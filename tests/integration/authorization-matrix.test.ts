@@ -10,7 +10,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, needs, organisationNeighbourhoods, sessions, volunteerProfiles } from "@db/schema";
+import { emailOutbox, needs, offers, organisationNeighbourhoods, sessions, signups, volunteerProfiles } from "@db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/utils/db.server";
 import {
@@ -19,6 +19,7 @@ import {
   createEvent,
   createNeighbourhood,
   createOrganisation,
+  createShift,
   createUser,
   createVolunteer,
 } from "../factories";
@@ -51,6 +52,11 @@ interface Fixture {
   needInNb1: number;
   outboxId: number;
   calendarToken: string;
+  publicShift: number;
+  draftShift: number;
+  signupOfVolunteer: number;
+  offerOfVolunteer: number;
+  offerOfOrgA: number;
   victimSessionId: string;
 }
 
@@ -74,6 +80,10 @@ function only(actors: Actor[], denied: Outcome = "forbidden"): Expectation {
   return Object.fromEntries(ACTORS.map((a) => [a, a === "anonymous" ? "login" : actors.includes(a) ? "allow" : denied])) as Expectation;
 }
 const adminOnly = only(["admin"]);
+const volunteerPages = only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]);
+/** Only the owner gets through; for everyone else (admins too) the object does not exist. */
+const ownerOnly = (owner: Actor): Expectation => ({ ...all("notFound"), anonymous: "login", [owner]: "allow" });
+const draftShiftReaders: Expectation = { ...all("notFound"), orgMember: "allow", coordinatorIn: "allow", admin: "allow" };
 const coordinators = only(["coordinatorIn", "coordinatorOut", "admin"]);
 
 const get = (path: Case["path"], expect: Expectation, extra: Partial<Case> = {}): Case => ({ fn: "loader", path, expect, ...extra });
@@ -140,6 +150,51 @@ const MATRIX: Record<string, Case[]> = {
   "volunteer.profile.tsx": [
     get(at("/volunteer/profile"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"])),
     post(at("/volunteer/profile"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"])),
+  ],
+  // Volunteer pages: organisation members (and admins) without a profile are sent to create one first.
+  "volunteer.find.tsx": [get(at("/volunteer/find"), volunteerPages)],
+  "volunteer.commitments.tsx": [get(at("/volunteer/commitments"), volunteerPages)],
+  "volunteer.hours.tsx": [get(at("/volunteer/hours"), volunteerPages), post(at("/volunteer/hours"), volunteerPages, { form: () => ({ matchId: "" }) })],
+  "volunteer.offers._index.tsx": [get(at("/volunteer/offers"), volunteerPages)],
+  "volunteer.offers.new.tsx": [get(at("/volunteer/offers/new"), volunteerPages), post(at("/volunteer/offers/new"), volunteerPages, { form: () => ({ title: "" }) })],
+  "offers.$id.tsx": [
+    get((f) => `/offers/${f.offerOfVolunteer}`, ownerOnly("volunteer"), { label: "IDOR: reading another person's offer", params: (f) => ({ id: String(f.offerOfVolunteer) }) }),
+    post((f) => `/offers/${f.offerOfVolunteer}`, ownerOnly("volunteer"), {
+      label: "IDOR: pausing another person's offer",
+      params: (f) => ({ id: String(f.offerOfVolunteer) }),
+      form: () => ({ intent: "pause" }),
+    }),
+    get((f) => `/offers/${f.offerOfOrgA}`, ownerOnly("orgMember"), { label: "an organisation's offer", params: (f) => ({ id: String(f.offerOfOrgA) }) }),
+  ],
+  "offers.organisation.$orgId._index.tsx": [
+    get((f) => `/offers/organisation/${f.orgA}`, only(["orgMember", "admin"]), { params: (f) => ({ orgId: String(f.orgA) }) }),
+  ],
+  "offers.organisation.$orgId.new.tsx": [
+    get((f) => `/offers/organisation/${f.orgA}/new`, only(["orgMember", "admin"]), { params: (f) => ({ orgId: String(f.orgA) }) }),
+    post((f) => `/offers/organisation/${f.orgA}/new`, only(["orgMember", "admin"]), {
+      label: "IDOR: an offer for another organisation",
+      params: (f) => ({ orgId: String(f.orgA) }),
+      form: () => ({ title: "" }),
+    }),
+  ],
+  "shifts.$id.signup.tsx": [
+    get((f) => `/shifts/${f.publicShift}/signup`, everyone, { params: (f) => ({ id: String(f.publicShift) }) }),
+    get((f) => `/shifts/${f.draftShift}/signup`, draftShiftReaders, { label: "a draft's shift is not public", params: (f) => ({ id: String(f.draftShift) }) }),
+    // Organisation members and admins without a profile are told to create one (409), staff get 403.
+    post((f) => `/shifts/${f.publicShift}/signup`, only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]), {
+      params: (f) => ({ id: String(f.publicShift) }),
+    }),
+    post((f) => `/shifts/${f.draftShift}/signup`, { ...draftShiftReaders, anonymous: "login", coordinatorIn: "forbidden" }, {
+      label: "signing up for a draft's shift",
+      params: (f) => ({ id: String(f.draftShift) }),
+    }),
+  ],
+  "signups.$id.cancel.tsx": [
+    get((f) => `/signups/${f.signupOfVolunteer}/cancel`, everyone, { params: (f) => ({ id: String(f.signupOfVolunteer) }) }),
+    post((f) => `/signups/${f.signupOfVolunteer}/cancel`, ownerOnly("volunteer"), {
+      label: "IDOR: cancelling another person's sign-up",
+      params: (f) => ({ id: String(f.signupOfVolunteer) }),
+    }),
   ],
 
   "organisation._index.tsx": [get(at("/organisation"), only(["orgMember", "otherOrgMember", "admin"]))],
@@ -277,6 +332,20 @@ beforeAll(async () => {
     .get();
   const calendarToken = "matrix-calendar-token-0123456789abcdefghijk";
   db.update(volunteerProfiles).set({ calendarToken }).where(eq(volunteerProfiles.userId, volunteer.id)).run();
+  const publicShift = createShift(db, { eventId: publicEvent.id, startsAt: publicEvent.startsAt, neededCount: 5 });
+  const draftShift = createShift(db, { eventId: draft.id, startsAt: draft.startsAt });
+  const otherShift = createShift(db, {
+    eventId: publicEvent.id,
+    startsAt: new Date(publicEvent.startsAt.getTime() + 3 * 86_400_000),
+    confirmedCount: 1, // the volunteer's sign-up below
+  });
+  const signupOfVolunteer = db
+    .insert(signups)
+    .values({ shiftId: otherShift.id, volunteerId: volunteer.id, status: "confirmed" })
+    .returning({ id: signups.id })
+    .get();
+  const offerOfVolunteer = db.insert(offers).values({ volunteerId: volunteer.id, categoryId: category.id, title: "Begleitung" }).returning({ id: offers.id }).get();
+  const offerOfOrgA = db.insert(offers).values({ organisationId: orgA.id, categoryId: category.id, title: "Sportgruppe" }).returning({ id: offers.id }).get();
   const victim = createVolunteer(db).user;
   await sessionCookieFor(victim.id);
   const victimSessionId = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, victim.id)).get()!.id;
@@ -303,6 +372,11 @@ beforeAll(async () => {
     outboxId: outbox.id,
     calendarToken,
     victimSessionId,
+    publicShift: publicShift.id,
+    draftShift: draftShift.id,
+    signupOfVolunteer: signupOfVolunteer.id,
+    offerOfVolunteer: offerOfVolunteer.id,
+    offerOfOrgA: offerOfOrgA.id,
   };
 });
 

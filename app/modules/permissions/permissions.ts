@@ -133,6 +133,8 @@ export const RULES = {
 
   // Volunteers (people)
   "volunteer-profile:read": rule<PersonResource>({ allow: readsPerson, visible: (u, p) => !!u && (u.role === "admin" || readsPerson(u, p)) }),
+  // An organisation member (or a new volunteer whose profile is gone) becomes a volunteer by creating one.
+  "volunteer-profile:create": rule({ allow: (u) => !u.isVolunteer && (u.role === "volunteer" || u.role === "org_member") }),
   "volunteer-profile:update": rule<PersonResource>({
     allow: (u, p) => p.userId === u.id,
     visible: (u, p) => !!u && (u.role === "admin" || readsPerson(u, p)),

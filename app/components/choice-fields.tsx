@@ -1,0 +1,172 @@
+/**
+ * More form fields in the style of form.tsx (label, hint, translated error, aria wiring, values that
+ * survive a failed submit without JavaScript): a text area, a checkbox group and the weekly
+ * availability grid.
+ */
+import type { ReactNode, TextareaHTMLAttributes } from "react";
+import type { FieldValues, Path } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { DAYPART_WINDOWS, DAYPARTS, gridKey, minuteToClock, WEEKDAYS } from "~/modules/volunteers/availability";
+import type { ValidatedForm } from "./form";
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function asList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name" | "id" | "defaultValue">;
+
+export function TextAreaField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  ...props
+}: { form: ValidatedForm<T>; name: Path<T>; label: ReactNode; hint?: ReactNode } & TextAreaProps) {
+  const { t } = useTranslation();
+  const id = form.fieldId(name);
+  const error = form.errorOf(name);
+  const value = form.valueOf(name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        rows={4}
+        defaultValue={typeof value === "string" ? value : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...props}
+        {...form.rhf.register(name)}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Checkboxes sharing one name; the group is a fieldset whose legend names it. */
+export function CheckboxGroup<T extends FieldValues>({
+  form,
+  name,
+  legend,
+  options,
+  hint,
+  columns = false,
+}: {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  legend: ReactNode;
+  options: { value: string; label: string }[];
+  hint?: ReactNode;
+  /** Lay long lists out in columns. */
+  columns?: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = form.fieldId(name);
+  const error = form.errorOf(name);
+  const checked = new Set(asList(form.valueOf(name)));
+  return (
+    <fieldset id={id} className="field choice-group" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className={columns ? "choice-group__options choice-group__options--columns" : "choice-group__options"}>
+        {options.map((o) => (
+          <label key={o.value} className="choice">
+            <input type="checkbox" value={o.value} defaultChecked={checked.has(o.value)} {...form.rhf.register(name)} />{" "}
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Weekday × morning/afternoon/evening, each cell a labelled checkbox ("Monday, morning 08:00–12:00"). */
+export function AvailabilityGrid<T extends FieldValues>({
+  form,
+  name,
+  legend,
+  hint,
+}: {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  legend: ReactNode;
+  hint?: ReactNode;
+}) {
+  const { t } = useTranslation("volunteer");
+  const id = form.fieldId(name);
+  const error = form.errorOf(name);
+  const checked = new Set(asList(form.valueOf(name)));
+  return (
+    <fieldset id={id} className="field availability" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <table className="availability__grid">
+        <thead>
+          <tr>
+            <td />
+            {DAYPARTS.map((part) => (
+              <th key={part} scope="col">
+                {t(`availability.dayparts.${part}`)}
+                <span className="availability__hours">
+                  {minuteToClock(DAYPART_WINDOWS[part][0])}–{minuteToClock(DAYPART_WINDOWS[part][1])}
+                </span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {WEEKDAYS.map((day) => (
+            <tr key={day}>
+              <th scope="row">{t(`availability.weekdays.${day}`)}</th>
+              {DAYPARTS.map((part) => {
+                const key = gridKey(day, part);
+                return (
+                  <td key={part}>
+                    <label className="availability__cell">
+                      <input type="checkbox" value={key} defaultChecked={checked.has(key)} {...form.rhf.register(name)} />
+                      <span className="visually-hidden">
+                        {t("availability.cellLabel", { day: t(`availability.weekdays.${day}`), part: t(`availability.dayparts.${part}`) })}
+                      </span>
+                    </label>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

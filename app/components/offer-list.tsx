@@ -1,0 +1,73 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { OfferStatus } from "@db/schema/enums";
+import type { OfferListFilter } from "~/modules/offers/offers.schema";
+import type { OfferListItem } from "~/modules/offers/offers.server";
+import { DateOnly } from "./time";
+
+const STATUS_TONE: Record<OfferStatus, string> = { active: "status status--ok", paused: "status status--warn", ended: "status" };
+
+/** Status tabs (links, so the filter is in the URL) and the offers as cards. */
+export function OfferList({
+  offers,
+  filter,
+  counts,
+  basePath,
+}: {
+  offers: OfferListItem[];
+  filter: OfferListFilter;
+  counts: Record<OfferStatus, number>;
+  basePath: string;
+}) {
+  const { t } = useTranslation(["offers", "common"]);
+  const all = counts.active + counts.paused + counts.ended;
+  const tabs: { value: OfferListFilter; count: number }[] = [
+    { value: "all", count: all },
+    { value: "active", count: counts.active },
+    { value: "paused", count: counts.paused },
+    { value: "ended", count: counts.ended },
+  ];
+  return (
+    <>
+      <nav aria-label={t("list.filterLabel")}>
+        <ul className="tabs">
+          {tabs.map((tab) => (
+            <li key={tab.value}>
+              <Link to={tab.value === "all" ? basePath : `${basePath}?status=${tab.value}`} aria-current={filter === tab.value ? "page" : undefined}>
+                {t(`list.filter.${tab.value}`)} ({tab.count})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {offers.length === 0 ? (
+        <p className="empty">{t("list.empty")}</p>
+      ) : (
+        <ul className="card-list">
+          {offers.map((offer) => (
+            <li key={offer.id} className="card">
+              <p className="card__eyebrow">
+                <span className="tag">{t(`common:categories.${offer.categorySlug}`, { defaultValue: offer.categoryName })}</span>{" "}
+                <span className={STATUS_TONE[offer.status]}>{t(`status.${offer.status}`)}</span>
+                {offer.expired && offer.status !== "ended" ? <span className="status status--bad"> {t("list.expired")}</span> : null}
+              </p>
+              <h3 className="card__title">
+                <Link to={`/offers/${offer.id}`}>{offer.title}</Link>
+              </h3>
+              <ul className="facts">
+                <li>{offer.neighbourhoodNames.join(", ")}</li>
+                <li>{offer.languages.map((code) => t(`common:languages.${code}`)).join(", ")}</li>
+                <li>{t("list.load", { count: offer.liveMatches, capacity: offer.capacity })}</li>
+                {offer.validUntil ? (
+                  <li>
+                    {t("list.validUntil")} <DateOnly value={Date.parse(`${offer.validUntil}T12:00:00Z`)} />
+                  </li>
+                ) : null}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

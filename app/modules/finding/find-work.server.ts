@@ -1,0 +1,324 @@
+/**
+ * "Find work": open shifts of public activities and open needs, for one volunteer, filtered and
+ * sorted by day, then distance from home, then time. A fixed number of queries whatever the page
+ * holds: neighbourhood centroids, one page query (a UNION with the total as a window count), and one
+ * detail query each for the shifts and the needs on the page.
+ *
+ * Needs are shown as volunteers may see them: category, neighbourhood, time, languages and the plain
+ * description. Never who recorded them or anything about the newcomer (the hub holds nothing personal
+ * about them, and contact goes through the coordinator).
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@db/client";
+import { neighbourhoods } from "@db/schema";
+import type { Language, NeedSchedule, NeedUrgency } from "@db/schema/enums";
+import { haversineKm } from "~/modules/matching/geo";
+import type { WeeklyWindow } from "~/modules/volunteers/availability";
+import { startOfZonedDay } from "~/utils/time";
+import { berlinLocalSql, DAY_MS, int, minuteOfDaySql, weekdaySql } from "./berlin-clock-sql.server";
+import type { FindKind } from "./find-work.schema";
+
+export const FIND_PAGE_SIZE = 20;
+
+/** The filter with slugs already resolved to ids (unknown slugs are reported by the route). */
+export interface ResolvedFindFilter {
+  what: FindKind;
+  neighbourhoodId?: number;
+  categoryId?: number;
+  language?: Language;
+  /** Distance from the volunteer's home neighbourhood, km (ignored without a home). */
+  km?: number;
+  from?: string;
+  to?: string;
+  fits: boolean;
+  page: number;
+}
+
+export interface FindViewer {
+  userId: string;
+  homeNeighbourhoodId: number | null;
+  locale: string;
+}
+
+interface Base {
+  id: number;
+  startsAt: number;
+  endsAt: number;
+  categorySlug: string;
+  categoryName: string;
+  neighbourhoodName: string;
+  distanceKm: number | null;
+  languages: Language[];
+  requiresCertificate: boolean;
+}
+
+export interface ShiftWorkItem extends Base {
+  kind: "shift";
+  shiftTitle: string;
+  eventId: number;
+  eventTitle: string;
+  place: string;
+  neededCount: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  mine: { status: "confirmed" | "waitlisted"; position: number | null } | null;
+}
+
+export interface NeedWorkItem extends Base {
+  kind: "need";
+  description: string;
+  translated: boolean;
+  originalLanguage: string;
+  schedule: NeedSchedule;
+  slots: WeeklyWindow[];
+  helpersStillNeeded: number;
+  urgency: NeedUrgency;
+  /** The volunteer's active offer in the need's category: the coordinator can match it. */
+  myOffer: { id: number; title: string } | null;
+}
+
+export type WorkItem = ShiftWorkItem | NeedWorkItem;
+
+export interface FindWorkResult {
+  items: WorkItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** False when the volunteer has no home neighbourhood: no distances, no distance filter. */
+  hasHome: boolean;
+}
+
+function distancesFromHome(db: Db, homeId: number | null): Map<number, number> | null {
+  if (homeId === null) return null;
+  const all = db.select({ id: neighbourhoods.id, lat: neighbourhoods.lat, lon: neighbourhoods.lon }).from(neighbourhoods).all();
+  const home = all.find((n) => n.id === homeId);
+  if (!home) return null;
+  return new Map(all.map((n) => [n.id, Math.round(haversineKm(home.lat, home.lon, n.lat, n.lon) * 10) / 10]));
+}
+
+/** The shifts and needs on one page of results. */
+export function findWork(db: Db, filter: ResolvedFindFilter, viewer: FindViewer, now: number = Date.now()): FindWorkResult {
+  const distances = distancesFromHome(db, viewer.homeNeighbourhoodId);
+  const windowStart = Math.max(now, filter.from ? startOfZonedDay(filter.from) : 0);
+  const windowEnd = filter.to ? startOfZonedDay(filter.to) + DAY_MS : null;
+
+  const distanceCase = (nb: SQL): SQL => {
+    if (!distances) return sql`null`;
+    const whens = [...distances].map(([id, km]) => sql`when ${int(id)} then ${sql.raw(km.toFixed(1))}`);
+    return sql`(case ${nb} ${sql.join(whens, sql` `)} end)`;
+  };
+  let nearIds: number[] | null = null;
+  if (filter.km !== undefined && distances) {
+    nearIds = [...distances].filter(([, km]) => km <= (filter.km as number)).map(([id]) => id);
+  }
+  const placeConditions = (nb: SQL): SQL[] => {
+    const c: SQL[] = [];
+    if (filter.neighbourhoodId !== undefined) c.push(sql`${nb} = ${filter.neighbourhoodId}`);
+    if (nearIds !== null) c.push(nearIds.length > 0 ? sql`${nb} in (${sql.join(nearIds.map(int), sql`, `)})` : sql`0`);
+    return c;
+  };
+  // A window fits when one of the volunteer's weekly slots holds it from start to end on its weekday.
+  const fitsWindow = (startsAt: SQL, endsAt: SQL): SQL => {
+    const local = berlinLocalSql(startsAt, now);
+    return sql`exists (select 1 from volunteer_availability va where va.user_id = ${viewer.userId}
+      and va.weekday = ${weekdaySql(local)}
+      and va.start_minute <= ${minuteOfDaySql(local)}
+      and va.end_minute >= ${minuteOfDaySql(local)} + (cast(${endsAt} as integer) - cast(${startsAt} as integer) + 59999) / 60000)`;
+  };
+
+  const parts: SQL[] = [];
+  if (filter.what !== "needs") {
+    const c: SQL[] = [
+      sql`e.status = 'published'`,
+      sql`(e.organisation_id is null or exists (select 1 from organisations o where o.id = e.organisation_id and o.verified_at is not null))`,
+      sql`s.starts_at > ${windowStart}`,
+      ...placeConditions(sql`e.neighbourhood_id`),
+    ];
+    if (windowEnd !== null) c.push(sql`s.starts_at < ${windowEnd}`);
+    if (filter.categoryId !== undefined) c.push(sql`e.category_id = ${filter.categoryId}`);
+    if (filter.language) c.push(sql`exists (select 1 from event_languages el where el.event_id = e.id and el.language = ${filter.language})`);
+    if (filter.fits) c.push(fitsWindow(sql`s.starts_at`, sql`s.ends_at`));
+    parts.push(sql`select 'shift' as kind, s.id as id, s.starts_at as sort_at, e.neighbourhood_id as nb
+      from shifts s join events e on e.id = s.event_id where ${sql.join(c, sql` and `)}`);
+  }
+  if (filter.what !== "shifts") {
+    const c: SQL[] = [sql`n.status in ('open', 'partly_matched')`, sql`n.ends_at > ${windowStart}`, ...placeConditions(sql`n.neighbourhood_id`)];
+    if (windowEnd !== null) c.push(sql`n.starts_at < ${windowEnd}`);
+    if (filter.categoryId !== undefined) c.push(sql`n.category_id = ${filter.categoryId}`);
+    if (filter.language) c.push(sql`exists (select 1 from need_languages nl where nl.need_id = n.id and nl.language = ${filter.language})`);
+    if (filter.fits) {
+      c.push(sql`((n.schedule = 'one_off' and ${fitsWindow(sql`n.starts_at`, sql`n.ends_at`)}) or (n.schedule = 'recurring' and exists (
+        select 1 from need_slots ns join volunteer_availability va on va.weekday = ns.weekday
+          and va.start_minute <= ns.start_minute and va.end_minute >= ns.end_minute
+        where ns.need_id = n.id and va.user_id = ${viewer.userId})))`);
+    }
+    parts.push(sql`select 'need' as kind, n.id as id, max(n.starts_at, ${int(windowStart)}) as sort_at, n.neighbourhood_id as nb
+      from needs n where ${sql.join(c, sql` and `)}`);
+  }
+
+  const pageSize = FIND_PAGE_SIZE;
+  const offset = (filter.page - 1) * pageSize;
+  const local = berlinLocalSql(sql`w.sort_at`, now);
+  const rows = db.all<{ kind: "shift" | "need"; id: number; distance: number | null; total: number }>(sql`
+    select w.kind as kind, w.id as id, ${distanceCase(sql`w.nb`)} as distance, count(*) over () as total
+    from (${sql.join(parts, sql` union all `)}) w
+    order by (${local}) / ${int(DAY_MS)}, distance is null, distance, w.sort_at, w.kind desc, w.id
+    limit ${int(pageSize)} offset ${int(offset)}`);
+
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && filter.page > 1) {
+    // Past the last page (an old link): count without paging to say how many pages there are.
+    const counted = db.get<{ total: number }>(sql`select count(*) as total from (${sql.join(parts, sql` union all `)})`);
+    total = counted?.total ?? 0;
+  }
+  const shiftIds = rows.filter((r) => r.kind === "shift").map((r) => r.id);
+  const needIds = rows.filter((r) => r.kind === "need").map((r) => r.id);
+  const shiftsById = loadShifts(db, shiftIds, viewer);
+  const needsById = loadNeeds(db, needIds, viewer);
+  const items: WorkItem[] = [];
+  for (const r of rows) {
+    const item = r.kind === "shift" ? shiftsById.get(r.id) : needsById.get(r.id);
+    if (item) items.push({ ...item, distanceKm: r.distance });
+  }
+  return { items, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize, hasHome: distances !== null };
+}
+
+function splitLanguages(value: string | null): Language[] {
+  return (value ? value.split(",").sort() : []) as Language[];
+}
+
+function loadShifts(db: Db, ids: number[], viewer: FindViewer): Map<number, ShiftWorkItem> {
+  if (ids.length === 0) return new Map();
+  const rows = db.all<{
+    id: number;
+    title: string;
+    startsAt: number;
+    endsAt: number;
+    neededCount: number;
+    confirmedCount: number;
+    requiresCertificate: number;
+    eventId: number;
+    eventTitle: string;
+    place: string;
+    categorySlug: string;
+    categoryName: string;
+    neighbourhoodName: string;
+    languages: string | null;
+    waitlistCount: number;
+    myStatus: "confirmed" | "waitlisted" | null;
+    myPosition: number | null;
+  }>(sql`
+    select s.id as id, s.title as title, s.starts_at as startsAt, s.ends_at as endsAt, s.needed_count as neededCount,
+      s.confirmed_count as confirmedCount, s.requires_certificate as requiresCertificate,
+      e.id as eventId, coalesce(et.title, e.title) as eventTitle, e.place as place,
+      c.slug as categorySlug, c.name as categoryName, nb.name as neighbourhoodName,
+      (select group_concat(el.language) from event_languages el where el.event_id = e.id) as languages,
+      (select count(*) from signups w where w.shift_id = s.id and w.status = 'waitlisted') as waitlistCount,
+      me.status as myStatus,
+      case when me.status = 'waitlisted' then
+        (select count(*) from signups w where w.shift_id = s.id and w.status = 'waitlisted' and w.id <= me.id) end as myPosition
+    from shifts s
+    join events e on e.id = s.event_id
+    join categories c on c.id = e.category_id
+    join neighbourhoods nb on nb.id = e.neighbourhood_id
+    left join event_translations et on et.event_id = e.id and et.locale = ${viewer.locale}
+    left join signups me on me.shift_id = s.id and me.volunteer_id = ${viewer.userId} and me.status <> 'cancelled'
+    where s.id in (${sql.join(ids.map(int), sql`, `)})`);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        kind: "shift",
+        id: r.id,
+        shiftTitle: r.title,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        eventId: r.eventId,
+        eventTitle: r.eventTitle,
+        place: r.place,
+        categorySlug: r.categorySlug,
+        categoryName: r.categoryName,
+        neighbourhoodName: r.neighbourhoodName,
+        distanceKm: null,
+        languages: splitLanguages(r.languages),
+        requiresCertificate: r.requiresCertificate === 1,
+        neededCount: r.neededCount,
+        confirmedCount: r.confirmedCount,
+        waitlistCount: r.waitlistCount,
+        mine: r.myStatus ? { status: r.myStatus, position: r.myPosition } : null,
+      },
+    ]),
+  );
+}
+
+function loadNeeds(db: Db, ids: number[], viewer: FindViewer): Map<number, NeedWorkItem> {
+  if (ids.length === 0) return new Map();
+  const rows = db.all<{
+    id: number;
+    description: string;
+    translatedDescription: string | null;
+    originalLanguage: string;
+    startsAt: number;
+    endsAt: number;
+    schedule: NeedSchedule;
+    helpersNeeded: number;
+    taken: number;
+    urgency: NeedUrgency;
+    requiresCertificate: number;
+    categorySlug: string;
+    categoryName: string;
+    neighbourhoodName: string;
+    languages: string | null;
+    slots: string | null;
+    myOfferId: number | null;
+    myOfferTitle: string | null;
+  }>(sql`
+    select n.id as id, n.description as description, nt.description as translatedDescription,
+      n.original_language as originalLanguage, n.starts_at as startsAt, n.ends_at as endsAt, n.schedule as schedule,
+      n.helpers_needed as helpersNeeded,
+      (select count(*) from matches m where m.need_id = n.id and m.status in ('proposed', 'accepted', 'active')) as taken,
+      n.urgency as urgency, n.requires_certificate as requiresCertificate,
+      c.slug as categorySlug, c.name as categoryName, nb.name as neighbourhoodName,
+      (select group_concat(nl.language) from need_languages nl where nl.need_id = n.id) as languages,
+      (select group_concat(ns.weekday || ':' || ns.start_minute || ':' || ns.end_minute)
+        from (select * from need_slots where need_id = n.id order by weekday, start_minute) ns) as slots,
+      mo.id as myOfferId, mo.title as myOfferTitle
+    from needs n
+    join categories c on c.id = n.category_id
+    join neighbourhoods nb on nb.id = n.neighbourhood_id
+    left join need_translations nt on nt.need_id = n.id and nt.locale = ${viewer.locale}
+    left join offers mo on mo.id = (select o.id from offers o where o.volunteer_id = ${viewer.userId}
+      and o.category_id = n.category_id and o.status = 'active' order by o.id limit 1)
+    where n.id in (${sql.join(ids.map(int), sql`, `)})`);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        kind: "need",
+        id: r.id,
+        description: r.translatedDescription ?? r.description,
+        translated: r.translatedDescription !== null || r.originalLanguage === viewer.locale,
+        originalLanguage: r.originalLanguage,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        schedule: r.schedule,
+        slots: r.slots
+          ? r.slots.split(",").map((s) => {
+              const [weekday, startMinute, endMinute] = s.split(":").map(Number) as [number, number, number];
+              return { weekday, startMinute, endMinute };
+            })
+          : [],
+        helpersStillNeeded: Math.max(0, r.helpersNeeded - r.taken),
+        urgency: r.urgency,
+        requiresCertificate: r.requiresCertificate === 1,
+        categorySlug: r.categorySlug,
+        categoryName: r.categoryName,
+        neighbourhoodName: r.neighbourhoodName,
+        distanceKm: null,
+        languages: splitLanguages(r.languages),
+        myOffer: r.myOfferId !== null && r.myOfferTitle !== null ? { id: r.myOfferId, title: r.myOfferTitle } : null,
+      },
+    ]),
+  );
+}

@@ -1,0 +1,359 @@
+/**
+ * Offers: what a volunteer or an organisation can give. Ownership is part of every `where`: an update,
+ * a status change or a read by id with a scope that does not own the offer finds nothing, so callers
+ * answer 404 without a separate permission query that could drift from the write.
+ */
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@db/client";
+import {
+  categories,
+  matches,
+  needLanguages,
+  needs,
+  needSlots,
+  neighbourhoods,
+  offerAvailability,
+  offerLanguages,
+  offerNeighbourhoods,
+  offers,
+  organisations,
+} from "@db/schema";
+import type { Language, OfferStatus } from "@db/schema/enums";
+import { berlinWallClock } from "~/modules/matching/berlin-time";
+import { mergeWindows, windowsToGrid, type GridKey, type WeeklyWindow } from "~/modules/volunteers/availability";
+import type { FieldErrors } from "~/utils/form-validation";
+import type { OfferInput, OfferListFilter, OfferStatusIntent } from "./offers.schema";
+
+/** Who an offer belongs to when it is created or listed. */
+export type OfferOwner = { volunteerId: string } | { organisationId: number };
+
+/** Everything a signed-in person owns: their own offers and those of their organisations. */
+export interface OfferScope {
+  userId: string;
+  organisationIds: readonly number[];
+}
+
+/** Matches that take up an offer's capacity. */
+const LIVE_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
+
+function ownerWhere(owner: OfferOwner): SQL {
+  return "volunteerId" in owner ? eq(offers.volunteerId, owner.volunteerId) : eq(offers.organisationId, owner.organisationId);
+}
+
+function scopeWhere(scope: OfferScope): SQL {
+  const own = eq(offers.volunteerId, scope.userId);
+  return scope.organisationIds.length > 0 ? (or(own, inArray(offers.organisationId, [...scope.organisationIds])) as SQL) : own;
+}
+
+export type OfferWriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
+
+/** Checks what only the database knows (category and neighbourhoods exist) and what depends on today. */
+function checkReferences(tx: Db, input: OfferInput, today: string): FieldErrors {
+  const errors: FieldErrors = {};
+  const category = tx
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.id, input.categoryId), eq(categories.active, true)))
+    .get();
+  if (!category) errors.categoryId = "offers:errors.categoryUnknown";
+  const known = tx
+    .select({ id: neighbourhoods.id })
+    .from(neighbourhoods)
+    .where(inArray(neighbourhoods.id, input.neighbourhoodIds))
+    .all();
+  if (known.length !== input.neighbourhoodIds.length) errors.neighbourhoodIds = "offers:errors.neighbourhoodUnknown";
+  if (input.validUntil !== null && input.validUntil < today) errors.validUntil = "offers:errors.validUntilPast";
+  return errors;
+}
+
+function replaceChildren(tx: Db, offerId: number, input: OfferInput): void {
+  tx.delete(offerLanguages).where(eq(offerLanguages.offerId, offerId)).run();
+  tx.insert(offerLanguages).values(input.languages.map((language) => ({ offerId, language }))).run();
+  tx.delete(offerNeighbourhoods).where(eq(offerNeighbourhoods.offerId, offerId)).run();
+  tx.insert(offerNeighbourhoods).values(input.neighbourhoodIds.map((neighbourhoodId) => ({ offerId, neighbourhoodId }))).run();
+  tx.delete(offerAvailability).where(eq(offerAvailability.offerId, offerId)).run();
+  if (input.availability.length > 0) {
+    tx.insert(offerAvailability).values(input.availability.map((w) => ({ offerId, ...w }))).run();
+  }
+}
+
+function offerColumns(input: OfferInput) {
+  return {
+    categoryId: input.categoryId,
+    title: input.title,
+    description: input.description,
+    capacity: input.capacity,
+    radiusKm: input.radiusKm,
+    validUntil: input.validUntil,
+  };
+}
+
+/** A new active offer of `owner`. `today` is the ISO date in Europe/Berlin. */
+export function createOffer(db: Db, owner: OfferOwner, input: OfferInput, today: string): OfferWriteResult {
+  return db.transaction(
+    (tx) => {
+      const errors = checkReferences(tx as unknown as Db, input, today);
+      if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+      const created = tx
+        .insert(offers)
+        .values({
+          ...offerColumns(input),
+          volunteerId: "volunteerId" in owner ? owner.volunteerId : null,
+          organisationId: "organisationId" in owner ? owner.organisationId : null,
+          status: "active",
+        })
+        .returning({ id: offers.id })
+        .get();
+      replaceChildren(tx as unknown as Db, created.id, input);
+      return { ok: true as const, id: created.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Changes an offer the scope owns; someone else's changes nothing (not found), an ended one is refused. */
+export function updateOffer(db: Db, target: { id: number; scope: OfferScope }, input: OfferInput, today: string): OfferWriteResult {
+  return db.transaction(
+    (tx) => {
+      const mine = tx
+        .select({ status: offers.status })
+        .from(offers)
+        .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
+        .get();
+      if (!mine) return { ok: false as const, notFound: true as const };
+      const errors = checkReferences(tx as unknown as Db, input, today);
+      if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+      if (mine.status === "ended") return { ok: false as const, errors: { form: "offers:errors.ended" } };
+      const changed = tx
+        .update(offers)
+        .set(offerColumns(input))
+        .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
+        .run().changes;
+      if (changed !== 1) return { ok: false as const, notFound: true as const };
+      replaceChildren(tx as unknown as Db, target.id, input);
+      return { ok: true as const, id: target.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const TRANSITIONS: Record<OfferStatusIntent, { from: OfferStatus[]; to: OfferStatus }> = {
+  pause: { from: ["active"], to: "paused" },
+  resume: { from: ["paused"], to: "active" },
+  end: { from: ["active", "paused"], to: "ended" },
+};
+
+export type OfferStatusResult = { ok: true; status: OfferStatus } | { ok: false; error: "not_found" | "not_allowed" | "expired" };
+
+/** Pause, resume or end an offer of the scope. An offer whose end date has passed cannot be resumed. */
+export function changeOfferStatus(
+  db: Db,
+  target: { id: number; scope: OfferScope },
+  intent: OfferStatusIntent,
+  today: string,
+): OfferStatusResult {
+  const transition = TRANSITIONS[intent];
+  return db.transaction(
+    (tx) => {
+      const current = tx
+        .select({ status: offers.status, validUntil: offers.validUntil })
+        .from(offers)
+        .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
+        .get();
+      if (!current) return { ok: false as const, error: "not_found" as const };
+      if (!transition.from.includes(current.status)) return { ok: false as const, error: "not_allowed" as const };
+      if (intent === "resume" && current.validUntil !== null && current.validUntil < today) {
+        return { ok: false as const, error: "expired" as const };
+      }
+      tx.update(offers)
+        .set({ status: transition.to })
+        .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
+        .run();
+      return { ok: true as const, status: transition.to };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export interface OfferView {
+  id: number;
+  volunteerId: string | null;
+  organisationId: number | null;
+  categoryId: number;
+  categorySlug: string;
+  categoryName: string;
+  title: string;
+  description: string;
+  capacity: number;
+  radiusKm: number;
+  validUntil: string | null;
+  status: OfferStatus;
+  languages: Language[];
+  neighbourhoodIds: number[];
+  availability: WeeklyWindow[];
+  liveMatches: number;
+}
+
+/** One offer the scope owns, with its languages, neighbourhoods and times; null when not theirs. */
+export function getOwnOffer(db: Db, target: { id: number; scope: OfferScope }): OfferView | null {
+  const row = db
+    .select({
+      offer: offers,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+      liveMatches: sql<number>`(select count(*) from ${matches} where ${matches.offerId} = ${offers.id} and ${matches.status} in ('proposed', 'accepted', 'active'))`,
+    })
+    .from(offers)
+    .innerJoin(categories, eq(categories.id, offers.categoryId))
+    .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
+    .get();
+  if (!row) return null;
+  const languages = db
+    .select({ language: offerLanguages.language })
+    .from(offerLanguages)
+    .where(eq(offerLanguages.offerId, target.id))
+    .orderBy(asc(offerLanguages.language))
+    .all()
+    .map((l) => l.language);
+  const neighbourhoodIds = db
+    .select({ id: offerNeighbourhoods.neighbourhoodId })
+    .from(offerNeighbourhoods)
+    .where(eq(offerNeighbourhoods.offerId, target.id))
+    .all()
+    .map((n) => n.id);
+  const availability = db
+    .select({ weekday: offerAvailability.weekday, startMinute: offerAvailability.startMinute, endMinute: offerAvailability.endMinute })
+    .from(offerAvailability)
+    .where(eq(offerAvailability.offerId, target.id))
+    .orderBy(asc(offerAvailability.weekday), asc(offerAvailability.startMinute))
+    .all();
+  const o = row.offer;
+  return {
+    id: o.id,
+    volunteerId: o.volunteerId,
+    organisationId: o.organisationId,
+    categoryId: o.categoryId,
+    categorySlug: row.categorySlug,
+    categoryName: row.categoryName,
+    title: o.title,
+    description: o.description,
+    capacity: o.capacity,
+    radiusKm: o.radiusKm,
+    validUntil: o.validUntil,
+    status: o.status,
+    languages,
+    neighbourhoodIds,
+    availability,
+    liveMatches: row.liveMatches,
+  };
+}
+
+export interface OfferListItem {
+  id: number;
+  title: string;
+  categorySlug: string;
+  categoryName: string;
+  status: OfferStatus;
+  validUntil: string | null;
+  expired: boolean;
+  capacity: number;
+  liveMatches: number;
+  languages: Language[];
+  neighbourhoodNames: string[];
+}
+
+/** The owner's offers, newest first, filtered by status: one query whatever the length. */
+export function listOffers(db: Db, owner: OfferOwner, filter: OfferListFilter, today: string): OfferListItem[] {
+  const rows = db
+    .select({
+      id: offers.id,
+      title: offers.title,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+      status: offers.status,
+      validUntil: offers.validUntil,
+      capacity: offers.capacity,
+      liveMatches: sql<number>`(select count(*) from ${matches} where ${matches.offerId} = ${offers.id} and ${matches.status} in ('proposed', 'accepted', 'active'))`,
+      languages: sql<string | null>`(select group_concat(${offerLanguages.language}) from ${offerLanguages} where ${offerLanguages.offerId} = ${offers.id})`,
+      neighbourhoodNames: sql<string | null>`(select group_concat(${neighbourhoods.name}, '|') from ${offerNeighbourhoods}
+        join ${neighbourhoods} on ${neighbourhoods.id} = ${offerNeighbourhoods.neighbourhoodId}
+        where ${offerNeighbourhoods.offerId} = ${offers.id})`,
+    })
+    .from(offers)
+    .innerJoin(categories, eq(categories.id, offers.categoryId))
+    .where(and(ownerWhere(owner), filter === "all" ? undefined : eq(offers.status, filter)))
+    .orderBy(sql`case ${offers.status} when 'active' then 0 when 'paused' then 1 else 2 end`, desc(offers.createdAt), desc(offers.id))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    expired: r.validUntil !== null && r.validUntil < today,
+    languages: (r.languages ? r.languages.split(",").sort() : []) as Language[],
+    neighbourhoodNames: r.neighbourhoodNames ? r.neighbourhoodNames.split("|").sort((a, b) => a.localeCompare(b, "de")) : [],
+  }));
+}
+
+/** Counts per status for the filter tabs. */
+export function countOffersByStatus(db: Db, owner: OfferOwner): Record<OfferStatus, number> {
+  const rows = db
+    .select({ status: offers.status, n: sql<number>`count(*)` })
+    .from(offers)
+    .where(ownerWhere(owner))
+    .groupBy(offers.status)
+    .all();
+  const counts: Record<OfferStatus, number> = { active: 0, paused: 0, ended: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export interface OfferPrefill {
+  needId: number;
+  categoryId: number;
+  neighbourhoodIds: number[];
+  languages: Language[];
+  availability: GridKey[];
+}
+
+/**
+ * What an offer made in answer to an open need starts with: the need's category, neighbourhood,
+ * languages and times. Nothing personal is in a need, and only open ones are used.
+ */
+export function offerPrefillFromNeed(db: Db, needId: number): OfferPrefill | null {
+  const need = db
+    .select({ id: needs.id, categoryId: needs.categoryId, neighbourhoodId: needs.neighbourhoodId, schedule: needs.schedule, startsAt: needs.startsAt, endsAt: needs.endsAt })
+    .from(needs)
+    .where(and(eq(needs.id, needId), inArray(needs.status, ["open", "partly_matched"])))
+    .get();
+  if (!need) return null;
+  const languages = db
+    .select({ language: needLanguages.language })
+    .from(needLanguages)
+    .where(eq(needLanguages.needId, needId))
+    .all()
+    .map((l) => l.language);
+  let windows: WeeklyWindow[];
+  if (need.schedule === "recurring") {
+    windows = db
+      .select({ weekday: needSlots.weekday, startMinute: needSlots.startMinute, endMinute: needSlots.endMinute })
+      .from(needSlots)
+      .where(eq(needSlots.needId, needId))
+      .all();
+  } else {
+    const start = berlinWallClock(need.startsAt.getTime());
+    const minutes = Math.round((need.endsAt.getTime() - need.startsAt.getTime()) / 60_000);
+    windows = [{ weekday: start.weekday, startMinute: start.minute, endMinute: Math.min(1440, start.minute + Math.max(1, minutes)) }];
+  }
+  return {
+    needId,
+    categoryId: need.categoryId,
+    neighbourhoodIds: [need.neighbourhoodId],
+    languages,
+    availability: windowsToGrid(mergeWindows(windows)),
+  };
+}
+
+export { LIVE_MATCH_STATUSES };
+
+/** The organisation's name for headings, or null when it does not exist. */
+export function getOrganisationName(db: Db, organisationId: number): string | null {
+  return db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get()?.name ?? null;
+}

@@ -1,0 +1,163 @@
+/**
+ * A volunteer's hours: logging them for a match (unconfirmed until the coordinator or organisation
+ * confirms) and reading all of them with their state. Shift hours come from attendance, which the
+ * organisation records; they are only read here.
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@db/client";
+import { categories, events, hoursLog, matches, needs, neighbourhoods, offers, shifts, signups } from "@db/schema";
+import type { HoursSource, MatchStatus } from "@db/schema/enums";
+import type { FieldErrors } from "~/utils/form-validation";
+import type { LogHoursInput } from "./hours.schema";
+
+/** A match is being worked on (or was) once the volunteer accepted it: then hours can be logged. */
+export const LOGGABLE_MATCH_STATUSES = ["accepted", "active", "completed"] as const satisfies readonly MatchStatus[];
+
+export interface VolunteerMatchItem {
+  matchId: number;
+  status: MatchStatus;
+  offerTitle: string;
+  categorySlug: string;
+  categoryName: string;
+  neighbourhoodName: string;
+  proposedAt: number;
+  hoursConfirmed: number;
+  hoursPending: number;
+  canLogHours: boolean;
+}
+
+/** The volunteer's matches (through their own offers), newest first, with hours per state. One query. */
+export function listVolunteerMatches(db: Db, volunteerId: string): VolunteerMatchItem[] {
+  const rows = db
+    .select({
+      matchId: matches.id,
+      status: matches.status,
+      offerTitle: offers.title,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+      neighbourhoodName: neighbourhoods.name,
+      proposedAt: matches.proposedAt,
+      hoursConfirmed: sql<number>`(select coalesce(sum(h.hours), 0) from ${hoursLog} h where h.match_id = ${matches.id} and h.confirmed_at is not null)`,
+      hoursPending: sql<number>`(select coalesce(sum(h.hours), 0) from ${hoursLog} h where h.match_id = ${matches.id} and h.confirmed_at is null)`,
+    })
+    .from(matches)
+    .innerJoin(offers, eq(offers.id, matches.offerId))
+    .innerJoin(needs, eq(needs.id, matches.needId))
+    .innerJoin(categories, eq(categories.id, needs.categoryId))
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, needs.neighbourhoodId))
+    .where(eq(offers.volunteerId, volunteerId))
+    .orderBy(desc(matches.proposedAt), desc(matches.id))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    proposedAt: r.proposedAt.getTime(),
+    canLogHours: (LOGGABLE_MATCH_STATUSES as readonly string[]).includes(r.status),
+  }));
+}
+
+export type LogHoursResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+
+/**
+ * Logs hours for one of the volunteer's own matches. Ownership is in the `where` (the match's offer
+ * belongs to the volunteer); someone else's match id reads as unknown. `today` is the Berlin date.
+ */
+export function logMatchHours(db: Db, volunteerId: string, input: LogHoursInput, today: string): LogHoursResult {
+  return db.transaction(
+    (tx): LogHoursResult => {
+      const match = tx
+        .select({ id: matches.id, status: matches.status, proposedAt: matches.proposedAt, categoryId: needs.categoryId, offerTitle: offers.title })
+        .from(matches)
+        .innerJoin(offers, eq(offers.id, matches.offerId))
+        .innerJoin(needs, eq(needs.id, matches.needId))
+        .where(and(eq(matches.id, input.matchId), eq(offers.volunteerId, volunteerId)))
+        .get();
+      if (!match) return { ok: false as const, errors: { matchId: "volunteer:errors.matchUnknown" } };
+      if (!(LOGGABLE_MATCH_STATUSES as readonly string[]).includes(match.status)) {
+        return { ok: false as const, errors: { matchId: "volunteer:errors.matchNotActive" } };
+      }
+      if (input.date > today) return { ok: false as const, errors: { date: "volunteer:errors.dateFuture" } };
+      if (input.date < match.proposedAt.toISOString().slice(0, 10)) {
+        return { ok: false as const, errors: { date: "volunteer:errors.dateBeforeMatch" } };
+      }
+      const sameDay = tx
+        .select({ total: sql<number>`coalesce(sum(${hoursLog.hours}), 0)` })
+        .from(hoursLog)
+        .where(and(eq(hoursLog.volunteerId, volunteerId), eq(hoursLog.date, input.date)))
+        .get();
+      if ((sameDay?.total ?? 0) + input.hours > 24) return { ok: false as const, errors: { hours: "volunteer:errors.hoursDayFull" } };
+      const created = tx
+        .insert(hoursLog)
+        .values({
+          volunteerId,
+          date: input.date,
+          hours: input.hours,
+          source: "match",
+          matchId: match.id,
+          categoryId: match.categoryId,
+          activity: match.offerTitle,
+          note: input.note,
+        })
+        .returning({ id: hoursLog.id })
+        .get();
+      return { ok: true as const, id: created.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export interface HoursEntry {
+  id: number;
+  date: string;
+  hours: number;
+  source: HoursSource;
+  activity: string;
+  note: string;
+  confirmed: boolean;
+  matchId: number | null;
+  eventTitle: string | null;
+}
+
+/** How many entries the hours page lists. */
+export const HOURS_LIST_LIMIT = 200;
+
+/** The volunteer's hours, newest first, and the totals of the calendar year of `today`. Two queries. */
+export function listVolunteerHours(db: Db, volunteerId: string, today: string) {
+  const entries = db
+    .select({
+      id: hoursLog.id,
+      date: hoursLog.date,
+      hours: hoursLog.hours,
+      source: hoursLog.source,
+      activity: hoursLog.activity,
+      note: hoursLog.note,
+      confirmedAt: hoursLog.confirmedAt,
+      matchId: hoursLog.matchId,
+      eventTitle: events.title,
+    })
+    .from(hoursLog)
+    .leftJoin(signups, eq(signups.id, hoursLog.signupId))
+    .leftJoin(shifts, eq(shifts.id, signups.shiftId))
+    .leftJoin(events, eq(events.id, shifts.eventId))
+    .where(eq(hoursLog.volunteerId, volunteerId))
+    .orderBy(desc(hoursLog.date), desc(hoursLog.id))
+    .limit(HOURS_LIST_LIMIT)
+    .all();
+  const year = today.slice(0, 4);
+  const totals = db
+    .select({
+      confirmed: sql<number>`coalesce(sum(case when ${hoursLog.confirmedAt} is not null then ${hoursLog.hours} end), 0)`,
+      pending: sql<number>`coalesce(sum(case when ${hoursLog.confirmedAt} is null then ${hoursLog.hours} end), 0)`,
+    })
+    .from(hoursLog)
+    .where(and(eq(hoursLog.volunteerId, volunteerId), sql`substr(${hoursLog.date}, 1, 4) = ${year}`))
+    .get();
+  return {
+    entries: entries.map(({ confirmedAt, ...e }): HoursEntry => ({ ...e, confirmed: confirmedAt !== null })),
+    year,
+    confirmedThisYear: totals?.confirmed ?? 0,
+    pendingThisYear: totals?.pending ?? 0,
+  };
+}
+
+/** NRW Ehrenamtskarte: 250 hours a year (or 5 a week), as DESIGN.md says. */
+export const EHRENAMTSKARTE_HOURS_PER_YEAR = 250;

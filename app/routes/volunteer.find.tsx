@@ -1,0 +1,140 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGE } from "@db/schema/enums";
+import { FieldError } from "~/components/field-error";
+import { NeedWorkCard, ShiftWorkCard } from "~/components/work-item-card";
+import { FIND_KINDS, parseFindWorkFilter } from "~/modules/finding/find-work.schema";
+import { findWork } from "~/modules/finding/find-work.server";
+import { i18nServer } from "~/modules/i18n/i18next.server";
+import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+import { requireVolunteer } from "~/modules/volunteers/guards.server";
+import { getHomeNeighbourhoodId } from "~/modules/volunteers/volunteer-profile.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle = { i18n: ["common", "volunteer", "offers"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · miteinander` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireVolunteer(request);
+  const db = getDb();
+  const locale = await i18nServer.getLocale(request);
+  const t = await i18nServer.getFixedT(locale, "volunteer");
+  const { filter, errors } = parseFindWorkFilter(new URL(request.url).searchParams);
+  const neighbourhoods = listNeighbourhoods();
+  const categories = listActiveCategories();
+  const neighbourhoodId = filter.neighbourhood ? neighbourhoods.find((n) => n.slug === filter.neighbourhood)?.id : undefined;
+  const categoryId = filter.category ? categories.find((c) => c.slug === filter.category)?.id : undefined;
+  // A well-formed but unknown slug is reported next to its field instead of silently matching nothing.
+  if (filter.neighbourhood && neighbourhoodId === undefined) errors.neighbourhood = "volunteer:find.errors.unknown";
+  if (filter.category && categoryId === undefined) errors.category = "volunteer:find.errors.unknown";
+  const homeNeighbourhoodId = getHomeNeighbourhoodId(db, user.id);
+  if (filter.km !== undefined && homeNeighbourhoodId === null) errors.km = "volunteer:find.errors.noHome";
+  const result = findWork(
+    db,
+    { ...filter, neighbourhoodId, categoryId, km: homeNeighbourhoodId === null ? undefined : filter.km, fits: filter.fits === "1" },
+    { userId: user.id, homeNeighbourhoodId, locale },
+  );
+  return { ...result, filter, errors, neighbourhoods, categories, title: t("find.title") };
+}
+
+export default function FindWorkPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["volunteer", "common"]);
+  const [searchParams] = useSearchParams();
+  const { filter, errors } = data;
+  const pageHref = (page: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("page", String(page));
+    return `?${next.toString()}`;
+  };
+  const select = (name: "what" | "neighbourhood" | "category" | "language", options: { value: string; label: string }[], value: string | undefined) => (
+    <div className="field">
+      <label htmlFor={`find-${name}`}>{t(`find.filter.${name}`)}</label>
+      <select id={`find-${name}`} name={name} defaultValue={value ?? ""} aria-describedby={errors[name] ? `find-${name}-error` : undefined}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`find-${name}-error`} message={errors[name]} />
+    </div>
+  );
+  const any = { value: "", label: t("find.filter.any") };
+  return (
+    <div className="page page--wide">
+      <h1>{t("find.title")}</h1>
+      <p className="lead">{t("find.intro")}</p>
+      <div className="with-sidebar">
+        <Form method="get" className="filter-form" aria-labelledby="find-filter-heading" key={searchParams.toString()}>
+          <h2 id="find-filter-heading" className="h3">
+            {t("find.filter.heading")}
+          </h2>
+          {select("what", FIND_KINDS.map((k) => ({ value: k, label: t(`find.kinds.${k}`) })), filter.what)}
+          {select("neighbourhood", [any, ...data.neighbourhoods.map((n) => ({ value: n.slug, label: n.name }))], filter.neighbourhood)}
+          <div className="field">
+            <label htmlFor="find-km">{t("find.filter.km")}</label>
+            <input id="find-km" name="km" inputMode="decimal" defaultValue={filter.km ?? ""} aria-describedby={`find-km-hint${errors.km ? " find-km-error" : ""}`} />
+            <p id="find-km-hint" className="hint">
+              {data.hasHome ? t("find.filter.kmHint") : t("find.filter.kmNoHome")}
+            </p>
+            <FieldError id="find-km-error" message={errors.km} />
+          </div>
+          {select("category", [any, ...data.categories.map((c) => ({ value: c.slug, label: t(`common:categories.${c.slug}`, { defaultValue: c.name }) }))], filter.category)}
+          {select("language", [any, ...LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) }))], filter.language)}
+          {(["from", "to"] as const).map((name) => (
+            <div className="field" key={name}>
+              <label htmlFor={`find-${name}`}>{t(`find.filter.${name}`)}</label>
+              <input id={`find-${name}`} type="date" name={name} defaultValue={filter[name] ?? ""} aria-describedby={errors[name] ? `find-${name}-error` : undefined} />
+              <FieldError id={`find-${name}-error`} message={errors[name]} />
+            </div>
+          ))}
+          <div className="field">
+            <label className="choice">
+              <input type="checkbox" name="fits" value="1" defaultChecked={filter.fits === "1"} /> {t("find.filter.fits")}
+            </label>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("find.filter.submit")}
+            </button>
+            <Link to="/volunteer/find" className="button button--secondary">
+              {t("find.filter.reset")}
+            </Link>
+          </div>
+        </Form>
+        <section aria-labelledby="find-results-heading" className="results">
+          <h2 id="find-results-heading" className="h3" aria-live="polite">
+            {t("find.count", { count: data.total })}
+          </h2>
+          {data.items.length === 0 ? (
+            <p className="empty">{t("find.empty")}</p>
+          ) : (
+            <ul className="card-list">
+              {data.items.map((item) => (
+                <li key={`${item.kind}-${item.id}`}>{item.kind === "shift" ? <ShiftWorkCard item={item} /> : <NeedWorkCard item={item} />}</li>
+              ))}
+            </ul>
+          )}
+          {data.pageCount > 1 ? (
+            <nav aria-label={t("find.pagination")} className="pagination">
+              {data.page > 1 ? (
+                <Link to={pageHref(data.page - 1)} rel="prev">
+                  {t("find.previous")}
+                </Link>
+              ) : null}
+              <span aria-current="page">{t("find.pageOf", { page: data.page, pageCount: data.pageCount })}</span>
+              {data.page < data.pageCount ? (
+                <Link to={pageHref(data.page + 1)} rel="next">
+                  {t("find.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
