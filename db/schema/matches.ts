@@ -77,6 +77,8 @@ export const hoursLog = sqliteTable(
   (t) => [
     index("hours_log_volunteer_date_idx").on(t.volunteerId, t.date),
     index("hours_log_date_idx").on(t.date),
+    // Covers the dashboard's load figures: a date range grouped by volunteer, without table lookups.
+    index("hours_log_date_volunteer_hours_idx").on(t.date, t.volunteerId, t.hours),
     index("hours_log_organisation_date_idx").on(t.organisationId, t.date),
     index("hours_log_match_idx").on(t.matchId),
     uniqueIndex("hours_log_signup_unique").on(t.signupId),

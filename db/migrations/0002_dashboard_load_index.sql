@@ -1,0 +1,1 @@
+CREATE INDEX `hours_log_date_volunteer_hours_idx` ON `hours_log` (`date`,`volunteer_id`,`hours`);
