@@ -1,6 +1,6 @@
 /**
  * The matching engine: pure TypeScript, no DB, no framework (enforced by ESLint). Feed it a
- * MatchingInstance; see docs/decisions/*matching*.md for the algorithm.
+ * MatchingInstance; docs/decisions/030-matching-min-cost-flow.md explains the method.
  */
 export type {
   AcceptanceHistory,

@@ -20,7 +20,7 @@ const INF = 0x3fffffff;
 
 /**
  * Exact maximum-total-score assignment: min-cost flow on the sparse candidate graph, one connected
- * component at a time. See docs/decisions for why this method.
+ * component at a time. docs/decisions/030-matching-min-cost-flow.md says why this method.
  */
 export function solveExact(graph: CandidateGraph): ExactResult {
   const needCount = graph.needIds.length;
