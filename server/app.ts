@@ -1,6 +1,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { baselineSecurityHeaders } from "./baseline-headers";
 import { limitRequestBody } from "./body-limit";
 import { checkOrigin } from "./origin-check";
 
@@ -15,11 +16,7 @@ export function createApp({ build, clientDir, mode = "production" }: AppOptions)
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    next();
-  });
+  app.use(baselineSecurityHeaders());
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   app.use(checkOrigin());

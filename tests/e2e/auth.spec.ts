@@ -170,6 +170,19 @@ test("every response carries the security headers, with a nonce CSP and no inlin
   expect(headers["x-content-type-options"]).toContain("nosniff");
   expect(headers["referrer-policy"]).toContain("strict-origin-when-cross-origin");
   expect(headers["strict-transport-security"]).toContain("max-age=");
+  // Exactly one policy: two CSP headers would both be enforced.
+  expect(response.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy")).toHaveLength(1);
+
+  for (const path of ["/healthz", "/favicon.svg", "/feeds/activities.json"]) {
+    const other = await request.get(path);
+    const h = other.headers();
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(h["strict-transport-security"], path).toContain("max-age=");
+  }
+  const refused = await request.post("/login", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(refused.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
 
 test.describe("account and home pages render for their people", () => {
