@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import { getOptionalUser } from "~/modules/auth/session.server";
 import { RemixI18Next } from "remix-i18next/server";
 import { bundledBackend } from "./backend";
 import { DEFAULT_LOCALE, i18nOptions, SUPPORTED_LOCALES } from "./config";
@@ -17,7 +18,13 @@ export const i18nServer = new RemixI18Next({
     supportedLanguages: [...SUPPORTED_LOCALES],
     fallbackLanguage: DEFAULT_LOCALE,
     cookie: localeCookie,
-    order: ["searchParams", "cookie", "header"],
+    // The browser's choice first, then the account's (a new browser of a known person), then the
+    // browser's Accept-Language as a first guess.
+    order: ["searchParams", "cookie", "custom", "header"],
+    async findLocale(request) {
+      const user = await getOptionalUser(request);
+      return user?.locale ?? null;
+    },
   },
   i18next: { ...i18nOptions },
   plugins: [bundledBackend],
