@@ -67,7 +67,10 @@ const [index, indexMs] = timed(() => buildCandidateIndex(instance));
 // ---- suggest ---------------------------------------------------------------------------------------
 const needs = instance.needs;
 const pick = (count: number, offset: number) =>
-  Array.from({ length: count }, (_, i) => needs[(Math.floor((i * needs.length) / count) + offset) % needs.length]!);
+  Array.from(
+    { length: count },
+    (_, i) => needs[(Math.floor((i * needs.length) / count) + offset) % needs.length]!,
+  );
 for (const need of pick(100, 7)) suggest(index, need, 10);
 const suggestTimes: number[] = [];
 let suggestResults = 0;
@@ -125,7 +128,10 @@ const report = {
   bulk_exact_total: exact.assignment.total,
   bulk_greedy_total: greedy.total,
   bulk_gap: exact.assignment.total - greedy.total,
-  bulk_gap_pct: round(((exact.assignment.total - greedy.total) / Math.max(1, exact.assignment.total)) * 100, 2),
+  bulk_gap_pct: round(
+    ((exact.assignment.total - greedy.total) / Math.max(1, exact.assignment.total)) * 100,
+    2,
+  ),
   bulk_exact_assigned: exact.assignment.edges.length,
   bulk_greedy_assigned: greedy.edges.length,
   bulk_certified: check.valid,
@@ -144,7 +150,8 @@ const report = {
   verify_ms: Math.round(verifyMs),
   worker_total_ms: Math.round(workerMs),
   worker_certified: viaWorker.certified,
-  worker_same_totals: viaWorker.exact.total === exact.assignment.total && viaWorker.greedy.total === greedy.total,
+  worker_same_totals:
+    viaWorker.exact.total === exact.assignment.total && viaWorker.greedy.total === greedy.total,
   worker_event_loop_ticks: ticks,
   worker_event_loop_ticks_possible: Math.floor(workerMs / probeMs),
   process_peak_rss_mb: Math.round(maxRssMb()),
@@ -157,16 +164,28 @@ const rows: Array<[string, string]> = [
   ["offers (active)", `${report.offers}`],
   ["load instance from DB", `${report.load_ms} ms`],
   ["build index", `${report.index_ms} ms`],
-  ["suggest p50 / p95 / max", `${report.suggest_p50_ms} / ${report.suggest_p95_ms} / ${report.suggest_max_ms} ms`],
+  [
+    "suggest p50 / p95 / max",
+    `${report.suggest_p50_ms} / ${report.suggest_p95_ms} / ${report.suggest_max_ms} ms`,
+  ],
   ["suggestForNeed (with DB) p50 / p95", `${report.suggest_db_p50_ms} / ${report.suggest_db_p95_ms} ms`],
   ["candidate graph", `${report.edges} edges, ${report.components} components, ${report.graph_ms} ms`],
-  ["exact (min-cost flow)", `total ${report.bulk_exact_total}, ${report.bulk_exact_assigned} pairs, ${report.exact_solve_ms} ms (${report.flow_phases} phases)`],
-  ["greedy", `total ${report.bulk_greedy_total}, ${report.bulk_greedy_assigned} pairs, ${report.greedy_solve_ms} ms`],
+  [
+    "exact (min-cost flow)",
+    `total ${report.bulk_exact_total}, ${report.bulk_exact_assigned} pairs, ${report.exact_solve_ms} ms (${report.flow_phases} phases)`,
+  ],
+  [
+    "greedy",
+    `total ${report.bulk_greedy_total}, ${report.bulk_greedy_assigned} pairs, ${report.greedy_solve_ms} ms`,
+  ],
   ["gap exact − greedy", `${report.bulk_gap} (${report.bulk_gap_pct} %)`],
   ["certificate", `${report.bulk_certified ? "verified" : "REJECTED"} in ${report.verify_ms} ms`],
   ["bulk exact / greedy (index+graph+solve)", `${report.bulk_exact_ms} / ${report.bulk_greedy_ms} ms`],
   ["peak RSS after bulk", `${report.bulk_peak_rss_mb} MB`],
-  ["worker end to end", `${report.worker_total_ms} ms, event loop ${ticks}/${report.worker_event_loop_ticks_possible} ticks`],
+  [
+    "worker end to end",
+    `${report.worker_total_ms} ms, event loop ${ticks}/${report.worker_event_loop_ticks_possible} ticks`,
+  ],
 ];
 const width = Math.max(...rows.map(([label]) => label.length));
 console.log(rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n"));

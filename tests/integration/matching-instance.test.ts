@@ -44,10 +44,25 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 let userCounter = 0;
-function volunteer(db: Db, values: { gender: "female" | "male"; home: number; radiusKm?: number; certificate?: string | null; languages?: Language[] }) {
+function volunteer(
+  db: Db,
+  values: {
+    gender: "female" | "male";
+    home: number;
+    radiusKm?: number;
+    certificate?: string | null;
+    languages?: Language[];
+  },
+) {
   const id = `vol-${++userCounter}`;
   db.insert(users)
-    .values({ id, email: `${id}@beispiel.test`, passwordHash: "x", displayName: `Helferin ${userCounter}`, gender: values.gender })
+    .values({
+      id,
+      email: `${id}@beispiel.test`,
+      passwordHash: "x",
+      displayName: `Helferin ${userCounter}`,
+      gender: values.gender,
+    })
     .run();
   db.insert(volunteerProfiles)
     .values({
@@ -59,7 +74,8 @@ function volunteer(db: Db, values: { gender: "female" | "male"; home: number; ra
       certificateVerifiedAt: values.certificate ? new Date(NOW - 30 * DAY) : null,
     })
     .run();
-  for (const language of values.languages ?? []) db.insert(volunteerLanguages).values({ userId: id, language, level: "fluent" }).run();
+  for (const language of values.languages ?? [])
+    db.insert(volunteerLanguages).values({ userId: id, language, level: "fluent" }).run();
   return id;
 }
 
@@ -92,9 +108,14 @@ function offer(
     })
     .returning()
     .get();
-  for (const language of values.languages ?? []) db.insert(offerLanguages).values({ offerId: row.id, language }).run();
-  for (const neighbourhoodId of values.neighbourhoodIds ?? []) db.insert(offerNeighbourhoods).values({ offerId: row.id, neighbourhoodId }).run();
-  for (const slot of values.slots ?? []) db.insert(offerAvailability).values({ offerId: row.id, ...slot }).run();
+  for (const language of values.languages ?? [])
+    db.insert(offerLanguages).values({ offerId: row.id, language }).run();
+  for (const neighbourhoodId of values.neighbourhoodIds ?? [])
+    db.insert(offerNeighbourhoods).values({ offerId: row.id, neighbourhoodId }).run();
+  for (const slot of values.slots ?? [])
+    db.insert(offerAvailability)
+      .values({ offerId: row.id, ...slot })
+      .run();
   return row.id;
 }
 
@@ -129,15 +150,32 @@ function need(
     })
     .returning()
     .get();
-  for (const language of values.languages) db.insert(needLanguages).values({ needId: row.id, language }).run();
-  for (const slot of values.slots ?? []) db.insert(needSlots).values({ needId: row.id, ...slot }).run();
+  for (const language of values.languages)
+    db.insert(needLanguages).values({ needId: row.id, language }).run();
+  for (const slot of values.slots ?? [])
+    db.insert(needSlots)
+      .values({ needId: row.id, ...slot })
+      .run();
   return row.id;
 }
 
-function match(db: Db, needId: number, offerId: number, status: "proposed" | "declined" | "completed", proposedAt = NOW - DAY) {
+function match(
+  db: Db,
+  needId: number,
+  offerId: number,
+  status: "proposed" | "declined" | "completed",
+  proposedAt = NOW - DAY,
+) {
   return db
     .insert(matches)
-    .values({ needId, offerId, status, score: 70, proposedAt: new Date(proposedAt), respondedAt: status === "proposed" ? null : new Date(proposedAt + HOUR) })
+    .values({
+      needId,
+      offerId,
+      status,
+      score: 70,
+      proposedAt: new Date(proposedAt),
+      respondedAt: status === "proposed" ? null : new Date(proposedAt + HOUR),
+    })
     .returning()
     .get().id;
 }
@@ -148,28 +186,83 @@ function buildWorld(db: Db) {
     { slug: "altstadt", name: "Altstadt", lat: 51.5075, lon: 7.0966 },
     { slug: "schalke", name: "Schalke", lat: 51.5195, lon: 7.0786 },
     { slug: "buer", name: "Buer", lat: 51.5769, lon: 7.0587 },
-  ].map((n) => db.insert(neighbourhoods).values({ ...n, municipality: "Gelsenkirchen" }).returning().get().id) as [number, number, number];
+  ].map(
+    (n) =>
+      db
+        .insert(neighbourhoods)
+        .values({ ...n, municipality: "Gelsenkirchen" })
+        .returning()
+        .get().id,
+  ) as [number, number, number];
   const cat = db.insert(categories).values({ slug: "begleitung", name: "Begleitung" }).returning().get().id;
   db.update(appSettings).set({ weightLanguage: 40, weightDistance: 10 }).run();
 
   // Amira: certificate, Arabic and German, Tuesday afternoons, two offers.
-  const amira = volunteer(db, { gender: "female", home: nbA, radiusKm: 3, certificate: "2027-01-01", languages: ["ar", "de"] });
-  db.insert(volunteerAvailability).values({ userId: amira, ...TUESDAY_14_TO_18 }).run();
+  const amira = volunteer(db, {
+    gender: "female",
+    home: nbA,
+    radiusKm: 3,
+    certificate: "2027-01-01",
+    languages: ["ar", "de"],
+  });
+  db.insert(volunteerAvailability)
+    .values({ userId: amira, ...TUESDAY_14_TO_18 })
+    .run();
   db.insert(volunteerNeighbourhoods).values({ userId: amira, neighbourhoodId: nbC }).run();
   // Own languages and place, times from the profile, radius from the profile (the offer says 0).
-  const o1 = offer(db, { categoryId: cat, volunteerId: amira, capacity: 2, languages: ["ar", "de"], neighbourhoodIds: [nbA] });
+  const o1 = offer(db, {
+    categoryId: cat,
+    volunteerId: amira,
+    capacity: 2,
+    languages: ["ar", "de"],
+    neighbourhoodIds: [nbA],
+  });
   // Everything but the times from the profile; already full.
-  const o2 = offer(db, { categoryId: cat, volunteerId: amira, capacity: 1, slots: [{ weekday: 2, startMinute: 540, endMinute: 720 }] });
+  const o2 = offer(db, {
+    categoryId: cat,
+    volunteerId: amira,
+    capacity: 1,
+    slots: [{ weekday: 2, startMinute: 540, endMinute: 720 }],
+  });
 
   // Bogdan: Ukrainian, no certificate.
   const bogdan = volunteer(db, { gender: "male", home: nbB, languages: ["uk", "de"] });
-  const o3 = offer(db, { categoryId: cat, volunteerId: bogdan, languages: ["uk", "de"], neighbourhoodIds: [nbB], slots: [TUESDAY_14_TO_18] });
-  const o5 = offer(db, { categoryId: cat, volunteerId: bogdan, status: "paused", languages: ["ar"], neighbourhoodIds: [nbA], slots: [TUESDAY_14_TO_18] });
-  const o6 = offer(db, { categoryId: cat, volunteerId: bogdan, validUntil: "2026-01-31", languages: ["ar"], neighbourhoodIds: [nbA], slots: [TUESDAY_14_TO_18] });
+  const o3 = offer(db, {
+    categoryId: cat,
+    volunteerId: bogdan,
+    languages: ["uk", "de"],
+    neighbourhoodIds: [nbB],
+    slots: [TUESDAY_14_TO_18],
+  });
+  const o5 = offer(db, {
+    categoryId: cat,
+    volunteerId: bogdan,
+    status: "paused",
+    languages: ["ar"],
+    neighbourhoodIds: [nbA],
+    slots: [TUESDAY_14_TO_18],
+  });
+  const o6 = offer(db, {
+    categoryId: cat,
+    volunteerId: bogdan,
+    validUntil: "2026-01-31",
+    languages: ["ar"],
+    neighbourhoodIds: [nbA],
+    slots: [TUESDAY_14_TO_18],
+  });
 
   // A club in Schalke and Buer: radius measured from its first neighbourhood (Schalke).
-  const club = db.insert(organisations).values({ slug: "sv-schalke", name: "SV Schalke-Nord", kind: "sports_club", verifiedAt: new Date(0) }).returning().get().id;
-  db.insert(organisationNeighbourhoods).values([{ organisationId: club, neighbourhoodId: nbC }, { organisationId: club, neighbourhoodId: nbB }]).run();
+  const club = db
+    .insert(organisations)
+    .values({ slug: "sv-schalke", name: "SV Schalke-Nord", kind: "sports_club", verifiedAt: new Date(0) })
+    .returning()
+    .get().id;
+  db.insert(organisationNeighbourhoods)
+    .values([
+      { organisationId: club, neighbourhoodId: nbC },
+      { organisationId: club, neighbourhoodId: nbB },
+    ])
+    .run();
   const o4 = offer(db, {
     categoryId: cat,
     organisationId: club,
@@ -191,7 +284,13 @@ function buildWorld(db: Db) {
     endsAt: NOW + 90 * DAY,
     slots: [{ weekday: 1, startMinute: 900, endMinute: 1020 }],
   });
-  const n3 = need(db, { categoryId: cat, neighbourhoodId: nbA, languages: ["ar"], status: "closed", startsAt: NOW - 20 * DAY });
+  const n3 = need(db, {
+    categoryId: cat,
+    neighbourhoodId: nbA,
+    languages: ["ar"],
+    status: "closed",
+    startsAt: NOW - 20 * DAY,
+  });
   const n4 = need(db, { categoryId: cat, neighbourhoodId: nbC, languages: ["ar"], startsAt: NOW - 3 * DAY });
 
   match(db, n1, o3, "declined");
@@ -200,8 +299,23 @@ function buildWorld(db: Db) {
   match(db, n3, o2, "proposed", NOW - 10 * DAY); // unanswered for ten days
   db.insert(hoursLog)
     .values([
-      { volunteerId: amira, date: "2026-02-10", hours: 3.5, source: "match", matchId: completed, categoryId: cat, confirmedAt: new Date(NOW - 15 * DAY) },
-      { volunteerId: amira, date: "2026-02-11", hours: 2, source: "match", matchId: completed, categoryId: cat },
+      {
+        volunteerId: amira,
+        date: "2026-02-10",
+        hours: 3.5,
+        source: "match",
+        matchId: completed,
+        categoryId: cat,
+        confirmedAt: new Date(NOW - 15 * DAY),
+      },
+      {
+        volunteerId: amira,
+        date: "2026-02-11",
+        hours: 2,
+        source: "match",
+        matchId: completed,
+        categoryId: cat,
+      },
     ])
     .run();
 
@@ -310,7 +424,14 @@ describe("loadMatchingInstance", () => {
   it("loads the weights and the declined and matched pairs of the loaded needs", () => {
     const w = buildWorld(temp.db);
     const instance = loadMatchingInstance(temp.db, {}, { now: NOW });
-    expect(instance.weights).toEqual({ language: 40, distance: 10, availability: 20, load: 15, experience: 10, responsiveness: 10 });
+    expect(instance.weights).toEqual({
+      language: 40,
+      distance: 10,
+      availability: 20,
+      load: 15,
+      experience: 10,
+      responsiveness: 10,
+    });
     expect(instance.declinedPairs).toEqual([[w.n1, w.o3]]);
     expect(instance.matchedPairs).toEqual([[w.n2, w.o1]]);
     expect(instance.referenceTime).toBe(NOW);
@@ -318,8 +439,14 @@ describe("loadMatchingInstance", () => {
 
   it("limits needs to a coordinator's neighbourhoods and offers to a category, plus asked-for offers", () => {
     const w = buildWorld(temp.db);
-    expect(loadMatchingInstance(temp.db, { neighbourhoodIds: [w.nbB] }, { now: NOW }).needs.map((n) => n.id)).toEqual([w.n2]);
-    const one = loadMatchingInstance(temp.db, { needIds: [w.n1], offerCategoryIds: [w.cat], includeOfferIds: [w.o5] }, { now: NOW });
+    expect(
+      loadMatchingInstance(temp.db, { neighbourhoodIds: [w.nbB] }, { now: NOW }).needs.map((n) => n.id),
+    ).toEqual([w.n2]);
+    const one = loadMatchingInstance(
+      temp.db,
+      { needIds: [w.n1], offerCategoryIds: [w.cat], includeOfferIds: [w.o5] },
+      { now: NOW },
+    );
     expect(one.needs.map((n) => n.id)).toEqual([w.n1]);
     expect(one.offers.find((o) => o.id === w.o5)).toMatchObject({ active: false });
   });
@@ -329,7 +456,13 @@ describe("loadMatchingInstance", () => {
     const small = countStatements(temp.db, () => loadMatchingInstance(temp.db, {}, { now: NOW }));
     for (let i = 0; i < 15; i++) {
       const id = volunteer(temp.db, { gender: "female", home: w.nbB, languages: ["ar"] });
-      offer(temp.db, { categoryId: w.cat, volunteerId: id, languages: ["ar"], neighbourhoodIds: [w.nbA], slots: [TUESDAY_14_TO_18] });
+      offer(temp.db, {
+        categoryId: w.cat,
+        volunteerId: id,
+        languages: ["ar"],
+        neighbourhoodIds: [w.nbA],
+        slots: [TUESDAY_14_TO_18],
+      });
       need(temp.db, { categoryId: w.cat, neighbourhoodId: w.nbA, languages: ["ar", "de"] });
     }
     const large = countStatements(temp.db, () => loadMatchingInstance(temp.db, {}, { now: NOW }));
@@ -347,7 +480,11 @@ describe("suggestions and explanations from the database", () => {
     expect(result).toMatchObject({ needId: w.n1, candidateCount: 2, helpersNeeded: 2 });
     expect(result?.suggestions[0]?.offer).toMatchObject({ title: "Begleitung" });
     const instance = loadMatchingInstance(temp.db, {}, { now: NOW });
-    expectNoViolations(instance, w.n1, result!.suggestions.map((s) => s.offerId));
+    expectNoViolations(
+      instance,
+      w.n1,
+      result!.suggestions.map((s) => s.offerId),
+    );
     // The full index agrees with the category-only one used by the page.
     expect(buildCandidateIndex(instance).stats.bucketEntries).toBeGreaterThan(0);
   });
@@ -364,7 +501,10 @@ describe("suggestions and explanations from the database", () => {
       status: "excluded",
       exclusions: [{ code: "inactive" }],
     });
-    expect(explainCandidate(temp.db, w.n1, w.o1, { now: NOW })).toMatchObject({ status: "candidate", candidateCount: 2 });
+    expect(explainCandidate(temp.db, w.n1, w.o1, { now: NOW })).toMatchObject({
+      status: "candidate",
+      candidateCount: 2,
+    });
     expect(explainCandidate(temp.db, w.n3, w.o1, { now: NOW })).toBeNull();
   });
 

@@ -10,5 +10,8 @@ const { job } = workerData as { job: BulkJob };
 runJob(job).then(
   (result) => parentPort?.postMessage({ ok: true, result } satisfies BulkReply),
   (error: unknown) =>
-    parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies BulkReply),
+    parentPort?.postMessage({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies BulkReply),
 );

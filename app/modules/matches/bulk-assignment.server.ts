@@ -28,14 +28,23 @@ export interface BulkRunOptions {
  * Synchronous and CPU-bound for seconds at city scale: call it through runBulkAssignment in a
  * request, so the server keeps answering.
  */
-export function computeBulkAssignment(db: Db, scope: MatchingScope = {}, options: Pick<BulkRunOptions, "now"> = {}): BulkRunResult {
+export function computeBulkAssignment(
+  db: Db,
+  scope: MatchingScope = {},
+  options: Pick<BulkRunOptions, "now"> = {},
+): BulkRunResult {
   const started = performance.now();
   const instance = loadMatchingInstance(db, scope, options);
   const loadMs = performance.now() - started;
   return finish(instance, scope, loadMs, started);
 }
 
-function finish(instance: MatchingInstance, scope: MatchingScope, loadMs: number, started: number): BulkRunResult {
+function finish(
+  instance: MatchingInstance,
+  scope: MatchingScope,
+  loadMs: number,
+  started: number,
+): BulkRunResult {
   const result = solveBulk(instance);
   return {
     ...result,
@@ -98,7 +107,11 @@ import(workerData.entry).catch((error) => { setImmediate(() => { throw error; })
  * read-only; an in-memory database is loaded here and handed over. Resolves with plain data (pairs,
  * totals, gap, certificate verdict); nothing is written.
  */
-export function runBulkAssignment(db: Db, scope: MatchingScope = {}, options: BulkRunOptions = {}): Promise<BulkRunResult> {
+export function runBulkAssignment(
+  db: Db,
+  scope: MatchingScope = {},
+  options: BulkRunOptions = {},
+): Promise<BulkRunResult> {
   const now = options.now ?? Date.now();
   const path = db.$client.name;
   const job: BulkJob =
@@ -125,13 +138,18 @@ export function runBulkAssignment(db: Db, scope: MatchingScope = {}, options: Bu
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new Error(`Bulk assignment took longer than ${options.timeoutMs ?? 120_000} ms`))),
+      () =>
+        settle(() =>
+          reject(new Error(`Bulk assignment took longer than ${options.timeoutMs ?? 120_000} ms`)),
+        ),
       options.timeoutMs ?? 120_000,
     );
     worker.once("message", (reply: BulkReply) =>
       settle(() => (reply.ok ? resolvePromise(reply.result) : reject(new Error(reply.message)))),
     );
     worker.once("error", (error) => settle(() => reject(error)));
-    worker.once("exit", (code) => settle(() => reject(new Error(`The bulk assignment worker exited (code ${code})`))));
+    worker.once("exit", (code) =>
+      settle(() => reject(new Error(`The bulk assignment worker exited (code ${code})`))),
+    );
   });
 }

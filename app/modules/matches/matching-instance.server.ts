@@ -19,7 +19,14 @@ import {
   volunteerNeighbourhoods,
   volunteerProfiles,
 } from "@db/schema";
-import { berlinWallClock, DEFAULT_WEIGHTS, type MatchingInstance, type MatchNeed, type MatchOffer, type WeeklySlot } from "~/modules/matching";
+import {
+  berlinWallClock,
+  DEFAULT_WEIGHTS,
+  type MatchingInstance,
+  type MatchNeed,
+  type MatchOffer,
+  type WeeklySlot,
+} from "~/modules/matching";
 
 /** Which needs (and offers) a run looks at. Offers are never limited by neighbourhood: helpers travel. */
 export interface MatchingScope {
@@ -60,7 +67,9 @@ function groupBy<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
   return map;
 }
 
-const toSlots = (rows: readonly { weekday: number; startMinute: number; endMinute: number }[] | undefined): WeeklySlot[] =>
+const toSlots = (
+  rows: readonly { weekday: number; startMinute: number; endMinute: number }[] | undefined,
+): WeeklySlot[] =>
   (rows ?? []).map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute }));
 
 /** Owner key shared by experience and acceptance history: a volunteer's user id, or `org:<id>`. */
@@ -78,12 +87,19 @@ const ownerKeySql = sql<string>`coalesce(${offers.volunteerId}, 'org:' || ${offe
  * volunteer's home neighbourhood. An organisation offer's radius is measured from the organisation's
  * first neighbourhood (lowest id), as the organisation has no other address in the hub.
  */
-export function loadMatchingInstance(db: Db, scope: MatchingScope = {}, options: LoadOptions = {}): MatchingInstance {
+export function loadMatchingInstance(
+  db: Db,
+  scope: MatchingScope = {},
+  options: LoadOptions = {},
+): MatchingInstance {
   const now = options.now ?? Date.now();
   const today = berlinWallClock(now).date;
 
   // ---- Needs ------------------------------------------------------------------------------------
-  const needFilters: SQL[] = [inArray(needs.status, [...OPEN_NEED_STATUSES]), gte(needs.endsAt, new Date(now))];
+  const needFilters: SQL[] = [
+    inArray(needs.status, [...OPEN_NEED_STATUSES]),
+    gte(needs.endsAt, new Date(now)),
+  ];
   if (scope.neighbourhoodIds) needFilters.push(inArray(needs.neighbourhoodId, [...scope.neighbourhoodIds]));
   if (scope.needIds) needFilters.push(inArray(needs.id, [...scope.needIds]));
   const needWhere = and(...needFilters);
@@ -145,7 +161,10 @@ export function loadMatchingInstance(db: Db, scope: MatchingScope = {}, options:
   const centroid = new Map(neighbourhoodRows.map((n) => [n.id, n]));
 
   // ---- Offers -----------------------------------------------------------------------------------
-  const activeOffer = and(eq(offers.status, "active"), or(sql`${offers.validUntil} is null`, gte(offers.validUntil, today)));
+  const activeOffer = and(
+    eq(offers.status, "active"),
+    or(sql`${offers.validUntil} is null`, gte(offers.validUntil, today)),
+  );
   const offerFilters: SQL[] = [activeOffer as SQL];
   if (scope.offerCategoryIds) offerFilters.push(inArray(offers.categoryId, [...scope.offerCategoryIds]));
   let offerWhere = and(...offerFilters) as SQL;
@@ -154,7 +173,9 @@ export function loadMatchingInstance(db: Db, scope: MatchingScope = {}, options:
   }
   const scopedOfferIds = db.select({ id: offers.id }).from(offers).where(offerWhere);
   // Volunteers whose offers leave languages, places or times to the profile: only theirs are read.
-  const volunteersFallingBackTo = (table: typeof offerLanguages | typeof offerNeighbourhoods | typeof offerAvailability) =>
+  const volunteersFallingBackTo = (
+    table: typeof offerLanguages | typeof offerNeighbourhoods | typeof offerAvailability,
+  ) =>
     db
       .select({ id: offers.volunteerId })
       .from(offers)
@@ -251,7 +272,10 @@ export function loadMatchingInstance(db: Db, scope: MatchingScope = {}, options:
   );
   const neighbourhoodsByVolunteer = groupBy(
     db
-      .select({ userId: volunteerNeighbourhoods.userId, neighbourhoodId: volunteerNeighbourhoods.neighbourhoodId })
+      .select({
+        userId: volunteerNeighbourhoods.userId,
+        neighbourhoodId: volunteerNeighbourhoods.neighbourhoodId,
+      })
       .from(volunteerNeighbourhoods)
       .where(inArray(volunteerNeighbourhoods.userId, volunteersFallingBackTo(offerNeighbourhoods)))
       .all(),
@@ -284,7 +308,11 @@ export function loadMatchingInstance(db: Db, scope: MatchingScope = {}, options:
     .all();
   const completed = new Map(completedRows.map((r) => [`${r.owner}|${r.categoryId}`, r.count]));
   const hoursRows = db
-    .select({ volunteerId: hoursLog.volunteerId, categoryId: hoursLog.categoryId, hours: sql<number>`sum(${hoursLog.hours})` })
+    .select({
+      volunteerId: hoursLog.volunteerId,
+      categoryId: hoursLog.categoryId,
+      hours: sql<number>`sum(${hoursLog.hours})`,
+    })
     .from(hoursLog)
     .where(
       and(
@@ -359,7 +387,11 @@ export function loadMatchingInstance(db: Db, scope: MatchingScope = {}, options:
     const homeId = volunteer ? row.homeNeighbourhoodId : row.orgHomeNeighbourhoodId;
     const home = homeId === null ? undefined : centroid.get(homeId);
     const record = history.get(owner);
-    const sums = { accepted: record?.accepted ?? 0, declined: record?.declined ?? 0, noResponse: record?.noResponse ?? 0 };
+    const sums = {
+      accepted: record?.accepted ?? 0,
+      declined: record?.declined ?? 0,
+      noResponse: record?.noResponse ?? 0,
+    };
     return {
       id: row.id,
       kind: volunteer ? "volunteer" : "organisation",

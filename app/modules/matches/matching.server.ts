@@ -68,7 +68,8 @@ export function loadOfferSummaries(db: Db, offerIds: readonly number[]): Map<num
 }
 
 function needCategory(db: Db, needId: number): number | undefined {
-  return db.select({ categoryId: needs.categoryId }).from(needs).where(eq(needs.id, needId)).get()?.categoryId;
+  return db.select({ categoryId: needs.categoryId }).from(needs).where(eq(needs.id, needId)).get()
+    ?.categoryId;
 }
 
 /**
@@ -76,7 +77,12 @@ function needCategory(db: Db, needId: number): number | undefined {
  * describeCandidate from ~/modules/matching). Only the need's category is loaded: a need's page stays
  * fast at city scale. Null when the need doesn't exist or is no longer open.
  */
-export function suggestForNeed(db: Db, needId: number, k = 10, options: LoadOptions = {}): NeedSuggestions | null {
+export function suggestForNeed(
+  db: Db,
+  needId: number,
+  k = 10,
+  options: LoadOptions = {},
+): NeedSuggestions | null {
   const categoryId = needCategory(db, needId);
   if (categoryId === undefined) return null;
   const instance = loadMatchingInstance(db, { needIds: [needId], offerCategoryIds: [categoryId] }, options);

@@ -12,7 +12,11 @@ describe("berlinWallClock", () => {
 
   it("moves to the next Berlin day before UTC does", () => {
     // 23:30 UTC on Tuesday is 00:30 on Wednesday in Berlin.
-    expect(berlinWallClock(Date.UTC(2025, 2, 11, 23, 30))).toEqual({ date: "2025-03-12", weekday: 2, minute: 30 });
+    expect(berlinWallClock(Date.UTC(2025, 2, 11, 23, 30))).toEqual({
+      date: "2025-03-12",
+      weekday: 2,
+      minute: 30,
+    });
   });
 
   it("follows the spring-forward switch on 30 March 2025 (02:00 → 03:00)", () => {

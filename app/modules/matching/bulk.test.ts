@@ -31,8 +31,14 @@ describe("bulk assignment", () => {
   it("beats greedy where taking the best pair first blocks a better whole", () => {
     // Greedy takes A–X (90) and leaves B without anyone; the optimum is A–Y + B–X.
     const graph = graphFromPlain({
-      needs: [{ id: 1, capacity: 1 }, { id: 2, capacity: 1 }],
-      offers: [{ id: 10, capacity: 1 }, { id: 11, capacity: 1 }],
+      needs: [
+        { id: 1, capacity: 1 },
+        { id: 2, capacity: 1 },
+      ],
+      offers: [
+        { id: 10, capacity: 1 },
+        { id: 11, capacity: 1 },
+      ],
       edges: [
         { needId: 1, offerId: 10, score: 90 },
         { needId: 1, offerId: 11, score: 80 },
@@ -42,7 +48,11 @@ describe("bulk assignment", () => {
     expect(solveGreedy(graph).total).toBe(90);
     const exact = solveExact(graph);
     expect(exact.assignment.total).toBe(165);
-    expect(verifyCertificate(graph, exact.assignment, exact.certificate)).toMatchObject({ valid: true, primal: 165, dual: 165 });
+    expect(verifyCertificate(graph, exact.assignment, exact.certificate)).toMatchObject({
+      valid: true,
+      primal: 165,
+      dual: 165,
+    });
   });
 
   it("leaves a slot empty rather than lowering the total, and handles empty graphs", () => {
@@ -54,8 +64,14 @@ describe("bulk assignment", () => {
 
   it("the checker rejects a suboptimal assignment, a wrong certificate and an over-full offer", () => {
     const graph = graphFromPlain({
-      needs: [{ id: 1, capacity: 1 }, { id: 2, capacity: 1 }],
-      offers: [{ id: 10, capacity: 1 }, { id: 11, capacity: 1 }],
+      needs: [
+        { id: 1, capacity: 1 },
+        { id: 2, capacity: 1 },
+      ],
+      offers: [
+        { id: 10, capacity: 1 },
+        { id: 11, capacity: 1 },
+      ],
       edges: [
         { needId: 1, offerId: 10, score: 90 },
         { needId: 1, offerId: 11, score: 80 },
@@ -118,7 +134,11 @@ describe("bulk assignment", () => {
         const offers = new Map(instance.offers.map((o) => [o.id, o]));
         for (const side of [result.exact, result.greedy]) {
           for (const pair of side.pairs) {
-            const failures = failedConstraints(prepareNeed(needs.get(pair.needId)!, context), prepareOffer(offers.get(pair.offerId)!), context);
+            const failures = failedConstraints(
+              prepareNeed(needs.get(pair.needId)!, context),
+              prepareOffer(offers.get(pair.offerId)!),
+              context,
+            );
             expect(failures).toEqual([]);
           }
         }

@@ -78,7 +78,8 @@ export function graphFromPlain(plain: PlainBulkInstance): CandidateGraph {
     .map((edge) => {
       const n = needPosition.get(edge.needId);
       const o = offerPosition.get(edge.offerId);
-      if (n === undefined || o === undefined) throw new Error(`Edge ${edge.needId}→${edge.offerId} has an unknown end.`);
+      if (n === undefined || o === undefined)
+        throw new Error(`Edge ${edge.needId}→${edge.offerId} has an unknown end.`);
       return { n, o, score: edge.score };
     })
     .sort((a, b) => a.n - b.n || a.o - b.o);

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bucketSize, buildCandidateIndex, compareCandidates, explainExclusion, suggest } from "./candidate-index";
+import {
+  bucketSize,
+  buildCandidateIndex,
+  compareCandidates,
+  explainExclusion,
+  suggest,
+} from "./candidate-index";
 import { failedConstraints } from "./constraints";
 import { createContext, prepareNeed, prepareOffer } from "./prepare";
 import { scoreValue } from "./score";
@@ -35,12 +41,18 @@ describe("candidate index and suggestions", () => {
   });
 
   it("keeps full offers out of the buckets", () => {
-    const index = buildCandidateIndex(makeInstance({ offers: [makeOffer({ capacity: 1, activeMatches: 1 })] }));
+    const index = buildCandidateIndex(
+      makeInstance({ offers: [makeOffer({ capacity: 1, activeMatches: 1 })] }),
+    );
     expect(index.stats.bucketEntries).toBe(0);
   });
 
   it("explains why an offer is not a candidate, or where it ranks", () => {
-    const offers = [makeOffer({ id: 100 }), makeOffer({ id: 101, activeMatches: 1 }), makeOffer({ id: 102, categoryId: 2, languages: ["tr"] })];
+    const offers = [
+      makeOffer({ id: 100 }),
+      makeOffer({ id: 101, activeMatches: 1 }),
+      makeOffer({ id: 102, categoryId: 2, languages: ["tr"] }),
+    ];
     const index = buildCandidateIndex(makeInstance({ offers }));
     const need = makeNeed();
     expect(explainExclusion(index, need, offers[2]!)).toMatchObject({

@@ -1,7 +1,14 @@
 import { failedConstraints, isCandidate } from "./constraints";
 import { haversineKm } from "./geo";
 import { buildOfferTable, passesRemaining, probeNeed, tableScore, type OfferTable } from "./offer-table";
-import { createContext, prepareNeed, prepareOffer, type MatchContext, type PreparedNeed, type PreparedOffer } from "./prepare";
+import {
+  createContext,
+  prepareNeed,
+  prepareOffer,
+  type MatchContext,
+  type PreparedNeed,
+  type PreparedOffer,
+} from "./prepare";
 import { scoreCandidate, scoreValue } from "./score";
 import type { Exclusion, MatchingInstance, MatchNeed, MatchOffer, ScoredCandidate } from "./types";
 
@@ -51,7 +58,10 @@ function slotsOf<K>(keys: Iterable<K>, first = 0): Map<K, number> {
 }
 
 export function buildCandidateIndex(
-  instance: Pick<MatchingInstance, "offers" | "neighbourhoods" | "weights" | "declinedPairs" | "matchedPairs" | "referenceTime">,
+  instance: Pick<
+    MatchingInstance,
+    "offers" | "neighbourhoods" | "weights" | "declinedPairs" | "matchedPairs" | "referenceTime"
+  >,
 ): CandidateIndex {
   const context = createContext(instance);
   const offers = [...instance.offers].sort((a, b) => a.id - b.id).map(prepareOffer);
@@ -102,7 +112,8 @@ export function buildCandidateIndex(
   });
   reachStart[offers.length] = reachSlots.length;
 
-  const bucketOf = (category: number, nb: number, language: number) => (category * nbCount + nb) * languageCount + language;
+  const bucketOf = (category: number, nb: number, language: number) =>
+    (category * nbCount + nb) * languageCount + language;
   const bucketStart = new Int32Array(categorySlot.size * nbCount * languageCount + 1);
   const offerLanguageSlots = offers.map((o) => Array.from(o.languages, (l) => languageSlot.get(l) as number));
   const eachEntry = (visit: (bucket: number, position: number) => void) => {
@@ -119,7 +130,8 @@ export function buildCandidateIndex(
   eachEntry((bucket) => {
     bucketStart[bucket + 1] = (bucketStart[bucket + 1] as number) + 1;
   });
-  for (let b = 0; b + 1 < bucketStart.length; b++) bucketStart[b + 1] = (bucketStart[b + 1] as number) + (bucketStart[b] as number);
+  for (let b = 0; b + 1 < bucketStart.length; b++)
+    bucketStart[b + 1] = (bucketStart[b + 1] as number) + (bucketStart[b] as number);
   const total = bucketStart[bucketStart.length - 1] as number;
   const entryPosition = new Int32Array(total);
   const entryMask = new Int32Array(total);
@@ -161,7 +173,12 @@ export function buildCandidateIndex(
 }
 
 /** How many offers a bucket holds (tests, diagnostics); `language` null = any language. */
-export function bucketSize(index: CandidateIndex, categoryId: number, neighbourhoodId: number, language: string | null): number {
+export function bucketSize(
+  index: CandidateIndex,
+  categoryId: number,
+  neighbourhoodId: number,
+  language: string | null,
+): number {
   const category = index.categorySlot.get(categoryId);
   const nb = index.neighbourhoodSlot.get(neighbourhoodId);
   const lang = language === null ? ANY_LANGUAGE : index.languageSlot.get(language);
@@ -174,7 +191,11 @@ export function bucketSize(index: CandidateIndex, categoryId: number, neighbourh
  * Calls `visit` for each offer in the need's buckets whose availability can overlap the need's
  * time, in ascending position (= offer id) order, each once.
  */
-function forEachBucketPosition(index: CandidateIndex, need: PreparedNeed, visit: (position: number) => void): void {
+function forEachBucketPosition(
+  index: CandidateIndex,
+  need: PreparedNeed,
+  visit: (position: number) => void,
+): void {
   const { categoryId, neighbourhoodId, languages: needLanguages, requireSharedLanguage } = need.need;
   const mask = need.window.mask;
   if (mask === 0) return;
@@ -223,7 +244,10 @@ function forEachBucketPosition(index: CandidateIndex, need: PreparedNeed, visit:
 }
 
 /** Order of suggestions: score descending, then offer id ascending. */
-export function compareCandidates(a: { score: number; offerId: number }, b: { score: number; offerId: number }): number {
+export function compareCandidates(
+  a: { score: number; offerId: number },
+  b: { score: number; offerId: number },
+): number {
   return b.score - a.score || a.offerId - b.offerId;
 }
 
@@ -247,7 +271,8 @@ export function forEachCandidate(
   }
   const probe = probeNeed(prepared, context, index.languageSlot);
   forEachBucketPosition(index, prepared, (position) => {
-    if (passesRemaining(table, position, probe)) visit(position, tableScore(table, position, probe, offers, context));
+    if (passesRemaining(table, position, probe))
+      visit(position, tableScore(table, position, probe, offers, context));
   });
 }
 
@@ -295,7 +320,11 @@ export type CandidateExplanation =
  * "Why not?" for any offer a coordinator picks: every hard constraint it fails, or, if it is a
  * candidate, where it ranks among the need's candidates and its score breakdown.
  */
-export function explainExclusion(index: CandidateIndex, need: MatchNeed, offer: MatchOffer): CandidateExplanation {
+export function explainExclusion(
+  index: CandidateIndex,
+  need: MatchNeed,
+  offer: MatchOffer,
+): CandidateExplanation {
   const prepared = prepareNeed(need, index.context);
   const position = index.positionById.get(offer.id);
   const preparedOffer =

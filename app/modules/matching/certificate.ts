@@ -40,7 +40,12 @@ export function verifyCertificate(
   const offerName = (j: number) => `offer ${graph.offerIds[j]}`;
 
   if (certificate.needPrice.length !== needCount || certificate.offerPrice.length !== offerCount) {
-    return { valid: false, primal: NaN, dual: NaN, violations: ["certificate size does not match the graph"] };
+    return {
+      valid: false,
+      primal: NaN,
+      dual: NaN,
+      violations: ["certificate size does not match the graph"],
+    };
   }
 
   // Feasibility.
@@ -91,13 +96,17 @@ export function verifyCertificate(
   for (let j = 0; j < offerCount; j++) {
     const v = certificate.offerPrice[j] as number;
     if (!Number.isFinite(v) || v < 0) fail(`${offerName(j)} has a negative price ${v}`);
-    if (v > 0 && offerUsed[j] !== graph.offerCapacity[j]) fail(`${offerName(j)} has free capacity but price ${v}`);
+    if (v > 0 && offerUsed[j] !== graph.offerCapacity[j])
+      fail(`${offerName(j)} has free capacity but price ${v}`);
     dual += (graph.offerCapacity[j] as number) * v;
   }
   for (let e = 0; e < edgeCount; e++) {
     const i = graph.edgeNeed[e] as number;
     const j = graph.edgeOffer[e] as number;
-    const reduced = (certificate.needPrice[i] as number) + (certificate.offerPrice[j] as number) - (graph.edgeScore[e] as number);
+    const reduced =
+      (certificate.needPrice[i] as number) +
+      (certificate.offerPrice[j] as number) -
+      (graph.edgeScore[e] as number);
     if (chosen[e]) {
       if (reduced > 0) fail(`chosen ${needName(i)}–${offerName(j)}: prices exceed the score by ${reduced}`);
       dual += -reduced > 0 ? -reduced : 0;

@@ -15,7 +15,11 @@ export interface HardConstraintRule {
 }
 
 /** A named check: null when satisfied, otherwise why not. */
-export type HardConstraint = (need: PreparedNeed, offer: PreparedOffer, context: MatchContext) => Exclusion | null;
+export type HardConstraint = (
+  need: PreparedNeed,
+  offer: PreparedOffer,
+  context: MatchContext,
+) => Exclusion | null;
 
 function exclusion(code: ExclusionCode, params: Exclusion["params"] = {}, variant?: string): Exclusion {
   return { code, key: `exclusion.${variant ?? code}`, params };
@@ -45,7 +49,10 @@ const language: HardConstraintRule = {
     return false;
   },
   explain: (need, offer) =>
-    exclusion("language", { needLanguages: [...need.need.languages], offerLanguages: [...offer.offer.languages] }),
+    exclusion("language", {
+      needLanguages: [...need.need.languages],
+      offerLanguages: [...offer.offer.languages],
+    }),
 };
 
 /**
@@ -57,13 +64,19 @@ const neighbourhood: HardConstraintRule = {
   passes: (need, offer) => {
     if (offer.neighbourhoods.has(need.need.neighbourhoodId)) return true;
     const home = offer.offer.home;
-    return home !== null && haversineKm(home.lat, home.lon, need.need.lat, need.need.lon) <= offer.offer.radiusKm;
+    return (
+      home !== null && haversineKm(home.lat, home.lon, need.need.lat, need.need.lon) <= offer.offer.radiusKm
+    );
   },
   explain: (need, offer) => {
     const home = offer.offer.home;
     if (!home) return exclusion("neighbourhood", {}, "neighbourhood.notServed");
     const km = haversineKm(home.lat, home.lon, need.need.lat, need.need.lon);
-    return exclusion("neighbourhood", { km: round1(km), radiusKm: round1(offer.offer.radiusKm) }, "neighbourhood.tooFar");
+    return exclusion(
+      "neighbourhood",
+      { km: round1(km), radiusKm: round1(offer.offer.radiusKm) },
+      "neighbourhood.tooFar",
+    );
   },
 };
 
@@ -81,14 +94,19 @@ const availability: HardConstraintRule = {
   explain: (need) => {
     const start = need.window.start;
     if (!start) return exclusion("availability", {}, "availability.recurring");
-    return exclusion("availability", { when: `${start.weekday}_${daypartOf(start.minute)}` }, "availability.oneOff");
+    return exclusion(
+      "availability",
+      { when: `${start.weekday}_${daypartOf(start.minute)}` },
+      "availability.oneOff",
+    );
   },
 };
 
 const capacity: HardConstraintRule = {
   code: "capacity",
   passes: (_need, offer) => offer.capacityLeft > 0,
-  explain: (_need, offer) => exclusion("capacity", { capacity: offer.offer.capacity, count: offer.offer.activeMatches }),
+  explain: (_need, offer) =>
+    exclusion("capacity", { capacity: offer.offer.capacity, count: offer.offer.activeMatches }),
 };
 
 /**
@@ -113,12 +131,14 @@ const certificate: HardConstraintRule = {
 const offerValid: HardConstraintRule = {
   code: "offer_expired",
   passes: (need, offer) => offer.offer.validUntil === null || offer.offer.validUntil >= need.window.date,
-  explain: (need, offer) => exclusion("offer_expired", { validUntil: offer.offer.validUntil ?? "", date: need.window.date }),
+  explain: (need, offer) =>
+    exclusion("offer_expired", { validUntil: offer.offer.validUntil ?? "", date: need.window.date }),
 };
 
 const gender: HardConstraintRule = {
   code: "gender",
-  passes: (need, offer) => need.need.genderPreference === "none" || offer.offer.gender === need.need.genderPreference,
+  passes: (need, offer) =>
+    need.need.genderPreference === "none" || offer.offer.gender === need.need.genderPreference,
   explain: (need) =>
     exclusion("gender", { preference: need.need.genderPreference }, `gender.${need.need.genderPreference}`),
 };
@@ -126,9 +146,13 @@ const gender: HardConstraintRule = {
 /** One need may not ask more hours a week than the volunteer's own cap. */
 const hoursCap: HardConstraintRule = {
   code: "hours_cap",
-  passes: (need, offer) => offer.offer.hoursCapPerWeek === null || need.window.weeklyHours <= offer.offer.hoursCapPerWeek,
+  passes: (need, offer) =>
+    offer.offer.hoursCapPerWeek === null || need.window.weeklyHours <= offer.offer.hoursCapPerWeek,
   explain: (need, offer) =>
-    exclusion("hours_cap", { hours: round1(need.window.weeklyHours), cap: round1(offer.offer.hoursCapPerWeek ?? 0) }),
+    exclusion("hours_cap", {
+      hours: round1(need.window.weeklyHours),
+      cap: round1(offer.offer.hoursCapPerWeek ?? 0),
+    }),
 };
 
 const notDeclined: HardConstraintRule = {
@@ -200,7 +224,11 @@ export function isCandidate(need: PreparedNeed, offer: PreparedOffer, context: M
 }
 
 /** Every hard constraint the pair fails; empty when the offer is a candidate. */
-export function failedConstraints(need: PreparedNeed, offer: PreparedOffer, context: MatchContext): Exclusion[] {
+export function failedConstraints(
+  need: PreparedNeed,
+  offer: PreparedOffer,
+  context: MatchContext,
+): Exclusion[] {
   const failures: Exclusion[] = [];
   for (const rule of HARD_CONSTRAINTS) {
     if (!rule.passes(need, offer, context)) failures.push(rule.explain(need, offer, context));

@@ -31,8 +31,12 @@ describe("explanations read as sentences", () => {
     expect(describeCandidate({ reasons }, t, "de")).toBe(
       "spricht Arabisch und Deutsch · 1,2 km entfernt · hat dienstagnachmittags Zeit · 1 laufende Vermittlung",
     );
-    expect(describeReason({ key: "load.active", params: { count: 0 } }, t, "de")).toBe("keine laufende Vermittlung");
-    expect(describeReason({ key: "load.active", params: { count: 3 } }, t, "de")).toBe("3 laufende Vermittlungen");
+    expect(describeReason({ key: "load.active", params: { count: 0 } }, t, "de")).toBe(
+      "keine laufende Vermittlung",
+    );
+    expect(describeReason({ key: "load.active", params: { count: 3 } }, t, "de")).toBe(
+      "3 laufende Vermittlungen",
+    );
   });
 
   it("in English", () => {
@@ -44,30 +48,53 @@ describe("explanations read as sentences", () => {
 
   it("explains exclusions with dates and lists in the locale", () => {
     const t = instance.getFixedT("de", "matching");
-    expect(describeReason({ key: "exclusion.certificate.expired", params: { validUntil: "2025-03-10" } }, t, "de")).toBe(
-      "das Führungszeugnis gilt nur bis 10.03.2025",
-    );
+    expect(
+      describeReason({ key: "exclusion.certificate.expired", params: { validUntil: "2025-03-10" } }, t, "de"),
+    ).toBe("das Führungszeugnis gilt nur bis 10.03.2025");
     expect(
       describeReason({ key: "exclusion.language", params: { needLanguages: ["uk", "ru"] } }, t, "de"),
     ).toBe("spricht keine Sprache der Person (gebraucht: Ukrainisch und Russisch)");
-    expect(describeReason({ key: "exclusion.availability.oneOff", params: { when: "5_morning" } }, t, "de")).toBe(
-      "hat samstagvormittags keine Zeit",
-    );
+    expect(
+      describeReason({ key: "exclusion.availability.oneOff", params: { when: "5_morning" } }, t, "de"),
+    ).toBe("hat samstagvormittags keine Zeit");
   });
 
   it("every key the engine can emit exists in both locales", () => {
     const keys = [
-      "language.shared", "language.none", "language.any", "distance.km", "distance.sameNeighbourhood",
-      "distance.served", "availability.when", "availability.none", "load.active", "experience.completed",
-      "experience.hours", "experience.none", "responsiveness.rate", "responsiveness.new",
-      "exclusion.inactive", "exclusion.category", "exclusion.language", "exclusion.neighbourhood.notServed",
-      "exclusion.neighbourhood.tooFar", "exclusion.availability.oneOff", "exclusion.availability.recurring",
-      "exclusion.capacity", "exclusion.certificate.missing", "exclusion.certificate.expired",
-      "exclusion.offer_expired", "exclusion.gender.female", "exclusion.gender.male", "exclusion.hours_cap",
-      "exclusion.declined", "exclusion.already_matched",
+      "language.shared",
+      "language.none",
+      "language.any",
+      "distance.km",
+      "distance.sameNeighbourhood",
+      "distance.served",
+      "availability.when",
+      "availability.none",
+      "load.active",
+      "experience.completed",
+      "experience.hours",
+      "experience.none",
+      "responsiveness.rate",
+      "responsiveness.new",
+      "exclusion.inactive",
+      "exclusion.category",
+      "exclusion.language",
+      "exclusion.neighbourhood.notServed",
+      "exclusion.neighbourhood.tooFar",
+      "exclusion.availability.oneOff",
+      "exclusion.availability.recurring",
+      "exclusion.capacity",
+      "exclusion.certificate.missing",
+      "exclusion.certificate.expired",
+      "exclusion.offer_expired",
+      "exclusion.gender.female",
+      "exclusion.gender.male",
+      "exclusion.hours_cap",
+      "exclusion.declined",
+      "exclusion.already_matched",
     ];
     for (const lng of ["de", "en"]) {
-      for (const key of keys) expect(instance.exists(key, { lng, ns: "matching", count: 2 }), `${lng}:${key}`).toBe(true);
+      for (const key of keys)
+        expect(instance.exists(key, { lng, ns: "matching", count: 2 }), `${lng}:${key}`).toBe(true);
       for (let d = 0; d < 7; d++) {
         for (const part of ["morning", "afternoon", "evening", "night"]) {
           expect(instance.exists(`when.${d}_${part}`, { lng, ns: "matching" })).toBe(true);

@@ -21,7 +21,8 @@ function languageName(code: string, names: Intl.DisplayNames | null): string {
  * weekday/daypart codes into the phrase from the locale file ("dienstagnachmittags").
  */
 function localiseParams(params: Reason["params"], t: Translate, locale: string): Record<string, unknown> {
-  const names = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([locale], { type: "language" }) : null;
+  const names =
+    typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([locale], { type: "language" }) : null;
   const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
@@ -52,6 +53,10 @@ export function describeReason(reason: Reason | Exclusion, t: Translate, locale:
  * The line a coordinator reads under a suggestion: language · distance · time · load, then
  * experience and responsiveness, joined with " · ".
  */
-export function describeCandidate(candidate: Pick<ScoredCandidate, "reasons">, t: Translate, locale: string): string {
+export function describeCandidate(
+  candidate: Pick<ScoredCandidate, "reasons">,
+  t: Translate,
+  locale: string,
+): string {
   return candidate.reasons.map((reason) => describeReason(reason, t, locale)).join(" · ");
 }

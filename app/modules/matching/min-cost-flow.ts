@@ -220,10 +220,12 @@ class ComponentSolver {
       this.maxFlowOnAdmissible(S, T, nodes);
     }
 
-    for (let k = 0; k < edges.length; k++) if (cap[edgeArc[k] as number] === 0) chosen[edges[k] as number] = 1;
+    for (let k = 0; k < edges.length; k++)
+      if (cap[edgeArc[k] as number] === 0) chosen[edges[k] as number] = 1;
     const pT = potential[T] as number;
     for (let i = 0; i < n; i++) needPrice[needs[i] as number] = (potential[1 + i] as number) - pT;
-    for (let j = 0; j < m; j++) offerPrice[offers[j] as number] = Math.max(0, pT - (potential[n + 1 + j] as number));
+    for (let j = 0; j < m; j++)
+      offerPrice[offers[j] as number] = Math.max(0, pT - (potential[n + 1 + j] as number));
     return phases;
   }
 
@@ -290,7 +292,12 @@ class ComponentSolver {
         const pu = potential[u] as number;
         for (let a = head[u] as number; a !== -1; a = next[a] as number) {
           const v = to[a] as number;
-          if (level[v] !== -1 || (cap[a] as number) <= 0 || (cost[a] as number) + pu !== (potential[v] as number)) continue;
+          if (
+            level[v] !== -1 ||
+            (cap[a] as number) <= 0 ||
+            (cost[a] as number) + pu !== (potential[v] as number)
+          )
+            continue;
           level[v] = lu + 1;
           if (v === T) levelT = lu + 1;
           queue[qTail++] = v;

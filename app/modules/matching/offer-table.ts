@@ -59,7 +59,10 @@ export function isoDay(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 }
 
-export function buildOfferTable(offers: readonly PreparedOffer[], languageSlot: ReadonlyMap<string, number>): OfferTable {
+export function buildOfferTable(
+  offers: readonly PreparedOffer[],
+  languageSlot: ReadonlyMap<string, number>,
+): OfferTable {
   const n = offers.length;
   const masks = languageSlot.size <= 30 ? new Int32Array(n) : null;
   const slotOffset = new Int32Array(n + 1);
@@ -138,7 +141,11 @@ export interface NeedProbe {
   matched: ReadonlySet<number> | undefined;
 }
 
-export function probeNeed(prepared: PreparedNeed, context: MatchContext, languageSlot: ReadonlyMap<string, number>): NeedProbe {
+export function probeNeed(
+  prepared: PreparedNeed,
+  context: MatchContext,
+  languageSlot: ReadonlyMap<string, number>,
+): NeedProbe {
   const need = prepared.need;
   const window = prepared.window;
   const from: number[] = [];
@@ -232,12 +239,19 @@ export function tableScore(
   if (!n.hasLanguages) language = 1;
   else if (t.languageMask) {
     const mask = t.languageMask[p] as number;
-    language = languageValueOf(n.asksOwn, (mask & n.ownMask) !== 0, n.germanMask !== 0 && (mask & n.germanMask) !== 0);
+    language = languageValueOf(
+      n.asksOwn,
+      (mask & n.ownMask) !== 0,
+      n.germanMask !== 0 && (mask & n.germanMask) !== 0,
+    );
   } else language = languageValue(n.prepared, offers[p] as PreparedOffer);
   const distance = distanceValueOfKm(
     t.hasHome[p] ? haversineKm(t.homeLat[p] as number, t.homeLon[p] as number, n.lat, n.lon) : null,
   );
-  const availability = availabilityValueOf(overlap(t, t.slotOffset[p] as number, t.slotOffset[p + 1] as number, n), n.minutes);
+  const availability = availabilityValueOf(
+    overlap(t, t.slotOffset[p] as number, t.slotOffset[p + 1] as number, n),
+    n.minutes,
+  );
   return scoreFromValues(
     context.normalisedWeights,
     language,

@@ -26,7 +26,9 @@ describe("score components", () => {
     });
     expect(languageFit(...pair({ languages: ["ar", "de"] }, { languages: ["de"] })).value).toBe(0.5);
     expect(languageFit(...pair({ languages: ["de"] }, { languages: ["de", "tr"] })).value).toBe(1);
-    expect(languageFit(...pair({ languages: ["uk"], requireSharedLanguage: false }, { languages: ["de"] }))).toEqual({
+    expect(
+      languageFit(...pair({ languages: ["uk"], requireSharedLanguage: false }, { languages: ["de"] })),
+    ).toEqual({
       value: 0,
       reason: { key: "language.none", params: {} },
     });
@@ -34,20 +36,37 @@ describe("score components", () => {
   });
 
   it("distance: 1 at the same centroid, falling linearly to 0 at 10 km; served without a home counts as near", () => {
-    expect(distanceFit(...pair())).toMatchObject({ value: 1, km: 0, reason: { key: "distance.sameNeighbourhood" } });
+    expect(distanceFit(...pair())).toMatchObject({
+      value: 1,
+      km: 0,
+      reason: { key: "distance.sameNeighbourhood" },
+    });
     const schalke = distanceFit(...pair({ neighbourhoodId: 2, ...centroid(2) }));
     expect(schalke.value).toBeCloseTo(1 - (schalke.km as number) / 10, 12);
     expect(schalke.reason).toEqual({ key: "distance.km", params: { km: 1.8 } });
     // ~10.3 km north of the Altstadt centroid.
-    expect(distanceFit(...pair({}, { neighbourhoodIds: [1], home: { lat: 51.6, lon: 7.0966 } })).value).toBe(0);
-    expect(distanceFit(...pair({}, { home: null }))).toMatchObject({ value: 1, km: null, reason: { key: "distance.served" } });
+    expect(distanceFit(...pair({}, { neighbourhoodIds: [1], home: { lat: 51.6, lon: 7.0966 } })).value).toBe(
+      0,
+    );
+    expect(distanceFit(...pair({}, { home: null }))).toMatchObject({
+      value: 1,
+      km: null,
+      reason: { key: "distance.served" },
+    });
   });
 
   it("availability: the share of the appointment the helper is free for, and when", () => {
     // 15–17 within 14–18.
-    expect(availabilityFit(...pair())).toEqual({ value: 1, reason: { key: "availability.when", params: { when: ["1_afternoon"] } } });
+    expect(availabilityFit(...pair())).toEqual({
+      value: 1,
+      reason: { key: "availability.when", params: { when: ["1_afternoon"] } },
+    });
     // 17–19 against 14–18: half.
-    const late = { kind: "one_off" as const, startsAt: TUESDAY_15H_WINTER + 2 * HOUR, endsAt: TUESDAY_15H_WINTER + 4 * HOUR };
+    const late = {
+      kind: "one_off" as const,
+      startsAt: TUESDAY_15H_WINTER + 2 * HOUR,
+      endsAt: TUESDAY_15H_WINTER + 4 * HOUR,
+    };
     expect(availabilityFit(...pair({ schedule: late })).value).toBe(0.5);
   });
 
@@ -59,9 +78,15 @@ describe("score components", () => {
   });
 
   it("experience: saturates at 5 completed matches or 20 hours", () => {
-    expect(experienceFit(...pair({}, { experienceInCategory: { completedMatches: 2, hours: 0 } })).value).toBeCloseTo(0.4, 12);
-    expect(experienceFit(...pair({}, { experienceInCategory: { completedMatches: 1, hours: 20 } })).value).toBe(1);
-    expect(experienceFit(...pair({}, { experienceInCategory: { completedMatches: 0, hours: 5 } })).reason).toEqual({
+    expect(
+      experienceFit(...pair({}, { experienceInCategory: { completedMatches: 2, hours: 0 } })).value,
+    ).toBeCloseTo(0.4, 12);
+    expect(
+      experienceFit(...pair({}, { experienceInCategory: { completedMatches: 1, hours: 20 } })).value,
+    ).toBe(1);
+    expect(
+      experienceFit(...pair({}, { experienceInCategory: { completedMatches: 0, hours: 5 } })).reason,
+    ).toEqual({
       key: "experience.hours",
       params: { count: 5 },
     });
@@ -70,7 +95,9 @@ describe("score components", () => {
 
   it("responsiveness: acceptance rate with a Laplace prior (newcomers at 0.5)", () => {
     expect(responsivenessFit(...pair()).value).toBe(0.5);
-    expect(responsivenessFit(...pair({}, { acceptanceHistory: { accepted: 8, declined: 1, noResponse: 1 } }))).toEqual({
+    expect(
+      responsivenessFit(...pair({}, { acceptanceHistory: { accepted: 8, declined: 1, noResponse: 1 } })),
+    ).toEqual({
       value: 0.75,
       reason: { key: "responsiveness.rate", params: { percent: 80, count: 10 } },
     });
@@ -97,7 +124,14 @@ describe("scoreCandidate", () => {
   });
 
   it("is an integer in 0–100 and ignores components weighted 0", () => {
-    const weights: Weights = { language: 0, distance: 0, availability: 0, load: 1, experience: 0, responsiveness: 0 };
+    const weights: Weights = {
+      language: 0,
+      distance: 0,
+      availability: 0,
+      load: 1,
+      experience: 0,
+      responsiveness: 0,
+    };
     const onlyLoad = createContext(makeInstance({ weights }));
     const [need, offer] = pair({}, { capacity: 3, activeMatches: 1 });
     expect(scoreCandidate(need, offer, onlyLoad).score).toBe(67);

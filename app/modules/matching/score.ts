@@ -1,7 +1,14 @@
 import { haversineKm } from "./geo";
 import type { MatchContext, PreparedNeed, PreparedOffer } from "./prepare";
 import { overlapMinutes, overlapOf } from "./schedule";
-import { WEIGHT_KEYS, type MatchOffer, type Reason, type ScoreComponent, type ScoredCandidate, type WeightKey } from "./types";
+import {
+  WEIGHT_KEYS,
+  type MatchOffer,
+  type Reason,
+  type ScoreComponent,
+  type ScoredCandidate,
+  type WeightKey,
+} from "./types";
 
 /**
  * Beyond this a helper is "far": across a mid-sized Ruhr city, ~45 minutes by bus and tram.
@@ -77,7 +84,10 @@ export function distanceValueOfKm(km: number | null): number {
   return km === null ? 1 : clamp01(1 - km / DISTANCE_ZERO_KM);
 }
 
-export function distanceFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue & { km: number | null } {
+export function distanceFit(
+  need: PreparedNeed,
+  offer: PreparedOffer,
+): ComponentValue & { km: number | null } {
   const km = distanceKmOf(need, offer);
   const value = distanceValue(need, offer);
   if (km === null) return { value, km, reason: { key: "distance.served", params: {} } };
@@ -102,10 +112,15 @@ export function availabilityValueOf(overlap: number, needMinutes: number): numbe
 }
 
 export function availabilityFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
-  const when = overlapOf(need.window.intervals, offer.availability).when.map((w) => `${w.weekday}_${w.daypart}`);
+  const when = overlapOf(need.window.intervals, offer.availability).when.map(
+    (w) => `${w.weekday}_${w.daypart}`,
+  );
   return {
     value: availabilityValue(need, offer),
-    reason: when.length > 0 ? { key: "availability.when", params: { when } } : { key: "availability.none", params: {} },
+    reason:
+      when.length > 0
+        ? { key: "availability.when", params: { when } }
+        : { key: "availability.none", params: {} },
   };
 }
 
@@ -120,7 +135,10 @@ export function loadValue(_need: PreparedNeed, offer: PreparedOffer): number {
 }
 
 export function loadFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
-  return { value: loadValue(need, offer), reason: { key: "load.active", params: { count: offer.offer.activeMatches } } };
+  return {
+    value: loadValue(need, offer),
+    reason: { key: "load.active", params: { count: offer.offer.activeMatches } },
+  };
 }
 
 export function experienceValueOf(offer: MatchOffer): number {
@@ -164,7 +182,10 @@ export function responsivenessFit(need: PreparedNeed, offer: PreparedOffer): Com
     reason:
       total === 0
         ? { key: "responsiveness.new", params: {} }
-        : { key: "responsiveness.rate", params: { percent: Math.round((accepted / total) * 100), count: total } },
+        : {
+            key: "responsiveness.rate",
+            params: { percent: Math.round((accepted / total) * 100), count: total },
+          },
   };
 }
 
@@ -181,7 +202,11 @@ const COMPONENTS: Record<WeightKey, (need: PreparedNeed, offer: PreparedOffer) =
  * The full breakdown of a pair that passed the hard constraints. Score = round(Σ weight × value × 100),
  * summed in WEIGHT_KEYS order so it is the same number on every machine.
  */
-export function scoreCandidate(need: PreparedNeed, offer: PreparedOffer, context: MatchContext): ScoredCandidate {
+export function scoreCandidate(
+  need: PreparedNeed,
+  offer: PreparedOffer,
+  context: MatchContext,
+): ScoredCandidate {
   const components: ScoreComponent[] = [];
   let sum = 0;
   let distanceKm: number | null = null;

@@ -102,7 +102,11 @@ const slotArb: fc.Arbitrary<WeeklySlot> = fc
   }));
 
 /** Many helpers say "weekdays 8 to 20": makes overlaps common enough for the pair properties. */
-const WEEKDAYS_8_TO_20: WeeklySlot[] = [0, 1, 2, 3, 4].map((weekday) => ({ weekday, startMinute: 480, endMinute: 1200 }));
+const WEEKDAYS_8_TO_20: WeeklySlot[] = [0, 1, 2, 3, 4].map((weekday) => ({
+  weekday,
+  startMinute: 480,
+  endMinute: 1200,
+}));
 
 const needArb = (id: number): fc.Arbitrary<MatchNeed> =>
   fc
@@ -141,7 +145,9 @@ const needArb = (id: number): fc.Arbitrary<MatchNeed> =>
       });
     });
 
-const isoDateArb = fc.integer({ min: -10, max: 60 }).map((days) => new Date(REFERENCE_TIME + days * DAY).toISOString().slice(0, 10));
+const isoDateArb = fc
+  .integer({ min: -10, max: 60 })
+  .map((days) => new Date(REFERENCE_TIME + days * DAY).toISOString().slice(0, 10));
 
 const offerArb = (id: number): fc.Arbitrary<MatchOffer> =>
   fc
@@ -152,7 +158,10 @@ const offerArb = (id: number): fc.Arbitrary<MatchOffer> =>
       neighbourhoodIds: fc.subarray([1, 2, 3, 4], { maxLength: 2 }),
       homeId: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null, freq: 4 }),
       radiusKm: fc.constantFrom(0, 1, 3, 8, 8),
-      availability: fc.oneof(fc.constant(WEEKDAYS_8_TO_20), fc.array(slotArb, { minLength: 0, maxLength: 5 })),
+      availability: fc.oneof(
+        fc.constant(WEEKDAYS_8_TO_20),
+        fc.array(slotArb, { minLength: 0, maxLength: 5 }),
+      ),
       active: fc.constantFrom(true, true, true, true, false),
       capacity: fc.integer({ min: 1, max: 3 }),
       activeMatches: fc.constantFrom(0, 0, 0, 1, 2),
@@ -206,7 +215,11 @@ const weightsArb = fc
  * so the assignment properties see real contention; distance, capacity, gender, certificate and
  * declines still cut edges.
  */
-export function instanceArb(maxNeeds: number, maxOffers: number, options: { dense?: boolean } = {}): fc.Arbitrary<MatchingInstance> {
+export function instanceArb(
+  maxNeeds: number,
+  maxOffers: number,
+  options: { dense?: boolean } = {},
+): fc.Arbitrary<MatchingInstance> {
   const densify = (instance: MatchingInstance): MatchingInstance =>
     options.dense
       ? {
@@ -272,8 +285,14 @@ export function graphArb(
     })
     .chain(({ needCount, offerCount, sparsity }) =>
       fc.record({
-        needCaps: fc.array(fc.integer({ min: 1, max: maxCapacity }), { minLength: needCount, maxLength: needCount }),
-        offerCaps: fc.array(fc.integer({ min: 1, max: maxCapacity }), { minLength: offerCount, maxLength: offerCount }),
+        needCaps: fc.array(fc.integer({ min: 1, max: maxCapacity }), {
+          minLength: needCount,
+          maxLength: needCount,
+        }),
+        offerCaps: fc.array(fc.integer({ min: 1, max: maxCapacity }), {
+          minLength: offerCount,
+          maxLength: offerCount,
+        }),
         scores: fc.array(fc.option(scoreArb, { nil: null, freq: sparsity }), {
           minLength: needCount * offerCount,
           maxLength: needCount * offerCount,
@@ -285,7 +304,15 @@ export function graphArb(
         needs: needCaps.map((capacity, i) => ({ id: i + 1, capacity })),
         offers: offerCaps.map((capacity, j) => ({ id: 101 + j, capacity })),
         edges: scores.flatMap((score, k) =>
-          score === null ? [] : [{ needId: Math.floor(k / offerCaps.length) + 1, offerId: 101 + (k % offerCaps.length), score }],
+          score === null
+            ? []
+            : [
+                {
+                  needId: Math.floor(k / offerCaps.length) + 1,
+                  offerId: 101 + (k % offerCaps.length),
+                  score,
+                },
+              ],
         ),
       }),
     );

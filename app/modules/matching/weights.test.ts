@@ -10,7 +10,13 @@ describe("validateWeights", () => {
   });
 
   it("names each bad field with a translatable message", () => {
-    const result = validateWeights({ language: 101, distance: -1, availability: 2.5, load: "x", experience: "" });
+    const result = validateWeights({
+      language: 101,
+      distance: -1,
+      availability: 2.5,
+      load: "x",
+      experience: "",
+    });
     expect(result).toEqual({
       ok: false,
       errors: {

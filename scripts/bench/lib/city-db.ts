@@ -32,7 +32,9 @@ export async function ensureCityDatabase(log: (line: string) => void = () => {})
     const empty = isDatabaseEmpty(db);
     closeDatabase(db);
     if (!empty) {
-      const sidecar = existsSync(sidecarPath) ? (JSON.parse(readFileSync(sidecarPath, "utf8")) as Sidecar) : null;
+      const sidecar = existsSync(sidecarPath)
+        ? (JSON.parse(readFileSync(sidecarPath, "utf8")) as Sidecar)
+        : null;
       return { path, anchor: sidecar ? new Date(sidecar.anchor) : new Date(), seededMs: 0 };
     }
   }
@@ -55,7 +57,10 @@ export async function ensureCityDatabase(log: (line: string) => void = () => {})
   closeDatabase(db);
   for (const suffix of ["-wal", "-shm"]) rmSync(`${temp}${suffix}`, { force: true });
   renameSync(temp, path);
-  writeFileSync(sidecarPath, `${JSON.stringify({ scale: "city", anchor: anchor.toISOString() } satisfies Sidecar)}\n`);
+  writeFileSync(
+    sidecarPath,
+    `${JSON.stringify({ scale: "city", anchor: anchor.toISOString() } satisfies Sidecar)}\n`,
+  );
   const seededMs = performance.now() - started;
   log(`Seeded in ${(seededMs / 1000).toFixed(1)} s.`);
   return { path, anchor, seededMs };
