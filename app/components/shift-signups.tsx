@@ -11,7 +11,8 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
   const started = shift.startsAt <= now;
   const headingId = `shift-${shift.id}-heading`;
   return (
-    <section aria-labelledby={headingId} className="card shift-signups">
+    // Not a landmark: several shifts may share a title.
+    <div className="card shift-signups">
       <h3 id={headingId} className="card__title">
         {shift.title}
       </h3>
@@ -66,7 +67,8 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                             className="button button--small"
                             disabled={s.attendance === "present"}
                           >
-                            {t("signups.markPresent", { name: s.displayName })}
+                            {t("signups.markPresent")}
+                            <span className="visually-hidden"> – {s.displayName}</span>
                           </button>{" "}
                           <button
                             type="submit"
@@ -75,7 +77,8 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                             className="button button--small button--secondary"
                             disabled={s.attendance === "no_show"}
                           >
-                            {t("signups.markNoShow", { name: s.displayName })}
+                            {t("signups.markNoShow")}
+                            <span className="visually-hidden"> – {s.displayName}</span>
                           </button>
                         </>
                       ) : (
@@ -85,7 +88,8 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                           value="cancel-signup"
                           className="button button--small button--secondary"
                         >
-                          {t("signups.cancel", { name: s.displayName })}
+                          {t("signups.cancel")}
+                          <span className="visually-hidden"> – {s.displayName}</span>
                         </button>
                       )}
                     </Form>
@@ -113,7 +117,8 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                       value="cancel-signup"
                       className="button button--small button--secondary"
                     >
-                      {t("signups.cancel", { name: s.displayName })}
+                      {t("signups.cancel")}
+                      <span className="visually-hidden"> – {s.displayName}</span>
                     </button>
                   </Form>
                 ) : null}
@@ -133,7 +138,7 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
           </ul>
         </details>
       ) : null}
-    </section>
+    </div>
   );
 }
 

@@ -143,7 +143,7 @@ async function signUp(page: Page, publicPath: string, shiftTitle: string) {
 }
 
 function orgShift(page: Page, title: string): Locator {
-  return page.locator("section.shift-signups", { has: page.getByRole("heading", { level: 3, name: title }) });
+  return page.locator(".shift-signups", { has: page.getByRole("heading", { level: 3, name: title }) });
 }
 
 test.describe("with JavaScript", () => {
@@ -176,8 +176,10 @@ test.describe("with JavaScript", () => {
     await page.goto(managePath);
     const aufbau = orgShift(page, "Aufbau");
     await expect(aufbau.getByText("1 von 1 Plätzen fest besetzt")).toBeVisible();
-    await expect(aufbau.getByRole("table").getByText(helperName)).toBeVisible();
-    await expect(aufbau.locator("ol.waitlist").getByText(waiting!.name)).toBeVisible();
+    await expect(aufbau.getByRole("row").filter({ hasText: helperName })).toBeVisible();
+    await expect(
+      aufbau.locator("ol.waitlist").getByRole("listitem").filter({ hasText: waiting!.name }),
+    ).toBeVisible();
 
     // The volunteer cancels: the first on the waitlist moves up.
     await shiftCard(helper.page, "Aufbau").getByRole("button", { name: "Abmelden" }).click();
@@ -186,7 +188,7 @@ test.describe("with JavaScript", () => {
     await expect(shiftCard(second.page, "Aufbau").getByText("Sie sind angemeldet.")).toBeVisible();
 
     await page.reload();
-    await expect(aufbau.getByRole("table").getByText(waiting!.name)).toBeVisible();
+    await expect(aufbau.getByRole("row").filter({ hasText: waiting!.name })).toBeVisible();
     await expect(aufbau.getByText("von der Warteliste nachgerückt")).toBeVisible();
     await expect(aufbau.locator("ol.waitlist")).toHaveCount(0);
     await aufbau.getByText(/Abgesagt \(1\)/).click();
@@ -226,7 +228,7 @@ test.describe("without JavaScript", () => {
     await page.goto(managePath);
     const abbau = orgShift(page, "Abbau");
     await expect(abbau.getByText("1 von 2 Plätzen fest besetzt")).toBeVisible();
-    await expect(abbau.getByRole("table").getByText(volunteer!.name)).toBeVisible();
+    await expect(abbau.getByRole("row").filter({ hasText: volunteer!.name })).toBeVisible();
 
     // A validation error comes back next to its field, with what was typed.
     await page.goto(`${managePath}/edit`);
@@ -241,4 +243,44 @@ test.describe("without JavaScript", () => {
 
     await closeAll([person]);
   });
+});
+
+test("the organisation's pages have no axe violations", async ({ page, loginAs }) => {
+  test.setTimeout(90_000);
+  const db = openE2eDatabase();
+  const { orgId, eventId } = (() => {
+    try {
+      const org = db
+        .prepare(
+          "select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = ?",
+        )
+        .get(DEMO_ACCOUNTS.organisation) as { id: number };
+      const event = db
+        .prepare("select id from events where organisation_id = ? order by id limit 1")
+        .get(org.id) as { id: number };
+      return { orgId: org.id, eventId: event.id };
+    } finally {
+      db.close();
+    }
+  })();
+  await loginAs("organisation");
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const base = `/organisations/${orgId}`;
+  for (const path of [
+    base,
+    `${base}/activities`,
+    `${base}/activities/new`,
+    `${base}/activities/${eventId}`,
+    `${base}/activities/${eventId}/edit`,
+    `${base}/activities/${eventId}/translations`,
+    `${base}/activities/${eventId}/cancel`,
+    "/feeds",
+  ]) {
+    const response = await page.goto(path, { waitUntil: "networkidle" });
+    expect(response?.status(), path).toBe(200);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
+  }
 });

@@ -552,6 +552,15 @@ export function saveTranslations(
 
 export const ORGANISATION_ACTIVITIES_PAGE_SIZE = 25;
 
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/** A weekly series sorts by its next occurrence (approximated in SQL; the exact time is computed in JS). */
+function nextStartKey(now: number): SQL {
+  return sql`case when ${events.recurrence} = 'weekly' and ${events.endsAt} < ${now}
+    then ${events.startsAt} + ((${now} - ${events.endsAt} + ${WEEK_MS - 1}) / ${WEEK_MS}) * ${WEEK_MS}
+    else ${events.startsAt} end`;
+}
+
 /** One page of the organisation's activities with their shift figures: two queries. */
 export function listOrganisationActivities(
   db: Db,
@@ -595,7 +604,7 @@ export function listOrganisationActivities(
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
     .innerJoin(categories, eq(categories.id, events.categoryId))
     .where(where)
-    .orderBy(filter.when === "past" ? desc(events.startsAt) : asc(events.startsAt), asc(events.id))
+    .orderBy(filter.when === "past" ? desc(events.startsAt) : asc(nextStartKey(now)), asc(events.id))
     .limit(ORGANISATION_ACTIVITIES_PAGE_SIZE)
     .offset((page - 1) * ORGANISATION_ACTIVITIES_PAGE_SIZE)
     .all();
