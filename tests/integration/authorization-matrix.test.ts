@@ -103,6 +103,7 @@ const MATRIX: Record<string, Case[]> = {
     get((f) => `/activities/${f.publicEvent}.ics`, everyone, { params: (f) => ({ id: String(f.publicEvent) }) }),
     get((f) => `/activities/${f.draftEventOfOrgA}.ics`, all("notFound"), { label: "a draft is not public", params: (f) => ({ id: String(f.draftEventOfOrgA) }) }),
   ],
+  "feeds._index.tsx": [get(at("/feeds"), everyone)],
   "feeds.activities[.json].ts": [get(at("/feeds/activities.json"), everyone)],
   "feeds.categories.$slug[.ics].ts": [get((f) => `/feeds/categories/${f.categorySlug}.ics`, everyone, { params: (f) => ({ slug: f.categorySlug }) })],
   "feeds.neighbourhoods.$slug[.ics].ts": [get((f) => `/feeds/neighbourhoods/${f.nb1.slug}.ics`, everyone, { params: (f) => ({ slug: f.nb1.slug }) })],
@@ -221,6 +222,35 @@ const MATRIX: Record<string, Case[]> = {
     }),
     post((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}`, only(["orgMember", "admin"]), {
       label: "IDOR: changing another organisation's activity",
+      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+    }),
+  ],
+  "organisations.$id.activities.$eventId.edit.tsx": [
+    get((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/edit`, only(["orgMember", "admin"]), {
+      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+    }),
+    post((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/edit`, only(["orgMember", "admin"]), {
+      label: "IDOR: editing another organisation's activity (add-shift changes nothing)",
+      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+      form: () => ({ intent: "add-shift" }),
+    }),
+  ],
+  "organisations.$id.activities.$eventId.translations.tsx": [
+    get((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/translations`, only(["orgMember", "admin"]), {
+      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+    }),
+    post((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/translations`, only(["orgMember", "admin"]), {
+      label: "IDOR: translating another organisation's activity",
+      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+    }),
+  ],
+  "organisations.$id.activities.$eventId.cancel.tsx": [
+    get((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/cancel`, only(["orgMember", "admin"]), {
+      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+    }),
+    // Without the confirmation box the action stops at validation, so the shared public event stays.
+    post((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/cancel`, only(["orgMember", "admin"]), {
+      label: "IDOR: cancelling another organisation's activity",
       params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
     }),
   ],
