@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DateRange } from "~/components/time";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listCommitments } from "~/modules/signups/commitments.server";
-import { COMMITMENTS_PATH } from "~/modules/signups/signup-notifications.server";
+import { COMMITMENTS_PATH } from "~/modules/signups/paths";
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";

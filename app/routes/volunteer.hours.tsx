@@ -6,8 +6,8 @@ import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } f
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
-import { LogHoursSchema } from "~/modules/volunteers/hours.schema";
-import { EHRENAMTSKARTE_HOURS_PER_YEAR, listVolunteerHours, listVolunteerMatches, logMatchHours } from "~/modules/volunteers/hours.server";
+import { EHRENAMTSKARTE_HOURS_PER_YEAR, LogHoursSchema } from "~/modules/volunteers/hours.schema";
+import { listVolunteerHours, listVolunteerMatches, logMatchHours } from "~/modules/volunteers/hours.server";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { formFailure, validateFormData } from "~/utils/form-validation";

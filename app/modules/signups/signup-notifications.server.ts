@@ -2,10 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { events, shifts } from "@db/schema";
 import { notify } from "~/modules/notifications/notify.server";
+import { COMMITMENTS_PATH } from "./paths";
 import type { SignupNotifier } from "./signups.server";
 
-/** Where the messages about a sign-up point: the volunteer's own list. */
-export const COMMITMENTS_PATH = "/volunteer/commitments";
 
 /**
  * The notifier the sign-up routes pass to signUpForShift / cancelSignup: an inbox row (and, by the
@@ -28,3 +27,6 @@ export const notifySignupChange: SignupNotifier = (tx, event) => {
     link: COMMITMENTS_PATH,
   });
 };
+
+/** Kept here too for server code that already imports it from this module. */
+export { COMMITMENTS_PATH } from "./paths";

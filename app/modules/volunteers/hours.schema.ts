@@ -4,6 +4,9 @@ import { decimal, idString, isoDateString } from "./form-fields";
 
 export const HOURS_NOTE_MAX = 500;
 
+/** NRW Ehrenamtskarte: 250 hours a year (or 5 a week), as DESIGN.md says. */
+export const EHRENAMTSKARTE_HOURS_PER_YEAR = 250;
+
 export const LogHoursSchema = z.object({
   matchId: z.string({ required_error: "volunteer:errors.matchRequired" }).min(1, "volunteer:errors.matchRequired").pipe(idString("volunteer:errors.matchUnknown")),
   date: z.string({ required_error: "volunteer:errors.dateRequired" }).min(1, "volunteer:errors.dateRequired").pipe(isoDateString("volunteer:errors.dateInvalid")),

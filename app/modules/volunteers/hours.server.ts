@@ -158,6 +158,3 @@ export function listVolunteerHours(db: Db, volunteerId: string, today: string) {
     pendingThisYear: totals?.pending ?? 0,
   };
 }
-
-/** NRW Ehrenamtskarte: 250 hours a year (or 5 a week), as DESIGN.md says. */
-export const EHRENAMTSKARTE_HOURS_PER_YEAR = 250;
