@@ -25,7 +25,8 @@ import type { FieldErrors } from "~/utils/form-validation";
 import { nextWeeklyOccurrence, zonedIsoDate } from "~/utils/time";
 import type { ActivityInput, ShiftInput, TranslationsFormValues } from "./activity.schema";
 import type { ActivityStatusFilter, ActivityWhenFilter } from "./organisation-activity-filter";
-import { COMMITMENTS_PATH, notifySignupChange } from "~/modules/signups/signup-notifications.server";
+import { COMMITMENTS_PATH } from "~/modules/signups/paths";
+import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
