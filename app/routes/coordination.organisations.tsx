@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/form";
 import { DateOnly } from "~/components/time";
 import { assertCan, loadOrganisationResource, notFound, requireCan } from "~/modules/permissions/guards.server";
-import { listOrganisationsForReview, verifyOrganisation } from "~/modules/organisations/verification.server";
+import { listOrganisationsForReview } from "~/modules/organisations/verification.server";
+import { verifyOrganisation } from "~/modules/verification/verification.server";
+import { getDb } from "~/utils/db.server";
 
 export const handle = { i18n: ["common", "auth", "home"] };
 
@@ -24,7 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const resource = Number.isSafeInteger(id) ? loadOrganisationResource(id) : null;
   if (!resource) throw notFound();
   assertCan(user, "organisation:verify", resource);
-  const done = verifyOrganisation(id, user.id);
+  // One verification command for the hub: it audits with the neighbourhood and notifies the owners.
+  const done = verifyOrganisation(getDb(), user, id);
   return done ? { notice: "verify.done" } : data({ notice: "verify.already" }, { status: 409 });
 }
 

@@ -7,7 +7,11 @@ import type { AuthUser } from "~/modules/auth/auth-user";
 export function authUserOf(db: Db, userId: string): AuthUser {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw new Error(`authUserOf: no user ${userId}`);
-  const profile = db.select({ id: volunteerProfiles.userId }).from(volunteerProfiles).where(eq(volunteerProfiles.userId, userId)).get();
+  const profile = db
+    .select({ id: volunteerProfiles.userId })
+    .from(volunteerProfiles)
+    .where(eq(volunteerProfiles.userId, userId))
+    .get();
   return {
     id: user.id,
     email: user.email,

@@ -15,27 +15,73 @@ describe("recordAudit", () => {
     const { db } = temp;
     const nb = createNeighbourhood(db);
     const actor = createCoordinator(db, [nb.id]);
-    db.transaction((tx) => recordAudit(tx, { actorId: actor.id, action: "need.created", entityType: "need", entityId: 7, neighbourhoodId: nb.id, details: { urgency: "high" } }));
+    db.transaction((tx) =>
+      recordAudit(tx, {
+        actorId: actor.id,
+        action: "need.created",
+        entityType: "need",
+        entityId: 7,
+        neighbourhoodId: nb.id,
+        details: { urgency: "high" },
+      }),
+    );
     expect(() =>
       db.transaction((tx) => {
-        recordAudit(tx, { actorId: actor.id, action: "need.updated", entityType: "need", entityId: 7, neighbourhoodId: nb.id });
+        recordAudit(tx, {
+          actorId: actor.id,
+          action: "need.updated",
+          entityType: "need",
+          entityId: 7,
+          neighbourhoodId: nb.id,
+        });
         throw new Error("the change failed");
       }),
     ).toThrow("the change failed");
     expect(db.select().from(auditEvents).all()).toEqual([
-      expect.objectContaining({ action: "need.created", entityId: "7", neighbourhoodId: nb.id, details: { urgency: "high" } }),
+      expect.objectContaining({
+        action: "need.created",
+        entityId: "7",
+        neighbourhoodId: nb.id,
+        details: { urgency: "high" },
+      }),
     ]);
   });
 
   it("refuses an empty action and lists a trail newest first with the actor's name", () => {
     const { db } = temp;
     const actor = createCoordinator(db, []);
-    expect(sqliteErrorOf(() => recordAudit(db, { actorId: null, action: "", entityType: "need", entityId: 1, neighbourhoodId: null }))).toContain(
-      "audit_events_action_nonempty",
-    );
-    recordAudit(db, { actorId: actor.id, action: "need.created", entityType: "need", entityId: 1, neighbourhoodId: null });
-    recordAudit(db, { actorId: null, action: "match.proposed", entityType: "match", entityId: 5, neighbourhoodId: null });
-    recordAudit(db, { actorId: null, action: "need.created", entityType: "need", entityId: 2, neighbourhoodId: null });
+    expect(
+      sqliteErrorOf(() =>
+        recordAudit(db, {
+          actorId: null,
+          action: "",
+          entityType: "need",
+          entityId: 1,
+          neighbourhoodId: null,
+        }),
+      ),
+    ).toContain("audit_events_action_nonempty");
+    recordAudit(db, {
+      actorId: actor.id,
+      action: "need.created",
+      entityType: "need",
+      entityId: 1,
+      neighbourhoodId: null,
+    });
+    recordAudit(db, {
+      actorId: null,
+      action: "match.proposed",
+      entityType: "match",
+      entityId: 5,
+      neighbourhoodId: null,
+    });
+    recordAudit(db, {
+      actorId: null,
+      action: "need.created",
+      entityType: "need",
+      entityId: 2,
+      neighbourhoodId: null,
+    });
     const trail = listAuditTrail(db, [
       { entityType: "need", entityIds: [1] },
       { entityType: "match", entityIds: [5] },

@@ -10,7 +10,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, needs, offers, organisationNeighbourhoods, sessions, signups, volunteerProfiles } from "@db/schema";
+import { emailOutbox, matches, needs, offers, organisationNeighbourhoods, sessions, signups, volunteerProfiles } from "@db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/utils/db.server";
 import {
@@ -50,6 +50,8 @@ interface Fixture {
   publicEvent: number;
   draftEventOfOrgA: number;
   needInNb1: number;
+  /** A proposed match of the volunteer's offer for needInNb1. */
+  matchOfVolunteer: number;
   outboxId: number;
   calendarToken: string;
   publicShift: number;
@@ -300,6 +302,57 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
 
+  "coordination.needs.$id._index.tsx": [
+    get((f) => `/coordination/needs/${f.needInNb1}`, only(["coordinatorIn", "admin"], "notFound"), { params: (f) => ({ id: String(f.needInNb1) }) }),
+    post((f) => `/coordination/needs/${f.needInNb1}`, only(["coordinatorIn", "admin"], "notFound"), {
+      label: "IDOR: closing or proposing for a need outside one's scope",
+      params: (f) => ({ id: String(f.needInNb1) }),
+      form: () => ({ intent: "nothing" }),
+    }),
+  ],
+  "coordination.verification.tsx": [
+    get(at("/coordination/verification"), coordinators),
+    post(at("/coordination/verification"), only(["coordinatorIn", "admin"]), {
+      label: "verify an organisation in nb1 from the queue",
+      form: (f) => ({ organisationId: String(f.unverifiedOrg), intent: "verify" }),
+    }),
+  ],
+  "coordination.organisations_.$id.tsx": [
+    get((f) => `/coordination/organisations/${f.orgA}`, only(["coordinatorIn", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    post((f) => `/coordination/organisations/${f.orgA}`, only(["coordinatorIn", "admin"]), {
+      label: "revoking another neighbourhood's organisation",
+      params: (f) => ({ id: String(f.orgA) }),
+      form: () => ({ intent: "nothing" }),
+    }),
+  ],
+  "coordination.volunteers.$userId.certificate.tsx": [
+    get((f) => `/coordination/volunteers/${f.users.volunteer}/certificate`, { ...all("notFound"), anonymous: "login", volunteer: "forbidden", admin: "allow" }, {
+      label: "a volunteer without neighbourhood: only admins",
+      params: (f) => ({ userId: f.users.volunteer }),
+    }),
+    post((f) => `/coordination/volunteers/${f.users.volunteer}/certificate`, { ...all("notFound"), anonymous: "login", volunteer: "forbidden", admin: "allow" }, {
+      label: "IDOR: recording one's own certificate",
+      params: (f) => ({ userId: f.users.volunteer }),
+      form: () => ({ intent: "verify", validUntil: "" }),
+    }),
+  ],
+  "coordination.bulk.tsx": [
+    get(at("/coordination/bulk"), coordinators),
+    post(at("/coordination/bulk"), { ...coordinators, coordinatorOut: "notFound" }, {
+      label: "IDOR: proposing for a need outside one's scope",
+      form: (f) => ({ pair: `${f.needInNb1}:999999` }),
+    }),
+  ],
+  "matches._index.tsx": [get(at("/matches"), signedIn)],
+  "matches.$id.tsx": [
+    get((f) => `/matches/${f.matchOfVolunteer}`, only(["volunteer", "coordinatorIn", "admin"], "notFound"), { params: (f) => ({ id: String(f.matchOfVolunteer) }) }),
+    post((f) => `/matches/${f.matchOfVolunteer}`, only(["volunteer", "coordinatorIn", "admin"], "notFound"), {
+      label: "IDOR: answering someone else's request",
+      params: (f) => ({ id: String(f.matchOfVolunteer) }),
+      form: () => ({ intent: "nothing" }),
+    }),
+  ],
+
   "admin._index.tsx": [get(at("/admin"), adminOnly)],
   "admin.users._index.tsx": [get(at("/admin/users"), adminOnly)],
   "admin.users.$id.tsx": [
@@ -376,6 +429,11 @@ beforeAll(async () => {
     .get();
   const offerOfVolunteer = db.insert(offers).values({ volunteerId: volunteer.id, categoryId: category.id, title: "Begleitung" }).returning({ id: offers.id }).get();
   const offerOfOrgA = db.insert(offers).values({ organisationId: orgA.id, categoryId: category.id, title: "Sportgruppe" }).returning({ id: offers.id }).get();
+  const match = db
+    .insert(matches)
+    .values({ needId: need.id, offerId: offerOfVolunteer.id, score: 50, proposedBy: coordinatorIn.id, proposedAt: new Date() })
+    .returning({ id: matches.id })
+    .get();
   const victim = createVolunteer(db).user;
   await sessionCookieFor(victim.id);
   const victimSessionId = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, victim.id)).get()!.id;
@@ -399,6 +457,7 @@ beforeAll(async () => {
     publicEvent: publicEvent.id,
     draftEventOfOrgA: draft.id,
     needInNb1: need.id,
+    matchOfVolunteer: match.id,
     outboxId: outbox.id,
     calendarToken,
     victimSessionId,

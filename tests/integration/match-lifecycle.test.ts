@@ -11,7 +11,14 @@ import {
 } from "~/modules/matches/match-lifecycle.server";
 import { logMatchHours } from "~/modules/volunteers/hours.server";
 import { zonedIsoDate } from "~/utils/time";
-import { createCategory, createCoordinator, createNeighbourhood, createOrganisation, createUser, createVolunteer } from "../factories";
+import {
+  createCategory,
+  createCoordinator,
+  createNeighbourhood,
+  createOrganisation,
+  createUser,
+  createVolunteer,
+} from "../factories";
 import { authUserOf, statusThrownBy } from "../helpers/auth-user";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { candidateFor, insertNeed, insertOffer } from "./coordination-fixture";
@@ -28,17 +35,32 @@ function setup(helpersNeeded = 2) {
   const otherNb = createNeighbourhood(db);
   const category = createCategory(db);
   const coordinator = authUserOf(db, createCoordinator(db, [nb.id]).id);
-  const need = insertNeed(db, { categoryId: category.id, neighbourhoodId: nb.id, helpersNeeded, title: "Begleitung zur Familienkasse" });
+  const need = insertNeed(db, {
+    categoryId: category.id,
+    neighbourhoodId: nb.id,
+    helpersNeeded,
+    title: "Begleitung zur Familienkasse",
+  });
   const helpers = [1, 2, 3].map(() => {
     const user = createVolunteer(db, { profile: { homeNeighbourhoodId: nb.id } }).user;
-    const offer = insertOffer(db, { categoryId: category.id, neighbourhoodIds: [nb.id], volunteerId: user.id });
+    const offer = insertOffer(db, {
+      categoryId: category.id,
+      neighbourhoodIds: [nb.id],
+      volunteerId: user.id,
+    });
     return { user: authUserOf(db, user.id), offer };
   });
   return { db, nb, otherNb, category, coordinator, need, helpers };
 }
 
-const statusOfNeed = (needId: number) => temp.db.select({ s: needs.status }).from(needs).where(eq(needs.id, needId)).get()?.s;
-const auditActions = () => temp.db.select({ a: auditEvents.action }).from(auditEvents).all().map((r) => r.a);
+const statusOfNeed = (needId: number) =>
+  temp.db.select({ s: needs.status }).from(needs).where(eq(needs.id, needId)).get()?.s;
+const auditActions = () =>
+  temp.db
+    .select({ a: auditEvents.action })
+    .from(auditEvents)
+    .all()
+    .map((r) => r.a);
 
 describe("match lifecycle", () => {
   it("proposes with the score as seen, tells the offerer, and never proposes the same pair twice", () => {
@@ -57,13 +79,25 @@ describe("match lifecycle", () => {
       proposedBy: coordinator.id,
     });
     expect(db.select().from(notifications).where(eq(notifications.userId, h.user.id)).all()).toEqual([
-      expect.objectContaining({ kind: "match_proposed", link: `/matches/${id}`, params: { needId: need.id, needTitle: "Begleitung zur Familienkasse" } }),
+      expect.objectContaining({
+        kind: "match_proposed",
+        link: `/matches/${id}`,
+        params: { needId: need.id, needTitle: "Begleitung zur Familienkasse" },
+      }),
     ]);
     expect(db.select().from(auditEvents).all()).toEqual([
-      expect.objectContaining({ action: "match.proposed", entityType: "match", entityId: String(id), neighbourhoodId: nb.id }),
+      expect.objectContaining({
+        action: "match.proposed",
+        entityType: "match",
+        entityId: String(id),
+        neighbourhoodId: nb.id,
+      }),
     ]);
     expect(statusOfNeed(need.id)).toBe("open");
-    expect(proposeMatch(db, coordinator, need.id, candidateFor(h.offer.id))).toEqual({ ok: false, errors: { offerId: "matches:errors.alreadyProposed" } });
+    expect(proposeMatch(db, coordinator, need.id, candidateFor(h.offer.id))).toEqual({
+      ok: false,
+      errors: { offerId: "matches:errors.alreadyProposed" },
+    });
   });
 
   it("follows acceptance, decline, start, completion and ending with the need's status", () => {
@@ -74,25 +108,55 @@ describe("match lifecycle", () => {
       return r.ok ? r.value.id : 0;
     });
 
-    expect(respondToMatch(db, a.user, ids[0]!, { answer: "accept", reason: "" })).toEqual({ ok: true, value: { id: ids[0], status: "accepted" } });
+    expect(respondToMatch(db, a.user, ids[0]!, { answer: "accept", reason: "" })).toEqual({
+      ok: true,
+      value: { id: ids[0], status: "accepted" },
+    });
     expect(statusOfNeed(need.id)).toBe("partly_matched");
-    expect(respondToMatch(db, b.user, ids[1]!, { answer: "decline", reason: "Ich bin im Urlaub." })).toMatchObject({ ok: true });
-    expect(db.select().from(matches).where(eq(matches.id, ids[1]!)).get()).toMatchObject({ status: "declined", declineReason: "Ich bin im Urlaub." });
-    expect(respondToMatch(db, b.user, ids[1]!, { answer: "accept", reason: "" })).toEqual({ ok: false, errors: { form: "matches:errors.notProposed" } });
+    expect(
+      respondToMatch(db, b.user, ids[1]!, { answer: "decline", reason: "Ich bin im Urlaub." }),
+    ).toMatchObject({ ok: true });
+    expect(db.select().from(matches).where(eq(matches.id, ids[1]!)).get()).toMatchObject({
+      status: "declined",
+      declineReason: "Ich bin im Urlaub.",
+    });
+    expect(respondToMatch(db, b.user, ids[1]!, { answer: "accept", reason: "" })).toEqual({
+      ok: false,
+      errors: { form: "matches:errors.notProposed" },
+    });
     // A declined candidate cannot be proposed again for this need.
-    expect(proposeMatch(db, coordinator, need.id, candidateFor(b.offer.id))).toEqual({ ok: false, errors: { offerId: "matches:errors.declinedBefore" } });
+    expect(proposeMatch(db, coordinator, need.id, candidateFor(b.offer.id))).toEqual({
+      ok: false,
+      errors: { offerId: "matches:errors.declinedBefore" },
+    });
     expect(respondToMatch(db, c.user, ids[2]!, { answer: "accept", reason: "" }).ok).toBe(true);
     expect(statusOfNeed(need.id)).toBe("matched");
 
-    const kinds = db.select({ k: notifications.kind }).from(notifications).where(eq(notifications.userId, coordinator.id)).all().map((n) => n.k);
+    const kinds = db
+      .select({ k: notifications.kind })
+      .from(notifications)
+      .where(eq(notifications.userId, coordinator.id))
+      .all()
+      .map((n) => n.k);
     expect(kinds).toEqual(["match_accepted", "match_declined", "match_accepted"]);
 
     expect(startMatch(db, coordinator, ids[0]!).ok).toBe(true);
-    expect(startMatch(db, coordinator, ids[0]!)).toEqual({ ok: false, errors: { form: "matches:errors.notAccepted" } });
-    expect(completeMatch(db, coordinator, ids[0]!, { hours: null, date: null })).toEqual({ ok: false, errors: { hours: "matches:errors.hoursRequired" } });
+    expect(startMatch(db, coordinator, ids[0]!)).toEqual({
+      ok: false,
+      errors: { form: "matches:errors.notAccepted" },
+    });
+    expect(completeMatch(db, coordinator, ids[0]!, { hours: null, date: null })).toEqual({
+      ok: false,
+      errors: { hours: "matches:errors.hoursRequired" },
+    });
     expect(completeMatch(db, coordinator, ids[0]!, { hours: 2.5, date: null }).ok).toBe(true);
     expect(db.select().from(hoursLog).where(eq(hoursLog.matchId, ids[0]!)).all()).toEqual([
-      expect.objectContaining({ volunteerId: a.user.id, hours: 2.5, source: "match", confirmedBy: coordinator.id }),
+      expect.objectContaining({
+        volunteerId: a.user.id,
+        hours: 2.5,
+        source: "match",
+        confirmedBy: coordinator.id,
+      }),
     ]);
     expect(statusOfNeed(need.id)).toBe("matched");
 
@@ -127,8 +191,17 @@ describe("match lifecycle", () => {
     const hoursId = logged.ok ? logged.id : 0;
     expect(statusThrownBy(() => confirmMatchHours(db, a.user, hoursId))).toBe(403);
     expect(confirmMatchHours(db, coordinator, hoursId).ok).toBe(true);
-    expect(confirmMatchHours(db, coordinator, hoursId)).toEqual({ ok: false, errors: { form: "matches:errors.hoursConfirmedAlready" } });
-    expect(db.select().from(notifications).where(and(eq(notifications.userId, a.user.id), eq(notifications.kind, "hours_confirmed"))).all()).toHaveLength(1);
+    expect(confirmMatchHours(db, coordinator, hoursId)).toEqual({
+      ok: false,
+      errors: { form: "matches:errors.hoursConfirmedAlready" },
+    });
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, a.user.id), eq(notifications.kind, "hours_confirmed")))
+        .all(),
+    ).toHaveLength(1);
     // Completing without new hours is fine now: the logged ones count.
     expect(completeMatch(db, coordinator, id, { hours: null, date: null }).ok).toBe(true);
   });
@@ -137,12 +210,18 @@ describe("match lifecycle", () => {
     const { db, nb, coordinator, need, category } = setup(1);
     const owner = createUser(db, { role: "org_member" });
     const org = createOrganisation(db, { ownerId: owner.id });
-    const offer = insertOffer(db, { categoryId: category.id, neighbourhoodIds: [nb.id], organisationId: org.id });
+    const offer = insertOffer(db, {
+      categoryId: category.id,
+      neighbourhoodIds: [nb.id],
+      organisationId: org.id,
+    });
     const proposed = proposeMatch(db, coordinator, need.id, candidateFor(offer.id));
     const id = proposed.ok ? proposed.value.id : 0;
     expect(db.select({ u: notifications.userId }).from(notifications).all()).toEqual([{ u: owner.id }]);
     expect(respondToMatch(db, authUserOf(db, owner.id), id, { answer: "accept", reason: "" }).ok).toBe(true);
-    expect(db.select().from(notifications).where(eq(notifications.userId, coordinator.id)).get()).toMatchObject({
+    expect(
+      db.select().from(notifications).where(eq(notifications.userId, coordinator.id)).get(),
+    ).toMatchObject({
       kind: "match_accepted",
       params: { needId: need.id, needTitle: need.title, helperName: org.name },
     });
@@ -156,15 +235,27 @@ describe("match lifecycle", () => {
     const strangerCoordinator = authUserOf(db, createCoordinator(db, [otherNb.id]).id);
     const otherVolunteer = helpers[1]!.user;
 
-    expect(statusThrownBy(() => proposeMatch(db, strangerCoordinator, need.id, candidateFor(helpers[1]!.offer.id)))).toBe(404);
-    expect(statusThrownBy(() => respondToMatch(db, otherVolunteer, id, { answer: "accept", reason: "" }))).toBe(404);
-    expect(statusThrownBy(() => respondToMatch(db, strangerCoordinator, id, { answer: "accept", reason: "" }))).toBe(404);
+    expect(
+      statusThrownBy(() =>
+        proposeMatch(db, strangerCoordinator, need.id, candidateFor(helpers[1]!.offer.id)),
+      ),
+    ).toBe(404);
+    expect(
+      statusThrownBy(() => respondToMatch(db, otherVolunteer, id, { answer: "accept", reason: "" })),
+    ).toBe(404);
+    expect(
+      statusThrownBy(() => respondToMatch(db, strangerCoordinator, id, { answer: "accept", reason: "" })),
+    ).toBe(404);
     // The coordinator may see the match but answering is the offerer's.
-    expect(statusThrownBy(() => respondToMatch(db, coordinator, id, { answer: "accept", reason: "" }))).toBe(403);
+    expect(statusThrownBy(() => respondToMatch(db, coordinator, id, { answer: "accept", reason: "" }))).toBe(
+      403,
+    );
     expect(statusThrownBy(() => startMatch(db, a.user, id))).toBe(403);
     expect(statusThrownBy(() => endMatch(db, otherVolunteer, id, ""))).toBe(404);
     // The offerer cannot withdraw a proposal (they decline it instead).
     expect(endMatch(db, a.user, id, "")).toEqual({ ok: false, errors: { form: "matches:errors.cannotEnd" } });
-    expect(db.select({ s: matches.status }).from(matches).where(eq(matches.id, id)).get()?.s).toBe("proposed");
+    expect(db.select({ s: matches.status }).from(matches).where(eq(matches.id, id)).get()?.s).toBe(
+      "proposed",
+    );
   });
 });

@@ -6,7 +6,13 @@ import { parseNeedFilter } from "~/modules/needs/need-filter.schema";
 import { needToFormValues } from "~/modules/needs/need-form-values";
 import { createNeed, finishNeed, getNeedDetail, listNeeds, updateNeed } from "~/modules/needs/needs.server";
 import { zonedTimeToInstant } from "~/utils/time";
-import { createCategory, createCoordinator, createNeighbourhood, createOrganisation, createUser } from "../factories";
+import {
+  createCategory,
+  createCoordinator,
+  createNeighbourhood,
+  createOrganisation,
+  createUser,
+} from "../factories";
 import { authUserOf, statusThrownBy } from "../helpers/auth-user";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { insertNeed, insertOffer, needInput } from "./coordination-fixture";
@@ -68,7 +74,16 @@ describe("NeedFormSchema", () => {
 
   it("names the field and the reason for each mistake (i18n keys)", () => {
     expect(
-      errorsOf(formValues({ categoryId: "", title: "Hi", languages: [], helpersNeeded: "0", urgency: "sofort", endTime: "14:00" })),
+      errorsOf(
+        formValues({
+          categoryId: "",
+          title: "Hi",
+          languages: [],
+          helpersNeeded: "0",
+          urgency: "sofort",
+          endTime: "14:00",
+        }),
+      ),
     ).toEqual({
       categoryId: "needs:errors.category",
       title: "needs:errors.titleTooShort",
@@ -83,28 +98,65 @@ describe("NeedFormSchema", () => {
     const result = NeedFormSchema.parse(formValues({ languages: "uk", requiresCertificate: true }));
     expect(result.languages).toEqual(["uk"]);
     expect(result.requiresCertificate).toBe(true);
-    expect(NeedFormSchema.parse(formValues({ requiresCertificate: undefined })).requiresCertificate).toBe(false);
+    expect(NeedFormSchema.parse(formValues({ requiresCertificate: undefined })).requiresCertificate).toBe(
+      false,
+    );
   });
 
   it.each([
-    ["description", "Bitte die Familie unter 0170 1234567 anrufen, sie wartet auf Hilfe.", "needs:errors.personalData.phone"],
-    ["description", "Die Mutter ist per Mail an familie.h@example.org erreichbar, bitte melden.", "needs:errors.personalData.email"],
-    ["description", "Das Kind ist geboren am 03.04.2015 und braucht Hilfe in der Schule.", "needs:errors.personalData.birthdate"],
+    [
+      "description",
+      "Bitte die Familie unter 0170 1234567 anrufen, sie wartet auf Hilfe.",
+      "needs:errors.personalData.phone",
+    ],
+    [
+      "description",
+      "Die Mutter ist per Mail an familie.h@example.org erreichbar, bitte melden.",
+      "needs:errors.personalData.email",
+    ],
+    [
+      "description",
+      "Das Kind ist geboren am 03.04.2015 und braucht Hilfe in der Schule.",
+      "needs:errors.personalData.birthdate",
+    ],
     ["title", "Umzugshilfe Bahnhofstraße 12", "needs:errors.personalData.address"],
   ])("refuses personal data in the %s with an explanation next to it", (field, text, key) => {
     expect(errorsOf(formValues({ [field]: text }))).toEqual({ [field]: key });
   });
 
   it("needs a period and at least one complete weekly slot for a recurring need", () => {
-    expect(errorsOf(formValues({ schedule: "recurring", periodStart: `${nextYear}-02-01`, periodEnd: `${nextYear}-01-01` }))).toEqual({
+    expect(
+      errorsOf(
+        formValues({
+          schedule: "recurring",
+          periodStart: `${nextYear}-02-01`,
+          periodEnd: `${nextYear}-01-01`,
+        }),
+      ),
+    ).toEqual({
       periodEnd: "needs:errors.periodOrder",
       slot1Day: "needs:errors.slotRequired",
     });
     expect(
-      errorsOf(formValues({ schedule: "recurring", periodStart: `${nextYear}-01-01`, periodEnd: `${nextYear}-03-31`, slot2Day: "1", slot2From: "16:00" })),
+      errorsOf(
+        formValues({
+          schedule: "recurring",
+          periodStart: `${nextYear}-01-01`,
+          periodEnd: `${nextYear}-03-31`,
+          slot2Day: "1",
+          slot2From: "16:00",
+        }),
+      ),
     ).toEqual({ slot2To: "needs:errors.time" });
     const ok = NeedFormSchema.parse(
-      formValues({ schedule: "recurring", periodStart: `${nextYear}-01-01`, periodEnd: `${nextYear}-03-31`, slot1Day: "1", slot1From: "16:00", slot1To: "17:30" }),
+      formValues({
+        schedule: "recurring",
+        periodStart: `${nextYear}-01-01`,
+        periodEnd: `${nextYear}-03-31`,
+        slot1Day: "1",
+        slot1From: "16:00",
+        slot1To: "17:30",
+      }),
     );
     expect(ok.schedule).toEqual({
       kind: "recurring",
@@ -116,7 +168,14 @@ describe("NeedFormSchema", () => {
 
   it("round-trips a stored need through its edit form values", () => {
     const input = NeedFormSchema.parse(
-      formValues({ schedule: "recurring", periodStart: `${nextYear}-06-01`, periodEnd: `${nextYear}-08-31`, slot1Day: "3", slot1From: "09:15", slot1To: "10:00" }),
+      formValues({
+        schedule: "recurring",
+        periodStart: `${nextYear}-06-01`,
+        periodEnd: `${nextYear}-08-31`,
+        slot1Day: "3",
+        slot1From: "09:15",
+        slot1To: "10:00",
+      }),
     );
     const stored = {
       ...input,
@@ -141,21 +200,53 @@ describe("need commands", () => {
 
   it("records a need in the coordinator's scope with its languages and an audit row without its text", () => {
     const { db, nb, category, coordinator } = setup();
-    const result = createNeed(db, coordinator, needInput({ categoryId: category.id, neighbourhoodId: nb.id, languages: ["ar", "de"] }));
+    const result = createNeed(
+      db,
+      coordinator,
+      needInput({ categoryId: category.id, neighbourhoodId: nb.id, languages: ["ar", "de"] }),
+    );
     expect(result.ok).toBe(true);
     const id = result.ok ? result.value.id : 0;
-    expect(db.select().from(needs).where(eq(needs.id, id)).get()).toMatchObject({ status: "open", createdBy: coordinator.id, closedAt: null });
-    expect(db.select().from(needLanguages).where(eq(needLanguages.needId, id)).all().map((l) => l.language).sort()).toEqual(["ar", "de"]);
-    const audit = db.select().from(auditEvents).where(eq(auditEvents.entityId, String(id))).all();
+    expect(db.select().from(needs).where(eq(needs.id, id)).get()).toMatchObject({
+      status: "open",
+      createdBy: coordinator.id,
+      closedAt: null,
+    });
+    expect(
+      db
+        .select()
+        .from(needLanguages)
+        .where(eq(needLanguages.needId, id))
+        .all()
+        .map((l) => l.language)
+        .sort(),
+    ).toEqual(["ar", "de"]);
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, String(id)))
+      .all();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "need.created", entityType: "need", actorId: coordinator.id, neighbourhoodId: nb.id });
+    expect(audit[0]).toMatchObject({
+      action: "need.created",
+      entityType: "need",
+      actorId: coordinator.id,
+      neighbourhoodId: nb.id,
+    });
     expect(JSON.stringify(audit[0]?.details)).not.toContain("Jobcenter");
   });
 
   it("refuses a neighbourhood outside the coordinator's scope and writes nothing", () => {
     const { db, otherNb, category, coordinator } = setup();
-    const result = createNeed(db, coordinator, needInput({ categoryId: category.id, neighbourhoodId: otherNb.id }));
-    expect(result).toEqual({ ok: false, errors: { neighbourhoodId: "needs:errors.neighbourhoodOutOfScope" } });
+    const result = createNeed(
+      db,
+      coordinator,
+      needInput({ categoryId: category.id, neighbourhoodId: otherNb.id }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: { neighbourhoodId: "needs:errors.neighbourhoodOutOfScope" },
+    });
     expect(db.select().from(needs).all()).toHaveLength(0);
     expect(db.select().from(auditEvents).all()).toHaveLength(0);
   });
@@ -163,7 +254,15 @@ describe("need commands", () => {
   it("refuses an appointment that is already over", () => {
     const { db, nb, category, coordinator } = setup();
     const past = Date.now() - 86_400_000;
-    const result = createNeed(db, coordinator, needInput({ categoryId: category.id, neighbourhoodId: nb.id, schedule: { kind: "one_off", startsAt: past, endsAt: past + 3_600_000 } }));
+    const result = createNeed(
+      db,
+      coordinator,
+      needInput({
+        categoryId: category.id,
+        neighbourhoodId: nb.id,
+        schedule: { kind: "one_off", startsAt: past, endsAt: past + 3_600_000 },
+      }),
+    );
     expect(result).toEqual({ ok: false, errors: { date: "needs:errors.datePast" } });
   });
 
@@ -173,8 +272,20 @@ describe("need commands", () => {
     const own = createOrganisation(db, { ownerId: memberRow.id });
     const foreign = createOrganisation(db);
     const member = authUserOf(db, memberRow.id);
-    expect(createNeed(db, member, needInput({ categoryId: category.id, neighbourhoodId: nb.id, organisationId: own.id })).ok).toBe(true);
-    expect(createNeed(db, member, needInput({ categoryId: category.id, neighbourhoodId: nb.id, organisationId: foreign.id }))).toEqual({
+    expect(
+      createNeed(
+        db,
+        member,
+        needInput({ categoryId: category.id, neighbourhoodId: nb.id, organisationId: own.id }),
+      ).ok,
+    ).toBe(true);
+    expect(
+      createNeed(
+        db,
+        member,
+        needInput({ categoryId: category.id, neighbourhoodId: nb.id, organisationId: foreign.id }),
+      ),
+    ).toEqual({
       ok: false,
       errors: { organisationId: "needs:errors.organisation" },
     });
@@ -186,7 +297,11 @@ describe("need commands", () => {
 
   it("edits a need, audits the changed fields and replaces its slots", () => {
     const { db, nb, category, coordinator } = setup();
-    const created = createNeed(db, coordinator, needInput({ categoryId: category.id, neighbourhoodId: nb.id }));
+    const created = createNeed(
+      db,
+      coordinator,
+      needInput({ categoryId: category.id, neighbourhoodId: nb.id }),
+    );
     const id = created.ok ? created.value.id : 0;
     const startsAt = zonedTimeToInstant(nextYear, 1, 1);
     const endsAt = zonedTimeToInstant(nextYear, 3, 1);
@@ -199,16 +314,29 @@ describe("need commands", () => {
         neighbourhoodId: nb.id,
         urgency: "urgent",
         title: "Begleitung zum Jobcenter, jede Woche",
-        schedule: { kind: "recurring", startsAt, endsAt, slots: [{ weekday: 2, startMinute: 600, endMinute: 660 }] },
+        schedule: {
+          kind: "recurring",
+          startsAt,
+          endsAt,
+          slots: [{ weekday: 2, startMinute: 600, endMinute: 660 }],
+        },
       }),
     );
     expect(result.ok).toBe(true);
     expect(db.select().from(needSlots).where(eq(needSlots.needId, id)).all()).toHaveLength(1);
-    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, String(id)), eq(auditEvents.action, "need.updated"))).get();
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, String(id)), eq(auditEvents.action, "need.updated")))
+      .get();
     const details = audit?.details as { changed: Record<string, unknown>; textChanged: string[] };
     expect(Object.keys(details.changed).sort()).toEqual(["endsAt", "schedule", "startsAt", "urgency"]);
     expect(details.textChanged).toEqual(["title"]);
-    expect(getNeedDetail(db, id)).toMatchObject({ urgency: "urgent", schedule: "recurring", slots: [{ weekday: 2, startMinute: 600, endMinute: 660 }] });
+    expect(getNeedDetail(db, id)).toMatchObject({
+      urgency: "urgent",
+      schedule: "recurring",
+      slots: [{ weekday: 2, startMinute: 600, endMinute: 660 }],
+    });
   });
 
   it("answers 404 to a coordinator of another neighbourhood and to members of other organisations (IDOR)", () => {
@@ -231,7 +359,14 @@ describe("need commands", () => {
     const { db, nb, category, coordinator } = setup();
     const need = insertNeed(db, { categoryId: category.id, neighbourhoodId: nb.id, helpersNeeded: 3 });
     const other = insertNeed(db, { categoryId: category.id, neighbourhoodId: nb.id, helpersNeeded: 3 });
-    const offerIds = [1, 2].map(() => insertOffer(db, { categoryId: category.id, neighbourhoodIds: [nb.id], volunteerId: createUser(db).id }).id);
+    const offerIds = [1, 2].map(
+      () =>
+        insertOffer(db, {
+          categoryId: category.id,
+          neighbourhoodIds: [nb.id],
+          volunteerId: createUser(db).id,
+        }).id,
+    );
     const insertMatch = (needId: number, offerId: number, status: "proposed" | "active") =>
       db.insert(matches).values({ needId, offerId, status, score: 50, proposedAt: new Date() }).run();
     insertMatch(need.id, offerIds[0]!, "proposed");
@@ -239,20 +374,37 @@ describe("need commands", () => {
     insertMatch(other.id, offerIds[0]!, "proposed");
     insertMatch(other.id, offerIds[1]!, "active");
 
-    expect(finishNeed(db, coordinator, need.id, { intent: "cancel", note: "" })).toEqual({ ok: true, value: { id: need.id, status: "cancelled" } });
+    expect(finishNeed(db, coordinator, need.id, { intent: "cancel", note: "" })).toEqual({
+      ok: true,
+      value: { id: need.id, status: "cancelled" },
+    });
     expect(finishNeed(db, coordinator, other.id, { intent: "close", note: "Alles erledigt" }).ok).toBe(true);
-    const statuses = (needId: number) => db.select({ s: matches.status }).from(matches).where(eq(matches.needId, needId)).all().map((m) => m.s).sort();
+    const statuses = (needId: number) =>
+      db
+        .select({ s: matches.status })
+        .from(matches)
+        .where(eq(matches.needId, needId))
+        .all()
+        .map((m) => m.s)
+        .sort();
     expect(statuses(need.id)).toEqual(["ended", "ended"]);
     expect(statuses(other.id)).toEqual(["active", "ended"]);
-    expect(db.select().from(needs).where(eq(needs.id, need.id)).get()).toMatchObject({ status: "cancelled", closedAt: expect.any(Date) });
-    expect(finishNeed(db, coordinator, need.id, { intent: "close", note: "" })).toEqual({ ok: false, errors: { form: "needs:errors.finished" } });
-    expect(db.select({ a: auditEvents.action }).from(auditEvents).all().map((a) => a.a).sort()).toEqual([
-      "match.ended",
-      "match.ended",
-      "match.ended",
-      "need.cancelled",
-      "need.closed",
-    ]);
+    expect(db.select().from(needs).where(eq(needs.id, need.id)).get()).toMatchObject({
+      status: "cancelled",
+      closedAt: expect.any(Date),
+    });
+    expect(finishNeed(db, coordinator, need.id, { intent: "close", note: "" })).toEqual({
+      ok: false,
+      errors: { form: "needs:errors.finished" },
+    });
+    expect(
+      db
+        .select({ a: auditEvents.action })
+        .from(auditEvents)
+        .all()
+        .map((a) => a.a)
+        .sort(),
+    ).toEqual(["match.ended", "match.ended", "match.ended", "need.cancelled", "need.closed"]);
   });
 });
 
@@ -262,7 +414,13 @@ describe("listNeeds", () => {
     const [mine, theirs] = [createNeighbourhood(db), createNeighbourhood(db)];
     const category = createCategory(db);
     const coordinator = authUserOf(db, createCoordinator(db, [mine!.id]).id);
-    for (let i = 0; i < 25; i++) insertNeed(db, { categoryId: category.id, neighbourhoodId: mine!.id, title: `Bedarf Nummer ${i}`, languages: i % 5 === 0 ? ["uk"] : ["ar"] });
+    for (let i = 0; i < 25; i++)
+      insertNeed(db, {
+        categoryId: category.id,
+        neighbourhoodId: mine!.id,
+        title: `Bedarf Nummer ${i}`,
+        languages: i % 5 === 0 ? ["uk"] : ["ar"],
+      });
     insertNeed(db, { categoryId: category.id, neighbourhoodId: theirs!.id, title: "Fremder Bedarf" });
 
     const count = (fn: () => unknown) => {
@@ -281,11 +439,20 @@ describe("listNeeds", () => {
     const uk = listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams("language=uk")).filter);
     expect(uk.total).toBe(5);
     expect(uk.items.every((n) => n.languages.includes("uk"))).toBe(true);
-    expect(listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams("q=Nummer%2012")).filter).items.map((n) => n.title)).toEqual(["Bedarf Nummer 12"]);
+    expect(
+      listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams("q=Nummer%2012")).filter).items.map(
+        (n) => n.title,
+      ),
+    ).toEqual(["Bedarf Nummer 12"]);
     expect(listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams("q=100%25")).filter).total).toBe(0);
-    expect(listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams(`neighbourhood=${theirs!.id}`)).filter).total).toBe(0);
+    expect(
+      listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams(`neighbourhood=${theirs!.id}`)).filter)
+        .total,
+    ).toBe(0);
 
-    const small = count(() => listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams("language=uk")).filter));
+    const small = count(() =>
+      listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams("language=uk")).filter),
+    );
     const large = count(() => listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams()).filter));
     expect(small).toBe(large);
     expect(large).toBeLessThanOrEqual(2);

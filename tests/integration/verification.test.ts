@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, needs, notifications, organisationNeighbourhoods, organisations, volunteerNeighbourhoods, volunteerProfiles } from "@db/schema";
+import {
+  auditEvents,
+  needs,
+  notifications,
+  organisationNeighbourhoods,
+  organisations,
+  volunteerNeighbourhoods,
+  volunteerProfiles,
+} from "@db/schema";
 import { certificateSchema } from "~/modules/verification/verification.schema";
 import {
   listVerificationQueue,
@@ -12,7 +20,14 @@ import {
   verifyOrganisation,
 } from "~/modules/verification/verification.server";
 import { zonedIsoDate } from "~/utils/time";
-import { createCategory, createCoordinator, createNeighbourhood, createOrganisation, createUser, createVolunteer } from "../factories";
+import {
+  createCategory,
+  createCoordinator,
+  createNeighbourhood,
+  createOrganisation,
+  createUser,
+  createVolunteer,
+} from "../factories";
 import { authUserOf, statusThrownBy } from "../helpers/auth-user";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { insertNeed, insertOffer } from "./coordination-fixture";
@@ -63,9 +78,17 @@ describe("organisation verification", () => {
     expect(verifyOrganisation(db, coordinator, org.id)).toBe(true);
     expect(verifyOrganisation(db, coordinator, org.id)).toBe(false);
 
-    expect(db.select().from(organisations).where(eq(organisations.id, org.id)).get()).toMatchObject({ verifiedBy: coordinator.id, verifiedAt: expect.any(Date) });
+    expect(db.select().from(organisations).where(eq(organisations.id, org.id)).get()).toMatchObject({
+      verifiedBy: coordinator.id,
+      verifiedAt: expect.any(Date),
+    });
     expect(db.select().from(auditEvents).all()).toEqual([
-      expect.objectContaining({ action: "organisation.verified", entityType: "organisation", entityId: String(org.id), neighbourhoodId: nb.id }),
+      expect.objectContaining({
+        action: "organisation.verified",
+        entityType: "organisation",
+        entityId: String(org.id),
+        neighbourhoodId: nb.id,
+      }),
     ]);
     expect(db.select().from(notifications).where(eq(notifications.userId, owner.id)).all()).toEqual([
       expect.objectContaining({ kind: "organisation_verified", params: { organisationName: org.name } }),
@@ -74,7 +97,13 @@ describe("organisation verification", () => {
 
     expect(revokeOrganisationVerification(db, coordinator, org.id, "Verein aufgelöst")).toBe(true);
     expect(db.select().from(organisations).where(eq(organisations.id, org.id)).get()?.verifiedAt).toBeNull();
-    expect(db.select({ a: auditEvents.action }).from(auditEvents).all().map((r) => r.a)).toEqual(["organisation.verified", "organisation.verification_revoked"]);
+    expect(
+      db
+        .select({ a: auditEvents.action })
+        .from(auditEvents)
+        .all()
+        .map((r) => r.a),
+    ).toEqual(["organisation.verified", "organisation.verification_revoked"]);
   });
 
   it("refuses coordinators of other neighbourhoods, and volunteers, without changing anything", () => {
@@ -96,15 +125,27 @@ describe("certificate verification", () => {
     const { user } = createVolunteer(db, { profile: { homeNeighbourhoodId: nb.id } });
     const validUntil = inDays(900);
     verifyCertificate(db, coordinator, user.id, validUntil);
-    expect(db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get()).toMatchObject({
+    expect(
+      db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get(),
+    ).toMatchObject({
       certificateValidUntil: validUntil,
       certificateVerifiedBy: coordinator.id,
     });
     expect(requireVolunteerCertificate(db, coordinator, user.id)).toMatchObject({ valid: true, validUntil });
     expect(revokeCertificate(db, coordinator, user.id, "")).toBe(true);
     expect(revokeCertificate(db, coordinator, user.id, "")).toBe(false);
-    expect(requireVolunteerCertificate(db, coordinator, user.id)).toMatchObject({ valid: false, validUntil: null, verifiedAt: null });
-    expect(db.select().from(auditEvents).all().map((a) => [a.action, a.entityType, a.entityId, a.neighbourhoodId])).toEqual([
+    expect(requireVolunteerCertificate(db, coordinator, user.id)).toMatchObject({
+      valid: false,
+      validUntil: null,
+      verifiedAt: null,
+    });
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .all()
+        .map((a) => [a.action, a.entityType, a.entityId, a.neighbourhoodId]),
+    ).toEqual([
       ["certificate.verified", "volunteer_profile", user.id, nb.id],
       ["certificate.revoked", "volunteer_profile", user.id, nb.id],
     ]);
@@ -112,19 +153,32 @@ describe("certificate verification", () => {
 
   it("sees volunteers who serve the neighbourhood, not others (404 for them)", () => {
     const { db, nb, otherNb, coordinator } = setup();
-    const serving = createVolunteer(db, { user: { displayName: "Amira Serving" }, profile: { homeNeighbourhoodId: otherNb.id } }).user;
+    const serving = createVolunteer(db, {
+      user: { displayName: "Amira Serving" },
+      profile: { homeNeighbourhoodId: otherNb.id },
+    }).user;
     db.insert(volunteerNeighbourhoods).values({ userId: serving.id, neighbourhoodId: nb.id }).run();
-    const elsewhere = createVolunteer(db, { user: { displayName: "Amira Elsewhere" }, profile: { homeNeighbourhoodId: otherNb.id } }).user;
+    const elsewhere = createVolunteer(db, {
+      user: { displayName: "Amira Elsewhere" },
+      profile: { homeNeighbourhoodId: otherNb.id },
+    }).user;
     expect(searchVolunteers(db, coordinator, "amira").map((v) => v.displayName)).toEqual(["Amira Serving"]);
     expect(statusThrownBy(() => verifyCertificate(db, coordinator, elsewhere.id, inDays(100)))).toBe(404);
     expect(statusThrownBy(() => requireVolunteerCertificate(db, coordinator, "no-such-user"))).toBe(404);
-    expect(db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, elsewhere.id)).get()?.certificateVerifiedAt).toBeNull();
+    expect(
+      db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, elsewhere.id)).get()
+        ?.certificateVerifiedAt,
+    ).toBeNull();
   });
 
   it("queues certificates that run out within 60 days or just did, and volunteers whose offers need one", () => {
     const { db, nb, coordinator } = setup();
     const verifiedAt = new Date(Date.now() - 400 * DAY);
-    const profile = (days: number | null) => ({ homeNeighbourhoodId: nb.id, certificateValidUntil: days === null ? null : inDays(days), certificateVerifiedAt: days === null ? null : verifiedAt });
+    const profile = (days: number | null) => ({
+      homeNeighbourhoodId: nb.id,
+      certificateValidUntil: days === null ? null : inDays(days),
+      certificateVerifiedAt: days === null ? null : verifiedAt,
+    });
     const soon = createVolunteer(db, { profile: profile(20) }).user;
     const expired = createVolunteer(db, { profile: profile(-5) }).user;
     createVolunteer(db, { profile: profile(200) });

@@ -54,7 +54,9 @@ export function listAuditTrail(
 ): AuditEntry[] {
   const conditions = entities
     .filter((e) => e.entityIds.length > 0)
-    .map((e) => and(eq(auditEvents.entityType, e.entityType), inArray(auditEvents.entityId, e.entityIds.map(String))));
+    .map((e) =>
+      and(eq(auditEvents.entityType, e.entityType), inArray(auditEvents.entityId, e.entityIds.map(String))),
+    );
   if (conditions.length === 0) return [];
   return db
     .select({

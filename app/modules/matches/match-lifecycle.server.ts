@@ -7,7 +7,16 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
-import { hoursLog, matches, memberships, needs, offerNeighbourhoods, offers, organisations, users } from "@db/schema";
+import {
+  hoursLog,
+  matches,
+  memberships,
+  needs,
+  offerNeighbourhoods,
+  offers,
+  organisations,
+  users,
+} from "@db/schema";
 import type { MatchStatus, NeedStatus } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -60,7 +69,10 @@ export function loadMatchRecord(db: DbOrTx, matchId: number): MatchRecord | null
     .where(eq(matches.id, matchId))
     .get();
   if (!row) return null;
-  const need: NeedResource = { neighbourhoodId: row.needNeighbourhoodId, organisationId: row.needOrganisationId };
+  const need: NeedResource = {
+    neighbourhoodId: row.needNeighbourhoodId,
+    organisationId: row.needOrganisationId,
+  };
   const offer: OfferResource = {
     volunteerId: row.offerVolunteerId,
     organisationId: row.offerOrganisationId,
@@ -115,7 +127,10 @@ function offerRecipients(tx: DbOrTx, offerId: number): { userIds: string[]; help
         .all()
     : [];
   const owners = members.filter((m) => m.role === "owner");
-  return { userIds: (owners.length ? owners : members).map((m) => m.userId), helperName: offer.organisationName ?? "" };
+  return {
+    userIds: (owners.length ? owners : members).map((m) => m.userId),
+    helperName: offer.organisationName ?? "",
+  };
 }
 
 const COMPONENT_COLUMN: Record<WeightKey, keyof typeof matches.$inferInsert> = {
@@ -129,7 +144,10 @@ const COMPONENT_COLUMN: Record<WeightKey, keyof typeof matches.$inferInsert> = {
 
 /** Score columns of a match row from an engine candidate: each component's value in [0, 1]. */
 function scoreColumns(candidate: ScoredCandidate): Partial<typeof matches.$inferInsert> {
-  const columns: Partial<Record<string, number | null>> = { score: candidate.score, distanceKm: candidate.distanceKm };
+  const columns: Partial<Record<string, number | null>> = {
+    score: candidate.score,
+    distanceKm: candidate.distanceKm,
+  };
   for (const component of candidate.components) columns[COMPONENT_COLUMN[component.key]] = component.value;
   return columns as Partial<typeof matches.$inferInsert>;
 }
@@ -141,7 +159,10 @@ function errorForExistingPair(tx: DbOrTx, needId: number, offerId: number): Fiel
     .where(and(eq(matches.needId, needId), eq(matches.offerId, offerId)))
     .get();
   if (!existing) return null;
-  return { offerId: existing.status === "declined" ? "matches:errors.declinedBefore" : "matches:errors.alreadyProposed" };
+  return {
+    offerId:
+      existing.status === "declined" ? "matches:errors.declinedBefore" : "matches:errors.alreadyProposed",
+  };
 }
 
 /**
@@ -154,11 +175,19 @@ export function insertProposals(
   user: AuthUser,
   proposals: { needId: number; candidate: ScoredCandidate }[],
   source: "suggestion" | "bulk",
-): { created: { id: number; needId: number; offerId: number }[]; skipped: { needId: number; offerId: number; errors: FieldErrors }[] } {
+): {
+  created: { id: number; needId: number; offerId: number }[];
+  skipped: { needId: number; offerId: number; errors: FieldErrors }[];
+} {
   const created: { id: number; needId: number; offerId: number }[] = [];
   const skipped: { needId: number; offerId: number; errors: FieldErrors }[] = [];
   const needRows = tx
-    .select({ id: needs.id, title: needs.title, neighbourhoodId: needs.neighbourhoodId, status: needs.status })
+    .select({
+      id: needs.id,
+      title: needs.title,
+      neighbourhoodId: needs.neighbourhoodId,
+      status: needs.status,
+    })
     .from(needs)
     .where(inArray(needs.id, [...new Set(proposals.map((p) => p.needId))]))
     .all();
@@ -178,7 +207,15 @@ export function insertProposals(
     }
     const row = tx
       .insert(matches)
-      .values({ needId, offerId, status: "proposed", proposedBy: user.id, proposedAt: now, score: 0, ...scoreColumns(candidate) })
+      .values({
+        needId,
+        offerId,
+        status: "proposed",
+        proposedBy: user.id,
+        proposedAt: now,
+        score: 0,
+        ...scoreColumns(candidate),
+      })
       .returning({ id: matches.id })
       .get();
     recordAudit(tx, {
@@ -196,7 +233,12 @@ export function insertProposals(
       },
     });
     for (const userId of offerRecipients(tx, offerId).userIds) {
-      notify(tx, { userId, kind: "match_proposed", params: { needId, needTitle: need.title }, link: `/matches/${row.id}` });
+      notify(tx, {
+        userId,
+        kind: "match_proposed",
+        params: { needId, needTitle: need.title },
+        link: `/matches/${row.id}`,
+      });
     }
     created.push({ id: row.id, needId, offerId });
   }
@@ -205,12 +247,23 @@ export function insertProposals(
 }
 
 /** Proposes one scored candidate for a need (the need page's "propose" button). */
-export function proposeMatch(db: Db, user: AuthUser, needId: number, candidate: ScoredCandidate): LifecycleResult {
-  const need = db.select({ neighbourhoodId: needs.neighbourhoodId, organisationId: needs.organisationId }).from(needs).where(eq(needs.id, needId)).get();
+export function proposeMatch(
+  db: Db,
+  user: AuthUser,
+  needId: number,
+  candidate: ScoredCandidate,
+): LifecycleResult {
+  const need = db
+    .select({ neighbourhoodId: needs.neighbourhoodId, organisationId: needs.organisationId })
+    .from(needs)
+    .where(eq(needs.id, needId))
+    .get();
   if (!need) throw notFound();
   assertCan(user, "need:read", need);
   assertCan(user, "match:propose", need);
-  const result = db.transaction((tx) => insertProposals(tx, user, [{ needId, candidate }], "suggestion"), { behavior: "immediate" });
+  const result = db.transaction((tx) => insertProposals(tx, user, [{ needId, candidate }], "suggestion"), {
+    behavior: "immediate",
+  });
   const made = result.created[0];
   if (made) return { ok: true, value: { id: made.id } };
   return fail(result.skipped[0]?.errors ?? { form: "matches:errors.unknown" });
@@ -258,7 +311,11 @@ export function respondToMatch(
         entityId: matchId,
         neighbourhoodId: match.need.neighbourhoodId,
         // The reason is the offerer's own words about themselves, kept with the match, not in the trail.
-        details: { needId: match.needId, offerId: match.offerId, withReason: status === "declined" && !!input.reason },
+        details: {
+          needId: match.needId,
+          offerId: match.offerId,
+          withReason: status === "declined" && !!input.reason,
+        },
       });
       if (match.proposedBy && match.offerId !== null) {
         const { helperName } = offerRecipients(tx, match.offerId);
@@ -282,7 +339,14 @@ export function startMatch(db: Db, user: AuthUser, matchId: number): LifecycleRe
   const match = requireMatch(db, user, matchId, "match:manage");
   const done = db.transaction((tx) => {
     if (!transition(tx, matchId, ["accepted"], "active")) return false;
-    recordAudit(tx, { actorId: user.id, action: "match.started", entityType: "match", entityId: matchId, neighbourhoodId: match.need.neighbourhoodId, details: { needId: match.needId } });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "match.started",
+      entityType: "match",
+      entityId: matchId,
+      neighbourhoodId: match.need.neighbourhoodId,
+      details: { needId: match.needId },
+    });
     recomputeNeedStatus(tx, match.needId, user.id);
     return true;
   });
@@ -307,11 +371,20 @@ export function completeMatch(
   if (input.date && input.date > today) return fail({ date: "matches:errors.dateFuture" });
   const result = db.transaction(
     (tx) => {
-      const logged = tx.select({ n: sql<number>`count(*)` }).from(hoursLog).where(eq(hoursLog.matchId, matchId)).get()?.n ?? 0;
+      const logged =
+        tx
+          .select({ n: sql<number>`count(*)` })
+          .from(hoursLog)
+          .where(eq(hoursLog.matchId, matchId))
+          .get()?.n ?? 0;
       if (logged === 0 && !input.hours) return fail({ hours: "matches:errors.hoursRequired" });
       const stamp = new Date(now);
       if (input.hours) {
-        const need = tx.select({ categoryId: needs.categoryId }).from(needs).where(eq(needs.id, match.needId)).get();
+        const need = tx
+          .select({ categoryId: needs.categoryId })
+          .from(needs)
+          .where(eq(needs.id, match.needId))
+          .get();
         tx.insert(hoursLog)
           .values({
             volunteerId: match.offer.volunteerId,
@@ -333,14 +406,19 @@ export function completeMatch(
         .where(and(eq(hoursLog.matchId, matchId), isNull(hoursLog.confirmedAt)))
         .returning({ id: hoursLog.id })
         .all();
-      if (!transition(tx, matchId, ["accepted", "active"], "completed", { completedAt: stamp })) return fail({ form: "matches:errors.notActive" });
+      if (!transition(tx, matchId, ["accepted", "active"], "completed", { completedAt: stamp }))
+        return fail({ form: "matches:errors.notActive" });
       recordAudit(tx, {
         actorId: user.id,
         action: "match.completed",
         entityType: "match",
         entityId: matchId,
         neighbourhoodId: match.need.neighbourhoodId,
-        details: { needId: match.needId, hoursAdded: input.hours, hoursConfirmed: confirmed.map((h) => h.id) },
+        details: {
+          needId: match.needId,
+          hoursAdded: input.hours,
+          hoursConfirmed: confirmed.map((h) => h.id),
+        },
       });
       recomputeNeedStatus(tx, match.needId, user.id);
       return { ok: true as const, value: { id: matchId } };
@@ -356,7 +434,8 @@ export function completeMatch(
  */
 export function endMatch(db: Db, user: AuthUser, matchId: number, reason: string): LifecycleResult {
   const match = requireMatch(db, user, matchId, "match:end");
-  const coordinator = user.role === "admin" || user.coordinatorNeighbourhoodIds.includes(match.need.neighbourhoodId);
+  const coordinator =
+    user.role === "admin" || user.coordinatorNeighbourhoodIds.includes(match.need.neighbourhoodId);
   const from: MatchStatus[] = coordinator ? ["proposed", "accepted", "active"] : ["accepted", "active"];
   if (!from.includes(match.status)) return fail({ form: "matches:errors.cannotEnd" });
   const done = db.transaction((tx) => {
@@ -367,7 +446,12 @@ export function endMatch(db: Db, user: AuthUser, matchId: number, reason: string
       entityType: "match",
       entityId: matchId,
       neighbourhoodId: match.need.neighbourhoodId,
-      details: { needId: match.needId, from: match.status, by: coordinator ? "coordinator" : "offerer", ...(reason ? { reason } : {}) },
+      details: {
+        needId: match.needId,
+        from: match.status,
+        by: coordinator ? "coordinator" : "offerer",
+        ...(reason ? { reason } : {}),
+      },
     });
     recomputeNeedStatus(tx, match.needId, user.id);
     return true;
@@ -378,16 +462,30 @@ export function endMatch(db: Db, user: AuthUser, matchId: number, reason: string
 /** The coordinator confirms hours a volunteer logged for a match of their neighbourhood; the volunteer is told. */
 export function confirmMatchHours(db: Db, user: AuthUser, hoursId: number): LifecycleResult {
   const entry = db
-    .select({ id: hoursLog.id, matchId: hoursLog.matchId, volunteerId: hoursLog.volunteerId, hours: hoursLog.hours, date: hoursLog.date, confirmedAt: hoursLog.confirmedAt })
+    .select({
+      id: hoursLog.id,
+      matchId: hoursLog.matchId,
+      volunteerId: hoursLog.volunteerId,
+      hours: hoursLog.hours,
+      date: hoursLog.date,
+      confirmedAt: hoursLog.confirmedAt,
+    })
     .from(hoursLog)
     .where(eq(hoursLog.id, hoursId))
     .get();
   if (!entry || entry.matchId === null) throw notFound();
   const match = requireMatch(db, user, entry.matchId, "match:manage");
-  assertCan(user, "hours:confirm", { volunteerId: entry.volunteerId, organisationId: null, neighbourhoodId: match.need.neighbourhoodId });
+  assertCan(user, "hours:confirm", {
+    volunteerId: entry.volunteerId,
+    organisationId: null,
+    neighbourhoodId: match.need.neighbourhoodId,
+  });
   if (entry.confirmedAt) return fail({ form: "matches:errors.hoursConfirmedAlready" });
   db.transaction((tx) => {
-    tx.update(hoursLog).set({ confirmedBy: user.id, confirmedAt: new Date() }).where(and(eq(hoursLog.id, hoursId), isNull(hoursLog.confirmedAt))).run();
+    tx.update(hoursLog)
+      .set({ confirmedBy: user.id, confirmedAt: new Date() })
+      .where(and(eq(hoursLog.id, hoursId), isNull(hoursLog.confirmedAt)))
+      .run();
     recordAudit(tx, {
       actorId: user.id,
       action: "hours.confirmed",
@@ -397,7 +495,12 @@ export function confirmMatchHours(db: Db, user: AuthUser, hoursId: number): Life
       details: { matchId: match.id, hours: entry.hours, date: entry.date },
     });
     if (entry.volunteerId) {
-      notify(tx, { userId: entry.volunteerId, kind: "hours_confirmed", params: { hours: entry.hours, date: entry.date }, link: `/matches/${match.id}` });
+      notify(tx, {
+        userId: entry.volunteerId,
+        kind: "hours_confirmed",
+        params: { hours: entry.hours, date: entry.date },
+        link: `/matches/${match.id}`,
+      });
     }
   });
   return { ok: true, value: { id: hoursId } };

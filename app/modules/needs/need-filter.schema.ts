@@ -37,7 +37,10 @@ const FIELDS: readonly Field[] = ["status", "neighbourhood", "category", "urgenc
  * Reads the filter from the URL. An invalid field is dropped and reported next to its control, so a
  * mistyped link still shows a list instead of an error page.
  */
-export function parseNeedFilter(params: URLSearchParams): { filter: NeedFilter; errors: Partial<Record<Field, string>> } {
+export function parseNeedFilter(params: URLSearchParams): {
+  filter: NeedFilter;
+  errors: Partial<Record<Field, string>>;
+} {
   const raw: Record<string, string> = {};
   for (const key of FIELDS) {
     const value = params.get(key)?.trim();

@@ -151,7 +151,8 @@ function text(raw: Record<string, unknown>, key: string): string {
  * They run on the raw values, so one submit reports every problem, not one layer at a time.
  */
 function crossFieldIssues(raw: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
   for (const field of ["title", "description"] as const) {
     const first = findPersonalData(text(raw, field))[0];
     if (first) issue(field, personalDataMessage(first.kind));
@@ -183,7 +184,8 @@ function crossFieldIssues(raw: Record<string, unknown>, ctx: z.RefinementCtx): v
     if (!/^[0-6]$/.test(day)) issue(`slot${n}Day`, "needs:errors.weekday");
     if (!TIME.test(from)) issue(`slot${n}From`, "needs:errors.time");
     if (!TIME.test(to)) issue(`slot${n}To`, "needs:errors.time");
-    else if (TIME.test(from) && minutesOf(to) <= minutesOf(from)) issue(`slot${n}To`, "needs:errors.timeOrder");
+    else if (TIME.test(from) && minutesOf(to) <= minutesOf(from))
+      issue(`slot${n}To`, "needs:errors.timeOrder");
     complete += 1;
   }
   if (complete === 0) issue("slot1Day", "needs:errors.slotRequired");
@@ -196,7 +198,11 @@ function slotOf(v: NeedFieldValues, n: (typeof SLOT_ROWS)[number]) {
 function toNeedInput(v: NeedFieldValues): NeedInput {
   let schedule: NeedScheduleInput;
   if (v.schedule === "one_off") {
-    schedule = { kind: "one_off", startsAt: instantOf(v.date, v.startTime), endsAt: instantOf(v.date, v.endTime) };
+    schedule = {
+      kind: "one_off",
+      startsAt: instantOf(v.date, v.startTime),
+      endsAt: instantOf(v.date, v.endTime),
+    };
   } else {
     const slots = SLOT_ROWS.map((n) => slotOf(v, n))
       .filter((s) => s.day && s.from && s.to)
@@ -229,11 +235,14 @@ function toNeedInput(v: NeedFieldValues): NeedInput {
  * refinements while any field is invalid); the output is a NeedInput.
  */
 export const NeedFormSchema = z
-  .custom<z.input<typeof NeedFields>>((value) => typeof value === "object" && value !== null && !Array.isArray(value))
+  .custom<z.input<typeof NeedFields>>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  )
   .superRefine((raw, ctx) => {
     const fields = NeedFields.safeParse(raw);
     if (!fields.success) {
-      for (const i of fields.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, path: i.path, message: i.message });
+      for (const i of fields.error.issues)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: i.path, message: i.message });
     }
     crossFieldIssues(raw as Record<string, unknown>, ctx);
   })
@@ -249,5 +258,6 @@ export const NeedCloseSchema = z
   })
   .superRefine((v, ctx) => {
     const first = findPersonalData(v.note)[0];
-    if (first) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["note"], message: personalDataMessage(first.kind) });
+    if (first)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["note"], message: personalDataMessage(first.kind) });
   });

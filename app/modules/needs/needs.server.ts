@@ -55,7 +55,12 @@ export function loadNeedResource(db: DbOrTx, needId: number): NeedRecord | null 
 }
 
 /** The need if `user` may do `action` on it; 404 when they may not know it exists, 403 otherwise. */
-export function requireNeed(db: DbOrTx, user: AuthUser, needId: number, action: "need:read" | "need:update"): NeedRecord {
+export function requireNeed(
+  db: DbOrTx,
+  user: AuthUser,
+  needId: number,
+  action: "need:read" | "need:update",
+): NeedRecord {
   const need = loadNeedResource(db, needId);
   if (!need) throw new Response("Not found", { status: 404 });
   assertCan(user, action, need);
@@ -63,18 +68,35 @@ export function requireNeed(db: DbOrTx, user: AuthUser, needId: number, action: 
 }
 
 /** Field errors for references that don't exist or lie outside the user's scope. */
-function referenceErrors(db: DbOrTx, user: AuthUser, input: Pick<NeedInput, "categoryId" | "neighbourhoodId" | "organisationId">): FieldErrors {
+function referenceErrors(
+  db: DbOrTx,
+  user: AuthUser,
+  input: Pick<NeedInput, "categoryId" | "neighbourhoodId" | "organisationId">,
+): FieldErrors {
   const errors: FieldErrors = {};
-  const category = db.select({ active: categories.active }).from(categories).where(eq(categories.id, input.categoryId)).get();
+  const category = db
+    .select({ active: categories.active })
+    .from(categories)
+    .where(eq(categories.id, input.categoryId))
+    .get();
   if (!category?.active) errors.categoryId = "needs:errors.category";
-  const nb = db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.id, input.neighbourhoodId)).get();
+  const nb = db
+    .select({ id: neighbourhoods.id })
+    .from(neighbourhoods)
+    .where(eq(neighbourhoods.id, input.neighbourhoodId))
+    .get();
   if (!nb) {
     errors.neighbourhoodId = "needs:errors.neighbourhood";
     return errors;
   }
   if (input.organisationId !== null) {
-    const org = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get();
-    if (!org || !(user.role === "admin" || isMemberOf(user, input.organisationId))) errors.organisationId = "needs:errors.organisation";
+    const org = db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId))
+      .get();
+    if (!org || !(user.role === "admin" || isMemberOf(user, input.organisationId)))
+      errors.organisationId = "needs:errors.organisation";
   } else if (user.role !== "coordinator" && user.role !== "admin" && user.memberships.length > 0) {
     // An organisation member records needs for one of their organisations: say which.
     errors.organisationId = "needs:errors.organisationRequired";
@@ -86,10 +108,14 @@ function referenceErrors(db: DbOrTx, user: AuthUser, input: Pick<NeedInput, "cat
 
 function writeLanguagesAndSlots(tx: DbOrTx, needId: number, input: NeedInput): void {
   tx.delete(needLanguages).where(eq(needLanguages.needId, needId)).run();
-  tx.insert(needLanguages).values(input.languages.map((language) => ({ needId, language }))).run();
+  tx.insert(needLanguages)
+    .values(input.languages.map((language) => ({ needId, language })))
+    .run();
   tx.delete(needSlots).where(eq(needSlots.needId, needId)).run();
   if (input.schedule.kind === "recurring" && input.schedule.slots.length > 0) {
-    tx.insert(needSlots).values(input.schedule.slots.map((slot) => ({ needId, ...slot }))).run();
+    tx.insert(needSlots)
+      .values(input.schedule.slots.map((slot) => ({ needId, ...slot })))
+      .run();
   }
 }
 
@@ -111,9 +137,15 @@ function auditFacts(input: NeedInput): Record<string, unknown> {
 }
 
 /** Records a need. Refuses references out of scope and appointments that are already over. */
-export function createNeed(db: Db, user: AuthUser, input: NeedInput, now = Date.now()): CommandResult<{ id: number }> {
+export function createNeed(
+  db: Db,
+  user: AuthUser,
+  input: NeedInput,
+  now = Date.now(),
+): CommandResult<{ id: number }> {
   const errors = referenceErrors(db, user, input);
-  if (input.schedule.endsAt <= now) errors[input.schedule.kind === "one_off" ? "date" : "periodEnd"] = "needs:errors.datePast";
+  if (input.schedule.endsAt <= now)
+    errors[input.schedule.kind === "one_off" ? "date" : "periodEnd"] = "needs:errors.datePast";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const id = db.transaction((tx) => {
@@ -152,14 +184,26 @@ export function createNeed(db: Db, user: AuthUser, input: NeedInput, now = Date.
 }
 
 /** Edits a live need. The organisation it belongs to stays; the status follows the new helper count. */
-export function updateNeed(db: Db, user: AuthUser, needId: number, input: NeedInput): CommandResult<{ id: number }> {
+export function updateNeed(
+  db: Db,
+  user: AuthUser,
+  needId: number,
+  input: NeedInput,
+): CommandResult<{ id: number }> {
   const need = requireNeed(db, user, needId, "need:update");
   if (isFinalNeedStatus(need.status)) return { ok: false, errors: { form: "needs:errors.finished" } };
   const next = { ...input, organisationId: need.organisationId };
   const errors: FieldErrors = {};
-  const category = db.select({ active: categories.active }).from(categories).where(eq(categories.id, next.categoryId)).get();
+  const category = db
+    .select({ active: categories.active })
+    .from(categories)
+    .where(eq(categories.id, next.categoryId))
+    .get();
   if (!category?.active) errors.categoryId = "needs:errors.category";
-  if (next.neighbourhoodId !== need.neighbourhoodId && !can(user, "need:create", { neighbourhoodId: next.neighbourhoodId, organisationId: need.organisationId })) {
+  if (
+    next.neighbourhoodId !== need.neighbourhoodId &&
+    !can(user, "need:create", { neighbourhoodId: next.neighbourhoodId, organisationId: need.organisationId })
+  ) {
     errors.neighbourhoodId = "needs:errors.neighbourhoodOutOfScope";
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -186,9 +230,13 @@ export function updateNeed(db: Db, user: AuthUser, needId: number, input: NeedIn
     const after = auditFacts(next);
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(after)) {
-      if (JSON.stringify(before?.[key]) !== JSON.stringify(value)) changed[key] = { from: before?.[key], to: value };
+      if (JSON.stringify(before?.[key]) !== JSON.stringify(value))
+        changed[key] = { from: before?.[key], to: value };
     }
-    const textChanged = [before?.title !== next.title ? "title" : null, before?.description !== next.description ? "description" : null].filter(Boolean);
+    const textChanged = [
+      before?.title !== next.title ? "title" : null,
+      before?.description !== next.description ? "description" : null,
+    ].filter(Boolean);
     recordAudit(tx, {
       actorId: user.id,
       action: "need.updated",
@@ -203,7 +251,10 @@ export function updateNeed(db: Db, user: AuthUser, needId: number, input: NeedIn
   return { ok: true, value: { id: needId } };
 }
 
-function loadNeedFacts(tx: DbOrTx, needId: number): (Record<string, unknown> & { title: string; description: string }) | null {
+function loadNeedFacts(
+  tx: DbOrTx,
+  needId: number,
+): (Record<string, unknown> & { title: string; description: string }) | null {
   const row = tx.select().from(needs).where(eq(needs.id, needId)).get();
   if (!row) return null;
   const languages = tx
@@ -270,7 +321,11 @@ export function finishNeed(
         entityType: "need",
         entityId: needId,
         neighbourhoodId: need.neighbourhoodId,
-        details: { from: need.status, endedMatches: ended.map((m) => m.id), ...(input.note ? { note: input.note } : {}) },
+        details: {
+          from: need.status,
+          endedMatches: ended.map((m) => m.id),
+          ...(input.note ? { note: input.note } : {}),
+        },
       });
     },
     { behavior: "immediate" },
@@ -372,14 +427,23 @@ export function listNeeds(
   if (filter.category) conditions.push(eq(needs.categoryId, filter.category));
   if (filter.urgency) conditions.push(eq(needs.urgency, filter.urgency));
   if (filter.language) {
-    conditions.push(sql`exists (select 1 from ${needLanguages} nl where nl.need_id = needs.id and nl.language = ${filter.language})`);
+    conditions.push(
+      sql`exists (select 1 from ${needLanguages} nl where nl.need_id = needs.id and nl.language = ${filter.language})`,
+    );
   }
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(sql`(${needs.title} like ${pattern} escape '\\' or ${needs.description} like ${pattern} escape '\\')`);
+    conditions.push(
+      sql`(${needs.title} like ${pattern} escape '\\' or ${needs.description} like ${pattern} escape '\\')`,
+    );
   }
   const where = and(...conditions);
-  const total = db.select({ n: sql<number>`count(*)` }).from(needs).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(needs)
+      .where(where)
+      .get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
   const rows = db
@@ -479,7 +543,11 @@ export function getNeedDetail(db: DbOrTx, needId: number): NeedDetail | null {
     .all()
     .map((l) => l.language);
   const slots = db
-    .select({ weekday: needSlots.weekday, startMinute: needSlots.startMinute, endMinute: needSlots.endMinute })
+    .select({
+      weekday: needSlots.weekday,
+      startMinute: needSlots.startMinute,
+      endMinute: needSlots.endMinute,
+    })
     .from(needSlots)
     .where(eq(needSlots.needId, needId))
     .orderBy(asc(needSlots.weekday), asc(needSlots.startMinute))
@@ -522,7 +590,12 @@ export function needFormOptions(db: DbOrTx, user: AuthUser) {
     .all();
   const orgIds = user.memberships.map((m) => m.organisationId);
   const orgRows = orgIds.length
-    ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)).orderBy(asc(organisations.name)).all()
+    ? db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, orgIds))
+        .orderBy(asc(organisations.name))
+        .all()
     : [];
   const categoryRows = db
     .select({ id: categories.id, slug: categories.slug, name: categories.name })
@@ -532,6 +605,8 @@ export function needFormOptions(db: DbOrTx, user: AuthUser) {
     .all();
   // Coordinators record in their scope; organisation members anywhere (the need is their organisation's).
   const neighbourhoodsAllowed =
-    user.role === "admin" || orgRows.length > 0 ? nbRows : nbRows.filter((n) => user.coordinatorNeighbourhoodIds.includes(n.id));
+    user.role === "admin" || orgRows.length > 0
+      ? nbRows
+      : nbRows.filter((n) => user.coordinatorNeighbourhoodIds.includes(n.id));
   return { neighbourhoods: neighbourhoodsAllowed, organisations: orgRows, categories: categoryRows };
 }

@@ -27,7 +27,12 @@ function addDays(isoDate: string, days: number): string {
 }
 
 function idList(ids: readonly number[]): SQL {
-  return ids.length ? sql.join(ids.map((id) => sql`${id}`), sql`, `) : sql`null`;
+  return ids.length
+    ? sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : sql`null`;
 }
 
 /** Organisations this coordinator is responsible for: in their neighbourhoods, or in none at all. */
@@ -56,7 +61,9 @@ export function loadOrganisationResource(db: DbOrTx, organisationId: number): Or
     .from(organisations)
     .where(eq(organisations.id, organisationId))
     .get();
-  return row ? { organisationId: row.id, neighbourhoodIds: JSON.parse(row.neighbourhoodIds) as number[] } : null;
+  return row
+    ? { organisationId: row.id, neighbourhoodIds: JSON.parse(row.neighbourhoodIds) as number[] }
+    : null;
 }
 
 /** A volunteer as a permission resource (home and chosen neighbourhoods), or null without a profile. */
@@ -130,7 +137,9 @@ export function listVerificationQueue(
     userId: volunteerProfiles.userId,
     displayName: users.displayName,
     validUntil: volunteerProfiles.certificateValidUntil,
-    homeNeighbourhoodName: sql<string | null>`(select name from neighbourhoods where id = volunteer_profiles.home_neighbourhood_id)`,
+    homeNeighbourhoodName: sql<
+      string | null
+    >`(select name from neighbourhoods where id = volunteer_profiles.home_neighbourhood_id)`,
   };
   const expiring = db
     .select(certificateColumns)
@@ -173,14 +182,23 @@ export function listVerificationQueue(
       ownerNames: JSON.parse(r.ownerNames) as string[],
     })),
     certificates: [
-      ...expiring.map((r) => ({ ...r, reason: (r.validUntil !== null && r.validUntil < today ? "expired" : "expiring") as CertificateInQueue["reason"] })),
+      ...expiring.map((r) => ({
+        ...r,
+        reason: (r.validUntil !== null && r.validUntil < today
+          ? "expired"
+          : "expiring") as CertificateInQueue["reason"],
+      })),
       ...requested.map((r) => ({ ...r, reason: "requested" as const })),
     ],
   };
 }
 
 /** Volunteers in scope whose name or e-mail contains the query (to record a certificate for anyone). */
-export function searchVolunteers(db: DbOrTx, user: AuthUser, query: string): { userId: string; displayName: string; email: string }[] {
+export function searchVolunteers(
+  db: DbOrTx,
+  user: AuthUser,
+  query: string,
+): { userId: string; displayName: string; email: string }[] {
   const q = query.trim();
   if (q.length < 2) return [];
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -213,7 +231,12 @@ export interface VolunteerCertificate {
 }
 
 /** The certificate state of a volunteer the user may verify; 404 / 403 otherwise. */
-export function requireVolunteerCertificate(db: DbOrTx, user: AuthUser, userId: string, now = Date.now()): VolunteerCertificate {
+export function requireVolunteerCertificate(
+  db: DbOrTx,
+  user: AuthUser,
+  userId: string,
+  now = Date.now(),
+): VolunteerCertificate {
   const person = loadPersonResource(db, userId);
   if (!person) throw notFound();
   assertCan(user, "volunteer:verify-certificate", person);
@@ -223,10 +246,14 @@ export function requireVolunteerCertificate(db: DbOrTx, user: AuthUser, userId: 
       displayName: users.displayName,
       email: users.email,
       homeNeighbourhoodId: volunteerProfiles.homeNeighbourhoodId,
-      homeNeighbourhoodName: sql<string | null>`(select name from neighbourhoods where id = volunteer_profiles.home_neighbourhood_id)`,
+      homeNeighbourhoodName: sql<
+        string | null
+      >`(select name from neighbourhoods where id = volunteer_profiles.home_neighbourhood_id)`,
       validUntil: volunteerProfiles.certificateValidUntil,
       verifiedAt: volunteerProfiles.certificateVerifiedAt,
-      verifiedByName: sql<string | null>`(select display_name from users v where v.id = volunteer_profiles.certificate_verified_by)`,
+      verifiedByName: sql<
+        string | null
+      >`(select display_name from users v where v.id = volunteer_profiles.certificate_verified_by)`,
     })
     .from(volunteerProfiles)
     .innerJoin(users, eq(users.id, volunteerProfiles.userId))
@@ -243,7 +270,11 @@ export function requireVolunteerCertificate(db: DbOrTx, user: AuthUser, userId: 
 
 /** The neighbourhood an audit row about a person or organisation is filed under: the first one in scope. */
 function auditNeighbourhood(user: AuthUser, neighbourhoodIds: readonly number[]): number | null {
-  return neighbourhoodIds.find((id) => user.coordinatorNeighbourhoodIds.includes(id)) ?? neighbourhoodIds[0] ?? null;
+  return (
+    neighbourhoodIds.find((id) => user.coordinatorNeighbourhoodIds.includes(id)) ??
+    neighbourhoodIds[0] ??
+    null
+  );
 }
 
 /** Records a checked certificate of conduct (replacing an earlier one). The caller validated the date. */
@@ -258,7 +289,11 @@ export function verifyCertificate(db: Db, user: AuthUser, userId: string, validU
       .where(eq(volunteerProfiles.userId, userId))
       .get();
     tx.update(volunteerProfiles)
-      .set({ certificateValidUntil: validUntil, certificateVerifiedAt: new Date(), certificateVerifiedBy: user.id })
+      .set({
+        certificateValidUntil: validUntil,
+        certificateVerifiedAt: new Date(),
+        certificateVerifiedBy: user.id,
+      })
       .where(eq(volunteerProfiles.userId, userId))
       .run();
     recordAudit(tx, {
@@ -281,7 +316,12 @@ export function revokeCertificate(db: Db, user: AuthUser, userId: string, reason
     const before = tx
       .select({ validUntil: volunteerProfiles.certificateValidUntil })
       .from(volunteerProfiles)
-      .where(and(eq(volunteerProfiles.userId, userId), sql`${volunteerProfiles.certificateVerifiedAt} is not null`))
+      .where(
+        and(
+          eq(volunteerProfiles.userId, userId),
+          sql`${volunteerProfiles.certificateVerifiedAt} is not null`,
+        ),
+      )
       .get();
     if (!before) return false;
     tx.update(volunteerProfiles)
@@ -316,7 +356,11 @@ export interface OrganisationForVerification {
 }
 
 /** An organisation the user may verify, with its owners; 404 / 403 otherwise. Two queries. */
-export function requireOrganisationForVerification(db: DbOrTx, user: AuthUser, organisationId: number): OrganisationForVerification {
+export function requireOrganisationForVerification(
+  db: DbOrTx,
+  user: AuthUser,
+  organisationId: number,
+): OrganisationForVerification {
   const resource = loadOrganisationResource(db, organisationId);
   if (!resource) throw notFound();
   assertCan(user, "organisation:verify", resource);
@@ -331,7 +375,9 @@ export function requireOrganisationForVerification(db: DbOrTx, user: AuthUser, o
       website: organisations.website,
       createdAt: organisations.createdAt,
       verifiedAt: organisations.verifiedAt,
-      verifiedByName: sql<string | null>`(select display_name from users v where v.id = organisations.verified_by)`,
+      verifiedByName: sql<
+        string | null
+      >`(select display_name from users v where v.id = organisations.verified_by)`,
       neighbourhoodNames: sql<string>`(select json_group_array(n.name) from organisation_neighbourhoods onb
         join neighbourhoods n on n.id = onb.neighbourhood_id where onb.organisation_id = organisations.id)`,
     })
@@ -385,7 +431,12 @@ export function verifyOrganisation(db: Db, user: AuthUser, organisationId: numbe
         .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "owner")))
         .all();
       for (const owner of owners) {
-        notify(tx, { userId: owner.userId, kind: "organisation_verified", params: { organisationName: updated.name }, link: "/organisation" });
+        notify(tx, {
+          userId: owner.userId,
+          kind: "organisation_verified",
+          params: { organisationName: updated.name },
+          link: "/organisation",
+        });
       }
       return true;
     },
@@ -394,7 +445,12 @@ export function verifyOrganisation(db: Db, user: AuthUser, organisationId: numbe
 }
 
 /** Withdraws an organisation's verification: its activities stop being public until verified again. */
-export function revokeOrganisationVerification(db: Db, user: AuthUser, organisationId: number, reason: string): boolean {
+export function revokeOrganisationVerification(
+  db: Db,
+  user: AuthUser,
+  organisationId: number,
+  reason: string,
+): boolean {
   const resource = loadOrganisationResource(db, organisationId);
   if (!resource) throw notFound();
   assertCan(user, "organisation:verify", resource);
@@ -416,4 +472,17 @@ export function revokeOrganisationVerification(db: Db, user: AuthUser, organisat
     });
     return true;
   });
+}
+
+/** Carries out a verify / revoke decision; the notice key says what happened. */
+export function decideOrganisation(
+  db: Db,
+  user: AuthUser,
+  decision: { organisationId: number; intent: "verify" | "revoke"; reason: string },
+): "organisation-verify" | "organisation-revoke" | "organisation-unchanged" {
+  const changed =
+    decision.intent === "verify"
+      ? verifyOrganisation(db, user, decision.organisationId)
+      : revokeOrganisationVerification(db, user, decision.organisationId, decision.reason);
+  return changed ? `organisation-${decision.intent}` : "organisation-unchanged";
 }

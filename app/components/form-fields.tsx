@@ -1,0 +1,153 @@
+/**
+ * More field types with the same wiring as TextField in form.tsx (label, hint, translated error,
+ * aria-invalid, aria-describedby) and the same no-JavaScript behaviour: what the server echoes after a
+ * failed submit is rendered as the default.
+ */
+import type { ReactNode, TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import type { FieldValues, Path } from "react-hook-form";
+import type { ValidatedForm } from "./form";
+
+function describedBy(...ids: (string | null | false | undefined)[]): string | undefined {
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
+function ErrorText({ id, message }: { id: string; message?: string }) {
+  const { t } = useTranslation();
+  return message ? (
+    <p id={id} className="field-error">
+      {t(message)}
+    </p>
+  ) : null;
+}
+
+/** A multi-line text field. `children` renders below the box (e.g. a live advisory). */
+export function TextAreaField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  children,
+  ...props
+}: {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+  children?: ReactNode;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name" | "id" | "defaultValue">) {
+  const id = form.fieldId(name);
+  const error = form.errorOf(name);
+  const value = form.valueOf(name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        rows={6}
+        defaultValue={typeof value === "string" ? value : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : null, error ? `${id}-error` : null)}
+        {...props}
+        {...form.rhf.register(name)}
+      />
+      <ErrorText id={`${id}-error`} message={error} />
+      {children}
+    </div>
+  );
+}
+
+/** One checkbox; posts "on" when ticked (the schema accepts "on" and true). */
+export function CheckboxField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+}: {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+}) {
+  const id = form.fieldId(name);
+  const error = form.errorOf(name);
+  const value = form.valueOf(name);
+  return (
+    <div className="field field--checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        defaultChecked={value === "on" || value === "true"}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : null, error ? `${id}-error` : null)}
+        {...form.rhf.register(name)}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorText id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** A group of checkboxes or radio buttons sharing one name, in a fieldset with a legend. */
+export function ChoiceGroupField<T extends FieldValues>({
+  form,
+  name,
+  legend,
+  hint,
+  options,
+  type = "checkbox",
+  className,
+}: {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  type?: "checkbox" | "radio";
+  className?: string;
+}) {
+  const id = form.fieldId(name);
+  const error = form.errorOf(name);
+  const value = form.valueOf(name);
+  const chosen = Array.isArray(value) ? value : value ? [value] : [];
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={["choice-group", className].filter(Boolean).join(" ")}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(hint ? `${id}-hint` : null, error ? `${id}-error` : null)}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorText id={`${id}-error`} message={error} />
+      <div className="choice-group__options">
+        {options.map((o) => (
+          <label key={o.value} className="choice">
+            <input
+              type={type}
+              value={o.value}
+              defaultChecked={chosen.includes(o.value)}
+              {...form.rhf.register(name)}
+            />{" "}
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,161 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { TextAreaField } from "~/components/form-fields";
+import {
+  CompleteSchema,
+  EndSchema,
+  REASON_MAX,
+  RespondFieldsSchema,
+} from "~/modules/matches/match-forms.schema";
+import { LogHoursSchema } from "~/modules/volunteers/hours.schema";
+import type { FormFailure } from "~/utils/form-validation";
+
+/** The action's failure, if it came from the form with this intent (several forms share one page). */
+export function failureFor(actionData: unknown, ...intents: string[]): FormFailure | undefined {
+  if (typeof actionData !== "object" || actionData === null || !("values" in actionData)) return undefined;
+  const failure = actionData as FormFailure;
+  const intent = failure.values.intent;
+  return typeof intent === "string" && intents.includes(intent) ? failure : undefined;
+}
+
+/** Accept, or decline with an optional reason. */
+export function RespondForm({ actionData }: { actionData: unknown }) {
+  const { t } = useTranslation("matches");
+  const failure = failureFor(actionData, "accept", "decline");
+  const form = useValidatedForm({
+    id: "respond",
+    schema: RespondFieldsSchema,
+    actionData: failure,
+    defaultValues: { reason: "" },
+  });
+  return (
+    <section aria-labelledby="respond-heading" className="card">
+      <h2 id="respond-heading">{t("respond.title")}</h2>
+      <p>{t("respond.intro")}</p>
+      <ErrorSummary form={form} />
+      <FormMessage>{failure?.errors.form ? t(failure.errors.form) : null}</FormMessage>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <div className="actions">
+          <button type="submit" name="intent" value="accept" className="button">
+            {t("respond.accept")}
+          </button>
+        </div>
+        <TextAreaField
+          form={form}
+          name="reason"
+          label={t("respond.reason")}
+          hint={t("respond.reasonHint")}
+          rows={3}
+          maxLength={REASON_MAX}
+        />
+        <div className="actions">
+          <button type="submit" name="intent" value="decline" className="button button--secondary">
+            {t("respond.decline")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/** The volunteer logs time spent on the match; the coordinator confirms it. */
+export function LogHoursForm({
+  matchId,
+  actionData,
+  today,
+}: {
+  matchId: number;
+  actionData: unknown;
+  today: string;
+}) {
+  const { t } = useTranslation("matches");
+  const failure = failureFor(actionData, "log-hours");
+  const form = useValidatedForm({
+    id: "log-hours",
+    schema: LogHoursSchema,
+    actionData: failure,
+    defaultValues: { matchId: String(matchId), date: today, hours: "", note: "" },
+  });
+  return (
+    <section aria-labelledby="hours-heading" className="card">
+      <h2 id="hours-heading">{t("hours.logTitle")}</h2>
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="intent" value="log-hours" />
+        <input type="hidden" {...form.rhf.register("matchId")} />
+        <div className="field-row">
+          <TextField form={form} name="date" type="date" label={t("hours.date")} max={today} />
+          <TextField form={form} name="hours" inputMode="decimal" label={t("hours.hours")} />
+        </div>
+        <TextField form={form} name="note" label={t("hours.note")} maxLength={500} />
+        <button type="submit" className="button">
+          {t("hours.log")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/** The coordinator completes the match; hours can be entered here when none were logged. */
+export function CompleteForm({ actionData, hasHours }: { actionData: unknown; hasHours: boolean }) {
+  const { t } = useTranslation("matches");
+  const failure = failureFor(actionData, "complete");
+  const form = useValidatedForm({
+    id: "complete",
+    schema: CompleteSchema,
+    actionData: failure,
+    defaultValues: { intent: "complete", hours: "", date: "" },
+  });
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit} className="card">
+      <h3 className="h3">{t("manage.completeTitle")}</h3>
+      <p>{hasHours ? t("manage.completeWithLogged") : t("manage.completeNeedsHours")}</p>
+      <ErrorSummary form={form} />
+      <FormMessage>{failure?.errors.form ? t(failure.errors.form) : null}</FormMessage>
+      <input type="hidden" {...form.rhf.register("intent")} value="complete" />
+      <div className="field-row">
+        <TextField form={form} name="hours" inputMode="decimal" label={t("hours.hours")} />
+        <TextField form={form} name="date" type="date" label={t("hours.date")} />
+      </div>
+      <button type="submit" className="button">
+        {t("manage.complete")}
+      </button>
+    </Form>
+  );
+}
+
+/** Ending a match early; `label` says who ends it and how. */
+export function EndForm({
+  actionData,
+  title,
+  explained,
+  submit,
+}: {
+  actionData: unknown;
+  title: string;
+  explained: string;
+  submit: string;
+}) {
+  const { t } = useTranslation("matches");
+  const failure = failureFor(actionData, "end");
+  const form = useValidatedForm({
+    id: "end",
+    schema: EndSchema,
+    actionData: failure,
+    defaultValues: { intent: "end", reason: "" },
+  });
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit} className="card">
+      <h3 className="h3">{title}</h3>
+      <p>{explained}</p>
+      <ErrorSummary form={form} />
+      <FormMessage>{failure?.errors.form ? t(failure.errors.form) : null}</FormMessage>
+      <input type="hidden" {...form.rhf.register("intent")} value="end" />
+      <TextField form={form} name="reason" label={t("respond.reasonOptional")} maxLength={REASON_MAX} />
+      <button type="submit" className="button button--secondary">
+        {submit}
+      </button>
+    </Form>
+  );
+}

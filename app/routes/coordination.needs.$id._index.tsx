@@ -1,0 +1,194 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type LinksFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CoordinationNav } from "~/components/coordination/coordination-nav";
+import { Notice } from "~/components/coordination/notice";
+import { FormMessage } from "~/components/form";
+import { NeedFacts } from "~/components/matches/match-parts";
+import { NeedMatches } from "~/components/needs/need-matches";
+import { ReadabilityAdvice } from "~/components/needs/readability-advice";
+import { Suggestions, WhyNot } from "~/components/needs/suggestions";
+import { DateTime } from "~/components/time";
+import { requireUser } from "~/modules/auth/session.server";
+import { listAuditTrail } from "~/modules/audit/audit.server";
+import { listNeedMatches } from "~/modules/matches/match-detail.server";
+import {
+  proposeFromSuggestion,
+  suggestionsForNeed,
+  whyNotForNeed,
+} from "~/modules/matches/need-suggestions.server";
+import { isFinalNeedStatus } from "~/modules/needs/need-status";
+import { NeedCloseSchema } from "~/modules/needs/need.schema";
+import { finishNeed, getNeedDetail, requireNeed } from "~/modules/needs/needs.server";
+import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
+import { can } from "~/modules/permissions/permissions";
+import { getDb } from "~/utils/db.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+import coordinationStyles from "~/styles/coordination.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
+
+export const handle = { i18n: ["common", "needs", "matches", "matching", "coordination"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.need.title} · miteinander` : "miteinander" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireIdParam(params);
+  const db = getDb();
+  const resource = requireNeed(db, user, id, "need:read");
+  const need = getNeedDetail(db, id);
+  if (!need) throw notFound();
+  const url = new URL(request.url);
+  const coordinates = can(user, "match:propose", resource);
+  const live = !isFinalNeedStatus(need.status);
+  const matches = coordinates ? listNeedMatches(db, id) : [];
+  return {
+    need,
+    matches,
+    coordinates,
+    mayEdit: can(user, "need:update", resource) && live,
+    german: user.locale === "de",
+    suggestions: coordinates && live ? suggestionsForNeed(db, id, user.locale) : null,
+    whyNot: coordinates
+      ? whyNotForNeed(db, id, user.locale, {
+          query: url.searchParams.get("who") ?? "",
+          offerId: url.searchParams.get("offer"),
+        })
+      : null,
+    audit: can(user, "need:update", resource)
+      ? listAuditTrail(db, [
+          { entityType: "need", entityIds: [id] },
+          { entityType: "match", entityIds: matches.map((m) => m.id) },
+        ])
+      : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireIdParam(params);
+  const db = getDb();
+  requireNeed(db, user, id, "need:read");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "propose") {
+    const outcome = proposeFromSuggestion(db, user, id, formData.get("offerId"));
+    if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+    return redirect(`/coordination/needs/${id}?notice=match-proposed#matches`);
+  }
+  const result = validateFormData(formData, NeedCloseSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = finishNeed(db, user, id, result.data);
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  return redirect(`/coordination/needs/${id}?notice=need-${outcome.value.status}`);
+}
+
+export default function NeedPage() {
+  const { need, matches, coordinates, mayEdit, german, suggestions, whyNot, audit } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["needs", "matches", "coordination"]);
+  const failure = actionData && "errors" in actionData ? actionData : null;
+  const proposeError =
+    failure?.values.intent === "propose" ? (failure.errors.offerId ?? failure.errors.form) : undefined;
+  const closeError =
+    failure && failure.values.intent !== "propose"
+      ? (failure.errors.note ?? failure.errors.form ?? failure.errors.intent)
+      : undefined;
+  return (
+    <div className="page page--wide">
+      {coordinates ? <CoordinationNav /> : null}
+      <p>
+        <Link to="/coordination/needs">{t("detail.back")}</Link>
+      </p>
+      <p className="card__eyebrow">
+        <span className={`tag tag--status-${need.status}`}>{t(`status.${need.status}`)}</span>
+      </p>
+      <h1>{need.title}</h1>
+      <Notice />
+      <NeedFacts need={need} />
+      <p className="muted">
+        {t("detail.recorded", { name: need.createdByName ?? "–" })} <DateTime value={need.createdAt} />
+        {need.organisationName ? ` · ${need.organisationName}` : null}
+      </p>
+      {need.textErased ? (
+        <p className="muted">{t("detail.textErased")}</p>
+      ) : (
+        <>
+          <p className="prose need-description">{need.description}</p>
+          {german && mayEdit ? <ReadabilityAdvice id="need-readability" text={need.description} /> : null}
+        </>
+      )}
+      {mayEdit ? (
+        <p className="actions">
+          <Link to={`/coordination/needs/${need.id}/edit`} className="button button--secondary">
+            {t("detail.edit")}
+          </Link>
+        </p>
+      ) : null}
+
+      {suggestions ? <Suggestions suggestions={suggestions} error={proposeError} /> : null}
+      {whyNot ? <WhyNot whyNot={whyNot} /> : null}
+
+      {coordinates ? (
+        <section aria-labelledby="matches" className="section">
+          <h2 id="matches">{t("matches:list.title")}</h2>
+          <NeedMatches matches={matches} />
+        </section>
+      ) : null}
+
+      {mayEdit ? (
+        <section aria-labelledby="finish-heading" className="section">
+          <h2 id="finish-heading">{t("detail.finishTitle")}</h2>
+          <p>{t("detail.finishExplained")}</p>
+          <FormMessage>{closeError ? t(closeError) : null}</FormMessage>
+          <Form method="post" className="decision-form">
+            <div className="field">
+              <label htmlFor="finish-note">{t("detail.note")}</label>
+              <input
+                id="finish-note"
+                name="note"
+                maxLength={300}
+                defaultValue={typeof failure?.values.note === "string" ? failure.values.note : ""}
+              />
+            </div>
+            <div className="actions">
+              <button type="submit" name="intent" value="close" className="button button--secondary">
+                {t("detail.close")}
+              </button>
+              <button type="submit" name="intent" value="cancel" className="button button--secondary">
+                {t("detail.cancel")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {audit.length > 0 ? (
+        <section aria-labelledby="audit-heading" className="section">
+          <h2 id="audit-heading">{t("coordination:audit.title")}</h2>
+          <ul className="audit-list">
+            {audit.map((a) => (
+              <li key={a.id}>
+                <DateTime value={a.createdAt} /> ·{" "}
+                {t(`coordination:audit.actions.${a.action}`, { defaultValue: a.action })}
+                {a.entityType === "match" ? ` (#${a.entityId})` : null}
+                {a.actorName ? ` · ${a.actorName}` : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGE, NEED_URGENCY } from "@db/schema/enums";
+import { FieldError } from "~/components/field-error";
+import { NeedCard } from "~/components/needs/need-card";
+import { getServerT } from "~/modules/i18n/server-t.server";
+import { NEED_STATUS_FILTER, needFilterToParams, parseNeedFilter } from "~/modules/needs/need-filter.schema";
+import { listNeeds, needFormOptions } from "~/modules/needs/needs.server";
+import { requireCan } from "~/modules/permissions/guards.server";
+import { getDb } from "~/utils/db.server";
+import coordinationStyles from "~/styles/coordination.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
+
+export const handle = { i18n: ["common", "needs"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCan(request, "need:list");
+  const { filter, errors } = parseNeedFilter(new URL(request.url).searchParams);
+  const db = getDb();
+  const options = needFormOptions(db, user);
+  const result = listNeeds(db, user, filter);
+  return {
+    ...result,
+    filter,
+    errors,
+    options,
+    canCreate:
+      user.role === "admin" || user.coordinatorNeighbourhoodIds.length > 0 || user.memberships.length > 0,
+    pageTitle: `${getServerT(user.locale, "needs")("list.title")} · miteinander`,
+  };
+}
+
+export default function NeedsListPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["needs", "common"]);
+  const [searchParams] = useSearchParams();
+  const { filter, errors } = data;
+  const pageHref = (page: number) => `?${needFilterToParams({ ...filter, page }).toString()}`;
+  const select = (
+    name: keyof typeof errors,
+    label: string,
+    value: string,
+    options: { value: string; label: string }[],
+    all = true,
+  ) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value}
+        aria-describedby={errors[name] ? `filter-${name}-error` : undefined}
+      >
+        {all ? <option value="">{t("filter.all")}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`filter-${name}-error`} message={errors[name]} />
+    </div>
+  );
+
+  return (
+    <div className="page page--wide">
+      <div className="page-heading">
+        <h1>{t("list.title")}</h1>
+        {data.canCreate ? (
+          <Link to="/coordination/needs/new" className="button">
+            {t("list.new")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{t("list.intro")}</p>
+      <div className="with-sidebar">
+        <Form
+          method="get"
+          className="filter-form"
+          aria-labelledby="filter-heading"
+          key={searchParams.toString()}
+        >
+          <h2 id="filter-heading" className="h3">
+            {t("filter.heading")}
+          </h2>
+          <div className="field">
+            <label htmlFor="filter-q">{t("filter.q")}</label>
+            <input
+              id="filter-q"
+              type="search"
+              name="q"
+              defaultValue={filter.q ?? ""}
+              maxLength={100}
+              aria-describedby={errors.q ? "filter-q-error" : undefined}
+            />
+            <FieldError id="filter-q-error" message={errors.q} />
+          </div>
+          {select(
+            "status",
+            t("filter.status"),
+            filter.status,
+            NEED_STATUS_FILTER.map((s) => ({ value: s, label: t(`filter.statusOptions.${s}`) })),
+            false,
+          )}
+          {select(
+            "neighbourhood",
+            t("filter.neighbourhood"),
+            String(filter.neighbourhood ?? ""),
+            data.options.neighbourhoods.map((n) => ({ value: String(n.id), label: n.name })),
+          )}
+          {select(
+            "category",
+            t("filter.category"),
+            String(filter.category ?? ""),
+            data.options.categories.map((c) => ({
+              value: String(c.id),
+              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+            })),
+          )}
+          {select(
+            "urgency",
+            t("filter.urgency"),
+            filter.urgency ?? "",
+            NEED_URGENCY.map((u) => ({ value: u, label: t(`urgency.${u}`) })),
+          )}
+          {select(
+            "language",
+            t("filter.language"),
+            filter.language ?? "",
+            LANGUAGE.map((l) => ({ value: l, label: t(`common:languages.${l}`) })),
+          )}
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("filter.submit")}
+            </button>
+            <Link to="/coordination/needs" className="button button--secondary">
+              {t("filter.reset")}
+            </Link>
+          </div>
+        </Form>
+
+        <section aria-labelledby="results-heading" className="results">
+          <h2 id="results-heading" className="h3" aria-live="polite">
+            {t("list.count", { count: data.total })}
+          </h2>
+          {data.items.length === 0 ? (
+            <p className="empty">{t("list.empty")}</p>
+          ) : (
+            <ul className="card-list">
+              {data.items.map((need) => (
+                <li key={need.id}>
+                  <NeedCard need={need} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {data.pageCount > 1 ? (
+            <nav aria-label={t("list.pagination")} className="pagination">
+              {data.page > 1 ? (
+                <Link to={pageHref(data.page - 1)} rel="prev">
+                  {t("list.previous")}
+                </Link>
+              ) : null}
+              <span aria-current="page">
+                {t("list.pageOf", { page: data.page, pageCount: data.pageCount })}
+              </span>
+              {data.page < data.pageCount ? (
+                <Link to={pageHref(data.page + 1)} rel="next">
+                  {t("list.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type LinksFunction,
+} from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CoordinationNav } from "~/components/coordination/coordination-nav";
+import { Notice } from "~/components/coordination/notice";
+import { DateOnly } from "~/components/time";
+import { requireUser } from "~/modules/auth/session.server";
+import { requireIdParam } from "~/modules/permissions/guards.server";
+import { OrganisationDecisionSchema } from "~/modules/verification/organisation-decision.schema";
+import {
+  decideOrganisation,
+  requireOrganisationForVerification,
+} from "~/modules/verification/verification.server";
+import { getDb } from "~/utils/db.server";
+import { validateFormData } from "~/utils/form-validation";
+import coordinationStyles from "~/styles/coordination.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
+
+export const handle = { i18n: ["common", "auth", "coordination"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organisation.name} · miteinander` : "miteinander" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const organisation = requireOrganisationForVerification(getDb(), user, requireIdParam(params));
+  return { organisation };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireIdParam(params);
+  requireOrganisationForVerification(getDb(), user, id);
+  const formData = await request.formData();
+  formData.set("organisationId", String(id));
+  const result = validateFormData(formData, OrganisationDecisionSchema);
+  if (!result.success) return data(result, { status: 400 });
+  return redirect(
+    `/coordination/organisations/${id}?notice=${decideOrganisation(getDb(), user, result.data)}`,
+  );
+}
+
+export default function OrganisationVerificationPage() {
+  const { organisation: org } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["coordination", "auth"]);
+  return (
+    <div className="page">
+      <CoordinationNav />
+      <p>
+        <Link to="/coordination/verification">{t("verification.back")}</Link>
+      </p>
+      <h1>{org.name}</h1>
+      <Notice />
+      <dl className="facts-grid">
+        <dt>{t("organisation.kind")}</dt>
+        <dd>{t(`auth:kinds.${org.kind}`, { defaultValue: org.kind })}</dd>
+        <dt>{t("organisation.neighbourhoods")}</dt>
+        <dd>{org.neighbourhoodNames.join(", ") || t("verification.noNeighbourhood")}</dd>
+        <dt>{t("organisation.owners")}</dt>
+        <dd>{org.owners.map((o) => `${o.displayName} (${o.email})`).join(", ") || "–"}</dd>
+        {org.email ? (
+          <>
+            <dt>{t("organisation.email")}</dt>
+            <dd>{org.email}</dd>
+          </>
+        ) : null}
+        {org.phone ? (
+          <>
+            <dt>{t("organisation.phone")}</dt>
+            <dd>{org.phone}</dd>
+          </>
+        ) : null}
+        {org.website ? (
+          <>
+            <dt>{t("organisation.website")}</dt>
+            <dd>{org.website}</dd>
+          </>
+        ) : null}
+        <dt>{t("verification.registered")}</dt>
+        <dd>
+          <DateOnly value={org.createdAt} />
+        </dd>
+        <dt>{t("organisation.state")}</dt>
+        <dd>
+          {org.verifiedAt ? (
+            <>
+              {t("organisation.verifiedOn")} <DateOnly value={org.verifiedAt} />
+              {org.verifiedByName ? ` · ${t("organisation.by", { name: org.verifiedByName })}` : null}
+            </>
+          ) : (
+            t("organisation.unverified")
+          )}
+        </dd>
+      </dl>
+      {org.description ? <p className="prose">{org.description}</p> : null}
+
+      <Form method="post" className="decision-form">
+        {org.verifiedAt ? (
+          <>
+            <p>{t("organisation.revokeExplained")}</p>
+            <div className="field">
+              <label htmlFor="revoke-reason">{t("organisation.reason")}</label>
+              <input id="revoke-reason" name="reason" maxLength={300} />
+            </div>
+            <button type="submit" name="intent" value="revoke" className="button button--secondary">
+              {t("organisation.revoke")}
+            </button>
+          </>
+        ) : (
+          <>
+            <p>{t("organisation.verifyExplained")}</p>
+            <button type="submit" name="intent" value="verify" className="button">
+              {t("organisation.verify")}
+            </button>
+          </>
+        )}
+      </Form>
+    </div>
+  );
+}
