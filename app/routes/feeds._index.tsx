@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT } from "~/modules/feeds/feeds.server";
+import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 
 export const handle = { i18n: ["common", "events"] };
 
-export const meta: MetaFunction = () => [{ title: "Kalender und Daten · miteinander" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.pageTitle ?? ""} · miteinander` },
+];
 
 /** The documented JSON feed fields, in the order they appear in an item. */
 const JSON_FIELDS = [
@@ -39,7 +42,9 @@ const JSON_FIELDS = [
 ] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await i18nServer.getFixedT(request, "events");
   return {
+    pageTitle: t("feeds.title"),
     origin: new URL(request.url).origin,
     neighbourhoods: listNeighbourhoods(),
     categories: listActiveCategories(),

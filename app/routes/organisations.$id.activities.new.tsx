@@ -12,6 +12,7 @@ import { useValidatedForm } from "~/components/form";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
 import { formDefaults, newActivityValues, withExtraShiftRow } from "~/modules/events/activity-form-values";
 import { createActivity } from "~/modules/events/events.server";
+import { i18nServer } from "~/modules/i18n/i18next.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
 import { assertCan } from "~/modules/permissions/guards.server";
@@ -21,11 +22,15 @@ import { formDataToObject, formFailure, type FormFailure } from "~/utils/form-va
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
-export const meta: MetaFunction = () => [{ title: "Neue Aktivität · miteinander" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.pageTitle ?? ""} · miteinander` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisation(request, params, "organisation:manage-activities");
+  const t = await i18nServer.getFixedT(request, "events");
   return {
+    pageTitle: t("form.newTitle"),
     organisationId: organisation.id,
     categories: listActiveCategories(),
     neighbourhoods: listNeighbourhoods(),
