@@ -144,6 +144,10 @@ const MATRIX: Record<string, Case[]> = {
       form: (f) => ({ intent: "revoke", sessionId: f.victimSessionId }),
     }),
   ],
+  "privacy.tsx": [get(at("/privacy"), everyone)],
+  "account.export.ts": [get(at("/account/export"), signedIn)],
+  // The action needs the password: a wrong one changes nothing, so every signed-in actor passes the guard.
+  "account.delete.tsx": [get(at("/account/delete"), signedIn), post(at("/account/delete"), signedIn, { form: () => ({ password: "falsch" }) })],
   "inbox.tsx": [get(at("/inbox"), signedIn), post(at("/inbox"), signedIn)],
   "settings.notifications.tsx": [get(at("/settings/notifications"), signedIn), post(at("/settings/notifications"), signedIn)],
 
