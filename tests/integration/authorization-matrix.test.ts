@@ -365,6 +365,7 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "admin.invites.tsx": [get(at("/admin/invites"), adminOnly), post(at("/admin/invites"), adminOnly, { form: () => ({ email: "" }) })],
   "admin.outbox._index.tsx": [get(at("/admin/outbox"), adminOnly)],
+  "admin.settings.tsx": [get(at("/admin/settings"), adminOnly), post(at("/admin/settings"), adminOnly, { form: () => ({ weightLanguage: "x" }) })],
   "admin.outbox.$id.tsx": [
     get((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),
     post((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),

@@ -1,0 +1,86 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { requireCan } from "~/modules/permissions/guards.server";
+import { SettingsSchema, WEIGHT_FIELDS } from "~/modules/settings/settings.schema";
+import { getSettings, updateSettings } from "~/modules/settings/settings.server";
+import { validateFormData } from "~/utils/form-validation";
+
+export const handle = { i18n: ["common", "settings"] };
+
+export const meta: MetaFunction = () => [{ title: "Einstellungen · miteinander" }];
+
+function formValues(settings: ReturnType<typeof getSettings>): Record<string, string> {
+  const values: Record<string, string> = {
+    retentionDaysClosedNeeds: String(settings.retentionDaysClosedNeeds),
+    reminderHoursBefore: String(settings.reminderHoursBefore),
+  };
+  for (const field of WEIGHT_FIELDS) values[field] = String(settings[field]);
+  return values;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCan(request, "settings:manage");
+  return { values: formValues(getSettings()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireCan(request, "settings:manage");
+  const result = validateFormData(await request.formData(), SettingsSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const { changed } = updateSettings(admin.id, result.data);
+  return { saved: true as const, changed: changed.length };
+}
+
+export default function AdminSettingsPage() {
+  const { values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("settings");
+  const form = useValidatedForm({ id: "settings", schema: SettingsSchema, actionData, defaultValues: values });
+  const saved = actionData && "saved" in actionData ? actionData : null;
+  return (
+    <div className="page">
+      <p>
+        <Link to="/admin">← {t("back")}</Link>
+      </p>
+      <h1>{t("title")}</h1>
+      {saved ? <FormMessage tone="success">{t("saved", { count: saved.changed })}</FormMessage> : null}
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <fieldset>
+          <legend>{t("weights.legend")}</legend>
+          <p className="hint">{t("weights.intro")}</p>
+          {WEIGHT_FIELDS.map((field) => (
+            <TextField key={field} form={form} name={field} label={t(`weights.${field}`)} inputMode="numeric" required />
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t("privacy.legend")}</legend>
+          <TextField
+            form={form}
+            name="retentionDaysClosedNeeds"
+            label={t("privacy.retention")}
+            hint={t("privacy.retentionHint")}
+            inputMode="numeric"
+            required
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t("reminders.legend")}</legend>
+          <TextField
+            form={form}
+            name="reminderHoursBefore"
+            label={t("reminders.hours")}
+            hint={t("reminders.hoursHint")}
+            inputMode="numeric"
+            required
+          />
+        </fieldset>
+        <button type="submit" className="button">
+          {t("save")}
+        </button>
+      </Form>
+    </div>
+  );
+}
