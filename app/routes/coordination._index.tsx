@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { loadCoordinationHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 
-export const handle = { i18n: ["common", "home"] };
+export const handle = { i18n: ["common", "home", "dashboard"] };
 
 export const meta: MetaFunction = () => [{ title: "Koordination · miteinander" }];
 
@@ -20,6 +20,7 @@ export default function CoordinationHomePage() {
   return (
     <div className="page page--wide">
       <h1>{t("coordination.title", { name: data.name })}</h1>
+      <EvaluationLinks />
       <ul className="stat-list" aria-label={t("coordination.statsLabel")}>
         <li>
           <strong>{totalOpen}</strong> {t("coordination.openNeeds")}
@@ -57,5 +58,25 @@ export default function CoordinationHomePage() {
         )}
       </section>
     </div>
+  );
+}
+
+/** The dashboard, reports and audit log: the coordinator's view of the numbers behind the work. */
+function EvaluationLinks() {
+  const { t } = useTranslation("dashboard");
+  return (
+    <nav aria-label={t("home.label")} className="evaluation-links">
+      <ul className="nav-list">
+        <li>
+          <Link to="/coordination/dashboard">{t("home.dashboard")}</Link>
+        </li>
+        <li>
+          <Link to="/coordination/reports">{t("home.reports")}</Link>
+        </li>
+        <li>
+          <Link to="/coordination/audit">{t("home.audit")}</Link>
+        </li>
+      </ul>
+    </nav>
   );
 }

@@ -1,0 +1,49 @@
+/**
+ * CSV for German spreadsheet programs. Decisions (see also the reports page):
+ *  - UTF-8 with a byte-order mark: Excel reads a BOM-less file as Windows-1252 and garbles umlauts.
+ *  - `;` as the separator: German Excel splits on the list separator of the Windows locale, which is
+ *    `;` in de-DE (`,` is the decimal comma there), so a `;` file opens in columns by double-click.
+ *    LibreOffice and Numbers detect it as well. No `sep=;` line: Excel then ignores the BOM.
+ *  - Decimal numbers with the reader's decimal mark (`2,5` for German), never a thousands separator,
+ *    so they arrive as numbers, not text or dates.
+ *  - RFC 4180 quoting: a field with `;`, `"`, CR or LF is quoted, inner quotes doubled; lines end CRLF.
+ *  - Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed
+ *    with an apostrophe (OWASP "CSV injection"): names and titles come from users.
+ */
+export const CSV_BOM = "\uFEFF";
+export const CSV_SEPARATOR = ";";
+
+export type CsvCell = string | number | null;
+
+export function csvText(value: string): string {
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[;"\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvNumber(value: number, locale: string): string {
+  if (!Number.isFinite(value)) return "";
+  const rounded = Math.round(value * 100) / 100;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(2).replace(/0$/, "");
+  return locale.startsWith("de") ? text.replace(".", ",") : text;
+}
+
+/** The whole file: BOM, header line, one line per row, CRLF after every line. */
+export function toCsv(header: string[], rows: CsvCell[][], locale: string): string {
+  const line = (cells: CsvCell[]) =>
+    cells.map((c) => (c === null ? "" : typeof c === "number" ? csvNumber(c, locale) : csvText(c))).join(CSV_SEPARATOR);
+  return CSV_BOM + [line(header), ...rows.map(line)].map((l) => `${l}\r\n`).join("");
+}
+
+/** A download response: UTF-8 CSV with an ASCII file name and its RFC 5987 twin. */
+export function csvResponse(body: string, filename: string): Response {
+  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
