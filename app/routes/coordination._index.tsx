@@ -23,13 +23,13 @@ export default function CoordinationHomePage() {
       <EvaluationLinks />
       <ul className="stat-list" aria-label={t("coordination.statsLabel")}>
         <li>
-          <strong>{totalOpen}</strong> {t("coordination.openNeeds")}
+          <strong>{totalOpen}</strong> <Link to="/coordination/needs">{t("coordination.openNeeds")}</Link>
         </li>
         <li>
-          <strong>{data.proposedMatches}</strong> {t("coordination.proposedMatches")}
+          <strong>{data.proposedMatches}</strong> <Link to="/matches">{t("coordination.proposedMatches")}</Link>
         </li>
         <li>
-          <strong>{data.organisationsToVerify}</strong> <Link to="/coordination/organisations">{t("coordination.organisationsToVerify")}</Link>
+          <strong>{data.organisationsToVerify}</strong> <Link to="/coordination/verification">{t("coordination.organisationsToVerify")}</Link>
         </li>
       </ul>
       <section aria-labelledby="scope-heading">

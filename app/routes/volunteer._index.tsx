@@ -30,7 +30,7 @@ export default function VolunteerHomePage() {
           <strong>{data.commitments.filter((c) => c.status === "confirmed").length}</strong> {t("volunteer.upcomingConfirmed")}
         </li>
         <li>
-          <strong>{data.proposedMatches}</strong> {t("volunteer.proposedMatches")}
+          <strong>{data.proposedMatches}</strong> <Link to="/matches">{t("volunteer.proposedMatches")}</Link>
         </li>
       </ul>
 
@@ -38,7 +38,7 @@ export default function VolunteerHomePage() {
         <h2 id="commitments-heading">{t("volunteer.commitments")}</h2>
         {data.commitments.length === 0 ? (
           <p className="empty">
-            {t("volunteer.noCommitments")} <Link to="/activities">{t("volunteer.findActivities")}</Link>
+            {t("volunteer.noCommitments")} <Link to="/volunteer/find">{t("volunteer.findActivities")}</Link>
           </p>
         ) : (
           <ul className="card-list">
@@ -83,7 +83,8 @@ export default function VolunteerHomePage() {
         )}
       </section>
       <p>
-        <Link to="/activities">{t("volunteer.findActivities")}</Link> · <Link to="/account">{t("home.account")}</Link>
+        <Link to="/volunteer/find">{t("volunteer.findActivities")}</Link> · <Link to="/volunteer/profile">{t("volunteer.editProfile")}</Link> ·{" "}
+        <Link to="/account">{t("home.account")}</Link>
       </p>
     </div>
   );
