@@ -238,6 +238,21 @@ export default function ManageActivityPage() {
         </dd>
       </dl>
 
+      <section aria-labelledby="description-heading">
+        <h2 id="description-heading">{t("form.description")}</h2>
+        <p className="prose">{activity.description}</p>
+        {activity.targetGroup ? (
+          <p>
+            <strong>{t("form.targetGroup")}</strong> {activity.targetGroup}
+          </p>
+        ) : null}
+        {activity.accessibility ? (
+          <p>
+            <strong>{t("form.accessibility")}:</strong> {activity.accessibility}
+          </p>
+        ) : null}
+      </section>
+
       <section aria-labelledby="shifts-heading">
         <h2 id="shifts-heading">{t("manage.shifts")}</h2>
         {activity.shifts.length === 0 ? <p className="empty">{t("manage.noShifts")}</p> : null}
