@@ -357,6 +357,22 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
 
+  // The dashboard and reports: every coordinator sees their own scope; a filter outside it is refused.
+  "coordination.dashboard._index.tsx": [get(at("/coordination/dashboard"), coordinators)],
+  "coordination.dashboard.certificates.tsx": [get(at("/coordination/dashboard/certificates"), coordinators)],
+  "coordination.dashboard.load.tsx": [get(at("/coordination/dashboard/load"), coordinators)],
+  "coordination.dashboard.matches.tsx": [get(at("/coordination/dashboard/matches"), coordinators)],
+  "coordination.dashboard.needs.tsx": [
+    get(at("/coordination/dashboard/needs"), coordinators),
+    get((f) => `/coordination/dashboard/needs?neighbourhood=${f.nb1.id}`, only(["coordinatorIn", "admin"]), { label: "a neighbourhood outside one's scope" }),
+  ],
+  "coordination.dashboard.offers.tsx": [get(at("/coordination/dashboard/offers"), coordinators)],
+  "coordination.dashboard.shifts.tsx": [get(at("/coordination/dashboard/shifts"), coordinators)],
+  "coordination.reports._index.tsx": [get(at("/coordination/reports"), coordinators)],
+  "coordination.reports.hours[.csv].ts": [get(at("/coordination/reports/hours.csv?by=month"), coordinators)],
+  "coordination.reports.matches[.csv].ts": [get(at("/coordination/reports/matches.csv"), coordinators)],
+  "coordination.reports.needs[.csv].ts": [get(at("/coordination/reports/needs.csv"), coordinators)],
+
   "admin._index.tsx": [get(at("/admin"), adminOnly)],
   "admin.users._index.tsx": [get(at("/admin/users"), adminOnly)],
   "admin.users.$id.tsx": [
