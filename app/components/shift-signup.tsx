@@ -81,6 +81,7 @@ export function ShiftSignup({
           <input type="hidden" name="returnTo" value={returnTo} />
           <button type="submit" className="button button--secondary button--small" disabled={busy}>
             {mine.status === "confirmed" ? t("signup.cancel") : t("signup.leaveWaitlist")}
+            <span className="visually-hidden"> – {shift.title}</span>
           </button>
         </fetcher.Form>
       </div>
