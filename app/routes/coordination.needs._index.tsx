@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE, NEED_URGENCY } from "@db/schema/enums";
+import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { FieldError } from "~/components/field-error";
 import { NeedCard } from "~/components/needs/need-card";
 import { getServerT } from "~/modules/i18n/server-t.server";
@@ -13,7 +14,7 @@ import coordinationStyles from "~/styles/coordination.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
-export const handle = { i18n: ["common", "needs"] };
+export const handle = { i18n: ["common", "needs", "coordination"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     canCreate:
       user.role === "admin" || user.coordinatorNeighbourhoodIds.length > 0 || user.memberships.length > 0,
+    coordinates: user.role === "coordinator" || user.role === "admin",
     pageTitle: `${getServerT(user.locale, "needs")("list.title")} · miteinander`,
   };
 }
@@ -68,6 +70,7 @@ export default function NeedsListPage() {
 
   return (
     <div className="page page--wide">
+      {data.coordinates ? <CoordinationNav /> : null}
       <div className="page-heading">
         <h1>{t("list.title")}</h1>
         {data.canCreate ? (

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { EMPTY_NEED_FORM, NeedForm } from "~/components/needs/need-form";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { NeedFormSchema } from "~/modules/needs/need.schema";
@@ -19,7 +20,7 @@ import coordinationStyles from "~/styles/coordination.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
-export const handle = { i18n: ["common", "needs"] };
+export const handle = { i18n: ["common", "needs", "coordination"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const only = <T extends { id: number }>(rows: T[]) => (rows.length === 1 ? String(rows[0]?.id) : "");
   return {
     options,
+    coordinates: isCoordinator,
     showOrganisation: options.organisations.length > 0 && !isCoordinator,
     german: user.locale === "de",
     defaults: {
@@ -52,11 +54,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewNeedPage() {
-  const { options, showOrganisation, german, defaults } = useLoaderData<typeof loader>();
+  const { options, showOrganisation, german, defaults, coordinates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("needs");
   return (
     <div className="page">
+      {coordinates ? <CoordinationNav /> : null}
       <h1>{t("new.title")}</h1>
       <p className="lead">{t("new.intro")}</p>
       <NeedForm

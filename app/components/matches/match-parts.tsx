@@ -34,7 +34,25 @@ export function NeedWhen({ need }: { need: Pick<NeedDetail, "schedule" | "starts
 }
 
 /** The facts of a need a helper needs to decide: category, place, time, languages, requirements. */
-export function NeedFacts({ need }: { need: NeedDetail }) {
+export function NeedFacts({
+  need,
+}: {
+  need: Pick<
+    NeedDetail,
+    | "categorySlug"
+    | "categoryName"
+    | "neighbourhoodName"
+    | "schedule"
+    | "startsAt"
+    | "endsAt"
+    | "slots"
+    | "languages"
+    | "helpersNeeded"
+    | "urgency"
+    | "requiresCertificate"
+    | "genderPreference"
+  >;
+}) {
   const { t } = useTranslation(["needs", "common"]);
   return (
     <dl className="facts-grid">

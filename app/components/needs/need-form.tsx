@@ -158,7 +158,7 @@ export function NeedForm({
             options={NEED_SCHEDULE.map((s) => ({ value: s, label: t(`schedule.${s}`) }))}
           />
           <div className="need-form__schedule" hidden={hydrated && schedule !== "one_off"}>
-            <h3 className="h3">{t("schedule.one_off")}</h3>
+            <h2 className="h3">{t("schedule.one_off")}</h2>
             <TextField form={form} name="date" type="date" label={t("fields.date")} />
             <div className="field-row">
               <TextField form={form} name="startTime" type="time" label={t("fields.startTime")} />
@@ -166,7 +166,7 @@ export function NeedForm({
             </div>
           </div>
           <div className="need-form__schedule" hidden={hydrated && schedule !== "recurring"}>
-            <h3 className="h3">{t("schedule.recurring")}</h3>
+            <h2 className="h3">{t("schedule.recurring")}</h2>
             <div className="field-row">
               <TextField form={form} name="periodStart" type="date" label={t("fields.periodStart")} />
               <TextField form={form} name="periodEnd" type="date" label={t("fields.periodEnd")} />

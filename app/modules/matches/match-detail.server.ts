@@ -155,9 +155,27 @@ export interface HoursItem {
   confirmed: boolean;
 }
 
+/** What an offerer reads about a need: the situation, place, time and requirements; not who recorded it. */
+export type NeedForHelper = Omit<
+  NeedDetail,
+  "createdByName" | "createdAt" | "organisationId" | "organisationName" | "closedAt"
+>;
+
+function needForHelper(need: NeedDetail): NeedForHelper {
+  const {
+    createdByName: _by,
+    createdAt: _at,
+    organisationId: _org,
+    organisationName: _orgName,
+    closedAt: _closed,
+    ...rest
+  } = need;
+  return rest;
+}
+
 export interface MatchPage {
   match: MatchSummary;
-  need: NeedDetail;
+  need: NeedDetail | NeedForHelper;
   hours: HoursItem[];
   audit: AuditEntry[] | null;
   may: { respond: boolean; manage: boolean; end: boolean; logHours: boolean };
@@ -192,7 +210,8 @@ export function getMatchPage(db: Db, user: AuthUser, matchId: number): MatchPage
     .map(({ confirmedAt, ...h }) => ({ ...h, confirmed: confirmedAt !== null }));
   return {
     match: toSummary(row, contact),
-    need,
+    // Coordinator-only facts (who recorded it, for which organisation) stay on the server for offerers.
+    need: manage ? need : needForHelper(need),
     hours,
     audit: manage ? listAuditTrail(db, [{ entityType: "match", entityIds: [matchId] }]) : null,
     may: {

@@ -213,6 +213,7 @@ export function proposeFromSuggestion(
     .where(eq(needs.id, needId))
     .get();
   if (!need) throw notFound();
+  assertCan(user, "need:read", need);
   assertCan(user, "match:propose", need);
   const offerId =
     typeof rawOfferId === "string" && /^[1-9][0-9]{0,9}$/.test(rawOfferId) ? Number(rawOfferId) : null;
