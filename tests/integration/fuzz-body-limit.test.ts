@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { request, type IncomingHttpHeaders, type Server } from "node:http";
+import { Agent, request, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import express from "express";
@@ -16,6 +16,13 @@ let handled = 0;
 beforeAll(async () => {
   const app = express();
   app.use(limitRequestBody());
+  // Like an action that redirects to the login before reading the form: Remix's adapter has started
+  // pumping the body (and paused it when its buffer filled), nobody reads it.
+  app.post("/early", (req, res) => {
+    handled += 1;
+    createReadableStreamFromReadable(req);
+    res.redirect(302, "/login");
+  });
   app.all("*", async (req, res) => {
     handled += 1;
     const body = new Response(createReadableStreamFromReadable(req));
@@ -36,9 +43,12 @@ interface Reply {
 }
 
 /** POSTs `body` in `chunks` pieces; chunked transfer unless `contentLength` is given. */
-function post(body: Buffer, { chunks = 1, contentLength }: { chunks?: number; contentLength?: number } = {}) {
+function post(
+  body: Buffer,
+  { chunks = 1, contentLength, contentType = "application/x-www-form-urlencoded" }: { chunks?: number; contentLength?: number; contentType?: string | null } = {},
+) {
   return new Promise<Reply>((resolve, reject) => {
-    const headers: Record<string, string | number> = { "Content-Type": "application/x-www-form-urlencoded" };
+    const headers: Record<string, string | number> = contentType === null ? {} : { "Content-Type": contentType };
     if (contentLength !== undefined) headers["Content-Length"] = contentLength;
     const req = request({ host: "127.0.0.1", port, method: "POST", path: "/any", headers }, (res) => {
       const parts: Buffer[] = [];
@@ -90,5 +100,63 @@ describe("request body limit", () => {
     expect(JSON.parse((await post(small, { chunks: 3 })).body)).toEqual({ length: small.length, sha: sha(small) });
     const empty = Buffer.alloc(0);
     expect(JSON.parse((await post(empty)).body)).toEqual({ length: 0, sha: sha(empty) });
+  });
+});
+
+describe("only forms reach the actions", () => {
+  it("refuses JSON, text and bodies without a type with 415, before the handler", async () => {
+    const before = handled;
+    for (const contentType of ["application/json", "text/plain", "application/xml", null]) {
+      const body = Buffer.from('{"a":1}');
+      expect((await post(body, { contentLength: body.length, contentType })).status, String(contentType)).toBe(415);
+    }
+    // Even an empty POST: request.formData() throws without a form type.
+    expect((await post(Buffer.alloc(0), { contentLength: 0, contentType: null })).status).toBe(415);
+    expect(handled).toBe(before);
+  });
+
+  it("refuses multipart that does not parse with 400, and passes multipart that does, intact", async () => {
+    const before = handled;
+    const broken = Buffer.from('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb');
+    expect((await post(broken, { contentLength: broken.length, contentType: "multipart/form-data; boundary=y" })).status).toBe(400);
+    expect((await post(Buffer.alloc(0), { contentLength: 0, contentType: "multipart/form-data; boundary=y" })).status).toBe(400);
+    expect(handled).toBe(before);
+
+    const form = new FormData();
+    form.set("title", "Sommerfest ü");
+    form.set("note", "x".repeat(50_000));
+    const encoded = new Response(form);
+    const type = encoded.headers.get("content-type")!;
+    const good = Buffer.from(await encoded.arrayBuffer());
+    for (const options of [{ contentLength: good.length }, { chunks: 7 }]) {
+      const reply = await post(good, { ...options, contentType: type });
+      expect(reply.status).toBe(200);
+      expect(JSON.parse(reply.body)).toEqual({ length: good.length, sha: sha(good) });
+    }
+  });
+});
+
+describe("a body the action never read", () => {
+  it("does not break the next requests on the same connection", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (path: string, body: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: "127.0.0.1", port, method: "POST", path, agent, headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      expect(await send("/early", `a=${"x".repeat(900 * 1024)}`)).toBe(302);
+      for (let i = 0; i < 3; i += 1) expect(await send("/early", `a=${i}`)).toBe(302);
+      expect(await send("/any", "a=1")).toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 });
