@@ -14,7 +14,8 @@ import {
 } from "~/components/dashboard/dashboard-sections";
 import { DateTime } from "~/components/time";
 import { figureHref, openNeedsHref } from "~/modules/dashboard/dashboard-filter";
-import { CERTIFICATE_HORIZON_DAYS, loadDashboard, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/dashboard.server";
+import { CERTIFICATE_HORIZON_DAYS, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
+import { loadDashboard } from "~/modules/dashboard/dashboard.server";
 import { scopeOf } from "~/modules/dashboard/scope.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { requireCan } from "~/modules/permissions/guards.server";

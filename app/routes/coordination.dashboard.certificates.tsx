@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FigureList } from "~/components/dashboard/figure-list";
 import { listFigureCertificates } from "~/modules/dashboard/dashboard-lists.server";
-import { CERTIFICATE_HORIZON_DAYS } from "~/modules/dashboard/dashboard.server";
+import { CERTIFICATE_HORIZON_DAYS } from "~/modules/dashboard/definitions";
 import { requireFigureRoute } from "~/modules/dashboard/figure-route.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FigureList } from "~/components/dashboard/figure-list";
 import { DateTime } from "~/components/time";
 import { listFigureShifts } from "~/modules/dashboard/dashboard-lists.server";
-import { SHIFT_HORIZON_HOURS } from "~/modules/dashboard/dashboard.server";
+import { SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
 import { requireFigureRoute } from "~/modules/dashboard/figure-route.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";

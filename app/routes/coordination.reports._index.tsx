@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { useCategoryName, useNumber } from "~/components/dashboard/dashboard-sections";
 import { PeriodForm } from "~/components/dashboard/period-form";
 import { requireReportRoute } from "~/modules/reports/report-route.server";
-import { HOURS_GROUPING, summariseHours, summariseMatches, summariseNeeds, type HoursGrouping } from "~/modules/reports/reports.server";
+import { HOURS_GROUPING, type HoursGrouping } from "~/modules/reports/report-period";
+import { summariseHours, summariseMatches, summariseNeeds } from "~/modules/reports/reports.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";
 

@@ -5,7 +5,7 @@ import volunteerStyles from "~/styles/volunteer.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerStyles }];
 
-export const handle = { i18n: ["common", "volunteer", "offers"] };
+export const handle = { i18n: ["common", "volunteer", "offers", "proof"] };
 
 interface RootUser {
   isVolunteer: boolean;
@@ -36,6 +36,9 @@ export default function VolunteerLayout() {
             </li>
             <li>
               <NavLink to="/volunteer/hours">{t("nav.hours")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/volunteer/proof">{t("proof:nav")}</NavLink>
             </li>
             <li>
               <NavLink to="/volunteer/profile">{t("nav.profile")}</NavLink>

@@ -31,7 +31,7 @@ interface HeatMapProps {
 
 const CELL_W = 50;
 const CELL_H = 42;
-const ROW_LABEL_W = 170;
+const ROW_LABEL_W = 132;
 const FONT = 13;
 const ANGLE = 40;
 

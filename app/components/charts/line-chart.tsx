@@ -8,16 +8,16 @@ export interface LineSeries {
 
 interface LineChartProps {
   id: string;
-  /** The x axis: one label per point, shown every `labelEvery` points. */
+  /** The x axis: one label per point, shown every `labelEvery` points counted back from the last. */
   labels: string[];
   series: LineSeries[];
   labelEvery?: number;
   formatNumber: (value: number) => string;
 }
 
-const W = 480;
-const H = 250;
-const M = { top: 12, right: 12, bottom: 34, left: 40 };
+const W = 360;
+const H = 220;
+const M = { top: 10, right: 14, bottom: 30, left: 34 };
 const DASHES = ["", "7 4", "2 3", "10 3 2 3"] as const;
 
 /** A round axis maximum: 1, 2 or 5 × 10^k, at least `value`. */
@@ -49,7 +49,7 @@ export function LineChart({ id, labels, series, labelEvery = 4, formatNumber }: 
   const y = (v: number) => M.top + plotH - (v / max) * plotH;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
-    <svg id={id} className="line-chart" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" fontSize={12}>
+    <svg id={id} className="line-chart" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" fontSize={11.5}>
       {ticks.map((tick) => (
         <g key={tick}>
           <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} stroke="#dde2e7" />
@@ -59,10 +59,10 @@ export function LineChart({ id, labels, series, labelEvery = 4, formatNumber }: 
         </g>
       ))}
       {labels.map((label, i) =>
-        i % labelEvery === 0 || i === labels.length - 1 ? (
+        (labels.length - 1 - i) % labelEvery === 0 ? (
           <g key={`${label}-${i}`}>
             <line x1={x(i)} x2={x(i)} y1={M.top + plotH} y2={M.top + plotH + 4} stroke="#4a5563" />
-            <text x={x(i)} y={H - M.bottom + 18} textAnchor="middle" fill="#4a5563">
+            <text x={x(i)} y={H - M.bottom + 17} textAnchor="middle" fill="#4a5563">
               {label}
             </text>
           </g>

@@ -6,6 +6,14 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { zonedIsoDate } from "~/utils/time";
+import {
+  ACTIVITY_DROP_MIN_BASE_HOURS,
+  ACTIVITY_DROP_SHARE,
+  CERTIFICATE_HORIZON_DAYS,
+  DASHBOARD_LIST_LIMIT,
+  DASHBOARD_WEEKS,
+  SHIFT_HORIZON_HOURS,
+} from "./definitions";
 import { addDays, lastWeeks, type Week } from "./periods";
 import { inScope, volunteerInScope, type NeighbourhoodScope } from "./scope.server";
 
@@ -15,16 +23,6 @@ export const OPEN_NEED_SQL = `('open', 'partly_matched')`;
 export const FILLING_MATCH_SQL = `('accepted', 'active', 'completed')`;
 /** Matches that hold a place in the offer's capacity. */
 export const LIVE_MATCH_SQL = `('proposed', 'accepted', 'active')`;
-
-export const DASHBOARD_WEEKS = 26;
-export const SHIFT_HORIZON_HOURS = 72;
-export const CERTIFICATE_HORIZON_DAYS = 60;
-/** Activity drop: the last 4 weeks' weekly average below this share of the 12 weeks before … */
-export const ACTIVITY_DROP_SHARE = 0.3;
-/** … provided those 12 weeks held at least this many hours (1 h a week): otherwise there is no base. */
-export const ACTIVITY_DROP_MIN_BASE_HOURS = 12;
-/** How many rows of each list the dashboard shows; the link leads to all of them. */
-export const DASHBOARD_LIST_LIMIT = 8;
 
 const HOUR_MS = 3_600_000;
 

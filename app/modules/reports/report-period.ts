@@ -1,5 +1,9 @@
 import { addDays, daysBetween, isIsoDate, periodOf, type Period } from "~/modules/dashboard/periods";
 
+/** How the hours report can be grouped. */
+export const HOURS_GROUPING = ["organisation", "category", "month"] as const;
+export type HoursGrouping = (typeof HOURS_GROUPING)[number];
+
 /** Longest period a report covers: ten years is far beyond any funder's question and bounds the work. */
 export const MAX_REPORT_DAYS = 3660;
 

@@ -17,8 +17,9 @@ import type { Period } from "~/modules/dashboard/periods";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 
-export const HOURS_GROUPING = ["organisation", "category", "month"] as const;
-export type HoursGrouping = (typeof HOURS_GROUPING)[number];
+import { HOURS_GROUPING, type HoursGrouping } from "./report-period";
+
+export { HOURS_GROUPING, type HoursGrouping };
 
 export interface NeedsSummaryRow {
   categoryId: number;
