@@ -34,6 +34,9 @@ export function SiteHeader() {
             <li>
               <NavLink to="/activities">{t("nav.activities")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/how-it-works">{t("nav.howItWorks")}</NavLink>
+            </li>
             {user ? <AreaLinks user={user} /> : null}
           </ul>
         </nav>
@@ -149,9 +152,17 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("footer.tagline")}</p>
-      <p>
-        <Link to="/feeds">{t("footer.feeds")}</Link>
-      </p>
+      <ul className="footer-links">
+        <li>
+          <Link to="/how-it-works">{t("footer.howItWorks")}</Link>
+        </li>
+        <li>
+          <Link to="/privacy">{t("footer.privacy")}</Link>
+        </li>
+        <li>
+          <Link to="/feeds">{t("footer.feeds")}</Link>
+        </li>
+      </ul>
     </footer>
   );
 }

@@ -29,9 +29,12 @@ export default function HomePage() {
           <li>{t("home.stepOrganisation")}</li>
           <li>{t("home.stepCoordinator")}</li>
         </ul>
-        <p>
+        <p className="actions">
           <Link to="/activities" className="button">
             {t("home.allActivities", { count: total })}
+          </Link>
+          <Link to="/how-it-works" className="button button--secondary">
+            {t("home.howItWorks")}
           </Link>
         </p>
       </section>
