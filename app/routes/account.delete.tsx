@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
 import { blankSessionCookie, requireUser } from "~/modules/auth/session.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -40,7 +41,7 @@ export default function DeleteAccountPage() {
   return (
     <div className="page page--narrow">
       <p>
-        <Link to="/account">← {t("auth:account.title")}</Link>
+        <Link to="/account"><BackArrow /> {t("auth:account.title")}</Link>
       </p>
       <h1>{t("delete.title")}</h1>
       <p className="lead">{t("delete.intro")}</p>

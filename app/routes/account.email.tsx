@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { appOrigin, requestEmailChange } from "~/modules/auth/accounts.server";
 import { ChangeEmailSchema } from "~/modules/auth/auth.schema";
@@ -34,7 +35,7 @@ export default function ChangeEmailPage() {
   return (
     <div className="page page--narrow">
       <p>
-        <Link to="/account">← {t("account.title")}</Link>
+        <Link to="/account"><BackArrow /> {t("account.title")}</Link>
       </p>
       <h1>{t("changeEmail.title")}</h1>
       <p>{t("changeEmail.current", { email })}</p>

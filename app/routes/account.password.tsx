@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { changePassword } from "~/modules/auth/accounts.server";
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
@@ -35,7 +36,7 @@ export default function ChangePasswordPage() {
   return (
     <div className="page page--narrow">
       <p>
-        <Link to="/account">← {t("account.title")}</Link>
+        <Link to="/account"><BackArrow /> {t("account.title")}</Link>
       </p>
       <h1>{t("changePassword.title")}</h1>
       <p>{t("changePassword.intro")}</p>

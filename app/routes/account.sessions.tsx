@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { DateTime } from "~/components/time";
 import {
@@ -60,7 +61,7 @@ export default function SessionsPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/account">← {t("account.title")}</Link>
+        <Link to="/account"><BackArrow /> {t("account.title")}</Link>
       </p>
       <h1>{t("sessions.title")}</h1>
       <p>{t("sessions.intro")}</p>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ShiftSignup } from "~/components/shift-signup";
 import { DateRange } from "~/components/time";
 import { useNonce } from "~/components/nonce";
@@ -71,7 +72,7 @@ export default function ActivityPage() {
     <article className="page" aria-labelledby="activity-title">
       <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <p>
-        <Link to="/activities">← {t("detail.back")}</Link>
+        <Link to="/activities"><BackArrow /> {t("detail.back")}</Link>
       </p>
       <p className="card__eyebrow">
         <span className="tag">{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</span>{" "}

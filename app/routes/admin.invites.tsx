@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { appOrigin } from "~/modules/auth/accounts.server";
@@ -43,7 +44,7 @@ export default function AdminInvitesPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/admin">← {t("back")}</Link>
+        <Link to="/admin"><BackArrow /> {t("back")}</Link>
       </p>
       <h1>{t("invites.title")}</h1>
       <p>{t("invites.intro")}</p>

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { DateTime } from "~/components/time";
 import { requeueEmail } from "~/modules/notifications/delivery.server";
@@ -58,7 +59,7 @@ export default function OutboxMessagePage() {
   return (
     <div className="page page--wide">
       <p>
-        <Link to="/admin/outbox">← {t("outbox.back")}</Link>
+        <Link to="/admin/outbox"><BackArrow /> {t("outbox.back")}</Link>
       </p>
       <h1>{message.subject}</h1>
       {actionData?.resent ? <FormMessage tone="success">{t("outbox.resent")}</FormMessage> : null}

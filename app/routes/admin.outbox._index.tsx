@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OUTBOX_STATUS } from "@db/schema/enums";
+import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getMailConfig } from "~/modules/notifications/config.server";
@@ -47,7 +48,7 @@ export default function OutboxPage() {
   return (
     <div className="page page--wide">
       <p>
-        <Link to="/admin">← {t("auth:nav.admin")}</Link>
+        <Link to="/admin"><BackArrow /> {t("auth:nav.admin")}</Link>
       </p>
       <h1>{t("outbox.title")}</h1>
       <p>{t("outbox.intro")}</p>

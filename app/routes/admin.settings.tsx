@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { SettingsSchema, WEIGHT_FIELDS } from "~/modules/settings/settings.schema";
@@ -42,7 +43,7 @@ export default function AdminSettingsPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/admin">← {t("back")}</Link>
+        <Link to="/admin"><BackArrow /> {t("back")}</Link>
       </p>
       <h1>{t("title")}</h1>
       {saved ? <FormMessage tone="success">{t("saved", { count: saved.changed })}</FormMessage> : null}

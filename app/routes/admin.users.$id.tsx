@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { USER_ROLE } from "@db/schema/enums";
+import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { SetNeighbourhoodsSchema, SetRoleSchema } from "~/modules/auth/auth.schema";
 import { getUserForAdmin, setCoordinatorNeighbourhoods, setUserRole } from "~/modules/auth/user-admin.server";
@@ -52,7 +53,7 @@ export default function AdminUserPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/admin/users">← {t("users.title")}</Link>
+        <Link to="/admin/users"><BackArrow /> {t("users.title")}</Link>
       </p>
       <h1>{target.displayName}</h1>
       <p>{target.email}</p>

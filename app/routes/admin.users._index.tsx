@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { USER_ROLE, type UserRole } from "@db/schema/enums";
+import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
 import { listUsers, USERS_PAGE_SIZE } from "~/modules/auth/user-admin.server";
 import { requireCan } from "~/modules/permissions/guards.server";
@@ -29,7 +30,7 @@ export default function AdminUsersPage() {
   return (
     <div className="page page--wide">
       <p>
-        <Link to="/admin">← {t("back")}</Link>
+        <Link to="/admin"><BackArrow /> {t("back")}</Link>
       </p>
       <h1>{t("users.title")}</h1>
       <p>

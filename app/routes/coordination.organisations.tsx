@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { DateOnly } from "~/components/time";
 import { assertCan, loadOrganisationResource, notFound, requireCan } from "~/modules/permissions/guards.server";
@@ -39,7 +40,7 @@ export default function VerifyOrganisationsPage() {
   return (
     <div className="page page--wide">
       <p>
-        <Link to="/coordination">← {t("coordination.back")}</Link>
+        <Link to="/coordination"><BackArrow /> {t("coordination.back")}</Link>
       </p>
       <h1>{t("verify.title")}</h1>
       <p>{t("verify.intro")}</p>

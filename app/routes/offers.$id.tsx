@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { OfferForm } from "~/components/offer-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
@@ -75,7 +76,7 @@ export default function OfferPage() {
   return (
     <div className="page">
       <p>
-        <Link to={backTo}>← {organisationName ? t("offer.backOrganisation", { name: organisationName }) : t("offer.backMine")}</Link>
+        <Link to={backTo}><BackArrow /> {organisationName ? t("offer.backOrganisation", { name: organisationName }) : t("offer.backMine")}</Link>
       </p>
       <h1>{offer.title}</h1>
       {notice && !actionData ? <FormMessage tone="success">{t(`offer.notice.${notice}`, { defaultValue: "" })}</FormMessage> : null}

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { OfferForm } from "~/components/offer-form";
 import { EMPTY_OFFER, offerFormValues } from "~/modules/offers/offer-form-values";
 import { OfferSchema } from "~/modules/offers/offers.schema";
@@ -53,7 +54,7 @@ export default function NewOrganisationOfferPage() {
   return (
     <div className="page">
       <p>
-        <Link to={`/offers/organisation/${loaderData.organisationId}`}>← {t("offer.backOrganisation", { name: loaderData.organisationName })}</Link>
+        <Link to={`/offers/organisation/${loaderData.organisationId}`}><BackArrow /> {t("offer.backOrganisation", { name: loaderData.organisationName })}</Link>
       </p>
       <h1>{t("organisation.newTitle", { name: loaderData.organisationName })}</h1>
       <OfferForm

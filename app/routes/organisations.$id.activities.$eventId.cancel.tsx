@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, useValidatedForm } from "~/components/form";
 import { CheckboxField } from "~/components/form-fields";
 import { CancelActivitySchema } from "~/modules/events/activity.schema";
@@ -60,7 +61,7 @@ export default function CancelActivityPage() {
   return (
     <section aria-labelledby="cancel-heading">
       <p>
-        <Link to={base}>← {title}</Link>
+        <Link to={base}><BackArrow /> {title}</Link>
       </p>
       <h1 id="cancel-heading">{t("cancel.title", { title })}</h1>
       {status === "cancelled" ? (

@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ActivityForm } from "~/components/activity-form";
 import { FormMessage, useValidatedForm } from "~/components/form";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
@@ -84,7 +85,7 @@ export default function EditActivityPage() {
   return (
     <section aria-labelledby="edit-heading">
       <p>
-        <Link to={loaderData.base}>← {loaderData.title}</Link>
+        <Link to={loaderData.base}><BackArrow /> {loaderData.title}</Link>
       </p>
       <h1 id="edit-heading">{t("form.editTitle")}</h1>
       {searchParams.get("copied") === "1" && !actionData ? (

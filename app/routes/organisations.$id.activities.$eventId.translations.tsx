@@ -16,6 +16,7 @@ import {
   useValidatedForm,
   type ValidatedForm,
 } from "~/components/form";
+import { BackArrow } from "~/components/back-arrow";
 import { TextAreaField } from "~/components/form-fields";
 import { ReadabilityHint } from "~/components/readability-hint";
 import { TranslationsFormSchema } from "~/modules/events/activity.schema";
@@ -89,7 +90,7 @@ export default function ActivityTranslationsPage() {
   return (
     <section aria-labelledby="translations-heading">
       <p>
-        <Link to={loaderData.base}>← {loaderData.title}</Link>
+        <Link to={loaderData.base}><BackArrow /> {loaderData.title}</Link>
       </p>
       <h1 id="translations-heading">{t("translations.title")}</h1>
       <p className="lead">

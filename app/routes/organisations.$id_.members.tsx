@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { DateTime } from "~/components/time";
 import { appOrigin } from "~/modules/auth/accounts.server";
@@ -58,7 +59,7 @@ export default function OrganisationMembersPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/organisation">← {t("organisation.back")}</Link>
+        <Link to="/organisation"><BackArrow /> {t("organisation.back")}</Link>
       </p>
       <h1>{t("members.title", { name: organisation.name })}</h1>
       {notice ? <FormMessage tone={ok ? "success" : "error"}>{t(notice)}</FormMessage> : null}

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NOTIFICATION_CHANNEL } from "@db/schema/enums";
+import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { requireUser } from "~/modules/auth/session.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -46,7 +47,7 @@ export default function NotificationSettingsPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/inbox">← {t("inbox.title")}</Link>
+        <Link to="/inbox"><BackArrow /> {t("inbox.title")}</Link>
       </p>
       <h1>{t("settings.title")}</h1>
       <p>{t("settings.intro")}</p>

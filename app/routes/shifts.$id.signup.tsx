@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ShiftSignup } from "~/components/shift-signup";
 import { DateRange } from "~/components/time";
 import { getOptionalUser, requireUser } from "~/modules/auth/session.server";
@@ -65,7 +66,7 @@ export default function ShiftSignupPage() {
   return (
     <div className="page">
       <p>
-        <Link to={`/activities/${shift.eventId}`}>← {shift.eventTitle}</Link>
+        <Link to={`/activities/${shift.eventId}`}><BackArrow /> {shift.eventTitle}</Link>
       </p>
       <h1>{t("signup.pageTitle", { shift: shift.title })}</h1>
       <p>
