@@ -2,6 +2,11 @@ import {
   categories,
   coordinatorNeighbourhoods,
   events,
+  hoursLog,
+  matches,
+  needs,
+  offerNeighbourhoods,
+  offers,
   memberships,
   neighbourhoods,
   organisations,
@@ -126,6 +131,76 @@ export function createShift(db: Db, overrides: Partial<typeof shifts.$inferInser
       ...overrides,
       eventId: overrides.eventId ?? event!.id,
     })
+    .returning()
+    .get();
+}
+
+/**
+ * A need row (no languages, no slots): for tests about what is counted, not about the form.
+ * `createdAt` is the moment it was recorded; it starts a week after that unless `startsAt` is given.
+ */
+export function createNeed(db: Db, values: Partial<typeof needs.$inferInsert> & { categoryId: number; neighbourhoodId: number }) {
+  const n = next();
+  const createdAt = values.createdAt ?? new Date();
+  const startsAt = values.startsAt ?? new Date(createdAt.getTime() + 7 * DAY);
+  const closed = values.status === "closed" || values.status === "cancelled";
+  return db
+    .insert(needs)
+    .values({
+      title: `Bedarf ${n}`,
+      description: "Begleitung zu einem Termin.",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      closedAt: closed ? (values.closedAt ?? createdAt) : null,
+      ...values,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning()
+    .get();
+}
+
+/** An active offer of a volunteer (or, with `organisationId`, of an organisation), serving the given neighbourhoods. */
+export function createOffer(
+  db: Db,
+  values: Partial<typeof offers.$inferInsert> & { categoryId: number; neighbourhoodIds?: number[] },
+) {
+  const n = next();
+  const { neighbourhoodIds = [], ...rest } = values;
+  const offer = db
+    .insert(offers)
+    .values({
+      title: `Angebot ${n}`,
+      volunteerId: rest.organisationId ? null : (rest.volunteerId ?? createVolunteer(db).user.id),
+      ...rest,
+    })
+    .returning()
+    .get();
+  if (neighbourhoodIds.length) {
+    db.insert(offerNeighbourhoods).values(neighbourhoodIds.map((neighbourhoodId) => ({ offerId: offer.id, neighbourhoodId }))).run();
+  }
+  return offer;
+}
+
+/** A match of a need and an offer with the given status and times (respondedAt for answered ones). */
+export function createMatch(db: Db, values: Partial<typeof matches.$inferInsert> & { needId: number; offerId: number | null }) {
+  const proposedAt = values.proposedAt ?? new Date();
+  return db
+    .insert(matches)
+    .values({ score: 70, ...values, proposedAt })
+    .returning()
+    .get();
+}
+
+/** An hours entry (source "other" unless given); `confirmed: true` sets confirmed_at. */
+export function createHoursEntry(
+  db: Db,
+  values: Partial<typeof hoursLog.$inferInsert> & { volunteerId: string; date: string; hours: number; confirmed?: boolean },
+) {
+  const { confirmed, ...rest } = values;
+  return db
+    .insert(hoursLog)
+    .values({ source: "other", confirmedAt: confirmed ? new Date() : null, ...rest })
     .returning()
     .get();
 }
