@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { LANGUAGE, LANGUAGE_LEVEL } from "@db/schema/enums";
+import { minuteToClock, type WeeklyWindow } from "~/modules/volunteers/availability";
 import { MAX_LANGUAGE_ROWS, VolunteerProfileSchema } from "~/modules/volunteers/volunteer-profile.schema";
 import { NEW_ROW_LEVEL } from "~/modules/volunteers/profile-form";
 import { rowIndices } from "~/utils/nested-form";
@@ -22,11 +23,14 @@ export function VolunteerProfileForm({
   defaults,
   actionData,
   neighbourhoods,
+  exactTimes = null,
 }: {
   mode: "create" | "edit";
   defaults: Record<string, string | string[]>;
   actionData: unknown;
   neighbourhoods: { id: number; name: string }[];
+  /** Saved weekly times the grid can only show rounded, or null. */
+  exactTimes?: WeeklyWindow[] | null;
 }) {
   const { t } = useTranslation(["volunteer", "common"]);
   const form = useValidatedForm({ id: "profile", schema: VolunteerProfileSchema, actionData, defaultValues: defaults });
@@ -61,6 +65,15 @@ export function VolunteerProfileForm({
       </fieldset>
 
       <AvailabilityGrid form={form} name="availability" legend={t("profile.availability")} hint={t("profile.availabilityHint")} />
+      {exactTimes ? (
+        <p className="notice">
+          {t("profile.exactTimes", {
+            times: exactTimes
+              .map((w) => `${t(`availability.weekdays.${w.weekday}`)} ${minuteToClock(w.startMinute)}–${minuteToClock(w.endMinute)}`)
+              .join(", "),
+          })}
+        </p>
+      ) : null}
       <TextField form={form} name="hoursCapPerWeek" label={t("profile.hoursCap")} hint={t("profile.hoursCapHint")} inputMode="decimal" />
       <TextAreaField form={form} name="bio" label={t("profile.bio")} hint={t("profile.bioHint")} rows={5} />
       <div className="actions">

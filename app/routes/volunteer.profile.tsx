@@ -9,6 +9,7 @@ import { calendarFeedPath, createCalendarToken, getCalendarToken, revokeCalendar
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
+import { gridShowsExactly } from "~/modules/volunteers/availability";
 import { EMPTY_PROFILE, parseRowIntent, profileFormValues, withLanguageRowAdded, withLanguageRowRemoved } from "~/modules/volunteers/profile-form";
 import { getVolunteerProfile, saveVolunteerProfile } from "~/modules/volunteers/volunteer-profile.server";
 import { VolunteerProfileSchema } from "~/modules/volunteers/volunteer-profile.schema";
@@ -40,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: profile ? t("profile.title") : t("profile.createTitle"),
     defaults: profileFormValues(profile ?? EMPTY_PROFILE),
     certificate: profile?.certificate ?? null,
+    // Times saved more exactly than the grid shows (e.g. 15–19 h) are named, since saving rounds them.
+    exactTimes: profile && !gridShowsExactly(profile.availability) ? profile.availability : null,
     neighbourhoods: listNeighbourhoods(),
     calendarUrl: token ? `${url.origin}${calendarFeedPath(token)}` : null,
     notice: url.searchParams.get("notice"),
@@ -92,6 +95,7 @@ export default function VolunteerProfilePage() {
         defaults={defaults}
         actionData={actionData}
         neighbourhoods={data.neighbourhoods}
+        exactTimes={data.exactTimes}
       />
       {data.mode === "edit" ? (
         <section id="calendar" aria-labelledby="calendar-heading" className="section-card">
