@@ -1,11 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { DateOnly, DateRange } from "~/components/time";
 import type { StoredComponents } from "~/modules/matches/match-detail.server";
+import { hhmm } from "~/modules/needs/need-form-values";
 import type { NeedDetail } from "~/modules/needs/needs.server";
-
-function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
 
 /** When a need takes place: the appointment, or the weekly slots within the period. */
 export function NeedWhen({ need }: { need: Pick<NeedDetail, "schedule" | "startsAt" | "endsAt" | "slots"> }) {

@@ -379,6 +379,10 @@ export function completeMatch(
           .get()?.n ?? 0;
       if (logged === 0 && !input.hours) return fail({ hours: "matches:errors.hoursRequired" });
       const stamp = new Date(now);
+      // The transition comes before any write: if someone got there first, nothing is left half done.
+      if (!transition(tx, matchId, ["accepted", "active"], "completed", { completedAt: stamp })) {
+        return fail({ form: "matches:errors.notActive" });
+      }
       if (input.hours) {
         const need = tx
           .select({ categoryId: needs.categoryId })
@@ -406,8 +410,6 @@ export function completeMatch(
         .where(and(eq(hoursLog.matchId, matchId), isNull(hoursLog.confirmedAt)))
         .returning({ id: hoursLog.id })
         .all();
-      if (!transition(tx, matchId, ["accepted", "active"], "completed", { completedAt: stamp }))
-        return fail({ form: "matches:errors.notActive" });
       recordAudit(tx, {
         actorId: user.id,
         action: "match.completed",

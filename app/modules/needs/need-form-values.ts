@@ -3,7 +3,8 @@ import { SLOT_ROWS } from "./need.schema";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function hhmm(minutes: number): string {
+/** "09:05" for 545 minutes since midnight. */
+export function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
