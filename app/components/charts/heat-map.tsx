@@ -50,7 +50,9 @@ function fit(label: string, px: number): string {
 export function HeatMap({ id, rows, columns, cells, formatNumber }: HeatMapProps) {
   const longest = Math.min(34, Math.max(4, ...columns.map((c) => c.label.length)));
   const headerH = Math.ceil(longest * FONT * 0.56 * Math.sin((ANGLE * Math.PI) / 180)) + 24;
-  const width = ROW_LABEL_W + columns.length * CELL_W + 40;
+  // Rotated column labels reach right of their column: leave room for the last one.
+  const labelReach = Math.ceil(longest * FONT * 0.56 * Math.cos((ANGLE * Math.PI) / 180));
+  const width = ROW_LABEL_W + columns.length * CELL_W + Math.max(40, labelReach - CELL_W / 2 + 8);
   const height = headerH + rows.length * CELL_H + 4;
   const byKey = new Map(cells.map((c) => [`${c.row}:${c.column}`, c]));
   return (
