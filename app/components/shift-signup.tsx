@@ -6,7 +6,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SignupError } from "~/modules/signups/signups.server";
-import { formatRange } from "~/utils/format";
+import { formatNumber, formatRange } from "~/utils/format";
 
 export interface ShiftSignupShift {
   id: number;
@@ -119,7 +119,7 @@ function SignupProblem({ error, locale }: { error: SignupError; locale: string }
       });
       break;
     case "over_cap":
-      text = t("signup.errors.over_cap", { planned: error.plannedHours, cap: error.capHours });
+      text = t("signup.errors.over_cap", { planned: formatNumber(error.plannedHours, locale), cap: formatNumber(error.capHours, locale) });
       break;
     case "already_signed_up":
       text = t(`signup.errors.already_${error.status}`);

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "~/components/choice-fields";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { DateOnly } from "~/components/time";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
@@ -145,7 +146,9 @@ export default function HoursPage() {
             <tbody>
               {data.entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{e.date}</td>
+                  <td>
+                    <DateOnly value={Date.parse(`${e.date}T12:00:00Z`)} />
+                  </td>
                   <td>
                     {t(`hours.source.${e.source}`)}: {e.eventTitle ?? e.activity}
                     {e.note ? <span className="muted small"> – {e.note}</span> : null}
