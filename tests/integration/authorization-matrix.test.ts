@@ -372,6 +372,11 @@ const MATRIX: Record<string, Case[]> = {
   "coordination.reports.hours[.csv].ts": [get(at("/coordination/reports/hours.csv?by=month"), coordinators)],
   "coordination.reports.matches[.csv].ts": [get(at("/coordination/reports/matches.csv"), coordinators)],
   "coordination.reports.needs[.csv].ts": [get(at("/coordination/reports/needs.csv"), coordinators)],
+  // The audit log: coordinators read their neighbourhoods' events, admins all.
+  "coordination.audit.tsx": [get(at("/coordination/audit"), coordinators)],
+  // The Engagementnachweis: a volunteer's own confirmed hours (ownership is in the query).
+  "volunteer.proof.tsx": [get(at("/volunteer/proof"), volunteerPages)],
+  "volunteer.proof[.pdf].ts": [get(at("/volunteer/proof.pdf"), volunteerPages)],
 
   "admin._index.tsx": [get(at("/admin"), adminOnly)],
   "admin.users._index.tsx": [get(at("/admin/users"), adminOnly)],
