@@ -59,12 +59,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayEdit: can(user, "need:update", resource) && live,
     german: user.locale === "de",
     suggestions: coordinates && live ? suggestionsForNeed(db, id, user.locale) : null,
-    whyNot: coordinates
-      ? whyNotForNeed(db, id, user.locale, {
-          query: url.searchParams.get("who") ?? "",
-          offerId: url.searchParams.get("offer"),
-        })
-      : null,
+    whyNot:
+      coordinates && live
+        ? whyNotForNeed(db, id, user.locale, {
+            query: url.searchParams.get("who") ?? "",
+            offerId: url.searchParams.get("offer"),
+          })
+        : null,
     audit: can(user, "need:update", resource)
       ? listAuditTrail(db, [
           { entityType: "need", entityIds: [id] },
