@@ -51,9 +51,10 @@ export function OfferList({
                 <span className={STATUS_TONE[offer.status]}>{t(`status.${offer.status}`)}</span>
                 {offer.expired && offer.status !== "ended" ? <span className="status status--bad"> {t("list.expired")}</span> : null}
               </p>
-              <h3 className="card__title">
+              {/* Both pages that list offers have only their h1 above the cards. */}
+              <h2 className="card__title h3">
                 <Link to={`/offers/${offer.id}`}>{offer.title}</Link>
-              </h3>
+              </h2>
               <ul className="facts">
                 <li>{offer.neighbourhoodNames.join(", ")}</li>
                 <li>{offer.languages.map((code) => t(`common:languages.${code}`)).join(", ")}</li>

@@ -53,7 +53,14 @@ export function ShiftWorkCard({ item }: { item: ShiftWorkItem }) {
         </p>
       ) : (
         <p>
-          <Link to={`/activities/${item.eventId}#shift-${item.id}`}>{t("find.toSignup")}</Link>
+          <Link to={`/activities/${item.eventId}#shift-${item.id}`}>
+            {t("find.toSignup")}
+            {/* Every card has this link: its name says which shift, for lists of links in screen readers. */}
+            <span className="visually-hidden">
+              {" "}
+              – {item.eventTitle}: {item.shiftTitle}
+            </span>
+          </Link>
         </p>
       )}
     </article>
