@@ -6,7 +6,13 @@
 import type { ReactNode, TextareaHTMLAttributes } from "react";
 import type { FieldValues, Path } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { DAYPART_WINDOWS, DAYPARTS, gridKey, minuteToClock, WEEKDAYS } from "~/modules/volunteers/availability";
+import {
+  DAYPART_WINDOWS,
+  DAYPARTS,
+  gridKey,
+  minuteToClock,
+  WEEKDAYS,
+} from "~/modules/volunteers/availability";
 import type { ValidatedForm } from "./form";
 
 function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
@@ -18,7 +24,10 @@ function asList(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name" | "id" | "defaultValue">;
+type TextAreaProps = Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "form" | "name" | "id" | "defaultValue"
+>;
 
 export function TextAreaField<T extends FieldValues>({
   form,
@@ -79,17 +88,29 @@ export function CheckboxGroup<T extends FieldValues>({
   const error = form.errorOf(name);
   const checked = new Set(asList(form.valueOf(name)));
   return (
-    <fieldset id={id} className="field choice-group" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
+    <fieldset
+      id={id}
+      className="field choice-group"
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
         </p>
       ) : null}
-      <div className={columns ? "choice-group__options choice-group__options--columns" : "choice-group__options"}>
+      <div
+        className={columns ? "choice-group__options choice-group__options--columns" : "choice-group__options"}
+      >
         {options.map((o) => (
           <label key={o.value} className="choice">
-            <input type="checkbox" value={o.value} defaultChecked={checked.has(o.value)} {...form.rhf.register(name)} />{" "}
+            <input
+              type="checkbox"
+              value={o.value}
+              defaultChecked={checked.has(o.value)}
+              {...form.rhf.register(name)}
+            />{" "}
             <span>{o.label}</span>
           </label>
         ))}
@@ -120,7 +141,12 @@ export function AvailabilityGrid<T extends FieldValues>({
   const error = form.errorOf(name);
   const checked = new Set(asList(form.valueOf(name)));
   return (
-    <fieldset id={id} className="field availability" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
+    <fieldset
+      id={id}
+      className="field availability"
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
@@ -150,9 +176,17 @@ export function AvailabilityGrid<T extends FieldValues>({
                 return (
                   <td key={part}>
                     <label className="availability__cell">
-                      <input type="checkbox" value={key} defaultChecked={checked.has(key)} {...form.rhf.register(name)} />
+                      <input
+                        type="checkbox"
+                        value={key}
+                        defaultChecked={checked.has(key)}
+                        {...form.rhf.register(name)}
+                      />
                       <span className="visually-hidden">
-                        {t("availability.cellLabel", { day: t(`availability.weekdays.${day}`), part: t(`availability.dayparts.${part}`) })}
+                        {t("availability.cellLabel", {
+                          day: t(`availability.weekdays.${day}`),
+                          part: t(`availability.dayparts.${part}`),
+                        })}
                       </span>
                     </label>
                   </td>

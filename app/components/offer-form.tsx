@@ -24,7 +24,10 @@ export function OfferForm({
   const { t, i18n } = useTranslation(["offers", "common", "volunteer"]);
   const form = useValidatedForm({ id: "offer", schema: OfferSchema, actionData, defaultValues: defaults });
   const collator = new Intl.Collator(i18n.language);
-  const languageOptions = LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) })).sort((a, b) => collator.compare(a.label, b.label));
+  const languageOptions = LANGUAGE.map((code) => ({
+    value: code,
+    label: t(`common:languages.${code}`),
+  })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit}>
       <input type="hidden" name="intent" value="save" />
@@ -32,18 +35,40 @@ export function OfferForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <ErrorSummary form={form} />
-      <TextField form={form} name="title" label={t("fields.title")} hint={t("fields.titleHint")} maxLength={200} />
+      <TextField
+        form={form}
+        name="title"
+        label={t("fields.title")}
+        hint={t("fields.titleHint")}
+        maxLength={200}
+      />
       <SelectField
         form={form}
         name="categoryId"
         label={t("fields.category")}
         options={[
           { value: "", label: t("fields.chooseCategory") },
-          ...categories.map((c) => ({ value: String(c.id), label: t(`common:categories.${c.slug}`, { defaultValue: c.name }) })),
+          ...categories.map((c) => ({
+            value: String(c.id),
+            label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+          })),
         ]}
       />
-      <TextAreaField form={form} name="description" label={t("fields.description")} hint={t("fields.descriptionHint")} rows={5} />
-      <CheckboxGroup form={form} name="languages" legend={t("fields.languages")} hint={t("fields.languagesHint")} options={languageOptions} columns />
+      <TextAreaField
+        form={form}
+        name="description"
+        label={t("fields.description")}
+        hint={t("fields.descriptionHint")}
+        rows={5}
+      />
+      <CheckboxGroup
+        form={form}
+        name="languages"
+        legend={t("fields.languages")}
+        hint={t("fields.languagesHint")}
+        options={languageOptions}
+        columns
+      />
       <CheckboxGroup
         form={form}
         name="neighbourhoodIds"
@@ -52,10 +77,33 @@ export function OfferForm({
         options={neighbourhoods.map((n) => ({ value: String(n.id), label: n.name }))}
         columns
       />
-      <TextField form={form} name="radiusKm" label={t("fields.radius")} hint={t("fields.radiusHint")} inputMode="decimal" />
-      <AvailabilityGrid form={form} name="availability" legend={t("fields.availability")} hint={t("fields.availabilityHint")} />
-      <TextField form={form} name="capacity" label={t("fields.capacity")} hint={t("fields.capacityHint")} inputMode="numeric" />
-      <TextField form={form} name="validUntil" label={t("fields.validUntil")} hint={t("fields.validUntilHint")} type="date" />
+      <TextField
+        form={form}
+        name="radiusKm"
+        label={t("fields.radius")}
+        hint={t("fields.radiusHint")}
+        inputMode="decimal"
+      />
+      <AvailabilityGrid
+        form={form}
+        name="availability"
+        legend={t("fields.availability")}
+        hint={t("fields.availabilityHint")}
+      />
+      <TextField
+        form={form}
+        name="capacity"
+        label={t("fields.capacity")}
+        hint={t("fields.capacityHint")}
+        inputMode="numeric"
+      />
+      <TextField
+        form={form}
+        name="validUntil"
+        label={t("fields.validUntil")}
+        hint={t("fields.validUntilHint")}
+        type="date"
+      />
       <div className="actions">
         <button type="submit" className="button">
           {mode === "create" ? t("form.create") : t("form.save")}

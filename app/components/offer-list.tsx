@@ -5,7 +5,11 @@ import type { OfferListFilter } from "~/modules/offers/offers.schema";
 import type { OfferListItem } from "~/modules/offers/offers.server";
 import { DateOnly } from "./time";
 
-const STATUS_TONE: Record<OfferStatus, string> = { active: "status status--ok", paused: "status status--warn", ended: "status" };
+const STATUS_TONE: Record<OfferStatus, string> = {
+  active: "status status--ok",
+  paused: "status status--warn",
+  ended: "status",
+};
 
 /** Status tabs (links, so the filter is in the URL) and the offers as cards. */
 export function OfferList({
@@ -33,7 +37,10 @@ export function OfferList({
         <ul className="tabs">
           {tabs.map((tab) => (
             <li key={tab.value}>
-              <Link to={tab.value === "all" ? basePath : `${basePath}?status=${tab.value}`} aria-current={filter === tab.value ? "page" : undefined}>
+              <Link
+                to={tab.value === "all" ? basePath : `${basePath}?status=${tab.value}`}
+                aria-current={filter === tab.value ? "page" : undefined}
+              >
                 {t(`list.filter.${tab.value}`)} ({tab.count})
               </Link>
             </li>
@@ -47,9 +54,13 @@ export function OfferList({
           {offers.map((offer) => (
             <li key={offer.id} className="card">
               <p className="card__eyebrow">
-                <span className="tag">{t(`common:categories.${offer.categorySlug}`, { defaultValue: offer.categoryName })}</span>{" "}
+                <span className="tag">
+                  {t(`common:categories.${offer.categorySlug}`, { defaultValue: offer.categoryName })}
+                </span>{" "}
                 <span className={STATUS_TONE[offer.status]}>{t(`status.${offer.status}`)}</span>
-                {offer.expired && offer.status !== "ended" ? <span className="status status--bad"> {t("list.expired")}</span> : null}
+                {offer.expired && offer.status !== "ended" ? (
+                  <span className="status status--bad"> {t("list.expired")}</span>
+                ) : null}
               </p>
               {/* Both pages that list offers have only their h1 above the cards. */}
               <h2 className="card__title h3">

@@ -31,7 +31,9 @@ export interface ShiftSignupStateView {
 export type SignupActionData = { ok: false; error: SignupError };
 
 function isSignupFailure(value: unknown): value is SignupActionData {
-  return typeof value === "object" && value !== null && "ok" in value && value.ok === false && "error" in value;
+  return (
+    typeof value === "object" && value !== null && "ok" in value && value.ok === false && "error" in value
+  );
 }
 
 export function ShiftSignup({
@@ -58,7 +60,9 @@ export function ShiftSignup({
   if (!viewer.signedIn) {
     return (
       <p>
-        <Link to={`/login?${new URLSearchParams({ redirectTo: returnTo })}`}>{t("signup.loginToSignUp")}</Link>
+        <Link to={`/login?${new URLSearchParams({ redirectTo: returnTo })}`}>
+          {t("signup.loginToSignUp")}
+        </Link>
       </p>
     );
   }
@@ -75,7 +79,9 @@ export function ShiftSignup({
     return (
       <div className="signup">
         <p className="highlight" role="status">
-          {mine.status === "confirmed" ? t("signup.youAreConfirmed") : t("signup.youAreWaitlisted", { position: mine.position ?? 0 })}
+          {mine.status === "confirmed"
+            ? t("signup.youAreConfirmed")
+            : t("signup.youAreWaitlisted", { position: mine.position ?? 0 })}
         </p>
         <fetcher.Form method="post" action={`/signups/${mine.signupId}/cancel`}>
           <input type="hidden" name="returnTo" value={returnTo} />
@@ -119,7 +125,10 @@ function SignupProblem({ error, locale }: { error: SignupError; locale: string }
       });
       break;
     case "over_cap":
-      text = t("signup.errors.over_cap", { planned: formatNumber(error.plannedHours, locale), cap: formatNumber(error.capHours, locale) });
+      text = t("signup.errors.over_cap", {
+        planned: formatNumber(error.plannedHours, locale),
+        cap: formatNumber(error.capHours, locale),
+      });
       break;
     case "already_signed_up":
       text = t(`signup.errors.already_${error.status}`);
@@ -128,7 +137,12 @@ function SignupProblem({ error, locale }: { error: SignupError; locale: string }
       text = t(`signup.errors.${error.code}`);
   }
   return (
-    <div role="alert" className={error.code === "over_cap" ? "form-message form-message--warning" : "form-message form-message--error"}>
+    <div
+      role="alert"
+      className={
+        error.code === "over_cap" ? "form-message form-message--warning" : "form-message form-message--error"
+      }
+    >
       <p>{text}</p>
       {error.code === "certificate_required" || error.code === "no_profile" ? (
         <p>

@@ -33,7 +33,12 @@ export function VolunteerProfileForm({
   exactTimes?: WeeklyWindow[] | null;
 }) {
   const { t } = useTranslation(["volunteer", "common"]);
-  const form = useValidatedForm({ id: "profile", schema: VolunteerProfileSchema, actionData, defaultValues: defaults });
+  const form = useValidatedForm({
+    id: "profile",
+    schema: VolunteerProfileSchema,
+    actionData,
+    defaultValues: defaults,
+  });
   const hydrated = useHydrated();
   const neighbourhoodOptions = neighbourhoods.map((n) => ({ value: String(n.id), label: n.name }));
   return (
@@ -43,13 +48,29 @@ export function VolunteerProfileForm({
       </h2>
       {/* Pressing Enter in a field submits with the first submit button: make that "save", not "remove a row". */}
       {!hydrated ? (
-        <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+        >
           {t("profile.save")}
         </button>
       ) : null}
       <ErrorSummary form={form} />
-      <LanguageRows form={form} initialRows={rowIndices({ ...defaults, ...failedValues(actionData) }, "languages")} />
-      <TextAreaField form={form} name="skills" label={t("profile.skills")} hint={t("profile.skillsHint")} rows={4} />
+      <LanguageRows
+        form={form}
+        initialRows={rowIndices({ ...defaults, ...failedValues(actionData) }, "languages")}
+      />
+      <TextAreaField
+        form={form}
+        name="skills"
+        label={t("profile.skills")}
+        hint={t("profile.skillsHint")}
+        rows={4}
+      />
 
       <fieldset className="field">
         <legend>{t("profile.where")}</legend>
@@ -60,21 +81,48 @@ export function VolunteerProfileForm({
           label={t("profile.home")}
           options={[{ value: "", label: t("profile.noHome") }, ...neighbourhoodOptions]}
         />
-        <TextField form={form} name="radiusKm" label={t("profile.radius")} hint={t("profile.radiusHint")} inputMode="decimal" />
-        <CheckboxGroup form={form} name="neighbourhoodIds" legend={t("profile.chosen")} hint={t("profile.chosenHint")} options={neighbourhoodOptions} columns />
+        <TextField
+          form={form}
+          name="radiusKm"
+          label={t("profile.radius")}
+          hint={t("profile.radiusHint")}
+          inputMode="decimal"
+        />
+        <CheckboxGroup
+          form={form}
+          name="neighbourhoodIds"
+          legend={t("profile.chosen")}
+          hint={t("profile.chosenHint")}
+          options={neighbourhoodOptions}
+          columns
+        />
       </fieldset>
 
-      <AvailabilityGrid form={form} name="availability" legend={t("profile.availability")} hint={t("profile.availabilityHint")} />
+      <AvailabilityGrid
+        form={form}
+        name="availability"
+        legend={t("profile.availability")}
+        hint={t("profile.availabilityHint")}
+      />
       {exactTimes ? (
         <p className="notice">
           {t("profile.exactTimes", {
             times: exactTimes
-              .map((w) => `${t(`availability.weekdays.${w.weekday}`)} ${minuteToClock(w.startMinute)}–${minuteToClock(w.endMinute)}`)
+              .map(
+                (w) =>
+                  `${t(`availability.weekdays.${w.weekday}`)} ${minuteToClock(w.startMinute)}–${minuteToClock(w.endMinute)}`,
+              )
               .join(", "),
           })}
         </p>
       ) : null}
-      <TextField form={form} name="hoursCapPerWeek" label={t("profile.hoursCap")} hint={t("profile.hoursCapHint")} inputMode="decimal" />
+      <TextField
+        form={form}
+        name="hoursCapPerWeek"
+        label={t("profile.hoursCap")}
+        hint={t("profile.hoursCapHint")}
+        inputMode="decimal"
+      />
       <TextAreaField form={form} name="bio" label={t("profile.bio")} hint={t("profile.bioHint")} rows={5} />
       <div className="actions">
         <button type="submit" name="intent" value="save" className="button">
@@ -86,7 +134,10 @@ export function VolunteerProfileForm({
 }
 
 function failedValues(actionData: unknown): Record<string, unknown> {
-  const values = typeof actionData === "object" && actionData !== null && "values" in actionData ? actionData.values : undefined;
+  const values =
+    typeof actionData === "object" && actionData !== null && "values" in actionData
+      ? actionData.values
+      : undefined;
   return typeof values === "object" && values !== null ? (values as Record<string, unknown>) : {};
 }
 
@@ -99,7 +150,9 @@ function LanguageRows({ form, initialRows }: { form: ProfileForm; initialRows: n
   const collator = new Intl.Collator(i18n.language);
   const languageOptions = [
     { value: "", label: t("profile.chooseLanguage") },
-    ...LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) })).sort((a, b) => collator.compare(a.label, b.label)),
+    ...LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) })).sort((a, b) =>
+      collator.compare(a.label, b.label),
+    ),
   ];
   const levelOptions = LANGUAGE_LEVEL.map((level) => ({ value: level, label: t(`profile.levels.${level}`) }));
 
@@ -115,7 +168,12 @@ function LanguageRows({ form, initialRows }: { form: ProfileForm; initialRows: n
   };
 
   return (
-    <fieldset id={id} className="field" aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")} aria-invalid={error ? true : undefined}>
+    <fieldset
+      id={id}
+      className="field"
+      aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{t("profile.languages")}</legend>
       <p id={`${id}-hint`} className="hint">
         {t("profile.languagesHint")}
@@ -123,14 +181,33 @@ function LanguageRows({ form, initialRows }: { form: ProfileForm; initialRows: n
       <div className="language-rows">
         {rows.map((index, position) => (
           <div key={index} className="language-row">
-            <SelectField form={form} name={`languages.${index}.language`} label={t("profile.languageN", { n: position + 1 })} options={languageOptions} />
-            <SelectField form={form} name={`languages.${index}.level`} label={t("profile.levelN", { n: position + 1 })} options={levelOptions} />
+            <SelectField
+              form={form}
+              name={`languages.${index}.language`}
+              label={t("profile.languageN", { n: position + 1 })}
+              options={languageOptions}
+            />
+            <SelectField
+              form={form}
+              name={`languages.${index}.level`}
+              label={t("profile.levelN", { n: position + 1 })}
+              options={levelOptions}
+            />
             {hydrated ? (
-              <button type="button" className="button button--secondary button--small" onClick={() => remove(index)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => remove(index)}
+              >
                 {t("profile.removeLanguage", { n: position + 1 })}
               </button>
             ) : (
-              <button type="submit" name="intent" value={`remove-language:${index}`} className="button button--secondary button--small">
+              <button
+                type="submit"
+                name="intent"
+                value={`remove-language:${index}`}
+                className="button button--secondary button--small"
+              >
                 {t("profile.removeLanguage", { n: position + 1 })}
               </button>
             )}

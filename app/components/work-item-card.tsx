@@ -9,8 +9,13 @@ function Eyebrow({ item }: { item: ShiftWorkItem | NeedWorkItem }) {
   const { t, i18n } = useTranslation(["volunteer", "common"]);
   return (
     <p className="card__eyebrow">
-      <span className="tag">{t(`common:categories.${item.categorySlug}`, { defaultValue: item.categoryName })}</span> <span>{item.neighbourhoodName}</span>
-      {item.distanceKm !== null ? <span> · {t("find.distance", { km: formatNumber(item.distanceKm, i18n.language) })}</span> : null}
+      <span className="tag">
+        {t(`common:categories.${item.categorySlug}`, { defaultValue: item.categoryName })}
+      </span>{" "}
+      <span>{item.neighbourhoodName}</span>
+      {item.distanceKm !== null ? (
+        <span> · {t("find.distance", { km: formatNumber(item.distanceKm, i18n.language) })}</span>
+      ) : null}
     </p>
   );
 }
@@ -42,14 +47,18 @@ export function ShiftWorkCard({ item }: { item: ShiftWorkItem }) {
       {item.place ? <p className="muted">{item.place}</p> : null}
       <ul className="facts">
         <li className={placesLeft > 0 ? "highlight" : undefined}>
-          {placesLeft > 0 ? t("find.placesLeft", { count: placesLeft }) : t("find.full", { count: item.waitlistCount })}
+          {placesLeft > 0
+            ? t("find.placesLeft", { count: placesLeft })
+            : t("find.full", { count: item.waitlistCount })}
         </li>
         <Languages codes={item.languages} />
         {item.requiresCertificate ? <li>{t("find.certificate")}</li> : null}
       </ul>
       {item.mine ? (
         <p className="status status--ok">
-          {item.mine.status === "confirmed" ? t("signup.youAreConfirmed") : t("signup.youAreWaitlisted", { position: item.mine.position ?? 0 })}
+          {item.mine.status === "confirmed"
+            ? t("signup.youAreConfirmed")
+            : t("signup.youAreWaitlisted", { position: item.mine.position ?? 0 })}
         </p>
       ) : (
         <p>
@@ -73,11 +82,19 @@ export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
     <article className="card" aria-labelledby={`need-${item.id}-title`}>
       <Eyebrow item={item} />
       <h3 id={`need-${item.id}-title`} className="card__title">
-        {t("find.needTitle", { category: t(`common:categories.${item.categorySlug}`, { defaultValue: item.categoryName }) })}
+        {t("find.needTitle", {
+          category: t(`common:categories.${item.categorySlug}`, { defaultValue: item.categoryName }),
+        })}
       </h3>
-      {item.urgency === "high" || item.urgency === "urgent" ? <p className="status status--warn">{t(`find.urgency.${item.urgency}`)}</p> : null}
+      {item.urgency === "high" || item.urgency === "urgent" ? (
+        <p className="status status--warn">{t(`find.urgency.${item.urgency}`)}</p>
+      ) : null}
       <p className="prose">{item.description}</p>
-      {!item.translated ? <p className="muted small">{t("common:content.originalLanguage", { language: t(`common:languages.${item.originalLanguage}`) })}</p> : null}
+      {!item.translated ? (
+        <p className="muted small">
+          {t("common:content.originalLanguage", { language: t(`common:languages.${item.originalLanguage}`) })}
+        </p>
+      ) : null}
       {item.schedule === "one_off" ? (
         <p>
           <DateRange start={item.startsAt} end={item.endsAt} />
@@ -86,7 +103,10 @@ export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
         <p>
           {t("find.weekly")}{" "}
           {item.slots
-            .map((s) => `${t(`availability.weekdays.${s.weekday}`)} ${minuteToClock(s.startMinute)}–${minuteToClock(s.endMinute)}`)
+            .map(
+              (s) =>
+                `${t(`availability.weekdays.${s.weekday}`)} ${minuteToClock(s.startMinute)}–${minuteToClock(s.endMinute)}`,
+            )
             .join(", ")}{" "}
           · {t("find.until")} <DateOnly value={item.endsAt} />
         </p>
@@ -102,7 +122,10 @@ export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
         </p>
       ) : (
         <p>
-          <Link to={`/volunteer/offers/new?need=${item.id}`} className="button button--secondary button--small">
+          <Link
+            to={`/volunteer/offers/new?need=${item.id}`}
+            className="button button--secondary button--small"
+          >
             {t("find.canHelp")}
           </Link>{" "}
           <span className="muted small">{t("find.canHelpHint")}</span>

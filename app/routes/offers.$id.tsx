@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
@@ -7,7 +14,13 @@ import { OfferForm } from "~/components/offer-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
 import { offerFormValues } from "~/modules/offers/offer-form-values";
 import { OFFER_STATUS_INTENTS, OfferSchema, type OfferStatusIntent } from "~/modules/offers/offers.schema";
-import { changeOfferStatus, getOrganisationName, getOwnOffer, updateOffer, type OfferScope } from "~/modules/offers/offers.server";
+import {
+  changeOfferStatus,
+  getOrganisationName,
+  getOwnOffer,
+  updateOffer,
+  type OfferScope,
+} from "~/modules/offers/offers.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { getDb } from "~/utils/db.server";
@@ -19,7 +32,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerS
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.offer.title ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.offer.title ?? ""} · miteinander` },
+];
 
 /** Ownership is decided by the queries (scope in the `where`): someone else's offer is "not found". */
 function scopeOf(user: AuthUser): OfferScope {
@@ -32,11 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const offer = getOwnOffer(db, { id, scope: scopeOf(user) });
   if (!offer) throw notFound();
-  const organisationName = offer.organisationId !== null ? getOrganisationName(db, offer.organisationId) : null;
+  const organisationName =
+    offer.organisationId !== null ? getOrganisationName(db, offer.organisationId) : null;
   return {
     offer,
     organisationName,
-    backTo: offer.organisationId !== null ? `/offers/organisation/${offer.organisationId}` : "/volunteer/offers",
+    backTo:
+      offer.organisationId !== null ? `/offers/organisation/${offer.organisationId}` : "/volunteer/offers",
     defaults: offerFormValues(offer),
     categories: listActiveCategories(),
     neighbourhoods: listNeighbourhoods(),
@@ -68,7 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OfferPage() {
-  const { offer, organisationName, backTo, defaults, categories, neighbourhoods, notice } = useLoaderData<typeof loader>();
+  const { offer, organisationName, backTo, defaults, categories, neighbourhoods, notice } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("offers");
   const statusError = actionData && "statusError" in actionData ? actionData.statusError : null;
@@ -76,17 +94,23 @@ export default function OfferPage() {
   return (
     <div className="page">
       <p>
-        <Link to={backTo}><BackArrow /> {organisationName ? t("offer.backOrganisation", { name: organisationName }) : t("offer.backMine")}</Link>
+        <Link to={backTo}>
+          <BackArrow />{" "}
+          {organisationName ? t("offer.backOrganisation", { name: organisationName }) : t("offer.backMine")}
+        </Link>
       </p>
       <h1>{offer.title}</h1>
-      {notice && !actionData ? <FormMessage tone="success">{t(`offer.notice.${notice}`, { defaultValue: "" })}</FormMessage> : null}
+      {notice && !actionData ? (
+        <FormMessage tone="success">{t(`offer.notice.${notice}`, { defaultValue: "" })}</FormMessage>
+      ) : null}
       {statusError ? <FormMessage>{t(statusError)}</FormMessage> : null}
       <section aria-labelledby="status-heading" className="section-card">
         <h2 id="status-heading" className="h3">
           {t("offer.statusHeading")}
         </h2>
         <p>
-          <span className="status">{t(`status.${offer.status}`)}</span> {t(`offer.statusExplain.${offer.status}`)}
+          <span className="status">{t(`status.${offer.status}`)}</span>{" "}
+          {t(`offer.statusExplain.${offer.status}`)}
         </p>
         <p>{t("list.load", { count: offer.liveMatches, capacity: offer.capacity })}</p>
         {offer.status !== "ended" ? (

@@ -13,7 +13,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerS
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisationName ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisationName ?? ""} · miteinander` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisationId = requireIdParam(params, "orgId");
@@ -43,7 +45,12 @@ export default function OrganisationOffersPage() {
           {t("organisation.new")}
         </Link>
       </p>
-      <OfferList offers={data.offers} filter={data.filter} counts={data.counts} basePath={`/offers/organisation/${data.organisationId}`} />
+      <OfferList
+        offers={data.offers}
+        filter={data.filter}
+        counts={data.counts}
+        basePath={`/offers/organisation/${data.organisationId}`}
+      />
     </div>
   );
 }

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
@@ -17,7 +24,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerS
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisationName ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisationName ?? ""} · miteinander` },
+];
 
 async function guard(request: Request, params: Record<string, string | undefined>) {
   const organisationId = requireIdParam(params, "orgId");
@@ -43,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = validateFormData(formData, OfferSchema);
   if (!result.success) return data(result, { status: 400 });
   const created = createOffer(getDb(), { organisationId }, result.data, zonedIsoDate(Date.now()));
-  if (!created.ok) return data(formFailure(formData, "errors" in created ? created.errors : {}), { status: 400 });
+  if (!created.ok)
+    return data(formFailure(formData, "errors" in created ? created.errors : {}), { status: 400 });
   return redirect(`/offers/${created.id}?notice=created`);
 }
 
@@ -54,7 +64,9 @@ export default function NewOrganisationOfferPage() {
   return (
     <div className="page">
       <p>
-        <Link to={`/offers/organisation/${loaderData.organisationId}`}><BackArrow /> {t("offer.backOrganisation", { name: loaderData.organisationName })}</Link>
+        <Link to={`/offers/organisation/${loaderData.organisationId}`}>
+          <BackArrow /> {t("offer.backOrganisation", { name: loaderData.organisationName })}
+        </Link>
       </p>
       <h1>{t("organisation.newTitle", { name: loaderData.organisationName })}</h1>
       <OfferForm

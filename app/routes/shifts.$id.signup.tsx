@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
@@ -7,7 +14,11 @@ import { DateRange } from "~/components/time";
 import { getOptionalUser, requireUser } from "~/modules/auth/session.server";
 import { assertCan, notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";
-import { getShiftSignupStates, getSignupShift, shiftEventResource } from "~/modules/signups/commitments.server";
+import {
+  getShiftSignupStates,
+  getSignupShift,
+  shiftEventResource,
+} from "~/modules/signups/commitments.server";
 import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
 import { signUpForShift, type SignupError } from "~/modules/signups/signups.server";
 import { getDb } from "~/utils/db.server";
@@ -18,7 +29,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerS
 
 export const handle = { i18n: ["common", "volunteer", "activities"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.shift.eventTitle ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.shift.eventTitle ?? ""} · miteinander` },
+];
 
 /**
  * The sign-up for one shift. The activity page posts here; with JavaScript the answer appears on the
@@ -54,7 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: false as const, error: { code: "no_profile" } as SignupError }, { status: 409 });
   }
   assertCan(user, "signup:create", resource);
-  const result = signUpForShift(db, { shiftId, volunteerId: user.id, confirmOverCap: formData.get("confirmOverCap") === "1" }, notifySignupChange);
+  const result = signUpForShift(
+    db,
+    { shiftId, volunteerId: user.id, confirmOverCap: formData.get("confirmOverCap") === "1" },
+    notifySignupChange,
+  );
   if (!result.ok) return data({ ok: false as const, error: result.error }, { status: 409 });
   return redirect(`${returnTo}#shift-${shiftId}`, 303);
 }
@@ -66,7 +83,9 @@ export default function ShiftSignupPage() {
   return (
     <div className="page">
       <p>
-        <Link to={`/activities/${shift.eventId}`}><BackArrow /> {shift.eventTitle}</Link>
+        <Link to={`/activities/${shift.eventId}`}>
+          <BackArrow /> {shift.eventTitle}
+        </Link>
       </p>
       <h1>{t("signup.pageTitle", { shift: shift.title })}</h1>
       <p>
@@ -79,8 +98,16 @@ export default function ShiftSignupPage() {
             ? t("activities:detail.shiftOpen", { count: shift.placesLeft, needed: shift.neededCount })
             : t("activities:detail.shiftFull")}
       </p>
-      {shift.requiresCertificate ? <p className="muted">{t("activities:detail.requiresCertificate")}</p> : null}
-      <ShiftSignup shift={shift} state={state} viewer={viewer} returnTo={`/activities/${shift.eventId}`} result={actionData} />
+      {shift.requiresCertificate ? (
+        <p className="muted">{t("activities:detail.requiresCertificate")}</p>
+      ) : null}
+      <ShiftSignup
+        shift={shift}
+        state={state}
+        viewer={viewer}
+        returnTo={`/activities/${shift.eventId}`}
+        result={actionData}
+      />
     </div>
   );
 }

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/form";
@@ -33,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const returnTo = safeRedirectPath(formData.get("returnTo"), COMMITMENTS_PATH);
   const result = cancelSignup(getDb(), { signupId, volunteerId: user.id }, notifySignupChange);
   if (!result.ok && result.error === "not_found") throw notFound();
-  if (!result.ok && result.error === "past") return data({ error: "volunteer:signup.errors.cancelPast", returnTo }, { status: 409 });
+  if (!result.ok && result.error === "past")
+    return data({ error: "volunteer:signup.errors.cancelPast", returnTo }, { status: 409 });
   return redirect(returnTo, 303);
 }
 

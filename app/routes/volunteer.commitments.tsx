@@ -11,7 +11,9 @@ import { formatNumber } from "~/utils/format";
 
 export const handle = { i18n: ["common", "volunteer"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · miteinander` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVolunteer(request);
@@ -37,7 +39,9 @@ export default function CommitmentsPage() {
               <li key={c.signupId} className="card">
                 <p className="card__eyebrow">
                   <span className={c.status === "confirmed" ? "status status--ok" : "status status--warn"}>
-                    {c.status === "confirmed" ? t("commitments.confirmed") : t("commitments.waitlisted", { position: c.position ?? 0 })}
+                    {c.status === "confirmed"
+                      ? t("commitments.confirmed")
+                      : t("commitments.waitlisted", { position: c.position ?? 0 })}
                   </span>{" "}
                   {c.neighbourhoodName}
                 </p>
@@ -92,7 +96,11 @@ export default function CommitmentsPage() {
                   <td>
                     <DateRange start={p.startsAt} end={p.endsAt} />
                   </td>
-                  <td>{p.attendance ? t(`commitments.attendanceState.${p.attendance}`) : t("commitments.attendanceState.open")}</td>
+                  <td>
+                    {p.attendance
+                      ? t(`commitments.attendanceState.${p.attendance}`)
+                      : t("commitments.attendanceState.open")}
+                  </td>
                   <td>
                     {p.hours !== null
                       ? `${formatNumber(p.hours, i18n.language)} · ${p.hoursConfirmed ? t("hours.confirmed") : t("hours.pending")}`

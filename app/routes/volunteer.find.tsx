@@ -14,7 +14,9 @@ import { getDb } from "~/utils/db.server";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · miteinander` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVolunteer(request);
@@ -24,16 +26,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, errors } = parseFindWorkFilter(new URL(request.url).searchParams);
   const neighbourhoods = listNeighbourhoods();
   const categories = listActiveCategories();
-  const neighbourhoodId = filter.neighbourhood ? neighbourhoods.find((n) => n.slug === filter.neighbourhood)?.id : undefined;
+  const neighbourhoodId = filter.neighbourhood
+    ? neighbourhoods.find((n) => n.slug === filter.neighbourhood)?.id
+    : undefined;
   const categoryId = filter.category ? categories.find((c) => c.slug === filter.category)?.id : undefined;
   // A well-formed but unknown slug is reported next to its field instead of silently matching nothing.
-  if (filter.neighbourhood && neighbourhoodId === undefined) errors.neighbourhood = "volunteer:find.errors.unknown";
+  if (filter.neighbourhood && neighbourhoodId === undefined)
+    errors.neighbourhood = "volunteer:find.errors.unknown";
   if (filter.category && categoryId === undefined) errors.category = "volunteer:find.errors.unknown";
   const homeNeighbourhoodId = getHomeNeighbourhoodId(db, user.id);
   if (filter.km !== undefined && homeNeighbourhoodId === null) errors.km = "volunteer:find.errors.noHome";
   const result = findWork(
     db,
-    { ...filter, neighbourhoodId, categoryId, km: homeNeighbourhoodId === null ? undefined : filter.km, fits: filter.fits === "1" },
+    {
+      ...filter,
+      neighbourhoodId,
+      categoryId,
+      km: homeNeighbourhoodId === null ? undefined : filter.km,
+      fits: filter.fits === "1",
+    },
     { userId: user.id, homeNeighbourhoodId, locale },
   );
   return { ...result, filter, errors, neighbourhoods, categories, title: t("find.title") };
@@ -49,10 +60,19 @@ export default function FindWorkPage() {
     next.set("page", String(page));
     return `?${next.toString()}`;
   };
-  const select = (name: "what" | "neighbourhood" | "category" | "language", options: { value: string; label: string }[], value: string | undefined) => (
+  const select = (
+    name: "what" | "neighbourhood" | "category" | "language",
+    options: { value: string; label: string }[],
+    value: string | undefined,
+  ) => (
     <div className="field">
       <label htmlFor={`find-${name}`}>{t(`find.filter.${name}`)}</label>
-      <select id={`find-${name}`} name={name} defaultValue={value ?? ""} aria-describedby={errors[name] ? `find-${name}-error` : undefined}>
+      <select
+        id={`find-${name}`}
+        name={name}
+        defaultValue={value ?? ""}
+        aria-describedby={errors[name] ? `find-${name}-error` : undefined}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -68,32 +88,72 @@ export default function FindWorkPage() {
       <h1>{t("find.title")}</h1>
       <p className="lead">{t("find.intro")}</p>
       <div className="with-sidebar">
-        <Form method="get" className="filter-form" aria-labelledby="find-filter-heading" key={searchParams.toString()}>
+        <Form
+          method="get"
+          className="filter-form"
+          aria-labelledby="find-filter-heading"
+          key={searchParams.toString()}
+        >
           <h2 id="find-filter-heading" className="h3">
             {t("find.filter.heading")}
           </h2>
-          {select("what", FIND_KINDS.map((k) => ({ value: k, label: t(`find.kinds.${k}`) })), filter.what)}
-          {select("neighbourhood", [any, ...data.neighbourhoods.map((n) => ({ value: n.slug, label: n.name }))], filter.neighbourhood)}
+          {select(
+            "what",
+            FIND_KINDS.map((k) => ({ value: k, label: t(`find.kinds.${k}`) })),
+            filter.what,
+          )}
+          {select(
+            "neighbourhood",
+            [any, ...data.neighbourhoods.map((n) => ({ value: n.slug, label: n.name }))],
+            filter.neighbourhood,
+          )}
           <div className="field">
             <label htmlFor="find-km">{t("find.filter.km")}</label>
-            <input id="find-km" name="km" inputMode="decimal" defaultValue={filter.km ?? ""} aria-describedby={`find-km-hint${errors.km ? " find-km-error" : ""}`} />
+            <input
+              id="find-km"
+              name="km"
+              inputMode="decimal"
+              defaultValue={filter.km ?? ""}
+              aria-describedby={`find-km-hint${errors.km ? " find-km-error" : ""}`}
+            />
             <p id="find-km-hint" className="hint">
               {data.hasHome ? t("find.filter.kmHint") : t("find.filter.kmNoHome")}
             </p>
             <FieldError id="find-km-error" message={errors.km} />
           </div>
-          {select("category", [any, ...data.categories.map((c) => ({ value: c.slug, label: t(`common:categories.${c.slug}`, { defaultValue: c.name }) }))], filter.category)}
-          {select("language", [any, ...LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) }))], filter.language)}
+          {select(
+            "category",
+            [
+              any,
+              ...data.categories.map((c) => ({
+                value: c.slug,
+                label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+              })),
+            ],
+            filter.category,
+          )}
+          {select(
+            "language",
+            [any, ...LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) }))],
+            filter.language,
+          )}
           {(["from", "to"] as const).map((name) => (
             <div className="field" key={name}>
               <label htmlFor={`find-${name}`}>{t(`find.filter.${name}`)}</label>
-              <input id={`find-${name}`} type="date" name={name} defaultValue={filter[name] ?? ""} aria-describedby={errors[name] ? `find-${name}-error` : undefined} />
+              <input
+                id={`find-${name}`}
+                type="date"
+                name={name}
+                defaultValue={filter[name] ?? ""}
+                aria-describedby={errors[name] ? `find-${name}-error` : undefined}
+              />
               <FieldError id={`find-${name}-error`} message={errors[name]} />
             </div>
           ))}
           <div className="field">
             <label className="choice">
-              <input type="checkbox" name="fits" value="1" defaultChecked={filter.fits === "1"} /> {t("find.filter.fits")}
+              <input type="checkbox" name="fits" value="1" defaultChecked={filter.fits === "1"} />{" "}
+              {t("find.filter.fits")}
             </label>
           </div>
           <div className="actions">
@@ -114,7 +174,9 @@ export default function FindWorkPage() {
           ) : (
             <ul className="card-list">
               {data.items.map((item) => (
-                <li key={`${item.kind}-${item.id}`}>{item.kind === "shift" ? <ShiftWorkCard item={item} /> : <NeedWorkCard item={item} />}</li>
+                <li key={`${item.kind}-${item.id}`}>
+                  {item.kind === "shift" ? <ShiftWorkCard item={item} /> : <NeedWorkCard item={item} />}
+                </li>
               ))}
             </ul>
           )}
@@ -125,7 +187,9 @@ export default function FindWorkPage() {
                   {t("find.previous")}
                 </Link>
               ) : null}
-              <span aria-current="page">{t("find.pageOf", { page: data.page, pageCount: data.pageCount })}</span>
+              <span aria-current="page">
+                {t("find.pageOf", { page: data.page, pageCount: data.pageCount })}
+              </span>
               {data.page < data.pageCount ? (
                 <Link to={pageHref(data.page + 1)} rel="next">
                   {t("find.next")}

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "~/components/choice-fields";
@@ -16,7 +22,9 @@ import { zonedIsoDate } from "~/utils/time";
 
 export const handle = { i18n: ["common", "volunteer"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · miteinander` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVolunteer(request);
@@ -52,13 +60,22 @@ export default function HoursPage() {
     id: "hours",
     schema: LogHoursSchema,
     actionData,
-    defaultValues: actionData ? {} : { matchId: loggable.length === 1 ? String(loggable[0]!.matchId) : "", date: data.today, hours: "", note: "" },
+    defaultValues: actionData
+      ? {}
+      : {
+          matchId: loggable.length === 1 ? String(loggable[0]!.matchId) : "",
+          date: data.today,
+          hours: "",
+          note: "",
+        },
   });
   const n = (v: number) => formatNumber(v, i18n.language);
   return (
     <div className="page page--wide">
       <h1>{t("hours.title")}</h1>
-      {data.notice === "logged" && !actionData ? <FormMessage tone="success">{t("hours.logged")}</FormMessage> : null}
+      {data.notice === "logged" && !actionData ? (
+        <FormMessage tone="success">{t("hours.logged")}</FormMessage>
+      ) : null}
       <ul className="stat-list" aria-label={t("hours.totalsLabel", { year: data.year })}>
         <li>
           <strong>{n(data.confirmedThisYear)}</strong> {t("hours.confirmedThisYear", { year: data.year })}
@@ -90,8 +107,20 @@ export default function HoursPage() {
               ]}
             />
             <TextField form={form} name="date" label={t("hours.date")} type="date" max={data.today} />
-            <TextField form={form} name="hours" label={t("hours.hours")} hint={t("hours.hoursHint")} inputMode="decimal" />
-            <TextAreaField form={form} name="note" label={t("hours.note")} hint={t("hours.noteHint")} rows={2} />
+            <TextField
+              form={form}
+              name="hours"
+              label={t("hours.hours")}
+              hint={t("hours.hoursHint")}
+              inputMode="decimal"
+            />
+            <TextAreaField
+              form={form}
+              name="note"
+              label={t("hours.note")}
+              hint={t("hours.noteHint")}
+              rows={2}
+            />
             <div className="actions">
               <button type="submit" className="button">
                 {t("hours.submit")}
@@ -117,7 +146,9 @@ export default function HoursPage() {
               {data.matches.map((m) => (
                 <tr key={m.matchId}>
                   <td>
-                    {m.offerTitle} – {t(`common:categories.${m.categorySlug}`, { defaultValue: m.categoryName })}, {m.neighbourhoodName}
+                    {m.offerTitle} –{" "}
+                    {t(`common:categories.${m.categorySlug}`, { defaultValue: m.categoryName })},{" "}
+                    {m.neighbourhoodName}
                   </td>
                   <td>{t(`hours.matchState.${m.status}`)}</td>
                   <td>{n(m.hoursConfirmed)}</td>
@@ -155,7 +186,9 @@ export default function HoursPage() {
                   </td>
                   <td>{n(e.hours)}</td>
                   <td>
-                    <span className={e.confirmed ? "status status--ok" : "status"}>{e.confirmed ? t("hours.confirmed") : t("hours.pending")}</span>
+                    <span className={e.confirmed ? "status status--ok" : "status"}>
+                      {e.confirmed ? t("hours.confirmed") : t("hours.pending")}
+                    </span>
                   </td>
                 </tr>
               ))}

@@ -11,7 +11,9 @@ import { zonedIsoDate } from "~/utils/time";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · miteinander` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVolunteer(request);
@@ -39,7 +41,12 @@ export default function MyOffersPage() {
           {t("mine.new")}
         </Link>
       </p>
-      <OfferList offers={data.offers} filter={data.filter} counts={data.counts} basePath="/volunteer/offers" />
+      <OfferList
+        offers={data.offers}
+        filter={data.filter}
+        counts={data.counts}
+        basePath="/volunteer/offers"
+      />
     </div>
   );
 }

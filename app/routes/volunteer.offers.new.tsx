@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferForm } from "~/components/offer-form";
@@ -16,7 +22,9 @@ import { zonedIsoDate } from "~/utils/time";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · miteinander` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVolunteer(request);
@@ -26,17 +34,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const profile = getVolunteerProfile(db, user.id, zonedIsoDate(Date.now()));
   // An offer starts from the profile; one made in answer to a need starts from the need.
   const needParam = new URL(request.url).searchParams.get("need");
-  const prefill = needParam && /^[1-9][0-9]{0,9}$/.test(needParam) ? offerPrefillFromNeed(db, Number(needParam)) : null;
+  const prefill =
+    needParam && /^[1-9][0-9]{0,9}$/.test(needParam) ? offerPrefillFromNeed(db, Number(needParam)) : null;
   const fromProfile = {
     ...EMPTY_OFFER,
     languages: profile?.languages.map((l) => l.language) ?? [],
-    neighbourhoodIds: [...new Set([...(profile?.homeNeighbourhoodId ? [profile.homeNeighbourhoodId] : []), ...(profile?.neighbourhoodIds ?? [])])],
+    neighbourhoodIds: [
+      ...new Set([
+        ...(profile?.homeNeighbourhoodId ? [profile.homeNeighbourhoodId] : []),
+        ...(profile?.neighbourhoodIds ?? []),
+      ]),
+    ],
     availability: profile?.availability ?? [],
     radiusKm: profile?.radiusKm ?? 0,
   };
   const defaults = offerFormValues(
     prefill
-      ? { ...fromProfile, categoryId: prefill.categoryId, neighbourhoodIds: prefill.neighbourhoodIds, languages: prefill.languages, availability: prefill.availability }
+      ? {
+          ...fromProfile,
+          categoryId: prefill.categoryId,
+          neighbourhoodIds: prefill.neighbourhoodIds,
+          languages: prefill.languages,
+          availability: prefill.availability,
+        }
       : fromProfile,
   );
   return {
@@ -55,7 +75,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validateFormData(formData, OfferSchema);
   if (!result.success) return data(result, { status: 400 });
   const created = createOffer(getDb(), { volunteerId: user.id }, result.data, zonedIsoDate(Date.now()));
-  if (!created.ok) return data(formFailure(formData, "errors" in created ? created.errors : {}), { status: 400 });
+  if (!created.ok)
+    return data(formFailure(formData, "errors" in created ? created.errors : {}), { status: 400 });
   return redirect(`/offers/${created.id}?notice=created`);
 }
 

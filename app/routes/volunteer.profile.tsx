@@ -1,16 +1,33 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateCard } from "~/components/certificate-card";
 import { FormMessage } from "~/components/form";
 import { VolunteerProfileForm } from "~/components/volunteer-profile-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
-import { calendarFeedPath, createCalendarToken, getCalendarToken, revokeCalendarToken } from "~/modules/feeds/calendar-token.server";
+import {
+  calendarFeedPath,
+  createCalendarToken,
+  getCalendarToken,
+  revokeCalendarToken,
+} from "~/modules/feeds/calendar-token.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { gridShowsExactly } from "~/modules/volunteers/availability";
-import { EMPTY_PROFILE, parseRowIntent, profileFormValues, withLanguageRowAdded, withLanguageRowRemoved } from "~/modules/volunteers/profile-form";
+import {
+  EMPTY_PROFILE,
+  parseRowIntent,
+  profileFormValues,
+  withLanguageRowAdded,
+  withLanguageRowRemoved,
+} from "~/modules/volunteers/profile-form";
 import { getVolunteerProfile, saveVolunteerProfile } from "~/modules/volunteers/volunteer-profile.server";
 import { VolunteerProfileSchema } from "~/modules/volunteers/volunteer-profile.schema";
 import { getDb } from "~/utils/db.server";
@@ -20,7 +37,9 @@ import { zonedIsoDate } from "~/utils/time";
 
 export const handle = { i18n: ["common", "volunteer"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · miteinander` },
+];
 
 /** A volunteer edits their profile; anyone who may become one creates it here. */
 function guard(user: AuthUser, hasProfile: boolean) {
@@ -61,13 +80,18 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!hasProfile) throw new Response("Not found", { status: 404 });
     if (intent === "calendar-create") createCalendarToken(user.id, db);
     else revokeCalendarToken(user.id, db);
-    return redirect(`/volunteer/profile?notice=${intent === "calendar-create" ? "calendarCreated" : "calendarRevoked"}#calendar`);
+    return redirect(
+      `/volunteer/profile?notice=${intent === "calendar-create" ? "calendarCreated" : "calendarRevoked"}#calendar`,
+    );
   }
 
   const row = parseRowIntent(typeof intent === "string" ? intent : null);
   if (row) {
     const values = echoValues(formDataToObject(formData));
-    return { errors: {}, values: row.kind === "add" ? withLanguageRowAdded(values) : withLanguageRowRemoved(values, row.index) };
+    return {
+      errors: {},
+      values: row.kind === "add" ? withLanguageRowAdded(values) : withLanguageRowRemoved(values, row.index),
+    };
   }
 
   const result = validateNestedFormData(formData, VolunteerProfileSchema);
@@ -87,7 +111,9 @@ export default function VolunteerProfilePage() {
     <div className="page page--wide">
       <h1>{data.mode === "create" ? t("profile.createTitle") : t("profile.title")}</h1>
       {data.mode === "create" ? <p className="lead">{t("profile.createIntro")}</p> : null}
-      {data.notice && !actionData ? <FormMessage tone="success">{t(`profile.notice.${data.notice}`, { defaultValue: "" })}</FormMessage> : null}
+      {data.notice && !actionData ? (
+        <FormMessage tone="success">{t(`profile.notice.${data.notice}`, { defaultValue: "" })}</FormMessage>
+      ) : null}
       {data.certificate ? <CertificateCard certificate={data.certificate} /> : null}
       <VolunteerProfileForm
         key={JSON.stringify(data.defaults)}
@@ -108,12 +134,22 @@ export default function VolunteerProfilePage() {
               <p className="hint">{t("calendar.secretHint")}</p>
               <div className="actions">
                 <Form method="post">
-                  <button type="submit" name="intent" value="calendar-create" className="button button--secondary">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="calendar-create"
+                    className="button button--secondary"
+                  >
                     {t("calendar.renew")}
                   </button>
                 </Form>
                 <Form method="post">
-                  <button type="submit" name="intent" value="calendar-revoke" className="button button--secondary">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="calendar-revoke"
+                    className="button button--secondary"
+                  >
                     {t("calendar.revoke")}
                   </button>
                 </Form>

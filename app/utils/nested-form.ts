@@ -17,7 +17,8 @@ export function unflatten(flat: Record<string, string | string[]>): Record<strin
   const root: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(flat)) {
     const parts = key.split(".");
-    if (parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype")) continue;
+    if (parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype"))
+      continue;
     let node: Record<string, unknown> | unknown[] = root;
     let ok = true;
     for (let i = 0; i < parts.length - 1; i++) {
@@ -41,7 +42,10 @@ export function unflatten(flat: Record<string, string | string[]>): Record<strin
 }
 
 /** Like validateFormData, for schemas with nested rows. Errors use the dotted field names. */
-export function validateNestedFormData<S extends z.ZodTypeAny>(formData: FormData, schema: S): FormResult<z.output<S>> {
+export function validateNestedFormData<S extends z.ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+): FormResult<z.output<S>> {
   const raw = formDataToObject(formData);
   const parsed = schema.safeParse(unflatten(raw));
   if (parsed.success) return { success: true, data: parsed.data as z.output<S> };

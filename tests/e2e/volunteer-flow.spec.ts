@@ -15,7 +15,9 @@ interface SignedUp {
 
 /** Shift links on the current /volunteer/find page that the volunteer is not signed up for yet. */
 async function candidateShifts(page: Page): Promise<string[]> {
-  return page.getByRole("link", { name: "Ansehen und anmelden" }).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return page
+    .getByRole("link", { name: "Ansehen und anmelden" })
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
 }
 
 const DONE = /^(Sie sind angemeldet\.|Sie stehen auf der Warteliste)/;
@@ -62,7 +64,10 @@ test.describe("with JavaScript", () => {
   // A refused sign-up (hours cap, clash) is a 409 answer, which Chromium reports on the console.
   test.use({ expectedConsoleErrors: [/status of 409/] });
 
-  test("a volunteer edits the profile, finds a shift, signs up, sees it in the commitments and cancels", async ({ page, loginAs }) => {
+  test("a volunteer edits the profile, finds a shift, signs up, sees it in the commitments and cancels", async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs("volunteer");
 
     await page.goto("/volunteer/profile", { waitUntil: "networkidle" });
@@ -75,7 +80,9 @@ test.describe("with JavaScript", () => {
     await page.getByRole("button", { name: "Profil speichern" }).click();
     await expect(page.getByText("Ihr Profil ist gespeichert.")).toBeVisible();
     await page.reload({ waitUntil: "networkidle" });
-    const languages = await page.locator('select[name$=".language"]').evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).value));
+    const languages = await page
+      .locator('select[name$=".language"]')
+      .evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).value));
     expect(languages).toContain("tr");
 
     const signedUp = await signUpForOneOf(page, await findShiftsWithFilters(page));
@@ -85,7 +92,9 @@ test.describe("with JavaScript", () => {
     await expect(card).toBeVisible();
     await card.getByRole("button", { name: /^(Absagen|Von der Warteliste nehmen)/ }).click();
     await expect(page).toHaveURL("/volunteer/commitments");
-    await expect(page.locator(".card").filter({ hasText: `${signedUp.eventTitle}: ${signedUp.shiftTitle}` })).toHaveCount(0);
+    await expect(
+      page.locator(".card").filter({ hasText: `${signedUp.eventTitle}: ${signedUp.shiftTitle}` }),
+    ).toHaveCount(0);
   });
 });
 

@@ -13,7 +13,14 @@ import { parseFindWorkFilter } from "~/modules/finding/find-work.schema";
 import { findWork, type ResolvedFindFilter } from "~/modules/finding/find-work.server";
 import { berlinWallClock } from "~/modules/matching/berlin-time";
 import { zonedIsoDate, zonedTimeToInstant, zoneOffsetMs } from "~/utils/time";
-import { createCategory, createEvent, createNeighbourhood, createOrganisation, createShift, createVolunteer } from "../factories";
+import {
+  createCategory,
+  createEvent,
+  createNeighbourhood,
+  createOrganisation,
+  createShift,
+  createVolunteer,
+} from "../factories";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { createMatch, createNeed, createRawOffer } from "./volunteers-fixture";
 
@@ -24,9 +31,11 @@ describe("Berlin wall-clock time in SQL", () => {
   it("has the same offset as Intl for every six hours of five years, and at the switches", () => {
     const periods = berlinSummerPeriods(2025, 2029);
     const start = Date.UTC(2025, 0, 1);
-    for (let t = start; t < Date.UTC(2030, 0, 1); t += 6 * HOUR) expect(berlinOffsetFromPeriods(t, periods)).toBe(zoneOffsetMs(t));
+    for (let t = start; t < Date.UTC(2030, 0, 1); t += 6 * HOUR)
+      expect(berlinOffsetFromPeriods(t, periods)).toBe(zoneOffsetMs(t));
     for (const [summer, winter] of periods) {
-      for (const t of [summer - 1000, summer, winter - 1000, winter]) expect(berlinOffsetFromPeriods(t, periods)).toBe(zoneOffsetMs(t));
+      for (const t of [summer - 1000, summer, winter - 1000, winter])
+        expect(berlinOffsetFromPeriods(t, periods)).toBe(zoneOffsetMs(t));
     }
   });
 
@@ -34,11 +43,22 @@ describe("Berlin wall-clock time in SQL", () => {
     const temp = createTempDb();
     try {
       const now = Date.UTC(2026, 5, 1);
-      for (const t of [Date.UTC(2026, 0, 5, 23, 30), Date.UTC(2026, 2, 29, 0, 59), Date.UTC(2026, 2, 29, 1, 0), Date.UTC(2026, 6, 12, 22, 15), Date.UTC(2026, 9, 25, 0, 30)]) {
+      for (const t of [
+        Date.UTC(2026, 0, 5, 23, 30),
+        Date.UTC(2026, 2, 29, 0, 59),
+        Date.UTC(2026, 2, 29, 1, 0),
+        Date.UTC(2026, 6, 12, 22, 15),
+        Date.UTC(2026, 9, 25, 0, 30),
+      ]) {
         const local = berlinLocalSql(sql`${t}`, now);
-        const row = temp.db.get<{ weekday: number; minute: number }>(sql`select ${weekdaySql(local)} as weekday, ${minuteOfDaySql(local)} as minute`);
+        const row = temp.db.get<{ weekday: number; minute: number }>(
+          sql`select ${weekdaySql(local)} as weekday, ${minuteOfDaySql(local)} as minute`,
+        );
         const expected = berlinWallClock(t);
-        expect(row, new Date(t).toISOString()).toEqual({ weekday: expected.weekday, minute: expected.minute });
+        expect(row, new Date(t).toISOString()).toEqual({
+          weekday: expected.weekday,
+          minute: expected.minute,
+        });
       }
     } finally {
       temp.cleanup();
@@ -48,7 +68,9 @@ describe("Berlin wall-clock time in SQL", () => {
 
 describe("the find filter in the URL", () => {
   it("keeps valid fields and reports invalid ones instead of failing", () => {
-    const { filter, errors } = parseFindWorkFilter(new URLSearchParams("what=needs&km=2,5&from=gestern&fits=1&language=xx&page=2"));
+    const { filter, errors } = parseFindWorkFilter(
+      new URLSearchParams("what=needs&km=2,5&from=gestern&fits=1&language=xx&page=2"),
+    );
     expect(filter).toEqual({ what: "needs", km: 2.5, fits: "1", page: 2 });
     expect(errors).toEqual({ from: "volunteer:find.errors.date", language: "volunteer:find.errors.unknown" });
   });
@@ -75,23 +97,68 @@ describe("findWork", () => {
     const [catA, catB] = [createCategory(db), createCategory(db)];
     const { user } = createVolunteer(db, { profile: { homeNeighbourhoodId: home.id } });
     const weekday = berlinWallClock(at(10).getTime()).weekday;
-    db.insert(volunteerAvailability).values({ userId: user.id, weekday, startMinute: 480, endMinute: 720 }).run();
+    db.insert(volunteerAvailability)
+      .values({ userId: user.id, weekday, startMinute: 480, endMinute: 720 })
+      .run();
 
     const eventNear = createEvent(db, { neighbourhoodId: near.id, categoryId: catA.id, startsAt: at(10) });
     db.run(sql`insert into event_languages (event_id, language) values (${eventNear.id}, 'ar')`);
-    const shiftNear = createShift(db, { eventId: eventNear.id, startsAt: at(10), endsAt: at(12), title: "Ausgabe" });
+    const shiftNear = createShift(db, {
+      eventId: eventNear.id,
+      startsAt: at(10),
+      endsAt: at(12),
+      title: "Ausgabe",
+    });
     const eventFar = createEvent(db, { neighbourhoodId: far.id, categoryId: catB.id, startsAt: at(9) });
-    const shiftFar = createShift(db, { eventId: eventFar.id, startsAt: at(9), endsAt: at(11), title: "Aufbau" });
-    const shiftLater = createShift(db, { eventId: eventFar.id, startsAt: at(10, 2), endsAt: at(12, 2), title: "Später" });
+    const shiftFar = createShift(db, {
+      eventId: eventFar.id,
+      startsAt: at(9),
+      endsAt: at(11),
+      title: "Aufbau",
+    });
+    const shiftLater = createShift(db, {
+      eventId: eventFar.id,
+      startsAt: at(10, 2),
+      endsAt: at(12, 2),
+      title: "Später",
+    });
     // Not open: a draft, an unverified organisation, a shift that has started.
-    const draft = createEvent(db, { neighbourhoodId: near.id, categoryId: catA.id, status: "draft", startsAt: at(10) });
+    const draft = createEvent(db, {
+      neighbourhoodId: near.id,
+      categoryId: catA.id,
+      status: "draft",
+      startsAt: at(10),
+    });
     createShift(db, { eventId: draft.id, startsAt: at(10) });
-    const unverified = createEvent(db, { neighbourhoodId: near.id, categoryId: catA.id, organisationId: createOrganisation(db, { verifiedAt: null }).id, startsAt: at(10) });
+    const unverified = createEvent(db, {
+      neighbourhoodId: near.id,
+      categoryId: catA.id,
+      organisationId: createOrganisation(db, { verifiedAt: null }).id,
+      startsAt: at(10),
+    });
     createShift(db, { eventId: unverified.id, startsAt: at(10) });
-    createShift(db, { eventId: eventNear.id, startsAt: new Date(Date.now() - HOUR), endsAt: new Date(Date.now() + HOUR) });
+    createShift(db, {
+      eventId: eventNear.id,
+      startsAt: new Date(Date.now() - HOUR),
+      endsAt: new Date(Date.now() + HOUR),
+    });
 
-    const needHome = createNeed(db, { categoryId: catA.id, neighbourhoodId: home.id, languages: ["uk"], startsAt: at(15), endsAt: at(16), title: "Frau K. zum Arzt" });
-    createNeed(db, { categoryId: catA.id, neighbourhoodId: home.id, status: "closed", closedAt: new Date(), startsAt: at(15), endsAt: at(16) });
+    const needHome = createNeed(db, {
+      categoryId: catA.id,
+      neighbourhoodId: home.id,
+      languages: ["uk"],
+      startsAt: at(15),
+      endsAt: at(16),
+      title: "Frau K. zum Arzt",
+    });
+    createNeed(db, {
+      categoryId: catA.id,
+      neighbourhoodId: home.id,
+      status: "closed",
+      closedAt: new Date(),
+      startsAt: at(15),
+      endsAt: at(16),
+    });
     const needWeekly = createNeed(db, {
       categoryId: catB.id,
       neighbourhoodId: far.id,
@@ -105,7 +172,11 @@ describe("findWork", () => {
   }
 
   const run = (db: Db, userId: string, homeId: number | null, filter: Partial<ResolvedFindFilter> = {}) =>
-    findWork(db, { what: "all", fits: false, page: 1, ...filter }, { userId, homeNeighbourhoodId: homeId, locale: "de" });
+    findWork(
+      db,
+      { what: "all", fits: false, page: 1, ...filter },
+      { userId, homeNeighbourhoodId: homeId, locale: "de" },
+    );
   const keys = (items: { kind: string; id: number }[]) => items.map((i) => `${i.kind}:${i.id}`);
 
   it("lists open shifts of public activities and open needs, by day, then distance, then time", () => {
@@ -125,36 +196,74 @@ describe("findWork", () => {
 
   it("filters by neighbourhood, distance from home, category, language, kind and dates", () => {
     const w = world(temp.db);
-    const ids = (filter: Partial<ResolvedFindFilter>) => keys(run(temp.db, w.user.id, w.home.id, filter).items);
+    const ids = (filter: Partial<ResolvedFindFilter>) =>
+      keys(run(temp.db, w.user.id, w.home.id, filter).items);
     expect(ids({ neighbourhoodId: w.near.id })).toEqual([`shift:${w.shiftNear.id}`]);
     expect(ids({ km: 5 })).toEqual([`need:${w.needHome.id}`, `shift:${w.shiftNear.id}`]);
-    expect(ids({ categoryId: w.catB.id, what: "shifts" })).toEqual([`shift:${w.shiftFar.id}`, `shift:${w.shiftLater.id}`]);
+    expect(ids({ categoryId: w.catB.id, what: "shifts" })).toEqual([
+      `shift:${w.shiftFar.id}`,
+      `shift:${w.shiftLater.id}`,
+    ]);
     expect(ids({ language: "ar" })).toEqual([`need:${w.needWeekly.id}`, `shift:${w.shiftNear.id}`]);
     expect(ids({ language: "uk", what: "needs" })).toEqual([`need:${w.needHome.id}`]);
-    expect(ids({ from: day, to: day, what: "shifts" })).toEqual([`shift:${w.shiftNear.id}`, `shift:${w.shiftFar.id}`]);
+    expect(ids({ from: day, to: day, what: "shifts" })).toEqual([
+      `shift:${w.shiftNear.id}`,
+      `shift:${w.shiftFar.id}`,
+    ]);
   });
 
   it("keeps only what fits the volunteer's weekly times when asked", () => {
     const w = world(temp.db);
     // Availability: that weekday 08–12. The 09–11 and 10–12 shifts fit, and the weekly 09–10 slot; the 15 h need does not.
-    expect(keys(run(temp.db, w.user.id, w.home.id, { fits: true }).items)).toEqual([`need:${w.needWeekly.id}`, `shift:${w.shiftNear.id}`, `shift:${w.shiftFar.id}`]);
+    expect(keys(run(temp.db, w.user.id, w.home.id, { fits: true }).items)).toEqual([
+      `need:${w.needWeekly.id}`,
+      `shift:${w.shiftNear.id}`,
+      `shift:${w.shiftFar.id}`,
+    ]);
   });
 
   it("shows needs as volunteers may see them: no title, no recorder, and the helpers still needed", () => {
     const w = world(temp.db);
-    const offer = createRawOffer(temp.db, { volunteerId: createVolunteer(temp.db).user.id, categoryId: w.catB.id });
+    const offer = createRawOffer(temp.db, {
+      volunteerId: createVolunteer(temp.db).user.id,
+      categoryId: w.catB.id,
+    });
     createMatch(temp.db, { needId: w.needWeekly.id, offerId: offer.id, status: "active" });
-    const mine = createRawOffer(temp.db, { volunteerId: w.user.id, categoryId: w.catA.id, title: "Meine Begleitung" });
+    const mine = createRawOffer(temp.db, {
+      volunteerId: w.user.id,
+      categoryId: w.catA.id,
+      title: "Meine Begleitung",
+    });
     const needs = run(temp.db, w.user.id, w.home.id, { what: "needs" }).items;
     const home = needs.find((n) => n.id === w.needHome.id);
     const weekly = needs.find((n) => n.id === w.needWeekly.id);
-    expect(home).toMatchObject({ kind: "need", languages: ["uk"], myOffer: { id: mine.id, title: "Meine Begleitung" } });
+    expect(home).toMatchObject({
+      kind: "need",
+      languages: ["uk"],
+      myOffer: { id: mine.id, title: "Meine Begleitung" },
+    });
     expect(weekly).toMatchObject({ helpersStillNeeded: 1, schedule: "recurring", myOffer: null });
     expect(JSON.stringify(needs)).not.toContain("Frau K.");
     expect(Object.keys(home!).sort()).toEqual(
       [
-        "kind", "id", "description", "translated", "originalLanguage", "startsAt", "endsAt", "schedule", "slots", "helpersStillNeeded",
-        "urgency", "requiresCertificate", "categorySlug", "categoryName", "neighbourhoodName", "distanceKm", "languages", "myOffer",
+        "kind",
+        "id",
+        "description",
+        "translated",
+        "originalLanguage",
+        "startsAt",
+        "endsAt",
+        "schedule",
+        "slots",
+        "helpersStillNeeded",
+        "urgency",
+        "requiresCertificate",
+        "categorySlug",
+        "categoryName",
+        "neighbourhoodName",
+        "distanceKm",
+        "languages",
+        "myOffer",
       ].sort(),
     );
   });
@@ -172,8 +281,19 @@ describe("findWork", () => {
     const fewQueries = prepare.mock.calls.length;
     prepare.mockClear();
 
-    for (let i = 0; i < 24; i++) createShift(db, { eventId: event.id, startsAt: new Date(at(8).getTime() + i * HOUR), endsAt: new Date(at(8).getTime() + (i + 1) * HOUR) });
-    for (let i = 0; i < 6; i++) createNeed(db, { categoryId: event.categoryId, neighbourhoodId: nb.id, startsAt: at(11 + i), endsAt: at(12 + i) });
+    for (let i = 0; i < 24; i++)
+      createShift(db, {
+        eventId: event.id,
+        startsAt: new Date(at(8).getTime() + i * HOUR),
+        endsAt: new Date(at(8).getTime() + (i + 1) * HOUR),
+      });
+    for (let i = 0; i < 6; i++)
+      createNeed(db, {
+        categoryId: event.categoryId,
+        neighbourhoodId: nb.id,
+        startsAt: at(11 + i),
+        endsAt: at(12 + i),
+      });
     prepare.mockClear();
     const first = run(db, user.id, nb.id);
     expect(prepare.mock.calls.length).toBe(fewQueries);

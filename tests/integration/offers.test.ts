@@ -16,7 +16,13 @@ import { action as newOrgOfferAction } from "~/routes/offers.organisation.$orgId
 import { action as newOfferAction, loader as newOfferLoader } from "~/routes/volunteer.offers.new";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";
-import { createCategory, createNeighbourhood, createOrganisation, createUser, createVolunteer } from "../factories";
+import {
+  createCategory,
+  createNeighbourhood,
+  createOrganisation,
+  createUser,
+  createVolunteer,
+} from "../factories";
 import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
 import { createNeed } from "./volunteers-fixture";
 
@@ -71,9 +77,17 @@ describe("offers of a volunteer", () => {
       capacity: 2,
     });
     createOffer(db, { volunteerId: owner.id }, { ...input, title: "Zweites" }, today());
-    expect(changeOfferStatus(db, { id: created.id, scope }, "pause", today())).toEqual({ ok: true, status: "paused" });
-    expect(listOffers(db, { volunteerId: owner.id }, "paused", today()).map((o) => o.id)).toEqual([created.id]);
-    expect(listOffers(db, { volunteerId: owner.id }, "all", today()).map((o) => o.title)).toEqual(["Zweites", "Begleitung zu Ämtern"]);
+    expect(changeOfferStatus(db, { id: created.id, scope }, "pause", today())).toEqual({
+      ok: true,
+      status: "paused",
+    });
+    expect(listOffers(db, { volunteerId: owner.id }, "paused", today()).map((o) => o.id)).toEqual([
+      created.id,
+    ]);
+    expect(listOffers(db, { volunteerId: owner.id }, "all", today()).map((o) => o.title)).toEqual([
+      "Zweites",
+      "Begleitung zu Ämtern",
+    ]);
     expect(countOffersByStatus(db, { volunteerId: owner.id })).toEqual({ active: 1, paused: 1, ended: 0 });
   });
 
@@ -82,8 +96,13 @@ describe("offers of a volunteer", () => {
     const created = createOffer(db, { volunteerId: owner.id }, input, today());
     if (!created.ok) throw new Error("create failed");
     const strangerScope = { userId: stranger.id, organisationIds: [] };
-    expect(updateOffer(db, { id: created.id, scope: strangerScope }, { ...input, title: "Gekapert" }, today())).toEqual({ ok: false, notFound: true });
-    expect(changeOfferStatus(db, { id: created.id, scope: strangerScope }, "end", today())).toEqual({ ok: false, error: "not_found" });
+    expect(
+      updateOffer(db, { id: created.id, scope: strangerScope }, { ...input, title: "Gekapert" }, today()),
+    ).toEqual({ ok: false, notFound: true });
+    expect(changeOfferStatus(db, { id: created.id, scope: strangerScope }, "end", today())).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(getOwnOffer(db, { id: created.id, scope: strangerScope })).toBeNull();
     const row = db.select().from(offers).where(eq(offers.id, created.id)).get();
     expect(row).toMatchObject({ title: "Begleitung zu Ämtern", status: "active" });
@@ -95,14 +114,32 @@ describe("offers of a volunteer", () => {
     if (!created.ok) throw new Error("create failed");
     const params = { id: String(created.id) };
     const cookie = await sessionCookieFor(stranger.id);
-    const attempt = await callAction(offerAction, `/offers/${created.id}`, { cookie, params, form: formOf({ ...input, title: "Gekapert", languages: ["fa"] }) });
+    const attempt = await callAction(offerAction, `/offers/${created.id}`, {
+      cookie,
+      params,
+      form: formOf({ ...input, title: "Gekapert", languages: ["fa"] }),
+    });
     expect(attempt.status).toBe(404);
     expect((await callLoader(offerLoader, `/offers/${created.id}`, { cookie, params })).status).toBe(404);
-    expect(db.select().from(offers).where(eq(offers.id, created.id)).get()?.title).toBe("Begleitung zu Ämtern");
-    expect(db.select().from(offerLanguages).where(eq(offerLanguages.offerId, created.id)).all().map((l) => l.language).sort()).toEqual(["ar", "de"]);
+    expect(db.select().from(offers).where(eq(offers.id, created.id)).get()?.title).toBe(
+      "Begleitung zu Ämtern",
+    );
+    expect(
+      db
+        .select()
+        .from(offerLanguages)
+        .where(eq(offerLanguages.offerId, created.id))
+        .all()
+        .map((l) => l.language)
+        .sort(),
+    ).toEqual(["ar", "de"]);
 
     const ownerCookie = await sessionCookieFor(owner.id);
-    const edited = await callAction(offerAction, `/offers/${created.id}`, { cookie: ownerCookie, params, form: formOf({ ...input, title: "Neuer Titel" }) });
+    const edited = await callAction(offerAction, `/offers/${created.id}`, {
+      cookie: ownerCookie,
+      params,
+      form: formOf({ ...input, title: "Neuer Titel" }),
+    });
     expect(edited.location).toBe(`/offers/${created.id}?notice=saved`);
     expect(db.select().from(offers).where(eq(offers.id, created.id)).get()?.title).toBe("Neuer Titel");
   });
@@ -112,18 +149,38 @@ describe("offers of a volunteer", () => {
     const scope = { userId: owner.id, organisationIds: [] };
     const created = createOffer(db, { volunteerId: owner.id }, input, today());
     if (!created.ok) throw new Error("create failed");
-    expect(changeOfferStatus(db, { id: created.id, scope }, "resume", today())).toEqual({ ok: false, error: "not_allowed" });
+    expect(changeOfferStatus(db, { id: created.id, scope }, "resume", today())).toEqual({
+      ok: false,
+      error: "not_allowed",
+    });
     expect(changeOfferStatus(db, { id: created.id, scope }, "pause", today()).ok).toBe(true);
     db.update(offers).set({ validUntil: "2020-01-01" }).where(eq(offers.id, created.id)).run();
-    expect(changeOfferStatus(db, { id: created.id, scope }, "resume", today())).toEqual({ ok: false, error: "expired" });
-    expect(changeOfferStatus(db, { id: created.id, scope }, "end", today())).toEqual({ ok: true, status: "ended" });
-    expect(changeOfferStatus(db, { id: created.id, scope }, "pause", today())).toEqual({ ok: false, error: "not_allowed" });
-    expect(updateOffer(db, { id: created.id, scope }, input, today())).toEqual({ ok: false, errors: { form: "offers:errors.ended" } });
+    expect(changeOfferStatus(db, { id: created.id, scope }, "resume", today())).toEqual({
+      ok: false,
+      error: "expired",
+    });
+    expect(changeOfferStatus(db, { id: created.id, scope }, "end", today())).toEqual({
+      ok: true,
+      status: "ended",
+    });
+    expect(changeOfferStatus(db, { id: created.id, scope }, "pause", today())).toEqual({
+      ok: false,
+      error: "not_allowed",
+    });
+    expect(updateOffer(db, { id: created.id, scope }, input, today())).toEqual({
+      ok: false,
+      errors: { form: "offers:errors.ended" },
+    });
   });
 
   it("checks what only the database knows: category, neighbourhoods and an end date in the past", () => {
     const { db, owner, input } = setup();
-    const result = createOffer(db, { volunteerId: owner.id }, { ...input, categoryId: 999_999, neighbourhoodIds: [999_999], validUntil: "2020-01-01" }, today());
+    const result = createOffer(
+      db,
+      { volunteerId: owner.id },
+      { ...input, categoryId: 999_999, neighbourhoodIds: [999_999], validUntil: "2020-01-01" },
+      today(),
+    );
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -137,11 +194,18 @@ describe("offers of a volunteer", () => {
   it("works as a plain form post: errors and values come back, a right one is created", async () => {
     const { db, owner, input } = setup();
     const cookie = await sessionCookieFor(owner.id);
-    const bad = await callAction(newOfferAction, "/volunteer/offers/new", { cookie, form: { ...formOf(input), title: " ", languages: [], capacity: "0" } });
+    const bad = await callAction(newOfferAction, "/volunteer/offers/new", {
+      cookie,
+      form: { ...formOf(input), title: " ", languages: [], capacity: "0" },
+    });
     expect(bad).toMatchObject({
       status: 400,
       data: {
-        errors: { title: "offers:errors.titleRequired", languages: "offers:errors.languageRequired", capacity: "offers:errors.capacityRange" },
+        errors: {
+          title: "offers:errors.titleRequired",
+          languages: "offers:errors.languageRequired",
+          capacity: "offers:errors.capacityRange",
+        },
         values: { capacity: "0", description: input.description },
       },
     });
@@ -166,7 +230,10 @@ describe("offers of an organisation", () => {
     });
     expect(created.location).toMatch(/^\/offers\/\d+/);
     const id = Number(created.location!.match(/\d+/)![0]);
-    expect(db.select().from(offers).where(eq(offers.id, id)).get()).toMatchObject({ organisationId: organisation.id, volunteerId: null });
+    expect(db.select().from(offers).where(eq(offers.id, id)).get()).toMatchObject({
+      organisationId: organisation.id,
+      volunteerId: null,
+    });
     const refused = await callAction(newOrgOfferAction, `/offers/organisation/${organisation.id}/new`, {
       cookie: await sessionCookieFor(outsider.id),
       params,
@@ -174,8 +241,18 @@ describe("offers of an organisation", () => {
     });
     expect(refused.status).toBe(403);
     const outsiderScope = { userId: outsider.id, organisationIds: [organisation.id + 1] };
-    expect(changeOfferStatus(db, { id, scope: outsiderScope }, "pause", today())).toEqual({ ok: false, error: "not_found" });
-    expect(changeOfferStatus(db, { id, scope: { userId: owner.id, organisationIds: [organisation.id] } }, "pause", today()).ok).toBe(true);
+    expect(changeOfferStatus(db, { id, scope: outsiderScope }, "pause", today())).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(
+      changeOfferStatus(
+        db,
+        { id, scope: { userId: owner.id, organisationIds: [organisation.id] } },
+        "pause",
+        today(),
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -197,10 +274,18 @@ describe("an offer in answer to a need", () => {
       languages: ["uk"],
       availability: ["2-morning"],
     });
-    const page = await callLoader(newOfferLoader, `/volunteer/offers/new?need=${need.id}`, { cookie: await sessionCookieFor(owner.id) });
+    const page = await callLoader(newOfferLoader, `/volunteer/offers/new?need=${need.id}`, {
+      cookie: await sessionCookieFor(owner.id),
+    });
     expect(page.data).toMatchObject({
       fromNeed: true,
-      defaults: { categoryId: String(category.id), neighbourhoodIds: [String(nb.id)], languages: ["uk"], availability: ["2-morning"], title: "" },
+      defaults: {
+        categoryId: String(category.id),
+        neighbourhoodIds: [String(nb.id)],
+        languages: ["uk"],
+        availability: ["2-morning"],
+        title: "",
+      },
     });
     expect(JSON.stringify(page.data)).not.toContain(need.description);
   });

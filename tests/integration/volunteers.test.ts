@@ -9,13 +9,22 @@ import { action as hoursAction } from "~/routes/volunteer.hours";
 import { loader as findLoader } from "~/routes/volunteer.find";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";
-import { createCategory, createCoordinator, createNeighbourhood, createUser, createVolunteer } from "../factories";
+import {
+  createCategory,
+  createCoordinator,
+  createNeighbourhood,
+  createUser,
+  createVolunteer,
+} from "../factories";
 import { buildRequest, callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
 import { createMatch, createNeed, createRawOffer } from "./volunteers-fixture";
 
 const today = () => zonedIsoDate(Date.now());
 
-function validProfileForm(nb: number, extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+function validProfileForm(
+  nb: number,
+  extra: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   return {
     intent: "save",
     "languages.0.language": "de",
@@ -88,9 +97,14 @@ describe("saving and reading a volunteer profile", () => {
     });
     expect(result).toEqual({
       ok: false,
-      errors: { homeNeighbourhoodId: "volunteer:errors.neighbourhoodUnknown", neighbourhoodIds: "volunteer:errors.neighbourhoodUnknown" },
+      errors: {
+        homeNeighbourhoodId: "volunteer:errors.neighbourhoodUnknown",
+        neighbourhoodIds: "volunteer:errors.neighbourhoodUnknown",
+      },
     });
-    expect(db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get()?.bio).toBe("vorher");
+    expect(db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get()?.bio).toBe(
+      "vorher",
+    );
   });
 
   it("shows the certificate as the coordinator recorded it: valid, expiring soon, expired, with who checked it", () => {
@@ -98,9 +112,15 @@ describe("saving and reading a volunteer profile", () => {
     const coordinator = createCoordinator(db, []);
     const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     const soon = createVolunteer(db, {
-      profile: { certificateValidUntil: inDays(20), certificateVerifiedAt: new Date(), certificateVerifiedBy: coordinator.id },
+      profile: {
+        certificateValidUntil: inDays(20),
+        certificateVerifiedAt: new Date(),
+        certificateVerifiedBy: coordinator.id,
+      },
     }).user;
-    const expired = createVolunteer(db, { profile: { certificateValidUntil: "2020-01-01", certificateVerifiedAt: new Date(0) } }).user;
+    const expired = createVolunteer(db, {
+      profile: { certificateValidUntil: "2020-01-01", certificateVerifiedAt: new Date(0) },
+    }).user;
     expect(getVolunteerProfile(db, soon.id, today())?.certificate).toMatchObject({
       state: "expiring",
       verifiedByName: coordinator.displayName,
@@ -115,16 +135,32 @@ describe("the profile page without JavaScript", () => {
     const db = getDb();
     const { user } = createVolunteer(db);
     const cookie = await sessionCookieFor(user.id);
-    const form = { "languages.0.language": "fa", "languages.0.level": "good", radiusKm: "3", hoursCapPerWeek: "4" };
-    const added = await callAction(profileAction, "/volunteer/profile", { cookie, form: { ...form, intent: "add-language" } });
+    const form = {
+      "languages.0.language": "fa",
+      "languages.0.level": "good",
+      radiusKm: "3",
+      hoursCapPerWeek: "4",
+    };
+    const added = await callAction(profileAction, "/volunteer/profile", {
+      cookie,
+      form: { ...form, intent: "add-language" },
+    });
     expect(added.status).toBe(200);
     expect(added.data).toEqual({
       errors: {},
       values: { ...form, intent: "add-language", "languages.1.language": "", "languages.1.level": "good" },
     });
-    const removed = await callAction(profileAction, "/volunteer/profile", { cookie, form: { ...form, intent: "remove-language:0" } });
-    expect(removed.data).toEqual({ errors: {}, values: { radiusKm: "3", hoursCapPerWeek: "4", intent: "remove-language:0" } });
-    expect(db.select().from(volunteerLanguages).where(eq(volunteerLanguages.userId, user.id)).all()).toEqual([]);
+    const removed = await callAction(profileAction, "/volunteer/profile", {
+      cookie,
+      form: { ...form, intent: "remove-language:0" },
+    });
+    expect(removed.data).toEqual({
+      errors: {},
+      values: { radiusKm: "3", hoursCapPerWeek: "4", intent: "remove-language:0" },
+    });
+    expect(db.select().from(volunteerLanguages).where(eq(volunteerLanguages.userId, user.id)).all()).toEqual(
+      [],
+    );
   });
 
   it("answers a wrong post with every error and what was sent (unticked boxes stay unticked), and saves a right one", async () => {
@@ -134,16 +170,26 @@ describe("the profile page without JavaScript", () => {
     const cookie = await sessionCookieFor(user.id);
     const bad = await callAction(profileAction, "/volunteer/profile", {
       cookie,
-      form: validProfileForm(nb.id, { "languages.1.language": "de", hoursCapPerWeek: "viel", availability: [] }),
+      form: validProfileForm(nb.id, {
+        "languages.1.language": "de",
+        hoursCapPerWeek: "viel",
+        availability: [],
+      }),
     });
     expect(bad.status).toBe(400);
     expect(bad.data).toMatchObject({
-      errors: { "languages.1.language": "volunteer:errors.languageTwice", hoursCapPerWeek: "volunteer:errors.hoursCapInvalid" },
+      errors: {
+        "languages.1.language": "volunteer:errors.languageTwice",
+        hoursCapPerWeek: "volunteer:errors.hoursCapInvalid",
+      },
       values: { hoursCapPerWeek: "viel", bio: "Ich bin Rentnerin und habe Zeit." },
     });
     expect((bad.data as { values: Record<string, unknown> }).values.availability).toBeUndefined();
 
-    const good = await callAction(profileAction, "/volunteer/profile", { cookie, form: validProfileForm(nb.id) });
+    const good = await callAction(profileAction, "/volunteer/profile", {
+      cookie,
+      form: validProfileForm(nb.id),
+    });
     expect(good.status).toBe(302);
     expect(good.location).toBe("/volunteer/profile?notice=saved");
     const saved = getVolunteerProfile(db, user.id, today());
@@ -156,9 +202,14 @@ describe("the profile page without JavaScript", () => {
       hoursCapPerWeek: 5,
       skills: ["Fahrrad reparieren", "Kochen"],
     });
-    expect(db.select().from(volunteerAvailability).where(eq(volunteerAvailability.userId, user.id)).all()).toHaveLength(2);
+    expect(
+      db.select().from(volunteerAvailability).where(eq(volunteerAvailability.userId, user.id)).all(),
+    ).toHaveLength(2);
     const page = await callLoader(profileLoader, "/volunteer/profile", { cookie });
-    expect(page.data).toMatchObject({ mode: "edit", defaults: { "languages.1.language": "uk", "languages.2.language": "", radiusKm: "2.5" } });
+    expect(page.data).toMatchObject({
+      mode: "edit",
+      defaults: { "languages.1.language": "uk", "languages.2.language": "", radiusKm: "2.5" },
+    });
   });
 
   it("lets an organisation member become a volunteer, and refuses staff", async () => {
@@ -170,13 +221,19 @@ describe("the profile page without JavaScript", () => {
     expect(page.data).toMatchObject({ mode: "create", certificate: null, calendarUrl: null });
     // Until then the volunteer pages send them here.
     expect((await callLoader(findLoader, "/volunteer/find", { cookie })).location).toBe("/volunteer/profile");
-    const created = await callAction(profileAction, "/volunteer/profile", { cookie, form: validProfileForm(nb.id) });
+    const created = await callAction(profileAction, "/volunteer/profile", {
+      cookie,
+      form: validProfileForm(nb.id),
+    });
     expect(created.location).toBe("/volunteer/profile?notice=created");
     const user = await getOptionalUser(buildRequest("/", { cookie }));
     expect(user).toMatchObject({ role: "org_member", isVolunteer: true });
 
     const coordinator = createCoordinator(db, [nb.id]);
-    const staff = await callAction(profileAction, "/volunteer/profile", { cookie: await sessionCookieFor(coordinator.id), form: validProfileForm(nb.id) });
+    const staff = await callAction(profileAction, "/volunteer/profile", {
+      cookie: await sessionCookieFor(coordinator.id),
+      form: validProfileForm(nb.id),
+    });
     expect(staff.status).toBe(403);
   });
 
@@ -184,14 +241,25 @@ describe("the profile page without JavaScript", () => {
     const db = getDb();
     const { user } = createVolunteer(db);
     const cookie = await sessionCookieFor(user.id);
-    const created = await callAction(profileAction, "/volunteer/profile", { cookie, form: { intent: "calendar-create" } });
+    const created = await callAction(profileAction, "/volunteer/profile", {
+      cookie,
+      form: { intent: "calendar-create" },
+    });
     expect(created.location).toBe("/volunteer/profile?notice=calendarCreated#calendar");
-    const token = db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get()?.calendarToken;
+    const token = db
+      .select()
+      .from(volunteerProfiles)
+      .where(eq(volunteerProfiles.userId, user.id))
+      .get()?.calendarToken;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const page = await callLoader(profileLoader, "/volunteer/profile", { cookie });
-    expect((page.data as { calendarUrl: string }).calendarUrl).toBe(`http://localhost/feeds/volunteers/${token}.ics`);
+    expect((page.data as { calendarUrl: string }).calendarUrl).toBe(
+      `http://localhost/feeds/volunteers/${token}.ics`,
+    );
     await callAction(profileAction, "/volunteer/profile", { cookie, form: { intent: "calendar-revoke" } });
-    expect(db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get()?.calendarToken).toBeNull();
+    expect(
+      db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get()?.calendarToken,
+    ).toBeNull();
   });
 });
 
@@ -202,14 +270,23 @@ describe("logging hours for a match", () => {
     const category = createCategory(db);
     const { user } = createVolunteer(db);
     const need = createNeed(db, { categoryId: category.id, neighbourhoodId: nb.id });
-    const offer = createRawOffer(db, { volunteerId: user.id, categoryId: category.id, title: "Begleitung auf Arabisch" });
+    const offer = createRawOffer(db, {
+      volunteerId: user.id,
+      categoryId: category.id,
+      title: "Begleitung auf Arabisch",
+    });
     const match = createMatch(db, { needId: need.id, offerId: offer.id, status: "active" });
     return { db, user, match, category };
   }
 
   it("writes unconfirmed match hours with the match id, category and offer title", () => {
     const { db, user, match, category } = setup();
-    const result = logMatchHours(db, user.id, { matchId: match.id, date: today(), hours: 1.5, note: "Termin im Bürgeramt" }, today());
+    const result = logMatchHours(
+      db,
+      user.id,
+      { matchId: match.id, date: today(), hours: 1.5, note: "Termin im Bürgeramt" },
+      today(),
+    );
     expect(result.ok).toBe(true);
     const row = db.select().from(hoursLog).where(eq(hoursLog.matchId, match.id)).get();
     expect(row).toMatchObject({
@@ -220,32 +297,58 @@ describe("logging hours for a match", () => {
       activity: "Begleitung auf Arabisch",
       confirmedAt: null,
     });
-    expect(listVolunteerMatches(db, user.id)).toMatchObject([{ matchId: match.id, hoursPending: 1.5, hoursConfirmed: 0, canLogHours: true }]);
-    expect(listVolunteerHours(db, user.id, today())).toMatchObject({ pendingThisYear: 1.5, confirmedThisYear: 0 });
+    expect(listVolunteerMatches(db, user.id)).toMatchObject([
+      { matchId: match.id, hoursPending: 1.5, hoursConfirmed: 0, canLogHours: true },
+    ]);
+    expect(listVolunteerHours(db, user.id, today())).toMatchObject({
+      pendingThisYear: 1.5,
+      confirmedThisYear: 0,
+    });
   });
 
   it("treats another person's match as unknown, and refuses future dates, proposed matches and full days", () => {
     const { db, user, match, category } = setup();
     const stranger = createVolunteer(db).user;
     const input = { matchId: match.id, date: today(), hours: 2, note: "" };
-    expect(logMatchHours(db, stranger.id, input, today())).toEqual({ ok: false, errors: { matchId: "volunteer:errors.matchUnknown" } });
+    expect(logMatchHours(db, stranger.id, input, today())).toEqual({
+      ok: false,
+      errors: { matchId: "volunteer:errors.matchUnknown" },
+    });
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect(logMatchHours(db, user.id, { ...input, date: tomorrow }, today())).toEqual({ ok: false, errors: { date: "volunteer:errors.dateFuture" } });
+    expect(logMatchHours(db, user.id, { ...input, date: tomorrow }, today())).toEqual({
+      ok: false,
+      errors: { date: "volunteer:errors.dateFuture" },
+    });
     expect(logMatchHours(db, user.id, { ...input, hours: 23 }, today()).ok).toBe(true);
-    expect(logMatchHours(db, user.id, { ...input, hours: 2 }, today())).toEqual({ ok: false, errors: { hours: "volunteer:errors.hoursDayFull" } });
+    expect(logMatchHours(db, user.id, { ...input, hours: 2 }, today())).toEqual({
+      ok: false,
+      errors: { hours: "volunteer:errors.hoursDayFull" },
+    });
     const nb = createNeighbourhood(db);
     const need = createNeed(db, { categoryId: category.id, neighbourhoodId: nb.id });
     const offer = createRawOffer(db, { volunteerId: user.id, categoryId: category.id });
     const proposed = createMatch(db, { needId: need.id, offerId: offer.id, status: "proposed" });
-    expect(logMatchHours(db, user.id, { ...input, matchId: proposed.id }, today())).toEqual({ ok: false, errors: { matchId: "volunteer:errors.matchNotActive" } });
+    expect(logMatchHours(db, user.id, { ...input, matchId: proposed.id }, today())).toEqual({
+      ok: false,
+      errors: { matchId: "volunteer:errors.matchNotActive" },
+    });
   });
 
   it("works through the hours page as a plain form post", async () => {
     const { user, match } = setup();
     const cookie = await sessionCookieFor(user.id);
-    const bad = await callAction(hoursAction, "/volunteer/hours", { cookie, form: { matchId: String(match.id), date: today(), hours: "zwei", note: "" } });
-    expect(bad).toMatchObject({ status: 400, data: { errors: { hours: "volunteer:errors.hoursInvalid" }, values: { hours: "zwei" } } });
-    const ok = await callAction(hoursAction, "/volunteer/hours", { cookie, form: { matchId: String(match.id), date: today(), hours: "2,5", note: "" } });
+    const bad = await callAction(hoursAction, "/volunteer/hours", {
+      cookie,
+      form: { matchId: String(match.id), date: today(), hours: "zwei", note: "" },
+    });
+    expect(bad).toMatchObject({
+      status: 400,
+      data: { errors: { hours: "volunteer:errors.hoursInvalid" }, values: { hours: "zwei" } },
+    });
+    const ok = await callAction(hoursAction, "/volunteer/hours", {
+      cookie,
+      form: { matchId: String(match.id), date: today(), hours: "2,5", note: "" },
+    });
     expect(ok.location).toBe("/volunteer/hours?notice=logged");
   });
 });

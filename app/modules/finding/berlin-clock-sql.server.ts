@@ -18,7 +18,8 @@ function lastSundayAt1Utc(year: number, month: number): number {
 /** Summer-time periods [start, end) in epoch ms for the given years. */
 export function berlinSummerPeriods(fromYear: number, toYear: number): Array<[number, number]> {
   const periods: Array<[number, number]> = [];
-  for (let year = fromYear; year <= toYear; year++) periods.push([lastSundayAt1Utc(year, 2), lastSundayAt1Utc(year, 9)]);
+  for (let year = fromYear; year <= toYear; year++)
+    periods.push([lastSundayAt1Utc(year, 2), lastSundayAt1Utc(year, 9)]);
   return periods;
 }
 
@@ -33,7 +34,10 @@ export function berlinOffsetSql(column: SQL, now: number): SQL {
   const periods = berlinSummerPeriods(year - 1, year + 3);
   // Literals, not bound parameters: better-sqlite3 binds JS numbers as REAL, and the day and minute
   // maths below needs SQLite's integer division. The values are our own integers.
-  const whens = periods.map(([start, end]) => sql`when ${column} >= ${int(start)} and ${column} < ${int(end)} then ${int(2 * HOUR_MS)}`);
+  const whens = periods.map(
+    ([start, end]) =>
+      sql`when ${column} >= ${int(start)} and ${column} < ${int(end)} then ${int(2 * HOUR_MS)}`,
+  );
   return sql`(case ${sql.join(whens, sql` `)} else ${int(HOUR_MS)} end)`;
 }
 

@@ -35,17 +35,33 @@ export const FindWorkFilterSchema = z
     fits: z.literal("1", { message: "volunteer:find.errors.unknown" }).optional(),
     page: z.coerce.number({ message: "volunteer:find.errors.page" }).int().min(1).max(10_000).default(1),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "volunteer:find.errors.range", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "volunteer:find.errors.range",
+    path: ["to"],
+  });
 
 export type FindWorkFilter = z.output<typeof FindWorkFilterSchema>;
-export const FIND_FILTER_FIELDS = ["what", "neighbourhood", "km", "category", "language", "from", "to", "fits", "page"] as const;
+export const FIND_FILTER_FIELDS = [
+  "what",
+  "neighbourhood",
+  "km",
+  "category",
+  "language",
+  "from",
+  "to",
+  "fits",
+  "page",
+] as const;
 export type FindFilterField = (typeof FIND_FILTER_FIELDS)[number];
 
 /**
  * Reads the filter from the URL. Each invalid field is dropped and reported next to its input, so a
  * mistyped link still shows work instead of an error page.
  */
-export function parseFindWorkFilter(params: URLSearchParams): { filter: FindWorkFilter; errors: Partial<Record<FindFilterField, string>> } {
+export function parseFindWorkFilter(params: URLSearchParams): {
+  filter: FindWorkFilter;
+  errors: Partial<Record<FindFilterField, string>>;
+} {
   const raw: Record<string, string> = {};
   for (const key of FIND_FILTER_FIELDS) {
     const value = params.get(key)?.trim();

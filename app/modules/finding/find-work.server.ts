@@ -91,14 +91,22 @@ export interface FindWorkResult {
 
 function distancesFromHome(db: Db, homeId: number | null): Map<number, number> | null {
   if (homeId === null) return null;
-  const all = db.select({ id: neighbourhoods.id, lat: neighbourhoods.lat, lon: neighbourhoods.lon }).from(neighbourhoods).all();
+  const all = db
+    .select({ id: neighbourhoods.id, lat: neighbourhoods.lat, lon: neighbourhoods.lon })
+    .from(neighbourhoods)
+    .all();
   const home = all.find((n) => n.id === homeId);
   if (!home) return null;
   return new Map(all.map((n) => [n.id, Math.round(haversineKm(home.lat, home.lon, n.lat, n.lon) * 10) / 10]));
 }
 
 /** The shifts and needs on one page of results. */
-export function findWork(db: Db, filter: ResolvedFindFilter, viewer: FindViewer, now: number = Date.now()): FindWorkResult {
+export function findWork(
+  db: Db,
+  filter: ResolvedFindFilter,
+  viewer: FindViewer,
+  now: number = Date.now(),
+): FindWorkResult {
   const distances = distancesFromHome(db, viewer.homeNeighbourhoodId);
   const windowStart = Math.max(now, filter.from ? startOfZonedDay(filter.from) : 0);
   const windowEnd = filter.to ? startOfZonedDay(filter.to) + DAY_MS : null;
@@ -115,7 +123,8 @@ export function findWork(db: Db, filter: ResolvedFindFilter, viewer: FindViewer,
   const placeConditions = (nb: SQL): SQL[] => {
     const c: SQL[] = [];
     if (filter.neighbourhoodId !== undefined) c.push(sql`${nb} = ${filter.neighbourhoodId}`);
-    if (nearIds !== null) c.push(nearIds.length > 0 ? sql`${nb} in (${sql.join(nearIds.map(int), sql`, `)})` : sql`0`);
+    if (nearIds !== null)
+      c.push(nearIds.length > 0 ? sql`${nb} in (${sql.join(nearIds.map(int), sql`, `)})` : sql`0`);
     return c;
   };
   // A window fits when one of the volunteer's weekly slots holds it from start to end on its weekday.
@@ -137,16 +146,26 @@ export function findWork(db: Db, filter: ResolvedFindFilter, viewer: FindViewer,
     ];
     if (windowEnd !== null) c.push(sql`s.starts_at < ${windowEnd}`);
     if (filter.categoryId !== undefined) c.push(sql`e.category_id = ${filter.categoryId}`);
-    if (filter.language) c.push(sql`exists (select 1 from event_languages el where el.event_id = e.id and el.language = ${filter.language})`);
+    if (filter.language)
+      c.push(
+        sql`exists (select 1 from event_languages el where el.event_id = e.id and el.language = ${filter.language})`,
+      );
     if (filter.fits) c.push(fitsWindow(sql`s.starts_at`, sql`s.ends_at`));
     parts.push(sql`select 'shift' as kind, s.id as id, s.starts_at as sort_at, e.neighbourhood_id as nb
       from shifts s join events e on e.id = s.event_id where ${sql.join(c, sql` and `)}`);
   }
   if (filter.what !== "shifts") {
-    const c: SQL[] = [sql`n.status in ('open', 'partly_matched')`, sql`n.ends_at > ${windowStart}`, ...placeConditions(sql`n.neighbourhood_id`)];
+    const c: SQL[] = [
+      sql`n.status in ('open', 'partly_matched')`,
+      sql`n.ends_at > ${windowStart}`,
+      ...placeConditions(sql`n.neighbourhood_id`),
+    ];
     if (windowEnd !== null) c.push(sql`n.starts_at < ${windowEnd}`);
     if (filter.categoryId !== undefined) c.push(sql`n.category_id = ${filter.categoryId}`);
-    if (filter.language) c.push(sql`exists (select 1 from need_languages nl where nl.need_id = n.id and nl.language = ${filter.language})`);
+    if (filter.language)
+      c.push(
+        sql`exists (select 1 from need_languages nl where nl.need_id = n.id and nl.language = ${filter.language})`,
+      );
     if (filter.fits) {
       c.push(sql`((n.schedule = 'one_off' and ${fitsWindow(sql`n.starts_at`, sql`n.ends_at`)}) or (n.schedule = 'recurring' and exists (
         select 1 from need_slots ns join volunteer_availability va on va.weekday = ns.weekday
@@ -169,7 +188,9 @@ export function findWork(db: Db, filter: ResolvedFindFilter, viewer: FindViewer,
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && filter.page > 1) {
     // Past the last page (an old link): count without paging to say how many pages there are.
-    const counted = db.get<{ total: number }>(sql`select count(*) as total from (${sql.join(parts, sql` union all `)})`);
+    const counted = db.get<{ total: number }>(
+      sql`select count(*) as total from (${sql.join(parts, sql` union all `)})`,
+    );
     total = counted?.total ?? 0;
   }
   const shiftIds = rows.filter((r) => r.kind === "shift").map((r) => r.id);
@@ -181,7 +202,14 @@ export function findWork(db: Db, filter: ResolvedFindFilter, viewer: FindViewer,
     const item = r.kind === "shift" ? shiftsById.get(r.id) : needsById.get(r.id);
     if (item) items.push({ ...item, distanceKm: r.distance });
   }
-  return { items, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize, hasHome: distances !== null };
+  return {
+    items,
+    total,
+    page: filter.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageSize,
+    hasHome: distances !== null,
+  };
 }
 
 function splitLanguages(value: string | null): Language[] {
@@ -317,7 +345,8 @@ function loadNeeds(db: Db, ids: number[], viewer: FindViewer): Map<number, NeedW
         neighbourhoodName: r.neighbourhoodName,
         distanceKm: null,
         languages: splitLanguages(r.languages),
-        myOffer: r.myOfferId !== null && r.myOfferTitle !== null ? { id: r.myOfferId, title: r.myOfferTitle } : null,
+        myOffer:
+          r.myOfferId !== null && r.myOfferTitle !== null ? { id: r.myOfferId, title: r.myOfferTitle } : null,
       },
     ]),
   );

@@ -33,7 +33,9 @@ export function offerFormValues(offer: OfferFormSource): Record<string, string |
     description: offer.description,
     languages: [...offer.languages],
     neighbourhoodIds: offer.neighbourhoodIds.map(String),
-    availability: grid.every((c) => c !== null) ? (grid as string[]) : windowsToGrid(offer.availability as WeeklyWindow[]),
+    availability: grid.every((c) => c !== null)
+      ? (grid as string[])
+      : windowsToGrid(offer.availability as WeeklyWindow[]),
     capacity: String(offer.capacity),
     radiusKm: String(offer.radiusKm),
     validUntil: offer.validUntil ?? "",

@@ -5,29 +5,44 @@
 import { z } from "zod";
 import { LANGUAGE, OFFER_STATUS } from "@db/schema/enums";
 import { gridToWindows } from "~/modules/volunteers/availability";
-import { availabilityGrid, decimal, idString, isoDateString, listOf, wholeNumber } from "~/modules/volunteers/form-fields";
+import {
+  availabilityGrid,
+  decimal,
+  idString,
+  isoDateString,
+  listOf,
+  wholeNumber,
+} from "~/modules/volunteers/form-fields";
 
 export const OFFER_TITLE_MAX = 120;
 export const OFFER_DESCRIPTION_MAX = 2000;
 
 export const OfferSchema = z
   .object({
-    categoryId: z.string({ required_error: "offers:errors.categoryRequired" }).min(1, "offers:errors.categoryRequired").pipe(idString("offers:errors.categoryUnknown")),
+    categoryId: z
+      .string({ required_error: "offers:errors.categoryRequired" })
+      .min(1, "offers:errors.categoryRequired")
+      .pipe(idString("offers:errors.categoryUnknown")),
     title: z
       .string({ required_error: "offers:errors.titleRequired" })
       .trim()
       .min(1, "offers:errors.titleRequired")
       .max(OFFER_TITLE_MAX, "offers:errors.titleTooLong"),
     description: z.string().trim().max(OFFER_DESCRIPTION_MAX, "offers:errors.descriptionTooLong").default(""),
-    languages: listOf(z.enum(LANGUAGE, { message: "offers:errors.languageUnknown" }), LANGUAGE.length, "offers:errors.languageUnknown").refine(
-      (list) => list.length > 0,
-      "offers:errors.languageRequired",
+    languages: listOf(
+      z.enum(LANGUAGE, { message: "offers:errors.languageUnknown" }),
+      LANGUAGE.length,
+      "offers:errors.languageUnknown",
+    ).refine((list) => list.length > 0, "offers:errors.languageRequired"),
+    neighbourhoodIds: listOf(
+      idString("offers:errors.neighbourhoodUnknown"),
+      100,
+      "offers:errors.neighbourhoodUnknown",
+    ).refine((list) => list.length > 0, "offers:errors.neighbourhoodRequired"),
+    availability: availabilityGrid("offers:errors.availabilityInvalid").refine(
+      (cells) => cells.length > 0,
+      "offers:errors.availabilityRequired",
     ),
-    neighbourhoodIds: listOf(idString("offers:errors.neighbourhoodUnknown"), 100, "offers:errors.neighbourhoodUnknown").refine(
-      (list) => list.length > 0,
-      "offers:errors.neighbourhoodRequired",
-    ),
-    availability: availabilityGrid("offers:errors.availabilityInvalid").refine((cells) => cells.length > 0, "offers:errors.availabilityRequired"),
     capacity: wholeNumber({
       min: 1,
       max: 100,

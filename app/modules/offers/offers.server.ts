@@ -20,7 +20,12 @@ import {
 } from "@db/schema";
 import type { Language, OfferStatus } from "@db/schema/enums";
 import { berlinWallClock } from "~/modules/matching/berlin-time";
-import { mergeWindows, windowsToGrid, type GridKey, type WeeklyWindow } from "~/modules/volunteers/availability";
+import {
+  mergeWindows,
+  windowsToGrid,
+  type GridKey,
+  type WeeklyWindow,
+} from "~/modules/volunteers/availability";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { OfferInput, OfferListFilter, OfferStatusIntent } from "./offers.schema";
 
@@ -37,15 +42,22 @@ export interface OfferScope {
 const LIVE_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
 
 function ownerWhere(owner: OfferOwner): SQL {
-  return "volunteerId" in owner ? eq(offers.volunteerId, owner.volunteerId) : eq(offers.organisationId, owner.organisationId);
+  return "volunteerId" in owner
+    ? eq(offers.volunteerId, owner.volunteerId)
+    : eq(offers.organisationId, owner.organisationId);
 }
 
 function scopeWhere(scope: OfferScope): SQL {
   const own = eq(offers.volunteerId, scope.userId);
-  return scope.organisationIds.length > 0 ? (or(own, inArray(offers.organisationId, [...scope.organisationIds])) as SQL) : own;
+  return scope.organisationIds.length > 0
+    ? (or(own, inArray(offers.organisationId, [...scope.organisationIds])) as SQL)
+    : own;
 }
 
-export type OfferWriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
+export type OfferWriteResult =
+  | { ok: true; id: number }
+  | { ok: false; errors: FieldErrors }
+  | { ok: false; notFound: true };
 
 /** Checks what only the database knows (category and neighbourhoods exist) and what depends on today. */
 function checkReferences(tx: Db, input: OfferInput, today: string): FieldErrors {
@@ -61,19 +73,27 @@ function checkReferences(tx: Db, input: OfferInput, today: string): FieldErrors 
     .from(neighbourhoods)
     .where(inArray(neighbourhoods.id, input.neighbourhoodIds))
     .all();
-  if (known.length !== input.neighbourhoodIds.length) errors.neighbourhoodIds = "offers:errors.neighbourhoodUnknown";
-  if (input.validUntil !== null && input.validUntil < today) errors.validUntil = "offers:errors.validUntilPast";
+  if (known.length !== input.neighbourhoodIds.length)
+    errors.neighbourhoodIds = "offers:errors.neighbourhoodUnknown";
+  if (input.validUntil !== null && input.validUntil < today)
+    errors.validUntil = "offers:errors.validUntilPast";
   return errors;
 }
 
 function replaceChildren(tx: Db, offerId: number, input: OfferInput): void {
   tx.delete(offerLanguages).where(eq(offerLanguages.offerId, offerId)).run();
-  tx.insert(offerLanguages).values(input.languages.map((language) => ({ offerId, language }))).run();
+  tx.insert(offerLanguages)
+    .values(input.languages.map((language) => ({ offerId, language })))
+    .run();
   tx.delete(offerNeighbourhoods).where(eq(offerNeighbourhoods.offerId, offerId)).run();
-  tx.insert(offerNeighbourhoods).values(input.neighbourhoodIds.map((neighbourhoodId) => ({ offerId, neighbourhoodId }))).run();
+  tx.insert(offerNeighbourhoods)
+    .values(input.neighbourhoodIds.map((neighbourhoodId) => ({ offerId, neighbourhoodId })))
+    .run();
   tx.delete(offerAvailability).where(eq(offerAvailability.offerId, offerId)).run();
   if (input.availability.length > 0) {
-    tx.insert(offerAvailability).values(input.availability.map((w) => ({ offerId, ...w }))).run();
+    tx.insert(offerAvailability)
+      .values(input.availability.map((w) => ({ offerId, ...w })))
+      .run();
   }
 }
 
@@ -112,7 +132,12 @@ export function createOffer(db: Db, owner: OfferOwner, input: OfferInput, today:
 }
 
 /** Changes an offer the scope owns; someone else's changes nothing (not found), an ended one is refused. */
-export function updateOffer(db: Db, target: { id: number; scope: OfferScope }, input: OfferInput, today: string): OfferWriteResult {
+export function updateOffer(
+  db: Db,
+  target: { id: number; scope: OfferScope },
+  input: OfferInput,
+  today: string,
+): OfferWriteResult {
   return db.transaction(
     (tx) => {
       const mine = tx
@@ -143,7 +168,9 @@ const TRANSITIONS: Record<OfferStatusIntent, { from: OfferStatus[]; to: OfferSta
   end: { from: ["active", "paused"], to: "ended" },
 };
 
-export type OfferStatusResult = { ok: true; status: OfferStatus } | { ok: false; error: "not_found" | "not_allowed" | "expired" };
+export type OfferStatusResult =
+  | { ok: true; status: OfferStatus }
+  | { ok: false; error: "not_found" | "not_allowed" | "expired" };
 
 /** Pause, resume or end an offer of the scope. An offer whose end date has passed cannot be resumed. */
 export function changeOfferStatus(
@@ -161,7 +188,8 @@ export function changeOfferStatus(
         .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
         .get();
       if (!current) return { ok: false as const, error: "not_found" as const };
-      if (!transition.from.includes(current.status)) return { ok: false as const, error: "not_allowed" as const };
+      if (!transition.from.includes(current.status))
+        return { ok: false as const, error: "not_allowed" as const };
       if (intent === "resume" && current.validUntil !== null && current.validUntil < today) {
         return { ok: false as const, error: "expired" as const };
       }
@@ -222,7 +250,11 @@ export function getOwnOffer(db: Db, target: { id: number; scope: OfferScope }): 
     .all()
     .map((n) => n.id);
   const availability = db
-    .select({ weekday: offerAvailability.weekday, startMinute: offerAvailability.startMinute, endMinute: offerAvailability.endMinute })
+    .select({
+      weekday: offerAvailability.weekday,
+      startMinute: offerAvailability.startMinute,
+      endMinute: offerAvailability.endMinute,
+    })
     .from(offerAvailability)
     .where(eq(offerAvailability.offerId, target.id))
     .orderBy(asc(offerAvailability.weekday), asc(offerAvailability.startMinute))
@@ -263,7 +295,12 @@ export interface OfferListItem {
 }
 
 /** The owner's offers, newest first, filtered by status: one query whatever the length. */
-export function listOffers(db: Db, owner: OfferOwner, filter: OfferListFilter, today: string): OfferListItem[] {
+export function listOffers(
+  db: Db,
+  owner: OfferOwner,
+  filter: OfferListFilter,
+  today: string,
+): OfferListItem[] {
   const rows = db
     .select({
       id: offers.id,
@@ -274,21 +311,31 @@ export function listOffers(db: Db, owner: OfferOwner, filter: OfferListFilter, t
       validUntil: offers.validUntil,
       capacity: offers.capacity,
       liveMatches: sql<number>`(select count(*) from ${matches} where ${matches.offerId} = ${offers.id} and ${matches.status} in ('proposed', 'accepted', 'active'))`,
-      languages: sql<string | null>`(select group_concat(${offerLanguages.language}) from ${offerLanguages} where ${offerLanguages.offerId} = ${offers.id})`,
-      neighbourhoodNames: sql<string | null>`(select group_concat(${neighbourhoods.name}, '|') from ${offerNeighbourhoods}
+      languages: sql<
+        string | null
+      >`(select group_concat(${offerLanguages.language}) from ${offerLanguages} where ${offerLanguages.offerId} = ${offers.id})`,
+      neighbourhoodNames: sql<
+        string | null
+      >`(select group_concat(${neighbourhoods.name}, '|') from ${offerNeighbourhoods}
         join ${neighbourhoods} on ${neighbourhoods.id} = ${offerNeighbourhoods.neighbourhoodId}
         where ${offerNeighbourhoods.offerId} = ${offers.id})`,
     })
     .from(offers)
     .innerJoin(categories, eq(categories.id, offers.categoryId))
     .where(and(ownerWhere(owner), filter === "all" ? undefined : eq(offers.status, filter)))
-    .orderBy(sql`case ${offers.status} when 'active' then 0 when 'paused' then 1 else 2 end`, desc(offers.createdAt), desc(offers.id))
+    .orderBy(
+      sql`case ${offers.status} when 'active' then 0 when 'paused' then 1 else 2 end`,
+      desc(offers.createdAt),
+      desc(offers.id),
+    )
     .all();
   return rows.map((r) => ({
     ...r,
     expired: r.validUntil !== null && r.validUntil < today,
     languages: (r.languages ? r.languages.split(",").sort() : []) as Language[],
-    neighbourhoodNames: r.neighbourhoodNames ? r.neighbourhoodNames.split("|").sort((a, b) => a.localeCompare(b, "de")) : [],
+    neighbourhoodNames: r.neighbourhoodNames
+      ? r.neighbourhoodNames.split("|").sort((a, b) => a.localeCompare(b, "de"))
+      : [],
   }));
 }
 
@@ -319,7 +366,14 @@ export interface OfferPrefill {
  */
 export function offerPrefillFromNeed(db: Db, needId: number): OfferPrefill | null {
   const need = db
-    .select({ id: needs.id, categoryId: needs.categoryId, neighbourhoodId: needs.neighbourhoodId, schedule: needs.schedule, startsAt: needs.startsAt, endsAt: needs.endsAt })
+    .select({
+      id: needs.id,
+      categoryId: needs.categoryId,
+      neighbourhoodId: needs.neighbourhoodId,
+      schedule: needs.schedule,
+      startsAt: needs.startsAt,
+      endsAt: needs.endsAt,
+    })
     .from(needs)
     .where(and(eq(needs.id, needId), inArray(needs.status, ["open", "partly_matched"])))
     .get();
@@ -333,14 +387,24 @@ export function offerPrefillFromNeed(db: Db, needId: number): OfferPrefill | nul
   let windows: WeeklyWindow[];
   if (need.schedule === "recurring") {
     windows = db
-      .select({ weekday: needSlots.weekday, startMinute: needSlots.startMinute, endMinute: needSlots.endMinute })
+      .select({
+        weekday: needSlots.weekday,
+        startMinute: needSlots.startMinute,
+        endMinute: needSlots.endMinute,
+      })
       .from(needSlots)
       .where(eq(needSlots.needId, needId))
       .all();
   } else {
     const start = berlinWallClock(need.startsAt.getTime());
     const minutes = Math.round((need.endsAt.getTime() - need.startsAt.getTime()) / 60_000);
-    windows = [{ weekday: start.weekday, startMinute: start.minute, endMinute: Math.min(1440, start.minute + Math.max(1, minutes)) }];
+    windows = [
+      {
+        weekday: start.weekday,
+        startMinute: start.minute,
+        endMinute: Math.min(1440, start.minute + Math.max(1, minutes)),
+      },
+    ];
   }
   return {
     needId,
@@ -355,5 +419,11 @@ export { LIVE_MATCH_STATUSES };
 
 /** The organisation's name for headings, or null when it does not exist. */
 export function getOrganisationName(db: Db, organisationId: number): string | null {
-  return db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get()?.name ?? null;
+  return (
+    db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId))
+      .get()?.name ?? null
+  );
 }

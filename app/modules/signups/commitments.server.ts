@@ -39,7 +39,11 @@ export function getShiftSignupStates(
     .from(shifts)
     .leftJoin(
       signups,
-      and(eq(signups.shiftId, shifts.id), eq(signups.volunteerId, viewerId ?? ""), sql`${signups.status} <> 'cancelled'`),
+      and(
+        eq(signups.shiftId, shifts.id),
+        eq(signups.volunteerId, viewerId ?? ""),
+        sql`${signups.status} <> 'cancelled'`,
+      ),
     )
     .where(inArray(shifts.id, [...shiftIds]))
     .all();
@@ -93,7 +97,11 @@ export const PAST_COMMITMENTS_LIMIT = 50;
  * Upcoming (and running) confirmed and waitlisted sign-ups in date order with the place in line, and
  * the latest past confirmed shifts with attendance and hours. Two queries.
  */
-export function listCommitments(db: Db, volunteerId: string, now: number): { upcoming: CommitmentItem[]; past: PastCommitmentItem[] } {
+export function listCommitments(
+  db: Db,
+  volunteerId: string,
+  now: number,
+): { upcoming: CommitmentItem[]; past: PastCommitmentItem[] } {
   const upcoming = db
     .select({
       signupId: signups.id,
@@ -113,7 +121,13 @@ export function listCommitments(db: Db, volunteerId: string, now: number): { upc
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .innerJoin(events, eq(events.id, shifts.eventId))
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
-    .where(and(eq(signups.volunteerId, volunteerId), inArray(signups.status, ["confirmed", "waitlisted"]), gt(shifts.endsAt, new Date(now))))
+    .where(
+      and(
+        eq(signups.volunteerId, volunteerId),
+        inArray(signups.status, ["confirmed", "waitlisted"]),
+        gt(shifts.endsAt, new Date(now)),
+      ),
+    )
     .orderBy(asc(shifts.startsAt), asc(shifts.id))
     .all();
 
@@ -133,7 +147,13 @@ export function listCommitments(db: Db, volunteerId: string, now: number): { upc
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .innerJoin(events, eq(events.id, shifts.eventId))
     .leftJoin(hoursLog, eq(hoursLog.signupId, signups.id))
-    .where(and(eq(signups.volunteerId, volunteerId), eq(signups.status, "confirmed"), lte(shifts.endsAt, new Date(now))))
+    .where(
+      and(
+        eq(signups.volunteerId, volunteerId),
+        eq(signups.status, "confirmed"),
+        lte(shifts.endsAt, new Date(now)),
+      ),
+    )
     .orderBy(desc(shifts.startsAt), desc(shifts.id))
     .limit(PAST_COMMITMENTS_LIMIT)
     .all();

@@ -5,7 +5,6 @@ import { notify } from "~/modules/notifications/notify.server";
 import { COMMITMENTS_PATH } from "./paths";
 import type { SignupNotifier } from "./signups.server";
 
-
 /**
  * The notifier the sign-up routes pass to signUpForShift / cancelSignup: an inbox row (and, by the
  * person's preference, an outbox e-mail) written in the sign-up's own transaction. A waitlisted
@@ -23,7 +22,11 @@ export const notifySignupChange: SignupNotifier = (tx, event) => {
   notify(tx as Db, {
     userId: event.volunteerId,
     kind: event.kind,
-    params: { eventTitle: shift.eventTitle, shiftTitle: shift.shiftTitle, startsAt: shift.startsAt.getTime() },
+    params: {
+      eventTitle: shift.eventTitle,
+      shiftTitle: shift.shiftTitle,
+      startsAt: shift.startsAt.getTime(),
+    },
     link: COMMITMENTS_PATH,
   });
 };

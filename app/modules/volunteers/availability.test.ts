@@ -13,7 +13,10 @@ describe("availability grid", () => {
 
   it("ticks every cell a saved window overlaps, and round-trips what the grid produced", () => {
     // The demo volunteer's Tuesday 15–19 h touches the afternoon and the evening.
-    expect(windowsToGrid([{ weekday: 1, startMinute: 900, endMinute: 1140 }])).toEqual(["1-afternoon", "1-evening"]);
+    expect(windowsToGrid([{ weekday: 1, startMinute: 900, endMinute: 1140 }])).toEqual([
+      "1-afternoon",
+      "1-evening",
+    ]);
     const cells = ["3-morning", "5-afternoon", "5-evening", "6-morning"];
     expect(windowsToGrid(gridToWindows(cells))).toEqual(cells);
     expect(gridShowsExactly(gridToWindows(cells))).toBe(true);

@@ -40,7 +40,9 @@ export function windowsToGrid(windows: readonly WeeklyWindow[]): GridKey[] {
   for (const weekday of WEEKDAYS) {
     for (const daypart of DAYPARTS) {
       const [start, end] = DAYPART_WINDOWS[daypart];
-      const overlaps = windows.some((w) => w.weekday === weekday && w.startMinute < end && w.endMinute > start);
+      const overlaps = windows.some(
+        (w) => w.weekday === weekday && w.startMinute < end && w.endMinute > start,
+      );
       if (overlaps) keys.push(gridKey(weekday, daypart));
     }
   }

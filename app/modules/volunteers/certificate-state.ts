@@ -20,7 +20,10 @@ export function daysBetween(today: string, validUntil: string): number {
  * `validUntil` is the last day the certificate counts (a shift on that day still qualifies, as in
  * signUpForShift). `today` is the ISO date in Europe/Berlin.
  */
-export function certificateState(validUntil: string | null, today: string): { state: CertificateState; daysLeft: number | null } {
+export function certificateState(
+  validUntil: string | null,
+  today: string,
+): { state: CertificateState; daysLeft: number | null } {
   if (!validUntil) return { state: "none", daysLeft: null };
   const daysLeft = daysBetween(today, validUntil);
   if (daysLeft < 0) return { state: "expired", daysLeft };

@@ -29,7 +29,14 @@ export function idString(message: string) {
 
 function typedNumber(
   pattern: RegExp,
-  opts: { min: number; max: number; required: string; invalid: string; range: string; exclusiveMin?: boolean },
+  opts: {
+    min: number;
+    max: number;
+    required: string;
+    invalid: string;
+    range: string;
+    exclusiveMin?: boolean;
+  },
 ) {
   return z.string({ required_error: opts.required }).transform((raw, ctx) => {
     const text = raw.trim();
@@ -42,18 +49,32 @@ function typedNumber(
       return NaN;
     }
     const n = Number(text.replace(",", "."));
-    if (!((opts.exclusiveMin ? n > opts.min : n >= opts.min) && n <= opts.max)) ctx.addIssue({ code: "custom", message: opts.range });
+    if (!((opts.exclusiveMin ? n > opts.min : n >= opts.min) && n <= opts.max))
+      ctx.addIssue({ code: "custom", message: opts.range });
     return n;
   });
 }
 
 /** A number typed by a person: "2,5" and "2.5" both work. */
-export function decimal(opts: { min: number; max: number; required: string; invalid: string; range: string; exclusiveMin?: boolean }) {
+export function decimal(opts: {
+  min: number;
+  max: number;
+  required: string;
+  invalid: string;
+  range: string;
+  exclusiveMin?: boolean;
+}) {
   return typedNumber(/^[0-9]{1,4}([.,][0-9]{1,2})?$/, opts);
 }
 
 /** A whole number typed by a person. */
-export function wholeNumber(opts: { min: number; max: number; required: string; invalid: string; range: string }) {
+export function wholeNumber(opts: {
+  min: number;
+  max: number;
+  required: string;
+  invalid: string;
+  range: string;
+}) {
   return typedNumber(/^[0-9]{1,6}$/, opts);
 }
 

@@ -8,8 +8,14 @@ export const HOURS_NOTE_MAX = 500;
 export const EHRENAMTSKARTE_HOURS_PER_YEAR = 250;
 
 export const LogHoursSchema = z.object({
-  matchId: z.string({ required_error: "volunteer:errors.matchRequired" }).min(1, "volunteer:errors.matchRequired").pipe(idString("volunteer:errors.matchUnknown")),
-  date: z.string({ required_error: "volunteer:errors.dateRequired" }).min(1, "volunteer:errors.dateRequired").pipe(isoDateString("volunteer:errors.dateInvalid")),
+  matchId: z
+    .string({ required_error: "volunteer:errors.matchRequired" })
+    .min(1, "volunteer:errors.matchRequired")
+    .pipe(idString("volunteer:errors.matchUnknown")),
+  date: z
+    .string({ required_error: "volunteer:errors.dateRequired" })
+    .min(1, "volunteer:errors.dateRequired")
+    .pipe(isoDateString("volunteer:errors.dateInvalid")),
   hours: decimal({
     min: 0,
     max: 24,

@@ -5,13 +5,27 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
-import { categories, events, hoursLog, matches, needs, neighbourhoods, offers, shifts, signups } from "@db/schema";
+import {
+  categories,
+  events,
+  hoursLog,
+  matches,
+  needs,
+  neighbourhoods,
+  offers,
+  shifts,
+  signups,
+} from "@db/schema";
 import type { HoursSource, MatchStatus } from "@db/schema/enums";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { LogHoursInput } from "./hours.schema";
 
 /** A match is being worked on (or was) once the volunteer accepted it: then hours can be logged. */
-export const LOGGABLE_MATCH_STATUSES = ["accepted", "active", "completed"] as const satisfies readonly MatchStatus[];
+export const LOGGABLE_MATCH_STATUSES = [
+  "accepted",
+  "active",
+  "completed",
+] as const satisfies readonly MatchStatus[];
 
 export interface VolunteerMatchItem {
   matchId: number;
@@ -61,11 +75,22 @@ export type LogHoursResult = { ok: true; id: number } | { ok: false; errors: Fie
  * Logs hours for one of the volunteer's own matches. Ownership is in the `where` (the match's offer
  * belongs to the volunteer); someone else's match id reads as unknown. `today` is the Berlin date.
  */
-export function logMatchHours(db: Db, volunteerId: string, input: LogHoursInput, today: string): LogHoursResult {
+export function logMatchHours(
+  db: Db,
+  volunteerId: string,
+  input: LogHoursInput,
+  today: string,
+): LogHoursResult {
   return db.transaction(
     (tx): LogHoursResult => {
       const match = tx
-        .select({ id: matches.id, status: matches.status, proposedAt: matches.proposedAt, categoryId: needs.categoryId, offerTitle: offers.title })
+        .select({
+          id: matches.id,
+          status: matches.status,
+          proposedAt: matches.proposedAt,
+          categoryId: needs.categoryId,
+          offerTitle: offers.title,
+        })
         .from(matches)
         .innerJoin(offers, eq(offers.id, matches.offerId))
         .innerJoin(needs, eq(needs.id, matches.needId))
@@ -84,7 +109,8 @@ export function logMatchHours(db: Db, volunteerId: string, input: LogHoursInput,
         .from(hoursLog)
         .where(and(eq(hoursLog.volunteerId, volunteerId), eq(hoursLog.date, input.date)))
         .get();
-      if ((sameDay?.total ?? 0) + input.hours > 24) return { ok: false as const, errors: { hours: "volunteer:errors.hoursDayFull" } };
+      if ((sameDay?.total ?? 0) + input.hours > 24)
+        return { ok: false as const, errors: { hours: "volunteer:errors.hoursDayFull" } };
       const created = tx
         .insert(hoursLog)
         .values({

@@ -48,7 +48,8 @@ export function profileFormValues(profile: ProfileFormSource): FlatValues {
     values[`languages.${profile.languages.length}.level`] = NEW_ROW_LEVEL;
   }
   values.skills = profile.skills.join("\n");
-  values.homeNeighbourhoodId = profile.homeNeighbourhoodId === null ? "" : String(profile.homeNeighbourhoodId);
+  values.homeNeighbourhoodId =
+    profile.homeNeighbourhoodId === null ? "" : String(profile.homeNeighbourhoodId);
   values.radiusKm = String(profile.radiusKm);
   values.neighbourhoodIds = profile.neighbourhoodIds.map(String);
   values.availability = windowsToGrid(profile.availability);
@@ -72,7 +73,9 @@ export function withLanguageRowRemoved(values: FlatValues, index: number): FlatV
 }
 
 /** The row buttons' intents: "add-language" and "remove-language:<row>". */
-export function parseRowIntent(intent: string | null): { kind: "add" } | { kind: "remove"; index: number } | null {
+export function parseRowIntent(
+  intent: string | null,
+): { kind: "add" } | { kind: "remove"; index: number } | null {
   if (intent === "add-language") return { kind: "add" };
   const match = /^remove-language:(0|[1-9][0-9]{0,2})$/.exec(intent ?? "");
   return match ? { kind: "remove", index: Number(match[1]) } : null;

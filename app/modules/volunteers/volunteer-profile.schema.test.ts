@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { unflatten } from "~/utils/nested-form";
 import { certificateState } from "./certificate-state";
-import { parseRowIntent, profileFormValues, withLanguageRowAdded, withLanguageRowRemoved } from "./profile-form";
+import {
+  parseRowIntent,
+  profileFormValues,
+  withLanguageRowAdded,
+  withLanguageRowRemoved,
+} from "./profile-form";
 import { VolunteerProfileSchema } from "./volunteer-profile.schema";
 
 const base = {
@@ -34,7 +39,13 @@ describe("VolunteerProfileSchema (as the action reads a plain form post)", () =>
   });
 
   it("skips rows removed in the browser (holes) and reports errors at the row's own field name", () => {
-    const flat = { ...base, "languages.3.language": "de", "languages.3.level": "good", "languages.5.language": "ar", "languages.5.level": "" };
+    const flat = {
+      ...base,
+      "languages.3.language": "de",
+      "languages.3.level": "good",
+      "languages.5.language": "ar",
+      "languages.5.level": "",
+    };
     const result = VolunteerProfileSchema.safeParse(unflatten(flat));
     expect(result.success).toBe(false);
     const paths = result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message]);
@@ -48,9 +59,17 @@ describe("VolunteerProfileSchema (as the action reads a plain form post)", () =>
 
   it("needs a language, a place and a positive hours cap", () => {
     const result = VolunteerProfileSchema.safeParse(
-      unflatten({ "languages.0.language": "", "languages.0.level": "good", homeNeighbourhoodId: "", radiusKm: "x", hoursCapPerWeek: "0" }),
+      unflatten({
+        "languages.0.language": "",
+        "languages.0.level": "good",
+        homeNeighbourhoodId: "",
+        radiusKm: "x",
+        hoursCapPerWeek: "0",
+      }),
     );
-    const errors = result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+    const errors = result.success
+      ? {}
+      : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
     expect(errors).toMatchObject({
       languages: "volunteer:errors.languageRequired",
       homeNeighbourhoodId: "volunteer:errors.whereRequired",
@@ -60,7 +79,9 @@ describe("VolunteerProfileSchema (as the action reads a plain form post)", () =>
   });
 
   it("refuses grid values that are not cells and prototype keys in names", () => {
-    expect(VolunteerProfileSchema.safeParse(unflatten({ ...base, availability: "7-morning" })).success).toBe(false);
+    expect(VolunteerProfileSchema.safeParse(unflatten({ ...base, availability: "7-morning" })).success).toBe(
+      false,
+    );
     expect(unflatten({ "__proto__.polluted": "yes", "a.constructor.x": "1" })).toEqual({});
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -87,7 +108,9 @@ describe("profile form rows without JavaScript", () => {
     });
     const added = withLanguageRowAdded(values);
     expect(added["languages.2.level"]).toBe("good");
-    expect(Object.keys(withLanguageRowRemoved(added, 0)).some((k) => k.startsWith("languages.0."))).toBe(false);
+    expect(Object.keys(withLanguageRowRemoved(added, 0)).some((k) => k.startsWith("languages.0."))).toBe(
+      false,
+    );
     expect(parseRowIntent("remove-language:12")).toEqual({ kind: "remove", index: 12 });
     expect(parseRowIntent("remove-language:x")).toBeNull();
     expect(parseRowIntent("add-language")).toEqual({ kind: "add" });

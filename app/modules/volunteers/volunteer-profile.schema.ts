@@ -15,8 +15,12 @@ export const MAX_BIO_LENGTH = 2000;
 
 const LanguageRowSchema = z
   .object({
-    language: z.union([z.literal(""), z.enum(LANGUAGE, { message: "volunteer:errors.languageUnknown" })]).default(""),
-    level: z.union([z.literal(""), z.enum(LANGUAGE_LEVEL, { message: "volunteer:errors.levelUnknown" })]).default(""),
+    language: z
+      .union([z.literal(""), z.enum(LANGUAGE, { message: "volunteer:errors.languageUnknown" })])
+      .default(""),
+    level: z
+      .union([z.literal(""), z.enum(LANGUAGE_LEVEL, { message: "volunteer:errors.levelUnknown" })])
+      .default(""),
   })
   .superRefine((row, ctx) => {
     if (row.language !== "" && row.level === "") {
@@ -27,15 +31,27 @@ const LanguageRowSchema = z
 export const VolunteerProfileSchema = z
   .object({
     // Holes are rows removed in the browser; undefined rows and empty languages are skipped.
-    languages: z.array(LanguageRowSchema.optional()).max(MAX_LANGUAGE_ROWS + 4, "volunteer:errors.tooManyLanguages").default([]),
+    languages: z
+      .array(LanguageRowSchema.optional())
+      .max(MAX_LANGUAGE_ROWS + 4, "volunteer:errors.tooManyLanguages")
+      .default([]),
     skills: z
       .string()
       .max(MAX_SKILLS * (MAX_SKILL_LENGTH + 2), "volunteer:errors.skillsTooLong")
       .default("")
-      .transform((text) => [...new Set(text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean))])
+      .transform((text) => [
+        ...new Set(
+          text
+            .split(/\r?\n/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ])
       .refine((skills) => skills.length <= MAX_SKILLS, "volunteer:errors.tooManySkills")
       .refine((skills) => skills.every((s) => s.length <= MAX_SKILL_LENGTH), "volunteer:errors.skillTooLong"),
-    homeNeighbourhoodId: z.union([z.literal(""), idString("volunteer:errors.neighbourhoodUnknown")]).default(""),
+    homeNeighbourhoodId: z
+      .union([z.literal(""), idString("volunteer:errors.neighbourhoodUnknown")])
+      .default(""),
     radiusKm: decimal({
       min: 0,
       max: 100,
@@ -43,7 +59,11 @@ export const VolunteerProfileSchema = z
       invalid: "volunteer:errors.radiusInvalid",
       range: "volunteer:errors.radiusRange",
     }),
-    neighbourhoodIds: listOf(idString("volunteer:errors.neighbourhoodUnknown"), 100, "volunteer:errors.neighbourhoodUnknown"),
+    neighbourhoodIds: listOf(
+      idString("volunteer:errors.neighbourhoodUnknown"),
+      100,
+      "volunteer:errors.neighbourhoodUnknown",
+    ),
     availability: availabilityGrid("volunteer:errors.availabilityInvalid"),
     hoursCapPerWeek: decimal({
       min: 0,
@@ -62,14 +82,24 @@ export const VolunteerProfileSchema = z
       if (!row || row.language === "") return;
       count += 1;
       if (seen.has(row.language)) {
-        ctx.addIssue({ code: "custom", path: ["languages", index, "language"], message: "volunteer:errors.languageTwice" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["languages", index, "language"],
+          message: "volunteer:errors.languageTwice",
+        });
       }
       seen.add(row.language);
     });
-    if (count === 0) ctx.addIssue({ code: "custom", path: ["languages"], message: "volunteer:errors.languageRequired" });
-    if (count > MAX_LANGUAGE_ROWS) ctx.addIssue({ code: "custom", path: ["languages"], message: "volunteer:errors.tooManyLanguages" });
+    if (count === 0)
+      ctx.addIssue({ code: "custom", path: ["languages"], message: "volunteer:errors.languageRequired" });
+    if (count > MAX_LANGUAGE_ROWS)
+      ctx.addIssue({ code: "custom", path: ["languages"], message: "volunteer:errors.tooManyLanguages" });
     if (profile.homeNeighbourhoodId === "" && profile.neighbourhoodIds.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["homeNeighbourhoodId"], message: "volunteer:errors.whereRequired" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["homeNeighbourhoodId"],
+        message: "volunteer:errors.whereRequired",
+      });
     }
   })
   .transform((p) => ({

@@ -113,7 +113,11 @@ export function getVolunteerProfile(db: Db, userId: string, today: string): Volu
 }
 
 export function hasVolunteerProfile(db: Db, userId: string): boolean {
-  return !!db.select({ id: volunteerProfiles.userId }).from(volunteerProfiles).where(eq(volunteerProfiles.userId, userId)).get();
+  return !!db
+    .select({ id: volunteerProfiles.userId })
+    .from(volunteerProfiles)
+    .where(eq(volunteerProfiles.userId, userId))
+    .get();
 }
 
 export type SaveProfileResult = { ok: true; created: boolean } | { ok: false; errors: FieldErrors };
@@ -123,20 +127,35 @@ export type SaveProfileResult = { ok: true; created: boolean } | { ok: false; er
  * replaced as a whole). Unknown neighbourhood ids answer with field errors and change nothing. The
  * certificate and the calendar token are never touched here.
  */
-export function saveVolunteerProfile(db: Db, userId: string, input: VolunteerProfileInput): SaveProfileResult {
+export function saveVolunteerProfile(
+  db: Db,
+  userId: string,
+  input: VolunteerProfileInput,
+): SaveProfileResult {
   return db.transaction(
     (tx) => {
-      const wanted = [...new Set([...input.neighbourhoodIds, ...(input.homeNeighbourhoodId ? [input.homeNeighbourhoodId] : [])])];
+      const wanted = [
+        ...new Set([
+          ...input.neighbourhoodIds,
+          ...(input.homeNeighbourhoodId ? [input.homeNeighbourhoodId] : []),
+        ]),
+      ];
       const known = new Set(
         wanted.length === 0
           ? []
-          : tx.select({ id: neighbourhoods.id }).from(neighbourhoods).where(inArray(neighbourhoods.id, wanted)).all().map((n) => n.id),
+          : tx
+              .select({ id: neighbourhoods.id })
+              .from(neighbourhoods)
+              .where(inArray(neighbourhoods.id, wanted))
+              .all()
+              .map((n) => n.id),
       );
       const errors: FieldErrors = {};
       if (input.homeNeighbourhoodId !== null && !known.has(input.homeNeighbourhoodId)) {
         errors.homeNeighbourhoodId = "volunteer:errors.neighbourhoodUnknown";
       }
-      if (input.neighbourhoodIds.some((id) => !known.has(id))) errors.neighbourhoodIds = "volunteer:errors.neighbourhoodUnknown";
+      if (input.neighbourhoodIds.some((id) => !known.has(id)))
+        errors.neighbourhoodIds = "volunteer:errors.neighbourhoodUnknown";
       if (Object.keys(errors).length > 0) return { ok: false as const, errors };
 
       const existed = !!tx
@@ -153,22 +172,33 @@ export function saveVolunteerProfile(db: Db, userId: string, input: VolunteerPro
       if (existed) {
         tx.update(volunteerProfiles).set(fields).where(eq(volunteerProfiles.userId, userId)).run();
       } else {
-        tx.insert(volunteerProfiles).values({ userId, ...fields }).run();
+        tx.insert(volunteerProfiles)
+          .values({ userId, ...fields })
+          .run();
       }
 
       tx.delete(volunteerLanguages).where(eq(volunteerLanguages.userId, userId)).run();
       if (input.languages.length > 0) {
-        tx.insert(volunteerLanguages).values(input.languages.map((l) => ({ userId, ...l }))).run();
+        tx.insert(volunteerLanguages)
+          .values(input.languages.map((l) => ({ userId, ...l })))
+          .run();
       }
       tx.delete(volunteerSkills).where(eq(volunteerSkills.userId, userId)).run();
-      if (input.skills.length > 0) tx.insert(volunteerSkills).values(input.skills.map((skill) => ({ userId, skill }))).run();
+      if (input.skills.length > 0)
+        tx.insert(volunteerSkills)
+          .values(input.skills.map((skill) => ({ userId, skill })))
+          .run();
       tx.delete(volunteerNeighbourhoods).where(eq(volunteerNeighbourhoods.userId, userId)).run();
       if (input.neighbourhoodIds.length > 0) {
-        tx.insert(volunteerNeighbourhoods).values(input.neighbourhoodIds.map((neighbourhoodId) => ({ userId, neighbourhoodId }))).run();
+        tx.insert(volunteerNeighbourhoods)
+          .values(input.neighbourhoodIds.map((neighbourhoodId) => ({ userId, neighbourhoodId })))
+          .run();
       }
       tx.delete(volunteerAvailability).where(eq(volunteerAvailability.userId, userId)).run();
       if (input.availability.length > 0) {
-        tx.insert(volunteerAvailability).values(input.availability.map((w) => ({ userId, ...w }))).run();
+        tx.insert(volunteerAvailability)
+          .values(input.availability.map((w) => ({ userId, ...w })))
+          .run();
       }
       return { ok: true as const, created: !existed };
     },
@@ -194,5 +224,11 @@ export function volunteerNeighbourhoodIds(db: Db, userId: string): number[] {
 
 /** The volunteer's home neighbourhood (for distances), or null. */
 export function getHomeNeighbourhoodId(db: Db, userId: string): number | null {
-  return db.select({ id: volunteerProfiles.homeNeighbourhoodId }).from(volunteerProfiles).where(eq(volunteerProfiles.userId, userId)).get()?.id ?? null;
+  return (
+    db
+      .select({ id: volunteerProfiles.homeNeighbourhoodId })
+      .from(volunteerProfiles)
+      .where(eq(volunteerProfiles.userId, userId))
+      .get()?.id ?? null
+  );
 }
