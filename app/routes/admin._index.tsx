@@ -5,7 +5,7 @@ import { USER_ROLE } from "@db/schema/enums";
 import { loadAdminHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 
-export const handle = { i18n: ["common", "auth", "home", "settings"] };
+export const handle = { i18n: ["common", "auth", "home", "settings", "dashboard"] };
 
 export const meta: MetaFunction = () => [{ title: "Verwaltung · miteinander" }];
 
@@ -44,6 +44,12 @@ export default function AdminHomePage() {
           </li>
           <li>
             <Link to="/coordination">{t("admin.coordination")}</Link>
+          </li>
+          <li>
+            <Link to="/coordination/dashboard">{t("dashboard:home.dashboard")}</Link>
+          </li>
+          <li>
+            <Link to="/coordination/audit">{t("dashboard:home.audit")}</Link>
           </li>
           <li>
             <Link to="/admin/settings">{t("settings:title")}</Link>

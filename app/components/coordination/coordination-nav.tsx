@@ -21,6 +21,15 @@ export function CoordinationNav() {
         <li>
           <NavLink to="/coordination/verification">{t("nav.verification")}</NavLink>
         </li>
+        <li>
+          <NavLink to="/coordination/dashboard">{t("nav.dashboard")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/coordination/reports">{t("nav.reports")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/coordination/audit">{t("nav.audit")}</NavLink>
+        </li>
       </ul>
     </nav>
   );
