@@ -6,9 +6,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "~/components/layout";
@@ -67,9 +69,39 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+/**
+ * After a client-side navigation to another page, focus moves to the new content (the `#hash` target,
+ * else <main>): otherwise the focus stays on a link that is gone, screen readers hear nothing about the
+ * new page and the next Tab starts at the top. Changes of the query only (filters, pages of a list) keep
+ * the focus where it is.
+ */
+function hashId(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1); // a malformed escape in a hand-typed URL
+  }
+}
+
+function useFocusOnNavigation() {
+  const { pathname, hash } = useLocation();
+  // Compared with the last place rather than "skip the first run": StrictMode runs effects twice.
+  const last = useRef(pathname + hash);
+  useEffect(() => {
+    if (last.current === pathname + hash) return;
+    last.current = pathname + hash;
+    const target = (hash && document.getElementById(hashId(hash))) || document.getElementById("main");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    // ScrollRestoration has already scrolled to the hash or the top.
+    target.focus({ preventScroll: true });
+  }, [pathname, hash]);
+}
+
 export default function App() {
   const { locale } = useRouteLoaderData<typeof loader>("root") ?? { locale: DEFAULT_LOCALE };
   useChangeLanguage(locale);
+  useFocusOnNavigation();
   return (
     <>
       <SiteHeader />

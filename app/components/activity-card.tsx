@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityListItem } from "~/modules/events/public-activities.server";
 import { formatMoney } from "~/utils/format";
+import { contentLanguage } from "./content-language";
 import { DateRange } from "./time";
 
 export function ActivityCard({ activity }: { activity: ActivityListItem }) {
@@ -13,7 +14,9 @@ export function ActivityCard({ activity }: { activity: ActivityListItem }) {
         <span>{activity.neighbourhoodName}</span>
       </p>
       <h3 id={`activity-${activity.id}-title`} className="card__title">
-        <Link to={`/activities/${activity.id}`}>{activity.title}</Link>
+        <Link to={`/activities/${activity.id}`} {...contentLanguage(activity)}>
+          {activity.title}
+        </Link>
       </h3>
       {!activity.translated ? (
         <p className="muted small">

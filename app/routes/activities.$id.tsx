@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
+import { contentLanguage } from "~/components/content-language";
 import { ShiftSignup } from "~/components/shift-signup";
 import { DateRange } from "~/components/time";
 import { useNonce } from "~/components/nonce";
@@ -78,7 +79,9 @@ export default function ActivityPage() {
         <span className="tag">{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</span>{" "}
         <Link to={`/activities?neighbourhood=${activity.neighbourhoodSlug}`}>{activity.neighbourhoodName}</Link>
       </p>
-      <h1 id="activity-title">{activity.title}</h1>
+      <h1 id="activity-title">
+        <span {...contentLanguage(activity)}>{activity.title}</span>
+      </h1>
       {!activity.translated ? (
         <p className="notice">{t("common:content.originalLanguage", { language: t(`common:languages.${activity.originalLanguage}`) })}</p>
       ) : null}
@@ -132,7 +135,9 @@ export default function ActivityPage() {
       </p>
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("detail.about")}</h2>
-        <p className="prose">{activity.description}</p>
+        <p className="prose" {...contentLanguage(activity)}>
+          {activity.description}
+        </p>
       </section>
       {activity.shifts.length > 0 ? (
         <section aria-labelledby="shifts-heading">

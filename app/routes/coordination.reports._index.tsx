@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { useCategoryName, useNumber } from "~/components/dashboard/dashboard-sections";
 import { PeriodForm } from "~/components/dashboard/period-form";
 import { requireReportRoute } from "~/modules/reports/report-route.server";
@@ -66,7 +67,7 @@ export default function ReportsPage() {
       <section aria-labelledby="needs-heading">
         <h2 id="needs-heading">{t("needs.title")}</h2>
         <p className="hint">{t("needs.explain")}</p>
-        <div className="table-scroll">
+        <TableScroll labelledBy="needs-heading">
           <table className="data-table" data-testid="report-needs">
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export default function ReportsPage() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="matches-heading">
@@ -123,26 +124,28 @@ export default function ReportsPage() {
           {data.hours[by].length === 0 ? (
             <p className="empty">{t("hours.empty")}</p>
           ) : (
-            <table className="data-table" data-testid={`report-hours-${by}`}>
-              <thead>
-                <tr>
-                  <th scope="col">{t(`hours.${by}`)}</th>
-                  <th scope="col">{t("hours.entries")}</th>
-                  <th scope="col">{t("hours.hours")}</th>
-                  <th scope="col">{t("hours.volunteers")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.hours[by].map((r) => (
-                  <tr key={r.key ?? "none"}>
-                    <th scope="row">{hoursLabel(by, r)}</th>
-                    <td>{n(r.entries)}</td>
-                    <td>{n(r.hours, 2)}</td>
-                    <td>{n(r.volunteers)}</td>
+            <TableScroll labelledBy={`hours-${by}-heading`}>
+              <table className="data-table" data-testid={`report-hours-${by}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(`hours.${by}`)}</th>
+                    <th scope="col">{t("hours.entries")}</th>
+                    <th scope="col">{t("hours.hours")}</th>
+                    <th scope="col">{t("hours.volunteers")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.hours[by].map((r) => (
+                    <tr key={r.key ?? "none"}>
+                      <th scope="row">{hoursLabel(by, r)}</th>
+                      <td>{n(r.entries)}</td>
+                      <td>{n(r.hours, 2)}</td>
+                      <td>{n(r.volunteers)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       ))}

@@ -1,6 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 
 /** Frame of a list behind a dashboard figure: back link, title, the count, the rows and pagination. */
 export function FigureList({
@@ -37,7 +38,7 @@ export function FigureList({
       <p className="list-summary" aria-live="polite" data-testid="list-total">
         {t("lists.total", { count: total })}
       </p>
-      {total === 0 ? <p className="empty">{t("lists.empty")}</p> : <div className="table-scroll">{children}</div>}
+      {total === 0 ? <p className="empty">{t("lists.empty")}</p> : <TableScroll label={title}>{children}</TableScroll>}
       {pageCount > 1 ? (
         <nav aria-label={t("lists.pagination")} className="pagination">
           {page > 1 ? (
