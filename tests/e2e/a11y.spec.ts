@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { gotoHydrated } from "./hydration";
+import { KEY_PAGES, resolveTargets, withLanguage, type Who } from "./key-pages";
+
+// axe-core on the key pages of every role, in German (left to right) and Arabic (right to left).
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const LANGUAGES = ["de", "ar"] as const;
+
+/** Scans one page; returns the violations as short lines (rule, impact, the first few targets). */
+async function scan(page: Page, path: string, lng: string): Promise<string[]> {
+  const response = await gotoHydrated(page, withLanguage(path, lng));
+  expect(response?.status(), `${path} answers`).toBeLessThan(400);
+  await expect(page.locator("html")).toHaveAttribute("dir", lng === "ar" ? "rtl" : "ltr");
+  // Legacy mode runs axe in the page itself instead of opening a blank page per scan to merge frame
+  // results (there are no iframes); only violations are collected. Both keep the 80 scans quick.
+  const result = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .setLegacyMode(true)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(", ")}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ""}`,
+  );
+}
+
+test.describe.configure({ mode: "parallel" });
+
+for (const [who, targets] of Object.entries(KEY_PAGES) as [Who, (typeof KEY_PAGES)[Who]][]) {
+  for (const lng of LANGUAGES) {
+    test(`axe: ${who} pages in ${lng} have no WCAG 2.2 AA violations`, async ({ page, loginAs }) => {
+      test.slow(); // up to ten pages, each loaded, hydrated and scanned
+      if (who !== "visitor") await loginAs(who);
+      for (const path of await resolveTargets(page, targets)) {
+        expect.soft(await scan(page, path, lng), `axe on ${path} (${lng})`).toEqual([]);
+      }
+    });
+  }
+}
+
+test("a refused form: the error summary gets the focus, links to each field and passes axe", async ({
+  page,
+}) => {
+  await gotoHydrated(page, "/register");
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  const links = summary.getByRole("link");
+  expect(await links.count()).toBeGreaterThan(0);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
+    const field = page.locator(href);
+    await expect(field, `${href} is a field`).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAttribute("aria-describedby", new RegExp(`${href.slice(1)}-error`));
+  }
+  await links.first().press("Enter");
+  await expect(page.locator((await links.first().getAttribute("href"))!)).toBeFocused();
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+});

@@ -1,0 +1,86 @@
+import type { Page } from "@playwright/test";
+import { expect, type DemoAccount } from "./fixtures";
+
+/**
+ * A page: a fixed path, or the first link matching `link` on another page (`from`; "previous" is the
+ * page before it in the list, for detail pages two hops down). Detail pages are found through their
+ * lists, so the specs follow whatever the demo data holds.
+ */
+export type Target = string | { from: string; link: RegExp };
+
+export type Who = DemoAccount | "visitor";
+
+/** The key pages of every role, for the axe scan and the narrow-screen check. */
+export const KEY_PAGES: Record<Who, Target[]> = {
+  visitor: [
+    "/",
+    "/activities",
+    { from: "/activities", link: /^\/activities\/\d+$/ },
+    "/privacy",
+    "/how-it-works",
+    "/login",
+    "/register",
+    "/register/organisation",
+    "/feeds",
+  ],
+  volunteer: [
+    "/volunteer",
+    "/volunteer/profile",
+    "/volunteer/find",
+    "/volunteer/commitments",
+    "/volunteer/hours",
+    "/volunteer/offers",
+    "/volunteer/offers/new",
+    "/matches",
+    "/inbox",
+    "/account",
+  ],
+  organisation: [
+    "/organisation",
+    { from: "/organisation", link: /^\/organisations\/\d+$/ },
+    { from: "/organisation", link: /^\/organisations\/\d+\/members$/ },
+    { from: "/organisation", link: /^\/organisations\/\d+\/activities\/new$/ },
+    { from: "/organisation", link: /^\/organisations\/\d+\/activities$/ },
+    { from: "previous", link: /^\/organisations\/\d+\/activities\/\d+$/ },
+    { from: "previous", link: /^\/organisations\/\d+\/activities\/\d+\/edit$/ },
+  ],
+  coordinator: [
+    "/coordination",
+    "/coordination/needs",
+    { from: "/coordination/needs", link: /^\/coordination\/needs\/\d+$/ },
+    "/coordination/needs/new",
+    "/coordination/dashboard",
+    "/coordination/verification",
+    "/coordination/organisations",
+    "/coordination/reports",
+  ],
+  admin: ["/admin", "/admin/users", "/admin/outbox", "/admin/settings", "/admin/invites"],
+};
+
+async function firstLink(page: Page, from: string, link: RegExp): Promise<string> {
+  await page.goto(from);
+  const hrefs = await page
+    .locator("main a[href]")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const href = hrefs.map((h) => h.split(/[?#]/)[0]!).find((h) => link.test(h));
+  expect(href, `a link matching ${link} on ${from}`).toBeTruthy();
+  return href!;
+}
+
+/** The paths of the targets, in order (the page must be logged in as their role already). */
+export async function resolveTargets(page: Page, targets: Target[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (const target of targets) {
+    if (typeof target === "string") paths.push(target);
+    else
+      paths.push(
+        await firstLink(page, target.from === "previous" ? paths.at(-1)! : target.from, target.link),
+      );
+  }
+  return paths;
+}
+
+/** The path with the UI language chosen by `?lng=`, which the server reads before cookie and account. */
+export function withLanguage(path: string, lng: string): string {
+  return `${path}${path.includes("?") ? "&" : "?"}lng=${lng}`;
+}

@@ -1,0 +1,134 @@
+import type { Locator, Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { gotoHydrated, waitForHydration } from "./hydration";
+
+// Keyboard only: no clicks, no fill(), no goto() after the first page. Every element that takes the focus
+// on the way must show it (WCAG 2.4.7).
+
+/**
+ * The focused element must draw an outline at least 2 px wide (app.css: :focus-visible, and :focus for
+ * fields) or a box shadow, and be on screen.
+ */
+async function expectVisibleFocus(page: Page) {
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { what: "nothing", visible: false };
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+    const shadow = style.boxShadow !== "none";
+    const box = el.getBoundingClientRect();
+    const name = el.getAttribute("name") ?? (el.textContent ?? "").trim().slice(0, 40);
+    return {
+      what: `${el.tagName.toLowerCase()} "${name}"`,
+      visible: (outline || shadow) && box.width > 0 && box.height > 0,
+    };
+  });
+  expect(focus.visible, `visible focus on ${focus.what}`).toBe(true);
+}
+
+/** Presses Tab until `target` has the focus, checking the focus is visible at every stop. */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    await expectVisibleFocus(page);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${max} presses of Tab did not reach ${target}`);
+}
+
+async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+}
+
+test("the skip link is the first stop and moves the focus to the main content", async ({ page }) => {
+  await gotoHydrated(page, "/activities");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Zum Inhalt springen" });
+  await expect(skip).toBeFocused();
+  expect(await skip.evaluate((a) => a.matches(":focus-visible"))).toBe(true);
+  await expectVisibleFocus(page);
+  // It is moved into view when focused (it hides above the page otherwise).
+  const box = await skip.boundingBox();
+  expect(box && box.y >= 0).toBe(true);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+  // The next Tab goes into the content, past the header.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
+});
+
+test.describe("a volunteer signs up for a shift with the keyboard alone", () => {
+  // A refused sign-up (a clash with the volunteer's other commitments) answers 409.
+  test.use({ expectedConsoleErrors: [/status of 409/] });
+
+  test("log in, find a shift with open places, sign up, see the confirmation, cancel", async ({ page }) => {
+    test.slow();
+    await gotoHydrated(page, "/login");
+
+    await tabTo(page, page.getByLabel("E-Mail-Adresse"));
+    await page.keyboard.type(DEMO_ACCOUNTS.volunteer);
+    await tabTo(page, page.getByLabel("Passwort", { exact: true }));
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/volunteer$/);
+    await waitForHydration(page);
+
+    // The area's own navigation leads to the work on offer.
+    await tabTo(
+      page,
+      page
+        .getByRole("navigation", { name: "Bereich für Helfende" })
+        .getByRole("link", { name: "Aufgabe finden" }),
+    );
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/volunteer\/find$/);
+    await expect(page.locator("main")).toBeFocused();
+
+    // Tab through the results to a shift that still has places and is not one of the volunteer's yet.
+    const links = page.getByRole("link", { name: /^Ansehen und anmelden/ });
+    const count = await links.count();
+    expect(count, "shifts on the first page of results").toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const link = links.nth(i);
+      const open = await link.evaluate((a) => !!a.closest("article")?.querySelector(".highlight"));
+      if (!open) continue;
+      await tabTo(page, link);
+      const href = (await link.getAttribute("href"))!;
+      const [activityPath, hash] = href.split("#") as [string, string];
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(new RegExp(`${activityPath}#${hash}$`));
+      // The focus is on the shift the link pointed at, so its sign-up button is the next stop.
+      const shift = page.locator(`li#${hash}`);
+      await expect(shift).toBeFocused();
+      await page.keyboard.press("Tab");
+      await expectVisibleFocus(page);
+      expect(await focusedText(page)).toMatch(/^Anmelden/);
+      await page.keyboard.press("Enter");
+
+      const confirmed = shift.getByText("Sie sind angemeldet.");
+      const problem = shift.getByRole("alert");
+      await expect(confirmed.or(problem).first()).toBeVisible();
+      if (await problem.isVisible()) {
+        // More hours than the volunteer planned a week: the same button now asks to sign up anyway.
+        if (await shift.getByRole("button", { name: /^Trotzdem anmelden/ }).isVisible()) {
+          await tabTo(page, shift.getByRole("button", { name: /^Trotzdem anmelden/ }));
+          await page.keyboard.press("Enter");
+        } else {
+          // A clash with another commitment: back to the list (keyboard history navigation), next shift.
+          await page.keyboard.press("Alt+ArrowLeft");
+          await expect(page).toHaveURL(/\/volunteer\/find$/);
+          await waitForHydration(page);
+          continue;
+        }
+      }
+      await expect(confirmed).toBeVisible();
+
+      // Cancel again with the keyboard, so the demo volunteer's week stays as it was for other tests.
+      await tabTo(page, shift.getByRole("button", { name: /^Absagen/ }));
+      await page.keyboard.press("Enter");
+      await expect(shift.getByRole("button", { name: /^Anmelden/ })).toBeVisible();
+      return;
+    }
+    throw new Error("no shift with open places could be signed up for");
+  });
+});
