@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { ShiftSignups } from "~/components/shift-signups";
 import { FormMessage } from "~/components/form";
 import { DateRange } from "~/components/time";
@@ -153,7 +154,7 @@ export default function ManageActivityPage() {
   return (
     <article aria-labelledby="activity-heading">
       <p>
-        <Link to={`/organisations/${organisationId}/activities`}>← {t("manage.back")}</Link>
+        <Link to={`/organisations/${organisationId}/activities`}><BackArrow /> {t("manage.back")}</Link>
       </p>
       <h1 id="activity-heading">{activity.title}</h1>
       <p>
