@@ -22,7 +22,9 @@ export default function OrganisationHomePage() {
       <h1>{t("organisation.title", { count: organisations.length })}</h1>
       {organisations.map((org) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`} className="card">
-          <h2 id={`org-${org.id}`}>{org.name}</h2>
+          <h2 id={`org-${org.id}`}>
+            <bdi>{org.name}</bdi>
+          </h2>
           <p className="card__eyebrow">
             {t(`auth:kinds.${org.kind}`)} · {t(`organisation.myRole.${org.myRole}`)} · {t("organisation.members", { count: org.memberCount })}
           </p>

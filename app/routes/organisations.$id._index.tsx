@@ -70,7 +70,9 @@ export default function OrganisationProfilePage() {
   if (!canEdit) {
     return (
       <section aria-labelledby="profile-heading">
-        <h1 id="profile-heading">{organisation.name}</h1>
+        <h1 id="profile-heading">
+          <bdi>{organisation.name}</bdi>
+        </h1>
         <p className="prose">{organisation.description || t("profile.noDescription")}</p>
         <dl className="facts-grid">
           <dt>{t("profile.kind")}</dt>

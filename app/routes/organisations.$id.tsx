@@ -46,7 +46,7 @@ export default function OrganisationLayout() {
   return (
     <div className="page page--wide">
       <p className="card__eyebrow">
-        {organisation.name} · {t(`auth:kinds.${organisation.kind}`)} ·{" "}
+        <bdi>{organisation.name}</bdi> · {t(`auth:kinds.${organisation.kind}`)} ·{" "}
         {organisation.verified ? t("verified") : <strong>{t("unverified")}</strong>}
       </p>
       <nav aria-label={t("nav.label", { name: organisation.name })} className="tabs">
