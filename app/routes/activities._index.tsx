@@ -57,7 +57,13 @@ export default function ActivitiesPage() {
       <h1>{t("list.title")}</h1>
       <p className="lead">{t("list.intro")}</p>
       <div className="with-sidebar">
-        <Form method="get" action="/activities" className="filter-form" aria-labelledby="filter-heading" key={searchParams.toString()}>
+        <Form
+          method="get"
+          action="/activities"
+          className="filter-form"
+          aria-labelledby="filter-heading"
+          key={searchParams.toString()}
+        >
           <h2 id="filter-heading" className="h3">
             {t("filter.heading")}
           </h2>
@@ -67,6 +73,7 @@ export default function ActivitiesPage() {
               id="filter-neighbourhood"
               name="neighbourhood"
               defaultValue={filter.neighbourhood ?? ""}
+              aria-invalid={errors.neighbourhood ? true : undefined}
               aria-describedby={errors.neighbourhood ? "filter-neighbourhood-error" : undefined}
             >
               <option value="">{t("filter.all")}</option>
@@ -84,6 +91,7 @@ export default function ActivitiesPage() {
               id="filter-category"
               name="category"
               defaultValue={filter.category ?? ""}
+              aria-invalid={errors.category ? true : undefined}
               aria-describedby={errors.category ? "filter-category-error" : undefined}
             >
               <option value="">{t("filter.all")}</option>
@@ -101,6 +109,7 @@ export default function ActivitiesPage() {
               id="filter-language"
               name="language"
               defaultValue={filter.language ?? ""}
+              aria-invalid={errors.language ? true : undefined}
               aria-describedby={errors.language ? "filter-language-error" : undefined}
             >
               <option value="">{t("filter.all")}</option>
@@ -119,6 +128,7 @@ export default function ActivitiesPage() {
               type="date"
               name="from"
               defaultValue={filter.from ?? ""}
+              aria-invalid={errors.from ? true : undefined}
               aria-describedby={errors.from ? "filter-from-error" : undefined}
             />
             <FieldError id="filter-from-error" message={errors.from} />
@@ -130,6 +140,7 @@ export default function ActivitiesPage() {
               type="date"
               name="to"
               defaultValue={filter.to ?? ""}
+              aria-invalid={errors.to ? true : undefined}
               aria-describedby={errors.to ? "filter-to-error" : undefined}
             />
             <FieldError id="filter-to-error" message={errors.to} />
@@ -166,7 +177,9 @@ export default function ActivitiesPage() {
                   {t("list.previous")}
                 </Link>
               ) : null}
-              <span aria-current="page">{t("list.pageOf", { page: data.page, pageCount: data.pageCount })}</span>
+              <span aria-current="page">
+                {t("list.pageOf", { page: data.page, pageCount: data.pageCount })}
+              </span>
               {data.page < data.pageCount ? (
                 <Link to={pageHref(data.page + 1)} rel="next">
                   {t("list.next")}

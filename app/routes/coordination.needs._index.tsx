@@ -55,6 +55,7 @@ export default function NeedsListPage() {
         id={`filter-${name}`}
         name={name}
         defaultValue={value}
+        aria-invalid={errors[name] ? true : undefined}
         aria-describedby={errors[name] ? `filter-${name}-error` : undefined}
       >
         {all ? <option value="">{t("filter.all")}</option> : null}
@@ -98,6 +99,7 @@ export default function NeedsListPage() {
               name="q"
               defaultValue={filter.q ?? ""}
               maxLength={100}
+              aria-invalid={errors.q ? true : undefined}
               aria-describedby={errors.q ? "filter-q-error" : undefined}
             />
             <FieldError id="filter-q-error" message={errors.q} />

@@ -71,6 +71,7 @@ export default function FindWorkPage() {
         id={`find-${name}`}
         name={name}
         defaultValue={value ?? ""}
+        aria-invalid={errors[name] ? true : undefined}
         aria-describedby={errors[name] ? `find-${name}-error` : undefined}
       >
         {options.map((o) => (
@@ -145,6 +146,7 @@ export default function FindWorkPage() {
                 type="date"
                 name={name}
                 defaultValue={filter[name] ?? ""}
+                aria-invalid={errors[name] ? true : undefined}
                 aria-describedby={errors[name] ? `find-${name}-error` : undefined}
               />
               <FieldError id={`find-${name}-error`} message={errors[name]} />
