@@ -62,6 +62,16 @@ function AreaLinks({ user }: { user: NonNullable<RootData["user"]> }) {
           <NavLink to="/organisation">{t("nav.organisation")}</NavLink>
         </li>
       ) : null}
+      {user.isVolunteer || user.hasOrganisation ? (
+        <li>
+          <NavLink to="/matches">{t("nav.matches")}</NavLink>
+        </li>
+      ) : null}
+      {user.hasOrganisation && user.role !== "coordinator" && user.role !== "admin" ? (
+        <li>
+          <NavLink to="/coordination/needs">{t("nav.needs")}</NavLink>
+        </li>
+      ) : null}
       {user.role === "coordinator" || user.role === "admin" ? (
         <li>
           <NavLink to="/coordination">{t("nav.coordination")}</NavLink>

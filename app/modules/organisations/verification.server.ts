@@ -1,9 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { memberships, organisationNeighbourhoods, organisations, users } from "@db/schema";
 import type { OrganisationKind } from "@db/schema/enums";
-import { recordAudit } from "~/modules/audit/audit.server";
 import type { AuthUser } from "~/modules/auth/auth-user";
-import { notify } from "~/modules/notifications/notify.server";
 import { can } from "~/modules/permissions/permissions";
 import { getDb } from "~/utils/db.server";
 
@@ -67,26 +65,3 @@ export function organisationNeighbourhoodIds(organisationId: number): number[] {
     .map((r) => r.id);
 }
 
-/** Marks the organisation verified (its published activities become public), audits it and tells the owners. */
-export function verifyOrganisation(organisationId: number, coordinatorId: string): boolean {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const updated = tx
-      .update(organisations)
-      .set({ verifiedAt: new Date(), verifiedBy: coordinatorId })
-      .where(and(eq(organisations.id, organisationId), isNull(organisations.verifiedAt)))
-      .returning({ name: organisations.name })
-      .get();
-    if (!updated) return false;
-    recordAudit(tx, { actorId: coordinatorId, action: "organisation.verified", entityType: "organisation", entityId: organisationId, neighbourhoodId: null });
-    const owners = tx
-      .select({ id: memberships.userId })
-      .from(memberships)
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "owner")))
-      .all();
-    for (const owner of owners) {
-      notify(tx, { userId: owner.id, kind: "organisation_verified", params: { organisationName: updated.name }, link: "/organisation" });
-    }
-    return true;
-  });
-}
