@@ -6,9 +6,10 @@ import { analyseReadability, PLAIN_LANGUAGE_THRESHOLD } from "~/modules/readabil
  * Advice while someone writes a German text: the Flesch-Amstad score, and the longest sentences to
  * shorten. It never blocks saving. Without JavaScript it shows the advice for the text as submitted.
  */
-export function ReadabilityHint({ id, text }: { id: string; text: string }) {
-  const { t } = useTranslation("events");
-  const deferred = useDeferredValue(text);
+export function ReadabilityHint({ id, text }: { id: string; text: unknown }) {
+  const { t } = useTranslation("common");
+  // A repeated field posted without JavaScript arrives as a list: advise on the text, never fail.
+  const deferred = useDeferredValue(typeof text === "string" ? text : Array.isArray(text) ? text.join(" ") : "");
   const report = useMemo(() => analyseReadability(deferred), [deferred]);
   return (
     <div id={id} className={`readability${report ? ` readability--${report.level}` : ""}`}>

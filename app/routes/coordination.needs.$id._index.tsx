@@ -13,7 +13,7 @@ import { Notice } from "~/components/coordination/notice";
 import { FormMessage } from "~/components/form";
 import { NeedFacts } from "~/components/matches/match-parts";
 import { NeedMatches } from "~/components/needs/need-matches";
-import { ReadabilityAdvice } from "~/components/needs/readability-advice";
+import { ReadabilityHint } from "~/components/readability-hint";
 import { Suggestions, WhyNot } from "~/components/needs/suggestions";
 import { DateTime } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
@@ -127,7 +127,7 @@ export default function NeedPage() {
       ) : (
         <>
           <p className="prose need-description">{need.description}</p>
-          {german && mayEdit ? <ReadabilityAdvice id="need-readability" text={need.description} /> : null}
+          {german && mayEdit ? <ReadabilityHint id="need-readability" text={need.description} /> : null}
         </>
       )}
       {mayEdit ? (

@@ -11,7 +11,7 @@ import {
   SLOT_ROWS,
   TITLE_MAX,
 } from "~/modules/needs/need.schema";
-import { ReadabilityAdvice } from "./readability-advice";
+import { ReadabilityHint } from "~/components/readability-hint";
 
 export interface NeedFormOptions {
   categories: { id: number; slug: string; name: string }[];
@@ -135,7 +135,7 @@ export function NeedForm({
             maxLength={DESCRIPTION_MAX}
             required
           >
-            {german ? <ReadabilityAdvice id={`${id}-readability`} text={description} /> : null}
+            {german ? <ReadabilityHint id={`${id}-readability`} text={description} /> : null}
           </TextAreaField>
         </fieldset>
 
