@@ -69,12 +69,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
-/**
- * After a client-side navigation to another page, focus moves to the new content (the `#hash` target,
- * else <main>): otherwise the focus stays on a link that is gone, screen readers hear nothing about the
- * new page and the next Tab starts at the top. Changes of the query only (filters, pages of a list) keep
- * the focus where it is.
- */
 function hashId(hash: string): string {
   try {
     return decodeURIComponent(hash.slice(1));
@@ -83,13 +77,22 @@ function hashId(hash: string): string {
   }
 }
 
+/**
+ * After a client-side navigation to another page, focus moves to the new content (the `#hash` target,
+ * else <main>): otherwise the focus stays on a link that is gone, screen readers hear nothing about the
+ * new page and the next Tab starts at the top. Changes of the query only (filters, pages of a list) keep
+ * the focus where it is.
+ */
 function useFocusOnNavigation() {
   const { pathname, hash } = useLocation();
   // Compared with the last place rather than "skip the first run": StrictMode runs effects twice.
-  const last = useRef(pathname + hash);
+  const last = useRef({ pathname, hash });
   useEffect(() => {
-    if (last.current === pathname + hash) return;
-    last.current = pathname + hash;
+    const moved = pathname !== last.current.pathname || (hash !== "" && hash !== last.current.hash);
+    last.current = { pathname, hash };
+    // Back on the same page without its #hash is an action's redirect (a sign-up, a cancel): the
+    // control that was used keeps or places the focus itself.
+    if (!moved) return;
     const target = (hash && document.getElementById(hashId(hash))) || document.getElementById("main");
     if (!target) return;
     if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");

@@ -4,6 +4,7 @@
  * something needs an answer); a fetcher with JavaScript, so the answer appears in place.
  */
 import { Link, useFetcher } from "@remix-run/react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { SignupError } from "~/modules/signups/signups.server";
 import { formatNumber, formatRange } from "~/utils/format";
@@ -55,6 +56,11 @@ export function ShiftSignup({
   const fetcher = useFetcher({ key: `signup-${shift.id}` });
   const answer = isSignupFailure(fetcher.data) ? fetcher.data : isSignupFailure(result) ? result : null;
   const busy = fetcher.state !== "idle";
+  const focus = useKeepFocus(
+    state?.mine ? `${state.mine.signupId}:${state.mine.status}` : null,
+    !!answer,
+    busy,
+  );
 
   if (shift.past || state?.started) return null;
   if (!viewer.signedIn) {
@@ -77,15 +83,19 @@ export function ShiftSignup({
   const mine = state?.mine ?? null;
   if (mine) {
     return (
-      <div className="signup">
-        <p className="highlight" role="status">
+      <div className="signup" ref={focus.rootRef}>
+        <p className="highlight" role="status" tabIndex={-1} ref={focus.statusRef}>
           {mine.status === "confirmed"
             ? t("signup.youAreConfirmed")
             : t("signup.youAreWaitlisted", { position: mine.position ?? 0 })}
         </p>
-        <fetcher.Form method="post" action={`/signups/${mine.signupId}/cancel`}>
+        <fetcher.Form method="post" action={`/signups/${mine.signupId}/cancel`} onSubmit={focus.onSubmit}>
           <input type="hidden" name="returnTo" value={returnTo} />
-          <button type="submit" className="button button--secondary button--small" disabled={busy}>
+          <button
+            type="submit"
+            className="button button--secondary button--small"
+            aria-disabled={busy || undefined}
+          >
             {mine.status === "confirmed" ? t("signup.cancel") : t("signup.leaveWaitlist")}
             <span className="visually-hidden"> – {shift.title}</span>
           </button>
@@ -98,19 +108,45 @@ export function ShiftSignup({
   const waiting = state?.waitlistCount ?? 0;
   const overCap = answer?.error.code === "over_cap" ? answer.error : null;
   return (
-    <div className="signup">
+    <div className="signup" ref={focus.rootRef}>
       {full ? <p>{t("signup.waitlistInfo", { count: waiting, position: waiting + 1 })}</p> : null}
       {answer ? <SignupProblem error={answer.error} locale={i18n.language} /> : null}
-      <fetcher.Form method="post" action={`/shifts/${shift.id}/signup`}>
+      <fetcher.Form method="post" action={`/shifts/${shift.id}/signup`} onSubmit={focus.onSubmit}>
         <input type="hidden" name="returnTo" value={returnTo} />
         {overCap ? <input type="hidden" name="confirmOverCap" value="1" /> : null}
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           {overCap ? t("signup.signUpAnyway") : full ? t("signup.joinWaitlist") : t("signup.signUp")}
           <span className="visually-hidden"> – {shift.title}</span>
         </button>
       </fetcher.Form>
     </div>
   );
+}
+
+/**
+ * Signing up or cancelling swaps the button for another one, which would drop the focus to the page's
+ * start. After a sign-up the focus goes to the confirmation (read out, and the cancel button is the next
+ * Tab); after a cancel to the sign-up button. The buttons are not `disabled` while the request runs (that
+ * too drops the focus): a second press is ignored instead.
+ */
+function useKeepFocus(mineKey: string | null, refused: boolean, busy: boolean) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const acting = useRef(false);
+  useEffect(() => {
+    if (!acting.current) return;
+    acting.current = false;
+    (statusRef.current ?? rootRef.current?.querySelector("button"))?.focus();
+  }, [mineKey]);
+  useEffect(() => {
+    // Refused: the button stays where it was, with the focus, and the alert is read out.
+    if (refused && !busy) acting.current = false;
+  }, [refused, busy]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (busy) event.preventDefault();
+    else acting.current = true;
+  };
+  return { rootRef, statusRef, onSubmit };
 }
 
 function SignupProblem({ error, locale }: { error: SignupError; locale: string }) {

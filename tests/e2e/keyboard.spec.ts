@@ -109,9 +109,11 @@ test.describe("a volunteer signs up for a shift with the keyboard alone", () => 
       const problem = shift.getByRole("alert");
       await expect(confirmed.or(problem).first()).toBeVisible();
       if (await problem.isVisible()) {
-        // More hours than the volunteer planned a week: the same button now asks to sign up anyway.
-        if (await shift.getByRole("button", { name: /^Trotzdem anmelden/ }).isVisible()) {
-          await tabTo(page, shift.getByRole("button", { name: /^Trotzdem anmelden/ }));
+        // More hours than the volunteer planned a week: confirm.
+        const anyway = shift.getByRole("button", { name: /^Trotzdem anmelden/ });
+        if (await anyway.isVisible()) {
+          // The same button, still focused, now asks to sign up anyway.
+          await expect(anyway).toBeFocused();
           await page.keyboard.press("Enter");
         } else {
           // A clash with another commitment: back to the list (keyboard history navigation), next shift.
@@ -121,12 +123,17 @@ test.describe("a volunteer signs up for a shift with the keyboard alone", () => 
           continue;
         }
       }
-      await expect(confirmed).toBeVisible();
+      // The confirmation takes the focus (so it is read out); the cancel button is the next stop.
+      await expect(confirmed).toBeFocused();
+      await expectVisibleFocus(page);
+      await page.keyboard.press("Tab");
+      await expect(shift.getByRole("button", { name: /^Absagen/ })).toBeFocused();
+      await expectVisibleFocus(page);
 
-      // Cancel again with the keyboard, so the demo volunteer's week stays as it was for other tests.
-      await tabTo(page, shift.getByRole("button", { name: /^Absagen/ }));
+      // Cancel again with the keyboard, so the demo volunteer's week stays as it was for other tests;
+      // the focus comes back to the sign-up button.
       await page.keyboard.press("Enter");
-      await expect(shift.getByRole("button", { name: /^Anmelden/ })).toBeVisible();
+      await expect(shift.getByRole("button", { name: /^Anmelden/ })).toBeFocused();
       return;
     }
     throw new Error("no shift with open places could be signed up for");
