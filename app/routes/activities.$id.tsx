@@ -98,11 +98,15 @@ export default function ActivityPage() {
           ) : null}
         </dd>
         <dt>{t("detail.where")}</dt>
-        <dd>{activity.place || activity.neighbourhoodName}</dd>
+        <dd>
+          <bdi>{activity.place || activity.neighbourhoodName}</bdi>
+        </dd>
         {activity.organisationName ? (
           <>
             <dt>{t("detail.organiser")}</dt>
-            <dd>{activity.organisationName}</dd>
+            <dd>
+              <bdi>{activity.organisationName}</bdi>
+            </dd>
           </>
         ) : null}
         <dt>{t("languages")}</dt>
@@ -118,13 +122,17 @@ export default function ActivityPage() {
         {activity.targetGroup ? (
           <>
             <dt>{t("detail.targetGroup")}</dt>
-            <dd>{activity.targetGroup}</dd>
+            <dd>
+              <bdi lang={activity.originalLanguage}>{activity.targetGroup}</bdi>
+            </dd>
           </>
         ) : null}
         {activity.accessibility ? (
           <>
             <dt>{t("detail.accessibility")}</dt>
-            <dd>{activity.accessibility}</dd>
+            <dd>
+              <bdi lang={activity.originalLanguage}>{activity.accessibility}</bdi>
+            </dd>
           </>
         ) : null}
       </dl>
