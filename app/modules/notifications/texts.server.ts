@@ -5,6 +5,12 @@ import deEmail from "~/locales/de/email.json";
 import deNotifications from "~/locales/de/notifications.json";
 import enEmail from "~/locales/en/email.json";
 import enNotifications from "~/locales/en/notifications.json";
+import trEmail from "~/locales/tr/email.json";
+import trNotifications from "~/locales/tr/notifications.json";
+import ukEmail from "~/locales/uk/email.json";
+import ukNotifications from "~/locales/uk/notifications.json";
+import arEmail from "~/locales/ar/email.json";
+import arNotifications from "~/locales/ar/notifications.json";
 
 /**
  * The texts of notifications and e-mails, loaded synchronously. They are rendered inside the
@@ -16,6 +22,9 @@ import enNotifications from "~/locales/en/notifications.json";
 const RESOURCES = {
   de: { email: deEmail, notifications: deNotifications },
   en: { email: enEmail, notifications: enNotifications },
+  uk: { email: ukEmail, notifications: ukNotifications },
+  ar: { email: arEmail, notifications: arNotifications },
+  tr: { email: trEmail, notifications: trNotifications },
 } as const;
 
 export const TEXT_LOCALES = Object.keys(RESOURCES) as (keyof typeof RESOURCES)[];
