@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateRange } from "~/components/time";
 import { loadVolunteerHome } from "~/modules/home/home-pages.server";
+import { getOptionalUser } from "~/modules/auth/session.server";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { can } from "~/modules/permissions/permissions";
 import { formatNumber } from "~/utils/format";
 
 export const handle = { i18n: ["common", "auth", "home"] };
@@ -11,6 +13,9 @@ export const handle = { i18n: ["common", "auth", "home"] };
 export const meta: MetaFunction = () => [{ title: "Helfen · miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // Someone without a volunteer profile who may start one (e.g. an organisation member) starts there.
+  const current = await getOptionalUser(request);
+  if (current && !current.isVolunteer && can(current, "volunteer-profile:create")) throw redirect("/volunteer/profile");
   const user = await requireCan(request, "volunteer-area:access");
   return { name: user.displayName, ...loadVolunteerHome(user.id) };
 }

@@ -145,6 +145,7 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
   "privacy.tsx": [get(at("/privacy"), everyone)],
+  "how-it-works.tsx": [get(at("/how-it-works"), everyone)],
   "account.export.ts": [get(at("/account/export"), signedIn)],
   // The action needs the password: a wrong one changes nothing, so every signed-in actor passes the guard.
   "account.delete.tsx": [get(at("/account/delete"), signedIn), post(at("/account/delete"), signedIn, { form: () => ({ password: "falsch" }) })],
@@ -152,7 +153,8 @@ const MATRIX: Record<string, Case[]> = {
   "settings.notifications.tsx": [get(at("/settings/notifications"), signedIn), post(at("/settings/notifications"), signedIn)],
 
   "volunteer.tsx": [],
-  "volunteer._index.tsx": [get(at("/volunteer"), only(["volunteer", "otherVolunteer", "admin"]))],
+  // Organisation members without a profile are sent to start one (a redirect: allowed, nothing shown).
+  "volunteer._index.tsx": [get(at("/volunteer"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]))],
   // Anyone who is not staff may start a volunteer profile (an organisation member can help too).
   "volunteer.profile.tsx": [
     get(at("/volunteer/profile"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"])),

@@ -83,7 +83,8 @@ export function LogHoursForm({
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value="log-hours" />
-        <input type="hidden" {...form.rhf.register("matchId")} />
+        {/* The value is in the markup too, so the form posts it without JavaScript. */}
+        <input type="hidden" defaultValue={String(matchId)} {...form.rhf.register("matchId")} />
         <div className="field-row">
           <TextField form={form} name="date" type="date" label={t("hours.date")} max={today} />
           <TextField form={form} name="hours" inputMode="decimal" label={t("hours.hours")} />
