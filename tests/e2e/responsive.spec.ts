@@ -14,6 +14,8 @@ test.describe.configure({ mode: "parallel" });
 /** The document's width, and the elements that stick out of the viewport on either side, for the message. */
 async function overflow(page: Page) {
   return page.evaluate((width) => {
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth <= width) return { scrollWidth, culprits: [] };
     const culprits: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
       const box = el.getBoundingClientRect();
@@ -31,7 +33,7 @@ async function overflow(page: Page) {
           `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ")[0]}` : ""}`,
         );
     }
-    return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 5) };
+    return { scrollWidth, culprits: culprits.slice(0, 5) };
   }, WIDTH);
 }
 
