@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { NeedWorkItem, ShiftWorkItem } from "~/modules/finding/find-work.server";
 import { minuteToClock } from "~/modules/volunteers/availability";
 import { formatNumber } from "~/utils/format";
+import { contentLanguage } from "./content-language";
 import { DateOnly, DateRange } from "./time";
 
 function Eyebrow({ item }: { item: ShiftWorkItem | NeedWorkItem }) {
@@ -89,7 +90,9 @@ export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
       {item.urgency === "high" || item.urgency === "urgent" ? (
         <p className="status status--warn">{t(`find.urgency.${item.urgency}`)}</p>
       ) : null}
-      <p className="prose">{item.description}</p>
+      <p className="prose" {...contentLanguage(item)}>
+        {item.description}
+      </p>
       {!item.translated ? (
         <p className="muted small">
           {t("common:content.originalLanguage", { language: t(`common:languages.${item.originalLanguage}`) })}

@@ -65,3 +65,24 @@ test("a refused form: the error summary gets the focus, links to each field and 
     result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
   ).toEqual([]);
 });
+
+test("'how it works' is reachable from the navigation, the footer and the home page, with a section per role", async ({
+  page,
+}) => {
+  await gotoHydrated(page, "/");
+  await expect(
+    page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "So geht's" }),
+  ).toHaveAttribute("href", "/how-it-works");
+  await expect(
+    page.getByRole("contentinfo").getByRole("link", { name: "So funktioniert miteinander" }),
+  ).toHaveAttribute("href", "/how-it-works");
+  await page.getByRole("main").getByRole("link", { name: "So funktioniert es" }).click();
+  await expect(page).toHaveURL(/\/how-it-works$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("So funktioniert miteinander");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText([
+    /Sie möchten mitmachen/,
+    "Sie möchten helfen",
+    "Sie sind ein Verein oder eine Gruppe",
+    "Sie koordinieren ein Quartier",
+  ]);
+});
