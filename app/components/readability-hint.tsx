@@ -9,7 +9,9 @@ import { analyseReadability, PLAIN_LANGUAGE_THRESHOLD } from "~/modules/readabil
 export function ReadabilityHint({ id, text }: { id: string; text: unknown }) {
   const { t } = useTranslation("common");
   // A repeated field posted without JavaScript arrives as a list: advise on the text, never fail.
-  const deferred = useDeferredValue(typeof text === "string" ? text : Array.isArray(text) ? text.join(" ") : "");
+  const deferred = useDeferredValue(
+    typeof text === "string" ? text : Array.isArray(text) ? text.join(" ") : "",
+  );
   const report = useMemo(() => analyseReadability(deferred), [deferred]);
   return (
     <div id={id} className={`readability${report ? ` readability--${report.level}` : ""}`}>
@@ -38,7 +40,9 @@ export function ReadabilityHint({ id, text }: { id: string; text: unknown }) {
           <ul className="readability__sentences">
             {report.longSentences.map((s) => (
               <li key={s.text}>
-                <q>{s.text}</q>{" "}
+                <q lang="de" dir="auto">
+                  {s.text}
+                </q>{" "}
                 <span className="muted small">({t("readability.words", { count: s.words })})</span>
               </li>
             ))}
