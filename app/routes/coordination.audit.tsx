@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AUDIT_ENTITY } from "@db/schema/enums";
+import { BackArrow } from "~/components/back-arrow";
 import { AuditEntryLine } from "~/components/dashboard/audit-entry";
 import { FieldError } from "~/components/field-error";
 import { parseAuditFilter, type AuditFilterErrors } from "~/modules/audit/audit-filter";
@@ -50,7 +51,9 @@ export default function AuditLogPage() {
   return (
     <div className="page page--wide">
       <p className="breadcrumb">
-        <Link to="/coordination">{t("back")}</Link>
+        <Link to="/coordination">
+          <BackArrow /> {t("back")}
+        </Link>
       </p>
       <h1>{t("audit.title")}</h1>
       <p className="lead">{data.allNeighbourhoods ? t("audit.scopeAll") : t("audit.scopeMine")}</p>

@@ -12,6 +12,7 @@ import {
   useNumber,
   WeeklySection,
 } from "~/components/dashboard/dashboard-sections";
+import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
 import { figureHref, openNeedsHref } from "~/modules/dashboard/dashboard-filter";
 import { CERTIFICATE_HORIZON_DAYS, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
@@ -47,7 +48,9 @@ export default function DashboardPage() {
   return (
     <div className="page page--wide dashboard">
       <p className="breadcrumb">
-        <Link to="/coordination">{t("back")}</Link>
+        <Link to="/coordination">
+          <BackArrow /> {t("back")}
+        </Link>
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { FormMessage } from "~/components/form";
@@ -110,7 +111,9 @@ export default function NeedPage() {
     <div className="page page--wide">
       {coordinates ? <CoordinationNav /> : null}
       <p>
-        <Link to="/coordination/needs">{t("detail.back")}</Link>
+        <Link to="/coordination/needs">
+          <BackArrow /> {t("detail.back")}
+        </Link>
       </p>
       <p className="card__eyebrow">
         <span className={`tag tag--status-${need.status}`}>{t(`status.${need.status}`)}</span>

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { DateOnly } from "~/components/time";
@@ -56,7 +57,9 @@ export default function OrganisationVerificationPage() {
     <div className="page">
       <CoordinationNav />
       <p>
-        <Link to="/coordination/verification">{t("verification.back")}</Link>
+        <Link to="/coordination/verification">
+          <BackArrow /> {t("verification.back")}
+        </Link>
       </p>
       <h1>{org.name}</h1>
       <Notice />

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { TableScroll } from "~/components/table-scroll";
 import { useCategoryName, useNumber } from "~/components/dashboard/dashboard-sections";
 import { PeriodForm } from "~/components/dashboard/period-form";
@@ -40,7 +41,9 @@ export default function ReportsPage() {
   return (
     <div className="page page--wide">
       <p className="breadcrumb">
-        <Link to="/coordination/dashboard">{t("back")}</Link>
+        <Link to="/coordination/dashboard">
+          <BackArrow /> {t("back")}
+        </Link>
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">{data.allNeighbourhoods ? t("scopeAll") : t("scopeMine")}</p>

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
@@ -81,7 +82,9 @@ export default function CertificatePage() {
     <div className="page">
       <CoordinationNav />
       <p>
-        <Link to="/coordination/verification">{t("verification.back")}</Link>
+        <Link to="/coordination/verification">
+          <BackArrow /> {t("verification.back")}
+        </Link>
       </p>
       <h1>{t("certificate.title", { name: person.displayName })}</h1>
       <Notice />

@@ -1,6 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
 import { TableScroll } from "~/components/table-scroll";
 
 /** Frame of a list behind a dashboard figure: back link, title, the count, the rows and pagination. */
@@ -31,7 +32,9 @@ export function FigureList({
   return (
     <div className="page page--wide">
       <p className="breadcrumb">
-        <Link to="/coordination/dashboard">{t("lists.back")}</Link>
+        <Link to="/coordination/dashboard">
+          <BackArrow /> {t("lists.back")}
+        </Link>
       </p>
       <h1>{title}</h1>
       {intro ? <div className="lead">{intro}</div> : null}
