@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { DateRange } from "~/components/time";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listCommitments } from "~/modules/signups/commitments.server";
@@ -78,38 +79,40 @@ export default function CommitmentsPage() {
         {past.length === 0 ? (
           <p className="empty">{t("commitments.noPast")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("commitments.shift")}</th>
-                <th scope="col">{t("commitments.when")}</th>
-                <th scope="col">{t("commitments.attendance")}</th>
-                <th scope="col">{t("commitments.hours")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {past.map((p) => (
-                <tr key={p.signupId}>
-                  <td>
-                    <Link to={`/activities/${p.eventId}`}>{p.eventTitle}</Link>: {p.shiftTitle}
-                  </td>
-                  <td>
-                    <DateRange start={p.startsAt} end={p.endsAt} />
-                  </td>
-                  <td>
-                    {p.attendance
-                      ? t(`commitments.attendanceState.${p.attendance}`)
-                      : t("commitments.attendanceState.open")}
-                  </td>
-                  <td>
-                    {p.hours !== null
-                      ? `${formatNumber(p.hours, i18n.language)} · ${p.hoursConfirmed ? t("hours.confirmed") : t("hours.pending")}`
-                      : "—"}
-                  </td>
+          <TableScroll labelledBy="past-heading">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("commitments.shift")}</th>
+                  <th scope="col">{t("commitments.when")}</th>
+                  <th scope="col">{t("commitments.attendance")}</th>
+                  <th scope="col">{t("commitments.hours")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {past.map((p) => (
+                  <tr key={p.signupId}>
+                    <td>
+                      <Link to={`/activities/${p.eventId}`}>{p.eventTitle}</Link>: {p.shiftTitle}
+                    </td>
+                    <td>
+                      <DateRange start={p.startsAt} end={p.endsAt} />
+                    </td>
+                    <td>
+                      {p.attendance
+                        ? t(`commitments.attendanceState.${p.attendance}`)
+                        : t("commitments.attendanceState.open")}
+                    </td>
+                    <td>
+                      {p.hours !== null
+                        ? `${formatNumber(p.hours, i18n.language)} · ${p.hoursConfirmed ? t("hours.confirmed") : t("hours.pending")}`
+                        : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         <p>
           <Link to="/volunteer/hours">{t("commitments.toHours")}</Link>
