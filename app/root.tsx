@@ -19,6 +19,7 @@ import { homePathFor } from "~/modules/auth/auth-user";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { DEFAULT_LOCALE, directionOf } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
+import { getServerT } from "~/modules/i18n/server-t.server";
 import { countUnread } from "~/modules/notifications/inbox.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -32,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     dir: directionOf(locale),
+    // Page titles for route meta functions, which cannot call a translation hook.
+    titles: getServerT(locale, "common")("titles", { returnObjects: true }) as Record<string, string>,
     // Only what the header needs: names and areas, no e-mail or ids of others.
     user: user
       ? {

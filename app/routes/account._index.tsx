@@ -9,10 +9,11 @@ import { requireUser } from "~/modules/auth/session.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
 import { localeCookie } from "~/modules/i18n/i18next.server";
 import { validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = () => [{ title: "Konto · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -7,10 +7,11 @@ import { appOrigin, requestEmailChange } from "~/modules/auth/accounts.server";
 import { ChangeEmailSchema } from "~/modules/auth/auth.schema";
 import { requireUser } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = () => [{ title: "E-Mail-Adresse ändern · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountEmail") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

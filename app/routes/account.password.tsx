@@ -7,10 +7,11 @@ import { changePassword } from "~/modules/auth/accounts.server";
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
 import { getOptionalSession, requireUser } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = () => [{ title: "Passwort ändern · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountPassword") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -14,10 +14,11 @@ import {
   revokeSession,
 } from "~/modules/auth/session.server";
 import { describeUserAgent } from "~/modules/auth/user-agent";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = () => [{ title: "Angemeldete Geräte · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountSessions") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

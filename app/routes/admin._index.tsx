@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { USER_ROLE } from "@db/schema/enums";
 import { loadAdminHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "home", "settings", "dashboard"] };
 
-export const meta: MetaFunction = () => [{ title: "Verwaltung · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "admin:access");

@@ -10,10 +10,11 @@ import { createStaffInvite, listPendingInvites, revokeInvite } from "~/modules/a
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
 
-export const meta: MetaFunction = () => [{ title: "Einladungen · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminInvites") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "invite:create");

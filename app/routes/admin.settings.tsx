@@ -7,10 +7,11 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import { SettingsSchema, WEIGHT_FIELDS } from "~/modules/settings/settings.schema";
 import { getSettings, updateSettings } from "~/modules/settings/settings.server";
 import { validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "settings"] };
 
-export const meta: MetaFunction = () => [{ title: "Einstellungen · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminSettings") }];
 
 function formValues(settings: ReturnType<typeof getSettings>): Record<string, string> {
   const values: Record<string, string> = {

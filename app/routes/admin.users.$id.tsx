@@ -9,10 +9,11 @@ import { getUserForAdmin, setCoordinatorNeighbourhoods, setUserRole } from "~/mo
 import { notFound, requireCan } from "~/modules/permissions/guards.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
 
-export const meta: MetaFunction = () => [{ title: "Person · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminUser") }];
 
 function loadTarget(id: string | undefined) {
   const target = id && id.length <= 64 ? getUserForAdmin(id) : null;

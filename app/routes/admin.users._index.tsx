@@ -6,10 +6,11 @@ import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
 import { listUsers, USERS_PAGE_SIZE } from "~/modules/auth/user-admin.server";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
 
-export const meta: MetaFunction = () => [{ title: "Personen · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminUsers") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "user:manage");

@@ -3,10 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/form";
 import { confirmEmailChange, findEmailChange } from "~/modules/auth/accounts.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = () => [{ title: "E-Mail-Adresse bestätigen · miteinander" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "confirmEmail") }, { name: "referrer", content: "no-referrer" }];
 
 /** Opening the link changes nothing (mail scanners open links); the button does. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,10 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCoordinationHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "home", "dashboard"] };
 
-export const meta: MetaFunction = () => [{ title: "Koordination · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coordination") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "coordination:access");

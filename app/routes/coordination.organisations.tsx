@@ -8,10 +8,11 @@ import { assertCan, loadOrganisationResource, notFound, requireCan } from "~/mod
 import { listOrganisationsForReview } from "~/modules/organisations/verification.server";
 import { verifyOrganisation } from "~/modules/verification/verification.server";
 import { getDb } from "~/utils/db.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "home"] };
 
-export const meta: MetaFunction = () => [{ title: "Organisationen prüfen · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verifyOrganisations") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "coordination:access");

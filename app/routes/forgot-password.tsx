@@ -7,12 +7,13 @@ import { ForgotPasswordSchema } from "~/modules/auth/auth.schema";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
 export const headers = retryAfterHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Passwort vergessen · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forgotPassword") }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();

@@ -8,10 +8,11 @@ import { acceptInviteWithNewAccount, acceptOrganisationInvite, findInvite } from
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { createUserSession, getOptionalUser, requireUser } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = () => [{ title: "Einladung · miteinander" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "invite") }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -11,12 +11,13 @@ import { localeCookie } from "~/modules/i18n/i18next.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
 export const headers = retryAfterHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Login · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "login") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

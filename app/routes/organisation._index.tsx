@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { DateRange } from "~/components/time";
 import { loadOrganisationHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "home", "organisations"] };
 
-export const meta: MetaFunction = () => [{ title: "Organisation · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "organisation") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "organisation-area:access");

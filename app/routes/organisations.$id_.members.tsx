@@ -11,10 +11,11 @@ import { requestLocale } from "~/modules/auth/request-locale.server";
 import { getOrganisationSummary, listMembers, removeMember } from "~/modules/organisations/members.server";
 import { requireIdParam, requireOrgMember } from "~/modules/permissions/guards.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "home"] };
 
-export const meta: MetaFunction = () => [{ title: "Mitglieder · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "members") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisationId = requireIdParam(params);

@@ -10,12 +10,13 @@ import { requestLocale } from "~/modules/auth/request-locale.server";
 import { createUserSession, getOptionalUser } from "~/modules/auth/session.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
 export const headers = retryAfterHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Registrieren · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "register") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

@@ -11,12 +11,13 @@ import { createUserSession, getOptionalUser } from "~/modules/auth/session.serve
 import { registerOrganisation } from "~/modules/organisations/registration.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
 export const headers = retryAfterHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Organisation registrieren · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "registerOrganisation") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

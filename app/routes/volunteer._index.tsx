@@ -7,10 +7,11 @@ import { getOptionalUser } from "~/modules/auth/session.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";
 import { formatNumber } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "home"] };
 
-export const meta: MetaFunction = () => [{ title: "Helfen · miteinander" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "volunteer") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Someone without a volunteer profile who may start one (e.g. an organisation member) starts there.
