@@ -43,12 +43,9 @@ const HOSTILE_IDS = ["0", "-1", "9007199254740993", "1 OR 1=1"];
 /**
  * Problems found here and reported to their owners, not yet fixed. Each entry: what the problem list
  * says, and what the server logs with it. Delete an entry when its fix lands (the test then proves it).
- * - The need form re-renders a doubled `description` field as an array and ReadabilityAdvice calls
- *   `.replace` on it (app/components/needs/need-form.tsx: the echoed value is not narrowed to a string).
+ * (None open: the doubled-field crash of the need form was fixed in the readability hint.)
  */
-const KNOWN_PROBLEMS: { problem: RegExp; log: RegExp }[] = [
-  { problem: /^500 from \w+ \/coordination\/needs\/new \(fields doubled\)$/, log: /\.replace is not a function/ },
-];
+const KNOWN_PROBLEMS: { problem: RegExp; log: RegExp }[] = [];
 
 /** The problems not on the known list; for known ones that did occur, their server logs are expected. */
 function unexpectedProblems(found: string[]): string[] {
