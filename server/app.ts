@@ -4,6 +4,7 @@ import express from "express";
 import { baselineSecurityHeaders } from "./baseline-headers";
 import { limitRequestBody } from "./body-limit";
 import { checkOrigin } from "./origin-check";
+import { cachePublicPages } from "./public-cache";
 
 export interface AppOptions {
   build: ServerBuild;
@@ -20,6 +21,7 @@ export function createApp({ build, clientDir, mode = "production" }: AppOptions)
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   app.use(checkOrigin());
+  app.use(cachePublicPages({ databasePath: process.env.DATABASE_PATH ?? "data/app.db" }));
   app.use(limitRequestBody());
   // The client's address reaches loaders and actions for per-IP throttling (see client-ip.server.ts).
   app.all("*", createRequestHandler({ build, mode, getLoadContext: (req) => ({ clientIp: req.ip }) }));

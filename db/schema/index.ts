@@ -10,4 +10,5 @@ export * from "./matches";
 export * from "./notifications";
 export * from "./audit";
 export * from "./settings";
+export * from "./cache";
 export * from "./relations";

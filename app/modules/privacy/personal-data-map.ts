@@ -463,6 +463,7 @@ export const PERSONAL_DATA_MAP = {
     },
     subjects: [],
   },
+  cache_versions: { columns: { scope: N, version: N }, subjects: [] },
 } as const satisfies Record<string, TablePrivacy>;
 
 export type TableName = keyof typeof PERSONAL_DATA_MAP;
