@@ -43,7 +43,7 @@ const HOSTILE_IDS = ["0", "-1", "9007199254740993", "1 OR 1=1"];
 /**
  * Problems found here and reported to their owners, not yet fixed. Each entry: what the problem list
  * says, and what the server logs with it. Delete an entry when its fix lands (the test then proves it).
- * (None open: the doubled-field crash of the need form was fixed in the readability hint.)
+ * Fixed so far: the need form re-rendering a doubled `description` as an array (9f689ef).
  */
 const KNOWN_PROBLEMS: { problem: RegExp; log: RegExp }[] = [];
 
