@@ -92,6 +92,22 @@ export default function AccountPage() {
           </li>
         </ul>
       </section>
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">{t("account.yourData")}</h2>
+        <ul>
+          <li>
+            <a href="/account/export" download>
+              {t("account.exportData")}
+            </a>
+          </li>
+          <li>
+            <Link to="/account/delete">{t("account.deleteAccount")}</Link>
+          </li>
+          <li>
+            <Link to="/privacy">{t("common:footer.privacy")}</Link>
+          </li>
+        </ul>
+      </section>
     </div>
   );
 }
