@@ -8,6 +8,7 @@ import { parseActivityFilter } from "~/modules/events/activity-filter.schema";
 import { listPublicActivities } from "~/modules/events/public-activities.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+import { Pagination } from "~/components/pagination";
 
 export const handle = { i18n: ["common", "activities"] };
 
@@ -170,23 +171,17 @@ export default function ActivitiesPage() {
               ))}
             </ul>
           )}
-          {data.pageCount > 1 ? (
-            <nav aria-label={t("list.pagination")} className="pagination">
-              {data.page > 1 ? (
-                <Link to={pageHref(data.page - 1)} rel="prev">
-                  {t("list.previous")}
-                </Link>
-              ) : null}
-              <span aria-current="page">
-                {t("list.pageOf", { page: data.page, pageCount: data.pageCount })}
-              </span>
-              {data.page < data.pageCount ? (
-                <Link to={pageHref(data.page + 1)} rel="next">
-                  {t("list.next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination
+            page={data.page}
+            pageCount={data.pageCount}
+            hrefFor={pageHref}
+            labels={{
+              nav: t("list.pagination"),
+              previous: t("list.previous"),
+              next: t("list.next"),
+              current: t("list.pageOf", { page: data.page, pageCount: data.pageCount }),
+            }}
+          />
           <FeedLinks
             neighbourhood={data.neighbourhoods.find((n) => n.slug === filter.neighbourhood)}
             category={data.categories.find((c) => c.slug === filter.category)}

@@ -11,6 +11,7 @@ import { listNeeds, needFormOptions } from "~/modules/needs/needs.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import coordinationStyles from "~/styles/coordination.css?url";
+import { Pagination } from "~/components/pagination";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
@@ -163,23 +164,17 @@ export default function NeedsListPage() {
               ))}
             </ul>
           )}
-          {data.pageCount > 1 ? (
-            <nav aria-label={t("list.pagination")} className="pagination">
-              {data.page > 1 ? (
-                <Link to={pageHref(data.page - 1)} rel="prev">
-                  {t("list.previous")}
-                </Link>
-              ) : null}
-              <span aria-current="page">
-                {t("list.pageOf", { page: data.page, pageCount: data.pageCount })}
-              </span>
-              {data.page < data.pageCount ? (
-                <Link to={pageHref(data.page + 1)} rel="next">
-                  {t("list.next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination
+            page={data.page}
+            pageCount={data.pageCount}
+            hrefFor={pageHref}
+            labels={{
+              nav: t("list.pagination"),
+              previous: t("list.previous"),
+              next: t("list.next"),
+              current: t("list.pageOf", { page: data.page, pageCount: data.pageCount }),
+            }}
+          />
         </section>
       </div>
     </div>

@@ -11,6 +11,7 @@ import { listActiveCategories, listNeighbourhoods } from "~/modules/places/place
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
 import { getHomeNeighbourhoodId } from "~/modules/volunteers/volunteer-profile.server";
 import { getDb } from "~/utils/db.server";
+import { Pagination } from "~/components/pagination";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
@@ -182,23 +183,17 @@ export default function FindWorkPage() {
               ))}
             </ul>
           )}
-          {data.pageCount > 1 ? (
-            <nav aria-label={t("find.pagination")} className="pagination">
-              {data.page > 1 ? (
-                <Link to={pageHref(data.page - 1)} rel="prev">
-                  {t("find.previous")}
-                </Link>
-              ) : null}
-              <span aria-current="page">
-                {t("find.pageOf", { page: data.page, pageCount: data.pageCount })}
-              </span>
-              {data.page < data.pageCount ? (
-                <Link to={pageHref(data.page + 1)} rel="next">
-                  {t("find.next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination
+            page={data.page}
+            pageCount={data.pageCount}
+            hrefFor={pageHref}
+            labels={{
+              nav: t("find.pagination"),
+              previous: t("find.previous"),
+              next: t("find.next"),
+              current: t("find.pageOf", { page: data.page, pageCount: data.pageCount }),
+            }}
+          />
         </section>
       </div>
     </div>
