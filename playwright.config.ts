@@ -81,9 +81,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium" }],
   webServer: {
-    // The production server (builds if needed, migrates, seeds the empty DB). Called without npx, whose
+    // The production server (builds if needed, migrates, seeds the empty DB). Called without npm, whose
     // wrapper can outlive a kill; Playwright signals the whole process group on shutdown.
-    command: "node_modules/.bin/tsx scripts/start.ts",
+    command: "node scripts/start.js",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -33,6 +33,10 @@ export default async function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // The timer holds the whole render (loader data, i18n instance, stream) until it fires: it is cleared as
+    // soon as the render is over, or every request would stay in memory for the full timeout.
+    const timeout = setTimeout(() => abort(), streamTimeout + 1000);
+    const settle = () => clearTimeout(timeout);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -52,9 +56,12 @@ export default async function handleRequest(
               status: responseStatusCode,
             }),
           );
+          // "finish": React wrote the last byte; "close": the reader went away first.
+          body.once("finish", settle).once("close", settle);
           pipe(body);
         },
         onShellError(error: unknown) {
+          settle();
           reject(error);
         },
         onError(error: unknown) {
@@ -63,7 +70,6 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
   });
 }
 

@@ -74,32 +74,51 @@ export async function runJob(job: BulkJob): Promise<BulkRunResult> {
   }
 }
 
-// Held in a variable so bundlers don't treat it as an asset import.
-const WORKER_FILE = "bulk-assignment-worker.server.ts";
+// Held in variables so bundlers don't treat them as asset imports.
+const WORKER_SOURCE = "bulk-assignment-worker.server.ts";
+const WORKER_BUILT = "../runtime/bulk-assignment-worker.js";
 
 /**
- * The worker's entry. From the source tree (dev, tests, tsx scripts) it sits next to this file; in the
- * production bundle this module lives in build/server, so it is looked up from the project root
- * (`npm start` runs from there) or MATCHING_WORKER_PATH.
+ * The worker's entry. In the production build this module lives in build/server/ and the worker was
+ * built next to the server process (build/runtime/, see server/vite.config.ts); from the source tree
+ * (dev, tests, scripts) it is the TypeScript file next to this one. MATCHING_WORKER_PATH overrides both.
  */
 function workerEntry(): string {
   const candidates = [
     process.env.MATCHING_WORKER_PATH,
-    fileURLToPath(new URL(WORKER_FILE, import.meta.url)),
-    resolve(process.cwd(), "app/modules/matches", WORKER_FILE),
+    fileURLToPath(new URL(WORKER_BUILT, import.meta.url)),
+    fileURLToPath(new URL(WORKER_SOURCE, import.meta.url)),
+    resolve(process.cwd(), "app/modules/matches", WORKER_SOURCE),
   ];
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
-  throw new Error(`Cannot find the bulk assignment worker (${WORKER_FILE}); set MATCHING_WORKER_PATH.`);
+  throw new Error(`Cannot find the bulk assignment worker (${WORKER_SOURCE}); set MATCHING_WORKER_PATH.`);
 }
 
-// The worker runs TypeScript through tsx's loader, as the server itself does (`tsx scripts/start.ts`):
-// the engine stays one set of source files with no separate build step. A small CommonJS bootstrap
+// From the source tree the worker runs TypeScript through tsx's loader: a small CommonJS bootstrap
 // registers tsx in the new thread, pointed at the project's tsconfig for the ~ and @db aliases.
-const BOOTSTRAP = `
+const TSX_BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");
 require(workerData.tsxApi).register({ tsconfig: workerData.tsconfig });
 import(workerData.entry).catch((error) => { setImmediate(() => { throw error; }); });
 `;
+
+/** Starts the worker on its built JavaScript entry, or on the TypeScript source through tsx. */
+function startWorker(job: BulkJob): Worker {
+  const entry = workerEntry();
+  // The solver's graph at city scale needs a few hundred MB: its own limit, whatever the server's is.
+  const resourceLimits = { maxOldGenerationSizeMb: 2048 };
+  if (!entry.endsWith(".ts")) return new Worker(entry, { workerData: { job }, resourceLimits });
+  return new Worker(TSX_BOOTSTRAP, {
+    eval: true,
+    resourceLimits,
+    workerData: {
+      job,
+      entry: pathToFileURL(entry).href,
+      tsxApi: createRequire(import.meta.url).resolve("tsx/esm/api"),
+      tsconfig: resolve(dirname(entry), "../../../tsconfig.json"),
+    },
+  });
+}
 
 /**
  * Bulk assignment for all open needs in the scope, computed in a worker thread so that the server
@@ -118,16 +137,7 @@ export function runBulkAssignment(
     db.$client.memory || !path
       ? { kind: "instance", instance: loadMatchingInstance(db, scope, { now }), scope }
       : { kind: "file", databasePath: resolve(path), scope, now };
-  const entry = workerEntry();
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: {
-      job,
-      entry: pathToFileURL(entry).href,
-      tsxApi: createRequire(import.meta.url).resolve("tsx/esm/api"),
-      tsconfig: resolve(dirname(entry), "../../../tsconfig.json"),
-    },
-  });
+  const worker = startWorker(job);
   return new Promise<BulkRunResult>((resolvePromise, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {

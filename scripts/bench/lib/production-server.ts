@@ -1,36 +1,20 @@
 /**
- * The production server as the crash test, the fuzz test and the benchmarks run it: `scripts/start.ts`
- * in its own process group (tsx runs the server in a child process; killing the group reaches it), on a
+ * The production server as the crash test, the fuzz test and the benchmarks run it: `npm start`'s
+ * `scripts/start.js` in its own process group (killing the group reaches everything it started), on a
  * free port, with its own database.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { build, buildIsStale, ROOT } from "../../lib/build.js";
 
-export const ROOT = resolve(import.meta.dirname, "../../..");
-const SERVER_BUILD = join(ROOT, "build/server/index.js");
-// The same sources scripts/start.ts compares against, so a build made here is one it will not redo.
-const SOURCES = ["app", "db/schema", "package-lock.json", "remix.config.js", "vite.config.ts"];
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-export function buildIsStale(): boolean {
-  if (!existsSync(SERVER_BUILD)) return true;
-  const built = statSync(SERVER_BUILD).mtimeMs;
-  return SOURCES.map((p) => join(ROOT, p)).some((p) => existsSync(p) && newestMtime(p) > built);
-}
+export { ROOT };
 
 /**
- * Runs `remix vite:build` if the build is missing or older than the sources. Test files run in parallel
- * processes: a lock directory makes the second one wait for the first one's build instead of building
- * into the same folder at the same time.
+ * Runs `npm run build`'s steps if the build is missing or older than the sources. Test files run in
+ * parallel processes: a lock directory makes the second one wait for the first one's build instead of
+ * building into the same folder at the same time.
  */
 export async function ensureFreshBuild(log: (line: string) => void = () => {}): Promise<void> {
   const lock = join(ROOT, "node_modules/.cache/miteinander-build.lock");
@@ -49,9 +33,8 @@ export async function ensureFreshBuild(log: (line: string) => void = () => {}): 
   }
   try {
     if (!buildIsStale()) return;
-    log("Building the production server (remix vite:build) …");
-    const result = spawnSync(join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd: ROOT, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`remix vite:build failed:\n${result.stderr}\n${result.stdout.slice(-2000)}`);
+    log("Building the production server (npm run build) …");
+    build({ quiet: true });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -91,7 +74,7 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts", "--no-build"], {
+  const child = spawn(process.execPath, ["scripts/start.js", "--no-build"], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -132,7 +115,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const timer = setTimeout(() => signalGroup("SIGKILL"), graceMs);
       await exited;
       clearTimeout(timer);
-      // The group may outlive its leader for a moment (tsx's child): make sure nothing is left.
+      // Anything the server started may outlive it for a moment: make sure nothing is left.
       signalGroup("SIGKILL");
     },
   };
