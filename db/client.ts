@@ -25,7 +25,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   sqlite.pragma("synchronous = NORMAL");
   // Deleted personal data is overwritten, not left in free pages (GDPR erasure).
   sqlite.pragma("secure_delete = ON");
-  sqlite.pragma("cache_size = -32000");
+  sqlite.pragma("cache_size = -8000");
   sqlite.pragma("temp_store = MEMORY");
   return drizzle(sqlite, { schema });
 }

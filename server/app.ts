@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { baselineSecurityHeaders } from "./baseline-headers";
 import { limitRequestBody } from "./body-limit";
+import { limitConcurrency } from "./concurrency-limit";
 import { checkOrigin } from "./origin-check";
 import { cachePublicPages } from "./public-cache";
 
@@ -23,6 +24,7 @@ export function createApp({ build, clientDir, mode = "production" }: AppOptions)
   app.use(checkOrigin());
   app.use(cachePublicPages({ databasePath: process.env.DATABASE_PATH ?? "data/app.db" }));
   app.use(limitRequestBody());
+  app.use(limitConcurrency({ maxActive: Number(process.env.MAX_ACTIVE_REQUESTS ?? 4) }));
   // The client's address reaches loaders and actions for per-IP throttling (see client-ip.server.ts).
   app.all("*", createRequestHandler({ build, mode, getLoadContext: (req) => ({ clientIp: req.ip }) }));
   return app;

@@ -5,7 +5,10 @@
  * from a second process on loopback: the public activities page (filtered, paginated), the coordinator's
  * needs list (logged in) and a sign-up POST. The two pages are compared with a bare node:http server
  * running the same module functions (same prepared SQL) and answering equivalent HTML
- * (scripts/bench/lib/baseline-server.ts). Last line of stdout: one JSON object.
+ * (scripts/bench/lib/baseline-server.ts). Then the heaviest pages and downloads, one request each, must
+ * answer 200 under the server's own memory settings (heavy_*), and bulk matching runs once (bulk_rss_mb).
+ * The server is started with package.json's start command (its Node flags included); for experiments,
+ * BENCH_SERVER_NODE_OPTIONS adds V8 flags. Last line of stdout: one JSON object.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -125,6 +128,15 @@ async function main() {
       .get(Date.now()) as { nb: string; cat: string; n: number };
     const publicPath = `/activities?neighbourhood=${filter.nb}&category=${filter.cat}&page=${filter.n > 20 ? 2 : 1}`;
     const coordinatorId = c.prepare("SELECT id FROM users WHERE email = ?").pluck().get(DEMO_EMAILS.coordinator) as string;
+    const adminId = c.prepare("SELECT id FROM users WHERE email = ?").pluck().get(DEMO_EMAILS.admin) as string;
+    // The volunteer with the longest history: the biggest export, hours list and proof.
+    const busiestVolunteerId = c
+      .prepare("SELECT volunteer_id FROM signups GROUP BY volunteer_id ORDER BY count(*) DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    const slugs = c
+      .prepare("SELECT (SELECT slug FROM categories ORDER BY id LIMIT 1) AS category, (SELECT slug FROM neighbourhoods ORDER BY id LIMIT 1) AS neighbourhood")
+      .get() as { category: string; neighbourhood: string };
     const volunteers = c
       .prepare("SELECT u.id FROM users u JOIN volunteer_profiles p ON p.user_id = u.id WHERE u.role = 'volunteer' ORDER BY u.id LIMIT 256")
       .pluck()
@@ -144,6 +156,8 @@ async function main() {
     const cookieOf = async (userId: string) =>
       (await createUserSession(userId, new Request("http://127.0.0.1/login", { headers: { "User-Agent": "bench" } }))).split(";")[0]!;
     const coordinatorCookie = await cookieOf(coordinatorId);
+    const adminCookie = await cookieOf(adminId);
+    const busiestVolunteerCookie = await cookieOf(busiestVolunteerId);
     const volunteerCookies: string[] = [];
     for (const id of volunteers) volunteerCookies.push(await cookieOf(id));
     // Every sign-up a different (volunteer, shift) pair, so the writes are real sign-ups, not repeats.
@@ -195,6 +209,52 @@ async function main() {
     const needsBase = await phase("coordinator's needs, baseline", { url: `${baseline.url}/coordination/needs`, headers: { Cookie: coordinatorCookie } });
     const signupRun = await phase("sign-up POST", { url: server.url, method: "POST", rotate, warmupS: 0, headers: { Origin: server.url } });
     const memory = groupMemory(server.child.pid!);
+
+    // The heaviest pages and downloads, one at a time, under the server's own memory settings: each must
+    // answer 200 at city scale. The bulk matching worker (its own heap limit) runs last and is reported
+    // on its own, since its few hundred MB are a rare coordinator action, not serving.
+    const heavy: { path: string; cookie: string }[] = [
+      ...[
+        "/coordination/dashboard",
+        ...["needs", "offers", "matches", "shifts", "load", "certificates"].map((d) => `/coordination/dashboard/${d}`),
+        "/coordination/needs",
+        "/coordination/audit",
+        "/coordination/organisations",
+        "/coordination/verification",
+        "/coordination/reports",
+        ...["organisation", "category", "month"].map((by) => `/coordination/reports/hours.csv?by=${by}&from=2020-01-01`),
+        "/coordination/reports/needs.csv?from=2020-01-01",
+        "/coordination/reports/matches.csv?from=2020-01-01",
+        "/admin/users",
+        "/admin/outbox",
+      ].map((path) => ({ path, cookie: adminCookie })),
+      ...["/volunteer/hours", "/volunteer/commitments", "/volunteer/find", "/volunteer/proof", "/volunteer/proof.pdf", "/account/export"].map(
+        (path) => ({ path, cookie: busiestVolunteerCookie }),
+      ),
+      ...["/feeds/activities.json", `/feeds/categories/${slugs.category}.ics`, `/feeds/neighbourhoods/${slugs.neighbourhood}.ics`].map(
+        (path) => ({ path, cookie: "" }),
+      ),
+    ];
+    const heavyFailures: string[] = [];
+    let heavySlowest = { path: "", ms: 0 };
+    log(`Heavy pages (${heavy.length}, one at a time) …`);
+    for (const { path, cookie } of heavy) {
+      const t0 = performance.now();
+      const response = await fetch(`${server.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+      const bytes = (await response.arrayBuffer()).byteLength;
+      const ms = Math.round(performance.now() - t0);
+      if (ms > heavySlowest.ms) heavySlowest = { path, ms };
+      if (response.status !== 200) heavyFailures.push(`${path}: ${response.status}`);
+      log(`  ${response.status} ${path} ${bytes} bytes ${ms} ms`);
+    }
+    const heavyMemory = groupMemory(server.child.pid!);
+    log(`  server RSS ${heavyMemory.currentMb} MB (peak ${heavyMemory.peakMb} MB)`);
+    const bulk = await fetch(`${server.url}/coordination/bulk?run=1`, { headers: { Cookie: adminCookie }, redirect: "manual" });
+    const bulkCertified = (await bulk.text()).includes("nachweislich optimal");
+    if (bulk.status !== 200 || !bulkCertified) heavyFailures.push(`/coordination/bulk?run=1: ${bulk.status}, certified ${bulkCertified}`);
+    const bulkMemory = groupMemory(server.child.pid!);
+    log(`  ${bulk.status} /coordination/bulk?run=1 (certified: ${bulkCertified}); server RSS peak ${bulkMemory.peakMb} MB`);
+
     const report = {
       public_rps: publicRun.rps,
       public_baseline_rps: publicBase.rps,
@@ -213,6 +273,11 @@ async function main() {
       signup_statuses: signupRun.statuses,
       server_rss_mb: memory.peakMb,
       server_rss_now_mb: memory.currentMb,
+      heavy_pages: heavy.length,
+      heavy_failures: heavyFailures,
+      heavy_slowest: heavySlowest,
+      heavy_rss_mb: heavyMemory.peakMb,
+      bulk_rss_mb: bulkMemory.peakMb,
       connections,
       duration_s: round((performance.now() - started) / 1000),
       errors: publicRun.errors + publicUncached.errors + publicBase.errors + needsRun.errors + needsBase.errors + signupRun.errors,

@@ -5,7 +5,7 @@
  * under plain Node.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -53,4 +53,17 @@ export function build(options = {}) {
       throw new Error(`${tool} ${args.join(" ")} failed${output}`);
     }
   }
+}
+
+/**
+ * The command `npm start` runs (package.json's "start" script, with its Node memory settings), as
+ * program and arguments, for the tests and benchmarks that start the production server the same way.
+ * @param {string[]} [extra] arguments appended (e.g. "--no-build")
+ * @returns {[string, string[]]}
+ */
+export function startCommand(extra = []) {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  const [program, ...args] = String(pkg.scripts.start).trim().split(/\s+/);
+  if (program !== "node") throw new Error(`package.json's start script must begin with "node": ${pkg.scripts.start}`);
+  return [process.execPath, [...args, ...extra]];
 }

@@ -15,7 +15,7 @@ import arNotifications from "~/locales/ar/notifications.json";
 /**
  * The texts of notifications and e-mails, loaded synchronously. They are rendered inside the
  * transaction of the change that causes them (better-sqlite3 transactions cannot await), and by the
- * background worker, which runs under plain Node (scripts/start.ts) where Vite's import.meta.glob —
+ * background loop, which also runs from scripts and tests under tsx, where Vite's import.meta.glob —
  * used by the app's i18n backend — does not exist. So the files are imported statically here.
  * Add a line per language when its email.json and notifications.json exist (a test checks this).
  */

@@ -118,7 +118,7 @@ export function createBackgroundWork(options: BackgroundOptions): BackgroundWork
 
 let current: BackgroundWork | undefined;
 
-/** Starts the background loop of this process (once). Called from scripts/start.ts. */
+/** Starts the background loop of this process (once). Called from server/main.ts. */
 export function startBackgroundWork(options: BackgroundOptions): BackgroundWork {
   if (!current) current = createBackgroundWork(options);
   return current;

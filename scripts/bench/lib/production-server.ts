@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { build, buildIsStale, ROOT } from "../../lib/build.js";
+import { build, buildIsStale, ROOT, startCommand } from "../../lib/build.js";
 
 export { ROOT };
 
@@ -74,7 +74,8 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ["scripts/start.js", "--no-build"], {
+  const [program, args] = startCommand(["--no-build"]);
+  const child = spawn(program, args, {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
