@@ -165,8 +165,10 @@ export function listVerificationQueue(
       and(
         sql`(volunteer_profiles.certificate_valid_until is null or volunteer_profiles.certificate_valid_until < ${addDays(today, -RECENTLY_EXPIRED_DAYS)})`,
         volunteerScope(user),
+        // The categories with open needs that require a certificate are few: one uncorrelated list,
+        // computed once (a correlated check per offer took seconds at city scale).
         sql`exists (select 1 from offers o where o.volunteer_id = volunteer_profiles.user_id and o.status = 'active'
-          and exists (select 1 from needs n where n.category_id = o.category_id and n.requires_certificate = 1
+          and o.category_id in (select n.category_id from needs n where n.requires_certificate = 1
             and n.status in ('open', 'partly_matched') and ${scopeNeeds}))`,
       ),
     )
