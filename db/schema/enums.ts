@@ -106,6 +106,9 @@ export const NOTIFICATION_KIND = [
   "certificate_expiring",
   "organisation_verified",
   "hours_confirmed",
+  "signup_cancelled",
+  "match_ended_by_coordination",
+  "match_ended_by_helper",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND)[number];
 

@@ -258,4 +258,46 @@ describe("match lifecycle", () => {
       "proposed",
     );
   });
+
+  it("tells the other side when a match ends: the helper when the coordination ends it, the proposer when the helper steps back", () => {
+    const { db, coordinator, need, helpers } = setup(2);
+    const [a, b] = [helpers[0]!, helpers[1]!];
+    const idOf = (r: ReturnType<typeof proposeMatch>) => (r.ok ? r.value.id : 0);
+    const withdrawn = idOf(proposeMatch(db, coordinator, need.id, candidateFor(a.offer.id)));
+    const accepted = idOf(proposeMatch(db, coordinator, need.id, candidateFor(b.offer.id)));
+    respondToMatch(db, b.user, accepted, { answer: "accept", reason: "" });
+    const inbox = (userId: string) =>
+      db
+        .select({ kind: notifications.kind, params: notifications.params, link: notifications.link })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId)))
+        .all()
+        .filter((n) => n.kind.startsWith("match_ended"));
+
+    // The coordinator withdraws a proposal: the volunteer hears it, the coordinator gets nothing.
+    expect(endMatch(db, coordinator, withdrawn, "Hat sich anders erledigt.").ok).toBe(true);
+    expect(inbox(a.user.id)).toEqual([
+      {
+        kind: "match_ended_by_coordination",
+        params: { needId: need.id, needTitle: "Begleitung zur Familienkasse" },
+        link: `/matches/${withdrawn}`,
+      },
+    ]);
+    expect(inbox(coordinator.id)).toEqual([]);
+
+    // The helper steps back from an accepted match: the coordinator who proposed it hears it.
+    expect(endMatch(db, b.user, accepted, "Ich bin umgezogen.").ok).toBe(true);
+    const told = inbox(coordinator.id);
+    expect(told).toEqual([
+      {
+        kind: "match_ended_by_helper",
+        params: { needId: need.id, needTitle: "Begleitung zur Familienkasse", helperName: expect.any(String) },
+        link: `/coordination/needs/${need.id}`,
+      },
+    ]);
+    expect(told[0]!.params.helperName).not.toBe("");
+    expect(inbox(b.user.id)).toEqual([]);
+    // The reason is the person's own words: it stays with the match and the audit trail, not in messages.
+    expect(JSON.stringify(db.select().from(notifications).all())).not.toMatch(/umgezogen|anders erledigt/);
+  });
 });

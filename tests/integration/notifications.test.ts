@@ -68,6 +68,9 @@ const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[K] } = 
   certificate_expiring: { validUntil: "2027-01-31" },
   organisation_verified: { organisationName: "SV Ückendorf 1920 e.V." },
   hours_confirmed: { hours: 3, date: "2026-11-20" },
+  signup_cancelled: { eventTitle: "Sprachcafé", shiftTitle: "Aufbau", startsAt: STARTS_AT },
+  match_ended_by_coordination: { needId: 1, needTitle: "Begleitung zum Jobcenter" },
+  match_ended_by_helper: { needId: 1, needTitle: "Begleitung zum Jobcenter", helperName: "Jana" },
 };
 
 function notifyOne<K extends NotificationKind>(userId: string, kind: K, link: string | null = "/somewhere") {

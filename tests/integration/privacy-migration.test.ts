@@ -55,3 +55,47 @@ it("0001 keeps matches, their hours links and the id sequence", () => {
   expect(c.prepare("SELECT match_id FROM hours_log").pluck().get()).toBe(1);
   closeDatabase(db);
 });
+
+// 0004 rebuilds notifications, notification_preferences and email_outbox for two new kinds.
+it("0004 keeps inbox, preferences and outbox rows and their id sequences, and accepts the new kinds", () => {
+  const db = openDatabase(join(dir, "before-0004.db"));
+  migrate(db, { migrationsFolder: folderWithFirst(4) });
+  const c = db.$client;
+  const run = (sql: string, ...params: unknown[]) => c.prepare(sql).run(...params);
+  run("INSERT INTO users (id, email, password_hash, display_name) VALUES ('u1', 'u1@example.org', 'x', 'U1')");
+  run(`INSERT INTO notifications (id, user_id, kind, params) VALUES (3, 'u1', 'match_proposed', '{"needTitle":"t"}'), (9, 'u1', 'hours_confirmed', '{}')`);
+  run("DELETE FROM notifications WHERE id = 9");
+  run("INSERT INTO notification_preferences (user_id, kind, channel) VALUES ('u1', 'event_changed', 'inbox_email')");
+  run(`INSERT INTO email_outbox (id, message_id, user_id, to_address, kind, subject, body_text, body_html)
+       VALUES (5, 'm5', 'u1', 'u1@example.org', 'invite', 's', 'b', '<p>b</p>'), (12, 'm12', 'u1', 'u1@example.org', 'invite', 's', 'b', '<p>b</p>')`);
+  run("DELETE FROM email_outbox WHERE id = 12");
+  expect(() => run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'match_ended_by_helper')")).toThrow(/CHECK/);
+
+  migrate(db, { migrationsFolder: migrationsFolder() });
+
+  expect(c.prepare("SELECT id, kind, params FROM notifications").all()).toEqual([
+    { id: 3, kind: "match_proposed", params: '{"needTitle":"t"}' },
+  ]);
+  expect(c.prepare("SELECT kind, channel FROM notification_preferences").all()).toEqual([
+    { kind: "event_changed", channel: "inbox_email" },
+  ]);
+  expect(c.prepare("SELECT id, message_id FROM email_outbox").all()).toEqual([{ id: 5, message_id: "m5" }]);
+  expect(c.prepare("SELECT name, seq FROM sqlite_sequence WHERE name IN ('notifications', 'email_outbox') ORDER BY name").all()).toEqual([
+    { name: "email_outbox", seq: 12 },
+    { name: "notifications", seq: 9 },
+  ]);
+  run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'match_ended_by_helper'), ('u1', 'signup_cancelled')");
+  expect(c.prepare("SELECT max(id) FROM notifications").pluck().get()).toBe(11);
+  expect(() => run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'no_such_kind')")).toThrow(/CHECK/);
+  expect(c.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%new%' OR name LIKE '%migration_0004%'").pluck().get()).toBe(0);
+  expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
+  expect(c.pragma("foreign_key_check")).toEqual([]);
+  // The indexes came back.
+  expect(c.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('notifications', 'email_outbox') AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all()).toEqual([
+    "email_outbox_due_idx",
+    "email_outbox_message_id_unique",
+    "email_outbox_user_idx",
+    "notifications_user_unread_idx",
+  ]);
+  closeDatabase(db);
+});

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { shifts, signups } from "@db/schema";
+import { events, notifications, shifts, signups } from "@db/schema";
+import { COMMITMENTS_PATH, notifySignupChange } from "~/modules/signups/signup-notifications.server";
 import { cancelSignup, signUpForShift } from "~/modules/signups/signups.server";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { createEvent, createShift, createVolunteer } from "../factories";
@@ -139,5 +140,45 @@ describe("cancelSignup", () => {
     expect(db.select().from(shifts).where(eq(shifts.id, shift.id)).get()?.confirmedCount).toBe(0);
     // Signing up again after cancelling is allowed (the old row stays as history).
     expect(signUpForShift(db, { shiftId: shift.id, volunteerId: user.id }).ok).toBe(true);
+  });
+
+  it("tells the volunteer when the organisation cancels their sign-up, and nobody when they cancel it themselves", () => {
+    const { db } = temp;
+    const shift = createShift(db, { neededCount: 1 });
+    const organisationId = db.select({ o: events.organisationId }).from(events).where(eq(events.id, shift.eventId)).get()!.o!;
+    const [a, b, c] = [createVolunteer(db).user, createVolunteer(db).user, createVolunteer(db).user];
+    const ids = [a, b, c].map((v) => {
+      const r = signUpForShift(db, { shiftId: shift.id, volunteerId: v.id });
+      if (!r.ok) throw new Error("sign-up failed");
+      return r.signupId;
+    });
+    const inbox = () =>
+      db
+        .select({ userId: notifications.userId, kind: notifications.kind, link: notifications.link })
+        .from(notifications)
+        .all();
+
+    // Another organisation cannot cancel it; this one can.
+    expect(cancelSignup(db, { signupId: ids[0]!, organisationId: organisationId + 1 }, notifySignupChange)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(inbox()).toEqual([]);
+    expect(cancelSignup(db, { signupId: ids[0]!, organisationId }, notifySignupChange).ok).toBe(true);
+    expect(inbox()).toEqual([
+      { userId: a.id, kind: "signup_cancelled", link: COMMITMENTS_PATH },
+      { userId: b.id, kind: "waitlist_promoted", link: COMMITMENTS_PATH },
+    ]);
+    const params = db.select().from(notifications).where(eq(notifications.userId, a.id)).get()!.params;
+    expect(params).toEqual({ eventTitle: expect.any(String), shiftTitle: shift.title, startsAt: shift.startsAt.getTime() });
+
+    // A waitlisted sign-up cancelled by the organisation is told too; one's own cancellation is not.
+    expect(cancelSignup(db, { signupId: ids[2]!, organisationId }, notifySignupChange).ok).toBe(true);
+    expect(cancelSignup(db, { signupId: ids[1]!, volunteerId: b.id }, notifySignupChange).ok).toBe(true);
+    expect(inbox().map((n) => [n.userId, n.kind])).toEqual([
+      [a.id, "signup_cancelled"],
+      [b.id, "waitlist_promoted"],
+      [c.id, "signup_cancelled"],
+    ]);
   });
 });

@@ -455,10 +455,38 @@ export function endMatch(db: Db, user: AuthUser, matchId: number, reason: string
         ...(reason ? { reason } : {}),
       },
     });
+    notifyMatchEnded(tx, match, coordinator ? "coordination" : "helper", user.id);
     recomputeNeedStatus(tx, match.needId, user.id);
     return true;
   });
   return done ? { ok: true, value: { id: matchId } } : fail({ form: "matches:errors.cannotEnd" });
+}
+
+/**
+ * Tells the other side that a match ended: the helper (the volunteer, or the organisation's owners) when
+ * the coordination ended it or withdrew the proposal; the coordinator who proposed it when the helper
+ * stepped back. The reason stays in the audit trail, not in the message. Nobody is told about their own step.
+ */
+function notifyMatchEnded(tx: DbOrTx, match: MatchRecord, by: "coordination" | "helper", actorId: string): void {
+  if (match.offerId === null) return;
+  const { userIds, helperName } = offerRecipients(tx, match.offerId);
+  if (by === "coordination") {
+    for (const userId of userIds.filter((id) => id !== actorId)) {
+      notify(tx, {
+        userId,
+        kind: "match_ended_by_coordination",
+        params: { needId: match.needId, needTitle: match.needTitle },
+        link: `/matches/${match.id}`,
+      });
+    }
+  } else if (match.proposedBy && match.proposedBy !== actorId) {
+    notify(tx, {
+      userId: match.proposedBy,
+      kind: "match_ended_by_helper",
+      params: { needId: match.needId, needTitle: match.needTitle, helperName },
+      link: `/coordination/needs/${match.needId}`,
+    });
+  }
 }
 
 /** The coordinator confirms hours a volunteer logged for a match of their neighbourhood; the volunteer is told. */

@@ -23,8 +23,8 @@ export type ConfigurableKind = (typeof CONFIGURABLE_KINDS)[number];
 
 /**
  * The channel when a person has not chosen one. E-mail by default only where missing the message
- * has a cost: a proposed match waiting for an answer, a shift someone must now show up for, a cancelled
- * activity, a reminder, and the security mails.
+ * has a cost: a proposed match waiting for an answer, a shift someone must now show up for (or no longer),
+ * a cancelled activity, a match that ended (the newcomer may be waiting), a reminder, and the security mails.
  */
 export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   match_proposed: "inbox_email",
@@ -41,6 +41,9 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   certificate_expiring: "inbox",
   organisation_verified: "inbox",
   hours_confirmed: "inbox",
+  signup_cancelled: "inbox_email",
+  match_ended_by_coordination: "inbox_email",
+  match_ended_by_helper: "inbox_email",
 };
 
 /**
@@ -64,7 +67,24 @@ export type NotificationParamsByKind = {
   certificate_expiring: { validUntil: string };
   organisation_verified: { organisationName: string };
   hours_confirmed: { hours: number; date: string };
+  /** The organisation took the volunteer off a shift. */
+  signup_cancelled: { eventTitle: string; shiftTitle: string; startsAt: number };
+  /** To the helper: a coordinator withdrew the proposal or ended the match. */
+  match_ended_by_coordination: { needId: number; needTitle: string };
+  /** To the coordinator who proposed it: the helper stepped back from an accepted or running match. */
+  match_ended_by_helper: { needId: number; needTitle: string; helperName: string };
 };
+
+/** The kinds whose texts quote a need's title (params `needId` + `needTitle`): the retention job blanks it. */
+export const NEED_TITLE_KINDS = [
+  "match_proposed",
+  "match_accepted",
+  "match_declined",
+  "match_ended_by_coordination",
+  "match_ended_by_helper",
+] as const satisfies readonly {
+  [K in NotificationKind]: NotificationParamsByKind[K] extends { needId: number; needTitle: string } ? K : never;
+}[NotificationKind][];
 
 /** Keys never copied into an inbox row: a security mail's link is a secret that belongs in the mail only. */
 export const SECRET_PARAM_KEYS: readonly string[] = ["url", "token"];

@@ -10,6 +10,7 @@ import {
 } from "@db/schema";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { JobContext } from "./scheduler.server";
+import { NEED_TITLE_KINDS } from "~/modules/notifications/kinds";
 
 export const RETENTION_JOB = "retention";
 
@@ -74,7 +75,7 @@ export function applyRetention(tx: DbOrTx, now: number): RetentionReport {
       .set({ params: sql`json_set(${notifications.params}, '$.needTitle', ${ERASED_TITLE})` })
       .where(
         and(
-          inArray(notifications.kind, ["match_proposed", "match_accepted", "match_declined"]),
+          inArray(notifications.kind, [...NEED_TITLE_KINDS]),
           inArray(sql`json_extract(${notifications.params}, '$.needId')`, ids),
         ),
       )

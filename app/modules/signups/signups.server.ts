@@ -30,7 +30,7 @@ export type SignupNotifier = (
   tx: Db,
   event:
     | { kind: "signup_confirmed" | "signup_waitlisted"; signupId: number; volunteerId: string; shiftId: number }
-    | { kind: "waitlist_promoted"; signupId: number; volunteerId: string; shiftId: number },
+    | { kind: "waitlist_promoted" | "signup_cancelled"; signupId: number; volunteerId: string; shiftId: number },
 ) => void;
 
 const noNotifier: SignupNotifier = () => {};
@@ -183,6 +183,7 @@ export type CancelResult =
  * Cancels a sign-up. Ownership is part of the `where`: a volunteer can only cancel their own sign-up
  * (pass `volunteerId`), an organisation only sign-ups on its own shifts (pass `organisationId`).
  * A confirmed place that becomes free goes to the first on the waitlist, in the same transaction.
+ * When the organisation cancels, the volunteer is told (and the promoted person, as always).
  */
 export function cancelSignup(
   db: Db,
@@ -218,6 +219,15 @@ export function cancelSignup(
         .set({ status: "cancelled", cancelledAt: new Date(now) })
         .where(eq(signups.id, row.id))
         .run();
+      // Cancelled by the organisation: the volunteer must know they are no longer expected.
+      if (input.volunteerId === undefined) {
+        notify(tx as unknown as Db, {
+          kind: "signup_cancelled",
+          signupId: row.id,
+          volunteerId: row.volunteerId,
+          shiftId: row.shiftId,
+        });
+      }
       if (row.status !== "confirmed") return { ok: true as const, promoted: null };
 
       const next = tx
