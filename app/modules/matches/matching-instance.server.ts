@@ -47,6 +47,9 @@ export interface LoadOptions {
 
 /** A match in these states holds a helper slot of the need and a unit of the offer's capacity. */
 export const LIVE_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
+
+/** Who stands behind an offer: the volunteer's user id, or `org:<id>` (MatchOffer.ownerId). */
+const OWNER_KEY = sql<string>`coalesce(${offers.volunteerId}, 'org:' || ${offers.organisationId})`;
 /** The need's slot stays filled when the match is completed. */
 const FILLING_MATCH_STATUSES = ["proposed", "accepted", "active", "completed"] as const;
 /** The offerer said yes (later states all follow an acceptance). */
@@ -342,10 +345,34 @@ export function loadMatchingInstance(
   // ---- Weights and pairs ------------------------------------------------------------------------
   const settings = db.select().from(appSettings).where(eq(appSettings.id, 1)).get();
   const pairRows = db
-    .select({ needId: matches.needId, offerId: matches.offerId, status: matches.status })
+    .select({ needId: matches.needId, offerId: matches.offerId, status: matches.status, owner: OWNER_KEY })
     .from(matches)
+    .innerJoin(offers, eq(offers.id, matches.offerId))
     .where(and(inArray(matches.needId, scopedNeedIds), isNotNull(matches.offerId)))
     .all();
+  // The person's live matches and the capacity of their active offers, over all their offers. In
+  // chunks (a city has tens of thousands of owners, more than SQLite takes as parameters at once), and
+  // volunteers and organisations apart, so that each lookup uses its column's index.
+  const ownerLoad = new Map<string, { activeMatches: number; capacity: number }>();
+  const ownerTotals = {
+    owner: OWNER_KEY,
+    capacity: sql<number>`sum(case when ${offers.status} = 'active' then ${offers.capacity} else 0 end)`,
+    // Spelled out: inside the subquery a bare "id" would be the match's.
+    live: sql<number>`sum((select count(*) from matches m where m.offer_id = offers.id
+      and m.status in ('proposed', 'accepted', 'active')))`,
+  };
+  const volunteerOwners = [...new Set(offerRows.flatMap((r) => (r.volunteerId ? [r.volunteerId] : [])))];
+  const organisationOwners = [...new Set(offerRows.flatMap((r) => (r.volunteerId ? [] : [r.organisationId!])))];
+  const ownerChunks: SQL[] = [];
+  for (let i = 0; i < volunteerOwners.length; i += 500)
+    ownerChunks.push(inArray(offers.volunteerId, volunteerOwners.slice(i, i + 500)));
+  for (let i = 0; i < organisationOwners.length; i += 500)
+    ownerChunks.push(inArray(offers.organisationId, organisationOwners.slice(i, i + 500)));
+  for (const where of ownerChunks) {
+    for (const r of db.select(ownerTotals).from(offers).where(where).groupBy(OWNER_KEY).all()) {
+      ownerLoad.set(r.owner, { activeMatches: r.live, capacity: r.capacity });
+    }
+  }
 
   // ---- Assemble -----------------------------------------------------------------------------------
   const matchNeeds: MatchNeed[] = [];
@@ -415,6 +442,7 @@ export function loadMatchingInstance(
       active: row.status === "active" && (row.validUntil === null || row.validUntil >= today),
       capacity: row.capacity,
       activeMatches: row.load,
+      ownerLoad: ownerLoad.get(owner) ?? { activeMatches: row.load, capacity: row.capacity },
       validUntil: row.validUntil,
       // The CHECK on volunteer_profiles ties a date to a verification; test both anyway.
       certificateValidUntil: row.certificateVerifiedAt ? row.certificateValidUntil : null,
@@ -428,11 +456,18 @@ export function loadMatchingInstance(
     };
   });
 
+  // A decline or a live match is the person's, not one offer's: it covers every offer of theirs, so the
+  // same person is not suggested again for the need through another offer.
+  const offersByOwner = groupBy(matchOffers, (offer) => offer.ownerId);
   const declinedPairs: Array<[number, number]> = [];
   const matchedPairs: Array<[number, number]> = [];
   for (const pair of pairRows) {
     if (pair.offerId === null) continue;
-    (pair.status === "declined" ? declinedPairs : matchedPairs).push([pair.needId, pair.offerId]);
+    const target = pair.status === "declined" ? declinedPairs : matchedPairs;
+    target.push([pair.needId, pair.offerId]);
+    for (const other of offersByOwner.get(pair.owner) ?? []) {
+      if (other.id !== pair.offerId) target.push([pair.needId, other.id]);
+    }
   }
 
   return {

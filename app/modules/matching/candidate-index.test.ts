@@ -82,37 +82,73 @@ describe("candidate index and suggestions", () => {
 function bruteForceSuggestions(instance: MatchingInstance, need: MatchNeed) {
   const context = createContext(instance);
   const prepared = prepareNeed(need, context);
-  return instance.offers
-    .map(prepareOffer)
-    .filter((offer) => failedConstraints(prepared, offer, context).length === 0)
-    .map((offer) => ({ offerId: offer.offer.id, score: scoreValue(prepared, offer, context) }))
-    .sort(compareCandidates);
+  return (
+    instance.offers
+      .map(prepareOffer)
+      .filter((offer) => failedConstraints(prepared, offer, context).length === 0)
+      .map((offer) => ({
+        offerId: offer.offer.id,
+        ownerId: offer.offer.ownerId,
+        score: scoreValue(prepared, offer, context),
+      }))
+      .sort(compareCandidates)
+      // One person once: their best offer (score, then lower id).
+      .filter((candidate, i, all) => all.findIndex((other) => other.ownerId === candidate.ownerId) === i)
+      .map(({ offerId, score }) => ({ offerId, score }))
+  );
 }
 
 describe("candidate index properties", () => {
   it("returns exactly the offers that pass every hard constraint, in score order (never misses, never adds)", () => {
     fc.assert(
-      fc.property(fc.oneof(instanceArb(6, 12), instanceArb(6, 12, { dense: true })), (instance) => {
-        const index = buildCandidateIndex(instance);
-        const context = createContext(instance);
-        for (const need of instance.needs) {
-          const suggestions = suggest(index, need, 1000);
-          const expected = bruteForceSuggestions(instance, need);
-          expect(suggestions.map(({ offerId, score }) => ({ offerId, score }))).toEqual(expected);
-          for (const candidate of suggestions) {
-            const offer = instance.offers.find((o) => o.id === candidate.offerId)!;
-            expect(failedConstraints(prepareNeed(need, context), prepareOffer(offer), context)).toEqual([]);
-            expect(candidate.score).toBe(Math.round(candidate.score));
-            expect(candidate.score).toBeGreaterThanOrEqual(0);
-            expect(candidate.score).toBeLessThanOrEqual(100);
+      fc.property(
+        fc.oneof(
+          instanceArb(6, 12),
+          instanceArb(6, 12, { dense: true }),
+          instanceArb(6, 12, { dense: true, sharedOwners: true }),
+        ),
+        (instance) => {
+          const index = buildCandidateIndex(instance);
+          const context = createContext(instance);
+          for (const need of instance.needs) {
+            const suggestions = suggest(index, need, 1000);
+            const expected = bruteForceSuggestions(instance, need);
+            expect(suggestions.map(({ offerId, score }) => ({ offerId, score }))).toEqual(expected);
+            for (const candidate of suggestions) {
+              const offer = instance.offers.find((o) => o.id === candidate.offerId)!;
+              expect(failedConstraints(prepareNeed(need, context), prepareOffer(offer), context)).toEqual([]);
+              expect(candidate.score).toBe(Math.round(candidate.score));
+              expect(candidate.score).toBeGreaterThanOrEqual(0);
+              expect(candidate.score).toBeLessThanOrEqual(100);
+            }
+            suggestions.forEach((candidate, i) => {
+              const offer = instance.offers.find((o) => o.id === candidate.offerId)!;
+              expect(explainExclusion(index, need, offer)).toMatchObject({
+                status: "candidate",
+                rank: i + 1,
+              });
+            });
+            // The person's other fitting offers are explained as "suggested through a better offer".
+            const suggested = new Map(
+              suggestions.map((c) => [instance.offers.find((o) => o.id === c.offerId)!.ownerId, c.offerId]),
+            );
+            for (const offer of instance.offers) {
+              const through = suggested.get(offer.ownerId);
+              if (through === undefined || through === offer.id) continue;
+              if (failedConstraints(prepareNeed(need, context), prepareOffer(offer), context).length > 0)
+                continue;
+              expect(explainExclusion(index, need, offer)).toEqual({
+                offerId: offer.id,
+                status: "excluded",
+                exclusions: [
+                  { code: "same_owner", key: "exclusion.same_owner", params: { offerId: through } },
+                ],
+              });
+            }
           }
-          suggestions.forEach((candidate, i) => {
-            const offer = instance.offers.find((o) => o.id === candidate.offerId)!;
-            expect(explainExclusion(index, need, offer)).toMatchObject({ status: "candidate", rank: i + 1 });
-          });
-        }
-      }),
-      { seed: 20250311, numRuns: 150 },
+        },
+      ),
+      { seed: 20250311, numRuns: 200 },
     );
   });
 

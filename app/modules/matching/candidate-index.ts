@@ -48,6 +48,12 @@ export interface CandidateIndex {
   /** Scratch for de-duplicating positions across buckets, reused between lookups. */
   seen: Uint32Array;
   seenStamp: { value: number };
+  /** Per position, the owner as a small number: one person is a candidate once per need. */
+  ownerSlot: Int32Array;
+  /** Scratch per owner (best candidate so far, and the lookup it belongs to), reused between lookups. */
+  ownerBest: Int32Array;
+  ownerSeen: Uint32Array;
+  ownerStamp: { value: number };
   stats: { bucketEntries: number };
 }
 
@@ -152,6 +158,7 @@ export function buildCandidateIndex(
   });
   const byCategory = new Map<number, Int32Array>();
   for (const [categoryId, list] of categoryLists) byCategory.set(categoryId, Int32Array.from(list));
+  const owners = slotsOf(offers.map((o) => o.offer.ownerId));
 
   return {
     context,
@@ -168,6 +175,10 @@ export function buildCandidateIndex(
     byCategory,
     seen: new Uint32Array(offers.length),
     seenStamp: { value: 0 },
+    ownerSlot: Int32Array.from(offers, (o) => owners.get(o.offer.ownerId) as number),
+    ownerBest: new Int32Array(owners.size),
+    ownerSeen: new Uint32Array(owners.size),
+    ownerStamp: { value: 0 },
     stats: { bucketEntries: total },
   };
 }
@@ -254,8 +265,44 @@ export function compareCandidates(
 /**
  * Visits every candidate of a need (all hard constraints hold) with its score, in offer id order,
  * without allocating per pair: the bulk graph is built from this.
+ *
+ * One person is one candidate: when an owner has several offers that fit the need (two offers of the
+ * same kind of help, say), only the best-scoring one is visited (on a tie, the lower offer id). So a
+ * need never gets the same person twice, neither in the suggestions nor in a bulk assignment.
  */
 export function forEachCandidate(
+  index: CandidateIndex,
+  prepared: PreparedNeed,
+  visit: (position: number, score: number) => void,
+): void {
+  const positions: number[] = [];
+  const scores: number[] = [];
+  forEachFittingOffer(index, prepared, (position, score) => {
+    positions.push(position);
+    scores.push(score);
+  });
+  // Best offer per owner, by a stamp (no per-lookup map). Positions ascend, so on a tie the first stays.
+  const stamp = ++index.ownerStamp.value;
+  const { ownerSlot, ownerBest, ownerSeen } = index;
+  const keep = new Uint8Array(positions.length).fill(1);
+  for (let i = 0; i < positions.length; i++) {
+    const owner = ownerSlot[positions[i] as number] as number;
+    if (ownerSeen[owner] !== stamp) {
+      ownerSeen[owner] = stamp;
+      ownerBest[owner] = i;
+      continue;
+    }
+    const best = ownerBest[owner] as number;
+    if ((scores[i] as number) > (scores[best] as number)) {
+      keep[best] = 0;
+      ownerBest[owner] = i;
+    } else keep[i] = 0;
+  }
+  for (let i = 0; i < positions.length; i++) if (keep[i]) visit(positions[i] as number, scores[i] as number);
+}
+
+/** Every offer that passes the hard constraints for the need, with its score, in offer id order. */
+function forEachFittingOffer(
   index: CandidateIndex,
   prepared: PreparedNeed,
   visit: (position: number, score: number) => void,
@@ -335,10 +382,23 @@ export function explainExclusion(
   if (exclusions.length > 0) return { offerId: offer.id, status: "excluded", exclusions };
 
   const candidate = scoreCandidate(prepared, preparedOffer, index.context);
+  const others = listCandidateScores(index, need, prepared).filter((other) => other.offerId !== offer.id);
+  // The same person fits through a better offer: they are suggested through that one instead.
+  const better = others.find(
+    (other) =>
+      (index.offers[index.positionById.get(other.offerId) as number] as PreparedOffer).offer.ownerId ===
+        offer.ownerId && compareCandidates(other, candidate) < 0,
+  );
+  if (better) {
+    return {
+      offerId: offer.id,
+      status: "excluded",
+      exclusions: [{ code: "same_owner", key: "exclusion.same_owner", params: { offerId: better.offerId } }],
+    };
+  }
   let ahead = 0;
   let count = 0;
-  for (const other of listCandidateScores(index, need, prepared)) {
-    if (other.offerId === offer.id) continue;
+  for (const other of others) {
     count++;
     if (compareCandidates(other, candidate) < 0) ahead++;
   }

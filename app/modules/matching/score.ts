@@ -124,9 +124,17 @@ export function availabilityFit(need: PreparedNeed, offer: PreparedOffer): Compo
   };
 }
 
-/** Spread the work: an offer with all its capacity free scores 1, a nearly full one close to 0. */
+/** The owner's live matches and capacity over all their offers (this offer's own when not given). */
+function ownerLoadOf(offer: MatchOffer): { activeMatches: number; capacity: number } {
+  return offer.ownerLoad ?? { activeMatches: offer.activeMatches, capacity: offer.capacity };
+}
+
+/**
+ * Spread the work between people: someone with all their capacity free scores 1, someone nearly full
+ * close to 0 — counted over all of the person's offers, so two offers do not make one person look idle.
+ */
 export function loadValueOf(offer: MatchOffer): number {
-  const { capacity, activeMatches } = offer;
+  const { capacity, activeMatches } = ownerLoadOf(offer);
   return capacity > 0 ? clamp01(1 - activeMatches / capacity) : 0;
 }
 
@@ -137,7 +145,7 @@ export function loadValue(_need: PreparedNeed, offer: PreparedOffer): number {
 export function loadFit(need: PreparedNeed, offer: PreparedOffer): ComponentValue {
   return {
     value: loadValue(need, offer),
-    reason: { key: "load.active", params: { count: offer.offer.activeMatches } },
+    reason: { key: "load.active", params: { count: ownerLoadOf(offer.offer).activeMatches } },
   };
 }
 

@@ -51,7 +51,7 @@ export function makeOffer(overrides: Partial<MatchOffer> = {}): MatchOffer {
   return {
     id: 100,
     kind: "volunteer",
-    ownerId: "user-100",
+    ownerId: `user-${overrides.id ?? 100}`,
     categoryId: 1,
     languages: ["ar", "de"],
     neighbourhoodIds: [1],
@@ -213,12 +213,13 @@ const weightsArb = fc
  * Random instances over the four neighbourhoods; ids are distinct, needs 1.., offers 101...
  * `dense` makes most pairs candidates (one category, German shared, weekday availability, no expiry)
  * so the assignment properties see real contention; distance, capacity, gender, certificate and
- * declines still cut edges.
+ * declines still cut edges. `sharedOwners` gives offers to three owners, so one person often has
+ * several offers that fit the same need.
  */
 export function instanceArb(
   maxNeeds: number,
   maxOffers: number,
-  options: { dense?: boolean } = {},
+  options: { dense?: boolean; sharedOwners?: boolean } = {},
 ): fc.Arbitrary<MatchingInstance> {
   const densify = (instance: MatchingInstance): MatchingInstance =>
     options.dense
@@ -262,7 +263,19 @@ export function instanceArb(
         declinedPairs: declinedSeeds.map(([n, o]) => [needs[n]!.id, offers[o]!.id] as [number, number]),
       }),
     )
-    .map(densify);
+    .map(densify)
+    .map((instance) =>
+      options.sharedOwners
+        ? {
+            ...instance,
+            offers: instance.offers.map((offer) => ({
+              ...offer,
+              kind: "volunteer" as const,
+              ownerId: `owner-${offer.id % 3}`,
+            })),
+          }
+        : instance,
+    );
 }
 
 /**

@@ -66,6 +66,11 @@ export interface MatchOffer {
   capacity: number;
   /** Matches of this offer that are proposed, accepted or active. */
   activeMatches: number;
+  /**
+   * The owner's live matches and the summed capacity of their active offers, across all their offers:
+   * the load score is the person's, not one offer's. Absent = this offer's own figures (one offer).
+   */
+  ownerLoad?: { activeMatches: number; capacity: number };
   /** Last day (ISO date) the offer stands, or null for open-ended. */
   validUntil: string | null;
   /** Verified extended certificate of conduct valid until (ISO date); null when none. */
@@ -123,7 +128,8 @@ export type ExclusionCode =
   | "gender"
   | "hours_cap"
   | "declined"
-  | "already_matched";
+  | "already_matched"
+  | "same_owner";
 
 export interface Exclusion {
   code: ExclusionCode;
