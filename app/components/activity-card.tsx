@@ -4,9 +4,11 @@ import type { ActivityListItem } from "~/modules/events/public-activities.server
 import { formatMoney } from "~/utils/format";
 import { contentLanguage } from "./content-language";
 import { DateRange } from "./time";
+import { useFormatList } from "~/components/use-format-list";
 
 export function ActivityCard({ activity }: { activity: ActivityListItem }) {
   const { t, i18n } = useTranslation(["activities", "common"]);
+  const formatList = useFormatList();
   return (
     <article className="card activity-card" aria-labelledby={`activity-${activity.id}-title`}>
       <p className="card__eyebrow">
@@ -31,7 +33,7 @@ export function ActivityCard({ activity }: { activity: ActivityListItem }) {
       <ul className="facts" aria-label={t("factsLabel")}>
         {activity.languages.length > 0 ? (
           <li>
-            {t("languages")}: {activity.languages.map((code) => t(`common:languages.${code}`)).join(", ")}
+            {t("languages")}: {formatList(activity.languages.map((code) => t(`common:languages.${code}`)))}
           </li>
         ) : null}
         <li>{activity.costCents === 0 ? t("free") : formatMoney(activity.costCents, i18n.language)}</li>

@@ -4,6 +4,7 @@ import type { OfferStatus } from "@db/schema/enums";
 import type { OfferListFilter } from "~/modules/offers/offers.schema";
 import type { OfferListItem } from "~/modules/offers/offers.server";
 import { DateOnly } from "./time";
+import { useFormatList } from "~/components/use-format-list";
 
 const STATUS_TONE: Record<OfferStatus, string> = {
   active: "status status--ok",
@@ -24,6 +25,7 @@ export function OfferList({
   basePath: string;
 }) {
   const { t } = useTranslation(["offers", "common"]);
+  const formatList = useFormatList();
   const all = counts.active + counts.paused + counts.ended;
   const tabs: { value: OfferListFilter; count: number }[] = [
     { value: "all", count: all },
@@ -67,8 +69,8 @@ export function OfferList({
                 <Link to={`/offers/${offer.id}`}>{offer.title}</Link>
               </h2>
               <ul className="facts">
-                <li>{offer.neighbourhoodNames.join(", ")}</li>
-                <li>{offer.languages.map((code) => t(`common:languages.${code}`)).join(", ")}</li>
+                <li>{formatList(offer.neighbourhoodNames)}</li>
+                <li>{formatList(offer.languages.map((code) => t(`common:languages.${code}`)))}</li>
                 <li>{t("list.load", { count: offer.liveMatches, capacity: offer.capacity })}</li>
                 {offer.validUntil ? (
                   <li>

@@ -5,6 +5,7 @@ import { minuteToClock } from "~/modules/volunteers/availability";
 import { formatNumber } from "~/utils/format";
 import { contentLanguage } from "./content-language";
 import { DateOnly, DateRange } from "./time";
+import { useFormatList } from "~/components/use-format-list";
 
 function Eyebrow({ item }: { item: ShiftWorkItem | NeedWorkItem }) {
   const { t, i18n } = useTranslation(["volunteer", "common"]);
@@ -23,10 +24,11 @@ function Eyebrow({ item }: { item: ShiftWorkItem | NeedWorkItem }) {
 
 function Languages({ codes }: { codes: string[] }) {
   const { t } = useTranslation(["volunteer", "common"]);
+  const formatList = useFormatList();
   if (codes.length === 0) return null;
   return (
     <li>
-      {t("find.languages")}: {codes.map((code) => t(`common:languages.${code}`)).join(", ")}
+      {t("find.languages")}: {formatList(codes.map((code) => t(`common:languages.${code}`)))}
     </li>
   );
 }

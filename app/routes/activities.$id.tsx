@@ -13,6 +13,7 @@ import { getShiftSignupStates } from "~/modules/signups/commitments.server";
 import volunteerStyles from "~/styles/volunteer.css?url";
 import { getDb } from "~/utils/db.server";
 import { formatMoney } from "~/utils/format";
+import { useFormatList } from "~/components/use-format-list";
 
 export const handle = { i18n: ["common", "activities", "volunteer"] };
 
@@ -66,6 +67,7 @@ function eventJsonLd(activity: PublicActivity, origin: string) {
 export default function ActivityPage() {
   const { activity, origin, signups, viewer } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["activities", "common"]);
+  const formatList = useFormatList();
   const nonce = useNonce();
   // "<" is escaped so text from the database can never close the script element.
   const jsonLd = JSON.stringify(eventJsonLd(activity, origin)).replace(/</g, "\\u003c");
@@ -110,7 +112,7 @@ export default function ActivityPage() {
           </>
         ) : null}
         <dt>{t("languages")}</dt>
-        <dd>{activity.languages.map((code) => t(`common:languages.${code}`)).join(", ") || "—"}</dd>
+        <dd>{formatList(activity.languages.map((code) => t(`common:languages.${code}`))) || "—"}</dd>
         <dt>{t("detail.cost")}</dt>
         <dd>{activity.costCents === 0 ? t("free") : formatMoney(activity.costCents, i18n.language)}</dd>
         {activity.participantPlaces > 0 ? (

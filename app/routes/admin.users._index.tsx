@@ -7,6 +7,7 @@ import { DateTime } from "~/components/time";
 import { listUsers, USERS_PAGE_SIZE } from "~/modules/auth/user-admin.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
+import { useFormatList } from "~/components/use-format-list";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
 
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminUsersPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["admin", "auth"]);
+  const formatList = useFormatList();
   const pageHref = (page: number) => `?${new URLSearchParams({ role: data.role, q: data.q, page: String(page) })}`;
   return (
     <div className="page page--wide">
@@ -76,7 +78,7 @@ export default function AdminUsersPage() {
               </td>
               <td>{u.email}</td>
               <td>{t(`auth:roles.${u.role}`)}</td>
-              <td>{u.neighbourhoodNames.join(", ")}</td>
+              <td>{formatList(u.neighbourhoodNames)}</td>
               <td>{u.lastLoginAt ? <DateTime value={u.lastLoginAt} /> : "—"}</td>
             </tr>
           ))}

@@ -9,6 +9,7 @@ import { listOrganisationsForReview } from "~/modules/organisations/verification
 import { verifyOrganisation } from "~/modules/verification/verification.server";
 import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/utils/page-title";
+import { useFormatList } from "~/components/use-format-list";
 
 export const handle = { i18n: ["common", "auth", "home"] };
 
@@ -38,6 +39,7 @@ export default function VerifyOrganisationsPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(["home", "auth"]);
+  const formatList = useFormatList();
   return (
     <div className="page page--wide">
       <p>
@@ -63,7 +65,7 @@ export default function VerifyOrganisationsPage() {
             </p>
             <dl className="facts-grid">
               <dt>{t("verify.owners")}</dt>
-              <dd>{org.ownerNames.join(", ") || "—"}</dd>
+              <dd>{formatList(org.ownerNames) || "—"}</dd>
               <dt>{t("auth:fields.email")}</dt>
               <dd>{org.email ?? "—"}</dd>
               <dt>{t("verify.website")}</dt>

@@ -22,6 +22,7 @@ import {
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
 import coordinationStyles from "~/styles/coordination.css?url";
+import { useFormatList } from "~/components/use-format-list";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
@@ -53,6 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrganisationVerificationPage() {
   const { organisation: org } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["coordination", "auth"]);
+  const formatList = useFormatList();
   return (
     <div className="page">
       <CoordinationNav />
@@ -67,7 +69,7 @@ export default function OrganisationVerificationPage() {
         <dt>{t("organisation.kind")}</dt>
         <dd>{t(`auth:kinds.${org.kind}`, { defaultValue: org.kind })}</dd>
         <dt>{t("organisation.neighbourhoods")}</dt>
-        <dd>{org.neighbourhoodNames.join(", ") || t("verification.noNeighbourhood")}</dd>
+        <dd>{formatList(org.neighbourhoodNames) || t("verification.noNeighbourhood")}</dd>
         <dt>{t("organisation.owners")}</dt>
         <dd>{org.owners.map((o) => `${o.displayName} (${o.email})`).join(", ") || "–"}</dd>
         {org.email ? (

@@ -22,6 +22,7 @@ import {
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
 import coordinationStyles from "~/styles/coordination.css?url";
+import { useFormatList } from "~/components/use-format-list";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
@@ -51,6 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VerificationQueuePage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["coordination", "common"]);
+  const formatList = useFormatList();
   return (
     <div className="page page--wide">
       <CoordinationNav />
@@ -71,12 +73,12 @@ export default function VerificationQueuePage() {
                 </h3>
                 <p className="muted">
                   {t(`auth:kinds.${org.kind}`, { defaultValue: org.kind })} ·{" "}
-                  {org.neighbourhoodNames.join(", ") || t("verification.noNeighbourhood")}
+                  {formatList(org.neighbourhoodNames) || t("verification.noNeighbourhood")}
                   {" · "}
                   {t("verification.registered")} <DateOnly value={org.createdAt} />
                 </p>
                 {org.ownerNames.length > 0 ? (
-                  <p>{t("verification.owners", { names: org.ownerNames.join(", ") })}</p>
+                  <p>{t("verification.owners", { names: formatList(org.ownerNames) })}</p>
                 ) : null}
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="organisationId" value={org.id} />

@@ -16,6 +16,7 @@ import { can } from "~/modules/permissions/permissions";
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { useFormatList } from "~/components/use-format-list";
 
 export const handle = { i18n: ["common", "organisations"] };
 
@@ -51,6 +52,7 @@ export default function OrganisationProfilePage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(["organisations", "auth"]);
+  const formatList = useFormatList();
   const form = useValidatedForm({
     id: "organisation-profile",
     schema: OrganisationProfileSchema,
@@ -87,10 +89,7 @@ export default function OrganisationProfilePage() {
           <dd>{organisation.phone ?? "—"}</dd>
           <dt>{t("profile.neighbourhoods")}</dt>
           <dd>
-            {organisation.neighbourhoodIds
-              .map((id) => names.get(id))
-              .filter(Boolean)
-              .join(", ") || "—"}
+            {formatList(organisation.neighbourhoodIds.map((id) => names.get(id))) || "—"}
           </dd>
         </dl>
         <p className="hint">{t("profile.onlyOwner")}</p>

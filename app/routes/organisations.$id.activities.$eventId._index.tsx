@@ -25,6 +25,7 @@ import { cancelSignup } from "~/modules/signups/signups.server";
 import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
 import { getDb } from "~/utils/db.server";
 import { formatMoney } from "~/utils/format";
+import { useFormatList } from "~/components/use-format-list";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -135,6 +136,7 @@ export default function ManageActivityPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation(["events", "common"]);
+  const formatList = useFormatList();
   const base = `/organisations/${organisationId}/activities/${activity.id}`;
   const isPublic = activity.status === "published" && activity.organisationVerified;
   const notified = Number(searchParams.get("notified") ?? 0) || 0;
@@ -223,7 +225,7 @@ export default function ManageActivityPage() {
         <dt>{t("form.category")}</dt>
         <dd>{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</dd>
         <dt>{t("form.languages")}</dt>
-        <dd>{activity.languages.map((code) => t(`common:languages.${code}`)).join(", ") || "—"}</dd>
+        <dd>{formatList(activity.languages.map((code) => t(`common:languages.${code}`))) || "—"}</dd>
         <dt>{t("form.cost")}</dt>
         <dd>
           {activity.costCents === 0 ? t("manage.free") : formatMoney(activity.costCents, i18n.language)}

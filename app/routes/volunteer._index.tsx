@@ -8,6 +8,7 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";
 import { formatNumber } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
+import { useFormatList } from "~/components/use-format-list";
 
 export const handle = { i18n: ["common", "auth", "home"] };
 
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function VolunteerHomePage() {
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["home", "common"]);
+  const formatList = useFormatList();
   const { profile } = data;
   return (
     <div className="page page--wide">
@@ -74,11 +76,11 @@ export default function VolunteerHomePage() {
             <dt>{t("volunteer.home")}</dt>
             <dd>{profile.homeNeighbourhood ? t("volunteer.homeWithRadius", { name: profile.homeNeighbourhood, km: profile.radiusKm }) : "—"}</dd>
             <dt>{t("volunteer.neighbourhoods")}</dt>
-            <dd>{profile.neighbourhoods.join(", ") || "—"}</dd>
+            <dd>{formatList(profile.neighbourhoods) || "—"}</dd>
             <dt>{t("volunteer.languages")}</dt>
-            <dd>{profile.languages.map((l) => `${t(`common:languages.${l.language}`)} (${t(`volunteer.levels.${l.level}`)})`).join(", ") || "—"}</dd>
+            <dd>{formatList(profile.languages.map((l) => `${t(`common:languages.${l.language}`)} (${t(`volunteer.levels.${l.level}`)})`)) || "—"}</dd>
             <dt>{t("volunteer.skills")}</dt>
-            <dd>{profile.skills.join(", ") || "—"}</dd>
+            <dd>{formatList(profile.skills) || "—"}</dd>
             <dt>{t("volunteer.hoursCap")}</dt>
             <dd>{t("volunteer.hoursPerWeek", { count: profile.hoursCapPerWeek })}</dd>
             <dt>{t("volunteer.certificate")}</dt>

@@ -44,3 +44,15 @@ export function formatMoney(cents: number, locale: string): string {
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
+
+const lists = new Map<string, Intl.ListFormat>();
+
+/** "Arabisch, Deutsch und Türkisch", "العربية والألمانية والتركية": a list as the language writes it. */
+export function formatList(items: readonly string[], locale: string): string {
+  let f = lists.get(locale);
+  if (!f) {
+    f = new Intl.ListFormat(locale, { type: "conjunction", style: "long" });
+    lists.set(locale, f);
+  }
+  return f.format(items);
+}

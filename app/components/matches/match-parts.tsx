@@ -3,6 +3,7 @@ import { DateOnly, DateRange } from "~/components/time";
 import type { StoredComponents } from "~/modules/matches/match-detail.server";
 import { hhmm } from "~/modules/needs/need-form-values";
 import type { NeedDetail } from "~/modules/needs/needs.server";
+import { useFormatList } from "~/components/use-format-list";
 
 /** When a need takes place: the appointment, or the weekly slots within the period. */
 export function NeedWhen({ need }: { need: Pick<NeedDetail, "schedule" | "startsAt" | "endsAt" | "slots"> }) {
@@ -51,6 +52,7 @@ export function NeedFacts({
   >;
 }) {
   const { t } = useTranslation(["needs", "common"]);
+  const formatList = useFormatList();
   return (
     <dl className="facts-grid">
       <dt>{t("fields.category")}</dt>
@@ -62,7 +64,7 @@ export function NeedFacts({
         <NeedWhen need={need} />
       </dd>
       <dt>{t("fields.languages")}</dt>
-      <dd>{need.languages.map((code) => t(`common:languages.${code}`)).join(", ")}</dd>
+      <dd>{formatList(need.languages.map((code) => t(`common:languages.${code}`)))}</dd>
       <dt>{t("fields.helpersNeeded")}</dt>
       <dd>{need.helpersNeeded}</dd>
       <dt>{t("fields.urgency")}</dt>

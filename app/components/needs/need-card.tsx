@@ -2,10 +2,12 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateOnly, DateRange } from "~/components/time";
 import type { NeedListItem } from "~/modules/needs/needs.server";
+import { useFormatList } from "~/components/use-format-list";
 
 /** A need in the coordinator's list: what, where, when, and how far it is matched. */
 export function NeedCard({ need }: { need: NeedListItem }) {
   const { t } = useTranslation(["needs", "common"]);
+  const formatList = useFormatList();
   return (
     <article className="card need-card" aria-labelledby={`need-${need.id}-title`}>
       <p className="card__eyebrow">
@@ -31,7 +33,7 @@ export function NeedCard({ need }: { need: NeedListItem }) {
       </p>
       <ul className="facts" aria-label={t("card.factsLabel")}>
         <li>
-          {t("card.languages")}: {need.languages.map((code) => t(`common:languages.${code}`)).join(", ")}
+          {t("card.languages")}: {formatList(need.languages.map((code) => t(`common:languages.${code}`)))}
         </li>
         <li>{t("card.helpers", { filled: need.filled, count: need.helpersNeeded })}</li>
         {need.proposed > 0 ? <li>{t("card.proposed", { count: need.proposed })}</li> : null}
