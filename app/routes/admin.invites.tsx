@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
+import { CheckboxGroup } from "~/components/choice-fields";
+import { useFormatList } from "~/components/use-format-list";
 import { DateTime } from "~/components/time";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { appOrigin } from "~/modules/auth/accounts.server";
@@ -9,6 +11,7 @@ import { InviteSchema } from "~/modules/auth/auth.schema";
 import { createStaffInvite, listPendingInvites, revokeInvite } from "~/modules/auth/invites.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { listNeighbourhoods } from "~/modules/places/places.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
 
@@ -18,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "invite:create");
-  return { invites: listPendingInvites({ staff: true }) };
+  return { invites: listPendingInvites({ staff: true }), neighbourhoods: listNeighbourhoods() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,11 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminInvitesPage() {
-  const { invites } = useLoaderData<typeof loader>();
+  const { invites, neighbourhoods } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["admin", "auth"]);
+  const formatList = useFormatList();
+  const nameOf = new Map(neighbourhoods.map((n) => [n.id, n.name]));
   const notice = actionData && "notice" in actionData ? actionData.notice : null;
-  const form = useValidatedForm({ id: "invite", schema: InviteSchema, actionData, defaultValues: { role: "coordinator" } });
+  const form = useValidatedForm({ id: "invite", schema: InviteSchema, actionData, defaultValues: { role: "coordinator", neighbourhoodIds: [] } });
   return (
     <div className="page">
       <p>
@@ -62,7 +67,14 @@ export default function AdminInvitesPage() {
             { value: "admin", label: t("auth:roles.admin") },
           ]}
         />
-        <p className="hint">{t("invites.scopeHint")}</p>
+        <CheckboxGroup
+          form={form}
+          name="neighbourhoodIds"
+          legend={t("invites.scope")}
+          hint={t("invites.scopeHint")}
+          options={neighbourhoods.map((n) => ({ value: String(n.id), label: n.name }))}
+          columns
+        />
         <button type="submit" name="intent" value="invite" className="button">
           {t("invites.submit")}
         </button>
@@ -74,6 +86,11 @@ export default function AdminInvitesPage() {
             <p>
               <strong>{invite.email}</strong> · {invite.role ? t(`auth:roles.${invite.role}`) : ""}
             </p>
+            {invite.neighbourhoodIds.length > 0 ? (
+              <p className="small">
+                {t("invites.scopeOf", { names: formatList(invite.neighbourhoodIds.map((id) => nameOf.get(id))) })}
+              </p>
+            ) : null}
             <p className="muted small">
               {t("invites.expires")} <DateTime value={invite.expiresAt} />
             </p>

@@ -61,6 +61,8 @@ export const authTokens = sqliteTable(
     email: text("email").notNull(),
     role: text("role", { enum: USER_ROLE }),
     organisationId: integer("organisation_id"),
+    /** A coordinator invite's neighbourhoods (JSON array of ids): the scope the account starts with. */
+    neighbourhoodIds: text("neighbourhood_ids", { mode: "json" }).$type<number[]>(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
@@ -71,6 +73,10 @@ export const authTokens = sqliteTable(
     index("auth_tokens_email_idx").on(t.email),
     check("auth_tokens_purpose_check", oneOf("purpose", TOKEN_PURPOSE)),
     check("auth_tokens_expiry_after_creation", sql`expires_at > created_at`),
+    check(
+      "auth_tokens_neighbourhood_ids_json",
+      sql`neighbourhood_ids is null or (json_valid(neighbourhood_ids) and json_type(neighbourhood_ids) = 'array')`,
+    ),
   ],
 );
 

@@ -293,6 +293,58 @@ describe("invitations", () => {
     expect(reuse.status).toBe(400);
   });
 
+  it("a coordinator invite carries the neighbourhoods: the new account starts with that scope", async () => {
+    const db = getDb();
+    const admin = person("admin");
+    const [a, b] = [createNeighbourhood(db), createNeighbourhood(db)];
+    const cookie = await sessionCookieFor(admin.id);
+    const before = db.select().from(authTokens).all().length;
+    // An unknown neighbourhood is refused next to the field, and no invite is made.
+    const refused = await callAction(adminInvites.action, "/admin/invites", {
+      cookie,
+      form: { intent: "invite", email: "quartier@stadt.test", role: "coordinator", neighbourhoodIds: [String(a.id), "99999"] },
+    });
+    expect(refused.status).toBe(400);
+    expect((refused.data as { errors: Record<string, string> }).errors).toEqual({ neighbourhoodIds: "auth:errors.neighbourhoodInvalid" });
+    expect(db.select().from(authTokens).all().length).toBe(before);
+
+    const sent = await callAction(adminInvites.action, "/admin/invites", {
+      cookie,
+      form: { intent: "invite", email: "quartier@stadt.test", role: "coordinator", neighbourhoodIds: [String(a.id), String(b.id)] },
+    });
+    expect(sent.data).toEqual({ notice: "invites.sent" });
+    const pending = (await callLoader(adminInvites.loader, "/admin/invites", { cookie })).data as {
+      invites: { email: string; neighbourhoodIds: number[] }[];
+    };
+    expect(pending.invites.find((i) => i.email === "quartier@stadt.test")?.neighbourhoodIds).toEqual([a.id, b.id]);
+
+    const link = linkIn(latestMailTo("quartier@stadt.test")!.bodyText, "/invite?token=");
+    const token = new URL(`http://x${link}`).searchParams.get("token")!;
+    const accepted = await callAction(invite.action, "/invite", { form: { token, displayName: "Quinn", password: PASSWORD } });
+    expect(accepted.location).toBe("/coordination");
+    const userId = db.select().from(users).where(eq(users.email, "quartier@stadt.test")).get()!.id;
+    expect(
+      db
+        .select({ id: coordinatorNeighbourhoods.neighbourhoodId })
+        .from(coordinatorNeighbourhoods)
+        .where(eq(coordinatorNeighbourhoods.userId, userId))
+        .all()
+        .map((r) => r.id)
+        .sort((x, y) => x - y),
+    ).toEqual([a.id, b.id].sort((x, y) => x - y));
+  });
+
+  it("an admin invite ignores neighbourhoods (admins see every neighbourhood)", async () => {
+    const db = getDb();
+    const admin = person("admin");
+    const nb = createNeighbourhood(db);
+    await callAction(adminInvites.action, "/admin/invites", {
+      cookie: await sessionCookieFor(admin.id),
+      form: { intent: "invite", email: "verwaltung-neu@stadt.test", role: "admin", neighbourhoodIds: [String(nb.id)] },
+    });
+    expect(db.select().from(authTokens).where(eq(authTokens.email, "verwaltung-neu@stadt.test")).get()!.neighbourhoodIds).toBeNull();
+  });
+
   it("an owner invites an existing volunteer, who joins after logging in with that address", async () => {
     const db = getDb();
     const owner = person("org_member");

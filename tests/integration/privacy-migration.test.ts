@@ -99,3 +99,27 @@ it("0004 keeps inbox, preferences and outbox rows and their id sequences, and ac
   ]);
   closeDatabase(db);
 });
+
+// 0005 rebuilds auth_tokens with the invite's neighbourhoods.
+it("0005 keeps pending tokens and adds an optional, JSON-checked scope", () => {
+  const db = openDatabase(join(dir, "before-0005.db"));
+  migrate(db, { migrationsFolder: folderWithFirst(5) });
+  const c = db.$client;
+  c.prepare(
+    "INSERT INTO auth_tokens (token_hash, purpose, email, role, expires_at, created_at) VALUES ('h1', 'invite', 'k@example.org', 'coordinator', 2000, 1000)",
+  ).run();
+
+  migrate(db, { migrationsFolder: migrationsFolder() });
+
+  expect(c.prepare("SELECT token_hash, role, neighbourhood_ids FROM auth_tokens").all()).toEqual([
+    { token_hash: "h1", role: "coordinator", neighbourhood_ids: null },
+  ]);
+  c.prepare("UPDATE auth_tokens SET neighbourhood_ids = '[1,2]'").run();
+  expect(() => c.prepare("UPDATE auth_tokens SET neighbourhood_ids = '{\"a\":1}'").run()).toThrow(/CHECK/);
+  expect(c.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'auth_tokens' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all()).toEqual([
+    "auth_tokens_email_idx",
+    "auth_tokens_user_idx",
+  ]);
+  expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
+  closeDatabase(db);
+});

@@ -86,9 +86,17 @@ export const ProfileSchema = z.object({
 
 export const INVITABLE_ROLES = ["coordinator", "admin"] as const;
 
+const toIdArray = (value: unknown) =>
+  value === undefined || value === "" || value === false ? [] : Array.isArray(value) ? value : [value];
+
 export const InviteSchema = z.object({
   email: EmailSchema,
   role: z.enum(INVITABLE_ROLES, { errorMap: () => ({ message: "auth:errors.roleInvalid" }) }),
+  /** A coordinator's neighbourhoods from the start; ignored for an admin (who sees everything). */
+  neighbourhoodIds: z.preprocess(
+    toIdArray,
+    z.array(z.coerce.number().int().positive("auth:errors.neighbourhoodInvalid")).max(500, "auth:errors.neighbourhoodInvalid"),
+  ),
 });
 
 export const OrganisationInviteSchema = z.object({ email: EmailSchema });

@@ -4,8 +4,8 @@
  * invite to an existing account, adds the membership).
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { authTokens, memberships, organisations, users } from "@db/schema";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { authTokens, coordinatorNeighbourhoods, memberships, neighbourhoods, organisations, users } from "@db/schema";
 import type { UiLocale, UserRole } from "@db/schema/enums";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -25,14 +25,26 @@ interface Inviter {
 /** An admin invites a coordinator or an admin. The e-mail goes out in the admin's current language. */
 export async function createStaffInvite(
   inviter: Inviter,
-  input: { email: string; role: Extract<UserRole, "coordinator" | "admin"> },
+  input: { email: string; role: Extract<UserRole, "coordinator" | "admin">; neighbourhoodIds?: readonly number[] },
   origin: string,
   locale: UiLocale,
 ): Promise<Outcome<null>> {
   if (findUserByEmail(input.email)) return { ok: false, errors: { email: "auth:errors.emailHasAccount" } };
+  // A coordinator invite carries the neighbourhoods the account starts with; an admin sees everything.
+  const scope = input.role === "coordinator" ? [...new Set(input.neighbourhoodIds ?? [])] : [];
+  if (scope.length > 0) {
+    const known = getDb().select({ id: neighbourhoods.id }).from(neighbourhoods).where(inArray(neighbourhoods.id, scope)).all();
+    if (known.length !== scope.length) return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
+  }
   const t = await i18nServer.getFixedT(locale, "auth");
   getDb().transaction((tx) => {
-    const token = issueToken(tx, { purpose: "invite", email: input.email, role: input.role, createdBy: inviter.id });
+    const token = issueToken(tx, {
+      purpose: "invite",
+      email: input.email,
+      role: input.role,
+      neighbourhoodIds: scope.length > 0 ? scope : undefined,
+      createdBy: inviter.id,
+    });
     enqueueEmail(tx, {
       to: input.email,
       locale,
@@ -89,6 +101,8 @@ export interface InviteDetails {
   role: UserRole;
   organisationId: number | null;
   organisationName: string | null;
+  /** A coordinator invite's neighbourhoods: the account's scope from the start. */
+  neighbourhoodIds: number[];
   /** An organisation invite to an address that already has an account: log in and join. */
   accountExists: boolean;
 }
@@ -107,6 +121,7 @@ export function findInvite(token: string): InviteDetails | null {
     role: row.purpose === "invite" ? (row.role ?? "coordinator") : "org_member",
     organisationId: row.organisationId,
     organisationName: org?.name ?? null,
+    neighbourhoodIds: row.purpose === "invite" && row.role === "coordinator" ? (row.neighbourhoodIds ?? []) : [],
     accountExists: !!findUserByEmail(row.email),
   };
 }
@@ -130,6 +145,11 @@ export async function acceptInviteWithNewAccount(
         .values({ id: userId, email: invite.email, emailVerifiedAt: new Date(), displayName: input.displayName, passwordHash, role: invite.role, locale })
         .run();
       if (invite.organisationId !== null) tx.insert(memberships).values({ organisationId: invite.organisationId, userId, role: "member" }).run();
+      // Neighbourhoods removed since the invite was sent are skipped.
+      const scope = invite.neighbourhoodIds.length
+        ? tx.select({ id: neighbourhoods.id }).from(neighbourhoods).where(inArray(neighbourhoods.id, invite.neighbourhoodIds)).all()
+        : [];
+      if (scope.length) tx.insert(coordinatorNeighbourhoods).values(scope.map((n) => ({ userId, neighbourhoodId: n.id }))).run();
       return true;
     });
     if (!done) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
@@ -159,6 +179,8 @@ export interface PendingInvite {
   id: string;
   email: string;
   role: UserRole | null;
+  /** A coordinator invite's neighbourhoods (empty otherwise). */
+  neighbourhoodIds: number[];
   expiresAt: number;
   createdAt: number;
 }
@@ -170,12 +192,19 @@ export function listPendingInvites(filter: { organisationId: number } | { staff:
       ? eq(authTokens.purpose, "invite")
       : and(eq(authTokens.purpose, "organisation_invite"), eq(authTokens.organisationId, filter.organisationId));
   return getDb()
-    .select({ id: authTokens.tokenHash, email: authTokens.email, role: authTokens.role, expiresAt: authTokens.expiresAt, createdAt: authTokens.createdAt })
+    .select({
+      id: authTokens.tokenHash,
+      email: authTokens.email,
+      role: authTokens.role,
+      neighbourhoodIds: authTokens.neighbourhoodIds,
+      expiresAt: authTokens.expiresAt,
+      createdAt: authTokens.createdAt,
+    })
     .from(authTokens)
     .where(and(purposeWhere, isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())))
     .orderBy(asc(authTokens.createdAt))
     .all()
-    .map((r) => ({ ...r, expiresAt: r.expiresAt.getTime(), createdAt: r.createdAt.getTime() }));
+    .map((r) => ({ ...r, neighbourhoodIds: r.neighbourhoodIds ?? [], expiresAt: r.expiresAt.getTime(), createdAt: r.createdAt.getTime() }));
 }
 
 /** Withdraws an open invite; the filter keeps an owner from touching another organisation's invites. */

@@ -29,6 +29,8 @@ export interface IssueTokenInput {
   userId?: string | null;
   role?: UserRole | null;
   organisationId?: number | null;
+  /** A coordinator invite's neighbourhoods. */
+  neighbourhoodIds?: number[] | null;
   createdBy?: string | null;
 }
 
@@ -43,6 +45,7 @@ export function issueToken(tx: DbOrTx, input: IssueTokenInput, now = Date.now())
       userId: input.userId ?? null,
       role: input.role ?? null,
       organisationId: input.organisationId ?? null,
+      neighbourhoodIds: input.neighbourhoodIds ?? null,
       createdBy: input.createdBy ?? null,
       createdAt: new Date(now),
       expiresAt: new Date(now + TOKEN_TTL_MS[input.purpose]),

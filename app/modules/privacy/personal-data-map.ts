@@ -75,6 +75,7 @@ export const PERSONAL_DATA_MAP = {
       email: P,
       role: P,
       organisation_id: P,
+      neighbourhood_ids: P,
       created_by: P,
       expires_at: P,
       used_at: P,
