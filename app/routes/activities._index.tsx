@@ -9,6 +9,7 @@ import { listPublicActivities } from "~/modules/events/public-activities.server"
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { Pagination } from "~/components/pagination";
+import { JumpToResults } from "~/components/jump-to-results";
 
 export const handle = { i18n: ["common", "activities"] };
 
@@ -57,6 +58,7 @@ export default function ActivitiesPage() {
     <div className="page page--wide">
       <h1>{t("list.title")}</h1>
       <p className="lead">{t("list.intro")}</p>
+      <JumpToResults target="results-heading" count={data.total} />
       <div className="with-sidebar">
         <Form
           method="get"

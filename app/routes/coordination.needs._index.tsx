@@ -12,6 +12,7 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import coordinationStyles from "~/styles/coordination.css?url";
 import { Pagination } from "~/components/pagination";
+import { JumpToResults } from "~/components/jump-to-results";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
@@ -82,6 +83,7 @@ export default function NeedsListPage() {
         ) : null}
       </div>
       <p className="lead">{t("list.intro")}</p>
+      <JumpToResults target="results-heading" count={data.total} />
       <div className="with-sidebar">
         <Form
           method="get"

@@ -12,6 +12,7 @@ import { requireVolunteer } from "~/modules/volunteers/guards.server";
 import { getHomeNeighbourhoodId } from "~/modules/volunteers/volunteer-profile.server";
 import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";
+import { JumpToResults } from "~/components/jump-to-results";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
@@ -89,6 +90,7 @@ export default function FindWorkPage() {
     <div className="page page--wide">
       <h1>{t("find.title")}</h1>
       <p className="lead">{t("find.intro")}</p>
+      <JumpToResults target="find-results-heading" count={data.total} />
       <div className="with-sidebar">
         <Form
           method="get"

@@ -70,3 +70,18 @@ test("an unknown activity answers 404 with a friendly page", async ({ request })
   expect(response.status()).toBe(404);
   expect(await response.text()).toContain("Diese Seite gibt es nicht");
 });
+
+test("on a phone a link above the filter jumps to the results; beside a sidebar it is not shown", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/activities", { waitUntil: "networkidle" });
+  const total = Number((await page.locator("#results-heading").textContent())?.match(/\d+/)?.[0] ?? "0");
+  const jump = page.getByRole("link", { name: `Zu den Ergebnissen (${total})` });
+  await expect(jump).toBeVisible();
+  await expect(page.locator("#results-heading")).not.toBeInViewport();
+  await jump.click();
+  await expect(page).toHaveURL(/#results-heading$/);
+  await expect(page.locator("#results-heading")).toBeInViewport();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(jump).toBeHidden();
+});
