@@ -3,13 +3,13 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE } from "@db/schema/enums";
 import { ActivityCard } from "~/components/activity-card";
-import { FieldError } from "~/components/field-error";
 import { parseActivityFilter } from "~/modules/events/activity-filter.schema";
 import { listPublicActivities } from "~/modules/events/public-activities.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
+import { FilterInput, FilterSelect } from "~/components/filter-fields";
 
 export const handle = { i18n: ["common", "activities"] };
 
@@ -70,84 +70,52 @@ export default function ActivitiesPage() {
           <h2 id="filter-heading" className="h3">
             {t("filter.heading")}
           </h2>
-          <div className="field">
-            <label htmlFor="filter-neighbourhood">{t("filter.neighbourhood")}</label>
-            <select
-              id="filter-neighbourhood"
-              name="neighbourhood"
-              defaultValue={filter.neighbourhood ?? ""}
-              aria-invalid={errors.neighbourhood ? true : undefined}
-              aria-describedby={errors.neighbourhood ? "filter-neighbourhood-error" : undefined}
-            >
-              <option value="">{t("filter.all")}</option>
-              {data.neighbourhoods.map((n) => (
-                <option key={n.id} value={n.slug}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-            <FieldError id="filter-neighbourhood-error" message={errors.neighbourhood} />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-category">{t("filter.category")}</label>
-            <select
-              id="filter-category"
-              name="category"
-              defaultValue={filter.category ?? ""}
-              aria-invalid={errors.category ? true : undefined}
-              aria-describedby={errors.category ? "filter-category-error" : undefined}
-            >
-              <option value="">{t("filter.all")}</option>
-              {data.categories.map((c) => (
-                <option key={c.id} value={c.slug}>
-                  {t(`common:categories.${c.slug}`, { defaultValue: c.name })}
-                </option>
-              ))}
-            </select>
-            <FieldError id="filter-category-error" message={errors.category} />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-language">{t("filter.language")}</label>
-            <select
-              id="filter-language"
-              name="language"
-              defaultValue={filter.language ?? ""}
-              aria-invalid={errors.language ? true : undefined}
-              aria-describedby={errors.language ? "filter-language-error" : undefined}
-            >
-              <option value="">{t("filter.all")}</option>
-              {LANGUAGE.map((code) => (
-                <option key={code} value={code}>
-                  {t(`common:languages.${code}`)}
-                </option>
-              ))}
-            </select>
-            <FieldError id="filter-language-error" message={errors.language} />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-from">{t("filter.from")}</label>
-            <input
-              id="filter-from"
-              type="date"
-              name="from"
-              defaultValue={filter.from ?? ""}
-              aria-invalid={errors.from ? true : undefined}
-              aria-describedby={errors.from ? "filter-from-error" : undefined}
-            />
-            <FieldError id="filter-from-error" message={errors.from} />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-to">{t("filter.to")}</label>
-            <input
-              id="filter-to"
-              type="date"
-              name="to"
-              defaultValue={filter.to ?? ""}
-              aria-invalid={errors.to ? true : undefined}
-              aria-describedby={errors.to ? "filter-to-error" : undefined}
-            />
-            <FieldError id="filter-to-error" message={errors.to} />
-          </div>
+          <FilterSelect
+            id="filter-neighbourhood"
+            name="neighbourhood"
+            label={t("filter.neighbourhood")}
+            value={filter.neighbourhood}
+            allLabel={t("filter.all")}
+            options={data.neighbourhoods.map((n) => ({ value: n.slug, label: n.name }))}
+            error={errors.neighbourhood}
+          />
+          <FilterSelect
+            id="filter-category"
+            name="category"
+            label={t("filter.category")}
+            value={filter.category}
+            allLabel={t("filter.all")}
+            options={data.categories.map((c) => ({
+              value: c.slug,
+              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+            }))}
+            error={errors.category}
+          />
+          <FilterSelect
+            id="filter-language"
+            name="language"
+            label={t("filter.language")}
+            value={filter.language}
+            allLabel={t("filter.all")}
+            options={LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) }))}
+            error={errors.language}
+          />
+          <FilterInput
+            id="filter-from"
+            name="from"
+            type="date"
+            label={t("filter.from")}
+            value={filter.from}
+            error={errors.from}
+          />
+          <FilterInput
+            id="filter-to"
+            name="to"
+            type="date"
+            label={t("filter.to")}
+            value={filter.to}
+            error={errors.to}
+          />
           <div className="actions">
             <button type="submit" className="button">
               {t("filter.submit")}

@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE, NEED_URGENCY } from "@db/schema/enums";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
-import { FieldError } from "~/components/field-error";
 import { NeedCard } from "~/components/needs/need-card";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { NEED_STATUS_FILTER, needFilterToParams, parseNeedFilter } from "~/modules/needs/need-filter.schema";
@@ -13,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import coordinationStyles from "~/styles/coordination.css?url";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
+import { FilterInput, FilterSelect } from "~/components/filter-fields";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
@@ -51,24 +51,15 @@ export default function NeedsListPage() {
     options: { value: string; label: string }[],
     all = true,
   ) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={value}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `filter-${name}-error` : undefined}
-      >
-        {all ? <option value="">{t("filter.all")}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`filter-${name}-error`} message={errors[name]} />
-    </div>
+    <FilterSelect
+      id={`filter-${name}`}
+      name={name}
+      label={label}
+      value={value}
+      options={options}
+      allLabel={all ? t("filter.all") : undefined}
+      error={errors[name]}
+    />
   );
 
   return (
@@ -94,19 +85,15 @@ export default function NeedsListPage() {
           <h2 id="filter-heading" className="h3">
             {t("filter.heading")}
           </h2>
-          <div className="field">
-            <label htmlFor="filter-q">{t("filter.q")}</label>
-            <input
-              id="filter-q"
-              type="search"
-              name="q"
-              defaultValue={filter.q ?? ""}
-              maxLength={100}
-              aria-invalid={errors.q ? true : undefined}
-              aria-describedby={errors.q ? "filter-q-error" : undefined}
-            />
-            <FieldError id="filter-q-error" message={errors.q} />
-          </div>
+          <FilterInput
+            id="filter-q"
+            type="search"
+            name="q"
+            maxLength={100}
+            label={t("filter.q")}
+            value={filter.q}
+            error={errors.q}
+          />
           {select(
             "status",
             t("filter.status"),

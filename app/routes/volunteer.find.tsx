@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE } from "@db/schema/enums";
-import { FieldError } from "~/components/field-error";
 import { NeedWorkCard, ShiftWorkCard } from "~/components/work-item-card";
 import { FIND_KINDS, parseFindWorkFilter } from "~/modules/finding/find-work.schema";
 import { findWork } from "~/modules/finding/find-work.server";
@@ -13,6 +12,7 @@ import { getHomeNeighbourhoodId } from "~/modules/volunteers/volunteer-profile.s
 import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
+import { FilterInput, FilterSelect } from "~/components/filter-fields";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
@@ -66,26 +66,19 @@ export default function FindWorkPage() {
     name: "what" | "neighbourhood" | "category" | "language",
     options: { value: string; label: string }[],
     value: string | undefined,
+    allLabel?: string,
   ) => (
-    <div className="field">
-      <label htmlFor={`find-${name}`}>{t(`find.filter.${name}`)}</label>
-      <select
-        id={`find-${name}`}
-        name={name}
-        defaultValue={value ?? ""}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `find-${name}-error` : undefined}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`find-${name}-error`} message={errors[name]} />
-    </div>
+    <FilterSelect
+      id={`find-${name}`}
+      name={name}
+      label={t(`find.filter.${name}`)}
+      value={value}
+      options={options}
+      allLabel={allLabel}
+      error={errors[name]}
+    />
   );
-  const any = { value: "", label: t("find.filter.any") };
+  const any = t("find.filter.any");
   return (
     <div className="page page--wide">
       <h1>{t("find.title")}</h1>
@@ -108,52 +101,44 @@ export default function FindWorkPage() {
           )}
           {select(
             "neighbourhood",
-            [any, ...data.neighbourhoods.map((n) => ({ value: n.slug, label: n.name }))],
+            data.neighbourhoods.map((n) => ({ value: n.slug, label: n.name })),
             filter.neighbourhood,
+            any,
           )}
-          <div className="field">
-            <label htmlFor="find-km">{t("find.filter.km")}</label>
-            <input
-              id="find-km"
-              name="km"
-              inputMode="decimal"
-              defaultValue={filter.km ?? ""}
-              aria-describedby={`find-km-hint${errors.km ? " find-km-error" : ""}`}
-            />
-            <p id="find-km-hint" className="hint">
-              {data.hasHome ? t("find.filter.kmHint") : t("find.filter.kmNoHome")}
-            </p>
-            <FieldError id="find-km-error" message={errors.km} />
-          </div>
+          <FilterInput
+            id="find-km"
+            name="km"
+            inputMode="decimal"
+            label={t("find.filter.km")}
+            value={filter.km === undefined ? undefined : String(filter.km)}
+            hint={data.hasHome ? t("find.filter.kmHint") : t("find.filter.kmNoHome")}
+            error={errors.km}
+          />
           {select(
             "category",
-            [
-              any,
-              ...data.categories.map((c) => ({
-                value: c.slug,
-                label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
-              })),
-            ],
+            data.categories.map((c) => ({
+              value: c.slug,
+              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+            })),
             filter.category,
+            any,
           )}
           {select(
             "language",
-            [any, ...LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) }))],
+            LANGUAGE.map((code) => ({ value: code, label: t(`common:languages.${code}`) })),
             filter.language,
+            any,
           )}
           {(["from", "to"] as const).map((name) => (
-            <div className="field" key={name}>
-              <label htmlFor={`find-${name}`}>{t(`find.filter.${name}`)}</label>
-              <input
-                id={`find-${name}`}
-                type="date"
-                name={name}
-                defaultValue={filter[name] ?? ""}
-                aria-invalid={errors[name] ? true : undefined}
-                aria-describedby={errors[name] ? `find-${name}-error` : undefined}
-              />
-              <FieldError id={`find-${name}-error`} message={errors[name]} />
-            </div>
+            <FilterInput
+              key={name}
+              id={`find-${name}`}
+              name={name}
+              type="date"
+              label={t(`find.filter.${name}`)}
+              value={filter[name]}
+              error={errors[name]}
+            />
           ))}
           <div className="field">
             <label className="choice">

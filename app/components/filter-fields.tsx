@@ -1,0 +1,93 @@
+/**
+ * The fields of the list filters (activities, finding work, needs): a GET form whose values live in the
+ * URL, so each field is uncontrolled, starts from the URL's value, and names its error (an i18n key from
+ * the loader) right under itself, wired with aria-invalid and aria-describedby.
+ */
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { FieldError } from "./field-error";
+
+interface FieldBase {
+  /** The element id; the error is `${id}-error`, the hint `${id}-hint`. */
+  id: string;
+  name: string;
+  label: ReactNode;
+  error?: string | null;
+  hint?: ReactNode;
+}
+
+function describedBy(id: string, hint: ReactNode, error: string | null | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Field({ id, label, error, hint, children }: Omit<FieldBase, "name"> & { children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** A select; `allLabel` adds a first, empty option ("all", "any") that leaves the filter off. */
+export function FilterSelect({
+  value,
+  options,
+  allLabel,
+  ...field
+}: FieldBase & {
+  value: string | null | undefined;
+  options: { value: string; label: string }[];
+  allLabel?: string;
+}) {
+  return (
+    <Field {...field}>
+      <select
+        id={field.id}
+        name={field.name}
+        defaultValue={value ?? ""}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(field.id, field.hint, field.error)}
+      >
+        {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A text, search, number or date input. */
+export function FilterInput({
+  value,
+  id,
+  name,
+  label,
+  error,
+  hint,
+  ...props
+}: FieldBase & { value: string | null | undefined } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    "id" | "name" | "defaultValue" | "value"
+  >) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <input
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...props}
+      />
+    </Field>
+  );
+}
