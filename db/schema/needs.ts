@@ -48,6 +48,8 @@ export const needs = sqliteTable(
   },
   (t) => [
     index("needs_status_nb_cat_idx").on(t.status, t.neighbourhoodId, t.categoryId),
+    // Covers the needs list's page query (status, scope, then the urgency/start order): no table reads.
+    index("needs_queue_idx").on(t.status, t.neighbourhoodId, t.urgency, t.startsAt),
     index("needs_nb_created_idx").on(t.neighbourhoodId, t.createdAt),
     index("needs_category_idx").on(t.categoryId),
     index("needs_organisation_idx").on(t.organisationId),

@@ -446,6 +446,18 @@ export function listNeeds(
       .get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
+  // The page's ids first: the sort then reads only the covering index (needs_queue_idx), not every
+  // need's row, joins and counts; those are read for the 20 needs shown.
+  const pageIds = db
+    .select({ id: needs.id })
+    .from(needs)
+    .where(where)
+    .orderBy(URGENCY_RANK, asc(needs.startsAt), desc(needs.id))
+    .limit(NEEDS_PAGE_SIZE)
+    .offset((page - 1) * NEEDS_PAGE_SIZE)
+    .all()
+    .map((r) => r.id);
+  if (pageIds.length === 0) return { items: [], total, page, pageCount };
   const rows = db
     .select({
       id: needs.id,
@@ -470,10 +482,8 @@ export function listNeeds(
     .innerJoin(categories, eq(categories.id, needs.categoryId))
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, needs.neighbourhoodId))
     .leftJoin(organisations, eq(organisations.id, needs.organisationId))
-    .where(where)
+    .where(inArray(needs.id, pageIds))
     .orderBy(URGENCY_RANK, asc(needs.startsAt), desc(needs.id))
-    .limit(NEEDS_PAGE_SIZE)
-    .offset((page - 1) * NEEDS_PAGE_SIZE)
     .all();
   return {
     items: rows.map((r) => ({

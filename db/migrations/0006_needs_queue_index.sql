@@ -1,0 +1,1 @@
+CREATE INDEX `needs_queue_idx` ON `needs` (`status`,`neighbourhood_id`,`urgency`,`starts_at`);
