@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { refusalText } from "~/modules/i18n/refusal-texts.server";
 
 /** Forms here carry text only (no uploads): 1 MiB is far above any honest form and cheap to hold. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -73,7 +74,7 @@ function inspectBody(
       size += chunk.length;
       if (size > maxBytes) {
         cleanup();
-        return answer(req, res, 413, `Request body too large: the limit is ${Math.floor(maxBytes / 1024)} KiB.`);
+        return answer(req, res, 413, refusalText("tooLarge", req.headers, { kib: Math.floor(maxBytes / 1024) }));
       }
       chunks.push(chunk);
     }
@@ -84,7 +85,7 @@ function inspectBody(
     const body = Buffer.concat(chunks, size);
     // Put back at once, before the scheduled 'end' can fire; the check may take a tick or two.
     if (size > 0) req.unshift(body);
-    void accept(body).then((ok) => (ok ? next() : answer(req, res, 400, "Malformed form data.")));
+    void accept(body).then((ok) => (ok ? next() : answer(req, res, 400, refusalText("malformed", req.headers))));
   };
   req.on("readable", onReadable);
   req.on("error", cleanup);
@@ -120,16 +121,16 @@ export function limitRequestBody(options: BodyLimitOptions = {}) {
     const length = bodyLength(req);
     const chunked = req.headers["transfer-encoding"] !== undefined;
     if (length !== null && length > maxBytes) {
-      return answer(req, res, 413, `Request body too large: the limit is ${Math.floor(maxBytes / 1024)} KiB.`);
+      return answer(req, res, 413, refusalText("tooLarge", req.headers, { kib: Math.floor(maxBytes / 1024) }));
     }
     // Even an empty POST needs a form type: formData() throws without one.
     const contentType = req.headers["content-type"] ?? "";
     const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
     if (!FORM_TYPES.has(mediaType)) {
-      return answer(req, res, 415, "Unsupported body: send a form (application/x-www-form-urlencoded or multipart/form-data).");
+      return answer(req, res, 415, refusalText("unsupported", req.headers));
     }
     if (mediaType === "multipart/form-data") {
-      if (!chunked && !length) return answer(req, res, 400, "Malformed form data.");
+      if (!chunked && !length) return answer(req, res, 400, refusalText("malformed", req.headers));
       return inspectBody(req, res, next, maxBytes, (body) => parsesAsForm(body, contentType));
     }
     if (chunked) return inspectBody(req, res, next, maxBytes, async () => true);

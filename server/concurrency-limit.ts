@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { refusalText } from "~/modules/i18n/refusal-texts.server";
 
 /*
  * At most `maxActive` requests are inside Remix at once; the others wait their turn in arrival order.
@@ -49,7 +50,7 @@ export function limitConcurrency(options: ConcurrencyLimitOptions = {}) {
     if (active < maxActive) return admit(res, next);
     if (queue.length >= maxQueued) {
       res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" });
-      res.end("The server is busy. Please try again in a moment.\n");
+      res.end(`${refusalText("busy", req.headers)}\n`);
       return;
     }
     const start = () => {

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { refusalText } from "~/modules/i18n/refusal-texts.server";
 
 /**
  * CSRF defence in depth (docs/decisions/005-csrf-samesite-and-origin-check.md): the session cookie is
@@ -68,6 +69,6 @@ export function checkOrigin() {
       return;
     }
     res.status(403).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
-    res.end("Cross-site request refused.\n");
+    res.end(`${refusalText("crossSite", req.headers)}\n`);
   };
 }

@@ -92,7 +92,7 @@ describe("limitConcurrency", () => {
     const refused = await send(`${h.url}/c`);
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("1");
-    expect(await refused.text()).toMatch(/busy/);
+    expect(await refused.text()).toMatch(/sehr viele Anfragen/);
 
     h.release("/a");
     await a;

@@ -71,7 +71,7 @@ describe("request body limit", () => {
     const body = Buffer.alloc(DEFAULT_BODY_LIMIT_BYTES + 1, "a");
     const reply = await post(body, { contentLength: body.length });
     expect(reply.status).toBe(413);
-    expect(reply.body).toMatch(/too large/);
+    expect(reply.body).toMatch(/zu groß \(höchstens 1024 KiB\)/);
     expect(reply.headers.connection).toBe("close");
     expect(handled).toBe(before);
   });

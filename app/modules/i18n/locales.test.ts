@@ -32,6 +32,8 @@ const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   "common:categories.",
   // `common:languages.${code}` — language pickers and lists (LANGUAGE)
   "common:languages.",
+  // refusalText(key, …) — the Express guards in server/ (body size, form type, origin, busy)
+  "common:errors.refused.",
   // `audit.entityTypes.${e}` / `audit.entities.${entry.entityType}` — routes/coordination.audit.tsx and
   // components/dashboard/audit-entry.tsx (AUDIT_ENTITY)
   "dashboard:audit.entityTypes.",
