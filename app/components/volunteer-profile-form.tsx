@@ -15,6 +15,7 @@ import { rowIndices } from "~/utils/nested-form";
 import { AvailabilityGrid, CheckboxGroup, TextAreaField } from "./choice-fields";
 import { ErrorSummary, SelectField, TextField, useValidatedForm, type ValidatedForm } from "./form";
 import { useHydrated } from "./use-hydrated";
+import { useFormatList } from "~/components/use-format-list";
 
 type ProfileForm = ValidatedForm<z.input<typeof VolunteerProfileSchema>>;
 
@@ -33,6 +34,7 @@ export function VolunteerProfileForm({
   exactTimes?: WeeklyWindow[] | null;
 }) {
   const { t } = useTranslation(["volunteer", "common"]);
+  const formatList = useFormatList();
   const form = useValidatedForm({
     id: "profile",
     schema: VolunteerProfileSchema,
@@ -107,12 +109,12 @@ export function VolunteerProfileForm({
       {exactTimes ? (
         <p className="notice">
           {t("profile.exactTimes", {
-            times: exactTimes
-              .map(
+            times: formatList(
+              exactTimes.map(
                 (w) =>
                   `${t(`availability.weekdays.${w.weekday}`)} ${minuteToClock(w.startMinute)}–${minuteToClock(w.endMinute)}`,
-              )
-              .join(", "),
+              ),
+            ),
           })}
         </p>
       ) : null}

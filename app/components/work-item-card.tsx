@@ -81,6 +81,7 @@ export function ShiftWorkCard({ item }: { item: ShiftWorkItem }) {
 
 export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
   const { t } = useTranslation(["volunteer", "common"]);
+  const formatList = useFormatList();
   return (
     <article className="card" aria-labelledby={`need-${item.id}-title`}>
       <Eyebrow item={item} />
@@ -107,12 +108,12 @@ export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
       ) : (
         <p>
           {t("find.weekly")}{" "}
-          {item.slots
-            .map(
+          {formatList(
+            item.slots.map(
               (s) =>
                 `${t(`availability.weekdays.${s.weekday}`)} ${minuteToClock(s.startMinute)}–${minuteToClock(s.endMinute)}`,
-            )
-            .join(", ")}{" "}
+            ),
+          )}{" "}
           · {t("find.until")} <DateOnly value={item.endsAt} />
         </p>
       )}

@@ -71,7 +71,7 @@ export default function OrganisationVerificationPage() {
         <dt>{t("organisation.neighbourhoods")}</dt>
         <dd>{formatList(org.neighbourhoodNames) || t("verification.noNeighbourhood")}</dd>
         <dt>{t("organisation.owners")}</dt>
-        <dd>{org.owners.map((o) => `${o.displayName} (${o.email})`).join(", ") || "–"}</dd>
+        <dd>{formatList(org.owners.map((o) => `${o.displayName} (${o.email})`)) || "–"}</dd>
         {org.email ? (
           <>
             <dt>{t("organisation.email")}</dt>

@@ -8,6 +8,7 @@ import { useFormatList } from "~/components/use-format-list";
 /** When a need takes place: the appointment, or the weekly slots within the period. */
 export function NeedWhen({ need }: { need: Pick<NeedDetail, "schedule" | "startsAt" | "endsAt" | "slots"> }) {
   const { t } = useTranslation("needs");
+  const formatList = useFormatList();
   if (need.schedule === "one_off") return <DateRange start={need.startsAt} end={need.endsAt} />;
   return (
     <>
@@ -16,15 +17,15 @@ export function NeedWhen({ need }: { need: Pick<NeedDetail, "schedule" | "starts
       {need.slots.length > 0 ? (
         <>
           {": "}
-          {need.slots
-            .map((s) =>
+          {formatList(
+            need.slots.map((s) =>
               t("schedule.slot", {
                 day: t(`weekdays.${s.weekday}`),
                 from: hhmm(s.startMinute),
                 to: hhmm(s.endMinute),
               }),
-            )
-            .join(", ")}
+            ),
+          )}
         </>
       ) : null}
     </>
