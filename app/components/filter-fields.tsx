@@ -1,8 +1,10 @@
 /**
- * The fields of the list filters (activities, finding work, needs): a GET form whose values live in the
- * URL, so each field is uncontrolled, starts from the URL's value, and names its error (an i18n key from
- * the loader) right under itself, wired with aria-invalid and aria-describedby.
+ * The fields, buttons and results section of the list filters (activities, finding work, needs). The
+ * filter is a GET form whose values live in the URL, so each field is uncontrolled, starts from the URL's
+ * value, and names its error (an i18n key from the loader) right under itself, wired with aria-invalid
+ * and aria-describedby.
  */
+import { Link } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { FieldError } from "./field-error";
 
@@ -89,5 +91,57 @@ export function FilterInput({
         {...props}
       />
     </Field>
+  );
+}
+
+/** The filter's buttons: show the results, or go back to the unfiltered list. */
+export function FilterActions({
+  submitLabel,
+  resetLabel,
+  resetTo,
+}: {
+  submitLabel: string;
+  resetLabel: string;
+  resetTo: string;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+      <Link to={resetTo} className="button button--secondary">
+        {resetLabel}
+      </Link>
+    </div>
+  );
+}
+
+/**
+ * The results beside the filter: a heading with the count (announced when it changes; JumpToResults
+ * links to it), the cards as list items, or the empty text, then `footer` (pagination and the like).
+ */
+export function ResultsSection({
+  headingId,
+  heading,
+  emptyText,
+  isEmpty,
+  children,
+  footer,
+}: {
+  headingId: string;
+  heading: string;
+  emptyText: string;
+  isEmpty: boolean;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={headingId} className="results">
+      <h2 id={headingId} className="h3" aria-live="polite">
+        {heading}
+      </h2>
+      {isEmpty ? <p className="empty">{emptyText}</p> : <ul className="card-list">{children}</ul>}
+      {footer}
+    </section>
   );
 }

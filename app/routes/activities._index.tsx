@@ -9,7 +9,7 @@ import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
-import { FilterInput, FilterSelect } from "~/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/filter-fields";
 
 export const handle = { i18n: ["common", "activities"] };
 
@@ -116,47 +116,44 @@ export default function ActivitiesPage() {
             value={filter.to}
             error={errors.to}
           />
-          <div className="actions">
-            <button type="submit" className="button">
-              {t("filter.submit")}
-            </button>
-            <Link to="/activities" className="button button--secondary">
-              {t("filter.reset")}
-            </Link>
-          </div>
+          <FilterActions
+            submitLabel={t("filter.submit")}
+            resetLabel={t("filter.reset")}
+            resetTo="/activities"
+          />
         </Form>
 
-        <section aria-labelledby="results-heading" className="results">
-          <h2 id="results-heading" className="h3" aria-live="polite">
-            {t("list.count", { count: data.total })}
-          </h2>
-          {data.items.length === 0 ? (
-            <p className="empty">{t("list.empty")}</p>
-          ) : (
-            <ul className="card-list">
-              {data.items.map((activity) => (
-                <li key={activity.id}>
-                  <ActivityCard activity={activity} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <Pagination
-            page={data.page}
-            pageCount={data.pageCount}
-            hrefFor={pageHref}
-            labels={{
-              nav: t("list.pagination"),
-              previous: t("list.previous"),
-              next: t("list.next"),
-              current: t("list.pageOf", { page: data.page, pageCount: data.pageCount }),
-            }}
-          />
-          <FeedLinks
-            neighbourhood={data.neighbourhoods.find((n) => n.slug === filter.neighbourhood)}
-            category={data.categories.find((c) => c.slug === filter.category)}
-          />
-        </section>
+        <ResultsSection
+          headingId="results-heading"
+          heading={t("list.count", { count: data.total })}
+          emptyText={t("list.empty")}
+          isEmpty={data.items.length === 0}
+          footer={
+            <>
+              <Pagination
+                page={data.page}
+                pageCount={data.pageCount}
+                hrefFor={pageHref}
+                labels={{
+                  nav: t("list.pagination"),
+                  previous: t("list.previous"),
+                  next: t("list.next"),
+                  current: t("list.pageOf", { page: data.page, pageCount: data.pageCount }),
+                }}
+              />
+              <FeedLinks
+                neighbourhood={data.neighbourhoods.find((n) => n.slug === filter.neighbourhood)}
+                category={data.categories.find((c) => c.slug === filter.category)}
+              />
+            </>
+          }
+        >
+          {data.items.map((activity) => (
+            <li key={activity.id}>
+              <ActivityCard activity={activity} />
+            </li>
+          ))}
+        </ResultsSection>
       </div>
     </div>
   );

@@ -12,7 +12,7 @@ import { getDb } from "~/utils/db.server";
 import coordinationStyles from "~/styles/coordination.css?url";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
-import { FilterInput, FilterSelect } from "~/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/filter-fields";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
@@ -128,43 +128,38 @@ export default function NeedsListPage() {
             filter.language ?? "",
             LANGUAGE.map((l) => ({ value: l, label: t(`common:languages.${l}`) })),
           )}
-          <div className="actions">
-            <button type="submit" className="button">
-              {t("filter.submit")}
-            </button>
-            <Link to="/coordination/needs" className="button button--secondary">
-              {t("filter.reset")}
-            </Link>
-          </div>
+          <FilterActions
+            submitLabel={t("filter.submit")}
+            resetLabel={t("filter.reset")}
+            resetTo="/coordination/needs"
+          />
         </Form>
 
-        <section aria-labelledby="results-heading" className="results">
-          <h2 id="results-heading" className="h3" aria-live="polite">
-            {t("list.count", { count: data.total })}
-          </h2>
-          {data.items.length === 0 ? (
-            <p className="empty">{t("list.empty")}</p>
-          ) : (
-            <ul className="card-list">
-              {data.items.map((need) => (
-                <li key={need.id}>
-                  <NeedCard need={need} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <Pagination
-            page={data.page}
-            pageCount={data.pageCount}
-            hrefFor={pageHref}
-            labels={{
-              nav: t("list.pagination"),
-              previous: t("list.previous"),
-              next: t("list.next"),
-              current: t("list.pageOf", { page: data.page, pageCount: data.pageCount }),
-            }}
-          />
-        </section>
+        <ResultsSection
+          headingId="results-heading"
+          heading={t("list.count", { count: data.total })}
+          emptyText={t("list.empty")}
+          isEmpty={data.items.length === 0}
+          footer={
+            <Pagination
+              page={data.page}
+              pageCount={data.pageCount}
+              hrefFor={pageHref}
+              labels={{
+                nav: t("list.pagination"),
+                previous: t("list.previous"),
+                next: t("list.next"),
+                current: t("list.pageOf", { page: data.page, pageCount: data.pageCount }),
+              }}
+            />
+          }
+        >
+          {data.items.map((need) => (
+            <li key={need.id}>
+              <NeedCard need={need} />
+            </li>
+          ))}
+        </ResultsSection>
       </div>
     </div>
   );

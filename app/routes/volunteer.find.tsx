@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE } from "@db/schema/enums";
 import { NeedWorkCard, ShiftWorkCard } from "~/components/work-item-card";
@@ -12,7 +12,7 @@ import { getHomeNeighbourhoodId } from "~/modules/volunteers/volunteer-profile.s
 import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
-import { FilterInput, FilterSelect } from "~/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/filter-fields";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
@@ -146,42 +146,37 @@ export default function FindWorkPage() {
               {t("find.filter.fits")}
             </label>
           </div>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t("find.filter.submit")}
-            </button>
-            <Link to="/volunteer/find" className="button button--secondary">
-              {t("find.filter.reset")}
-            </Link>
-          </div>
-        </Form>
-        <section aria-labelledby="find-results-heading" className="results">
-          <h2 id="find-results-heading" className="h3" aria-live="polite">
-            {t("find.count", { count: data.total })}
-          </h2>
-          {data.items.length === 0 ? (
-            <p className="empty">{t("find.empty")}</p>
-          ) : (
-            <ul className="card-list">
-              {data.items.map((item) => (
-                <li key={`${item.kind}-${item.id}`}>
-                  {item.kind === "shift" ? <ShiftWorkCard item={item} /> : <NeedWorkCard item={item} />}
-                </li>
-              ))}
-            </ul>
-          )}
-          <Pagination
-            page={data.page}
-            pageCount={data.pageCount}
-            hrefFor={pageHref}
-            labels={{
-              nav: t("find.pagination"),
-              previous: t("find.previous"),
-              next: t("find.next"),
-              current: t("find.pageOf", { page: data.page, pageCount: data.pageCount }),
-            }}
+          <FilterActions
+            submitLabel={t("find.filter.submit")}
+            resetLabel={t("find.filter.reset")}
+            resetTo="/volunteer/find"
           />
-        </section>
+        </Form>
+        <ResultsSection
+          headingId="find-results-heading"
+          heading={t("find.count", { count: data.total })}
+          emptyText={t("find.empty")}
+          isEmpty={data.items.length === 0}
+          footer={
+            <Pagination
+              page={data.page}
+              pageCount={data.pageCount}
+              hrefFor={pageHref}
+              labels={{
+                nav: t("find.pagination"),
+                previous: t("find.previous"),
+                next: t("find.next"),
+                current: t("find.pageOf", { page: data.page, pageCount: data.pageCount }),
+              }}
+            />
+          }
+        >
+          {data.items.map((item) => (
+            <li key={`${item.kind}-${item.id}`}>
+              {item.kind === "shift" ? <ShiftWorkCard item={item} /> : <NeedWorkCard item={item} />}
+            </li>
+          ))}
+        </ResultsSection>
       </div>
     </div>
   );
