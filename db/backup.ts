@@ -118,7 +118,10 @@ export function countRows(connection: Database.Database): Record<string, number>
     .all() as string[];
   const counts: Record<string, number> = {};
   for (const name of names) {
-    counts[name] = connection.prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`).pluck().get() as number;
+    counts[name] = connection
+      .prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`)
+      .pluck()
+      .get() as number;
   }
   return counts;
 }
@@ -143,7 +146,9 @@ export function inspectBackup(path: string): BackupInspection {
   let connection: Database.Database | undefined;
   try {
     connection = new Database(path, { readonly: true, fileMustExist: true });
-    const integrity = connection.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
+    const integrity = connection.pragma("integrity_check", { simple: false }) as {
+      integrity_check: string;
+    }[];
     const verdict = integrity.map((row) => row.integrity_check);
     if (verdict.length !== 1 || verdict[0] !== "ok") {
       problems.push(`integrity_check: ${verdict.slice(0, 5).join("; ")}`);
@@ -158,7 +163,9 @@ export function inspectBackup(path: string): BackupInspection {
     if (!hasMigrationsTable) {
       problems.push("No __drizzle_migrations table: this is not a miteinander database.");
     } else {
-      const applied = connection.prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations").all() as {
+      const applied = connection
+        .prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations")
+        .all() as {
         hash: string;
         createdAt: number;
       }[];
@@ -196,7 +203,10 @@ export function databaseInUse(path: string): boolean {
     connection.pragma("journal_mode = DELETE");
     return false;
   } catch (error) {
-    if (error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED")) {
+    if (
+      error instanceof Database.SqliteError &&
+      (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED")
+    ) {
       return true;
     }
     throw error;
@@ -281,7 +291,10 @@ export function restoreDatabase(options: RestoreOptions): RestoreReport {
       );
     }
     if (existsSync(to)) {
-      previousCopy = join(resolve(options.safetyCopyDir), `pre-restore-${defaultBackupName().slice("app-".length)}`);
+      previousCopy = join(
+        resolve(options.safetyCopyDir),
+        `pre-restore-${defaultBackupName().slice("app-".length)}`,
+      );
       const current = new Database(to, { fileMustExist: true });
       try {
         writeBackup(current, previousCopy);

@@ -12,7 +12,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("Usage: npm run db:backup [-- --out FILE]\nBacks up DATABASE_PATH (default data/app.db) while it is in use.");
+  console.log(
+    "Usage: npm run db:backup [-- --out FILE]\nBacks up DATABASE_PATH (default data/app.db) while it is in use.",
+  );
   process.exit(0);
 }
 

@@ -13,8 +13,13 @@ export function baselineSecurityHeaders() {
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
     ["X-Frame-Options", "DENY"],
     // Nothing but a document may run or embed anything; files and feeds need no sources at all.
-    ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"],
-    ...(hsts ? ([["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]] as [string, string][]) : []),
+    [
+      "Content-Security-Policy",
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    ],
+    ...(hsts
+      ? ([["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]] as [string, string][])
+      : []),
   ];
   return (_req: Request, res: Response, next: NextFunction): void => {
     const writeHead = res.writeHead;

@@ -16,7 +16,11 @@ export interface BodyLimitOptions {
 
 function answer(req: Request, res: Response, status: number, text: string): void {
   if (!res.headersSent) {
-    res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+    res.writeHead(status, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      Connection: "close",
+    });
     res.end(`${text}\n`);
   }
   let drained = 0;
@@ -74,7 +78,12 @@ function inspectBody(
       size += chunk.length;
       if (size > maxBytes) {
         cleanup();
-        return answer(req, res, 413, refusalText("tooLarge", req.headers, { kib: Math.floor(maxBytes / 1024) }));
+        return answer(
+          req,
+          res,
+          413,
+          refusalText("tooLarge", req.headers, { kib: Math.floor(maxBytes / 1024) }),
+        );
       }
       chunks.push(chunk);
     }
@@ -85,7 +94,9 @@ function inspectBody(
     const body = Buffer.concat(chunks, size);
     // Put back at once, before the scheduled 'end' can fire; the check may take a tick or two.
     if (size > 0) req.unshift(body);
-    void accept(body).then((ok) => (ok ? next() : answer(req, res, 400, refusalText("malformed", req.headers))));
+    void accept(body).then((ok) =>
+      ok ? next() : answer(req, res, 400, refusalText("malformed", req.headers)),
+    );
   };
   req.on("readable", onReadable);
   req.on("error", cleanup);
@@ -94,7 +105,9 @@ function inspectBody(
 
 async function parsesAsForm(body: Buffer, contentType: string): Promise<boolean> {
   try {
-    await new globalThis.Response(new Uint8Array(body), { headers: { "Content-Type": contentType } }).formData();
+    await new globalThis.Response(new Uint8Array(body), {
+      headers: { "Content-Type": contentType },
+    }).formData();
     return true;
   } catch {
     return false;
@@ -121,7 +134,12 @@ export function limitRequestBody(options: BodyLimitOptions = {}) {
     const length = bodyLength(req);
     const chunked = req.headers["transfer-encoding"] !== undefined;
     if (length !== null && length > maxBytes) {
-      return answer(req, res, 413, refusalText("tooLarge", req.headers, { kib: Math.floor(maxBytes / 1024) }));
+      return answer(
+        req,
+        res,
+        413,
+        refusalText("tooLarge", req.headers, { kib: Math.floor(maxBytes / 1024) }),
+      );
     }
     // Even an empty POST needs a form type: formData() throws without one.
     const contentType = req.headers["content-type"] ?? "";

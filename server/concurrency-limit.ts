@@ -49,7 +49,11 @@ export function limitConcurrency(options: ConcurrencyLimitOptions = {}) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (active < maxActive) return admit(res, next);
     if (queue.length >= maxQueued) {
-      res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" });
+      res.writeHead(503, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Retry-After": "1",
+      });
       res.end(`${refusalText("busy", req.headers)}\n`);
       return;
     }

@@ -33,12 +33,19 @@ function hostOf(url: string): string | null {
 
 export function isAllowedOrigin(facts: OriginFacts): boolean {
   if (SAFE_METHODS.has(facts.method.toUpperCase())) return true;
-  const allowed = new Set([facts.host?.toLowerCase(), facts.publicHost?.toLowerCase()].filter((h): h is string => !!h));
+  const allowed = new Set(
+    [facts.host?.toLowerCase(), facts.publicHost?.toLowerCase()].filter((h): h is string => !!h),
+  );
   if (facts.origin !== undefined) {
     const host = facts.origin === "null" ? null : hostOf(facts.origin);
     return host !== null && allowed.has(host);
   }
-  if (facts.secFetchSite !== undefined && facts.secFetchSite !== "same-origin" && facts.secFetchSite !== "none") return false;
+  if (
+    facts.secFetchSite !== undefined &&
+    facts.secFetchSite !== "same-origin" &&
+    facts.secFetchSite !== "none"
+  )
+    return false;
   if (facts.referer !== undefined) {
     const host = hostOf(facts.referer);
     return host !== null && allowed.has(host);

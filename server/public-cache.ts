@@ -46,11 +46,15 @@ export function cachePublicPages(options: PublicCacheOptions) {
   const currentVersion = (): number | null => {
     try {
       connection ??= new Database(options.databasePath, { fileMustExist: true });
-      read ??= connection.prepare("SELECT version FROM cache_versions WHERE scope = 'public_activities'").pluck();
+      read ??= connection
+        .prepare("SELECT version FROM cache_versions WHERE scope = 'public_activities'")
+        .pluck();
       const version = read.get() as number | undefined;
       if (version !== undefined) return version;
       // The row was wiped (db:seed --reset): put it back, and serve this one request uncached.
-      connection.prepare("INSERT OR IGNORE INTO cache_versions (scope, version) VALUES ('public_activities', 0)").run();
+      connection
+        .prepare("INSERT OR IGNORE INTO cache_versions (scope, version) VALUES ('public_activities', 0)")
+        .run();
       entries.clear();
       return null;
     } catch {
@@ -65,7 +69,8 @@ export function cachePublicPages(options: PublicCacheOptions) {
     // Fresh nonce per response: a nonce seen once must not unlock scripts in the next visitor's page.
     const nonce = entry.nonce ? randomBytes(16).toString("base64") : null;
     const swap = (text: string) => (entry.nonce && nonce ? text.split(entry.nonce).join(nonce) : text);
-    for (const [name, value] of entry.headers) res.setHeader(name, Array.isArray(value) ? value.map(swap) : swap(value));
+    for (const [name, value] of entry.headers)
+      res.setHeader(name, Array.isArray(value) ? value.map(swap) : swap(value));
     const body = nonce ? Buffer.from(swap(entry.body.toString("utf8"))) : entry.body;
     res.setHeader("X-Cache", "hit");
     res.setHeader("Content-Length", body.length);
@@ -73,12 +78,18 @@ export function cachePublicPages(options: PublicCacheOptions) {
   };
 
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== "GET" || !PUBLIC_PATH.test(req.path) || !ONLY_LOCALE_COOKIE.test(req.headers.cookie ?? "")) return next();
+    if (
+      req.method !== "GET" ||
+      !PUBLIC_PATH.test(req.path) ||
+      !ONLY_LOCALE_COOKIE.test(req.headers.cookie ?? "")
+    )
+      return next();
     const version = currentVersion();
     if (version === null) return next();
     const key = `${req.originalUrl}\n${req.headers.cookie ?? ""}\n${(req.headers["accept-language"] ?? "").slice(0, 100)}`;
     const now = Date.now();
-    const fresh = (entry: Entry | null | undefined): entry is Entry => !!entry && entry.version === version && now - entry.storedAt < ttlMs;
+    const fresh = (entry: Entry | null | undefined): entry is Entry =>
+      !!entry && entry.version === version && now - entry.storedAt < ttlMs;
     const hit = entries.get(key);
     if (fresh(hit)) return serve(res, hit);
     if (hit) entries.delete(key);
@@ -95,7 +106,14 @@ export function cachePublicPages(options: PublicCacheOptions) {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     const capture = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+      chunks.push(
+        Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(
+              chunk as string,
+              typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8",
+            ),
+      );
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       capture(chunk, rest[0]);
@@ -109,12 +127,25 @@ export function cachePublicPages(options: PublicCacheOptions) {
     res.once("close", () => {
       rendering.delete(key);
       const cacheControl = String(res.getHeader("Cache-Control") ?? "");
-      if (!res.writableFinished || res.statusCode !== 200 || res.getHeader("Set-Cookie") !== undefined || /no-store|private/.test(cacheControl)) {
+      if (
+        !res.writableFinished ||
+        res.statusCode !== 200 ||
+        res.getHeader("Set-Cookie") !== undefined ||
+        /no-store|private/.test(cacheControl)
+      ) {
         return settle(null);
       }
       const headers = Object.entries(res.getHeaders())
-        .filter(([name]) => !["x-cache", "content-length", "date", "connection", "keep-alive", "transfer-encoding"].includes(name))
-        .map(([name, value]) => [name, Array.isArray(value) ? value.map(String) : String(value)] as [string, string | string[]]);
+        .filter(
+          ([name]) =>
+            !["x-cache", "content-length", "date", "connection", "keep-alive", "transfer-encoding"].includes(
+              name,
+            ),
+        )
+        .map(
+          ([name, value]) =>
+            [name, Array.isArray(value) ? value.map(String) : String(value)] as [string, string | string[]],
+        );
       const csp = String(res.getHeader("Content-Security-Policy") ?? "");
       const entry: Entry = {
         status: 200,

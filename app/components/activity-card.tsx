@@ -12,7 +12,9 @@ export function ActivityCard({ activity }: { activity: ActivityListItem }) {
   return (
     <article className="card activity-card" aria-labelledby={`activity-${activity.id}-title`}>
       <p className="card__eyebrow">
-        <span className="tag">{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</span>{" "}
+        <span className="tag">
+          {t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}
+        </span>{" "}
         <span>{activity.neighbourhoodName}</span>
       </p>
       <h3 id={`activity-${activity.id}-title`} className="card__title">
@@ -22,7 +24,9 @@ export function ActivityCard({ activity }: { activity: ActivityListItem }) {
       </h3>
       {!activity.translated ? (
         <p className="muted small">
-          {t("common:content.originalLanguage", { language: t(`common:languages.${activity.originalLanguage}`) })}
+          {t("common:content.originalLanguage", {
+            language: t(`common:languages.${activity.originalLanguage}`),
+          })}
         </p>
       ) : null}
       <p>

@@ -105,9 +105,16 @@ export function useValidatedForm<S extends z.ZodType<FieldValues>>({
 export function ErrorSummary<T extends FieldValues>({ form }: { form: ValidatedForm<T> }) {
   const { t } = useTranslation();
   const errors = form.errors();
-  const entries = Object.entries(errors).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  const entries = Object.entries(errors).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
   return (
-    <div ref={form.summaryRef} tabIndex={-1} className={entries.length ? "error-summary" : undefined} aria-labelledby={entries.length ? `${form.id}-summary-title` : undefined}>
+    <div
+      ref={form.summaryRef}
+      tabIndex={-1}
+      className={entries.length ? "error-summary" : undefined}
+      aria-labelledby={entries.length ? `${form.id}-summary-title` : undefined}
+    >
       {entries.length > 0 ? (
         <>
           <h2 id={`${form.id}-summary-title`} className="h3">
@@ -115,7 +122,9 @@ export function ErrorSummary<T extends FieldValues>({ form }: { form: ValidatedF
           </h2>
           <ul>
             {entries.map(([name, message]) => (
-              <li key={name}>{name === "form" ? t(message) : <a href={`#${form.fieldId(name)}`}>{t(message)}</a>}</li>
+              <li key={name}>
+                {name === "form" ? t(message) : <a href={`#${form.fieldId(name)}`}>{t(message)}</a>}
+              </li>
             ))}
           </ul>
         </>
@@ -137,7 +146,8 @@ export function TextField<T extends FieldValues>({
   const { t } = useTranslation();
   const id = form.fieldId(name);
   const error = form.errorOf(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const value = form.valueOf(name);
   return (
     <div className="field">
@@ -181,7 +191,8 @@ export function SelectField<T extends FieldValues>({
   const { t } = useTranslation();
   const id = form.fieldId(name);
   const error = form.errorOf(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const value = form.valueOf(name);
   return (
     <div className="field">
@@ -214,7 +225,13 @@ export function SelectField<T extends FieldValues>({
 }
 
 /** A form-wide message (e.g. "too many attempts", "saved") announced to screen readers. Pass translated text. */
-export function FormMessage({ children, tone = "error" }: { children?: ReactNode; tone?: "error" | "success" }) {
+export function FormMessage({
+  children,
+  tone = "error",
+}: {
+  children?: ReactNode;
+  tone?: "error" | "success";
+}) {
   if (!children) return null;
   return (
     <p role={tone === "error" ? "alert" : "status"} className={`form-message form-message--${tone}`}>

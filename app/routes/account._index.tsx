@@ -33,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   updateProfile(user.id, result.data);
   // The chosen language becomes this browser's UI language too.
-  return data({ saved: true as const }, { headers: { "Set-Cookie": await localeCookie.serialize(result.data.locale) } });
+  return data(
+    { saved: true as const },
+    { headers: { "Set-Cookie": await localeCookie.serialize(result.data.locale) } },
+  );
 }
 
 export default function AccountPage() {
@@ -60,7 +63,9 @@ export default function AccountPage() {
       </p>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t("account.profile")}</h2>
-        {actionData && "saved" in actionData ? <FormMessage tone="success">{t("account.saved")}</FormMessage> : null}
+        {actionData && "saved" in actionData ? (
+          <FormMessage tone="success">{t("account.saved")}</FormMessage>
+        ) : null}
         <ErrorSummary form={form} />
         <Form method="post" noValidate onSubmit={form.onSubmit}>
           <TextField form={form} name="displayName" label={t("fields.displayName")} autoComplete="name" />

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
@@ -26,8 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = await deleteOwnAccount(user.id, result.data.password);
   if (!outcome.ok) {
-    const headers: HeadersInit = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
-    return data(formFailure(formData, outcome.errors), { status: outcome.retryAfterSeconds ? 429 : 400, headers });
+    const headers: HeadersInit = outcome.retryAfterSeconds
+      ? { "Retry-After": String(outcome.retryAfterSeconds) }
+      : {};
+    return data(formFailure(formData, outcome.errors), {
+      status: outcome.retryAfterSeconds ? 429 : 400,
+      headers,
+    });
   }
   // The sessions went with the account; the cookie goes too.
   return redirect("/privacy?erased=1", { headers: { "Set-Cookie": blankSessionCookie() } });
@@ -41,7 +52,9 @@ export default function DeleteAccountPage() {
   return (
     <div className="page page--narrow">
       <p>
-        <Link to="/account"><BackArrow /> {t("auth:account.title")}</Link>
+        <Link to="/account">
+          <BackArrow /> {t("auth:account.title")}
+        </Link>
       </p>
       <h1>{t("delete.title")}</h1>
       <p className="lead">{t("delete.intro")}</p>

@@ -23,7 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validateFormData(formData, ChangeEmailSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await requestEmailChange(user, result.data.newEmail, result.data.currentPassword, appOrigin(request));
+  const outcome = await requestEmailChange(
+    user,
+    result.data.newEmail,
+    result.data.currentPassword,
+    appOrigin(request),
+  );
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   return { sentTo: result.data.newEmail };
 }
@@ -36,7 +41,9 @@ export default function ChangeEmailPage() {
   return (
     <div className="page page--narrow">
       <p>
-        <Link to="/account"><BackArrow /> {t("account.title")}</Link>
+        <Link to="/account">
+          <BackArrow /> {t("account.title")}
+        </Link>
       </p>
       <h1>{t("changeEmail.title")}</h1>
       <p>{t("changeEmail.current", { email })}</p>
@@ -47,8 +54,22 @@ export default function ChangeEmailPage() {
           <p>{t("changeEmail.intro")}</p>
           <ErrorSummary form={form} />
           <Form method="post" noValidate onSubmit={form.onSubmit}>
-            <TextField form={form} name="newEmail" label={t("fields.newEmail")} type="email" autoComplete="email" required />
-            <TextField form={form} name="currentPassword" label={t("fields.currentPassword")} type="password" autoComplete="current-password" required />
+            <TextField
+              form={form}
+              name="newEmail"
+              label={t("fields.newEmail")}
+              type="email"
+              autoComplete="email"
+              required
+            />
+            <TextField
+              form={form}
+              name="currentPassword"
+              label={t("fields.currentPassword")}
+              type="password"
+              autoComplete="current-password"
+              required
+            />
             <div className="actions">
               <button type="submit" className="button">
                 {t("changeEmail.submit")}

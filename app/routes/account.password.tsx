@@ -24,7 +24,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validateFormData(formData, ChangePasswordSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await changePassword(user, session!.session.id, result.data.currentPassword, result.data.newPassword);
+  const outcome = await changePassword(
+    user,
+    session!.session.id,
+    result.data.currentPassword,
+    result.data.newPassword,
+  );
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   return { changed: true as const };
 }
@@ -37,14 +42,23 @@ export default function ChangePasswordPage() {
   return (
     <div className="page page--narrow">
       <p>
-        <Link to="/account"><BackArrow /> {t("account.title")}</Link>
+        <Link to="/account">
+          <BackArrow /> {t("account.title")}
+        </Link>
       </p>
       <h1>{t("changePassword.title")}</h1>
       <p>{t("changePassword.intro")}</p>
       {changed ? <FormMessage tone="success">{t("changePassword.done")}</FormMessage> : null}
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit} key={changed ? "done" : "form"}>
-        <TextField form={form} name="currentPassword" label={t("fields.currentPassword")} type="password" autoComplete="current-password" required />
+        <TextField
+          form={form}
+          name="currentPassword"
+          label={t("fields.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <TextField
           form={form}
           name="newPassword"

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
@@ -49,7 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
     // Ownership is in the query: another person's session id changes nothing.
     const done = typeof sessionId === "string" && (await revokeSession(user.id, sessionId));
     if (!done) return data({ message: "sessions.notFound", count: 0 }, { status: 404 });
-    if (sessionId === current.session.id) return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
+    if (sessionId === current.session.id)
+      return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
     return { message: "sessions.revoked", count: 1 };
   }
   return data({ message: "sessions.unknownIntent", count: 0 }, { status: 400 });
@@ -62,23 +69,34 @@ export default function SessionsPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/account"><BackArrow /> {t("account.title")}</Link>
+        <Link to="/account">
+          <BackArrow /> {t("account.title")}
+        </Link>
       </p>
       <h1>{t("sessions.title")}</h1>
       <p>{t("sessions.intro")}</p>
-      {actionData ? <FormMessage tone="success">{t(actionData.message, { count: actionData.count })}</FormMessage> : null}
+      {actionData ? (
+        <FormMessage tone="success">{t(actionData.message, { count: actionData.count })}</FormMessage>
+      ) : null}
       <ul className="card-list">
         {sessions.map((s) => (
           <li key={s.id} className="card">
             <p className="card__title">
-              <strong>{s.device ?? t("sessions.unknownDevice")}</strong> {s.current ? <span className="tag">{t("sessions.current")}</span> : null}
+              <strong>{s.device ?? t("sessions.unknownDevice")}</strong>{" "}
+              {s.current ? <span className="tag">{t("sessions.current")}</span> : null}
             </p>
             <p className="muted small">
-              {t("sessions.since")} <DateTime value={s.createdAt} /> · {t("sessions.lastSeen")} <DateTime value={s.lastSeenAt} />
+              {t("sessions.since")} <DateTime value={s.createdAt} /> · {t("sessions.lastSeen")}{" "}
+              <DateTime value={s.lastSeenAt} />
             </p>
             <Form method="post">
               <input type="hidden" name="sessionId" value={s.id} />
-              <button type="submit" name="intent" value="revoke" className="button button--small button--secondary">
+              <button
+                type="submit"
+                name="intent"
+                value="revoke"
+                className="button button--small button--secondary"
+              >
                 {s.current ? t("sessions.logoutHere") : t("sessions.revoke")}
               </button>
             </Form>

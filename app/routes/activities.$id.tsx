@@ -20,7 +20,12 @@ export const handle = { i18n: ["common", "activities", "volunteer"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.activity.title} · miteinander` }, { name: "description", content: data.activity.description.slice(0, 160) }] : [];
+  data
+    ? [
+        { title: `${data.activity.title} · miteinander` },
+        { name: "description", content: data.activity.description.slice(0, 160) },
+      ]
+    : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -30,7 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!activity) throw new Response("Not found", { status: 404 });
   // The viewer's own sign-ups and the waitlists, for the sign-up buttons (one query).
   const user = await getOptionalUser(request);
-  const signups = getShiftSignupStates(getDb(), activity.shifts.map((s) => s.id), user?.id ?? null);
+  const signups = getShiftSignupStates(
+    getDb(),
+    activity.shifts.map((s) => s.id),
+    user?.id ?? null,
+  );
   const viewer = { signedIn: !!user, isVolunteer: !!user?.isVolunteer };
   return { activity, origin: new URL(request.url).origin, signups, viewer };
 }
@@ -52,11 +61,22 @@ function eventJsonLd(activity: PublicActivity, origin: string) {
     location: {
       "@type": "Place",
       name: activity.place || activity.neighbourhoodName,
-      address: { "@type": "PostalAddress", addressLocality: "Gelsenkirchen", addressRegion: "NRW", addressCountry: "DE" },
+      address: {
+        "@type": "PostalAddress",
+        addressLocality: "Gelsenkirchen",
+        addressRegion: "NRW",
+        addressCountry: "DE",
+      },
       geo: { "@type": "GeoCoordinates", latitude: activity.lat, longitude: activity.lon },
     },
     ...(activity.organisationName
-      ? { organizer: { "@type": "Organization", name: activity.organisationName, url: activity.organisationWebsite ?? undefined } }
+      ? {
+          organizer: {
+            "@type": "Organization",
+            name: activity.organisationName,
+            url: activity.organisationWebsite ?? undefined,
+          },
+        }
       : {}),
     ...(activity.costCents > 0
       ? { offers: { "@type": "Offer", price: (activity.costCents / 100).toFixed(2), priceCurrency: "EUR" } }
@@ -75,17 +95,27 @@ export default function ActivityPage() {
     <article className="page" aria-labelledby="activity-title">
       <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <p>
-        <Link to="/activities"><BackArrow /> {t("detail.back")}</Link>
+        <Link to="/activities">
+          <BackArrow /> {t("detail.back")}
+        </Link>
       </p>
       <p className="card__eyebrow">
-        <span className="tag">{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</span>{" "}
-        <Link to={`/activities?neighbourhood=${activity.neighbourhoodSlug}`}>{activity.neighbourhoodName}</Link>
+        <span className="tag">
+          {t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}
+        </span>{" "}
+        <Link to={`/activities?neighbourhood=${activity.neighbourhoodSlug}`}>
+          {activity.neighbourhoodName}
+        </Link>
       </p>
       <h1 id="activity-title">
         <span {...contentLanguage(activity)}>{activity.title}</span>
       </h1>
       {!activity.translated ? (
-        <p className="notice">{t("common:content.originalLanguage", { language: t(`common:languages.${activity.originalLanguage}`) })}</p>
+        <p className="notice">
+          {t("common:content.originalLanguage", {
+            language: t(`common:languages.${activity.originalLanguage}`),
+          })}
+        </p>
       ) : null}
       <dl className="facts-grid">
         <dt>{t("detail.when")}</dt>
@@ -118,7 +148,9 @@ export default function ActivityPage() {
         {activity.participantPlaces > 0 ? (
           <>
             <dt>{t("detail.places")}</dt>
-            <dd>{t("detail.placesLeft", { count: activity.placesLeft, total: activity.participantPlaces })}</dd>
+            <dd>
+              {t("detail.placesLeft", { count: activity.placesLeft, total: activity.participantPlaces })}
+            </dd>
           </>
         ) : null}
         {activity.targetGroup ? (
@@ -167,8 +199,15 @@ export default function ActivityPage() {
                       ? t("detail.shiftOpen", { count: shift.placesLeft, needed: shift.neededCount })
                       : t("detail.shiftFull")}
                 </p>
-                {shift.requiresCertificate ? <p className="muted small">{t("detail.requiresCertificate")}</p> : null}
-                <ShiftSignup shift={shift} state={signups[shift.id] ?? null} viewer={viewer} returnTo={`/activities/${activity.id}`} />
+                {shift.requiresCertificate ? (
+                  <p className="muted small">{t("detail.requiresCertificate")}</p>
+                ) : null}
+                <ShiftSignup
+                  shift={shift}
+                  state={signups[shift.id] ?? null}
+                  viewer={viewer}
+                  returnTo={`/activities/${activity.id}`}
+                />
               </li>
             ))}
           </ul>

@@ -26,7 +26,8 @@ export default function AdminHomePage() {
         <ul className="stat-list">
           {USER_ROLE.map((role) => (
             <li key={role}>
-              <strong>{data.usersByRole[role]}</strong> <Link to={`/admin/users?role=${role}`}>{t(`auth:roles.${role}`)}</Link>
+              <strong>{data.usersByRole[role]}</strong>{" "}
+              <Link to={`/admin/users?role=${role}`}>{t(`auth:roles.${role}`)}</Link>
             </li>
           ))}
         </ul>
@@ -38,10 +39,14 @@ export default function AdminHomePage() {
             <Link to="/admin/invites">{t("admin.invites", { count: data.pendingInvites })}</Link>
           </li>
           <li>
-            <Link to="/coordination/organisations">{t("admin.organisationsToVerify", { count: data.organisationsToVerify })}</Link>
+            <Link to="/coordination/organisations">
+              {t("admin.organisationsToVerify", { count: data.organisationsToVerify })}
+            </Link>
           </li>
           <li>
-            <Link to="/admin/outbox">{t("admin.outbox", { waiting: data.outboxWaiting, failed: data.outboxFailed })}</Link>
+            <Link to="/admin/outbox">
+              {t("admin.outbox", { waiting: data.outboxWaiting, failed: data.outboxFailed })}
+            </Link>
           </li>
           <li>
             <Link to="/coordination">{t("admin.coordination")}</Link>

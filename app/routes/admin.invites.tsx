@@ -34,7 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = validateFormData(formData, InviteSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await createStaffInvite(admin, result.data, appOrigin(request), await requestLocale(request));
+  const outcome = await createStaffInvite(
+    admin,
+    result.data,
+    appOrigin(request),
+    await requestLocale(request),
+  );
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   return { notice: "invites.sent" };
 }
@@ -46,17 +51,31 @@ export default function AdminInvitesPage() {
   const formatList = useFormatList();
   const nameOf = new Map(neighbourhoods.map((n) => [n.id, n.name]));
   const notice = actionData && "notice" in actionData ? actionData.notice : null;
-  const form = useValidatedForm({ id: "invite", schema: InviteSchema, actionData, defaultValues: { role: "coordinator", neighbourhoodIds: [] } });
+  const form = useValidatedForm({
+    id: "invite",
+    schema: InviteSchema,
+    actionData,
+    defaultValues: { role: "coordinator", neighbourhoodIds: [] },
+  });
   return (
     <div className="page">
       <p>
-        <Link to="/admin"><BackArrow /> {t("back")}</Link>
+        <Link to="/admin">
+          <BackArrow /> {t("back")}
+        </Link>
       </p>
       <h1>{t("invites.title")}</h1>
       <p>{t("invites.intro")}</p>
-      {notice ? <FormMessage tone={notice === "invites.missing" ? "error" : "success"}>{t(notice)}</FormMessage> : null}
+      {notice ? (
+        <FormMessage tone={notice === "invites.missing" ? "error" : "success"}>{t(notice)}</FormMessage>
+      ) : null}
       <ErrorSummary form={form} />
-      <Form method="post" noValidate onSubmit={form.onSubmit} key={notice === "invites.sent" ? invites.length : "form"}>
+      <Form
+        method="post"
+        noValidate
+        onSubmit={form.onSubmit}
+        key={notice === "invites.sent" ? invites.length : "form"}
+      >
         <TextField form={form} name="email" label={t("auth:fields.email")} type="email" required />
         <SelectField
           form={form}
@@ -88,7 +107,9 @@ export default function AdminInvitesPage() {
             </p>
             {invite.neighbourhoodIds.length > 0 ? (
               <p className="small">
-                {t("invites.scopeOf", { names: formatList(invite.neighbourhoodIds.map((id) => nameOf.get(id))) })}
+                {t("invites.scopeOf", {
+                  names: formatList(invite.neighbourhoodIds.map((id) => nameOf.get(id))),
+                })}
               </p>
             ) : null}
             <p className="muted small">
@@ -96,7 +117,12 @@ export default function AdminInvitesPage() {
             </p>
             <Form method="post">
               <input type="hidden" name="inviteId" value={invite.id} />
-              <button type="submit" name="intent" value="revoke" className="button button--small button--secondary">
+              <button
+                type="submit"
+                name="intent"
+                value="revoke"
+                className="button button--small button--secondary"
+              >
                 {t("invites.revoke")}
               </button>
             </Form>

@@ -59,7 +59,9 @@ export default function OutboxMessagePage() {
   return (
     <div className="page page--wide">
       <p>
-        <Link to="/admin/outbox"><BackArrow /> {t("outbox.back")}</Link>
+        <Link to="/admin/outbox">
+          <BackArrow /> {t("outbox.back")}
+        </Link>
       </p>
       <h1>{message.subject}</h1>
       {actionData?.resent ? <FormMessage tone="success">{t("outbox.resent")}</FormMessage> : null}

@@ -48,7 +48,9 @@ export default function OutboxPage() {
   return (
     <div className="page page--wide">
       <p>
-        <Link to="/admin"><BackArrow /> {t("auth:nav.admin")}</Link>
+        <Link to="/admin">
+          <BackArrow /> {t("auth:nav.admin")}
+        </Link>
       </p>
       <h1>{t("outbox.title")}</h1>
       <p>{t("outbox.intro")}</p>

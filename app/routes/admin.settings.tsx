@@ -39,12 +39,19 @@ export default function AdminSettingsPage() {
   const { values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("settings");
-  const form = useValidatedForm({ id: "settings", schema: SettingsSchema, actionData, defaultValues: values });
+  const form = useValidatedForm({
+    id: "settings",
+    schema: SettingsSchema,
+    actionData,
+    defaultValues: values,
+  });
   const saved = actionData && "saved" in actionData ? actionData : null;
   return (
     <div className="page">
       <p>
-        <Link to="/admin"><BackArrow /> {t("back")}</Link>
+        <Link to="/admin">
+          <BackArrow /> {t("back")}
+        </Link>
       </p>
       <h1>{t("title")}</h1>
       {saved ? <FormMessage tone="success">{t("saved", { count: saved.changed })}</FormMessage> : null}
@@ -54,7 +61,14 @@ export default function AdminSettingsPage() {
           <legend>{t("weights.legend")}</legend>
           <p className="hint">{t("weights.intro")}</p>
           {WEIGHT_FIELDS.map((field) => (
-            <TextField key={field} form={form} name={field} label={t(`weights.${field}`)} inputMode="numeric" required />
+            <TextField
+              key={field}
+              form={form}
+              name={field}
+              label={t(`weights.${field}`)}
+              inputMode="numeric"
+              required
+            />
           ))}
         </fieldset>
         <fieldset>

@@ -34,15 +34,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "role") {
     const result = validateFormData(formData, SetRoleSchema);
-    if (!result.success) return data({ error: result.errors.role ?? "auth:errors.roleInvalid" }, { status: 400 });
+    if (!result.success)
+      return data({ error: result.errors.role ?? "auth:errors.roleInvalid" }, { status: 400 });
     const outcome = setUserRole(admin.id, target.id, result.data.role);
-    return outcome.ok ? { saved: "users.roleSaved" } : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
+    return outcome.ok
+      ? { saved: "users.roleSaved" }
+      : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
   }
   if (intent === "neighbourhoods") {
     const result = validateFormData(formData, SetNeighbourhoodsSchema);
     if (!result.success) return data({ error: "auth:errors.neighbourhoodInvalid" }, { status: 400 });
     const outcome = setCoordinatorNeighbourhoods(admin.id, target.id, result.data.neighbourhoodIds);
-    return outcome.ok ? { saved: "users.scopeSaved" } : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
+    return outcome.ok
+      ? { saved: "users.scopeSaved" }
+      : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
   }
   return data({ error: "auth:errors.roleInvalid" }, { status: 400 });
 }
@@ -54,16 +59,26 @@ export default function AdminUserPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/admin/users"><BackArrow /> {t("users.title")}</Link>
+        <Link to="/admin/users">
+          <BackArrow /> {t("users.title")}
+        </Link>
       </p>
       <h1>{target.displayName}</h1>
       <p>{target.email}</p>
-      {actionData && "saved" in actionData ? <FormMessage tone="success">{t(actionData.saved)}</FormMessage> : null}
+      {actionData && "saved" in actionData ? (
+        <FormMessage tone="success">{t(actionData.saved)}</FormMessage>
+      ) : null}
       {actionData && "error" in actionData ? <FormMessage>{t(actionData.error)}</FormMessage> : null}
       <Form method="post" key={`role-${target.role}`}>
         <div className="field">
           <label htmlFor="user-role">{t("auth:fields.role")}</label>
-          <select id="user-role" name="role" defaultValue={target.role} disabled={isSelf} aria-describedby="user-role-hint">
+          <select
+            id="user-role"
+            name="role"
+            defaultValue={target.role}
+            disabled={isSelf}
+            aria-describedby="user-role-hint"
+          >
             {USER_ROLE.map((r) => (
               <option key={r} value={r}>
                 {t(`auth:roles.${r}`)}
@@ -85,7 +100,13 @@ export default function AdminUserPage() {
             <div className="checkbox-group">
               {neighbourhoods.map((nb) => (
                 <label key={nb.id}>
-                  <input type="checkbox" name="neighbourhoodIds" value={nb.id} defaultChecked={target.neighbourhoodIds.includes(nb.id)} /> {nb.name}
+                  <input
+                    type="checkbox"
+                    name="neighbourhoodIds"
+                    value={nb.id}
+                    defaultChecked={target.neighbourhoodIds.includes(nb.id)}
+                  />{" "}
+                  {nb.name}
                 </label>
               ))}
             </div>

@@ -17,23 +17,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "user:manage");
   const url = new URL(request.url);
   const roleParam = url.searchParams.get("role");
-  const role = (USER_ROLE as readonly string[]).includes(roleParam ?? "") ? (roleParam as UserRole) : undefined;
+  const role = (USER_ROLE as readonly string[]).includes(roleParam ?? "")
+    ? (roleParam as UserRole)
+    : undefined;
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const pageParam = Number(url.searchParams.get("page") ?? "1");
   const page = Number.isSafeInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
   const { items, total } = listUsers({ role, q, page });
-  return { items, total, role: role ?? "", q, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+  return {
+    items,
+    total,
+    role: role ?? "",
+    q,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+  };
 }
 
 export default function AdminUsersPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["admin", "auth"]);
   const formatList = useFormatList();
-  const pageHref = (page: number) => `?${new URLSearchParams({ role: data.role, q: data.q, page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `?${new URLSearchParams({ role: data.role, q: data.q, page: String(page) })}`;
   return (
     <div className="page page--wide">
       <p>
-        <Link to="/admin"><BackArrow /> {t("back")}</Link>
+        <Link to="/admin">
+          <BackArrow /> {t("back")}
+        </Link>
       </p>
       <h1>{t("users.title")}</h1>
       <p>
@@ -88,7 +100,11 @@ export default function AdminUsersPage() {
         <nav aria-label={t("users.pagination")} className="pagination">
           {data.page > 1 ? <Link to={pageHref(data.page - 1)}>{t("users.previous")}</Link> : <span />}
           <span aria-current="page">{t("users.pageOf", { page: data.page, pageCount: data.pageCount })}</span>
-          {data.page < data.pageCount ? <Link to={pageHref(data.page + 1)}>{t("users.next")}</Link> : <span />}
+          {data.page < data.pageCount ? (
+            <Link to={pageHref(data.page + 1)}>{t("users.next")}</Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

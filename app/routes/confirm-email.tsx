@@ -7,7 +7,10 @@ import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "confirmEmail") }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "confirmEmail") },
+  { name: "referrer", content: "no-referrer" },
+];
 
 /** Opening the link changes nothing (mail scanners open links); the button does. */
 export async function loader({ request }: LoaderFunctionArgs) {

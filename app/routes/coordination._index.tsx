@@ -27,14 +27,18 @@ export default function CoordinationHomePage() {
           <strong>{totalOpen}</strong> <Link to="/coordination/needs">{t("coordination.openNeeds")}</Link>
         </li>
         <li>
-          <strong>{data.proposedMatches}</strong> <Link to="/matches">{t("coordination.proposedMatches")}</Link>
+          <strong>{data.proposedMatches}</strong>{" "}
+          <Link to="/matches">{t("coordination.proposedMatches")}</Link>
         </li>
         <li>
-          <strong>{data.organisationsToVerify}</strong> <Link to="/coordination/verification">{t("coordination.organisationsToVerify")}</Link>
+          <strong>{data.organisationsToVerify}</strong>{" "}
+          <Link to="/coordination/verification">{t("coordination.organisationsToVerify")}</Link>
         </li>
       </ul>
       <section aria-labelledby="scope-heading">
-        <h2 id="scope-heading">{data.allNeighbourhoods ? t("coordination.allNeighbourhoods") : t("coordination.myNeighbourhoods")}</h2>
+        <h2 id="scope-heading">
+          {data.allNeighbourhoods ? t("coordination.allNeighbourhoods") : t("coordination.myNeighbourhoods")}
+        </h2>
         {data.neighbourhoods.length === 0 ? (
           <p className="empty">{t("coordination.noScope")}</p>
         ) : (

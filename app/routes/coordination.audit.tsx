@@ -15,7 +15,9 @@ import { getDb } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 export const handle = { i18n: ["common", "dashboard"] };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.pageTitle ?? ""} · miteinander` },
+];
 
 /** The audit log: a coordinator's neighbourhoods, or everything for admins (who reach it from /admin too). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -47,7 +49,8 @@ export default function AuditLogPage() {
       <FieldError id={`audit-${name}-error`} message={data.errors[name]} />
     </div>
   );
-  const described = (name: keyof AuditFilterErrors) => (data.errors[name] ? `audit-${name}-error` : undefined);
+  const described = (name: keyof AuditFilterErrors) =>
+    data.errors[name] ? `audit-${name}-error` : undefined;
   return (
     <div className="page page--wide">
       <p className="breadcrumb">
@@ -57,10 +60,20 @@ export default function AuditLogPage() {
       </p>
       <h1>{t("audit.title")}</h1>
       <p className="lead">{data.allNeighbourhoods ? t("audit.scopeAll") : t("audit.scopeMine")}</p>
-      <Form method="get" className="filter-inline" key={params.toString()} aria-label={t("audit.filter.label")}>
+      <Form
+        method="get"
+        className="filter-inline"
+        key={params.toString()}
+        aria-label={t("audit.filter.label")}
+      >
         {field(
           "entityType",
-          <select id="audit-entityType" name="entityType" defaultValue={data.filter.entityType ?? ""} aria-describedby={described("entityType")}>
+          <select
+            id="audit-entityType"
+            name="entityType"
+            defaultValue={data.filter.entityType ?? ""}
+            aria-describedby={described("entityType")}
+          >
             <option value="">{t("audit.filter.all")}</option>
             {AUDIT_ENTITY.map((e) => (
               <option key={e} value={e}>
@@ -71,7 +84,12 @@ export default function AuditLogPage() {
         )}
         {field(
           "action",
-          <select id="audit-action" name="action" defaultValue={data.filter.action ?? ""} aria-describedby={described("action")}>
+          <select
+            id="audit-action"
+            name="action"
+            defaultValue={data.filter.action ?? ""}
+            aria-describedby={described("action")}
+          >
             <option value="">{t("audit.filter.all")}</option>
             {data.actions.map((a) => (
               <option key={a} value={a}>
@@ -80,10 +98,47 @@ export default function AuditLogPage() {
             ))}
           </select>,
         )}
-        {field("actor", <input id="audit-actor" name="actor" type="search" maxLength={80} defaultValue={data.filter.actor ?? ""} aria-describedby={described("actor")} />)}
-        {field("entityId", <input id="audit-entityId" name="entityId" maxLength={64} defaultValue={data.filter.entityId ?? ""} aria-describedby={described("entityId")} />)}
-        {field("from", <input id="audit-from" name="from" type="date" defaultValue={data.filter.from ?? ""} aria-describedby={described("from")} />)}
-        {field("to", <input id="audit-to" name="to" type="date" defaultValue={data.filter.to ?? ""} aria-describedby={described("to")} />)}
+        {field(
+          "actor",
+          <input
+            id="audit-actor"
+            name="actor"
+            type="search"
+            maxLength={80}
+            defaultValue={data.filter.actor ?? ""}
+            aria-describedby={described("actor")}
+          />,
+        )}
+        {field(
+          "entityId",
+          <input
+            id="audit-entityId"
+            name="entityId"
+            maxLength={64}
+            defaultValue={data.filter.entityId ?? ""}
+            aria-describedby={described("entityId")}
+          />,
+        )}
+        {field(
+          "from",
+          <input
+            id="audit-from"
+            name="from"
+            type="date"
+            defaultValue={data.filter.from ?? ""}
+            aria-describedby={described("from")}
+          />,
+        )}
+        {field(
+          "to",
+          <input
+            id="audit-to"
+            name="to"
+            type="date"
+            defaultValue={data.filter.to ?? ""}
+            aria-describedby={described("to")}
+          />,
+        )}
         <div className="actions">
           <button type="submit" className="button">
             {t("audit.filter.submit")}
@@ -109,9 +164,21 @@ export default function AuditLogPage() {
       )}
       {data.pageCount > 1 ? (
         <nav aria-label={t("lists.pagination")} className="pagination">
-          {data.page > 1 ? <Link to={pageHref(data.page - 1)} rel="prev">{t("lists.previous")}</Link> : <span />}
+          {data.page > 1 ? (
+            <Link to={pageHref(data.page - 1)} rel="prev">
+              {t("lists.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span aria-current="page">{t("lists.pageOf", { page: data.page, pageCount: data.pageCount })}</span>
-          {data.page < data.pageCount ? <Link to={pageHref(data.page + 1)} rel="next">{t("lists.next")}</Link> : <span />}
+          {data.page < data.pageCount ? (
+            <Link to={pageHref(data.page + 1)} rel="next">
+              {t("lists.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

@@ -27,7 +27,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardS
 
 export const handle = { i18n: ["common", "dashboard"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? "Dashboard"} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.pageTitle ?? "Dashboard"} · miteinander` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "dashboard:read");
@@ -54,7 +56,8 @@ export default function DashboardPage() {
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">
-        {data.allNeighbourhoods ? t("scopeAll") : t("scopeMine", { count: data.neighbourhoods.length })} · {t("asOf")} <DateTime value={data.generatedAt} />
+        {data.allNeighbourhoods ? t("scopeAll") : t("scopeMine", { count: data.neighbourhoods.length })} ·{" "}
+        {t("asOf")} <DateTime value={data.generatedAt} />
       </p>
       <nav aria-label={t("more.label")} className="dashboard-more">
         <Link to="/coordination/reports">{t("more.reports")}</Link>
@@ -62,13 +65,21 @@ export default function DashboardPage() {
       </nav>
 
       <ul className="figures" aria-label={t("figures.label")}>
-        <Figure testId="figure-open" value={n(data.openNeeds)} href={openNeedsHref({})} label={t("figures.openNeeds")} />
+        <Figure
+          testId="figure-open"
+          value={n(data.openNeeds)}
+          href={openNeedsHref({})}
+          label={t("figures.openNeeds")}
+        />
         <Figure
           testId="figure-coverage"
           value={percent}
           href={figureHref("needs", { covered: "yes" })}
           label={t("figures.coverage")}
-          detail={t("figures.coverageDetail", { covered: n(data.coverage.covered), total: n(data.coverage.needs) })}
+          detail={t("figures.coverageDetail", {
+            covered: n(data.coverage.covered),
+            total: n(data.coverage.needs),
+          })}
         />
         <Figure
           testId="figure-median"
@@ -76,15 +87,30 @@ export default function DashboardPage() {
           href={figureHref("needs", { covered: "yes" })}
           label={t("figures.median")}
         />
-        <Figure testId="figure-shifts" value={n(data.shifts.total)} href={figureHref("shifts")} label={t("figures.shifts", { hours: SHIFT_HORIZON_HOURS })} />
+        <Figure
+          testId="figure-shifts"
+          value={n(data.shifts.total)}
+          href={figureHref("shifts")}
+          label={t("figures.shifts", { hours: SHIFT_HORIZON_HOURS })}
+        />
         <Figure
           testId="figure-certificates"
           value={n(data.certificates.total)}
           href={figureHref("certificates")}
           label={t("figures.certificates", { days: CERTIFICATE_HORIZON_DAYS })}
         />
-        <Figure testId="figure-over-cap" value={n(data.overCap.total)} href={figureHref("load", { kind: "over-cap" })} label={t("figures.overCap")} />
-        <Figure testId="figure-drop" value={n(data.activityDrop.total)} href={figureHref("load", { kind: "drop" })} label={t("figures.drop")} />
+        <Figure
+          testId="figure-over-cap"
+          value={n(data.overCap.total)}
+          href={figureHref("load", { kind: "over-cap" })}
+          label={t("figures.overCap")}
+        />
+        <Figure
+          testId="figure-drop"
+          value={n(data.activityDrop.total)}
+          href={figureHref("load", { kind: "drop" })}
+          label={t("figures.drop")}
+        />
       </ul>
 
       <div className="dashboard-grid">
@@ -112,19 +138,31 @@ export default function DashboardPage() {
         <section aria-labelledby="certificates-heading">
           <h2 id="certificates-heading">{t("certificates.title", { days: CERTIFICATE_HORIZON_DAYS })}</h2>
           <CertificateAlerts certificates={data.certificates} />
-          <MoreLink total={data.certificates.total} shown={data.certificates.items.length} href={figureHref("certificates")} />
+          <MoreLink
+            total={data.certificates.total}
+            shown={data.certificates.items.length}
+            href={figureHref("certificates")}
+          />
         </section>
         <section aria-labelledby="over-cap-heading">
           <h2 id="over-cap-heading">{t("load.overCapTitle")}</h2>
           <p className="hint">{t("load.overCapExplain")}</p>
           <LoadAlerts items={data.overCap.items} kind="over-cap" />
-          <MoreLink total={data.overCap.total} shown={data.overCap.items.length} href={figureHref("load", { kind: "over-cap" })} />
+          <MoreLink
+            total={data.overCap.total}
+            shown={data.overCap.items.length}
+            href={figureHref("load", { kind: "over-cap" })}
+          />
         </section>
         <section aria-labelledby="drop-heading">
           <h2 id="drop-heading">{t("load.dropTitle")}</h2>
           <p className="hint">{t("load.dropExplain")}</p>
           <LoadAlerts items={data.activityDrop.items} kind="drop" />
-          <MoreLink total={data.activityDrop.total} shown={data.activityDrop.items.length} href={figureHref("load", { kind: "drop" })} />
+          <MoreLink
+            total={data.activityDrop.total}
+            shown={data.activityDrop.items.length}
+            href={figureHref("load", { kind: "drop" })}
+          />
         </section>
       </div>
     </div>

@@ -21,7 +21,12 @@ export default function FigureCertificatesPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   return (
-    <FigureList title={t("certificates.title", { days: CERTIFICATE_HORIZON_DAYS })} total={data.total} page={data.page} pageCount={data.pageCount}>
+    <FigureList
+      title={t("certificates.title", { days: CERTIFICATE_HORIZON_DAYS })}
+      total={data.total}
+      page={data.page}
+      pageCount={data.pageCount}
+    >
       <table className="data-table">
         <thead>
           <tr>

@@ -30,7 +30,9 @@ export default function FigureMatchesPage() {
   ].filter(Boolean);
   return (
     <FigureList
-      title={filter.matchKind === "accepted" ? t("lists.matches.acceptedTitle") : t("lists.matches.proposedTitle")}
+      title={
+        filter.matchKind === "accepted" ? t("lists.matches.acceptedTitle") : t("lists.matches.proposedTitle")
+      }
       intro={facts.join(" · ")}
       total={data.total}
       page={data.page}

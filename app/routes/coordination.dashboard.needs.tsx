@@ -25,14 +25,24 @@ export default function FigureNeedsPage() {
   const duration = useDuration();
   const { filter } = data;
   const facts = [
-    filter.covered === "yes" ? t("lists.needs.covered") : filter.covered === "no" ? t("lists.needs.uncovered") : null,
+    filter.covered === "yes"
+      ? t("lists.needs.covered")
+      : filter.covered === "no"
+        ? t("lists.needs.uncovered")
+        : null,
     filter.open ? t("lists.needs.open") : null,
     filter.from || filter.to ? t("lists.period", { from: filter.from ?? "…", to: filter.to ?? "…" }) : null,
     data.neighbourhoodName,
     data.category ? categoryName(data.category) : null,
   ].filter(Boolean);
   return (
-    <FigureList title={t("lists.needs.title")} intro={facts.join(" · ")} total={data.total} page={data.page} pageCount={data.pageCount}>
+    <FigureList
+      title={t("lists.needs.title")}
+      intro={facts.join(" · ")}
+      total={data.total}
+      page={data.page}
+      pageCount={data.pageCount}
+    >
       <table className="data-table">
         <thead>
           <tr>
@@ -53,7 +63,8 @@ export default function FigureNeedsPage() {
               <td>{need.neighbourhoodName}</td>
               <td>{categoryName({ slug: need.categorySlug, name: need.categoryName })}</td>
               <td>
-                {t(`needs:status.${need.status}`, { defaultValue: need.status })} ({t("lists.needs.filled", { filled: need.filled, needed: need.helpersNeeded })})
+                {t(`needs:status.${need.status}`, { defaultValue: need.status })} (
+                {t("lists.needs.filled", { filled: need.filled, needed: need.helpersNeeded })})
               </td>
               <td>
                 <DateTime value={need.createdAt} />

@@ -21,9 +21,19 @@ export default function FigureOffersPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const categoryName = useCategoryName();
-  const facts = [data.neighbourhoodName, data.category ? categoryName(data.category) : null, t("lists.offers.free", { count: data.freeCapacity })].filter(Boolean);
+  const facts = [
+    data.neighbourhoodName,
+    data.category ? categoryName(data.category) : null,
+    t("lists.offers.free", { count: data.freeCapacity }),
+  ].filter(Boolean);
   return (
-    <FigureList title={t("lists.offers.title")} intro={facts.join(" · ")} total={data.total} page={data.page} pageCount={data.pageCount}>
+    <FigureList
+      title={t("lists.offers.title")}
+      intro={facts.join(" · ")}
+      total={data.total}
+      page={data.page}
+      pageCount={data.pageCount}
+    >
       <table className="data-table">
         <thead>
           <tr>

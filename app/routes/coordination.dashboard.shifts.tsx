@@ -22,7 +22,12 @@ export default function FigureShiftsPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   return (
-    <FigureList title={t("shifts.title", { hours: SHIFT_HORIZON_HOURS })} total={data.total} page={data.page} pageCount={data.pageCount}>
+    <FigureList
+      title={t("shifts.title", { hours: SHIFT_HORIZON_HOURS })}
+      total={data.total}
+      page={data.page}
+      pageCount={data.pageCount}
+    >
       <table className="data-table">
         <thead>
           <tr>

@@ -4,7 +4,12 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { DateOnly } from "~/components/time";
-import { assertCan, loadOrganisationResource, notFound, requireCan } from "~/modules/permissions/guards.server";
+import {
+  assertCan,
+  loadOrganisationResource,
+  notFound,
+  requireCan,
+} from "~/modules/permissions/guards.server";
 import { listOrganisationsForReview } from "~/modules/organisations/verification.server";
 import { verifyOrganisation } from "~/modules/verification/verification.server";
 import { getDb } from "~/utils/db.server";
@@ -43,7 +48,9 @@ export default function VerifyOrganisationsPage() {
   return (
     <div className="page page--wide">
       <p>
-        <Link to="/coordination"><BackArrow /> {t("coordination.back")}</Link>
+        <Link to="/coordination">
+          <BackArrow /> {t("coordination.back")}
+        </Link>
       </p>
       <h1>{t("verify.title")}</h1>
       <p>{t("verify.intro")}</p>
@@ -51,10 +58,16 @@ export default function VerifyOrganisationsPage() {
         {showAll ? (
           <Link to="?">{t("verify.showUnverified")}</Link>
         ) : (
-          <Link to={`?${new URLSearchParams({ ...Object.fromEntries(searchParams), show: "all" })}`}>{t("verify.showAll")}</Link>
+          <Link to={`?${new URLSearchParams({ ...Object.fromEntries(searchParams), show: "all" })}`}>
+            {t("verify.showAll")}
+          </Link>
         )}
       </p>
-      {actionData ? <FormMessage tone={actionData.notice === "verify.done" ? "success" : "error"}>{t(actionData.notice)}</FormMessage> : null}
+      {actionData ? (
+        <FormMessage tone={actionData.notice === "verify.done" ? "success" : "error"}>
+          {t(actionData.notice)}
+        </FormMessage>
+      ) : null}
       {organisations.length === 0 ? <p className="empty">{t("verify.none")}</p> : null}
       <ul className="card-list">
         {organisations.map((org) => (
@@ -73,7 +86,9 @@ export default function VerifyOrganisationsPage() {
             </dl>
             {org.description ? <p className="prose">{org.description}</p> : null}
             {org.verifiedAt ? (
-              <p className="highlight">{t("verify.verifiedOn")} <DateOnly value={org.verifiedAt} /></p>
+              <p className="highlight">
+                {t("verify.verifiedOn")} <DateOnly value={org.verifiedAt} />
+              </p>
             ) : (
               <Form method="post">
                 <input type="hidden" name="organisationId" value={org.id} />

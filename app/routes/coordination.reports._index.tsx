@@ -13,7 +13,9 @@ import { getDb } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 export const handle = { i18n: ["common", "dashboard", "reports"] };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.pageTitle ?? ""} · miteinander` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope, period, errors, t } = await requireReportRoute(request);
@@ -24,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     allNeighbourhoods: user.role === "admin",
     needs: summariseNeeds(db, scope, period),
     matches: summariseMatches(db, scope, period),
-    hours: Object.fromEntries(HOURS_GROUPING.map((by) => [by, summariseHours(db, scope, period, by)])) as Record<HoursGrouping, ReturnType<typeof summariseHours>>,
+    hours: Object.fromEntries(
+      HOURS_GROUPING.map((by) => [by, summariseHours(db, scope, period, by)]),
+    ) as Record<HoursGrouping, ReturnType<typeof summariseHours>>,
     pageTitle: t("title"),
   };
 }
@@ -35,9 +39,15 @@ export default function ReportsPage() {
   const n = useNumber();
   const categoryName = useCategoryName();
   const query = new URLSearchParams({ from: data.period.from, to: data.period.to }).toString();
-  const sum = (key: "recorded" | "covered" | "open" | "closed" | "cancelled" | "helpersNeeded" | "helpersFound") => data.needs.reduce((s, r) => s + r[key], 0);
+  const sum = (
+    key: "recorded" | "covered" | "open" | "closed" | "cancelled" | "helpersNeeded" | "helpersFound",
+  ) => data.needs.reduce((s, r) => s + r[key], 0);
   const hoursLabel = (by: HoursGrouping, r: (typeof data.hours)[HoursGrouping][number]) =>
-    r.key === null ? t(`hours.none.${by}`) : by === "category" && r.slug ? categoryName({ slug: r.slug, name: r.label ?? r.slug }) : (r.label ?? r.key);
+    r.key === null
+      ? t(`hours.none.${by}`)
+      : by === "category" && r.slug
+        ? categoryName({ slug: r.slug, name: r.label ?? r.slug })
+        : (r.label ?? r.key);
   return (
     <div className="page page--wide">
       <p className="breadcrumb">
@@ -47,21 +57,32 @@ export default function ReportsPage() {
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">{data.allNeighbourhoods ? t("scopeAll") : t("scopeMine")}</p>
-      <PeriodForm from={data.period.from} to={data.period.to} errors={data.errors} submitLabel={t("period.submit")} />
+      <PeriodForm
+        from={data.period.from}
+        to={data.period.to}
+        errors={data.errors}
+        submitLabel={t("period.submit")}
+      />
 
       <section aria-labelledby="downloads-heading">
         <h2 id="downloads-heading">{t("downloads.title")}</h2>
         <p className="hint">{t("downloads.format")}</p>
         <ul className="download-list">
           <li>
-            <a href={`/coordination/reports/needs.csv?${query}`} download>{t("downloads.needs")}</a>
+            <a href={`/coordination/reports/needs.csv?${query}`} download>
+              {t("downloads.needs")}
+            </a>
           </li>
           <li>
-            <a href={`/coordination/reports/matches.csv?${query}`} download>{t("downloads.matches")}</a>
+            <a href={`/coordination/reports/matches.csv?${query}`} download>
+              {t("downloads.matches")}
+            </a>
           </li>
           {HOURS_GROUPING.map((by) => (
             <li key={by}>
-              <a href={`/coordination/reports/hours.csv?by=${by}&${query}`} download>{t(`downloads.hours.${by}`)}</a>
+              <a href={`/coordination/reports/hours.csv?by=${by}&${query}`} download>
+                {t(`downloads.hours.${by}`)}
+              </a>
             </li>
           ))}
         </ul>
@@ -75,8 +96,20 @@ export default function ReportsPage() {
             <thead>
               <tr>
                 <th scope="col">{t("needs.category")}</th>
-                {(["recorded", "covered", "open", "closed", "cancelled", "helpersNeeded", "helpersFound"] as const).map((k) => (
-                  <th scope="col" key={k}>{t(`needs.${k}`)}</th>
+                {(
+                  [
+                    "recorded",
+                    "covered",
+                    "open",
+                    "closed",
+                    "cancelled",
+                    "helpersNeeded",
+                    "helpersFound",
+                  ] as const
+                ).map((k) => (
+                  <th scope="col" key={k}>
+                    {t(`needs.${k}`)}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -84,7 +117,17 @@ export default function ReportsPage() {
               {data.needs.map((r) => (
                 <tr key={r.categoryId}>
                   <th scope="row">{categoryName({ slug: r.categorySlug, name: r.categoryName })}</th>
-                  {(["recorded", "covered", "open", "closed", "cancelled", "helpersNeeded", "helpersFound"] as const).map((k) => (
+                  {(
+                    [
+                      "recorded",
+                      "covered",
+                      "open",
+                      "closed",
+                      "cancelled",
+                      "helpersNeeded",
+                      "helpersFound",
+                    ] as const
+                  ).map((k) => (
                     <td key={k}>{n(r[k])}</td>
                   ))}
                 </tr>
@@ -93,7 +136,17 @@ export default function ReportsPage() {
             <tfoot>
               <tr>
                 <th scope="row">{t("total")}</th>
-                {(["recorded", "covered", "open", "closed", "cancelled", "helpersNeeded", "helpersFound"] as const).map((k) => (
+                {(
+                  [
+                    "recorded",
+                    "covered",
+                    "open",
+                    "closed",
+                    "cancelled",
+                    "helpersNeeded",
+                    "helpersFound",
+                  ] as const
+                ).map((k) => (
                   <td key={k}>{n(sum(k))}</td>
                 ))}
               </tr>

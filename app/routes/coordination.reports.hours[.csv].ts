@@ -11,5 +11,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const by = new URL(request.url).searchParams.get("by") ?? "";
   if (!(HOURS_GROUPING as readonly string[]).includes(by)) throw new Response("Not found", { status: 404 });
   const grouping = by as HoursGrouping;
-  return csvResponse(hoursCsv(getDb(), scope, period, grouping, t, locale), reportFilename(t, `hours-${grouping}`, period));
+  return csvResponse(
+    hoursCsv(getDb(), scope, period, grouping, t, locale),
+    reportFilename(t, `hours-${grouping}`, period),
+  );
 }

@@ -21,7 +21,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = requestPasswordReset(result.data.email, clientIpOf(context), appOrigin(request));
   if (!outcome.ok) {
-    return data(formFailure(formData, outcome.errors), { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds ?? 60) } });
+    return data(formFailure(formData, outcome.errors), {
+      status: 429,
+      headers: { "Retry-After": String(outcome.retryAfterSeconds ?? 60) },
+    });
   }
   // The same answer whether or not the address has an account.
   return { sent: true as const };
@@ -48,7 +51,14 @@ export default function ForgotPasswordPage() {
       <p>{t("forgot.intro")}</p>
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
-        <TextField form={form} name="email" label={t("fields.email")} type="email" autoComplete="email" required />
+        <TextField
+          form={form}
+          name="email"
+          label={t("fields.email")}
+          type="email"
+          autoComplete="email"
+          required
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t("forgot.submit")}

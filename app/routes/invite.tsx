@@ -1,10 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { AcceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
-import { acceptInviteWithNewAccount, acceptOrganisationInvite, findInvite } from "~/modules/auth/invites.server";
+import {
+  acceptInviteWithNewAccount,
+  acceptOrganisationInvite,
+  findInvite,
+} from "~/modules/auth/invites.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { createUserSession, getOptionalUser, requireUser } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
@@ -12,7 +22,10 @@ import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "invite") }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "invite") },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -21,7 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   return {
     token,
-    invite: invite ? { email: invite.email, role: invite.role, organisationName: invite.organisationName, accountExists: invite.accountExists } : null,
+    invite: invite
+      ? {
+          email: invite.email,
+          role: invite.role,
+          organisationName: invite.organisationName,
+          accountExists: invite.accountExists,
+        }
+      : null,
     signedInAs: user?.email ?? null,
     loginPath: `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`,
   };
@@ -38,17 +58,28 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = validateFormData(formData, AcceptInviteSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await acceptInviteWithNewAccount(result.data.token, result.data, await requestLocale(request));
+  const outcome = await acceptInviteWithNewAccount(
+    result.data.token,
+    result.data,
+    await requestLocale(request),
+  );
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   const cookie = await createUserSession(outcome.value.userId, request);
-  return redirect(homePathFor({ role: outcome.value.role, memberships: [] }), { headers: { "Set-Cookie": cookie } });
+  return redirect(homePathFor({ role: outcome.value.role, memberships: [] }), {
+    headers: { "Set-Cookie": cookie },
+  });
 }
 
 export default function InvitePage() {
   const { token, invite, signedInAs, loginPath } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  const form = useValidatedForm({ id: "invite", schema: AcceptInviteSchema, actionData, defaultValues: { token } });
+  const form = useValidatedForm({
+    id: "invite",
+    schema: AcceptInviteSchema,
+    actionData,
+    defaultValues: { token },
+  });
   if (!invite) {
     return (
       <div className="page page--narrow">
@@ -57,7 +88,9 @@ export default function InvitePage() {
       </div>
     );
   }
-  const what = invite.organisationName ? t("roles.memberOf", { organisation: invite.organisationName }) : t(`roles.${invite.role}`);
+  const what = invite.organisationName
+    ? t("roles.memberOf", { organisation: invite.organisationName })
+    : t(`roles.${invite.role}`);
   return (
     <div className="page page--narrow">
       <h1>{t("invite.title")}</h1>
@@ -83,7 +116,13 @@ export default function InvitePage() {
           <ErrorSummary form={form} />
           <Form method="post" noValidate onSubmit={form.onSubmit}>
             <input type="hidden" name="token" value={token} />
-            <TextField form={form} name="displayName" label={t("fields.displayName")} autoComplete="name" required />
+            <TextField
+              form={form}
+              name="displayName"
+              label={t("fields.displayName")}
+              autoComplete="name"
+              required
+            />
             <TextField
               form={form}
               name="password"

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
@@ -21,7 +27,8 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), homePathFor(user)));
+  if (user)
+    throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), homePathFor(user)));
   return null;
 }
 
@@ -31,7 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = await authenticate(result.data.email, result.data.password, clientIpOf(context));
   if (!outcome.ok) {
-    const failure = { ...formFailure(formData, outcome.errors), retryAfterSeconds: outcome.retryAfterSeconds ?? null };
+    const failure = {
+      ...formFailure(formData, outcome.errors),
+      retryAfterSeconds: outcome.retryAfterSeconds ?? null,
+    };
     if (outcome.retryAfterSeconds) {
       return data(failure, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
     }
@@ -43,7 +53,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await localeCookie.parse(request.headers.get("Cookie")))) {
     headers.append("Set-Cookie", await localeCookie.serialize(outcome.value.locale));
   }
-  return redirect(safeRedirectPath(result.data.redirectTo, homePathFor({ role: outcome.value.role, memberships: [] })), { headers });
+  return redirect(
+    safeRedirectPath(result.data.redirectTo, homePathFor({ role: outcome.value.role, memberships: [] })),
+    { headers },
+  );
 }
 
 export default function LoginPage() {
@@ -56,13 +69,29 @@ export default function LoginPage() {
   return (
     <div className="page page--narrow">
       <h1>{t("login.title")}</h1>
-      {searchParams.get("reset") === "1" && !actionData ? <FormMessage tone="success">{t("reset.done")}</FormMessage> : null}
+      {searchParams.get("reset") === "1" && !actionData ? (
+        <FormMessage tone="success">{t("reset.done")}</FormMessage>
+      ) : null}
       <ErrorSummary form={form} />
       {retryMinutes ? <FormMessage>{t("login.retryAfter", { count: retryMinutes })}</FormMessage> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField form={form} name="email" label={t("fields.email")} type="email" autoComplete="username" required />
-        <TextField form={form} name="password" label={t("fields.password")} type="password" autoComplete="current-password" required />
+        <TextField
+          form={form}
+          name="email"
+          label={t("fields.email")}
+          type="email"
+          autoComplete="username"
+          required
+        />
+        <TextField
+          form={form}
+          name="password"
+          label={t("fields.password")}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t("login.submit")}
@@ -73,7 +102,8 @@ export default function LoginPage() {
         <Link to="/forgot-password">{t("login.forgot")}</Link>
       </p>
       <p>
-        {t("login.noAccount")} <Link to="/register">{t("login.registerVolunteer")}</Link> · <Link to="/register/organisation">{t("login.registerOrganisation")}</Link>
+        {t("login.noAccount")} <Link to="/register">{t("login.registerVolunteer")}</Link> ·{" "}
+        <Link to="/register/organisation">{t("login.registerOrganisation")}</Link>
       </p>
     </div>
   );

@@ -27,7 +27,8 @@ export default function OrganisationHomePage() {
             <bdi>{org.name}</bdi>
           </h2>
           <p className="card__eyebrow">
-            {t(`auth:kinds.${org.kind}`)} · {t(`organisation.myRole.${org.myRole}`)} · {t("organisation.members", { count: org.memberCount })}
+            {t(`auth:kinds.${org.kind}`)} · {t(`organisation.myRole.${org.myRole}`)} ·{" "}
+            {t("organisation.members", { count: org.memberCount })}
           </p>
           {org.verified ? (
             <p className="highlight">{t("organisation.verified")}</p>
@@ -35,9 +36,10 @@ export default function OrganisationHomePage() {
             <p className="notice">{t("organisation.unverified")}</p>
           )}
           <p>
-            <Link to={`/organisations/${org.id}/activities`}>{t("organisations:home.manageActivities")}</Link> ·{" "}
-            <Link to={`/organisations/${org.id}/activities/new`}>{t("organisations:home.newActivity")}</Link> ·{" "}
-            <Link to={`/organisations/${org.id}`}>{t("organisations:home.profile")}</Link>
+            <Link to={`/organisations/${org.id}/activities`}>{t("organisations:home.manageActivities")}</Link>{" "}
+            ·{" "}
+            <Link to={`/organisations/${org.id}/activities/new`}>{t("organisations:home.newActivity")}</Link>{" "}
+            · <Link to={`/organisations/${org.id}`}>{t("organisations:home.profile")}</Link>
           </p>
           <p>
             <Link to={`/organisations/${org.id}`}>{t("organisation.open")}</Link>
@@ -64,12 +66,23 @@ export default function OrganisationHomePage() {
               <tbody>
                 {org.activities.map((a) => (
                   <tr key={a.id}>
-                    <td>{a.status === "published" && org.verified ? <Link to={`/activities/${a.id}`}>{a.title}</Link> : a.title}</td>
+                    <td>
+                      {a.status === "published" && org.verified ? (
+                        <Link to={`/activities/${a.id}`}>{a.title}</Link>
+                      ) : (
+                        a.title
+                      )}
+                    </td>
                     <td>
                       <DateRange start={a.startsAt} end={a.endsAt} />
                     </td>
                     <td>{t(`organisation.statuses.${a.status}`)}</td>
-                    <td>{t("organisation.helpersOf", { confirmed: a.helpersConfirmed, needed: a.helpersNeeded })}</td>
+                    <td>
+                      {t("organisation.helpersOf", {
+                        confirmed: a.helpersConfirmed,
+                        needed: a.helpersNeeded,
+                      })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

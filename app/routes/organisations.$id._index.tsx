@@ -88,9 +88,7 @@ export default function OrganisationProfilePage() {
           <dt>{t("profile.phone")}</dt>
           <dd>{organisation.phone ?? "—"}</dd>
           <dt>{t("profile.neighbourhoods")}</dt>
-          <dd>
-            {formatList(organisation.neighbourhoodIds.map((id) => names.get(id))) || "—"}
-          </dd>
+          <dd>{formatList(organisation.neighbourhoodIds.map((id) => names.get(id))) || "—"}</dd>
         </dl>
         <p className="hint">{t("profile.onlyOwner")}</p>
       </section>

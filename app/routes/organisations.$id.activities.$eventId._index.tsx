@@ -156,7 +156,9 @@ export default function ManageActivityPage() {
   return (
     <article aria-labelledby="activity-heading">
       <p>
-        <Link to={`/organisations/${organisationId}/activities`}><BackArrow /> {t("manage.back")}</Link>
+        <Link to={`/organisations/${organisationId}/activities`}>
+          <BackArrow /> {t("manage.back")}
+        </Link>
       </p>
       <h1 id="activity-heading">{activity.title}</h1>
       <p>

@@ -61,7 +61,9 @@ export default function CancelActivityPage() {
   return (
     <section aria-labelledby="cancel-heading">
       <p>
-        <Link to={base}><BackArrow /> {title}</Link>
+        <Link to={base}>
+          <BackArrow /> {title}
+        </Link>
       </p>
       <h1 id="cancel-heading">{t("cancel.title", { title })}</h1>
       {status === "cancelled" ? (

@@ -85,7 +85,9 @@ export default function EditActivityPage() {
   return (
     <section aria-labelledby="edit-heading">
       <p>
-        <Link to={loaderData.base}><BackArrow /> {loaderData.title}</Link>
+        <Link to={loaderData.base}>
+          <BackArrow /> {loaderData.title}
+        </Link>
       </p>
       <h1 id="edit-heading">{t("form.editTitle")}</h1>
       {searchParams.get("copied") === "1" && !actionData ? (

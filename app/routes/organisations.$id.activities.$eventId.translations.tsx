@@ -90,7 +90,9 @@ export default function ActivityTranslationsPage() {
   return (
     <section aria-labelledby="translations-heading">
       <p>
-        <Link to={loaderData.base}><BackArrow /> {loaderData.title}</Link>
+        <Link to={loaderData.base}>
+          <BackArrow /> {loaderData.title}
+        </Link>
       </p>
       <h1 id="translations-heading">{t("translations.title")}</h1>
       <p className="lead">

@@ -41,11 +41,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "revoke") {
     const id = formData.get("inviteId");
     const done = typeof id === "string" && revokeInvite(id, { organisationId });
-    return done ? { notice: "members.inviteRevoked" } : data({ notice: "members.inviteMissing" }, { status: 404 });
+    return done
+      ? { notice: "members.inviteRevoked" }
+      : data({ notice: "members.inviteMissing" }, { status: 404 });
   }
   const result = validateFormData(formData, OrganisationInviteSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await createOrganisationInvite(user, organisationId, result.data.email, appOrigin(request), await requestLocale(request));
+  const outcome = await createOrganisationInvite(
+    user,
+    organisationId,
+    result.data.email,
+    appOrigin(request),
+    await requestLocale(request),
+  );
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   return { notice: "members.invited" };
 }
@@ -56,11 +64,14 @@ export default function OrganisationMembersPage() {
   const { t } = useTranslation(["home", "auth"]);
   const notice = actionData && "notice" in actionData ? actionData.notice : null;
   const form = useValidatedForm({ id: "member-invite", schema: OrganisationInviteSchema, actionData });
-  const ok = notice === "members.invited" || notice === "members.removed" || notice === "members.inviteRevoked";
+  const ok =
+    notice === "members.invited" || notice === "members.removed" || notice === "members.inviteRevoked";
   return (
     <div className="page">
       <p>
-        <Link to="/organisation"><BackArrow /> {t("organisation.back")}</Link>
+        <Link to="/organisation">
+          <BackArrow /> {t("organisation.back")}
+        </Link>
       </p>
       <h1>{t("members.title", { name: organisation.name })}</h1>
       {notice ? <FormMessage tone={ok ? "success" : "error"}>{t(notice)}</FormMessage> : null}
@@ -85,7 +96,12 @@ export default function OrganisationMembersPage() {
                 {m.role !== "owner" && m.userId !== myId ? (
                   <Form method="post">
                     <input type="hidden" name="userId" value={m.userId} />
-                    <button type="submit" name="intent" value="remove" className="button button--small button--secondary">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="remove"
+                      className="button button--small button--secondary"
+                    >
                       {t("members.remove", { name: m.displayName })}
                     </button>
                   </Form>
@@ -97,7 +113,12 @@ export default function OrganisationMembersPage() {
       </table>
       <h2>{t("members.invite")}</h2>
       <ErrorSummary form={form} />
-      <Form method="post" noValidate onSubmit={form.onSubmit} key={notice === "members.invited" ? invites.length : "form"}>
+      <Form
+        method="post"
+        noValidate
+        onSubmit={form.onSubmit}
+        key={notice === "members.invited" ? invites.length : "form"}
+      >
         <TextField form={form} name="email" label={t("auth:fields.email")} type="email" required />
         <button type="submit" name="intent" value="invite" className="button">
           {t("members.sendInvite")}
@@ -112,7 +133,12 @@ export default function OrganisationMembersPage() {
                 {i.email} · {t("members.expires")} <DateTime value={i.expiresAt} />{" "}
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="inviteId" value={i.id} />
-                  <button type="submit" name="intent" value="revoke" className="button button--small button--secondary">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="revoke"
+                    className="button button--small button--secondary"
+                  >
                     {t("members.revokeInvite")}
                   </button>
                 </Form>

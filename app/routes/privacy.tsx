@@ -53,7 +53,12 @@ export default function PrivacyPage() {
       <h2>{t("page.durationTitle")}</h2>
       <ul>
         <li>{t("page.duration.account")}</li>
-        <li>{t("page.duration.sessions", { days: facts.sessionIdleDays, minutes: facts.privilegedSessionIdleMinutes })}</li>
+        <li>
+          {t("page.duration.sessions", {
+            days: facts.sessionIdleDays,
+            minutes: facts.privilegedSessionIdleMinutes,
+          })}
+        </li>
         <li>{t("page.duration.needs", { days: facts.closedNeedTextDays })}</li>
         <li>{t("page.duration.emails", { days: facts.sentEmailDays })}</li>
         <li>{t("page.duration.inbox", { days: facts.readNotificationDays })}</li>
@@ -66,13 +71,21 @@ export default function PrivacyPage() {
       <h2>{t("page.rightsTitle")}</h2>
       <ul>
         <li>
-          <Trans t={t} i18nKey="page.rights.export" components={{ exportLink: <a href="/account/export" download /> }} />
+          <Trans
+            t={t}
+            i18nKey="page.rights.export"
+            components={{ exportLink: <a href="/account/export" download /> }}
+          />
         </li>
         <li>
           <Trans t={t} i18nKey="page.rights.correct" components={{ accountLink: <Link to="/account" /> }} />
         </li>
         <li>
-          <Trans t={t} i18nKey="page.rights.delete" components={{ deleteLink: <Link to="/account/delete" /> }} />
+          <Trans
+            t={t}
+            i18nKey="page.rights.delete"
+            components={{ deleteLink: <Link to="/account/delete" /> }}
+          />
         </li>
         <li>{t("page.rights.complain")}</li>
       </ul>

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
@@ -31,8 +37,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await requestLocale(request);
   const outcome = await registerVolunteer({ ...result.data, locale }, clientIpOf(context));
   if (!outcome.ok) {
-    const headers: HeadersInit = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
-    return data(formFailure(formData, outcome.errors), { status: outcome.retryAfterSeconds ? 429 : 400, headers });
+    const headers: HeadersInit = outcome.retryAfterSeconds
+      ? { "Retry-After": String(outcome.retryAfterSeconds) }
+      : {};
+    return data(formFailure(formData, outcome.errors), {
+      status: outcome.retryAfterSeconds ? 429 : 400,
+      headers,
+    });
   }
   const cookie = await createUserSession(outcome.value.userId, request);
   return redirect("/volunteer", { headers: { "Set-Cookie": cookie } });
@@ -48,8 +59,22 @@ export default function RegisterVolunteerPage() {
       <p className="lead">{t("register.intro")}</p>
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
-        <TextField form={form} name="displayName" label={t("fields.displayName")} hint={t("fields.displayNameHint")} autoComplete="name" required />
-        <TextField form={form} name="email" label={t("fields.email")} type="email" autoComplete="email" required />
+        <TextField
+          form={form}
+          name="displayName"
+          label={t("fields.displayName")}
+          hint={t("fields.displayNameHint")}
+          autoComplete="name"
+          required
+        />
+        <TextField
+          form={form}
+          name="email"
+          label={t("fields.email")}
+          type="email"
+          autoComplete="email"
+          required
+        />
         <TextField
           form={form}
           name="password"
@@ -66,7 +91,8 @@ export default function RegisterVolunteerPage() {
         </div>
       </Form>
       <p>
-        {t("register.organisationInstead")} <Link to="/register/organisation">{t("login.registerOrganisation")}</Link>
+        {t("register.organisationInstead")}{" "}
+        <Link to="/register/organisation">{t("login.registerOrganisation")}</Link>
       </p>
       <p>
         {t("register.haveAccount")} <Link to="/login">{t("login.submit")}</Link>

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND } from "@db/schema/enums";
@@ -32,8 +38,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await requestLocale(request);
   const outcome = await registerOrganisation({ ...result.data, locale }, clientIpOf(context));
   if (!outcome.ok) {
-    const headers: HeadersInit = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
-    return data(formFailure(formData, outcome.errors), { status: outcome.retryAfterSeconds ? 429 : 400, headers });
+    const headers: HeadersInit = outcome.retryAfterSeconds
+      ? { "Retry-After": String(outcome.retryAfterSeconds) }
+      : {};
+    return data(formFailure(formData, outcome.errors), {
+      status: outcome.retryAfterSeconds ? 429 : 400,
+      headers,
+    });
   }
   const cookie = await createUserSession(outcome.value.userId, request);
   return redirect("/organisation", { headers: { "Set-Cookie": cookie } });
@@ -42,7 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function RegisterOrganisationPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  const form = useValidatedForm({ id: "register-org", schema: RegisterOrganisationSchema, actionData, defaultValues: { kind: "" } });
+  const form = useValidatedForm({
+    id: "register-org",
+    schema: RegisterOrganisationSchema,
+    actionData,
+    defaultValues: { kind: "" },
+  });
   return (
     <div className="page page--narrow">
       <h1>{t("registerOrganisation.title")}</h1>
@@ -51,18 +67,40 @@ export default function RegisterOrganisationPage() {
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <fieldset>
           <legend>{t("registerOrganisation.organisation")}</legend>
-          <TextField form={form} name="organisationName" label={t("fields.organisationName")} autoComplete="organization" required />
+          <TextField
+            form={form}
+            name="organisationName"
+            label={t("fields.organisationName")}
+            autoComplete="organization"
+            required
+          />
           <SelectField
             form={form}
             name="kind"
             label={t("fields.kind")}
-            options={[{ value: "", label: t("fields.kindChoose") }, ...ORGANISATION_KIND.map((k) => ({ value: k, label: t(`kinds.${k}`) }))]}
+            options={[
+              { value: "", label: t("fields.kindChoose") },
+              ...ORGANISATION_KIND.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+            ]}
           />
         </fieldset>
         <fieldset>
           <legend>{t("registerOrganisation.person")}</legend>
-          <TextField form={form} name="displayName" label={t("fields.displayName")} autoComplete="name" required />
-          <TextField form={form} name="email" label={t("fields.email")} type="email" autoComplete="email" required />
+          <TextField
+            form={form}
+            name="displayName"
+            label={t("fields.displayName")}
+            autoComplete="name"
+            required
+          />
+          <TextField
+            form={form}
+            name="email"
+            label={t("fields.email")}
+            type="email"
+            autoComplete="email"
+            required
+          />
           <TextField
             form={form}
             name="password"

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
@@ -10,7 +16,10 @@ import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "resetPassword") }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "resetPassword") },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
@@ -31,7 +40,12 @@ export default function ResetPasswordPage() {
   const { token, usable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  const form = useValidatedForm({ id: "reset", schema: ResetPasswordSchema, actionData, defaultValues: { token } });
+  const form = useValidatedForm({
+    id: "reset",
+    schema: ResetPasswordSchema,
+    actionData,
+    defaultValues: { token },
+  });
   if (!usable && !actionData) {
     return (
       <div className="page page--narrow">

@@ -47,7 +47,9 @@ export default function NotificationSettingsPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/inbox"><BackArrow /> {t("inbox.title")}</Link>
+        <Link to="/inbox">
+          <BackArrow /> {t("inbox.title")}
+        </Link>
       </p>
       <h1>{t("settings.title")}</h1>
       <p>{t("settings.intro")}</p>

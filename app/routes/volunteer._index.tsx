@@ -17,7 +17,8 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Someone without a volunteer profile who may start one (e.g. an organisation member) starts there.
   const current = await getOptionalUser(request);
-  if (current && !current.isVolunteer && can(current, "volunteer-profile:create")) throw redirect("/volunteer/profile");
+  if (current && !current.isVolunteer && can(current, "volunteer-profile:create"))
+    throw redirect("/volunteer/profile");
   const user = await requireCan(request, "volunteer-area:access");
   return { name: user.displayName, ...loadVolunteerHome(user.id) };
 }
@@ -35,7 +36,8 @@ export default function VolunteerHomePage() {
           <strong>{formatNumber(data.hoursThisYear, i18n.language)}</strong> {t("volunteer.hoursThisYear")}
         </li>
         <li>
-          <strong>{data.commitments.filter((c) => c.status === "confirmed").length}</strong> {t("volunteer.upcomingConfirmed")}
+          <strong>{data.commitments.filter((c) => c.status === "confirmed").length}</strong>{" "}
+          {t("volunteer.upcomingConfirmed")}
         </li>
         <li>
           <strong>{data.proposedMatches}</strong> <Link to="/matches">{t("volunteer.proposedMatches")}</Link>
@@ -54,7 +56,9 @@ export default function VolunteerHomePage() {
               <li key={c.signupId} className="card">
                 <p className="card__eyebrow">
                   {c.neighbourhood}
-                  {c.status === "waitlisted" ? <span className="tag"> {t("volunteer.waitlisted")}</span> : null}
+                  {c.status === "waitlisted" ? (
+                    <span className="tag"> {t("volunteer.waitlisted")}</span>
+                  ) : null}
                 </p>
                 <h3 className="card__title">
                   <Link to={`/activities/${c.eventId}`}>{c.eventTitle}</Link>
@@ -74,24 +78,39 @@ export default function VolunteerHomePage() {
         {profile ? (
           <dl className="facts-grid">
             <dt>{t("volunteer.home")}</dt>
-            <dd>{profile.homeNeighbourhood ? t("volunteer.homeWithRadius", { name: profile.homeNeighbourhood, km: profile.radiusKm }) : "—"}</dd>
+            <dd>
+              {profile.homeNeighbourhood
+                ? t("volunteer.homeWithRadius", { name: profile.homeNeighbourhood, km: profile.radiusKm })
+                : "—"}
+            </dd>
             <dt>{t("volunteer.neighbourhoods")}</dt>
             <dd>{formatList(profile.neighbourhoods) || "—"}</dd>
             <dt>{t("volunteer.languages")}</dt>
-            <dd>{formatList(profile.languages.map((l) => `${t(`common:languages.${l.language}`)} (${t(`volunteer.levels.${l.level}`)})`)) || "—"}</dd>
+            <dd>
+              {formatList(
+                profile.languages.map(
+                  (l) => `${t(`common:languages.${l.language}`)} (${t(`volunteer.levels.${l.level}`)})`,
+                ),
+              ) || "—"}
+            </dd>
             <dt>{t("volunteer.skills")}</dt>
             <dd>{formatList(profile.skills) || "—"}</dd>
             <dt>{t("volunteer.hoursCap")}</dt>
             <dd>{t("volunteer.hoursPerWeek", { count: profile.hoursCapPerWeek })}</dd>
             <dt>{t("volunteer.certificate")}</dt>
-            <dd>{profile.certificateValidUntil ? t("volunteer.certificateUntil", { date: profile.certificateValidUntil }) : t("volunteer.certificateNone")}</dd>
+            <dd>
+              {profile.certificateValidUntil
+                ? t("volunteer.certificateUntil", { date: profile.certificateValidUntil })
+                : t("volunteer.certificateNone")}
+            </dd>
           </dl>
         ) : (
           <p className="empty">{t("volunteer.noProfile")}</p>
         )}
       </section>
       <p>
-        <Link to="/volunteer/find">{t("volunteer.findActivities")}</Link> · <Link to="/volunteer/profile">{t("volunteer.editProfile")}</Link> ·{" "}
+        <Link to="/volunteer/find">{t("volunteer.findActivities")}</Link> ·{" "}
+        <Link to="/volunteer/profile">{t("volunteer.editProfile")}</Link> ·{" "}
         <Link to="/account">{t("home.account")}</Link>
       </p>
     </div>

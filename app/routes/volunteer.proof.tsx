@@ -14,7 +14,9 @@ import { zonedIsoDate } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 export const handle = { i18n: ["common", "proof", "reports"] };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · miteinander` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.pageTitle ?? ""} · miteinander` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVolunteer(request);
@@ -38,7 +40,13 @@ export default function ProofPage() {
       <h1 className="no-print">{t("title")}</h1>
       <p className="lead no-print">{t("intro")}</p>
       <div className="no-print">
-        <PeriodForm from={proof.period.from} to={proof.period.to} errors={errors} submitLabel={t("show")} idPrefix="proof" />
+        <PeriodForm
+          from={proof.period.from}
+          to={proof.period.to}
+          errors={errors}
+          submitLabel={t("show")}
+          idPrefix="proof"
+        />
         <p className="actions">
           <a className="button" href={`/volunteer/proof.pdf?${query}`} download>
             {t("pdf")}
@@ -76,9 +84,22 @@ export default function ProofPage() {
                     <td>{a.organisation ?? t("noOrganisation")}</td>
                     <td>
                       {a.activity || "–"}
-                      {a.categorySlug ? <span className="muted"> ({categoryName({ slug: a.categorySlug, name: a.categoryName ?? a.categorySlug })})</span> : null}
+                      {a.categorySlug ? (
+                        <span className="muted">
+                          {" "}
+                          ({categoryName({ slug: a.categorySlug, name: a.categoryName ?? a.categorySlug })})
+                        </span>
+                      ) : null}
                     </td>
-                    <td>{a.firstDate === a.lastDate ? date(a.firstDate) : <>{date(a.firstDate)} – {date(a.lastDate)}</>}</td>
+                    <td>
+                      {a.firstDate === a.lastDate ? (
+                        date(a.firstDate)
+                      ) : (
+                        <>
+                          {date(a.firstDate)} – {date(a.lastDate)}
+                        </>
+                      )}
+                    </td>
                     <td>{n(a.entries)}</td>
                     <td>{n(a.hours, 2)}</td>
                   </tr>
@@ -105,21 +126,39 @@ export default function ProofPage() {
 
         <h3>{t("card.title")}</h3>
         <div className="progress-row">
-          <label htmlFor="card-year">{t("card.year", { hours: n(card.yearHours, 2), threshold: card.yearThreshold })}</label>
-          <progress id="card-year" max={card.yearThreshold} value={Math.min(card.yearHours, card.yearThreshold)} />
+          <label htmlFor="card-year">
+            {t("card.year", { hours: n(card.yearHours, 2), threshold: card.yearThreshold })}
+          </label>
+          <progress
+            id="card-year"
+            max={card.yearThreshold}
+            value={Math.min(card.yearHours, card.yearThreshold)}
+          />
           <span className="hint">
-            {t("card.yearWindow")} {date(card.yearFrom)} – {date(card.yearTo)} · {card.yearReached ? t("card.reached") : t("card.missing", { hours: n(card.yearThreshold - card.yearHours, 2) })}
+            {t("card.yearWindow")} {date(card.yearFrom)} – {date(card.yearTo)} ·{" "}
+            {card.yearReached
+              ? t("card.reached")
+              : t("card.missing", { hours: n(card.yearThreshold - card.yearHours, 2) })}
           </span>
         </div>
         <div className="progress-row">
-          <label htmlFor="card-week">{t("card.week", { hours: n(card.weeklyAverage, 2), threshold: card.weeklyThreshold })}</label>
-          <progress id="card-week" max={card.weeklyThreshold} value={Math.min(card.weeklyAverage, card.weeklyThreshold)} />
+          <label htmlFor="card-week">
+            {t("card.week", { hours: n(card.weeklyAverage, 2), threshold: card.weeklyThreshold })}
+          </label>
+          <progress
+            id="card-week"
+            max={card.weeklyThreshold}
+            value={Math.min(card.weeklyAverage, card.weeklyThreshold)}
+          />
           <span className="hint">
-            {t("card.weekWindow", { days: card.periodDays })} · {card.weeklyReached ? t("card.reached") : t("card.notYet")}
+            {t("card.weekWindow", { days: card.periodDays })} ·{" "}
+            {card.weeklyReached ? t("card.reached") : t("card.notYet")}
           </span>
         </div>
         <p className="hint">{t("card.howComputed")}</p>
-        {proof.pendingHours > 0 ? <p className="hint">{t("pending", { hours: n(proof.pendingHours, 2) })}</p> : null}
+        {proof.pendingHours > 0 ? (
+          <p className="hint">{t("pending", { hours: n(proof.pendingHours, 2) })}</p>
+        ) : null}
         <p className="hint">
           {t("issued")} <DateOnly value={issuedAt} />
         </p>

@@ -43,7 +43,10 @@ export function issuesToErrors(issues: readonly z.ZodIssue[]): FieldErrors {
   return errors;
 }
 
-export function validateFormData<S extends z.ZodTypeAny>(formData: FormData, schema: S): FormResult<z.output<S>> {
+export function validateFormData<S extends z.ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+): FormResult<z.output<S>> {
   const raw = formDataToObject(formData);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { success: true, data: parsed.data as z.output<S> };

@@ -13,7 +13,9 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 }
 
 export function formatDate(value: number | Date, locale: string): string {
-  return formatter(locale, { weekday: "short", day: "numeric", month: "long", year: "numeric" }).format(value);
+  return formatter(locale, { weekday: "short", day: "numeric", month: "long", year: "numeric" }).format(
+    value,
+  );
 }
 
 export function formatTime(value: number | Date, locale: string): string {

@@ -16,7 +16,9 @@ const partsFormatter = new Intl.DateTimeFormat("en-GB", {
 
 /** Offset of Europe/Berlin from UTC at the given instant, in milliseconds. */
 export function zoneOffsetMs(instant: number): number {
-  const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    partsFormatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
+  );
   const asUtc = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,

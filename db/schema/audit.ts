@@ -15,7 +15,9 @@ export const auditEvents = sqliteTable(
     entityType: text("entity_type", { enum: AUDIT_ENTITY }).notNull(),
     entityId: text("entity_id").notNull(),
     /** The neighbourhood the record belongs to, so coordinators see the audit of their scope. */
-    neighbourhoodId: integer("neighbourhood_id").references(() => neighbourhoods.id, { onDelete: "set null" }),
+    neighbourhoodId: integer("neighbourhood_id").references(() => neighbourhoods.id, {
+      onDelete: "set null",
+    }),
     /** Which fields changed (names and, where not personal, values): JSON object. */
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),

@@ -15,7 +15,9 @@ export const timestamps = {
 
 /** A CHECK expression: the column holds one of the given values. */
 export function oneOf(column: string, values: readonly (string | number)[]): SQL {
-  const list = values.map((v) => (typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`)).join(", ");
+  const list = values
+    .map((v) => (typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`))
+    .join(", ");
   return sql.raw(`${column} in (${list})`);
 }
 

@@ -1,14 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { oneOf, timestamps } from "./columns";
-import {
-  GENDER_PREFERENCE,
-  LANGUAGE,
-  NEED_SCHEDULE,
-  NEED_STATUS,
-  NEED_URGENCY,
-  UI_LOCALE,
-} from "./enums";
+import { GENDER_PREFERENCE, LANGUAGE, NEED_SCHEDULE, NEED_STATUS, NEED_URGENCY, UI_LOCALE } from "./enums";
 import { organisations } from "./organisations";
 import { categories, neighbourhoods } from "./places";
 import { users } from "./users";
@@ -62,10 +55,7 @@ export const needs = sqliteTable(
     check("needs_schedule_check", oneOf("schedule", NEED_SCHEDULE)),
     check("needs_gender_check", oneOf("gender_preference", GENDER_PREFERENCE)),
     check("needs_language_check", oneOf("original_language", UI_LOCALE)),
-    check(
-      "needs_closed_consistent",
-      sql`(status in ('closed', 'cancelled')) = (closed_at is not null)`,
-    ),
+    check("needs_closed_consistent", sql`(status in ('closed', 'cancelled')) = (closed_at is not null)`),
   ],
 );
 

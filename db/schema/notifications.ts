@@ -1,13 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { nowMs, oneOf } from "./columns";
-import {
-  JOB_STATUS,
-  NOTIFICATION_CHANNEL,
-  NOTIFICATION_KIND,
-  OUTBOX_STATUS,
-  UI_LOCALE,
-} from "./enums";
+import { JOB_STATUS, NOTIFICATION_CHANNEL, NOTIFICATION_KIND, OUTBOX_STATUS, UI_LOCALE } from "./enums";
 import { users } from "./users";
 
 /** In-app inbox entries. Text is rendered in the reader's language from `kind` and `params`. */

@@ -86,11 +86,17 @@ export const volunteerProfilesRelations = relations(volunteerProfiles, ({ one, m
 }));
 
 export const volunteerLanguagesRelations = relations(volunteerLanguages, ({ one }) => ({
-  profile: one(volunteerProfiles, { fields: [volunteerLanguages.userId], references: [volunteerProfiles.userId] }),
+  profile: one(volunteerProfiles, {
+    fields: [volunteerLanguages.userId],
+    references: [volunteerProfiles.userId],
+  }),
 }));
 
 export const volunteerSkillsRelations = relations(volunteerSkills, ({ one }) => ({
-  profile: one(volunteerProfiles, { fields: [volunteerSkills.userId], references: [volunteerProfiles.userId] }),
+  profile: one(volunteerProfiles, {
+    fields: [volunteerSkills.userId],
+    references: [volunteerProfiles.userId],
+  }),
 }));
 
 export const volunteerNeighbourhoodsRelations = relations(volunteerNeighbourhoods, ({ one }) => ({
@@ -208,5 +214,8 @@ export const notificationsRelations = relations(notifications, ({ one }) => ({
 
 export const auditEventsRelations = relations(auditEvents, ({ one }) => ({
   actor: one(users, { fields: [auditEvents.actorId], references: [users.id] }),
-  neighbourhood: one(neighbourhoods, { fields: [auditEvents.neighbourhoodId], references: [neighbourhoods.id] }),
+  neighbourhood: one(neighbourhoods, {
+    fields: [auditEvents.neighbourhoodId],
+    references: [neighbourhoods.id],
+  }),
 }));

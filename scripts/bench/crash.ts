@@ -24,4 +24,6 @@ const report = await runCrashCycles({
   },
 });
 console.log(JSON.stringify(report));
-process.exit(report.lost_writes === 0 && report.integrity_failures === 0 && report.server_errors === 0 ? 0 : 1);
+process.exit(
+  report.lost_writes === 0 && report.integrity_failures === 0 && report.server_errors === 0 ? 0 : 1,
+);

@@ -68,8 +68,12 @@ console.log(`${"".padEnd(10)} ${["p50 ms", "p95 ms", "max ms"].map((h) => h.padS
 console.log(row("wall", wall));
 console.log(row("cpu", cpu));
 console.log("");
-console.log(`open needs ${last.openNeeds} · coverage ${last.coverage.covered}/${last.coverage.needs} · heat cells ${last.heat.length}`);
-console.log(`under-staffed shifts ${last.shifts.total} · certificates expiring ${last.certificates.total} · over cap ${last.overCap.total} · activity drop ${last.activityDrop.total}`);
+console.log(
+  `open needs ${last.openNeeds} · coverage ${last.coverage.covered}/${last.coverage.needs} · heat cells ${last.heat.length}`,
+);
+console.log(
+  `under-staffed shifts ${last.shifts.total} · certificates expiring ${last.certificates.total} · over cap ${last.overCap.total} · activity drop ${last.activityDrop.total}`,
+);
 
 console.log(
   JSON.stringify({

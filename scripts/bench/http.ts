@@ -11,7 +11,15 @@
  * BENCH_SERVER_NODE_OPTIONS adds V8 flags. Last line of stdout: one JSON object.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -44,7 +52,10 @@ function load(config: LoadConfig, dir: string): Promise<LoadResult> {
   const file = join(dir, `load-${(loadRuns += 1)}.json`);
   writeFileSync(file, JSON.stringify(config));
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [join(ROOT, "scripts/bench/lib/load.ts"), file], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(tsx, [join(ROOT, "scripts/bench/lib/load.ts"), file], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.once("exit", (code) => {
@@ -80,7 +91,13 @@ async function startBaseline(databasePath: string): Promise<{ url: string; child
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1" },
+    env: {
+      ...process.env,
+      DATABASE_PATH: databasePath,
+      PORT: String(port),
+      NODE_ENV: "production",
+      INSECURE_COOKIES: "1",
+    },
   });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("baseline ready") && resolve());
@@ -127,18 +144,28 @@ async function main() {
       )
       .get(Date.now()) as { nb: string; cat: string; n: number };
     const publicPath = `/activities?neighbourhood=${filter.nb}&category=${filter.cat}&page=${filter.n > 20 ? 2 : 1}`;
-    const coordinatorId = c.prepare("SELECT id FROM users WHERE email = ?").pluck().get(DEMO_EMAILS.coordinator) as string;
-    const adminId = c.prepare("SELECT id FROM users WHERE email = ?").pluck().get(DEMO_EMAILS.admin) as string;
+    const coordinatorId = c
+      .prepare("SELECT id FROM users WHERE email = ?")
+      .pluck()
+      .get(DEMO_EMAILS.coordinator) as string;
+    const adminId = c
+      .prepare("SELECT id FROM users WHERE email = ?")
+      .pluck()
+      .get(DEMO_EMAILS.admin) as string;
     // The volunteer with the longest history: the biggest export, hours list and proof.
     const busiestVolunteerId = c
       .prepare("SELECT volunteer_id FROM signups GROUP BY volunteer_id ORDER BY count(*) DESC LIMIT 1")
       .pluck()
       .get() as string;
     const slugs = c
-      .prepare("SELECT (SELECT slug FROM categories ORDER BY id LIMIT 1) AS category, (SELECT slug FROM neighbourhoods ORDER BY id LIMIT 1) AS neighbourhood")
+      .prepare(
+        "SELECT (SELECT slug FROM categories ORDER BY id LIMIT 1) AS category, (SELECT slug FROM neighbourhoods ORDER BY id LIMIT 1) AS neighbourhood",
+      )
       .get() as { category: string; neighbourhood: string };
     const volunteers = c
-      .prepare("SELECT u.id FROM users u JOIN volunteer_profiles p ON p.user_id = u.id WHERE u.role = 'volunteer' ORDER BY u.id LIMIT 256")
+      .prepare(
+        "SELECT u.id FROM users u JOIN volunteer_profiles p ON p.user_id = u.id WHERE u.role = 'volunteer' ORDER BY u.id LIMIT 256",
+      )
       .pluck()
       .all() as string[];
     // 400 upcoming shifts spread out in time (every 15th by start time). The seeded volunteers already have
@@ -159,7 +186,12 @@ async function main() {
 
     const { createUserSession } = await import("../../app/modules/auth/session.server");
     const cookieOf = async (userId: string) =>
-      (await createUserSession(userId, new Request("http://127.0.0.1/login", { headers: { "User-Agent": "bench" } }))).split(";")[0]!;
+      (
+        await createUserSession(
+          userId,
+          new Request("http://127.0.0.1/login", { headers: { "User-Agent": "bench" } }),
+        )
+      ).split(";")[0]!;
     const coordinatorCookie = await cookieOf(coordinatorId);
     const adminCookie = await cookieOf(adminId);
     const busiestVolunteerCookie = await cookieOf(busiestVolunteerId);
@@ -181,7 +213,10 @@ async function main() {
 
     // BENCH_SERVER_NODE_OPTIONS: V8 flags for the server only, to try memory settings.
     const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS;
-    const server = await startServer({ databasePath, env: { INSECURE_COOKIES: "1", ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } });
+    const server = await startServer({
+      databasePath,
+      env: { INSECURE_COOKIES: "1", ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+    });
     stopServer = () => server.stop();
     log(`Server up: RSS ${groupMemory(server.child.pid!).currentMb} MB.`);
     const baseline = await startBaseline(databasePath);
@@ -204,16 +239,33 @@ async function main() {
       log(`Load: ${name} (${connections} connections, ${durationS} s) …`);
       const result = await load({ connections, durationS, warmupS, ...config }, dir);
       const memory = groupMemory(server.child.pid!);
-      log(`  ${result.rps} req/s, p99 ${result.p99_ms} ms, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors}; server RSS ${memory.currentMb} MB (peak ${memory.peakMb} MB)`);
+      log(
+        `  ${result.rps} req/s, p99 ${result.p99_ms} ms, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors}; server RSS ${memory.currentMb} MB (peak ${memory.peakMb} MB)`,
+      );
       return result;
     };
     const publicRun = await phase("public activities", { url: `${server.url}${publicPath}` });
     // The same page with the cache bypassed (any cookie but the language one): the framework's own cost.
-    const publicUncached = await phase("public activities, uncached", { url: `${server.url}${publicPath}`, headers: { Cookie: "bench=uncached" } });
+    const publicUncached = await phase("public activities, uncached", {
+      url: `${server.url}${publicPath}`,
+      headers: { Cookie: "bench=uncached" },
+    });
     const publicBase = await phase("public activities, baseline", { url: `${baseline.url}${publicPath}` });
-    const needsRun = await phase("coordinator's needs", { url: `${server.url}/coordination/needs`, headers: { Cookie: coordinatorCookie } });
-    const needsBase = await phase("coordinator's needs, baseline", { url: `${baseline.url}/coordination/needs`, headers: { Cookie: coordinatorCookie } });
-    const signupRun = await phase("sign-up POST", { url: server.url, method: "POST", rotate, warmupS: 0, headers: { Origin: server.url } });
+    const needsRun = await phase("coordinator's needs", {
+      url: `${server.url}/coordination/needs`,
+      headers: { Cookie: coordinatorCookie },
+    });
+    const needsBase = await phase("coordinator's needs, baseline", {
+      url: `${baseline.url}/coordination/needs`,
+      headers: { Cookie: coordinatorCookie },
+    });
+    const signupRun = await phase("sign-up POST", {
+      url: server.url,
+      method: "POST",
+      rotate,
+      warmupS: 0,
+      headers: { Origin: server.url },
+    });
     const memory = groupMemory(server.child.pid!);
 
     // The heaviest pages and downloads, one at a time, under the server's own memory settings: each must
@@ -222,31 +274,45 @@ async function main() {
     const heavy: { path: string; cookie: string }[] = [
       ...[
         "/coordination/dashboard",
-        ...["needs", "offers", "matches", "shifts", "load", "certificates"].map((d) => `/coordination/dashboard/${d}`),
+        ...["needs", "offers", "matches", "shifts", "load", "certificates"].map(
+          (d) => `/coordination/dashboard/${d}`,
+        ),
         "/coordination/needs",
         "/coordination/audit",
         "/coordination/organisations",
         "/coordination/verification",
         "/coordination/reports",
-        ...["organisation", "category", "month"].map((by) => `/coordination/reports/hours.csv?by=${by}&from=2020-01-01`),
+        ...["organisation", "category", "month"].map(
+          (by) => `/coordination/reports/hours.csv?by=${by}&from=2020-01-01`,
+        ),
         "/coordination/reports/needs.csv?from=2020-01-01",
         "/coordination/reports/matches.csv?from=2020-01-01",
         "/admin/users",
         "/admin/outbox",
       ].map((path) => ({ path, cookie: adminCookie })),
-      ...["/volunteer/hours", "/volunteer/commitments", "/volunteer/find", "/volunteer/proof", "/volunteer/proof.pdf", "/account/export"].map(
-        (path) => ({ path, cookie: busiestVolunteerCookie }),
-      ),
-      ...["/feeds/activities.json", `/feeds/categories/${slugs.category}.ics`, `/feeds/neighbourhoods/${slugs.neighbourhood}.ics`].map(
-        (path) => ({ path, cookie: "" }),
-      ),
+      ...[
+        "/volunteer/hours",
+        "/volunteer/commitments",
+        "/volunteer/find",
+        "/volunteer/proof",
+        "/volunteer/proof.pdf",
+        "/account/export",
+      ].map((path) => ({ path, cookie: busiestVolunteerCookie })),
+      ...[
+        "/feeds/activities.json",
+        `/feeds/categories/${slugs.category}.ics`,
+        `/feeds/neighbourhoods/${slugs.neighbourhood}.ics`,
+      ].map((path) => ({ path, cookie: "" })),
     ];
     const heavyFailures: string[] = [];
     let heavySlowest = { path: "", ms: 0 };
     log(`Heavy pages (${heavy.length}, one at a time) …`);
     for (const { path, cookie } of heavy) {
       const t0 = performance.now();
-      const response = await fetch(`${server.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+      const response = await fetch(`${server.url}${path}`, {
+        headers: cookie ? { Cookie: cookie } : {},
+        redirect: "manual",
+      });
       const bytes = (await response.arrayBuffer()).byteLength;
       const ms = Math.round(performance.now() - t0);
       if (ms > heavySlowest.ms) heavySlowest = { path, ms };
@@ -255,11 +321,17 @@ async function main() {
     }
     const heavyMemory = groupMemory(server.child.pid!);
     log(`  server RSS ${heavyMemory.currentMb} MB (peak ${heavyMemory.peakMb} MB)`);
-    const bulk = await fetch(`${server.url}/coordination/bulk?run=1`, { headers: { Cookie: adminCookie }, redirect: "manual" });
+    const bulk = await fetch(`${server.url}/coordination/bulk?run=1`, {
+      headers: { Cookie: adminCookie },
+      redirect: "manual",
+    });
     const bulkCertified = (await bulk.text()).includes("nachweislich optimal");
-    if (bulk.status !== 200 || !bulkCertified) heavyFailures.push(`/coordination/bulk?run=1: ${bulk.status}, certified ${bulkCertified}`);
+    if (bulk.status !== 200 || !bulkCertified)
+      heavyFailures.push(`/coordination/bulk?run=1: ${bulk.status}, certified ${bulkCertified}`);
     const bulkMemory = groupMemory(server.child.pid!);
-    log(`  ${bulk.status} /coordination/bulk?run=1 (certified: ${bulkCertified}); server RSS peak ${bulkMemory.peakMb} MB`);
+    log(
+      `  ${bulk.status} /coordination/bulk?run=1 (certified: ${bulkCertified}); server RSS peak ${bulkMemory.peakMb} MB`,
+    );
 
     const report = {
       public_rps: publicRun.rps,
@@ -286,7 +358,13 @@ async function main() {
       bulk_rss_mb: bulkMemory.peakMb,
       connections,
       duration_s: round((performance.now() - started) / 1000),
-      errors: publicRun.errors + publicUncached.errors + publicBase.errors + needsRun.errors + needsBase.errors + signupRun.errors,
+      errors:
+        publicRun.errors +
+        publicUncached.errors +
+        publicBase.errors +
+        needsRun.errors +
+        needsBase.errors +
+        signupRun.errors,
       load_average: loadavg().map((n) => round(n, 1)),
     };
     console.log(JSON.stringify(report));

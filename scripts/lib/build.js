@@ -49,7 +49,9 @@ export function build(options = {}) {
       stdio: options.quiet ? "pipe" : "inherit",
     });
     if (result.status !== 0) {
-      const output = options.quiet ? `\n${result.stderr}\n${(result.stdout ?? "").slice(-2000)}` : " (see above)";
+      const output = options.quiet
+        ? `\n${result.stderr}\n${(result.stdout ?? "").slice(-2000)}`
+        : " (see above)";
       throw new Error(`${tool} ${args.join(" ")} failed${output}`);
     }
   }
@@ -64,6 +66,7 @@ export function build(options = {}) {
 export function startCommand(extra = []) {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
   const [program, ...args] = String(pkg.scripts.start).trim().split(/\s+/);
-  if (program !== "node") throw new Error(`package.json's start script must begin with "node": ${pkg.scripts.start}`);
+  if (program !== "node")
+    throw new Error(`package.json's start script must begin with "node": ${pkg.scripts.start}`);
   return [process.execPath, [...args, ...extra]];
 }

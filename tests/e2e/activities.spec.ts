@@ -3,7 +3,9 @@ import { expect, test } from "./fixtures";
 // The demo seed is deterministic per week: the filters below pick values from the page itself,
 // so the test holds whatever the current week's activities are.
 
-test("the activities filters narrow the list and their state lives in the URL across a reload", async ({ page }) => {
+test("the activities filters narrow the list and their state lives in the URL across a reload", async ({
+  page,
+}) => {
   await page.goto("/activities", { waitUntil: "networkidle" });
   const heading = page.locator("#results-heading");
   const totalText = await heading.textContent();
@@ -44,8 +46,12 @@ test("the activities filters narrow the list and their state lives in the URL ac
   await expect(page.getByLabel("Von (Datum)")).toHaveValue("2001-01-01");
 });
 
-test("an invalid filter value is explained next to its field instead of failing the page", async ({ page }) => {
-  const response = await page.goto("/activities?from=gestern&neighbourhood=atlantis", { waitUntil: "networkidle" });
+test("an invalid filter value is explained next to its field instead of failing the page", async ({
+  page,
+}) => {
+  const response = await page.goto("/activities?from=gestern&neighbourhood=atlantis", {
+    waitUntil: "networkidle",
+  });
   expect(response?.status()).toBe(200);
   await expect(page.locator("#filter-from-error")).toContainText("Datum");
   await expect(page.locator("#filter-neighbourhood-error")).toBeVisible();
@@ -71,7 +77,9 @@ test("an unknown activity answers 404 with a friendly page", async ({ request })
   expect(await response.text()).toContain("Diese Seite gibt es nicht");
 });
 
-test("on a phone a link above the filter jumps to the results; beside a sidebar it is not shown", async ({ page }) => {
+test("on a phone a link above the filter jumps to the results; beside a sidebar it is not shown", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/activities", { waitUntil: "networkidle" });
   const total = Number((await page.locator("#results-heading").textContent())?.match(/\d+/)?.[0] ?? "0");

@@ -90,8 +90,13 @@ test.describe("errors", () => {
     await page.getByRole("button", { name: "Konto anlegen" }).click();
     const password = page.getByLabel("Neues Passwort");
     await expect(password).toHaveAttribute("aria-invalid", "true");
-    await expect(page.locator("#register-password-error")).toHaveText("Das Passwort ist zu kurz. Es braucht mindestens 10 Zeichen.");
-    await expect(page.getByRole("link", { name: "Das Passwort ist zu kurz" })).toHaveAttribute("href", "#register-password");
+    await expect(page.locator("#register-password-error")).toHaveText(
+      "Das Passwort ist zu kurz. Es braucht mindestens 10 Zeichen.",
+    );
+    await expect(page.getByRole("link", { name: "Das Passwort ist zu kurz" })).toHaveAttribute(
+      "href",
+      "#register-password",
+    );
     await expect(page).toHaveURL("/register");
   });
 });
@@ -100,7 +105,9 @@ test.describe("without JavaScript", () => {
   // A refused form answers 400, which Chromium reports as a failed resource load.
   test.use({ javaScriptEnabled: false, expectedConsoleErrors: [/status of 400/] });
 
-  test("registration errors come back from the server next to the field, with the typed values", async ({ page }) => {
+  test("registration errors come back from the server next to the field, with the typed values", async ({
+    page,
+  }) => {
     await page.goto("/register");
     await page.getByLabel("Name").fill("Ohne Skript");
     await page.getByLabel("E-Mail-Adresse").fill("ohne-skript@beispiel.test");
@@ -122,10 +129,20 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("the session cookie is HttpOnly, Secure, SameSite=Lax and __Host- prefixed", async ({ page, context, loginAs }) => {
+test("the session cookie is HttpOnly, Secure, SameSite=Lax and __Host- prefixed", async ({
+  page,
+  context,
+  loginAs,
+}) => {
   await loginAs("volunteer");
   const cookie = (await context.cookies()).find((c) => c.name.endsWith("session"));
-  expect(cookie).toMatchObject({ name: "__Host-session", httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+  expect(cookie).toMatchObject({
+    name: "__Host-session",
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+    path: "/",
+  });
   await page.goto("/account/sessions", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Angemeldete Geräte");
   await expect(page.getByText("Dieses Gerät")).toBeVisible();
@@ -161,7 +178,9 @@ test("a cross-site POST is refused before it reaches the app", async ({ request 
   expect(sameSite.status()).toBe(403);
 });
 
-test("every response carries the security headers, with a nonce CSP and no inline scripts", async ({ request }) => {
+test("every response carries the security headers, with a nonce CSP and no inline scripts", async ({
+  request,
+}) => {
   const response = await request.get("/login");
   const headers = response.headers();
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
@@ -171,7 +190,9 @@ test("every response carries the security headers, with a nonce CSP and no inlin
   expect(headers["referrer-policy"]).toContain("strict-origin-when-cross-origin");
   expect(headers["strict-transport-security"]).toContain("max-age=");
   // Exactly one policy: two CSP headers would both be enforced.
-  expect(response.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy")).toHaveLength(1);
+  expect(
+    response.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy"),
+  ).toHaveLength(1);
 
   for (const path of ["/healthz", "/favicon.svg", "/feeds/activities.json"]) {
     const other = await request.get(path);
@@ -181,7 +202,10 @@ test("every response carries the security headers, with a nonce CSP and no inlin
     expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(h["strict-transport-security"], path).toContain("max-age=");
   }
-  const refused = await request.post("/login", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  const refused = await request.post("/login", {
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(refused.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
 
@@ -209,6 +233,8 @@ test("the login and registration forms have no axe violations", async ({ page })
   for (const path of ["/login", "/register", "/register/organisation", "/forgot-password"]) {
     await page.goto(path, { waitUntil: "networkidle" });
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
   }
 });

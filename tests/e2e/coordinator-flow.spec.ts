@@ -122,12 +122,17 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("bulk assignment runs in the production server's worker thread and is certified", async ({ page, loginAs }) => {
+test("bulk assignment runs in the production server's worker thread and is certified", async ({
+  page,
+  loginAs,
+}) => {
   await loginAs("coordinator");
   await page.goto("/coordination/bulk");
   await page.getByRole("button", { name: "Verteilung berechnen" }).click();
   await expect(page.getByRole("heading", { name: "Ergebnis" })).toBeVisible();
-  await expect(page.getByText("Die beste Verteilung ist nachweislich optimal (unabhängig geprüft).")).toBeVisible();
+  await expect(
+    page.getByText("Die beste Verteilung ist nachweislich optimal (unabhängig geprüft)."),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: /vorgeschlagene(s)? Paar/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Neu berechnen" })).toBeVisible();
 });

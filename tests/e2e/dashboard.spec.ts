@@ -7,7 +7,10 @@ function firstNumber(text: string | null): number {
   return Number(match[0].replace(/\./g, ""));
 }
 
-test("the coordinator opens the dashboard from the coordination home: heat map, chart, and numbers that lead to their lists", async ({ page, loginAs }) => {
+test("the coordinator opens the dashboard from the coordination home: heat map, chart, and numbers that lead to their lists", async ({
+  page,
+  loginAs,
+}) => {
   await loginAs("coordinator");
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/coordination", { waitUntil: "networkidle" });
@@ -28,7 +31,9 @@ test("the coordinator opens the dashboard from the coordination home: heat map, 
 
   const { default: AxeBuilder } = await import("@axe-core/playwright");
   const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
 
   // Coverage: "x of y needs" → the list of covered needs has x entries.
   const coverage = page.getByTestId("figure-coverage");
@@ -39,7 +44,10 @@ test("the coordinator opens the dashboard from the coordination home: heat map, 
 
   // Open needs of the largest category → the coordinator's needs list shows as many.
   await page.goto("/coordination/dashboard", { waitUntil: "networkidle" });
-  const firstCategory = page.locator("section", { has: page.getByRole("heading", { name: "Offene Bedarfe nach Bereich" }) }).locator("tbody tr").first();
+  const firstCategory = page
+    .locator("section", { has: page.getByRole("heading", { name: "Offene Bedarfe nach Bereich" }) })
+    .locator("tbody tr")
+    .first();
   const open = firstNumber(await firstCategory.getByRole("link").textContent());
   await firstCategory.getByRole("link").click();
   await expect(page).toHaveURL(/\/coordination\/needs\?status=active&category=\d+/);
@@ -48,10 +56,15 @@ test("the coordinator opens the dashboard from the coordination home: heat map, 
   // A week of the chart's table → the list of that week's needs.
   await page.goto("/coordination/dashboard", { waitUntil: "networkidle" });
   await page.getByText("Als Tabelle zeigen (mit Links zu den Listen)").click();
-  const busiest = page.locator("section", { has: page.getByRole("heading", { name: /pro Woche/ }) }).locator("tbody tr").first();
+  const busiest = page
+    .locator("section", { has: page.getByRole("heading", { name: /pro Woche/ }) })
+    .locator("tbody tr")
+    .first();
   const needsThisWeek = firstNumber(await busiest.getByRole("link").first().textContent());
   await busiest.getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/coordination\/dashboard\/needs\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+  await expect(page).toHaveURL(
+    /\/coordination\/dashboard\/needs\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+  );
   await expect(page.getByTestId("list-total")).toHaveText(new RegExp(`^${needsThisWeek} Einträge?$`));
 });
 
@@ -62,9 +75,13 @@ test("the dashboard is readable on a 390 px phone", async ({ page, loginAs }) =>
   await expect(page.getByTestId("heat-map").locator("svg")).toBeVisible();
   await expect(page.getByTestId("weekly-chart").locator("svg")).toBeVisible();
   // The page itself does not scroll sideways; only the heat map's own box does.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
-  const chartWidth = await page.getByTestId("weekly-chart").evaluate((el) => el.getBoundingClientRect().width);
+  const chartWidth = await page
+    .getByTestId("weekly-chart")
+    .evaluate((el) => el.getBoundingClientRect().width);
   expect(chartWidth).toBeGreaterThan(300);
   await page.screenshot({ path: "test-results/dashboard-390.png", fullPage: false });
   await page.screenshot({ path: "test-results/dashboard-390-full.png", fullPage: true });
@@ -79,7 +96,9 @@ test("reports: a CSV download with BOM and semicolons; the audit log in words", 
   const href = await page.getByRole("link", { name: /Bedarfe im Zeitraum/ }).getAttribute("href");
   const response = await page.request.get(href!);
   expect(response.status()).toBe(200);
-  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="bedarfe_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv"/);
+  expect(response.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="bedarfe_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv"/,
+  );
   const body = await response.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(body.toString("utf8")).toContain("Nr.;Erfasst am;Quartier;Bereich");
@@ -98,7 +117,9 @@ test("a volunteer prints or downloads the Engagementnachweis", async ({ page, lo
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Drucken" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
-  const pdf = await page.request.get((await page.getByRole("link", { name: "Als PDF herunterladen" }).getAttribute("href"))!);
+  const pdf = await page.request.get(
+    (await page.getByRole("link", { name: "Als PDF herunterladen" }).getAttribute("href"))!,
+  );
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });

@@ -47,7 +47,8 @@ export const test = base.extend<Fixtures>({
   },
   loginAs: async ({ page, baseURL }, use) => {
     await use(async (who) => {
-      const { email, password } = typeof who === "string" ? { email: DEMO_ACCOUNTS[who], password: DEMO_PASSWORD } : who;
+      const { email, password } =
+        typeof who === "string" ? { email: DEMO_ACCOUNTS[who], password: DEMO_PASSWORD } : who;
       const response = await page.request.post("/login", {
         form: { email, password, redirectTo: "" },
         headers: { Origin: baseURL! },
@@ -67,11 +68,16 @@ export function openE2eDatabase(): Database.Database {
 }
 
 /** The newest e-mail of a kind to an address, as the outbox holds it (text body). */
-export function latestEmailTo(address: string, kind: string): { subject: string; bodyText: string } | undefined {
+export function latestEmailTo(
+  address: string,
+  kind: string,
+): { subject: string; bodyText: string } | undefined {
   const db = openE2eDatabase();
   try {
     return db
-      .prepare("select subject, body_text as bodyText from email_outbox where to_address = ? and kind = ? order by id desc limit 1")
+      .prepare(
+        "select subject, body_text as bodyText from email_outbox where to_address = ? and kind = ? order by id desc limit 1",
+      )
       .get(address, kind) as { subject: string; bodyText: string } | undefined;
   } finally {
     db.close();

@@ -31,14 +31,25 @@ export function createNeighbourhood(db: Db, overrides: Partial<typeof neighbourh
   const n = next();
   return db
     .insert(neighbourhoods)
-    .values({ slug: `quartier-${n}`, name: `Quartier ${n}`, municipality: "Gelsenkirchen", lat: 51.5 + n / 1000, lon: 7.1, ...overrides })
+    .values({
+      slug: `quartier-${n}`,
+      name: `Quartier ${n}`,
+      municipality: "Gelsenkirchen",
+      lat: 51.5 + n / 1000,
+      lon: 7.1,
+      ...overrides,
+    })
     .returning()
     .get();
 }
 
 export function createCategory(db: Db, overrides: Partial<typeof categories.$inferInsert> = {}) {
   const n = next();
-  return db.insert(categories).values({ slug: `kategorie_${n}`, name: `Kategorie ${n}`, ...overrides }).returning().get();
+  return db
+    .insert(categories)
+    .values({ slug: `kategorie_${n}`, name: `Kategorie ${n}`, ...overrides })
+    .returning()
+    .get();
 }
 
 export function createUser(db: Db, overrides: Partial<typeof users.$inferInsert> & { role?: UserRole } = {}) {
@@ -58,7 +69,10 @@ export function createUser(db: Db, overrides: Partial<typeof users.$inferInsert>
 
 export function createVolunteer(
   db: Db,
-  overrides: { user?: Partial<typeof users.$inferInsert>; profile?: Partial<typeof volunteerProfiles.$inferInsert> } = {},
+  overrides: {
+    user?: Partial<typeof users.$inferInsert>;
+    profile?: Partial<typeof volunteerProfiles.$inferInsert>;
+  } = {},
 ) {
   const user = createUser(db, { role: "volunteer", ...overrides.user });
   const profile = db
@@ -85,10 +99,17 @@ export function createOrganisation(
   const { ownerId, ...values } = overrides;
   const organisation = db
     .insert(organisations)
-    .values({ slug: `verein-${n}`, name: `Verein ${n} e.V.`, kind: "sports_club", verifiedAt: new Date(0), ...values })
+    .values({
+      slug: `verein-${n}`,
+      name: `Verein ${n} e.V.`,
+      kind: "sports_club",
+      verifiedAt: new Date(0),
+      ...values,
+    })
     .returning()
     .get();
-  if (ownerId) db.insert(memberships).values({ organisationId: organisation.id, userId: ownerId, role: "owner" }).run();
+  if (ownerId)
+    db.insert(memberships).values({ organisationId: organisation.id, userId: ownerId, role: "owner" }).run();
   return organisation;
 }
 
@@ -98,7 +119,8 @@ export function createEvent(db: Db, overrides: Partial<typeof events.$inferInser
   const startsAt = overrides.startsAt ?? new Date(Date.now() + DAY);
   const categoryId = overrides.categoryId ?? createCategory(db).id;
   const neighbourhoodId = overrides.neighbourhoodId ?? createNeighbourhood(db).id;
-  const organisationId = overrides.organisationId === undefined ? createOrganisation(db).id : overrides.organisationId;
+  const organisationId =
+    overrides.organisationId === undefined ? createOrganisation(db).id : overrides.organisationId;
   return db
     .insert(events)
     .values({
@@ -117,7 +139,10 @@ export function createEvent(db: Db, overrides: Partial<typeof events.$inferInser
     .get();
 }
 
-export function createShift(db: Db, overrides: Partial<typeof shifts.$inferInsert> & { eventId?: number } = {}) {
+export function createShift(
+  db: Db,
+  overrides: Partial<typeof shifts.$inferInsert> & { eventId?: number } = {},
+) {
   const n = next();
   const event = overrides.eventId ? undefined : createEvent(db);
   const startsAt = overrides.startsAt ?? event?.startsAt ?? new Date(Date.now() + DAY);
@@ -139,7 +164,10 @@ export function createShift(db: Db, overrides: Partial<typeof shifts.$inferInser
  * A need row (no languages, no slots): for tests about what is counted, not about the form.
  * `createdAt` is the moment it was recorded; it starts a week after that unless `startsAt` is given.
  */
-export function createNeed(db: Db, values: Partial<typeof needs.$inferInsert> & { categoryId: number; neighbourhoodId: number }) {
+export function createNeed(
+  db: Db,
+  values: Partial<typeof needs.$inferInsert> & { categoryId: number; neighbourhoodId: number },
+) {
   const n = next();
   const createdAt = values.createdAt ?? new Date();
   const startsAt = values.startsAt ?? new Date(createdAt.getTime() + 7 * DAY);
@@ -177,13 +205,18 @@ export function createOffer(
     .returning()
     .get();
   if (neighbourhoodIds.length) {
-    db.insert(offerNeighbourhoods).values(neighbourhoodIds.map((neighbourhoodId) => ({ offerId: offer.id, neighbourhoodId }))).run();
+    db.insert(offerNeighbourhoods)
+      .values(neighbourhoodIds.map((neighbourhoodId) => ({ offerId: offer.id, neighbourhoodId })))
+      .run();
   }
   return offer;
 }
 
 /** A match of a need and an offer with the given status and times (respondedAt for answered ones). */
-export function createMatch(db: Db, values: Partial<typeof matches.$inferInsert> & { needId: number; offerId: number | null }) {
+export function createMatch(
+  db: Db,
+  values: Partial<typeof matches.$inferInsert> & { needId: number; offerId: number | null },
+) {
   const proposedAt = values.proposedAt ?? new Date();
   return db
     .insert(matches)
@@ -195,7 +228,12 @@ export function createMatch(db: Db, values: Partial<typeof matches.$inferInsert>
 /** An hours entry (source "other" unless given); `confirmed: true` sets confirmed_at. */
 export function createHoursEntry(
   db: Db,
-  values: Partial<typeof hoursLog.$inferInsert> & { volunteerId: string; date: string; hours: number; confirmed?: boolean },
+  values: Partial<typeof hoursLog.$inferInsert> & {
+    volunteerId: string;
+    date: string;
+    hours: number;
+    confirmed?: boolean;
+  },
 ) {
   const { confirmed, ...rest } = values;
   return db

@@ -10,7 +10,9 @@ export function cookiePair(setCookie: string): string {
 
 /** A Cookie header value for a fresh session of this user (as if they had just logged in). */
 export async function sessionCookieFor(userId: string): Promise<string> {
-  return cookiePair(await createUserSession(userId, new Request(`${ORIGIN}/login`, { headers: { "User-Agent": "vitest" } })));
+  return cookiePair(
+    await createUserSession(userId, new Request(`${ORIGIN}/login`, { headers: { "User-Agent": "vitest" } })),
+  );
 }
 
 export interface RequestOptions {
@@ -44,7 +46,11 @@ export interface RouteResult {
 }
 
 function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { type?: unknown }).type === "DataWithResponseInit"
+  );
 }
 
 async function settle(run: () => unknown): Promise<RouteResult> {
@@ -56,10 +62,20 @@ async function settle(run: () => unknown): Promise<RouteResult> {
     if (!(error instanceof Response)) throw error;
   }
   if (value instanceof Response) {
-    return { status: value.status, location: value.headers.get("Location"), headers: value.headers, data: null };
+    return {
+      status: value.status,
+      location: value.headers.get("Location"),
+      headers: value.headers,
+      data: null,
+    };
   }
   if (isDataWithInit(value)) {
-    return { status: value.init?.status ?? 200, location: null, headers: new Headers(value.init?.headers), data: value.data };
+    return {
+      status: value.init?.status ?? 200,
+      location: null,
+      headers: new Headers(value.init?.headers),
+      data: value.data,
+    };
   }
   return { status: 200, location: null, headers: new Headers(), data: value };
 }
@@ -74,10 +90,26 @@ export interface CallOptions extends RequestOptions {
 
 export function callLoader(loader: Loader, path: string, options: CallOptions = {}): Promise<RouteResult> {
   const request = buildRequest(path, { ...options, method: "GET", form: undefined });
-  return settle(() => loader({ request, params: options.params ?? {}, context: { clientIp: options.clientIp ?? "203.0.113.1" } }));
+  return settle(() =>
+    loader({
+      request,
+      params: options.params ?? {},
+      context: { clientIp: options.clientIp ?? "203.0.113.1" },
+    }),
+  );
 }
 
 export function callAction(action: Action, path: string, options: CallOptions = {}): Promise<RouteResult> {
-  const request = buildRequest(path, { ...options, method: options.method ?? "POST", form: options.form ?? {} });
-  return settle(() => action({ request, params: options.params ?? {}, context: { clientIp: options.clientIp ?? "203.0.113.1" } }));
+  const request = buildRequest(path, {
+    ...options,
+    method: options.method ?? "POST",
+    form: options.form ?? {},
+  });
+  return settle(() =>
+    action({
+      request,
+      params: options.params ?? {},
+      context: { clientIp: options.clientIp ?? "203.0.113.1" },
+    }),
+  );
 }

@@ -31,16 +31,69 @@ beforeAll(() => {
   const write = (values: Parameters<typeof recordAudit>[1], createdAt: string) => {
     recordAudit(db, values);
     // recordAudit stamps "now"; the test needs fixed times to check the date filter.
-    db.update(auditEvents).set({ createdAt: new Date(createdAt) }).where(sqlLastId()).run();
+    db.update(auditEvents)
+      .set({ createdAt: new Date(createdAt) })
+      .where(sqlLastId())
+      .run();
   };
-  const sqlLastId = () => eq(auditEvents.id, db.select({ id: auditEvents.id }).from(auditEvents).all().at(-1)!.id);
-  write({ actorId: katrin, action: "need.created", entityType: "need", entityId: 1, neighbourhoodId: A }, "2026-03-01T09:00:00Z");
-  write({ actorId: katrin, action: "match.proposed", entityType: "match", entityId: 7, neighbourhoodId: A, details: { needId: 1, score: 88 } }, "2026-03-02T09:00:00Z");
-  write({ actorId: ahmet, action: "need.status_changed", entityType: "need", entityId: 1, neighbourhoodId: A, details: { from: "open", to: "partly_matched" } }, "2026-03-02T23:30:00Z"); // 3 March in Berlin
-  write({ actorId: ahmet, action: "need.created", entityType: "need", entityId: 2, neighbourhoodId: B }, "2026-03-02T10:00:00Z");
-  write({ actorId: admin, action: "user.role_changed", entityType: "user", entityId: katrin, neighbourhoodId: null, details: { from: "volunteer", to: "coordinator" } }, "2026-03-01T08:00:00Z");
-  write({ actorId: null, action: "need.closed", entityType: "need", entityId: 3, neighbourhoodId: A }, "2026-03-04T09:00:00Z");
-  for (let i = 0; i < 50; i++) write({ actorId: katrin, action: "hours.confirmed", entityType: "hours", entityId: 100 + i, neighbourhoodId: A }, "2026-02-01T09:00:00Z");
+  const sqlLastId = () =>
+    eq(auditEvents.id, db.select({ id: auditEvents.id }).from(auditEvents).all().at(-1)!.id);
+  write(
+    { actorId: katrin, action: "need.created", entityType: "need", entityId: 1, neighbourhoodId: A },
+    "2026-03-01T09:00:00Z",
+  );
+  write(
+    {
+      actorId: katrin,
+      action: "match.proposed",
+      entityType: "match",
+      entityId: 7,
+      neighbourhoodId: A,
+      details: { needId: 1, score: 88 },
+    },
+    "2026-03-02T09:00:00Z",
+  );
+  write(
+    {
+      actorId: ahmet,
+      action: "need.status_changed",
+      entityType: "need",
+      entityId: 1,
+      neighbourhoodId: A,
+      details: { from: "open", to: "partly_matched" },
+    },
+    "2026-03-02T23:30:00Z",
+  ); // 3 March in Berlin
+  write(
+    { actorId: ahmet, action: "need.created", entityType: "need", entityId: 2, neighbourhoodId: B },
+    "2026-03-02T10:00:00Z",
+  );
+  write(
+    {
+      actorId: admin,
+      action: "user.role_changed",
+      entityType: "user",
+      entityId: katrin,
+      neighbourhoodId: null,
+      details: { from: "volunteer", to: "coordinator" },
+    },
+    "2026-03-01T08:00:00Z",
+  );
+  write(
+    { actorId: null, action: "need.closed", entityType: "need", entityId: 3, neighbourhoodId: A },
+    "2026-03-04T09:00:00Z",
+  );
+  for (let i = 0; i < 50; i++)
+    write(
+      {
+        actorId: katrin,
+        action: "hours.confirmed",
+        entityType: "hours",
+        entityId: 100 + i,
+        neighbourhoodId: A,
+      },
+      "2026-02-01T09:00:00Z",
+    );
 });
 
 const f = (query: string) => parseAuditFilter(new URLSearchParams(query)).filter;
@@ -60,13 +113,24 @@ describe("listAuditEvents", () => {
     expect(page1.items[2]!.details).toEqual({ needId: 1, score: 88 });
     expect(page1.items[0]!.neighbourhoodName).toBe("Altstadt");
     expect(listAuditEvents(getDb(), scopeA, f("page=2")).items).toHaveLength(4);
-    expect(page1.actions).toEqual(["hours.confirmed", "match.proposed", "need.closed", "need.created", "need.status_changed"]);
+    expect(page1.actions).toEqual([
+      "hours.confirmed",
+      "match.proposed",
+      "need.closed",
+      "need.created",
+      "need.status_changed",
+    ]);
   });
 
   it("shows an admin everything, also events without a neighbourhood", () => {
     const all = listAuditEvents(getDb(), ALL_NEIGHBOURHOODS, f("entityType=user"));
     expect(all.total).toBe(1);
-    expect(all.items[0]).toMatchObject({ action: "user.role_changed", entityName: "Katrin Neumann", actorName: "Betrieb", neighbourhoodName: null });
+    expect(all.items[0]).toMatchObject({
+      action: "user.role_changed",
+      entityName: "Katrin Neumann",
+      actorName: "Betrieb",
+      neighbourhoodName: null,
+    });
     expect(listAuditEvents(getDb(), ALL_NEIGHBOURHOODS, f("")).total).toBe(56);
   });
 
@@ -77,13 +141,17 @@ describe("listAuditEvents", () => {
     expect(listAuditEvents(db, scopeA, f("actor=ahmet")).total).toBe(1);
     expect(listAuditEvents(db, scopeA, f("actor=Katrin")).total).toBe(52);
     expect(listAuditEvents(db, scopeA, f("entityType=need&entityId=1")).total).toBe(2);
-    expect(listAuditEvents(db, scopeA, f("from=2026-03-03&to=2026-03-03")).items.map((e) => e.action)).toEqual(["need.status_changed"]);
+    expect(
+      listAuditEvents(db, scopeA, f("from=2026-03-03&to=2026-03-03")).items.map((e) => e.action),
+    ).toEqual(["need.status_changed"]);
     expect(listAuditEvents(db, scopeA, f("from=2026-03-01&to=2026-03-02")).total).toBe(2);
     expect(listAuditEvents(db, scopeA, f("actor=100%25")).total).toBe(0);
   });
 
   it("reports filter values that do not parse and ignores them", () => {
-    const { filter, errors } = parseAuditFilter(new URLSearchParams("entityType=planet&action=DROP TABLE&entityId=a b&from=2026-13-01"));
+    const { filter, errors } = parseAuditFilter(
+      new URLSearchParams("entityType=planet&action=DROP TABLE&entityId=a b&from=2026-13-01"),
+    );
     expect(filter).toEqual({ page: 1 });
     expect(errors).toEqual({
       entityType: "dashboard:audit.errors.unknown",
@@ -97,12 +165,22 @@ describe("listAuditEvents", () => {
 describe("the audit log route", () => {
   it("serves coordinators and admins and refuses volunteers", async () => {
     const { loader } = await import("~/routes/coordination.audit");
-    const coordinator = await callLoader(loader, "/coordination/audit?entityType=need", { cookie: await sessionCookieFor(coordinatorId) });
+    const coordinator = await callLoader(loader, "/coordination/audit?entityType=need", {
+      cookie: await sessionCookieFor(coordinatorId),
+    });
     expect(coordinator.status).toBe(200);
     expect((coordinator.data as { total: number }).total).toBe(3);
     const admin = createUser(getDb(), { role: "admin" }).id;
-    expect(((await callLoader(loader, "/coordination/audit", { cookie: await sessionCookieFor(admin) })).data as { total: number }).total).toBe(56);
+    expect(
+      (
+        (await callLoader(loader, "/coordination/audit", { cookie: await sessionCookieFor(admin) })).data as {
+          total: number;
+        }
+      ).total,
+    ).toBe(56);
     const volunteer = createVolunteer(getDb()).user.id;
-    expect((await callLoader(loader, "/coordination/audit", { cookie: await sessionCookieFor(volunteer) })).status).toBe(403);
+    expect(
+      (await callLoader(loader, "/coordination/audit", { cookie: await sessionCookieFor(volunteer) })).status,
+    ).toBe(403);
   });
 });

@@ -3,7 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, authTokens, coordinatorNeighbourhoods, emailOutbox, memberships, organisations, sessions, users, volunteerProfiles } from "@db/schema";
+import {
+  auditEvents,
+  authTokens,
+  coordinatorNeighbourhoods,
+  emailOutbox,
+  memberships,
+  organisations,
+  sessions,
+  users,
+  volunteerProfiles,
+} from "@db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
 import { TOKEN_TTL_MS } from "~/modules/auth/tokens.server";
 import * as accountEmail from "~/routes/account.email";
@@ -37,7 +47,12 @@ const loginAs = (email: string, password = PASSWORD, clientIp = "198.51.100.7") 
   callAction(login.action, "/login", { form: { email, password, redirectTo: "" }, clientIp });
 
 function latestMailTo(address: string) {
-  return getDb().select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).orderBy(desc(emailOutbox.id)).get();
+  return getDb()
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, address))
+    .orderBy(desc(emailOutbox.id))
+    .get();
 }
 
 function linkIn(body: string, path: string): string {
@@ -57,41 +72,67 @@ describe("registration", () => {
     const user = getDb().select().from(users).where(eq(users.email, "ana@beispiel.test")).get()!;
     expect(user.role).toBe("volunteer");
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(getDb().select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get()).toBeDefined();
+    expect(
+      getDb().select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get(),
+    ).toBeDefined();
   });
 
   it.each([
     [{ password: "kurz" }, "password", "auth:errors.passwordTooShort"],
     [{ password: "passwort123" }, "password", "auth:errors.passwordTooCommon"],
-    [{ email: "lang.name@beispiel.test", password: "lang.name@beispiel.test" }, "password", "auth:errors.passwordIsEmail"],
+    [
+      { email: "lang.name@beispiel.test", password: "lang.name@beispiel.test" },
+      "password",
+      "auth:errors.passwordIsEmail",
+    ],
     [{ email: "kein-at-zeichen" }, "email", "auth:errors.emailInvalid"],
     [{ displayName: "   " }, "displayName", "auth:errors.nameRequired"],
-  ])("refuses %o with an error next to the field and keeps what was typed", async (overrides, field, message) => {
-    const form = { displayName: "Bo", email: `bo${Math.random()}@beispiel.test`, password: PASSWORD, ...overrides };
-    const result = await callAction(register.action, "/register", { form });
-    expect(result.status).toBe(400);
-    const data = result.data as { errors: Record<string, string>; values: Record<string, string> };
-    expect(data.errors[field]).toBe(message);
-    expect(data.values.displayName).toBe(form.displayName);
-    expect(data.values).not.toHaveProperty("password");
-  });
+  ])(
+    "refuses %o with an error next to the field and keeps what was typed",
+    async (overrides, field, message) => {
+      const form = {
+        displayName: "Bo",
+        email: `bo${Math.random()}@beispiel.test`,
+        password: PASSWORD,
+        ...overrides,
+      };
+      const result = await callAction(register.action, "/register", { form });
+      expect(result.status).toBe(400);
+      const data = result.data as { errors: Record<string, string>; values: Record<string, string> };
+      expect(data.errors[field]).toBe(message);
+      expect(data.values.displayName).toBe(form.displayName);
+      expect(data.values).not.toHaveProperty("password");
+    },
+  );
 
   it("says when the address already has an account", async () => {
     const existing = person();
-    const result = await callAction(register.action, "/register", { form: { displayName: "X", email: existing.email, password: PASSWORD } });
+    const result = await callAction(register.action, "/register", {
+      form: { displayName: "X", email: existing.email, password: PASSWORD },
+    });
     expect(result.status).toBe(400);
     expect((result.data as { errors: Record<string, string> }).errors.email).toBe("auth:errors.emailTaken");
   });
 
   it("registers an organisation, unverified, with the person as owner", async () => {
     const result = await callAction(registerOrganisation.action, "/register/organisation", {
-      form: { organisationName: "Türkischer Kulturverein e.V.", kind: "cultural_group", displayName: "Emre", email: "emre@verein.test", password: PASSWORD },
+      form: {
+        organisationName: "Türkischer Kulturverein e.V.",
+        kind: "cultural_group",
+        displayName: "Emre",
+        email: "emre@verein.test",
+        password: PASSWORD,
+      },
     });
     expect(result.status).toBe(302);
     expect(result.location).toBe("/organisation");
     const user = getDb().select().from(users).where(eq(users.email, "emre@verein.test")).get()!;
     expect(user.role).toBe("org_member");
-    const org = getDb().select().from(organisations).where(eq(organisations.slug, "tuerkischer-kulturverein-e-v")).get()!;
+    const org = getDb()
+      .select()
+      .from(organisations)
+      .where(eq(organisations.slug, "tuerkischer-kulturverein-e-v"))
+      .get()!;
     expect(org.verifiedAt).toBeNull();
     expect(getDb().select().from(memberships).where(eq(memberships.userId, user.id)).all()).toEqual([
       expect.objectContaining({ organisationId: org.id, role: "owner" }),
@@ -114,9 +155,13 @@ describe("login", () => {
 
   it("goes back to the page that asked for login, but only on this site", async () => {
     const user = person();
-    const back = await callAction(login.action, "/login", { form: { email: user.email, password: PASSWORD, redirectTo: "/account/sessions" } });
+    const back = await callAction(login.action, "/login", {
+      form: { email: user.email, password: PASSWORD, redirectTo: "/account/sessions" },
+    });
     expect(back.location).toBe("/account/sessions");
-    const evil = await callAction(login.action, "/login", { form: { email: user.email, password: PASSWORD, redirectTo: "//evil.example/x" } });
+    const evil = await callAction(login.action, "/login", {
+      form: { email: user.email, password: PASSWORD, redirectTo: "//evil.example/x" },
+    });
     expect(evil.location).toBe("/volunteer");
   });
 
@@ -141,7 +186,8 @@ describe("throttling", () => {
   it("throttles 20 wrong passwords in a row with a clear message and Retry-After, also after a restart", async () => {
     const user = person();
     const results = [];
-    for (let i = 0; i < 20; i++) results.push(await loginAs(user.email, `falsch-${i}-passwort`, `192.0.2.${i}`));
+    for (let i = 0; i < 20; i++)
+      results.push(await loginAs(user.email, `falsch-${i}-passwort`, `192.0.2.${i}`));
     expect(results.slice(0, 5).every((r) => r.status === 400)).toBe(true);
     const last = results.at(-1)!;
     expect(last.status).toBe(429);
@@ -168,7 +214,8 @@ describe("throttling", () => {
   it("throttles one address trying many accounts", async () => {
     const ip = "203.0.113.99";
     const results = [];
-    for (let i = 0; i < 22; i++) results.push(await loginAs(`probe${i}@beispiel.test`, "falsches passwort", ip));
+    for (let i = 0; i < 22; i++)
+      results.push(await loginAs(`probe${i}@beispiel.test`, "falsches passwort", ip));
     expect(results[19]!.status).toBe(400);
     expect(results[21]!.status).toBe(429);
     // Someone else, elsewhere, is not affected.
@@ -180,7 +227,8 @@ describe("throttling", () => {
     const user = person();
     for (let i = 0; i < 4; i++) await loginAs(user.email, "falsches passwort", `198.18.0.${i}`);
     expect((await loginAs(user.email)).status).toBe(302);
-    for (let i = 0; i < 4; i++) expect((await loginAs(user.email, "falsches passwort", `198.18.1.${i}`)).status).toBe(400);
+    for (let i = 0; i < 4; i++)
+      expect((await loginAs(user.email, "falsches passwort", `198.18.1.${i}`)).status).toBe(400);
   });
 });
 
@@ -188,16 +236,26 @@ describe("password reset", () => {
   it("sends a single-use link through the outbox, sets the password and ends every session", async () => {
     const user = person();
     const oldSession = await sessionCookieFor(user.id);
-    const asked = await callAction(forgotPassword.action, "/forgot-password", { form: { email: user.email } });
+    const asked = await callAction(forgotPassword.action, "/forgot-password", {
+      form: { email: user.email },
+    });
     expect(asked.data).toEqual({ sent: true });
     const mail = latestMailTo(user.email)!;
     expect(mail.kind).toBe("password_reset");
     const link = linkIn(mail.bodyText, "/reset-password?token=");
     const token = new URL(`http://x${link}`).searchParams.get("token")!;
-    expect(getDb().select().from(authTokens).all().some((t) => t.tokenHash === token)).toBe(false);
+    expect(
+      getDb()
+        .select()
+        .from(authTokens)
+        .all()
+        .some((t) => t.tokenHash === token),
+    ).toBe(false);
 
     expect((await callLoader(resetPassword.loader, link)).data).toMatchObject({ usable: true });
-    const done = await callAction(resetPassword.action, "/reset-password", { form: { token, password: "Ein ganz neues Passwort" } });
+    const done = await callAction(resetPassword.action, "/reset-password", {
+      form: { token, password: "Ein ganz neues Passwort" },
+    });
     expect(done.status).toBe(302);
     expect(done.location).toBe("/login?reset=1");
     expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
@@ -206,14 +264,18 @@ describe("password reset", () => {
     expect((await loginAs(user.email, PASSWORD)).status).toBe(400);
     expect((await loginAs(user.email, "Ein ganz neues Passwort")).status).toBe(302);
 
-    const again = await callAction(resetPassword.action, "/reset-password", { form: { token, password: "Noch ein neues Passwort" } });
+    const again = await callAction(resetPassword.action, "/reset-password", {
+      form: { token, password: "Noch ein neues Passwort" },
+    });
     expect(again.status).toBe(400);
     expect((again.data as { errors: unknown }).errors).toEqual({ form: "auth:errors.tokenInvalid" });
   });
 
   it("answers the same for unknown addresses and sends nothing", async () => {
     const before = getDb().select().from(emailOutbox).all().length;
-    const asked = await callAction(forgotPassword.action, "/forgot-password", { form: { email: "unbekannt@beispiel.test" } });
+    const asked = await callAction(forgotPassword.action, "/forgot-password", {
+      form: { email: "unbekannt@beispiel.test" },
+    });
     expect(asked.data).toEqual({ sent: true });
     expect(getDb().select().from(emailOutbox).all()).toHaveLength(before);
   });
@@ -221,13 +283,20 @@ describe("password reset", () => {
   it("refuses an expired link", async () => {
     const user = person();
     await callAction(forgotPassword.action, "/forgot-password", { form: { email: user.email } });
-    const token = new URL(`http://x${linkIn(latestMailTo(user.email)!.bodyText, "/reset-password?token=")}`).searchParams.get("token")!;
+    const token = new URL(
+      `http://x${linkIn(latestMailTo(user.email)!.bodyText, "/reset-password?token=")}`,
+    ).searchParams.get("token")!;
     getDb()
       .update(authTokens)
-      .set({ createdAt: new Date(Date.now() - TOKEN_TTL_MS.password_reset - 2000), expiresAt: new Date(Date.now() - 1000) })
+      .set({
+        createdAt: new Date(Date.now() - TOKEN_TTL_MS.password_reset - 2000),
+        expiresAt: new Date(Date.now() - 1000),
+      })
       .where(eq(authTokens.userId, user.id))
       .run();
-    const result = await callAction(resetPassword.action, "/reset-password", { form: { token, password: "Ein ganz neues Passwort" } });
+    const result = await callAction(resetPassword.action, "/reset-password", {
+      form: { token, password: "Ein ganz neues Passwort" },
+    });
     expect(result.status).toBe(400);
   });
 
@@ -235,7 +304,14 @@ describe("password reset", () => {
     const user = person();
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await callAction(forgotPassword.action, "/forgot-password", { form: { email: user.email }, clientIp: `100.64.0.${i}` })).status);
+      statuses.push(
+        (
+          await callAction(forgotPassword.action, "/forgot-password", {
+            form: { email: user.email },
+            clientIp: `100.64.0.${i}`,
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
@@ -250,7 +326,9 @@ describe("signed-in changes", () => {
       cookie: here,
       form: { currentPassword: "falsch falsch", newPassword: "Ein neues langes Passwort" },
     });
-    expect((wrong.data as { errors: Record<string, string> }).errors.currentPassword).toBe("auth:errors.currentPasswordWrong");
+    expect((wrong.data as { errors: Record<string, string> }).errors.currentPassword).toBe(
+      "auth:errors.currentPasswordWrong",
+    );
     const ok = await callAction(accountPassword.action, "/account/password", {
       cookie: here,
       form: { currentPassword: PASSWORD, newPassword: "Ein neues langes Passwort" },
@@ -268,7 +346,9 @@ describe("signed-in changes", () => {
     });
     expect(asked.data).toEqual({ sentTo: "neu@beispiel.test" });
     expect(getDb().select().from(users).where(eq(users.id, user.id)).get()!.email).toBe(user.email);
-    const token = new URL(`http://x${linkIn(latestMailTo("neu@beispiel.test")!.bodyText, "/confirm-email?token=")}`).searchParams.get("token")!;
+    const token = new URL(
+      `http://x${linkIn(latestMailTo("neu@beispiel.test")!.bodyText, "/confirm-email?token=")}`,
+    ).searchParams.get("token")!;
     const confirmed = await callAction(confirmEmail.action, "/confirm-email", { form: { token } });
     expect(confirmed.data).toEqual({ confirmed: "neu@beispiel.test" });
     expect(getDb().select().from(users).where(eq(users.id, user.id)).get()!.email).toBe("neu@beispiel.test");
@@ -285,11 +365,19 @@ describe("invitations", () => {
     expect(sent.data).toEqual({ notice: "invites.sent" });
     const link = linkIn(latestMailTo("koordination-neu@stadt.test")!.bodyText, "/invite?token=");
     const token = new URL(`http://x${link}`).searchParams.get("token")!;
-    expect((await callLoader(invite.loader, link)).data).toMatchObject({ invite: { role: "coordinator", email: "koordination-neu@stadt.test" } });
-    const accepted = await callAction(invite.action, "/invite", { form: { token, displayName: "Kim", password: PASSWORD } });
+    expect((await callLoader(invite.loader, link)).data).toMatchObject({
+      invite: { role: "coordinator", email: "koordination-neu@stadt.test" },
+    });
+    const accepted = await callAction(invite.action, "/invite", {
+      form: { token, displayName: "Kim", password: PASSWORD },
+    });
     expect(accepted.location).toBe("/coordination");
-    expect(getDb().select().from(users).where(eq(users.email, "koordination-neu@stadt.test")).get()!.role).toBe("coordinator");
-    const reuse = await callAction(invite.action, "/invite", { form: { token, displayName: "Kim", password: PASSWORD } });
+    expect(
+      getDb().select().from(users).where(eq(users.email, "koordination-neu@stadt.test")).get()!.role,
+    ).toBe("coordinator");
+    const reuse = await callAction(invite.action, "/invite", {
+      form: { token, displayName: "Kim", password: PASSWORD },
+    });
     expect(reuse.status).toBe(400);
   });
 
@@ -302,25 +390,42 @@ describe("invitations", () => {
     // An unknown neighbourhood is refused next to the field, and no invite is made.
     const refused = await callAction(adminInvites.action, "/admin/invites", {
       cookie,
-      form: { intent: "invite", email: "quartier@stadt.test", role: "coordinator", neighbourhoodIds: [String(a.id), "99999"] },
+      form: {
+        intent: "invite",
+        email: "quartier@stadt.test",
+        role: "coordinator",
+        neighbourhoodIds: [String(a.id), "99999"],
+      },
     });
     expect(refused.status).toBe(400);
-    expect((refused.data as { errors: Record<string, string> }).errors).toEqual({ neighbourhoodIds: "auth:errors.neighbourhoodInvalid" });
+    expect((refused.data as { errors: Record<string, string> }).errors).toEqual({
+      neighbourhoodIds: "auth:errors.neighbourhoodInvalid",
+    });
     expect(db.select().from(authTokens).all().length).toBe(before);
 
     const sent = await callAction(adminInvites.action, "/admin/invites", {
       cookie,
-      form: { intent: "invite", email: "quartier@stadt.test", role: "coordinator", neighbourhoodIds: [String(a.id), String(b.id)] },
+      form: {
+        intent: "invite",
+        email: "quartier@stadt.test",
+        role: "coordinator",
+        neighbourhoodIds: [String(a.id), String(b.id)],
+      },
     });
     expect(sent.data).toEqual({ notice: "invites.sent" });
     const pending = (await callLoader(adminInvites.loader, "/admin/invites", { cookie })).data as {
       invites: { email: string; neighbourhoodIds: number[] }[];
     };
-    expect(pending.invites.find((i) => i.email === "quartier@stadt.test")?.neighbourhoodIds).toEqual([a.id, b.id]);
+    expect(pending.invites.find((i) => i.email === "quartier@stadt.test")?.neighbourhoodIds).toEqual([
+      a.id,
+      b.id,
+    ]);
 
     const link = linkIn(latestMailTo("quartier@stadt.test")!.bodyText, "/invite?token=");
     const token = new URL(`http://x${link}`).searchParams.get("token")!;
-    const accepted = await callAction(invite.action, "/invite", { form: { token, displayName: "Quinn", password: PASSWORD } });
+    const accepted = await callAction(invite.action, "/invite", {
+      form: { token, displayName: "Quinn", password: PASSWORD },
+    });
     expect(accepted.location).toBe("/coordination");
     const userId = db.select().from(users).where(eq(users.email, "quartier@stadt.test")).get()!.id;
     expect(
@@ -340,9 +445,17 @@ describe("invitations", () => {
     const nb = createNeighbourhood(db);
     await callAction(adminInvites.action, "/admin/invites", {
       cookie: await sessionCookieFor(admin.id),
-      form: { intent: "invite", email: "verwaltung-neu@stadt.test", role: "admin", neighbourhoodIds: [String(nb.id)] },
+      form: {
+        intent: "invite",
+        email: "verwaltung-neu@stadt.test",
+        role: "admin",
+        neighbourhoodIds: [String(nb.id)],
+      },
     });
-    expect(db.select().from(authTokens).where(eq(authTokens.email, "verwaltung-neu@stadt.test")).get()!.neighbourhoodIds).toBeNull();
+    expect(
+      db.select().from(authTokens).where(eq(authTokens.email, "verwaltung-neu@stadt.test")).get()!
+        .neighbourhoodIds,
+    ).toBeNull();
   });
 
   it("an owner invites an existing volunteer, who joins after logging in with that address", async () => {
@@ -356,13 +469,21 @@ describe("invitations", () => {
       form: { intent: "invite", email: volunteer.email },
     });
     expect(sent.data).toEqual({ notice: "members.invited" });
-    const token = new URL(`http://x${linkIn(latestMailTo(volunteer.email)!.bodyText, "/invite?token=")}`).searchParams.get("token")!;
+    const token = new URL(
+      `http://x${linkIn(latestMailTo(volunteer.email)!.bodyText, "/invite?token=")}`,
+    ).searchParams.get("token")!;
 
     const stranger = person();
-    const refused = await callAction(invite.action, "/invite", { cookie: await sessionCookieFor(stranger.id), form: { intent: "join", token } });
+    const refused = await callAction(invite.action, "/invite", {
+      cookie: await sessionCookieFor(stranger.id),
+      form: { intent: "join", token },
+    });
     expect((refused.data as { errors: unknown }).errors).toEqual({ form: "auth:errors.inviteOtherEmail" });
 
-    const joined = await callAction(invite.action, "/invite", { cookie: await sessionCookieFor(volunteer.id), form: { intent: "join", token } });
+    const joined = await callAction(invite.action, "/invite", {
+      cookie: await sessionCookieFor(volunteer.id),
+      form: { intent: "join", token },
+    });
     expect(joined.location).toBe("/organisation");
     expect(db.select().from(memberships).where(eq(memberships.userId, volunteer.id)).all()).toEqual([
       expect.objectContaining({ organisationId: org.id, role: "member" }),
@@ -395,7 +516,11 @@ describe("administration of people", () => {
     expect(db.select().from(users).where(eq(users.id, volunteer.id)).get()!.role).toBe("coordinator");
     expect(db.select().from(sessions).where(eq(sessions.userId, volunteer.id)).all()).toHaveLength(0);
     expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, volunteer.id)).all()).toEqual([
-      expect.objectContaining({ actorId: admin.id, action: "user.role_changed", details: { from: "volunteer", to: "coordinator" } }),
+      expect.objectContaining({
+        actorId: admin.id,
+        action: "user.role_changed",
+        details: { from: "volunteer", to: "coordinator" },
+      }),
     ]);
 
     const nb = createNeighbourhood(db);
@@ -405,9 +530,13 @@ describe("administration of people", () => {
       form: { intent: "neighbourhoods", neighbourhoodIds: [String(nb.id)] },
     });
     expect(scoped.data).toEqual({ saved: "users.scopeSaved" });
-    expect(db.select().from(coordinatorNeighbourhoods).where(eq(coordinatorNeighbourhoods.userId, volunteer.id)).all()).toEqual([
-      expect.objectContaining({ neighbourhoodId: nb.id }),
-    ]);
+    expect(
+      db
+        .select()
+        .from(coordinatorNeighbourhoods)
+        .where(eq(coordinatorNeighbourhoods.userId, volunteer.id))
+        .all(),
+    ).toEqual([expect.objectContaining({ neighbourhoodId: nb.id })]);
 
     const own = await callAction(adminUser.action, `/admin/users/${admin.id}`, {
       cookie: adminCookie,
@@ -427,8 +556,12 @@ describe("administration of people", () => {
       params: { id: String(org.id) },
       form: { intent: "invite", email: "neues-mitglied@verein.test" },
     });
-    const token = new URL(`http://x${linkIn(latestMailTo("neues-mitglied@verein.test")!.bodyText, "/invite?token=")}`).searchParams.get("token")!;
-    const accepted = await callAction(invite.action, "/invite", { form: { token, displayName: "Neu", password: PASSWORD } });
+    const token = new URL(
+      `http://x${linkIn(latestMailTo("neues-mitglied@verein.test")!.bodyText, "/invite?token=")}`,
+    ).searchParams.get("token")!;
+    const accepted = await callAction(invite.action, "/invite", {
+      form: { token, displayName: "Neu", password: PASSWORD },
+    });
     expect(accepted.location).toBe("/organisation");
     const member = db.select().from(users).where(eq(users.email, "neues-mitglied@verein.test")).get()!;
     expect(member.role).toBe("org_member");

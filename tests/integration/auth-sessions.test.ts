@@ -15,7 +15,13 @@ import {
   SESSION_POLICY,
 } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { createCoordinator, createNeighbourhood, createOrganisation, createUser, createVolunteer } from "../factories";
+import {
+  createCoordinator,
+  createNeighbourhood,
+  createOrganisation,
+  createUser,
+  createVolunteer,
+} from "../factories";
 import { buildRequest, cookiePair, sessionCookieFor } from "../helpers/route-calls";
 
 const MINUTE = 60_000;
@@ -32,7 +38,11 @@ function age(userId: string, { createdAgo, lastSeenAgo }: { createdAgo: number; 
   const row = sessionRow(userId);
   getDb()
     .update(sessions)
-    .set({ createdAt: new Date(now - createdAgo), lastSeenAt: new Date(now - lastSeenAgo), expiresAt: Math.floor((now + DAY * 60) / 1000) })
+    .set({
+      createdAt: new Date(now - createdAgo),
+      lastSeenAt: new Date(now - lastSeenAgo),
+      expiresAt: Math.floor((now + DAY * 60) / 1000),
+    })
     .where(eq(sessions.id, row.id))
     .run();
 }
@@ -49,7 +59,10 @@ describe("sessions", () => {
 
   it("creates an HttpOnly, SameSite=Lax cookie whose token is not what the table stores", async () => {
     const { user } = createVolunteer(getDb());
-    const setCookie = await createUserSession(user.id, buildRequest("/login", { headers: { "User-Agent": "Firefox/1" } }));
+    const setCookie = await createUserSession(
+      user.id,
+      buildRequest("/login", { headers: { "User-Agent": "Firefox/1" } }),
+    );
     expect(setCookie).toMatch(/^session=[a-z2-7]{40};/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -172,13 +185,19 @@ describe("sessions", () => {
     const thrown = await requireUser(buildRequest("/account/sessions?x=1")).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(302);
-    expect((thrown as Response).headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent("/account/sessions?x=1")}`);
-    expect(returnPathOf(new Request("http://x/volunteer.data?_routes=routes%2Fvolunteer"))).toBe("/volunteer");
+    expect((thrown as Response).headers.get("Location")).toBe(
+      `/login?redirectTo=${encodeURIComponent("/account/sessions?x=1")}`,
+    );
+    expect(returnPathOf(new Request("http://x/volunteer.data?_routes=routes%2Fvolunteer"))).toBe(
+      "/volunteer",
+    );
     expect(returnPathOf(new Request("http://x/_root.data"))).toBe("/");
   });
 
   it("requireUser clears a cookie that names no live session", async () => {
-    const thrown = (await requireUser(buildRequest("/account", { cookie: `session=${"b".repeat(40)}` })).catch((e: unknown) => e)) as Response;
+    const thrown = (await requireUser(
+      buildRequest("/account", { cookie: `session=${"b".repeat(40)}` }),
+    ).catch((e: unknown) => e)) as Response;
     expect(thrown.headers.get("Set-Cookie")).toMatch(/^session=;.*Max-Age=0/);
   });
 

@@ -10,7 +10,16 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, matches, needs, offers, organisationNeighbourhoods, sessions, signups, volunteerProfiles } from "@db/schema";
+import {
+  emailOutbox,
+  matches,
+  needs,
+  offers,
+  organisationNeighbourhoods,
+  sessions,
+  signups,
+  volunteerProfiles,
+} from "@db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/utils/db.server";
 import {
@@ -74,22 +83,44 @@ interface Case {
 
 // ---- expectation shorthands -----------------------------------------------------------------------
 
-const all = (outcome: Outcome): Expectation => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Expectation;
+const all = (outcome: Outcome): Expectation =>
+  Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Expectation;
 const everyone = all("allow");
 const signedIn: Expectation = { ...everyone, anonymous: "login" };
 /** Visitors are sent to login; the listed actors pass; everyone else gets `denied`. */
 function only(actors: Actor[], denied: Outcome = "forbidden"): Expectation {
-  return Object.fromEntries(ACTORS.map((a) => [a, a === "anonymous" ? "login" : actors.includes(a) ? "allow" : denied])) as Expectation;
+  return Object.fromEntries(
+    ACTORS.map((a) => [a, a === "anonymous" ? "login" : actors.includes(a) ? "allow" : denied]),
+  ) as Expectation;
 }
 const adminOnly = only(["admin"]);
 const volunteerPages = only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]);
 /** Only the owner gets through; for everyone else (admins too) the object does not exist. */
-const ownerOnly = (owner: Actor): Expectation => ({ ...all("notFound"), anonymous: "login", [owner]: "allow" });
-const draftShiftReaders: Expectation = { ...all("notFound"), orgMember: "allow", coordinatorIn: "allow", admin: "allow" };
+const ownerOnly = (owner: Actor): Expectation => ({
+  ...all("notFound"),
+  anonymous: "login",
+  [owner]: "allow",
+});
+const draftShiftReaders: Expectation = {
+  ...all("notFound"),
+  orgMember: "allow",
+  coordinatorIn: "allow",
+  admin: "allow",
+};
 const coordinators = only(["coordinatorIn", "coordinatorOut", "admin"]);
 
-const get = (path: Case["path"], expect: Expectation, extra: Partial<Case> = {}): Case => ({ fn: "loader", path, expect, ...extra });
-const post = (path: Case["path"], expect: Expectation, extra: Partial<Case> = {}): Case => ({ fn: "action", path, expect, ...extra });
+const get = (path: Case["path"], expect: Expectation, extra: Partial<Case> = {}): Case => ({
+  fn: "loader",
+  path,
+  expect,
+  ...extra,
+});
+const post = (path: Case["path"], expect: Expectation, extra: Partial<Case> = {}): Case => ({
+  fn: "action",
+  path,
+  expect,
+  ...extra,
+});
 const at = (p: string) => () => p;
 
 // ---- the matrix -----------------------------------------------------------------------------------
@@ -99,87 +130,169 @@ const MATRIX: Record<string, Case[]> = {
   "activities._index.tsx": [get(at("/activities"), everyone)],
   "activities.$id.tsx": [
     get((f) => `/activities/${f.publicEvent}`, everyone, { params: (f) => ({ id: String(f.publicEvent) }) }),
-    get((f) => `/activities/${f.draftEventOfOrgA}`, all("notFound"), { label: "a draft is not public", params: (f) => ({ id: String(f.draftEventOfOrgA) }) }),
+    get((f) => `/activities/${f.draftEventOfOrgA}`, all("notFound"), {
+      label: "a draft is not public",
+      params: (f) => ({ id: String(f.draftEventOfOrgA) }),
+    }),
   ],
   "activities.$id[.ics].ts": [
-    get((f) => `/activities/${f.publicEvent}.ics`, everyone, { params: (f) => ({ id: String(f.publicEvent) }) }),
-    get((f) => `/activities/${f.draftEventOfOrgA}.ics`, all("notFound"), { label: "a draft is not public", params: (f) => ({ id: String(f.draftEventOfOrgA) }) }),
+    get((f) => `/activities/${f.publicEvent}.ics`, everyone, {
+      params: (f) => ({ id: String(f.publicEvent) }),
+    }),
+    get((f) => `/activities/${f.draftEventOfOrgA}.ics`, all("notFound"), {
+      label: "a draft is not public",
+      params: (f) => ({ id: String(f.draftEventOfOrgA) }),
+    }),
   ],
   "feeds._index.tsx": [get(at("/feeds"), everyone)],
   "feeds.activities[.json].ts": [get(at("/feeds/activities.json"), everyone)],
-  "feeds.categories.$slug[.ics].ts": [get((f) => `/feeds/categories/${f.categorySlug}.ics`, everyone, { params: (f) => ({ slug: f.categorySlug }) })],
-  "feeds.neighbourhoods.$slug[.ics].ts": [get((f) => `/feeds/neighbourhoods/${f.nb1.slug}.ics`, everyone, { params: (f) => ({ slug: f.nb1.slug }) })],
+  "feeds.categories.$slug[.ics].ts": [
+    get((f) => `/feeds/categories/${f.categorySlug}.ics`, everyone, {
+      params: (f) => ({ slug: f.categorySlug }),
+    }),
+  ],
+  "feeds.neighbourhoods.$slug[.ics].ts": [
+    get((f) => `/feeds/neighbourhoods/${f.nb1.slug}.ics`, everyone, {
+      params: (f) => ({ slug: f.nb1.slug }),
+    }),
+  ],
   "feeds.volunteers.$token[.ics].ts": [
-    get((f) => `/feeds/volunteers/${f.calendarToken}.ics`, everyone, { label: "the secret token is the key", params: (f) => ({ token: f.calendarToken }) }),
+    get((f) => `/feeds/volunteers/${f.calendarToken}.ics`, everyone, {
+      label: "the secret token is the key",
+      params: (f) => ({ token: f.calendarToken }),
+    }),
     get(at("/feeds/volunteers/guessed-token-00000000000000000000000000000.ics"), all("notFound"), {
       label: "a guessed token",
       params: () => ({ token: "guessed-token-00000000000000000000000000000" }),
     }),
   ],
   "healthz.ts": [get(at("/healthz"), everyone)],
-  "language.ts": [get(at("/language"), everyone), post(at("/language"), everyone, { form: () => ({ locale: "en", returnTo: "/" }) })],
+  "language.ts": [
+    get(at("/language"), everyone),
+    post(at("/language"), everyone, { form: () => ({ locale: "en", returnTo: "/" }) }),
+  ],
 
-  "login.tsx": [get(at("/login"), everyone), post(at("/login"), everyone, { form: () => ({ email: "", password: "" }) })],
+  "login.tsx": [
+    get(at("/login"), everyone),
+    post(at("/login"), everyone, { form: () => ({ email: "", password: "" }) }),
+  ],
   "logout.tsx": [get(at("/logout"), everyone), post(at("/logout"), everyone)],
-  "register._index.tsx": [get(at("/register"), everyone), post(at("/register"), everyone, { form: () => ({ email: "x" }) })],
-  "register.organisation.tsx": [get(at("/register/organisation"), everyone), post(at("/register/organisation"), everyone, { form: () => ({ email: "x" }) })],
-  "forgot-password.tsx": [post(at("/forgot-password"), everyone, { form: () => ({ email: "nicht-da@beispiel.test" }) })],
-  "reset-password.tsx": [get(at("/reset-password?token=x"), everyone), post(at("/reset-password"), everyone, { form: () => ({ token: "x", password: "y" }) })],
-  "confirm-email.tsx": [get(at("/confirm-email?token=x"), everyone), post(at("/confirm-email"), everyone, { form: () => ({ token: "x" }) })],
+  "register._index.tsx": [
+    get(at("/register"), everyone),
+    post(at("/register"), everyone, { form: () => ({ email: "x" }) }),
+  ],
+  "register.organisation.tsx": [
+    get(at("/register/organisation"), everyone),
+    post(at("/register/organisation"), everyone, { form: () => ({ email: "x" }) }),
+  ],
+  "forgot-password.tsx": [
+    post(at("/forgot-password"), everyone, { form: () => ({ email: "nicht-da@beispiel.test" }) }),
+  ],
+  "reset-password.tsx": [
+    get(at("/reset-password?token=x"), everyone),
+    post(at("/reset-password"), everyone, { form: () => ({ token: "x", password: "y" }) }),
+  ],
+  "confirm-email.tsx": [
+    get(at("/confirm-email?token=x"), everyone),
+    post(at("/confirm-email"), everyone, { form: () => ({ token: "x" }) }),
+  ],
   "invite.tsx": [
     get(at("/invite?token=x"), everyone),
-    post(at("/invite"), everyone, { label: "create an account", form: () => ({ token: "x", displayName: "X", password: "p" }) }),
-    post(at("/invite"), signedIn, { label: "join needs login", form: () => ({ intent: "join", token: "x" }) }),
+    post(at("/invite"), everyone, {
+      label: "create an account",
+      form: () => ({ token: "x", displayName: "X", password: "p" }),
+    }),
+    post(at("/invite"), signedIn, {
+      label: "join needs login",
+      form: () => ({ intent: "join", token: "x" }),
+    }),
   ],
   "unsubscribe.tsx": [get(at("/unsubscribe?token=x"), everyone), post(at("/unsubscribe?token=x"), everyone)],
 
-  "account._index.tsx": [get(at("/account"), signedIn), post(at("/account"), signedIn, { form: () => ({ displayName: "" }) })],
+  "account._index.tsx": [
+    get(at("/account"), signedIn),
+    post(at("/account"), signedIn, { form: () => ({ displayName: "" }) }),
+  ],
   "account.password.tsx": [get(at("/account/password"), signedIn), post(at("/account/password"), signedIn)],
   "account.email.tsx": [get(at("/account/email"), signedIn), post(at("/account/email"), signedIn)],
   "account.sessions.tsx": [
     get(at("/account/sessions"), signedIn),
     post(at("/account/sessions"), signedIn, { form: () => ({ intent: "nothing" }) }),
-    post(at("/account/sessions"), { ...all("notFound"), anonymous: "login" }, {
-      label: "IDOR: revoking another person's session by id",
-      form: (f) => ({ intent: "revoke", sessionId: f.victimSessionId }),
-    }),
+    post(
+      at("/account/sessions"),
+      { ...all("notFound"), anonymous: "login" },
+      {
+        label: "IDOR: revoking another person's session by id",
+        form: (f) => ({ intent: "revoke", sessionId: f.victimSessionId }),
+      },
+    ),
   ],
   "privacy.tsx": [get(at("/privacy"), everyone)],
   "how-it-works.tsx": [get(at("/how-it-works"), everyone)],
   "account.export.ts": [get(at("/account/export"), signedIn)],
   // The action needs the password: a wrong one changes nothing, so every signed-in actor passes the guard.
-  "account.delete.tsx": [get(at("/account/delete"), signedIn), post(at("/account/delete"), signedIn, { form: () => ({ password: "falsch" }) })],
+  "account.delete.tsx": [
+    get(at("/account/delete"), signedIn),
+    post(at("/account/delete"), signedIn, { form: () => ({ password: "falsch" }) }),
+  ],
   "inbox.tsx": [get(at("/inbox"), signedIn), post(at("/inbox"), signedIn)],
-  "settings.notifications.tsx": [get(at("/settings/notifications"), signedIn), post(at("/settings/notifications"), signedIn)],
+  "settings.notifications.tsx": [
+    get(at("/settings/notifications"), signedIn),
+    post(at("/settings/notifications"), signedIn),
+  ],
 
   "volunteer.tsx": [],
   // Organisation members without a profile are sent to start one (a redirect: allowed, nothing shown).
-  "volunteer._index.tsx": [get(at("/volunteer"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]))],
+  "volunteer._index.tsx": [
+    get(at("/volunteer"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"])),
+  ],
   // Anyone who is not staff may start a volunteer profile (an organisation member can help too).
   "volunteer.profile.tsx": [
-    get(at("/volunteer/profile"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"])),
-    post(at("/volunteer/profile"), only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"])),
+    get(
+      at("/volunteer/profile"),
+      only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]),
+    ),
+    post(
+      at("/volunteer/profile"),
+      only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]),
+    ),
   ],
   // Volunteer pages: organisation members (and admins) without a profile are sent to create one first.
   "volunteer.find.tsx": [get(at("/volunteer/find"), volunteerPages)],
   "volunteer.commitments.tsx": [get(at("/volunteer/commitments"), volunteerPages)],
-  "volunteer.hours.tsx": [get(at("/volunteer/hours"), volunteerPages), post(at("/volunteer/hours"), volunteerPages, { form: () => ({ matchId: "" }) })],
+  "volunteer.hours.tsx": [
+    get(at("/volunteer/hours"), volunteerPages),
+    post(at("/volunteer/hours"), volunteerPages, { form: () => ({ matchId: "" }) }),
+  ],
   "volunteer.offers._index.tsx": [get(at("/volunteer/offers"), volunteerPages)],
-  "volunteer.offers.new.tsx": [get(at("/volunteer/offers/new"), volunteerPages), post(at("/volunteer/offers/new"), volunteerPages, { form: () => ({ title: "" }) })],
+  "volunteer.offers.new.tsx": [
+    get(at("/volunteer/offers/new"), volunteerPages),
+    post(at("/volunteer/offers/new"), volunteerPages, { form: () => ({ title: "" }) }),
+  ],
   "offers.$id.tsx": [
-    get((f) => `/offers/${f.offerOfVolunteer}`, ownerOnly("volunteer"), { label: "IDOR: reading another person's offer", params: (f) => ({ id: String(f.offerOfVolunteer) }) }),
+    get((f) => `/offers/${f.offerOfVolunteer}`, ownerOnly("volunteer"), {
+      label: "IDOR: reading another person's offer",
+      params: (f) => ({ id: String(f.offerOfVolunteer) }),
+    }),
     post((f) => `/offers/${f.offerOfVolunteer}`, ownerOnly("volunteer"), {
       label: "IDOR: pausing another person's offer",
       params: (f) => ({ id: String(f.offerOfVolunteer) }),
       form: () => ({ intent: "pause" }),
     }),
-    get((f) => `/offers/${f.offerOfOrgA}`, ownerOnly("orgMember"), { label: "an organisation's offer", params: (f) => ({ id: String(f.offerOfOrgA) }) }),
+    get((f) => `/offers/${f.offerOfOrgA}`, ownerOnly("orgMember"), {
+      label: "an organisation's offer",
+      params: (f) => ({ id: String(f.offerOfOrgA) }),
+    }),
   ],
   "offers.organisation.$orgId._index.tsx": [
-    get((f) => `/offers/organisation/${f.orgA}`, only(["orgMember", "admin"]), { params: (f) => ({ orgId: String(f.orgA) }) }),
+    get((f) => `/offers/organisation/${f.orgA}`, only(["orgMember", "admin"]), {
+      params: (f) => ({ orgId: String(f.orgA) }),
+    }),
   ],
   "offers.organisation.$orgId.new.tsx": [
-    get((f) => `/offers/organisation/${f.orgA}/new`, only(["orgMember", "admin"]), { params: (f) => ({ orgId: String(f.orgA) }) }),
+    get((f) => `/offers/organisation/${f.orgA}/new`, only(["orgMember", "admin"]), {
+      params: (f) => ({ orgId: String(f.orgA) }),
+    }),
     post((f) => `/offers/organisation/${f.orgA}/new`, only(["orgMember", "admin"]), {
       label: "IDOR: an offer for another organisation",
       params: (f) => ({ orgId: String(f.orgA) }),
@@ -187,19 +300,34 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
   "shifts.$id.signup.tsx": [
-    get((f) => `/shifts/${f.publicShift}/signup`, everyone, { params: (f) => ({ id: String(f.publicShift) }) }),
-    get((f) => `/shifts/${f.draftShift}/signup`, draftShiftReaders, { label: "a draft's shift is not public", params: (f) => ({ id: String(f.draftShift) }) }),
-    // Organisation members and admins without a profile are told to create one (409), staff get 403.
-    post((f) => `/shifts/${f.publicShift}/signup`, only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]), {
+    get((f) => `/shifts/${f.publicShift}/signup`, everyone, {
       params: (f) => ({ id: String(f.publicShift) }),
     }),
-    post((f) => `/shifts/${f.draftShift}/signup`, { ...draftShiftReaders, anonymous: "login", coordinatorIn: "forbidden" }, {
-      label: "signing up for a draft's shift",
+    get((f) => `/shifts/${f.draftShift}/signup`, draftShiftReaders, {
+      label: "a draft's shift is not public",
       params: (f) => ({ id: String(f.draftShift) }),
     }),
+    // Organisation members and admins without a profile are told to create one (409), staff get 403.
+    post(
+      (f) => `/shifts/${f.publicShift}/signup`,
+      only(["volunteer", "otherVolunteer", "orgMember", "otherOrgMember", "admin"]),
+      {
+        params: (f) => ({ id: String(f.publicShift) }),
+      },
+    ),
+    post(
+      (f) => `/shifts/${f.draftShift}/signup`,
+      { ...draftShiftReaders, anonymous: "login", coordinatorIn: "forbidden" },
+      {
+        label: "signing up for a draft's shift",
+        params: (f) => ({ id: String(f.draftShift) }),
+      },
+    ),
   ],
   "signups.$id.cancel.tsx": [
-    get((f) => `/signups/${f.signupOfVolunteer}/cancel`, everyone, { params: (f) => ({ id: String(f.signupOfVolunteer) }) }),
+    get((f) => `/signups/${f.signupOfVolunteer}/cancel`, everyone, {
+      params: (f) => ({ id: String(f.signupOfVolunteer) }),
+    }),
     post((f) => `/signups/${f.signupOfVolunteer}/cancel`, ownerOnly("volunteer"), {
       label: "IDOR: cancelling another person's sign-up",
       params: (f) => ({ id: String(f.signupOfVolunteer) }),
@@ -208,17 +336,28 @@ const MATRIX: Record<string, Case[]> = {
 
   "organisation._index.tsx": [get(at("/organisation"), only(["orgMember", "otherOrgMember", "admin"]))],
   "organisations.$id.tsx": [
-    get((f) => `/organisations/${f.orgA}`, only(["orgMember", "coordinatorIn", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    get((f) => `/organisations/${f.orgA}`, only(["orgMember", "coordinatorIn", "admin"]), {
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
   ],
   "organisations.$id._index.tsx": [
-    get((f) => `/organisations/${f.orgA}`, only(["orgMember", "coordinatorIn", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
-    post((f) => `/organisations/${f.orgA}`, only(["orgMember", "admin"]), { label: "IDOR: editing another organisation", params: (f) => ({ id: String(f.orgA) }) }),
+    get((f) => `/organisations/${f.orgA}`, only(["orgMember", "coordinatorIn", "admin"]), {
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
+    post((f) => `/organisations/${f.orgA}`, only(["orgMember", "admin"]), {
+      label: "IDOR: editing another organisation",
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
   ],
   "organisations.$id.activities._index.tsx": [
-    get((f) => `/organisations/${f.orgA}/activities`, only(["orgMember", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    get((f) => `/organisations/${f.orgA}/activities`, only(["orgMember", "admin"]), {
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
   ],
   "organisations.$id.activities.new.tsx": [
-    get((f) => `/organisations/${f.orgA}/activities/new`, only(["orgMember", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    get((f) => `/organisations/${f.orgA}/activities/new`, only(["orgMember", "admin"]), {
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
     post((f) => `/organisations/${f.orgA}/activities/new`, only(["orgMember", "admin"]), {
       label: "IDOR: posting an activity for another organisation",
       params: (f) => ({ id: String(f.orgA) }),
@@ -244,13 +383,21 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
   "organisations.$id.activities.$eventId.translations.tsx": [
-    get((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/translations`, only(["orgMember", "admin"]), {
-      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
-    }),
-    post((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/translations`, only(["orgMember", "admin"]), {
-      label: "IDOR: translating another organisation's activity",
-      params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
-    }),
+    get(
+      (f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/translations`,
+      only(["orgMember", "admin"]),
+      {
+        params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+      },
+    ),
+    post(
+      (f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/translations`,
+      only(["orgMember", "admin"]),
+      {
+        label: "IDOR: translating another organisation's activity",
+        params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
+      },
+    ),
   ],
   "organisations.$id.activities.$eventId.cancel.tsx": [
     get((f) => `/organisations/${f.orgA}/activities/${f.publicEvent}/cancel`, only(["orgMember", "admin"]), {
@@ -263,13 +410,19 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
   "organisations.$id_.members.tsx": [
-    get((f) => `/organisations/${f.orgA}/members`, only(["orgMember", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    get((f) => `/organisations/${f.orgA}/members`, only(["orgMember", "admin"]), {
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
     post((f) => `/organisations/${f.orgA}/members`, only(["orgMember", "admin"]), {
       label: "IDOR: inviting into another organisation",
       params: (f) => ({ id: String(f.orgA) }),
       form: () => ({ intent: "invite", email: "" }),
     }),
-    get(at("/organisations/999999/members"), { ...all("notFound"), anonymous: "login" }, { label: "unknown organisation", params: () => ({ id: "999999" }) }),
+    get(
+      at("/organisations/999999/members"),
+      { ...all("notFound"), anonymous: "login" },
+      { label: "unknown organisation", params: () => ({ id: "999999" }) },
+    ),
   ],
 
   "coordination._index.tsx": [get(at("/coordination"), coordinators)],
@@ -280,13 +433,26 @@ const MATRIX: Record<string, Case[]> = {
       form: (f) => ({ organisationId: String(f.unverifiedOrg) }),
     }),
   ],
-  "coordination.needs._index.tsx": [get(at("/coordination/needs"), only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"]))],
+  "coordination.needs._index.tsx": [
+    get(
+      at("/coordination/needs"),
+      only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"]),
+    ),
+  ],
   "coordination.needs.new.tsx": [
-    get(at("/coordination/needs/new"), only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"])),
-    post(at("/coordination/needs/new"), only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"])),
+    get(
+      at("/coordination/needs/new"),
+      only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"]),
+    ),
+    post(
+      at("/coordination/needs/new"),
+      only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"]),
+    ),
   ],
   "coordination.needs.$id.edit.tsx": [
-    get((f) => `/coordination/needs/${f.needInNb1}/edit`, only(["coordinatorIn", "admin"], "notFound"), { params: (f) => ({ id: String(f.needInNb1) }) }),
+    get((f) => `/coordination/needs/${f.needInNb1}/edit`, only(["coordinatorIn", "admin"], "notFound"), {
+      params: (f) => ({ id: String(f.needInNb1) }),
+    }),
     post((f) => `/coordination/needs/${f.needInNb1}/edit`, only(["coordinatorIn", "admin"], "notFound"), {
       label: "IDOR: editing a need outside one's scope",
       params: (f) => ({ id: String(f.needInNb1) }),
@@ -309,7 +475,9 @@ const MATRIX: Record<string, Case[]> = {
   ],
 
   "coordination.needs.$id._index.tsx": [
-    get((f) => `/coordination/needs/${f.needInNb1}`, only(["coordinatorIn", "admin"], "notFound"), { params: (f) => ({ id: String(f.needInNb1) }) }),
+    get((f) => `/coordination/needs/${f.needInNb1}`, only(["coordinatorIn", "admin"], "notFound"), {
+      params: (f) => ({ id: String(f.needInNb1) }),
+    }),
     post((f) => `/coordination/needs/${f.needInNb1}`, only(["coordinatorIn", "admin"], "notFound"), {
       label: "IDOR: closing or proposing for a need outside one's scope",
       params: (f) => ({ id: String(f.needInNb1) }),
@@ -324,7 +492,9 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
   "coordination.organisations_.$id.tsx": [
-    get((f) => `/coordination/organisations/${f.orgA}`, only(["coordinatorIn", "admin"]), { params: (f) => ({ id: String(f.orgA) }) }),
+    get((f) => `/coordination/organisations/${f.orgA}`, only(["coordinatorIn", "admin"]), {
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
     post((f) => `/coordination/organisations/${f.orgA}`, only(["coordinatorIn", "admin"]), {
       label: "revoking another neighbourhood's organisation",
       params: (f) => ({ id: String(f.orgA) }),
@@ -332,26 +502,40 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
   "coordination.volunteers.$userId.certificate.tsx": [
-    get((f) => `/coordination/volunteers/${f.users.volunteer}/certificate`, { ...all("notFound"), anonymous: "login", volunteer: "forbidden", admin: "allow" }, {
-      label: "a volunteer without neighbourhood: only admins",
-      params: (f) => ({ userId: f.users.volunteer }),
-    }),
-    post((f) => `/coordination/volunteers/${f.users.volunteer}/certificate`, { ...all("notFound"), anonymous: "login", volunteer: "forbidden", admin: "allow" }, {
-      label: "IDOR: recording one's own certificate",
-      params: (f) => ({ userId: f.users.volunteer }),
-      form: () => ({ intent: "verify", validUntil: "" }),
-    }),
+    get(
+      (f) => `/coordination/volunteers/${f.users.volunteer}/certificate`,
+      { ...all("notFound"), anonymous: "login", volunteer: "forbidden", admin: "allow" },
+      {
+        label: "a volunteer without neighbourhood: only admins",
+        params: (f) => ({ userId: f.users.volunteer }),
+      },
+    ),
+    post(
+      (f) => `/coordination/volunteers/${f.users.volunteer}/certificate`,
+      { ...all("notFound"), anonymous: "login", volunteer: "forbidden", admin: "allow" },
+      {
+        label: "IDOR: recording one's own certificate",
+        params: (f) => ({ userId: f.users.volunteer }),
+        form: () => ({ intent: "verify", validUntil: "" }),
+      },
+    ),
   ],
   "coordination.bulk.tsx": [
     get(at("/coordination/bulk"), coordinators),
-    post(at("/coordination/bulk"), { ...coordinators, coordinatorOut: "notFound" }, {
-      label: "IDOR: proposing for a need outside one's scope",
-      form: (f) => ({ pair: `${f.needInNb1}:999999` }),
-    }),
+    post(
+      at("/coordination/bulk"),
+      { ...coordinators, coordinatorOut: "notFound" },
+      {
+        label: "IDOR: proposing for a need outside one's scope",
+        form: (f) => ({ pair: `${f.needInNb1}:999999` }),
+      },
+    ),
   ],
   "matches._index.tsx": [get(at("/matches"), signedIn)],
   "matches.$id.tsx": [
-    get((f) => `/matches/${f.matchOfVolunteer}`, only(["volunteer", "coordinatorIn", "admin"], "notFound"), { params: (f) => ({ id: String(f.matchOfVolunteer) }) }),
+    get((f) => `/matches/${f.matchOfVolunteer}`, only(["volunteer", "coordinatorIn", "admin"], "notFound"), {
+      params: (f) => ({ id: String(f.matchOfVolunteer) }),
+    }),
     post((f) => `/matches/${f.matchOfVolunteer}`, only(["volunteer", "coordinatorIn", "admin"], "notFound"), {
       label: "IDOR: answering someone else's request",
       params: (f) => ({ id: String(f.matchOfVolunteer) }),
@@ -366,7 +550,9 @@ const MATRIX: Record<string, Case[]> = {
   "coordination.dashboard.matches.tsx": [get(at("/coordination/dashboard/matches"), coordinators)],
   "coordination.dashboard.needs.tsx": [
     get(at("/coordination/dashboard/needs"), coordinators),
-    get((f) => `/coordination/dashboard/needs?neighbourhood=${f.nb1.id}`, only(["coordinatorIn", "admin"]), { label: "a neighbourhood outside one's scope" }),
+    get((f) => `/coordination/dashboard/needs?neighbourhood=${f.nb1.id}`, only(["coordinatorIn", "admin"]), {
+      label: "a neighbourhood outside one's scope",
+    }),
   ],
   "coordination.dashboard.offers.tsx": [get(at("/coordination/dashboard/offers"), coordinators)],
   "coordination.dashboard.shifts.tsx": [get(at("/coordination/dashboard/shifts"), coordinators)],
@@ -383,12 +569,23 @@ const MATRIX: Record<string, Case[]> = {
   "admin._index.tsx": [get(at("/admin"), adminOnly)],
   "admin.users._index.tsx": [get(at("/admin/users"), adminOnly)],
   "admin.users.$id.tsx": [
-    get((f) => `/admin/users/${f.users.volunteer}`, adminOnly, { params: (f) => ({ id: f.users.volunteer }) }),
-    post((f) => `/admin/users/${f.users.volunteer}`, adminOnly, { params: (f) => ({ id: f.users.volunteer }), form: () => ({ intent: "none" }) }),
+    get((f) => `/admin/users/${f.users.volunteer}`, adminOnly, {
+      params: (f) => ({ id: f.users.volunteer }),
+    }),
+    post((f) => `/admin/users/${f.users.volunteer}`, adminOnly, {
+      params: (f) => ({ id: f.users.volunteer }),
+      form: () => ({ intent: "none" }),
+    }),
   ],
-  "admin.invites.tsx": [get(at("/admin/invites"), adminOnly), post(at("/admin/invites"), adminOnly, { form: () => ({ email: "" }) })],
+  "admin.invites.tsx": [
+    get(at("/admin/invites"), adminOnly),
+    post(at("/admin/invites"), adminOnly, { form: () => ({ email: "" }) }),
+  ],
   "admin.outbox._index.tsx": [get(at("/admin/outbox"), adminOnly)],
-  "admin.settings.tsx": [get(at("/admin/settings"), adminOnly), post(at("/admin/settings"), adminOnly, { form: () => ({ weightLanguage: "x" }) })],
+  "admin.settings.tsx": [
+    get(at("/admin/settings"), adminOnly),
+    post(at("/admin/settings"), adminOnly, { form: () => ({ weightLanguage: "x" }) }),
+  ],
   "admin.outbox.$id.tsx": [
     get((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),
     post((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),
@@ -421,8 +618,18 @@ beforeAll(async () => {
       { organisationId: unverifiedOrg.id, neighbourhoodId: nb1.id },
     ])
     .run();
-  const publicEvent = createEvent(db, { organisationId: orgA.id, neighbourhoodId: nb1.id, categoryId: category.id });
-  const draft = createEvent(db, { organisationId: orgA.id, neighbourhoodId: nb1.id, categoryId: category.id, status: "draft", publishedAt: null });
+  const publicEvent = createEvent(db, {
+    organisationId: orgA.id,
+    neighbourhoodId: nb1.id,
+    categoryId: category.id,
+  });
+  const draft = createEvent(db, {
+    organisationId: orgA.id,
+    neighbourhoodId: nb1.id,
+    categoryId: category.id,
+    status: "draft",
+    publishedAt: null,
+  });
   const need = db
     .insert(needs)
     .values({
@@ -438,12 +645,23 @@ beforeAll(async () => {
     .get();
   const outbox = db
     .insert(emailOutbox)
-    .values({ messageId: "<matrix@test>", toAddress: "x@beispiel.test", kind: "invite", subject: "s", bodyText: "b", bodyHtml: "<p>b</p>" })
+    .values({
+      messageId: "<matrix@test>",
+      toAddress: "x@beispiel.test",
+      kind: "invite",
+      subject: "s",
+      bodyText: "b",
+      bodyHtml: "<p>b</p>",
+    })
     .returning({ id: emailOutbox.id })
     .get();
   const calendarToken = "matrix-calendar-token-0123456789abcdefghijk";
   db.update(volunteerProfiles).set({ calendarToken }).where(eq(volunteerProfiles.userId, volunteer.id)).run();
-  const publicShift = createShift(db, { eventId: publicEvent.id, startsAt: publicEvent.startsAt, neededCount: 5 });
+  const publicShift = createShift(db, {
+    eventId: publicEvent.id,
+    startsAt: publicEvent.startsAt,
+    neededCount: 5,
+  });
   const draftShift = createShift(db, { eventId: draft.id, startsAt: draft.startsAt });
   const otherShift = createShift(db, {
     eventId: publicEvent.id,
@@ -455,16 +673,34 @@ beforeAll(async () => {
     .values({ shiftId: otherShift.id, volunteerId: volunteer.id, status: "confirmed" })
     .returning({ id: signups.id })
     .get();
-  const offerOfVolunteer = db.insert(offers).values({ volunteerId: volunteer.id, categoryId: category.id, title: "Begleitung" }).returning({ id: offers.id }).get();
-  const offerOfOrgA = db.insert(offers).values({ organisationId: orgA.id, categoryId: category.id, title: "Sportgruppe" }).returning({ id: offers.id }).get();
+  const offerOfVolunteer = db
+    .insert(offers)
+    .values({ volunteerId: volunteer.id, categoryId: category.id, title: "Begleitung" })
+    .returning({ id: offers.id })
+    .get();
+  const offerOfOrgA = db
+    .insert(offers)
+    .values({ organisationId: orgA.id, categoryId: category.id, title: "Sportgruppe" })
+    .returning({ id: offers.id })
+    .get();
   const match = db
     .insert(matches)
-    .values({ needId: need.id, offerId: offerOfVolunteer.id, score: 50, proposedBy: coordinatorIn.id, proposedAt: new Date() })
+    .values({
+      needId: need.id,
+      offerId: offerOfVolunteer.id,
+      score: 50,
+      proposedBy: coordinatorIn.id,
+      proposedAt: new Date(),
+    })
     .returning({ id: matches.id })
     .get();
   const victim = createVolunteer(db).user;
   await sessionCookieFor(victim.id);
-  const victimSessionId = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, victim.id)).get()!.id;
+  const victimSessionId = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(eq(sessions.userId, victim.id))
+    .get()!.id;
 
   fixture = {
     users: {
@@ -499,7 +735,10 @@ beforeAll(async () => {
 
 // ---- running --------------------------------------------------------------------------------------
 
-type RouteModule = { loader?: (args: LoaderFunctionArgs) => unknown; action?: (args: ActionFunctionArgs) => unknown };
+type RouteModule = {
+  loader?: (args: LoaderFunctionArgs) => unknown;
+  action?: (args: ActionFunctionArgs) => unknown;
+};
 const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
 const moduleOf = (file: string) => modules[`../../app/routes/${file}`]!();
 
@@ -518,14 +757,24 @@ async function run(file: string, c: Case, actor: Actor): Promise<Outcome> {
   if (!fn) throw new Error(`${file} has no ${c.fn}`);
   // A fresh session per call: a logout or "log out everywhere" in one case cannot leak into the next.
   const cookie = actor === "anonymous" ? null : await sessionCookieFor(fixture.users[actor]);
-  const options = { cookie, params: c.params?.(fixture), form: c.form?.(fixture), clientIp: `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` };
-  const result = c.fn === "loader" ? await callLoader(fn, c.path(fixture), options) : await callAction(fn, c.path(fixture), options);
+  const options = {
+    cookie,
+    params: c.params?.(fixture),
+    form: c.form?.(fixture),
+    clientIp: `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`,
+  };
+  const result =
+    c.fn === "loader"
+      ? await callLoader(fn, c.path(fixture), options)
+      : await callAction(fn, c.path(fixture), options);
   return classify(result);
 }
 
 describe("authorization matrix", () => {
   it("covers every route module and every loader and action it exports", async () => {
-    const files = readdirSync(join(import.meta.dirname, "../../app/routes")).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    const files = readdirSync(join(import.meta.dirname, "../../app/routes")).filter(
+      (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f),
+    );
     const missing = files.filter((f) => !(f in MATRIX));
     expect(missing, "route files without an entry in the authorization matrix").toEqual([]);
     const stale = Object.keys(MATRIX).filter((f) => !files.includes(f));
@@ -533,7 +782,11 @@ describe("authorization matrix", () => {
     for (const file of files) {
       const mod = await moduleOf(file);
       for (const fn of ["loader", "action"] as const) {
-        if (mod[fn]) expect(MATRIX[file]!.some((c) => c.fn === fn), `${file}: its ${fn} has no case`).toBe(true);
+        if (mod[fn])
+          expect(
+            MATRIX[file]!.some((c) => c.fn === fn),
+            `${file}: its ${fn} has no case`,
+          ).toBe(true);
       }
     }
   });

@@ -171,7 +171,11 @@ describe("backup during a write load", () => {
     expect(inspection.missingMigrations).toBe(0);
 
     const target = join(dir, "restored", "app.db");
-    const report = restoreDatabase({ from: backup.path, to: target, safetyCopyDir: join(dir, "restored", "backups") });
+    const report = restoreDatabase({
+      from: backup.path,
+      to: target,
+      safetyCopyDir: join(dir, "restored", "backups"),
+    });
     expect(report.previousCopy).toBeNull();
     expect(integrity(target)).toBe("ok");
     expect(loadRows(target)).toEqual(atBackup);
@@ -194,12 +198,17 @@ describe("restore refuses", () => {
     const backup = freshBackup("refuse-open.db");
     const target = createTempDb();
     try {
-      target.db.$client.prepare("INSERT INTO audit_events (action, entity_type, entity_id) VALUES ('mine', 'user', 'x')").run();
+      target.db.$client
+        .prepare("INSERT INTO audit_events (action, entity_type, entity_id) VALUES ('mine', 'user', 'x')")
+        .run();
       expect(databaseInUse(target.path)).toBe(true);
-      expect(() => restoreDatabase({ from: backup, to: target.path, safetyCopyDir: join(dir, "safety") })).toThrow(
-        RestoreRefused,
-      );
-      const count = target.db.$client.prepare("SELECT count(*) FROM audit_events WHERE action = 'mine'").pluck().get();
+      expect(() =>
+        restoreDatabase({ from: backup, to: target.path, safetyCopyDir: join(dir, "safety") }),
+      ).toThrow(RestoreRefused);
+      const count = target.db.$client
+        .prepare("SELECT count(*) FROM audit_events WHERE action = 'mine'")
+        .pluck()
+        .get();
       expect(count).toBe(1);
       expect(existsSync(`${target.path}.restoring`)).toBe(false);
     } finally {
@@ -248,7 +257,9 @@ describe("restore refuses", () => {
 
     const newer = freshBackup("newer.db");
     const connection = new Database(newer);
-    connection.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('f00d', 9999999999999)").run();
+    connection
+      .prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('f00d', 9999999999999)")
+      .run();
     connection.close();
     const newerInspection = inspectBackup(newer);
     expect(newerInspection.ok).toBe(false);
@@ -266,7 +277,9 @@ describe("the npm scripts", () => {
   it("db:backup prints path, size and duration; db:restore checks, then needs --force", async () => {
     const live = createTempDb();
     try {
-      live.db.$client.prepare("INSERT INTO audit_events (action, entity_type, entity_id) VALUES ('cli', 'user', 'z')").run();
+      live.db.$client
+        .prepare("INSERT INTO audit_events (action, entity_type, entity_id) VALUES ('cli', 'user', 'z')")
+        .run();
       const env = { ...process.env, DATABASE_PATH: live.path };
       const out = join(dir, "cli.db");
       const backup = await run(tsx, ["scripts/db-backup.ts", "--out", out], { env });
@@ -279,7 +292,9 @@ describe("the npm scripts", () => {
       expect(check.stdout).toContain("--force");
 
       // The live connection is still open: the forced restore must refuse.
-      const refused = await run(tsx, ["scripts/db-restore.ts", out, "--force"], { env }).catch((e: unknown) => e);
+      const refused = await run(tsx, ["scripts/db-restore.ts", out, "--force"], { env }).catch(
+        (e: unknown) => e,
+      );
       expect(refused).toMatchObject({ code: 1 });
       expect(String((refused as { stderr: string }).stderr)).toContain("Stop the server");
 

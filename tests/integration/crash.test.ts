@@ -16,7 +16,13 @@ beforeAll(async () => {
 
 it("loses no acknowledged write and keeps the database intact across 10 SIGKILLs", async () => {
   const report = await runCrashCycles({ cycles: 10, concurrency: 6, loadMs: [250, 900] });
-  expect(report).toMatchObject({ cycles: 10, lost_writes: 0, integrity_failures: 0, server_errors: 0, unexpected_statuses: 0 });
+  expect(report).toMatchObject({
+    cycles: 10,
+    lost_writes: 0,
+    integrity_failures: 0,
+    server_errors: 0,
+    unexpected_statuses: 0,
+  });
   expect(report.acknowledged_writes).toBeGreaterThan(50);
   // Requests were in flight when the server died (a kill between two bursts would prove less).
   expect(report.in_flight_at_kill).toBeGreaterThan(0);

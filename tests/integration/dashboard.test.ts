@@ -63,25 +63,94 @@ beforeAll(() => {
   const o6 = createOffer(db, { categoryId: K1, neighbourhoodIds: [X], capacity: 5 }).id; // m5 active → 4 free (admin)
 
   // Needs and matches.
-  const n1 = createNeed(db, { neighbourhoodId: A, categoryId: K1, helpersNeeded: 2, status: "partly_matched", createdAt: at("2026-02-10T09:00:00Z") }).id;
-  createMatch(db, { needId: n1, offerId: o1, status: "accepted", proposedAt: at("2026-02-10T10:00:00Z"), respondedAt: at("2026-02-11T09:00:00Z") }); // m1: 24 h
+  const n1 = createNeed(db, {
+    neighbourhoodId: A,
+    categoryId: K1,
+    helpersNeeded: 2,
+    status: "partly_matched",
+    createdAt: at("2026-02-10T09:00:00Z"),
+  }).id;
+  createMatch(db, {
+    needId: n1,
+    offerId: o1,
+    status: "accepted",
+    proposedAt: at("2026-02-10T10:00:00Z"),
+    respondedAt: at("2026-02-11T09:00:00Z"),
+  }); // m1: 24 h
   createMatch(db, { needId: n1, offerId: o3, status: "proposed", proposedAt: at("2026-02-12T10:00:00Z") }); // m2
-  createNeed(db, { neighbourhoodId: A, categoryId: K1, helpersNeeded: 1, status: "open", createdAt: at("2026-02-02T09:00:00Z") }); // n2
-  const n3 = createNeed(db, { neighbourhoodId: A, categoryId: K2, helpersNeeded: 1, status: "matched", createdAt: at("2026-01-26T09:00:00Z") }).id;
-  createMatch(db, { needId: n3, offerId: o1, status: "completed", proposedAt: at("2026-01-26T12:00:00Z"), respondedAt: at("2026-01-28T09:00:00Z") }); // m3: 48 h
-  const n4 = createNeed(db, { neighbourhoodId: B, categoryId: K2, helpersNeeded: 3, status: "open", createdAt: at("2026-02-16T08:00:00Z") }).id;
-  createMatch(db, { needId: n4, offerId: o2, status: "declined", proposedAt: at("2026-02-16T08:30:00Z"), respondedAt: at("2026-02-16T08:45:00Z") }); // m4
-  createNeed(db, { neighbourhoodId: B, categoryId: K1, status: "cancelled", createdAt: at("2026-01-05T09:00:00Z") }); // n5
-  const n6 = createNeed(db, { neighbourhoodId: X, categoryId: K1, helpersNeeded: 4, status: "partly_matched", createdAt: at("2026-02-10T09:00:00Z") }).id;
-  createMatch(db, { needId: n6, offerId: o6, status: "active", proposedAt: at("2026-02-10T10:00:00Z"), respondedAt: at("2026-02-10T16:00:00Z") }); // m5: 7 h
+  createNeed(db, {
+    neighbourhoodId: A,
+    categoryId: K1,
+    helpersNeeded: 1,
+    status: "open",
+    createdAt: at("2026-02-02T09:00:00Z"),
+  }); // n2
+  const n3 = createNeed(db, {
+    neighbourhoodId: A,
+    categoryId: K2,
+    helpersNeeded: 1,
+    status: "matched",
+    createdAt: at("2026-01-26T09:00:00Z"),
+  }).id;
+  createMatch(db, {
+    needId: n3,
+    offerId: o1,
+    status: "completed",
+    proposedAt: at("2026-01-26T12:00:00Z"),
+    respondedAt: at("2026-01-28T09:00:00Z"),
+  }); // m3: 48 h
+  const n4 = createNeed(db, {
+    neighbourhoodId: B,
+    categoryId: K2,
+    helpersNeeded: 3,
+    status: "open",
+    createdAt: at("2026-02-16T08:00:00Z"),
+  }).id;
+  createMatch(db, {
+    needId: n4,
+    offerId: o2,
+    status: "declined",
+    proposedAt: at("2026-02-16T08:30:00Z"),
+    respondedAt: at("2026-02-16T08:45:00Z"),
+  }); // m4
+  createNeed(db, {
+    neighbourhoodId: B,
+    categoryId: K1,
+    status: "cancelled",
+    createdAt: at("2026-01-05T09:00:00Z"),
+  }); // n5
+  const n6 = createNeed(db, {
+    neighbourhoodId: X,
+    categoryId: K1,
+    helpersNeeded: 4,
+    status: "partly_matched",
+    createdAt: at("2026-02-10T09:00:00Z"),
+  }).id;
+  createMatch(db, {
+    needId: n6,
+    offerId: o6,
+    status: "active",
+    proposedAt: at("2026-02-10T10:00:00Z"),
+    respondedAt: at("2026-02-10T16:00:00Z"),
+  }); // m5: 7 h
   // Sunday 23:30 UTC is Monday 00:30 in Berlin: this need belongs to the week of 16 February.
-  createNeed(db, { neighbourhoodId: A, categoryId: K2, status: "closed", createdAt: at("2026-02-15T23:30:00Z") }); // n7
+  createNeed(db, {
+    neighbourhoodId: A,
+    categoryId: K2,
+    status: "closed",
+    createdAt: at("2026-02-15T23:30:00Z"),
+  }); // n7
 
   // Shifts around now: only s1 (A, published, in 24 h, 1 of 3) and s5 (X, admin) count.
   const e1 = createEvent(db, { neighbourhoodId: A, categoryId: K1 }).id;
   const eX = createEvent(db, { neighbourhoodId: X, categoryId: K1 }).id;
   const eDraft = createEvent(db, { neighbourhoodId: A, categoryId: K1, status: "draft" }).id;
-  const s1 = createShift(db, { eventId: e1, startsAt: new Date(NOW + 24 * HOUR), neededCount: 3, confirmedCount: 1 }).id;
+  const s1 = createShift(db, {
+    eventId: e1,
+    startsAt: new Date(NOW + 24 * HOUR),
+    neededCount: 3,
+    confirmedCount: 1,
+  }).id;
   createShift(db, { eventId: e1, startsAt: new Date(NOW + 80 * HOUR), neededCount: 2 }); // beyond 72 h
   createShift(db, { eventId: e1, startsAt: new Date(NOW + 10 * HOUR), neededCount: 2, confirmedCount: 2 }); // full
   createShift(db, { eventId: e1, startsAt: new Date(NOW - HOUR), neededCount: 2 }); // started
@@ -90,12 +159,22 @@ beforeAll(() => {
 
   // Certificates of conduct (valid until; today = 2026-02-16, +60 days = 2026-04-17).
   const verified = { certificateVerifiedAt: new Date(NOW) };
-  const v1 = createVolunteer(db, { profile: { homeNeighbourhoodId: A, certificateValidUntil: "2026-03-18", ...verified } }).user.id;
-  const v2 = createVolunteer(db, { profile: { homeNeighbourhoodId: X, certificateValidUntil: "2026-04-17", ...verified } }).user.id;
+  const v1 = createVolunteer(db, {
+    profile: { homeNeighbourhoodId: A, certificateValidUntil: "2026-03-18", ...verified },
+  }).user.id;
+  const v2 = createVolunteer(db, {
+    profile: { homeNeighbourhoodId: X, certificateValidUntil: "2026-04-17", ...verified },
+  }).user.id;
   db.insert(volunteerNeighbourhoods).values({ userId: v2, neighbourhoodId: B }).run(); // in scope through B
-  createVolunteer(db, { profile: { homeNeighbourhoodId: A, certificateValidUntil: "2026-04-18", ...verified } }); // day 61
-  createVolunteer(db, { profile: { homeNeighbourhoodId: A, certificateValidUntil: "2026-02-15", ...verified } }); // expired
-  const v5 = createVolunteer(db, { profile: { homeNeighbourhoodId: X, certificateValidUntil: "2026-02-26", ...verified } }).user.id;
+  createVolunteer(db, {
+    profile: { homeNeighbourhoodId: A, certificateValidUntil: "2026-04-18", ...verified },
+  }); // day 61
+  createVolunteer(db, {
+    profile: { homeNeighbourhoodId: A, certificateValidUntil: "2026-02-15", ...verified },
+  }); // expired
+  const v5 = createVolunteer(db, {
+    profile: { homeNeighbourhoodId: X, certificateValidUntil: "2026-02-26", ...verified },
+  }).user.id;
 
   // Load. Last 7 days = 2026-02-10..16; last 4 weeks from 2026-01-20; the 12 weeks before from 2025-10-28.
   const v6 = createVolunteer(db, { profile: { homeNeighbourhoodId: A, hoursCapPerWeek: 4 } }).user.id;
@@ -141,27 +220,87 @@ describe("loadDashboard for a coordinator of A and B", () => {
 
   it("sets unmet demand against free capacity per neighbourhood and category", () => {
     const d = loadDashboard(getDb(), coordinatorScope, NOW);
-    const cells = [...d.heat].sort((a, b) => a.neighbourhoodId - b.neighbourhoodId || a.categoryId - b.categoryId);
+    const cells = [...d.heat].sort(
+      (a, b) => a.neighbourhoodId - b.neighbourhoodId || a.categoryId - b.categoryId,
+    );
     expect(cells).toEqual([
       // A × K1: n1 + n2 lack 2; o1 serves A with 2 free (o3 is full).
-      { neighbourhoodId: ids.A, categoryId: ids.K1, openNeeds: 2, missingHelpers: 2, offers: 1, freeCapacity: 2 },
+      {
+        neighbourhoodId: ids.A,
+        categoryId: ids.K1,
+        openNeeds: 2,
+        missingHelpers: 2,
+        offers: 1,
+        freeCapacity: 2,
+      },
       // B × K1: no open need (n5 cancelled); o1 serves B too.
-      { neighbourhoodId: ids.B, categoryId: ids.K1, openNeeds: 0, missingHelpers: 0, offers: 1, freeCapacity: 2 },
+      {
+        neighbourhoodId: ids.B,
+        categoryId: ids.K1,
+        openNeeds: 0,
+        missingHelpers: 0,
+        offers: 1,
+        freeCapacity: 2,
+      },
       // B × K2: n4 lacks 3; o2 has 2 free (the paused and the expired offers do not count).
-      { neighbourhoodId: ids.B, categoryId: ids.K2, openNeeds: 1, missingHelpers: 3, offers: 1, freeCapacity: 2 },
+      {
+        neighbourhoodId: ids.B,
+        categoryId: ids.K2,
+        openNeeds: 1,
+        missingHelpers: 3,
+        offers: 1,
+        freeCapacity: 2,
+      },
     ]);
   });
 
   it("counts needs, proposals and acceptances per Berlin week over 26 weeks", () => {
     const d = loadDashboard(getDb(), coordinatorScope, NOW);
     expect(d.weeks).toHaveLength(26);
-    expect(d.weeks[25]).toEqual({ start: "2026-02-16", end: "2026-02-22", needs: 2, proposed: 1, accepted: 0 }); // n4, n7; m4
-    expect(d.weeks[24]).toEqual({ start: "2026-02-09", end: "2026-02-15", needs: 1, proposed: 2, accepted: 1 }); // n1; m1, m2; m1
-    expect(d.weeks[23]).toEqual({ start: "2026-02-02", end: "2026-02-08", needs: 1, proposed: 0, accepted: 0 }); // n2
-    expect(d.weeks[22]).toEqual({ start: "2026-01-26", end: "2026-02-01", needs: 1, proposed: 1, accepted: 1 }); // n3; m3; m3
-    expect(d.weeks[19]).toEqual({ start: "2026-01-05", end: "2026-01-11", needs: 1, proposed: 0, accepted: 0 }); // n5
+    expect(d.weeks[25]).toEqual({
+      start: "2026-02-16",
+      end: "2026-02-22",
+      needs: 2,
+      proposed: 1,
+      accepted: 0,
+    }); // n4, n7; m4
+    expect(d.weeks[24]).toEqual({
+      start: "2026-02-09",
+      end: "2026-02-15",
+      needs: 1,
+      proposed: 2,
+      accepted: 1,
+    }); // n1; m1, m2; m1
+    expect(d.weeks[23]).toEqual({
+      start: "2026-02-02",
+      end: "2026-02-08",
+      needs: 1,
+      proposed: 0,
+      accepted: 0,
+    }); // n2
+    expect(d.weeks[22]).toEqual({
+      start: "2026-01-26",
+      end: "2026-02-01",
+      needs: 1,
+      proposed: 1,
+      accepted: 1,
+    }); // n3; m3; m3
+    expect(d.weeks[19]).toEqual({
+      start: "2026-01-05",
+      end: "2026-01-11",
+      needs: 1,
+      proposed: 0,
+      accepted: 0,
+    }); // n5
     expect(d.weeks[0]!.start).toBe("2025-08-25");
-    const total = d.weeks.reduce((s, w) => ({ needs: s.needs + w.needs, proposed: s.proposed + w.proposed, accepted: s.accepted + w.accepted }), { needs: 0, proposed: 0, accepted: 0 });
+    const total = d.weeks.reduce(
+      (s, w) => ({
+        needs: s.needs + w.needs,
+        proposed: s.proposed + w.proposed,
+        accepted: s.accepted + w.accepted,
+      }),
+      { needs: 0, proposed: 0, accepted: 0 },
+    );
     expect(total).toEqual({ needs: 6, proposed: 4, accepted: 2 });
   });
 
@@ -175,9 +314,13 @@ describe("loadDashboard for a coordinator of A and B", () => {
       [people.v2, "2026-04-17"],
     ]);
     expect(d.overCap.total).toBe(1);
-    expect(d.overCap.items).toEqual([expect.objectContaining({ userId: people.v6, capPerWeek: 4, lastWeekHours: 5 })]);
+    expect(d.overCap.items).toEqual([
+      expect.objectContaining({ userId: people.v6, capPerWeek: 4, lastWeekHours: 5 }),
+    ]);
     expect(d.activityDrop.total).toBe(1);
-    expect(d.activityDrop.items).toEqual([expect.objectContaining({ userId: people.v7, recentWeeklyAverage: 0.25, previousWeeklyAverage: 2 })]);
+    expect(d.activityDrop.items).toEqual([
+      expect.objectContaining({ userId: people.v7, recentWeeklyAverage: 0.25, previousWeeklyAverage: 2 }),
+    ]);
   });
 });
 
@@ -219,7 +362,14 @@ describe("scope", () => {
     expect(d.weeks.reduce((s, w) => s + w.needs, 0)).toBe(1);
 
     const nobody = loadDashboard(db, scopeOf({ role: "coordinator", coordinatorNeighbourhoodIds: [] }), NOW);
-    expect([nobody.openNeeds, nobody.coverage.needs, nobody.heat.length, nobody.shifts.total, nobody.certificates.total, nobody.overCap.total]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([
+      nobody.openNeeds,
+      nobody.coverage.needs,
+      nobody.heat.length,
+      nobody.shifts.total,
+      nobody.certificates.total,
+      nobody.overCap.total,
+    ]).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });
 
@@ -240,7 +390,9 @@ describe("the lists behind the figures", () => {
     expect([offers.total, offers.freeCapacity, offers.items.map((o) => o.id)]).toEqual([1, 2, [ids.o2]]);
     expect(listFigureShifts(db, s, filter(""), NOW).total).toBe(1);
     expect(listFigureCertificates(db, s, filter(""), NOW).total).toBe(2);
-    expect(listFigureLoad(db, s, filter("kind=over-cap"), NOW).items.map((p) => p.userId)).toEqual([people.v6]);
+    expect(listFigureLoad(db, s, filter("kind=over-cap"), NOW).items.map((p) => p.userId)).toEqual([
+      people.v6,
+    ]);
     expect(listFigureLoad(db, s, filter("kind=drop"), NOW).items.map((p) => p.userId)).toEqual([people.v7]);
   });
 });
@@ -248,10 +400,16 @@ describe("the lists behind the figures", () => {
 describe("the dashboard routes", () => {
   it("answers a coordinator with the scope's figures and refuses volunteers", async () => {
     const { loader } = await import("~/routes/coordination.dashboard._index");
-    const ok = await callLoader(loader, "/coordination/dashboard", { cookie: await sessionCookieFor(coordinatorId) });
+    const ok = await callLoader(loader, "/coordination/dashboard", {
+      cookie: await sessionCookieFor(coordinatorId),
+    });
     expect(ok.status).toBe(200);
-    expect((ok.data as { neighbourhoods: { id: number }[] }).neighbourhoods.map((n) => n.id).sort()).toEqual([ids.A, ids.B].sort());
-    const denied = await callLoader(loader, "/coordination/dashboard", { cookie: await sessionCookieFor(volunteerId) });
+    expect((ok.data as { neighbourhoods: { id: number }[] }).neighbourhoods.map((n) => n.id).sort()).toEqual(
+      [ids.A, ids.B].sort(),
+    );
+    const denied = await callLoader(loader, "/coordination/dashboard", {
+      cookie: await sessionCookieFor(volunteerId),
+    });
     expect(denied.status).toBe(403);
     const anonymous = await callLoader(loader, "/coordination/dashboard");
     expect(anonymous.status).toBe(302);
@@ -260,14 +418,20 @@ describe("the dashboard routes", () => {
   it("refuses a list filtered to a neighbourhood outside the coordinator's scope", async () => {
     const { loader } = await import("~/routes/coordination.dashboard.needs");
     const cookie = await sessionCookieFor(coordinatorId);
-    expect((await callLoader(loader, `/coordination/dashboard/needs?neighbourhood=${ids.X}`, { cookie })).status).toBe(403);
-    expect((await callLoader(loader, `/coordination/dashboard/needs?neighbourhood=${ids.A}`, { cookie })).status).toBe(200);
+    expect(
+      (await callLoader(loader, `/coordination/dashboard/needs?neighbourhood=${ids.X}`, { cookie })).status,
+    ).toBe(403);
+    expect(
+      (await callLoader(loader, `/coordination/dashboard/needs?neighbourhood=${ids.A}`, { cookie })).status,
+    ).toBe(200);
   });
 
   it("lets an admin see every neighbourhood", async () => {
     const { loader } = await import("~/routes/coordination.dashboard.needs");
     const admin = createUser(getDb(), { role: "admin" });
-    const result = await callLoader(loader, `/coordination/dashboard/needs?neighbourhood=${ids.X}`, { cookie: await sessionCookieFor(admin.id) });
+    const result = await callLoader(loader, `/coordination/dashboard/needs?neighbourhood=${ids.X}`, {
+      cookie: await sessionCookieFor(admin.id),
+    });
     expect(result.status).toBe(200);
     expect((result.data as { total: number }).total).toBe(1);
   });

@@ -45,15 +45,22 @@ interface Reply {
 /** POSTs `body` in `chunks` pieces; chunked transfer unless `contentLength` is given. */
 function post(
   body: Buffer,
-  { chunks = 1, contentLength, contentType = "application/x-www-form-urlencoded" }: { chunks?: number; contentLength?: number; contentType?: string | null } = {},
+  {
+    chunks = 1,
+    contentLength,
+    contentType = "application/x-www-form-urlencoded",
+  }: { chunks?: number; contentLength?: number; contentType?: string | null } = {},
 ) {
   return new Promise<Reply>((resolve, reject) => {
-    const headers: Record<string, string | number> = contentType === null ? {} : { "Content-Type": contentType };
+    const headers: Record<string, string | number> =
+      contentType === null ? {} : { "Content-Type": contentType };
     if (contentLength !== undefined) headers["Content-Length"] = contentLength;
     const req = request({ host: "127.0.0.1", port, method: "POST", path: "/any", headers }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }),
+      );
     });
     // The server may close once it has answered 413: a write error after that is expected.
     req.on("error", (error) => (req.writableEnded ? undefined : reject(error)));
@@ -97,7 +104,10 @@ describe("request body limit", () => {
 
   it("passes small and empty streamed bodies", async () => {
     const small = Buffer.from("intent=x&name=%C3%BC");
-    expect(JSON.parse((await post(small, { chunks: 3 })).body)).toEqual({ length: small.length, sha: sha(small) });
+    expect(JSON.parse((await post(small, { chunks: 3 })).body)).toEqual({
+      length: small.length,
+      sha: sha(small),
+    });
     const empty = Buffer.alloc(0);
     expect(JSON.parse((await post(empty)).body)).toEqual({ length: 0, sha: sha(empty) });
   });
@@ -108,7 +118,10 @@ describe("only forms reach the actions", () => {
     const before = handled;
     for (const contentType of ["application/json", "text/plain", "application/xml", null]) {
       const body = Buffer.from('{"a":1}');
-      expect((await post(body, { contentLength: body.length, contentType })).status, String(contentType)).toBe(415);
+      expect(
+        (await post(body, { contentLength: body.length, contentType })).status,
+        String(contentType),
+      ).toBe(415);
     }
     // Even an empty POST: request.formData() throws without a form type.
     expect((await post(Buffer.alloc(0), { contentLength: 0, contentType: null })).status).toBe(415);
@@ -118,8 +131,14 @@ describe("only forms reach the actions", () => {
   it("refuses multipart that does not parse with 400, and passes multipart that does, intact", async () => {
     const before = handled;
     const broken = Buffer.from('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb');
-    expect((await post(broken, { contentLength: broken.length, contentType: "multipart/form-data; boundary=y" })).status).toBe(400);
-    expect((await post(Buffer.alloc(0), { contentLength: 0, contentType: "multipart/form-data; boundary=y" })).status).toBe(400);
+    expect(
+      (await post(broken, { contentLength: broken.length, contentType: "multipart/form-data; boundary=y" }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await post(Buffer.alloc(0), { contentLength: 0, contentType: "multipart/form-data; boundary=y" }))
+        .status,
+    ).toBe(400);
     expect(handled).toBe(before);
 
     const form = new FormData();
@@ -142,7 +161,17 @@ describe("a body the action never read", () => {
     const send = (path: string, body: string) =>
       new Promise<number>((resolve, reject) => {
         const req = request(
-          { host: "127.0.0.1", port, method: "POST", path, agent, headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } },
+          {
+            host: "127.0.0.1",
+            port,
+            method: "POST",
+            path,
+            agent,
+            headers: {
+              "Content-Type": "application/x-www-form-urlencoded",
+              "Content-Length": Buffer.byteLength(body),
+            },
+          },
           (res) => {
             res.resume();
             res.on("end", () => resolve(res.statusCode ?? 0));

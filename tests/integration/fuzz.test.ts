@@ -85,7 +85,11 @@ beforeEach(() => msw.use(http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthro
 function routeFilesWithAction(): string[] {
   return readdirSync(ROUTES_DIR)
     .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .filter((file) => /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(readFileSync(join(ROUTES_DIR, file), "utf8")));
+    .filter((file) =>
+      /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(
+        readFileSync(join(ROUTES_DIR, file), "utf8"),
+      ),
+    );
 }
 
 /**
@@ -97,7 +101,11 @@ function patternOf(file: string): string {
   const routes = build.routes as Record<string, { path?: string; parentId?: string; index?: boolean }>;
   if (!routes[id]) throw new Error(`${file} is not in the build (stale build?)`);
   const parts: string[] = [];
-  for (let route: { path?: string; parentId?: string } | undefined = routes[id]; route; route = route.parentId ? routes[route.parentId] : undefined) {
+  for (
+    let route: { path?: string; parentId?: string } | undefined = routes[id];
+    route;
+    route = route.parentId ? routes[route.parentId] : undefined
+  ) {
     if (route.path) parts.unshift(route.path);
   }
   const path = `/${parts.join("/")}`.replace(/\/+/g, "/");
@@ -124,7 +132,9 @@ function entityOf(pattern: string, param: string): string {
 
 function fill(pattern: string, pick: (entity: string) => string): string {
   const [path, query] = pattern.split("?index");
-  const filled = path!.replace(/:([A-Za-z]+)\??/g, (_, param: string) => encodeURIComponent(pick(entityOf(path!, param))));
+  const filled = path!.replace(/:([A-Za-z]+)\??/g, (_, param: string) =>
+    encodeURIComponent(pick(entityOf(path!, param))),
+  );
   return query === undefined ? filled : `${filled}?index`;
 }
 
@@ -158,12 +168,20 @@ async function request(
     const [pathname, search] = path.split("?");
     url = `${pathname === "/" ? "/_root" : pathname}.data${search ? `?${search}` : ""}`;
   }
-  return fetch(`${base}${url}`, { method: init.method ?? "GET", body: init.body, headers, redirect: "manual" });
+  return fetch(`${base}${url}`, {
+    method: init.method ?? "GET",
+    body: init.body,
+    headers,
+    redirect: "manual",
+  });
 }
 
 /** Every table's rows, hashed — except what may change on a refused request by design. */
 function digest(): Map<string, string> {
-  const tables = db.$client.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const tables = db.$client
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   const out = new Map<string, string>();
   for (const table of tables) {
     // Failed logins and password checks count against the throttle (that is the point of it).
@@ -171,7 +189,10 @@ function digest(): Map<string, string> {
     // Reading a page with a session touches it (at most once a minute).
     const columns = table === "sessions" ? "id, user_id, created_at, user_agent" : "*";
     const hash = createHash("sha256");
-    for (const row of db.$client.prepare(`SELECT ${columns} FROM "${table}" ORDER BY rowid`).raw().iterate()) {
+    for (const row of db.$client
+      .prepare(`SELECT ${columns} FROM "${table}" ORDER BY rowid`)
+      .raw()
+      .iterate()) {
       hash.update(JSON.stringify(row));
     }
     out.set(table, hash.digest("hex"));
@@ -186,14 +207,20 @@ let baseline = new Map<string, string>();
 function judge(route: string, role: Role, what: string, status: number): void {
   sent.push({ route, role, what, status });
   if (status >= 500) problems.push(`${status} from ${role} ${route} (${what})`);
-  if (status < 0) problems.push(`no answer (connection ${status === -1 ? "reset" : "failed"}) from ${role} ${route} (${what})`);
+  if (status < 0)
+    problems.push(
+      `no answer (connection ${status === -1 ? "reset" : "failed"}) from ${role} ${route} (${what})`,
+    );
   const version = db.$client.pragma("data_version", { simple: true }) as number;
   if (version === lastVersion) return;
   lastVersion = version;
   const now = digest();
   if (status >= 400) {
     const changed = [...now].filter(([table, hash]) => baseline.get(table) !== hash).map(([table]) => table);
-    if (changed.length > 0) problems.push(`${role} ${route} (${what}) was refused with ${status} but changed ${changed.join(", ")}`);
+    if (changed.length > 0)
+      problems.push(
+        `${role} ${route} (${what}) was refused with ${status} but changed ${changed.join(", ")}`,
+      );
   }
   baseline = now;
 }
@@ -210,7 +237,10 @@ function formsIn(html: string, actionPath: string): FormSpec[] {
       const name = /\bname="([^"]+)"/.exec(input[2]!)?.[1];
       if (!name) continue;
       const value = /\bvalue="([^"]*)"/.exec(input[2]!)?.[1] ?? "";
-      const type = input[1]!.toLowerCase() === "input" ? (/\btype="([^"]+)"/.exec(input[2]!)?.[1] ?? "text") : input[1]!.toLowerCase();
+      const type =
+        input[1]!.toLowerCase() === "input"
+          ? (/\btype="([^"]+)"/.exec(input[2]!)?.[1] ?? "text")
+          : input[1]!.toLowerCase();
       fields.push({ name, value: value.replace(/&quot;/g, '"').replace(/&amp;/g, "&"), type });
     }
     if (fields.length > 0) forms.push({ fields });
@@ -245,21 +275,36 @@ function fewPayloads(form: FormSpec): Payload[] {
 
 function payloadsFor(form: FormSpec, foreignIds: string[]): Payload[] {
   const base = form.fields.map((f) => [f.name, f.value] as [string, string]);
-  const isText = (f: FormSpec["fields"][number]) => !["hidden", "submit", "button", "checkbox", "radio", "select"].includes(f.type);
+  const isText = (f: FormSpec["fields"][number]) =>
+    !["hidden", "submit", "button", "checkbox", "radio", "select"].includes(f.type);
   const isId = (name: string) => /(^id$|Id$|Ids$|_id$)/.test(name);
   const out: Payload[] = [
     { what: "as rendered", body: encode(base), document: true },
     // The page rendered around a refusal shows the submitted values again: these go as document posts.
     { what: "empty", body: "", document: true },
-    { what: "fields doubled", body: encode([...base, ...base.map(([k]) => [k, "zweiter Wert"] as [string, string])]), document: true },
+    {
+      what: "fields doubled",
+      body: encode([...base, ...base.map(([k]) => [k, "zweiter Wert"] as [string, string])]),
+      document: true,
+    },
     { what: "every field missing but one", body: encode(base.slice(0, 1)), document: true },
-    { what: "unknown intent", body: encode([...base.filter(([k]) => k !== "intent"), ["intent", "drop_everything"]]) },
+    {
+      what: "unknown intent",
+      body: encode([...base.filter(([k]) => k !== "intent"), ["intent", "drop_everything"]]),
+    },
     { what: "json body", body: JSON.stringify(Object.fromEntries(base)), contentType: "application/json" },
-    { what: "broken multipart", body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb", contentType: "multipart/form-data; boundary=y" },
+    {
+      what: "broken multipart",
+      body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb',
+      contentType: "multipart/form-data; boundary=y",
+    },
     { what: "invalid utf-8 (encoded)", body: encode(base).replace(/=([^&]*)/g, "=%FF%FE%C3%28$1") },
     {
       what: "invalid utf-8 (raw bytes)",
-      body: Buffer.concat([Buffer.from(`${base[0]?.[0] ?? "a"}=`), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80])]),
+      body: Buffer.concat([
+        Buffer.from(`${base[0]?.[0] ?? "a"}=`),
+        Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]),
+      ]),
     },
     { what: `${BIG} byte value`, body: encode(base.map(([k, v], i) => [k, i === 0 ? "x".repeat(BIG) : v])) },
   ];
@@ -272,7 +317,10 @@ function payloadsFor(form: FormSpec, foreignIds: string[]): Payload[] {
   }
   for (const id of [...foreignIds, ...HOSTILE_IDS]) {
     if (!form.fields.some((f) => isId(f.name))) break;
-    out.push({ what: `id ${JSON.stringify(id)}`, body: encode(form.fields.map((f) => [f.name, isId(f.name) ? id : f.value])) });
+    out.push({
+      what: `id ${JSON.stringify(id)}`,
+      body: encode(form.fields.map((f) => [f.name, isId(f.name) ? id : f.value])),
+    });
   }
   return out;
 }
@@ -297,26 +345,58 @@ beforeAll(async () => {
     admin: DEMO_EMAILS.admin,
   };
   for (const [role, email] of Object.entries(emails) as [Exclude<Role, "anonymous">, string][]) {
-    const response = await request("/login", { role: "anonymous", method: "POST", body: encode([["email", email], ["password", DEMO_PASSWORD]]), contentType: "application/x-www-form-urlencoded" });
+    const response = await request("/login", {
+      role: "anonymous",
+      method: "POST",
+      body: encode([
+        ["email", email],
+        ["password", DEMO_PASSWORD],
+      ]),
+      contentType: "application/x-www-form-urlencoded",
+    });
     const setCookie = response.headers.get("set-cookie");
     if (response.status !== 302 || !setCookie) throw new Error(`Login as ${role} failed: ${response.status}`);
     cookies[role] = setCookie.split(";")[0]!;
   }
 
-  const one = (sql: string, ...params: unknown[]) => String(db.$client.prepare(sql).pluck().get(...params) ?? "999999999");
+  const one = (sql: string, ...params: unknown[]) =>
+    String(
+      db.$client
+        .prepare(sql)
+        .pluck()
+        .get(...params) ?? "999999999",
+    );
   const userId = (email: string) => one("SELECT id FROM users WHERE email = ?", email);
   const volunteerId = userId(DEMO_EMAILS.volunteer);
-  const ownOrg = one("SELECT organisation_id FROM memberships WHERE user_id = ? ORDER BY organisation_id", userId(DEMO_EMAILS.organisationMember));
+  const ownOrg = one(
+    "SELECT organisation_id FROM memberships WHERE user_id = ? ORDER BY organisation_id",
+    userId(DEMO_EMAILS.organisationMember),
+  );
   const foreignOrg = one("SELECT id FROM organisations WHERE id <> ? ORDER BY id", ownOrg);
   ids = {
     organisation: { own: ownOrg, foreign: foreignOrg },
-    event: { own: one("SELECT id FROM events WHERE organisation_id = ? ORDER BY id", ownOrg), foreign: one("SELECT id FROM events WHERE organisation_id = ? ORDER BY id", foreignOrg) },
-    offer: { own: one("SELECT id FROM offers WHERE volunteer_id = ? ORDER BY id", volunteerId), foreign: one("SELECT id FROM offers WHERE volunteer_id <> ? ORDER BY id", volunteerId) },
-    need: { own: one("SELECT id FROM needs ORDER BY id"), foreign: one("SELECT id FROM needs ORDER BY id DESC") },
+    event: {
+      own: one("SELECT id FROM events WHERE organisation_id = ? ORDER BY id", ownOrg),
+      foreign: one("SELECT id FROM events WHERE organisation_id = ? ORDER BY id", foreignOrg),
+    },
+    offer: {
+      own: one("SELECT id FROM offers WHERE volunteer_id = ? ORDER BY id", volunteerId),
+      foreign: one("SELECT id FROM offers WHERE volunteer_id <> ? ORDER BY id", volunteerId),
+    },
+    need: {
+      own: one("SELECT id FROM needs ORDER BY id"),
+      foreign: one("SELECT id FROM needs ORDER BY id DESC"),
+    },
     user: { own: volunteerId, foreign: userId(DEMO_EMAILS.admin) },
     outbox: { own: one("SELECT id FROM email_outbox ORDER BY id"), foreign: "999999999" },
-    shift: { own: one("SELECT id FROM shifts WHERE starts_at > ? ORDER BY starts_at", Date.now()), foreign: one("SELECT id FROM shifts ORDER BY id") },
-    signup: { own: one("SELECT id FROM signups WHERE volunteer_id = ? ORDER BY id", volunteerId), foreign: one("SELECT id FROM signups WHERE volunteer_id <> ? ORDER BY id", volunteerId) },
+    shift: {
+      own: one("SELECT id FROM shifts WHERE starts_at > ? ORDER BY starts_at", Date.now()),
+      foreign: one("SELECT id FROM shifts ORDER BY id"),
+    },
+    signup: {
+      own: one("SELECT id FROM signups WHERE volunteer_id = ? ORDER BY id", volunteerId),
+      foreign: one("SELECT id FROM signups WHERE volunteer_id <> ? ORDER BY id", volunteerId),
+    },
     token: { own: "abc", foreign: "' OR 1=1 --" },
     unknown: { own: "1", foreign: "2" },
   };
@@ -339,7 +419,11 @@ describe("hostile input", () => {
   it("never answers 5xx and changes nothing when it refuses, for every action, role and hostile body", async () => {
     const first = problems.length;
     // Logout and account deletion end sessions: they go last, so the other routes keep their users.
-    const files = routeFilesWithAction().sort((a, b) => Number(/logout|account\.delete|account\.sessions/.test(a)) - Number(/logout|account\.delete|account\.sessions/.test(b)));
+    const files = routeFilesWithAction().sort(
+      (a, b) =>
+        Number(/logout|account\.delete|account\.sessions/.test(a)) -
+        Number(/logout|account\.delete|account\.sessions/.test(b)),
+    );
     const foreignIds = [...new Set(Object.values(ids).map((v) => v.foreign))];
     const send = async (path: string, role: Role, file: string, payloads: Payload[]) => {
       for (const payload of payloads) {
@@ -367,11 +451,16 @@ describe("hostile input", () => {
       for (const role of ROLES) {
         const page = await request(own, { role });
         judge(own, role, "GET", page.status);
-        const html = page.status === 200 && page.headers.get("content-type")?.includes("text/html") ? await page.text() : "";
+        const html =
+          page.status === 200 && page.headers.get("content-type")?.includes("text/html")
+            ? await page.text()
+            : "";
         if (!html) await page.arrayBuffer().catch(() => undefined);
         formsByRole.set(role, formsIn(html, own.split("?")[0]!));
       }
-      const generic: FormSpec = { fields: GENERIC_FIELDS.map((name) => ({ name, value: "1", type: "text" })) };
+      const generic: FormSpec = {
+        fields: GENERIC_FIELDS.map((name) => ({ name, value: "1", type: "text" })),
+      };
       const firstWithForm = ROLES.find((role) => formsByRole.get(role)!.length > 0);
       for (const role of ROLES) {
         const forms = formsByRole.get(role)!;
@@ -400,10 +489,36 @@ describe("hostile input", () => {
       fc.asyncProperty(
         fc.constantFrom(...files),
         fc.constantFrom(...ROLES),
-        fc.array(fc.tuple(fc.constantFrom("intent", "id", "email", "password", "title", "description", "neededCount", "status", "locale", "neighbourhoodIds", "x"), arbitraryValue), { maxLength: 8 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(
+              "intent",
+              "id",
+              "email",
+              "password",
+              "title",
+              "description",
+              "neededCount",
+              "status",
+              "locale",
+              "neighbourhoodIds",
+              "x",
+            ),
+            arbitraryValue,
+          ),
+          { maxLength: 8 },
+        ),
         async (file, role, fields) => {
           const path = fill(patternOf(file), (entity) => ids[entity]!.own);
-          const status = await statusOf(request(path, { role, method: "POST", body: encode(fields), contentType: "application/x-www-form-urlencoded", data: true }));
+          const status = await statusOf(
+            request(path, {
+              role,
+              method: "POST",
+              body: encode(fields),
+              contentType: "application/x-www-form-urlencoded",
+              data: true,
+            }),
+          );
           judge(path, role, `random ${JSON.stringify(fields).slice(0, 120)}`, status);
           return status > 0 && status < 500;
         },
@@ -417,7 +532,12 @@ describe("hostile input", () => {
     const before = digest();
     for (const file of routeFilesWithAction()) {
       const path = fill(patternOf(file), (entity) => ids[entity]!.own);
-      const response = await request(path, { role: "volunteer", method: "POST", body: `a=${"x".repeat(1024 * 1024 + 10)}`, contentType: "application/x-www-form-urlencoded" });
+      const response = await request(path, {
+        role: "volunteer",
+        method: "POST",
+        body: `a=${"x".repeat(1024 * 1024 + 10)}`,
+        contentType: "application/x-www-form-urlencoded",
+      });
       expect(response.status, path).toBe(413);
       await response.arrayBuffer().catch(() => undefined);
     }
@@ -436,7 +556,10 @@ describe("hostile input", () => {
     c.prepare("UPDATE offers SET title = ? || title, description = ?").run(xss, xss);
     c.prepare("UPDATE volunteer_profiles SET bio = ?").run(xss);
     c.prepare("UPDATE shifts SET title = ? || title").run(xss);
-    c.prepare("UPDATE notifications SET params = json_set(params, '$.needTitle', ?, '$.eventTitle', ?)").run(xss, xss);
+    c.prepare("UPDATE notifications SET params = json_set(params, '$.needTitle', ?, '$.eventTitle', ?)").run(
+      xss,
+      xss,
+    );
 
     const pages = readdirSync(ROUTES_DIR)
       .filter((file) => /\.tsx$/.test(file) && !/\.test\.tsx$/.test(file))

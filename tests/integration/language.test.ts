@@ -9,14 +9,18 @@ import { buildRequest, callAction, sessionCookieFor } from "../helpers/route-cal
 
 describe("language switcher", () => {
   it("remembers the choice in a cookie and goes back to the page", async () => {
-    const result = await callAction(action, "/language", { form: { locale: "ar", returnTo: "/activities?page=2" } });
+    const result = await callAction(action, "/language", {
+      form: { locale: "ar", returnTo: "/activities?page=2" },
+    });
     expect(result.status).toBe(302);
     expect(result.location).toBe("/activities?page=2");
     expect(result.headers.get("Set-Cookie")).toMatch(/^lng=/);
   });
 
   it("refuses foreign redirect targets and unknown languages", async () => {
-    const result = await callAction(action, "/language", { form: { locale: "xx", returnTo: "//evil.test/" } });
+    const result = await callAction(action, "/language", {
+      form: { locale: "xx", returnTo: "//evil.test/" },
+    });
     expect(result.location).toBe("/");
     expect(result.headers.get("Set-Cookie")).toBeNull();
   });
@@ -26,12 +30,16 @@ describe("language switcher", () => {
     const user = createUser(db, { locale: "de" });
     const cookie = await sessionCookieFor(user.id);
     await callAction(action, "/language", { cookie, form: { locale: "uk", returnTo: "/" } });
-    expect(db.select({ locale: users.locale }).from(users).where(eq(users.id, user.id)).get()?.locale).toBe("uk");
+    expect(db.select({ locale: users.locale }).from(users).where(eq(users.id, user.id)).get()?.locale).toBe(
+      "uk",
+    );
 
     // Same person, a browser without the language cookie, preferring German: the account wins.
     const fresh = buildRequest("/", { cookie, headers: { "Accept-Language": "de-DE,de;q=0.9" } });
     expect(await i18nServer.getLocale(fresh)).toBe("uk");
     // A visitor is guessed from Accept-Language.
-    expect(await i18nServer.getLocale(buildRequest("/", { headers: { "Accept-Language": "tr-TR,tr;q=0.9" } }))).toBe("tr");
+    expect(
+      await i18nServer.getLocale(buildRequest("/", { headers: { "Accept-Language": "tr-TR,tr;q=0.9" } })),
+    ).toBe("tr");
   });
 });

@@ -291,7 +291,11 @@ describe("match lifecycle", () => {
     expect(told).toEqual([
       {
         kind: "match_ended_by_helper",
-        params: { needId: need.id, needTitle: "Begleitung zur Familienkasse", helperName: expect.any(String) },
+        params: {
+          needId: need.id,
+          needTitle: "Begleitung zur Familienkasse",
+          helperName: expect.any(String),
+        },
         link: `/coordination/needs/${need.id}`,
       },
     ]);

@@ -505,7 +505,10 @@ describe("suggestions and explanations from the database", () => {
     }
     // Bogdan declined n1 (through o3): that holds for his other offers too.
     const paused = explainCandidate(temp.db, w.n1, w.o5, { now: NOW });
-    expect(paused?.status === "excluded" && paused.exclusions.map((e) => e.code)).toEqual(["inactive", "declined"]);
+    expect(paused?.status === "excluded" && paused.exclusions.map((e) => e.code)).toEqual([
+      "inactive",
+      "declined",
+    ]);
     expect(explainCandidate(temp.db, w.n1, w.o1, { now: NOW })).toMatchObject({
       status: "candidate",
       candidateCount: 2,

@@ -114,7 +114,11 @@ describe("/inbox", () => {
   it("answers bad input with 400 and changes nothing", async () => {
     const user = createUser(getDb());
     const cookie = await sessionCookie(user.id);
-    const forms: Record<string, string>[] = [{ intent: "read", id: "abc" }, { intent: "delete-everything" }, {}];
+    const forms: Record<string, string>[] = [
+      { intent: "read", id: "abc" },
+      { intent: "delete-everything" },
+      {},
+    ];
     for (const form of forms) {
       expect((await call(() => inbox.action(args(post("/inbox", form, cookie))))).status).toBe(400);
     }

@@ -30,7 +30,15 @@ describe("origin check", () => {
   });
 
   it("accepts APP_URL's host behind a proxy that rewrites Host", () => {
-    expect(isAllowedOrigin(post({ host: "127.0.0.1:3000", origin: "https://miteinander.example", publicHost: "miteinander.example" }))).toBe(true);
+    expect(
+      isAllowedOrigin(
+        post({
+          host: "127.0.0.1:3000",
+          origin: "https://miteinander.example",
+          publicHost: "miteinander.example",
+        }),
+      ),
+    ).toBe(true);
   });
 
   it("without Origin, decides by Referer and Sec-Fetch-Site", () => {

@@ -21,31 +21,54 @@ afterEach(() => temp.cleanup());
 
 function bulkPerson(tag: string): void {
   const id = `bulk-${tag}`;
-  insertRow(temp.db, "users", { id, email: `${tag}@example.org`, password_hash: "x", display_name: `Person ${tag}` });
+  insertRow(temp.db, "users", {
+    id,
+    email: `${tag}@example.org`,
+    password_hash: "x",
+    display_name: `Person ${tag}`,
+  });
   insertRow(temp.db, "volunteer_profiles", { user_id: id, bio: `bio of ${tag} `.repeat(40) });
   insertRow(temp.db, "volunteer_skills", { user_id: id, skill: `skill ${tag}` });
-  insertRow(temp.db, "audit_events", { actor_id: id, action: "user.update", entity_type: "user", entity_id: id, details: { fields: ["bio"] } });
+  insertRow(temp.db, "audit_events", {
+    actor_id: id,
+    action: "user.update",
+    entity_type: "user",
+    entity_id: id,
+    details: { fields: ["bio"] },
+  });
 }
 
 function all<T>(sql: string, ...params: unknown[]): T[] {
   return temp.db.$client.prepare(sql).all(...params) as T[];
 }
 function one<T>(sql: string, ...params: unknown[]): T {
-  return temp.db.$client.prepare(sql).pluck().get(...params) as T;
+  return temp.db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...params) as T;
 }
 
 /** The aggregate statistics erasure must not change. */
 function statistics() {
   return {
-    matchesPerCategory: all("SELECT n.category_id AS c, count(*) AS n FROM matches m JOIN needs n ON n.id = m.need_id GROUP BY 1 ORDER BY 1"),
+    matchesPerCategory: all(
+      "SELECT n.category_id AS c, count(*) AS n FROM matches m JOIN needs n ON n.id = m.need_id GROUP BY 1 ORDER BY 1",
+    ),
     completedPerCategory: all(
       "SELECT n.category_id AS c, count(*) AS n FROM matches m JOIN needs n ON n.id = m.need_id WHERE m.status = 'completed' GROUP BY 1 ORDER BY 1",
     ),
-    hoursPerCategory: all("SELECT category_id AS c, sum(hours) AS h, count(*) AS n FROM hours_log GROUP BY 1 ORDER BY 1"),
-    hoursPerOrganisation: all("SELECT organisation_id AS o, sum(hours) AS h FROM hours_log GROUP BY 1 ORDER BY 1"),
+    hoursPerCategory: all(
+      "SELECT category_id AS c, sum(hours) AS h, count(*) AS n FROM hours_log GROUP BY 1 ORDER BY 1",
+    ),
+    hoursPerOrganisation: all(
+      "SELECT organisation_id AS o, sum(hours) AS h FROM hours_log GROUP BY 1 ORDER BY 1",
+    ),
     needsPerStatusCategory: all("SELECT category_id AS c, count(*) AS n FROM needs GROUP BY 1 ORDER BY 1"),
     events: one<number>("SELECT count(*) FROM events"),
-    pastShiftsConfirmed: one<number>("SELECT sum(confirmed_count) FROM shifts WHERE starts_at < ?", Date.now()),
+    pastShiftsConfirmed: one<number>(
+      "SELECT sum(confirmed_count) FROM shifts WHERE starts_at < ?",
+      Date.now(),
+    ),
     verifiedOrganisations: one<number>("SELECT count(*) FROM organisations WHERE verified_at IS NOT NULL"),
   };
 }
@@ -70,11 +93,16 @@ describe("eraseAccount", () => {
 
     expect(exportPersonalData(temp.db, subjectId)).toBeNull();
     // Nothing is tied to the person any more, through any link of the classification.
-    for (const [table, privacy] of Object.entries(PERSONAL_DATA_MAP as unknown as Record<string, TablePrivacy>)) {
+    for (const [table, privacy] of Object.entries(
+      PERSONAL_DATA_MAP as unknown as Record<string, TablePrivacy>,
+    )) {
       for (const link of privacy.subjects) {
         if (link.kind !== "user_id" && link.kind !== "email") continue;
         const value = link.kind === "email" ? subjectEmail : subjectId;
-        expect(one<number>(`SELECT count(*) FROM "${table}" WHERE "${link.column}" = ?`, value), `${table}.${link.column}`).toBe(0);
+        expect(
+          one<number>(`SELECT count(*) FROM "${table}" WHERE "${link.column}" = ?`, value),
+          `${table}.${link.column}`,
+        ).toBe(0);
       }
     }
     expect(one<number>("SELECT count(*) FROM login_throttle WHERE key LIKE ?", `%${subjectEmail}`)).toBe(0);
@@ -84,7 +112,13 @@ describe("eraseAccount", () => {
     const { ids } = fixture;
     expect(one<string | null>("SELECT created_by FROM needs WHERE id = ?", ids.subjectNeedId)).toBeNull();
     expect(one<string | null>("SELECT created_by FROM events WHERE id = ?", ids.eventId)).toBeNull();
-    expect(all("SELECT volunteer_id AS v, note FROM hours_log WHERE category_id IN (?, ?) AND confirmed_by IS NOT 'x' AND volunteer_id IS NULL", ids.categoryId, ids.category2Id)).toEqual([
+    expect(
+      all(
+        "SELECT volunteer_id AS v, note FROM hours_log WHERE category_id IN (?, ?) AND confirmed_by IS NOT 'x' AND volunteer_id IS NULL",
+        ids.categoryId,
+        ids.category2Id,
+      ),
+    ).toEqual([
       { v: null, note: "" },
       { v: null, note: "" },
     ]);
@@ -94,42 +128,75 @@ describe("eraseAccount", () => {
     );
     expect(kept.map((m) => m.status)).toEqual(["completed", "ended", "declined"]);
     expect(kept.every((m) => m.decline_reason === null)).toBe(true);
-    expect(result.report).toMatchObject({ endedMatches: 1, keptMatches: 3, keptHours: 2, cancelledSignups: 1, walTruncated: true });
+    expect(result.report).toMatchObject({
+      endedMatches: 1,
+      keptMatches: 3,
+      keptHours: 2,
+      cancelledSignups: 1,
+      walTruncated: true,
+    });
     expect(result.report.organisationsWithoutOwner).toEqual([ids.organisationId]);
     // The need that lost its live helper is open again, and its coordinator can see why.
     expect(one<string>("SELECT status FROM needs WHERE id = ?", ids.otherNeedId)).toBe("open");
-    expect(one<number>("SELECT count(*) FROM audit_events WHERE action = 'need.helper_erased' AND entity_id = ?", String(ids.otherNeedId))).toBe(1);
+    expect(
+      one<number>(
+        "SELECT count(*) FROM audit_events WHERE action = 'need.helper_erased' AND entity_id = ?",
+        String(ids.otherNeedId),
+      ),
+    ).toBe(1);
 
     // The future shift's place went to the first on the waitlist, who was told.
-    expect(all("SELECT volunteer_id AS v, status FROM signups WHERE shift_id = ? ORDER BY id", ids.futureShiftId)).toEqual([
-      { v: fixture.otherId, status: "confirmed" },
-    ]);
+    expect(
+      all("SELECT volunteer_id AS v, status FROM signups WHERE shift_id = ? ORDER BY id", ids.futureShiftId),
+    ).toEqual([{ v: fixture.otherId, status: "confirmed" }]);
     expect(one<number>("SELECT confirmed_count FROM shifts WHERE id = ?", ids.futureShiftId)).toBe(1);
-    expect(one<number>("SELECT count(*) FROM notifications WHERE user_id = ? AND kind = 'waitlist_promoted'", fixture.otherId)).toBe(1);
+    expect(
+      one<number>(
+        "SELECT count(*) FROM notifications WHERE user_id = ? AND kind = 'waitlist_promoted'",
+        fixture.otherId,
+      ),
+    ).toBe(1);
     // The past shift keeps its count: the person did help then.
     expect(one<number>("SELECT confirmed_count FROM shifts WHERE id = ?", ids.pastShiftId)).toBe(1);
 
     // Audit: the action stays, the person does not; the erasure itself is recorded without a name.
-    expect(one<string>("SELECT entity_id FROM audit_events WHERE action = 'certificate.verify'")).toBe(ERASED);
+    expect(one<string>("SELECT entity_id FROM audit_events WHERE action = 'certificate.verify'")).toBe(
+      ERASED,
+    );
     expect(one<string>("SELECT details FROM audit_events WHERE action = 'certificate.verify'")).toBe("{}");
-    expect(JSON.parse(one<string>("SELECT details FROM audit_events WHERE action = 'match.accept'"))).toEqual({ helper: ERASED, score: 77 });
+    expect(JSON.parse(one<string>("SELECT details FROM audit_events WHERE action = 'match.accept'"))).toEqual(
+      { helper: ERASED, score: 77 },
+    );
     expect(one<string | null>("SELECT actor_id FROM audit_events WHERE action = 'need.create'")).toBeNull();
-    expect(all("SELECT actor_id AS a, entity_id AS e, details AS d FROM audit_events WHERE action = 'user.erased'")).toEqual([
-      { a: fixture.adminId, e: ERASED, d: "{}" },
-    ]);
+    expect(
+      all(
+        "SELECT actor_id AS a, entity_id AS e, details AS d FROM audit_events WHERE action = 'user.erased'",
+      ),
+    ).toEqual([{ a: fixture.adminId, e: ERASED, d: "{}" }]);
     // Other people's inbox entries and e-mails that quoted the person's name.
-    expect(JSON.parse(one<string>("SELECT params FROM notifications WHERE user_id = ? AND kind = 'match_accepted'", fixture.coordinatorId))).toEqual({
+    expect(
+      JSON.parse(
+        one<string>(
+          "SELECT params FROM notifications WHERE user_id = ? AND kind = 'match_accepted'",
+          fixture.coordinatorId,
+        ),
+      ),
+    ).toEqual({
       needTitle: "Homework",
       helperName: ERASED,
     });
-    expect(one<string>("SELECT body_text FROM email_outbox WHERE kind = 'match_accepted'")).toBe(`${ERASED} accepted`);
+    expect(one<string>("SELECT body_text FROM email_outbox WHERE kind = 'match_accepted'")).toBe(
+      `${ERASED} accepted`,
+    );
     expect(one<number>("SELECT count(*) FROM email_outbox WHERE to_address = ?", subjectEmail)).toBe(0);
 
     // The database is sound.
     expect(temp.db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(temp.db.$client.pragma("foreign_key_check")).toEqual([]);
     // The others' data is untouched.
-    expect(exportPersonalData(temp.db, fixture.otherId)!.data.volunteer_profiles!.yourProfile![0]!.bio).toContain(fixture.otherMarkers[1]);
+    expect(
+      exportPersonalData(temp.db, fixture.otherId)!.data.volunteer_profiles!.yourProfile![0]!.bio,
+    ).toContain(fixture.otherMarkers[1]);
   });
 
   it("leaves no byte of the person's profile in the database or WAL files (secure_delete + checkpoint)", () => {
@@ -139,7 +206,9 @@ describe("eraseAccount", () => {
     temp.db.$client.pragma("wal_checkpoint(TRUNCATE)");
     // Rewrite the profile a few times, so old versions of its pages exist (the WAL keeps every version).
     for (let i = 0; i < 3; i += 1) {
-      temp.db.$client.prepare("UPDATE volunteer_profiles SET bio = bio || ? WHERE user_id = ?").run(` edit ${i}`, fixture.subjectId);
+      temp.db.$client
+        .prepare("UPDATE volunteer_profiles SET bio = bio || ? WHERE user_id = ?")
+        .run(` edit ${i}`, fixture.subjectId);
     }
     expect(fileBytes().includes(fixture.subjectMarkers[1]!)).toBe(true);
 
@@ -156,7 +225,13 @@ describe("eraseAccount", () => {
   it("refuses to erase the last admin, and an unknown account", () => {
     expect(eraseAccount(temp.db, fixture.adminId)).toEqual({ ok: false, error: "last_admin" });
     expect(eraseAccount(temp.db, "nobody")).toEqual({ ok: false, error: "not_found" });
-    insertRow(temp.db, "users", { id: "admin-2", email: "admin2@example.org", password_hash: "x", display_name: "Second", role: "admin" });
+    insertRow(temp.db, "users", {
+      id: "admin-2",
+      email: "admin2@example.org",
+      password_hash: "x",
+      display_name: "Second",
+      role: "admin",
+    });
     expect(eraseAccount(temp.db, fixture.adminId).ok).toBe(true);
   });
 
@@ -165,10 +240,14 @@ describe("eraseAccount", () => {
     const digest = () => tables.map((t) => `${t}:${one<number>(`SELECT count(*) FROM "${t}"`)}`).join(",");
     const before = digest();
     // A trigger that makes the final delete fail, after every other step has run.
-    temp.db.$client.exec(`CREATE TRIGGER fail_erase BEFORE DELETE ON users BEGIN SELECT raise(ABORT, 'boom'); END`);
+    temp.db.$client.exec(
+      `CREATE TRIGGER fail_erase BEFORE DELETE ON users BEGIN SELECT raise(ABORT, 'boom'); END`,
+    );
     expect(() => eraseAccount(temp.db, fixture.subjectId)).toThrow(/boom/);
     expect(digest()).toBe(before);
-    expect(one<string>("SELECT details FROM audit_events WHERE action = 'match.accept'")).toContain(fixture.subjectMarkers[0]);
+    expect(one<string>("SELECT details FROM audit_events WHERE action = 'match.accept'")).toContain(
+      fixture.subjectMarkers[0],
+    );
   });
 });
 

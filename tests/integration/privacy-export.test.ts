@@ -2,7 +2,12 @@ import { getTableColumns, getTableName } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { volunteerProfiles, users } from "@db/schema";
-import { exportPersonalData, fingerprint, schemaTables, type PersonalDataExport } from "~/modules/privacy/export.server";
+import {
+  exportPersonalData,
+  fingerprint,
+  schemaTables,
+  type PersonalDataExport,
+} from "~/modules/privacy/export.server";
 import {
   COLUMN_CLASSES,
   exportedColumns,
@@ -57,8 +62,10 @@ describe("the classification covers the schema", () => {
         .filter(([, cls]) => cls === "personal" || cls === "credential")
         .map(([c]) => c);
       const exported = new Set(privacy.subjects.flatMap((link) => exportedColumns(privacy, link)));
-      for (const column of personal) if (!exported.has(column)) problems.push(`${name}.${column} is never exported`);
-      if (personal.length === 0 && privacy.subjects.length > 0) problems.push(`${name} has links but no personal column`);
+      for (const column of personal)
+        if (!exported.has(column)) problems.push(`${name}.${column} is never exported`);
+      if (personal.length === 0 && privacy.subjects.length > 0)
+        problems.push(`${name} has links but no personal column`);
       for (const link of privacy.subjects) {
         for (const column of exportedColumns(privacy, link)) {
           if (!(column in privacy.columns)) problems.push(`${name}.${link.key} exports unknown ${column}`);
@@ -89,25 +96,39 @@ describe("exportPersonalData", () => {
     const { subjectId: id, subjectEmail: email } = fixture;
     switch (link.kind) {
       case "user_id":
-        return c.prepare(`SELECT * FROM "${table}" WHERE "${link.column}" = ? ORDER BY rowid`).all(id) as never;
+        return c
+          .prepare(`SELECT * FROM "${table}" WHERE "${link.column}" = ? ORDER BY rowid`)
+          .all(id) as never;
       case "email":
-        return c.prepare(`SELECT * FROM "${table}" WHERE "${link.column}" = ? ORDER BY rowid`).all(email) as never;
+        return c
+          .prepare(`SELECT * FROM "${table}" WHERE "${link.column}" = ? ORDER BY rowid`)
+          .all(email) as never;
       case "account_key":
-        return c.prepare(`SELECT * FROM "${table}" WHERE "${link.column}" LIKE ? ESCAPE '\\' ORDER BY rowid`).all(
-          `%:account:${email.replace(/[\\%_]/g, (x) => `\\${x}`)}`,
-        ) as never;
+        return c
+          .prepare(`SELECT * FROM "${table}" WHERE "${link.column}" LIKE ? ESCAPE '\\' ORDER BY rowid`)
+          .all(`%:account:${email.replace(/[\\%_]/g, (x) => `\\${x}`)}`) as never;
       case "json_value":
-        return (c.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[]).filter((row) =>
-          Object.values(JSON.parse(String(row[link.column])) as Record<string, unknown>).some((v) => v === id || v === email),
+        return (
+          c.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[]
+        ).filter((row) =>
+          Object.values(JSON.parse(String(row[link.column])) as Record<string, unknown>).some(
+            (v) => v === id || v === email,
+          ),
         );
       case "audit_subject":
         return c
-          .prepare(`SELECT * FROM "${table}" WHERE entity_type IN ('user', 'volunteer_profile') AND entity_id = ? ORDER BY rowid`)
+          .prepare(
+            `SELECT * FROM "${table}" WHERE entity_type IN ('user', 'volunteer_profile') AND entity_id = ? ORDER BY rowid`,
+          )
           .all(id) as never;
       case "parent": {
-        const ownerColumn = MAP[link.parent]!.subjects.find((s) => s.kind === "user_id" && s.owner) as { column: string };
+        const ownerColumn = MAP[link.parent]!.subjects.find((s) => s.kind === "user_id" && s.owner) as {
+          column: string;
+        };
         return c
-          .prepare(`SELECT * FROM "${table}" WHERE "${link.column}" IN (SELECT id FROM "${link.parent}" WHERE "${ownerColumn.column}" = ?) ORDER BY rowid`)
+          .prepare(
+            `SELECT * FROM "${table}" WHERE "${link.column}" IN (SELECT id FROM "${link.parent}" WHERE "${ownerColumn.column}" = ?) ORDER BY rowid`,
+          )
           .all(id) as never;
       }
     }

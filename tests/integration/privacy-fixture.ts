@@ -52,7 +52,16 @@ export function insertRow(db: Db, table: string, values: Record<string, unknown>
 
 export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): PrivacyFixture {
   const m = (what: string) => `zq${what}${tag}marker`;
-  const subjectMarkers = [m("name"), m("bio"), m("skill"), m("offer"), m("decline"), m("note"), m("phone"), m("mail")];
+  const subjectMarkers = [
+    m("name"),
+    m("bio"),
+    m("skill"),
+    m("offer"),
+    m("decline"),
+    m("note"),
+    m("phone"),
+    m("mail"),
+  ];
   const otherMarkers = [m("othername"), m("otherbio"), m("otheroffer")];
   const subjectId = `subject-${tag}`;
   const otherId = `other-${tag}`;
@@ -62,9 +71,21 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
   const otherEmail = `other-${tag}@example.org`;
   const ins = (table: string, values: Record<string, unknown>) => insertRow(db, table, values);
 
-  const categoryId = ins("categories", { slug: `care${tag}`.toLowerCase().replace(/[^a-z]/g, ""), name: "Care" });
-  const category2Id = ins("categories", { slug: `sport${tag}`.toLowerCase().replace(/[^a-z]/g, ""), name: "Sport" });
-  const neighbourhoodId = ins("neighbourhoods", { slug: `nb-${tag}`, name: "Altstadt", municipality: "G", lat: 51.5, lon: 7.1 });
+  const categoryId = ins("categories", {
+    slug: `care${tag}`.toLowerCase().replace(/[^a-z]/g, ""),
+    name: "Care",
+  });
+  const category2Id = ins("categories", {
+    slug: `sport${tag}`.toLowerCase().replace(/[^a-z]/g, ""),
+    name: "Sport",
+  });
+  const neighbourhoodId = ins("neighbourhoods", {
+    slug: `nb-${tag}`,
+    name: "Altstadt",
+    municipality: "G",
+    lat: 51.5,
+    lon: 7.1,
+  });
 
   ins("users", {
     id: subjectId,
@@ -80,13 +101,47 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
     last_login_at: now - DAY,
   });
   ins("users", { id: otherId, email: otherEmail, password_hash: "x", display_name: `Ben ${m("othername")}` });
-  ins("users", { id: coordinatorId, email: `coord-${tag}@example.org`, password_hash: "x", display_name: "Coordinator", role: "coordinator" });
-  ins("users", { id: adminId, email: `admin-${tag}@example.org`, password_hash: "x", display_name: "Admin", role: "admin" });
+  ins("users", {
+    id: coordinatorId,
+    email: `coord-${tag}@example.org`,
+    password_hash: "x",
+    display_name: "Coordinator",
+    role: "coordinator",
+  });
+  ins("users", {
+    id: adminId,
+    email: `admin-${tag}@example.org`,
+    password_hash: "x",
+    display_name: "Admin",
+    role: "admin",
+  });
 
-  ins("sessions", { id: `sessionhash-${tag}-subject`, user_id: subjectId, expires_at: Math.floor(now / 1000) + 3600, user_agent: "Firefox" });
-  ins("sessions", { id: `sessionhash-${tag}-other`, user_id: otherId, expires_at: Math.floor(now / 1000) + 3600 });
-  ins("auth_tokens", { token_hash: `tok-${tag}-1`, purpose: "password_reset", user_id: subjectId, email: subjectEmail, expires_at: now + DAY, created_at: now });
-  ins("auth_tokens", { token_hash: `tok-${tag}-2`, purpose: "email_change", email: subjectEmail, expires_at: now + DAY, created_at: now });
+  ins("sessions", {
+    id: `sessionhash-${tag}-subject`,
+    user_id: subjectId,
+    expires_at: Math.floor(now / 1000) + 3600,
+    user_agent: "Firefox",
+  });
+  ins("sessions", {
+    id: `sessionhash-${tag}-other`,
+    user_id: otherId,
+    expires_at: Math.floor(now / 1000) + 3600,
+  });
+  ins("auth_tokens", {
+    token_hash: `tok-${tag}-1`,
+    purpose: "password_reset",
+    user_id: subjectId,
+    email: subjectEmail,
+    expires_at: now + DAY,
+    created_at: now,
+  });
+  ins("auth_tokens", {
+    token_hash: `tok-${tag}-2`,
+    purpose: "email_change",
+    email: subjectEmail,
+    expires_at: now + DAY,
+    created_at: now,
+  });
   ins("auth_tokens", {
     token_hash: `tok-${tag}-3`,
     purpose: "invite",
@@ -142,8 +197,16 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
     capacity: 3,
     valid_until: "2030-01-01",
   });
-  const otherOfferId = ins("offers", { volunteer_id: otherId, category_id: categoryId, title: `Other ${m("otheroffer")}` });
-  const orgOfferId = ins("offers", { organisation_id: organisationId, category_id: category2Id, title: "Football" });
+  const otherOfferId = ins("offers", {
+    volunteer_id: otherId,
+    category_id: categoryId,
+    title: `Other ${m("otheroffer")}`,
+  });
+  const orgOfferId = ins("offers", {
+    organisation_id: organisationId,
+    category_id: category2Id,
+    title: "Football",
+  });
   ins("offer_languages", { offer_id: subjectOfferId, language: "de" });
   ins("offer_neighbourhoods", { offer_id: subjectOfferId, neighbourhood_id: neighbourhoodId });
   ins("offer_availability", { offer_id: subjectOfferId, weekday: 3, start_minute: 900, end_minute: 1020 });
@@ -180,9 +243,28 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
     status: "published",
   });
   ins("event_languages", { event_id: eventId, language: "de" });
-  const pastShiftId = ins("shifts", { event_id: eventId, title: "Setup", starts_at: now - 2 * DAY, ends_at: now - 2 * DAY + 7_200_000, needed_count: 2, confirmed_count: 1 });
-  const futureShiftId = ins("shifts", { event_id: eventId, title: "Grill", starts_at: now + 5 * DAY, ends_at: now + 5 * DAY + 7_200_000, needed_count: 1, confirmed_count: 1 });
-  const pastSignupId = ins("signups", { shift_id: pastShiftId, volunteer_id: subjectId, status: "confirmed", attendance: "present" });
+  const pastShiftId = ins("shifts", {
+    event_id: eventId,
+    title: "Setup",
+    starts_at: now - 2 * DAY,
+    ends_at: now - 2 * DAY + 7_200_000,
+    needed_count: 2,
+    confirmed_count: 1,
+  });
+  const futureShiftId = ins("shifts", {
+    event_id: eventId,
+    title: "Grill",
+    starts_at: now + 5 * DAY,
+    ends_at: now + 5 * DAY + 7_200_000,
+    needed_count: 1,
+    confirmed_count: 1,
+  });
+  const pastSignupId = ins("signups", {
+    shift_id: pastShiftId,
+    volunteer_id: subjectId,
+    status: "confirmed",
+    attendance: "present",
+  });
   ins("signups", { shift_id: futureShiftId, volunteer_id: subjectId, status: "confirmed" });
   ins("signups", { shift_id: futureShiftId, volunteer_id: otherId, status: "waitlisted" });
 
@@ -198,26 +280,122 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
       proposed_at: now - 20 * DAY,
       ...extra,
     });
-  const completedMatchId = match(completedNeedId, subjectOfferId, "completed", { responded_at: now - 19 * DAY, completed_at: now - 2 * DAY });
+  const completedMatchId = match(completedNeedId, subjectOfferId, "completed", {
+    responded_at: now - 19 * DAY,
+    completed_at: now - 2 * DAY,
+  });
   const liveMatchId = match(otherNeedId, subjectOfferId, "active", { responded_at: now - 19 * DAY });
-  match(declinedNeedId, subjectOfferId, "declined", { responded_at: now - 19 * DAY, decline_reason: `No time ${m("decline")}` });
+  match(declinedNeedId, subjectOfferId, "declined", {
+    responded_at: now - 19 * DAY,
+    decline_reason: `No time ${m("decline")}`,
+  });
   match(subjectNeedId, orgOfferId, "accepted", { proposed_by: subjectId });
 
-  ins("hours_log", { volunteer_id: subjectId, date: "2026-01-10", hours: 2.5, source: "match", match_id: completedMatchId, category_id: categoryId, activity: "Homework", note: `Went well ${m("note")}`, confirmed_by: coordinatorId, confirmed_at: now - DAY });
-  ins("hours_log", { volunteer_id: subjectId, date: "2026-01-12", hours: 2, source: "shift", signup_id: pastSignupId, organisation_id: organisationId, category_id: category2Id });
-  ins("hours_log", { volunteer_id: otherId, date: "2026-01-11", hours: 1, source: "other", category_id: categoryId, confirmed_by: subjectId, confirmed_at: now - DAY });
+  ins("hours_log", {
+    volunteer_id: subjectId,
+    date: "2026-01-10",
+    hours: 2.5,
+    source: "match",
+    match_id: completedMatchId,
+    category_id: categoryId,
+    activity: "Homework",
+    note: `Went well ${m("note")}`,
+    confirmed_by: coordinatorId,
+    confirmed_at: now - DAY,
+  });
+  ins("hours_log", {
+    volunteer_id: subjectId,
+    date: "2026-01-12",
+    hours: 2,
+    source: "shift",
+    signup_id: pastSignupId,
+    organisation_id: organisationId,
+    category_id: category2Id,
+  });
+  ins("hours_log", {
+    volunteer_id: otherId,
+    date: "2026-01-11",
+    hours: 1,
+    source: "other",
+    category_id: categoryId,
+    confirmed_by: subjectId,
+    confirmed_at: now - DAY,
+  });
 
-  ins("notifications", { user_id: subjectId, kind: "match_proposed", params: { needTitle: "Homework" }, link: "/matches/1" });
-  ins("notifications", { user_id: coordinatorId, kind: "match_accepted", params: { needTitle: "Homework", helperName: `Ana ${m("name")}` } });
+  ins("notifications", {
+    user_id: subjectId,
+    kind: "match_proposed",
+    params: { needTitle: "Homework" },
+    link: "/matches/1",
+  });
+  ins("notifications", {
+    user_id: coordinatorId,
+    kind: "match_accepted",
+    params: { needTitle: "Homework", helperName: `Ana ${m("name")}` },
+  });
   ins("notification_preferences", { user_id: subjectId, kind: "shift_reminder", channel: "inbox_email" });
-  ins("email_outbox", { message_id: `<a-${tag}@x>`, user_id: subjectId, to_address: subjectEmail, kind: "match_proposed", subject: "New match", body_text: `Hello Ana ${m("name")}`, body_html: `<p>Hello Ana ${m("name")}</p>` });
-  ins("email_outbox", { message_id: `<b-${tag}@x>`, to_address: subjectEmail, kind: "invite", subject: "Invitation", body_text: "Join", body_html: "<p>Join</p>", status: "failed", last_error: `550 ${subjectEmail} unknown` });
-  ins("email_outbox", { message_id: `<c-${tag}@x>`, user_id: coordinatorId, to_address: `coord-${tag}@example.org`, kind: "match_accepted", subject: "Accepted", body_text: `Ana ${m("name")} accepted`, body_html: `<p>Ana ${m("name")} accepted</p>` });
-  ins("scheduled_jobs", { kind: "shift_reminder", dedupe_key: `reminder-${tag}`, run_at: now + DAY, payload: { userId: subjectId, shiftId: futureShiftId } });
-  ins("scheduled_jobs", { kind: "retention", dedupe_key: `retention-${tag}`, run_at: now + DAY, payload: {} });
-  ins("audit_events", { actor_id: subjectId, action: "need.create", entity_type: "need", entity_id: String(subjectNeedId), neighbourhood_id: neighbourhoodId, details: { fields: ["title"] } });
-  ins("audit_events", { actor_id: coordinatorId, action: "certificate.verify", entity_type: "volunteer_profile", entity_id: subjectId, details: { email: subjectEmail } });
-  ins("audit_events", { actor_id: coordinatorId, action: "match.accept", entity_type: "match", entity_id: String(liveMatchId), details: { helper: `Ana ${m("name")}`, score: 77 } });
+  ins("email_outbox", {
+    message_id: `<a-${tag}@x>`,
+    user_id: subjectId,
+    to_address: subjectEmail,
+    kind: "match_proposed",
+    subject: "New match",
+    body_text: `Hello Ana ${m("name")}`,
+    body_html: `<p>Hello Ana ${m("name")}</p>`,
+  });
+  ins("email_outbox", {
+    message_id: `<b-${tag}@x>`,
+    to_address: subjectEmail,
+    kind: "invite",
+    subject: "Invitation",
+    body_text: "Join",
+    body_html: "<p>Join</p>",
+    status: "failed",
+    last_error: `550 ${subjectEmail} unknown`,
+  });
+  ins("email_outbox", {
+    message_id: `<c-${tag}@x>`,
+    user_id: coordinatorId,
+    to_address: `coord-${tag}@example.org`,
+    kind: "match_accepted",
+    subject: "Accepted",
+    body_text: `Ana ${m("name")} accepted`,
+    body_html: `<p>Ana ${m("name")} accepted</p>`,
+  });
+  ins("scheduled_jobs", {
+    kind: "shift_reminder",
+    dedupe_key: `reminder-${tag}`,
+    run_at: now + DAY,
+    payload: { userId: subjectId, shiftId: futureShiftId },
+  });
+  ins("scheduled_jobs", {
+    kind: "retention",
+    dedupe_key: `retention-${tag}`,
+    run_at: now + DAY,
+    payload: {},
+  });
+  ins("audit_events", {
+    actor_id: subjectId,
+    action: "need.create",
+    entity_type: "need",
+    entity_id: String(subjectNeedId),
+    neighbourhood_id: neighbourhoodId,
+    details: { fields: ["title"] },
+  });
+  ins("audit_events", {
+    actor_id: coordinatorId,
+    action: "certificate.verify",
+    entity_type: "volunteer_profile",
+    entity_id: subjectId,
+    details: { email: subjectEmail },
+  });
+  ins("audit_events", {
+    actor_id: coordinatorId,
+    action: "match.accept",
+    entity_type: "match",
+    entity_id: String(liveMatchId),
+    details: { helper: `Ana ${m("name")}`, score: 77 },
+  });
 
   return {
     subjectId,

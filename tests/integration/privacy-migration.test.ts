@@ -16,7 +16,9 @@ function folderWithFirst(count: number): string {
   const folder = join(dir, `migrations-${count}`);
   mkdirSync(join(folder, "meta"), { recursive: true });
   cpSync(migrationsFolder(), folder, { recursive: true });
-  const journal = JSON.parse(readFileSync(join(folder, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
+  const journal = JSON.parse(readFileSync(join(folder, "meta/_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
   journal.entries = journal.entries.slice(0, count);
   writeFileSync(join(folder, "meta/_journal.json"), JSON.stringify(journal));
   return folder;
@@ -26,15 +28,23 @@ it("0001 keeps matches, their hours links and the id sequence", () => {
   const db = openDatabase(join(dir, "old.db"));
   migrate(db, { migrationsFolder: folderWithFirst(1) });
   const run = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params);
-  run("INSERT INTO users (id, email, password_hash, display_name) VALUES ('u1', 'u1@example.org', 'x', 'U1')");
+  run(
+    "INSERT INTO users (id, email, password_hash, display_name) VALUES ('u1', 'u1@example.org', 'x', 'U1')",
+  );
   run("INSERT INTO categories (id, slug, name) VALUES (1, 'care', 'Care')");
   run("INSERT INTO neighbourhoods (id, slug, name, municipality, lat, lon) VALUES (1, 'a', 'A', 'G', 51, 7)");
-  run("INSERT INTO needs (id, category_id, neighbourhood_id, title, description, starts_at, ends_at) VALUES (1, 1, 1, 't', 'd', 1, 2), (2, 1, 1, 't', 'd', 1, 2)");
+  run(
+    "INSERT INTO needs (id, category_id, neighbourhood_id, title, description, starts_at, ends_at) VALUES (1, 1, 1, 't', 'd', 1, 2), (2, 1, 1, 't', 'd', 1, 2)",
+  );
   run("INSERT INTO offers (id, volunteer_id, category_id, title) VALUES (1, 'u1', 1, 'o')");
-  run("INSERT INTO matches (id, need_id, offer_id, score, proposed_at, status) VALUES (1, 1, 1, 80, 1, 'completed')");
+  run(
+    "INSERT INTO matches (id, need_id, offer_id, score, proposed_at, status) VALUES (1, 1, 1, 80, 1, 'completed')",
+  );
   run("INSERT INTO matches (id, need_id, offer_id, score, proposed_at) VALUES (7, 2, 1, 10, 1)");
   run("DELETE FROM matches WHERE id = 7");
-  run("INSERT INTO hours_log (volunteer_id, date, hours, source, match_id, category_id) VALUES ('u1', '2026-01-01', 2, 'match', 1, 1)");
+  run(
+    "INSERT INTO hours_log (volunteer_id, date, hours, source, match_id, category_id) VALUES ('u1', '2026-01-01', 2, 'match', 1, 1)",
+  );
 
   migrate(db, { migrationsFolder: migrationsFolder() });
 
@@ -46,7 +56,9 @@ it("0001 keeps matches, their hours links and the id sequence", () => {
   expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
   expect(c.pragma("foreign_key_check")).toEqual([]);
   // hours_log still references the (new) matches table.
-  expect(c.pragma("foreign_key_list(hours_log)")).toContainEqual(expect.objectContaining({ table: "matches", from: "match_id" }));
+  expect(c.pragma("foreign_key_list(hours_log)")).toContainEqual(
+    expect.objectContaining({ table: "matches", from: "match_id" }),
+  );
   expect(c.pragma("legacy_alter_table", { simple: true })).toBe(0);
 
   // The new behaviour: deleting the offer keeps the match and its hours.
@@ -62,14 +74,22 @@ it("0004 keeps inbox, preferences and outbox rows and their id sequences, and ac
   migrate(db, { migrationsFolder: folderWithFirst(4) });
   const c = db.$client;
   const run = (sql: string, ...params: unknown[]) => c.prepare(sql).run(...params);
-  run("INSERT INTO users (id, email, password_hash, display_name) VALUES ('u1', 'u1@example.org', 'x', 'U1')");
-  run(`INSERT INTO notifications (id, user_id, kind, params) VALUES (3, 'u1', 'match_proposed', '{"needTitle":"t"}'), (9, 'u1', 'hours_confirmed', '{}')`);
+  run(
+    "INSERT INTO users (id, email, password_hash, display_name) VALUES ('u1', 'u1@example.org', 'x', 'U1')",
+  );
+  run(
+    `INSERT INTO notifications (id, user_id, kind, params) VALUES (3, 'u1', 'match_proposed', '{"needTitle":"t"}'), (9, 'u1', 'hours_confirmed', '{}')`,
+  );
   run("DELETE FROM notifications WHERE id = 9");
-  run("INSERT INTO notification_preferences (user_id, kind, channel) VALUES ('u1', 'event_changed', 'inbox_email')");
+  run(
+    "INSERT INTO notification_preferences (user_id, kind, channel) VALUES ('u1', 'event_changed', 'inbox_email')",
+  );
   run(`INSERT INTO email_outbox (id, message_id, user_id, to_address, kind, subject, body_text, body_html)
        VALUES (5, 'm5', 'u1', 'u1@example.org', 'invite', 's', 'b', '<p>b</p>'), (12, 'm12', 'u1', 'u1@example.org', 'invite', 's', 'b', '<p>b</p>')`);
   run("DELETE FROM email_outbox WHERE id = 12");
-  expect(() => run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'match_ended_by_helper')")).toThrow(/CHECK/);
+  expect(() =>
+    run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'match_ended_by_helper')"),
+  ).toThrow(/CHECK/);
 
   migrate(db, { migrationsFolder: migrationsFolder() });
 
@@ -80,18 +100,40 @@ it("0004 keeps inbox, preferences and outbox rows and their id sequences, and ac
     { kind: "event_changed", channel: "inbox_email" },
   ]);
   expect(c.prepare("SELECT id, message_id FROM email_outbox").all()).toEqual([{ id: 5, message_id: "m5" }]);
-  expect(c.prepare("SELECT name, seq FROM sqlite_sequence WHERE name IN ('notifications', 'email_outbox') ORDER BY name").all()).toEqual([
+  expect(
+    c
+      .prepare(
+        "SELECT name, seq FROM sqlite_sequence WHERE name IN ('notifications', 'email_outbox') ORDER BY name",
+      )
+      .all(),
+  ).toEqual([
     { name: "email_outbox", seq: 12 },
     { name: "notifications", seq: 9 },
   ]);
-  run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'match_ended_by_helper'), ('u1', 'signup_cancelled')");
+  run(
+    "INSERT INTO notifications (user_id, kind) VALUES ('u1', 'match_ended_by_helper'), ('u1', 'signup_cancelled')",
+  );
   expect(c.prepare("SELECT max(id) FROM notifications").pluck().get()).toBe(11);
-  expect(() => run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'no_such_kind')")).toThrow(/CHECK/);
-  expect(c.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%new%' OR name LIKE '%migration_0004%'").pluck().get()).toBe(0);
+  expect(() => run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'no_such_kind')")).toThrow(
+    /CHECK/,
+  );
+  expect(
+    c
+      .prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%new%' OR name LIKE '%migration_0004%'")
+      .pluck()
+      .get(),
+  ).toBe(0);
   expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
   expect(c.pragma("foreign_key_check")).toEqual([]);
   // The indexes came back.
-  expect(c.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('notifications', 'email_outbox') AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all()).toEqual([
+  expect(
+    c
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('notifications', 'email_outbox') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all(),
+  ).toEqual([
     "email_outbox_due_idx",
     "email_outbox_message_id_unique",
     "email_outbox_user_idx",
@@ -116,10 +158,14 @@ it("0005 keeps pending tokens and adds an optional, JSON-checked scope", () => {
   ]);
   c.prepare("UPDATE auth_tokens SET neighbourhood_ids = '[1,2]'").run();
   expect(() => c.prepare("UPDATE auth_tokens SET neighbourhood_ids = '{\"a\":1}'").run()).toThrow(/CHECK/);
-  expect(c.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'auth_tokens' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all()).toEqual([
-    "auth_tokens_email_idx",
-    "auth_tokens_user_idx",
-  ]);
+  expect(
+    c
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'auth_tokens' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all(),
+  ).toEqual(["auth_tokens_email_idx", "auth_tokens_user_idx"]);
   expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
   closeDatabase(db);
 });

@@ -25,9 +25,21 @@ function need(tag: string, status: string, closedDaysAgo: number | null): number
     status,
     closed_at: closedDaysAgo === null ? null : NOW - closedDaysAgo * DAY,
   });
-  insertRow(temp.db, "need_translations", { need_id: id, locale: "en", title: `zq${tag}trtitlemarker`, description: `zq${tag}trdescmarker` });
+  insertRow(temp.db, "need_translations", {
+    need_id: id,
+    locale: "en",
+    title: `zq${tag}trtitlemarker`,
+    description: `zq${tag}trdescmarker`,
+  });
   insertRow(temp.db, "need_languages", { need_id: id, language: "ar" });
-  insertRow(temp.db, "matches", { need_id: id, offer_id: 1, status: "declined", score: 50, proposed_at: NOW - 190 * DAY, decline_reason: `zq${tag}declinemarker` });
+  insertRow(temp.db, "matches", {
+    need_id: id,
+    offer_id: 1,
+    status: "declined",
+    score: 50,
+    proposed_at: NOW - 190 * DAY,
+    decline_reason: `zq${tag}declinemarker`,
+  });
   return id;
 }
 
@@ -49,16 +61,33 @@ afterEach(() => temp.cleanup());
 
 function row(id: number) {
   return temp.db.$client
-    .prepare("SELECT title, description, text_erased_at AS erasedAt, status, category_id AS c, neighbourhood_id AS nb FROM needs WHERE id = ?")
-    .get(id) as { title: string; description: string; erasedAt: number | null; status: string; c: number; nb: number };
+    .prepare(
+      "SELECT title, description, text_erased_at AS erasedAt, status, category_id AS c, neighbourhood_id AS nb FROM needs WHERE id = ?",
+    )
+    .get(id) as {
+    title: string;
+    description: string;
+    erasedAt: number | null;
+    status: string;
+    c: number;
+    nb: number;
+  };
 }
 
 function count(sql: string, ...params: unknown[]): number {
-  return temp.db.$client.prepare(sql).pluck().get(...params) as number;
+  return temp.db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 it("blanks the free text of needs closed longer than the retention period, and keeps the rest", () => {
-  const stats = () => temp.db.$client.prepare("SELECT status, category_id, neighbourhood_id, count(*) AS n FROM needs GROUP BY 1, 2, 3 ORDER BY 1").all();
+  const stats = () =>
+    temp.db.$client
+      .prepare(
+        "SELECT status, category_id, neighbourhood_id, count(*) AS n FROM needs GROUP BY 1, 2, 3 ORDER BY 1",
+      )
+      .all();
   const before = stats();
 
   const report = temp.db.transaction((tx) => applyRetention(tx, NOW));
@@ -67,7 +96,9 @@ it("blanks the free text of needs closed longer than the retention period, and k
   for (const id of [ids.oldClosed!, ids.oldCancelled!]) {
     expect(row(id)).toMatchObject({ title: ERASED_TITLE, description: "", erasedAt: NOW });
     expect(count("SELECT count(*) FROM need_translations WHERE need_id = ?", id)).toBe(0);
-    expect(count("SELECT count(*) FROM matches WHERE need_id = ? AND decline_reason IS NOT NULL", id)).toBe(0);
+    expect(count("SELECT count(*) FROM matches WHERE need_id = ? AND decline_reason IS NOT NULL", id)).toBe(
+      0,
+    );
     // Languages and matches are statistics, not free text.
     expect(count("SELECT count(*) FROM need_languages WHERE need_id = ?", id)).toBe(1);
     expect(count("SELECT count(*) FROM matches WHERE need_id = ?", id)).toBe(1);
@@ -86,7 +117,10 @@ it("blanks the free text of needs closed longer than the retention period, and k
 it("leaves no byte of the erased text in the database or WAL files after a checkpoint", () => {
   temp.db.$client.pragma("wal_checkpoint(TRUNCATE)");
   const bytes = () =>
-    Buffer.concat([readFileSync(temp.path), existsSync(`${temp.path}-wal`) ? readFileSync(`${temp.path}-wal`) : Buffer.alloc(0)]);
+    Buffer.concat([
+      readFileSync(temp.path),
+      existsSync(`${temp.path}-wal`) ? readFileSync(`${temp.path}-wal`) : Buffer.alloc(0),
+    ]);
   const erasedMarkers = ["oldclosed", "oldcancelled"].flatMap((t) =>
     ["titlemarker", "descmarker", "trtitlemarker", "trdescmarker", "declinemarker"].map((m) => `zq${t}${m}`),
   );

@@ -17,7 +17,10 @@ const PASSWORD = "Ein langer Satz als Passwort 7";
 async function volunteerWithPassword() {
   const db = getDb();
   const { user } = createVolunteer(db, { profile: { bio: "Ich koche gern." } });
-  db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, user.id)).run();
+  db.update(users)
+    .set({ passwordHash: await hashPassword(PASSWORD) })
+    .where(eq(users.id, user.id))
+    .run();
   return { user, cookie: await sessionCookieFor(user.id) };
 }
 
@@ -26,7 +29,10 @@ describe("/privacy", () => {
     getDb().$client.prepare("UPDATE app_settings SET retention_days_closed_needs = 180").run();
     const result = await callLoader(privacyRoute.loader, "/privacy");
     expect(result.status).toBe(200);
-    expect(result.data).toMatchObject({ erased: false, facts: { closedNeedTextDays: 180, sentEmailDays: 90 } });
+    expect(result.data).toMatchObject({
+      erased: false,
+      facts: { closedNeedTextDays: 180, sentEmailDays: 90 },
+    });
     expect((await callLoader(privacyRoute.loader, "/privacy?erased=1")).data).toMatchObject({ erased: true });
   });
 });
@@ -48,14 +54,23 @@ describe("/account/export", () => {
     })) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="miteinander-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="miteinander-my-data-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     expect(response.headers.get("Cache-Control")).toBe("no-store");
-    const body = (await response.json()) as { subject: { userId: string }; data: Record<string, Record<string, Record<string, unknown>[]>> };
+    const body = (await response.json()) as {
+      subject: { userId: string };
+      data: Record<string, Record<string, Record<string, unknown>[]>>;
+    };
     expect(body.subject.userId).toBe(user.id);
     expect(body.data.volunteer_profiles!.yourProfile![0]!.bio).toBe("Ich koche gern.");
     expect(JSON.stringify(body)).not.toContain(other.user.email);
     expect(JSON.stringify(body)).not.toContain("$argon2id");
-    const audit = getDb().select().from(auditEvents).where(eq(auditEvents.action, "user.data_exported")).all();
+    const audit = getDb()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "user.data_exported"))
+      .all();
     expect(audit.map((a) => a.entityId)).toContain(user.id);
   });
 });
@@ -73,7 +88,10 @@ describe("/account/delete", () => {
     const missing = await callAction(deleteRoute.action, "/account/delete", { cookie, form: {} });
     expect(missing.status).toBe(400);
     expect(missing.data).toMatchObject({ errors: { password: "privacy:delete.errors.passwordRequired" } });
-    const wrong = await callAction(deleteRoute.action, "/account/delete", { cookie, form: { password: "falsch" } });
+    const wrong = await callAction(deleteRoute.action, "/account/delete", {
+      cookie,
+      form: { password: "falsch" },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.data).toMatchObject({ errors: { password: "privacy:delete.errors.passwordWrong" } });
     // The password is never sent back.
@@ -85,11 +103,16 @@ describe("/account/delete", () => {
     const { user, cookie } = await volunteerWithPassword();
     let last = 0;
     for (let i = 0; i < 8; i += 1) {
-      last = (await callAction(deleteRoute.action, "/account/delete", { cookie, form: { password: `falsch-${i}` } })).status;
+      last = (
+        await callAction(deleteRoute.action, "/account/delete", { cookie, form: { password: `falsch-${i}` } })
+      ).status;
     }
     expect(last).toBe(429);
     // Even the right password waits now.
-    const right = await callAction(deleteRoute.action, "/account/delete", { cookie, form: { password: PASSWORD } });
+    const right = await callAction(deleteRoute.action, "/account/delete", {
+      cookie,
+      form: { password: PASSWORD },
+    });
     expect(right.status).toBe(429);
     expect(right.headers.get("Retry-After")).toMatch(/^\d+$/);
     expect(getDb().select().from(users).where(eq(users.id, user.id)).get()).toBeDefined();
@@ -97,7 +120,10 @@ describe("/account/delete", () => {
 
   it("erases the account with the right password, ends the session and removes the cookie", async () => {
     const { user, cookie } = await volunteerWithPassword();
-    const result = await callAction(deleteRoute.action, "/account/delete", { cookie, form: { password: PASSWORD } });
+    const result = await callAction(deleteRoute.action, "/account/delete", {
+      cookie,
+      form: { password: PASSWORD },
+    });
     expect(result.status).toBe(302);
     expect(result.location).toBe("/privacy?erased=1");
     expect(result.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
@@ -112,7 +138,10 @@ describe("/account/delete", () => {
     db.update(users).set({ role: "volunteer" }).where(eq(users.role, "admin")).run();
     const admin = createUser(db, { role: "admin", passwordHash: await hashPassword(PASSWORD) });
     const cookie = await sessionCookieFor(admin.id);
-    const result = await callAction(deleteRoute.action, "/account/delete", { cookie, form: { password: PASSWORD } });
+    const result = await callAction(deleteRoute.action, "/account/delete", {
+      cookie,
+      form: { password: PASSWORD },
+    });
     expect(result.status).toBe(400);
     expect(result.data).toMatchObject({ errors: { form: "privacy:delete.errors.lastAdmin" } });
     expect(db.select().from(users).where(eq(users.id, admin.id)).get()).toBeDefined();

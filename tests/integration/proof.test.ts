@@ -39,9 +39,36 @@ describe("loadProof", () => {
     const proof = loadProof(getDb(), me, periodOf("2026-01-01", "2026-02-28"))!;
     expect(proof.volunteerName).toBe("Olena Melnyk");
     expect(proof.activities).toEqual([
-      { organisation: orgName, activity: "Sportfest: Aufbau", categorySlug: expect.any(String), categoryName: "Sport", entries: 1, hours: 3, firstDate: "2026-02-03", lastDate: "2026-02-03" },
-      { organisation: orgName, activity: "Training anleiten", categorySlug: expect.any(String), categoryName: "Sport", entries: 2, hours: 4.5, firstDate: "2026-01-10", lastDate: "2026-01-17" },
-      { organisation: null, activity: "Begleitung zur Familienkasse", categorySlug: null, categoryName: null, entries: 1, hours: 1.5, firstDate: "2026-02-20", lastDate: "2026-02-20" },
+      {
+        organisation: orgName,
+        activity: "Sportfest: Aufbau",
+        categorySlug: expect.any(String),
+        categoryName: "Sport",
+        entries: 1,
+        hours: 3,
+        firstDate: "2026-02-03",
+        lastDate: "2026-02-03",
+      },
+      {
+        organisation: orgName,
+        activity: "Training anleiten",
+        categorySlug: expect.any(String),
+        categoryName: "Sport",
+        entries: 2,
+        hours: 4.5,
+        firstDate: "2026-01-10",
+        lastDate: "2026-01-17",
+      },
+      {
+        organisation: null,
+        activity: "Begleitung zur Familienkasse",
+        categorySlug: null,
+        categoryName: null,
+        entries: 1,
+        hours: 1.5,
+        firstDate: "2026-02-20",
+        lastDate: "2026-02-20",
+      },
     ]);
     expect(proof.months).toEqual([
       { month: "2026-01", hours: 4.5, entries: 2 },
@@ -53,7 +80,13 @@ describe("loadProof", () => {
   it("computes the Ehrenamtskarte progress: 365 days up to the period's end, and the weekly average of the period", () => {
     const card = loadProof(getDb(), me, periodOf("2026-01-01", "2026-02-28"))!.ehrenamtskarte;
     // 365 days ending 28 Feb 2026 start on 1 March 2025: 240 + 9 = 249 < 250.
-    expect(card).toMatchObject({ yearFrom: "2025-03-01", yearTo: "2026-02-28", yearHours: 249, yearThreshold: 250, yearReached: false });
+    expect(card).toMatchObject({
+      yearFrom: "2025-03-01",
+      yearTo: "2026-02-28",
+      yearHours: 249,
+      yearThreshold: 250,
+      yearReached: false,
+    });
     // 59 days = 8.43 weeks; 9 h / 8.43 = 1.07 h a week.
     expect(card.periodDays).toBe(59);
     expect(card.weeklyAverage).toBeCloseTo(9 / (59 / 7), 10);
@@ -67,24 +100,35 @@ describe("loadProof", () => {
   });
 
   it("defaults to the last 365 days", () => {
-    expect(parseProofPeriod(new URLSearchParams(), "2026-02-28").period).toMatchObject({ from: "2025-03-01", to: "2026-02-28" });
+    expect(parseProofPeriod(new URLSearchParams(), "2026-02-28").period).toMatchObject({
+      from: "2025-03-01",
+      to: "2026-02-28",
+    });
   });
 });
 
 describe("proof routes", () => {
   it("show only the signed-in volunteer's hours and render a PDF", async () => {
     const page = await import("~/routes/volunteer.proof");
-    const result = await callLoader(page.loader, "/volunteer/proof?from=2026-01-01&to=2026-02-28", { cookie: await sessionCookieFor(me) });
+    const result = await callLoader(page.loader, "/volunteer/proof?from=2026-01-01&to=2026-02-28", {
+      cookie: await sessionCookieFor(me),
+    });
     expect(result.status).toBe(200);
     expect((result.data as { proof: { totalHours: number } }).proof.totalHours).toBe(9);
-    const others = await callLoader(page.loader, "/volunteer/proof?from=2026-01-01&to=2026-02-28", { cookie: await sessionCookieFor(other) });
+    const others = await callLoader(page.loader, "/volunteer/proof?from=2026-01-01&to=2026-02-28", {
+      cookie: await sessionCookieFor(other),
+    });
     expect((others.data as { proof: { totalHours: number } }).proof.totalHours).toBe(9); // their own 9 h, not mine
 
     const pdf = await import("~/routes/volunteer.proof[.pdf]");
-    const request = new Request("http://localhost/volunteer/proof.pdf?from=2026-01-01&to=2026-02-28", { headers: { Cookie: await sessionCookieFor(me) } });
+    const request = new Request("http://localhost/volunteer/proof.pdf?from=2026-01-01&to=2026-02-28", {
+      headers: { Cookie: await sessionCookieFor(me) },
+    });
     const response = (await pdf.loader({ request, params: {}, context: {} })) as Response;
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
-    expect(response.headers.get("Content-Disposition")).toContain('filename="engagementnachweis_2026-01-01_2026-02-28.pdf"');
+    expect(response.headers.get("Content-Disposition")).toContain(
+      'filename="engagementnachweis_2026-01-01_2026-02-28.pdf"',
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(5_000);

@@ -30,7 +30,11 @@ beforeAll(async () => {
     const nonce = randomBytes(16).toString("base64");
     const title = temp.db.$client.prepare("SELECT count(*) FROM audit_events").pluck().get();
     res.status(status);
-    res.set({ "Content-Type": "text/html", "Content-Security-Policy": `script-src 'nonce-${nonce}'`, ...extraHeaders });
+    res.set({
+      "Content-Type": "text/html",
+      "Content-Security-Policy": `script-src 'nonce-${nonce}'`,
+      ...extraHeaders,
+    });
     res.write(`<html><script nonce="${nonce}">x</script>`);
     res.end(`<h1>${String(title)}</h1></html>`);
   });
@@ -55,11 +59,15 @@ let categories = 0;
 /** A change to a table the public pages read (the triggers of migration 0003 count it). */
 function writePublic() {
   categories += 1;
-  temp.db.$client.prepare("INSERT INTO categories (slug, name) VALUES (?, 'Neu')").run(`neu${"x".repeat(categories)}`);
+  temp.db.$client
+    .prepare("INSERT INTO categories (slug, name) VALUES (?, 'Neu')")
+    .run(`neu${"x".repeat(categories)}`);
 }
 /** A change elsewhere (an audit row, as any request or job writes all the time). */
 function writeElsewhere() {
-  temp.db.$client.prepare("INSERT INTO audit_events (action, entity_type, entity_id) VALUES ('x', 'need', '1')").run();
+  temp.db.$client
+    .prepare("INSERT INTO audit_events (action, entity_type, entity_id) VALUES ('x', 'need', '1')")
+    .run();
 }
 
 describe("public page cache", () => {
@@ -84,14 +92,30 @@ describe("public page cache", () => {
     expect((await get("/activities/7")).cache).toBe("hit");
     // Every table the pages read has the trigger, for every kind of change.
     const c = temp.db.$client;
-    const version = () => c.prepare("SELECT version FROM cache_versions WHERE scope = 'public_activities'").pluck().get() as number;
+    const version = () =>
+      c
+        .prepare("SELECT version FROM cache_versions WHERE scope = 'public_activities'")
+        .pluck()
+        .get() as number;
     const before = version();
     c.prepare("UPDATE categories SET name = 'Anders' WHERE slug = 'neux'").run();
     c.prepare("DELETE FROM categories WHERE slug = 'neux'").run();
     expect(version()).toBe(before + 2);
-    const triggers = c.prepare("SELECT tbl_name AS t, count(*) AS n FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'cache_public_activities_%' GROUP BY 1 ORDER BY 1").all();
+    const triggers = c
+      .prepare(
+        "SELECT tbl_name AS t, count(*) AS n FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'cache_public_activities_%' GROUP BY 1 ORDER BY 1",
+      )
+      .all();
     expect(triggers).toEqual(
-      ["categories", "event_languages", "event_translations", "events", "neighbourhoods", "organisations", "shifts"].map((t) => ({ t, n: 3 })),
+      [
+        "categories",
+        "event_languages",
+        "event_translations",
+        "events",
+        "neighbourhoods",
+        "organisations",
+        "shifts",
+      ].map((t) => ({ t, n: 3 })),
     );
   });
 

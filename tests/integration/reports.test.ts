@@ -10,7 +10,13 @@ import { periodOf } from "~/modules/dashboard/periods";
 import { ALL_NEIGHBOURHOODS, scopeOf, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
 import { csvNumber, csvText, toCsv } from "~/modules/reports/csv";
 import { parseReportPeriod } from "~/modules/reports/report-period";
-import { listMatchesForReport, listNeedsForReport, summariseHours, summariseMatches, summariseNeeds } from "~/modules/reports/reports.server";
+import {
+  listMatchesForReport,
+  listNeedsForReport,
+  summariseHours,
+  summariseMatches,
+  summariseNeeds,
+} from "~/modules/reports/reports.server";
 import { getDb } from "~/utils/db.server";
 import {
   createCategory,
@@ -56,31 +62,163 @@ beforeAll(() => {
   const v1Offer = createOffer(db, { categoryId: K1, volunteerId: V1, neighbourhoodIds: [A] }).id;
   const v3Offer = createOffer(db, { categoryId: K1, volunteerId: V3, neighbourhoodIds: [B] }).id;
 
-  const r1 = createNeed(db, { neighbourhoodId: A, categoryId: K1, organisationId: O1, helpersNeeded: 2, status: "partly_matched", createdAt: at("2026-03-02T10:00:00Z") }).id;
-  const ma = createMatch(db, { needId: r1, offerId: orgOffer, status: "accepted", score: 80, proposedAt: at("2026-03-02T12:00:00Z"), respondedAt: at("2026-03-03T10:00:00Z") }).id;
-  createMatch(db, { needId: r1, offerId: v1Offer, status: "proposed", score: 60, proposedAt: at("2026-03-05T12:00:00Z") }); // mb
-  const r2 = createNeed(db, { neighbourhoodId: A, categoryId: K1, organisationId: O2, status: "closed", createdAt: at("2026-03-10T10:00:00Z"), closedAt: at("2026-03-20T10:00:00Z") }).id;
-  const mc = createMatch(db, { needId: r2, offerId: v1Offer, status: "completed", score: 75, proposedAt: at("2026-03-10T12:00:00Z"), respondedAt: at("2026-03-11T10:00:00Z") }).id;
-  createNeed(db, { neighbourhoodId: A, categoryId: K2, status: "cancelled", createdAt: at("2026-03-31T22:30:00Z") }); // r3: 1 April in Berlin
-  const r4 = createNeed(db, { neighbourhoodId: A, categoryId: K2, helpersNeeded: 3, status: "open", createdAt: at("2026-02-28T23:30:00Z") }).id; // 1 March in Berlin
-  createMatch(db, { needId: r4, offerId: v1Offer, status: "declined", score: 50, proposedAt: at("2026-02-28T23:45:00Z"), respondedAt: at("2026-03-01T08:00:00Z") }); // mf
-  const r5 = createNeed(db, { neighbourhoodId: B, categoryId: K1, status: "open", createdAt: at("2026-03-05T10:00:00Z") }).id;
-  const md = createMatch(db, { needId: r5, offerId: v3Offer, status: "active", proposedAt: at("2026-03-06T10:00:00Z"), respondedAt: at("2026-03-06T12:00:00Z") }).id;
+  const r1 = createNeed(db, {
+    neighbourhoodId: A,
+    categoryId: K1,
+    organisationId: O1,
+    helpersNeeded: 2,
+    status: "partly_matched",
+    createdAt: at("2026-03-02T10:00:00Z"),
+  }).id;
+  const ma = createMatch(db, {
+    needId: r1,
+    offerId: orgOffer,
+    status: "accepted",
+    score: 80,
+    proposedAt: at("2026-03-02T12:00:00Z"),
+    respondedAt: at("2026-03-03T10:00:00Z"),
+  }).id;
+  createMatch(db, {
+    needId: r1,
+    offerId: v1Offer,
+    status: "proposed",
+    score: 60,
+    proposedAt: at("2026-03-05T12:00:00Z"),
+  }); // mb
+  const r2 = createNeed(db, {
+    neighbourhoodId: A,
+    categoryId: K1,
+    organisationId: O2,
+    status: "closed",
+    createdAt: at("2026-03-10T10:00:00Z"),
+    closedAt: at("2026-03-20T10:00:00Z"),
+  }).id;
+  const mc = createMatch(db, {
+    needId: r2,
+    offerId: v1Offer,
+    status: "completed",
+    score: 75,
+    proposedAt: at("2026-03-10T12:00:00Z"),
+    respondedAt: at("2026-03-11T10:00:00Z"),
+  }).id;
+  createNeed(db, {
+    neighbourhoodId: A,
+    categoryId: K2,
+    status: "cancelled",
+    createdAt: at("2026-03-31T22:30:00Z"),
+  }); // r3: 1 April in Berlin
+  const r4 = createNeed(db, {
+    neighbourhoodId: A,
+    categoryId: K2,
+    helpersNeeded: 3,
+    status: "open",
+    createdAt: at("2026-02-28T23:30:00Z"),
+  }).id; // 1 March in Berlin
+  createMatch(db, {
+    needId: r4,
+    offerId: v1Offer,
+    status: "declined",
+    score: 50,
+    proposedAt: at("2026-02-28T23:45:00Z"),
+    respondedAt: at("2026-03-01T08:00:00Z"),
+  }); // mf
+  const r5 = createNeed(db, {
+    neighbourhoodId: B,
+    categoryId: K1,
+    status: "open",
+    createdAt: at("2026-03-05T10:00:00Z"),
+  }).id;
+  const md = createMatch(db, {
+    needId: r5,
+    offerId: v3Offer,
+    status: "active",
+    proposedAt: at("2026-03-06T10:00:00Z"),
+    respondedAt: at("2026-03-06T12:00:00Z"),
+  }).id;
 
   // A shift of O1 in A, with V2's attendance.
   const event = createEvent(db, { neighbourhoodId: A, categoryId: K2, organisationId: O1 }).id;
   const shift = createShift(db, { eventId: event, startsAt: at("2026-03-20T15:00:00Z"), neededCount: 2 }).id;
-  const signup = db.insert(signups).values({ shiftId: shift, volunteerId: V2, status: "confirmed", attendance: "present" }).returning().get().id;
+  const signup = db
+    .insert(signups)
+    .values({ shiftId: shift, volunteerId: V2, status: "confirmed", attendance: "present" })
+    .returning()
+    .get().id;
 
-  createHoursEntry(db, { volunteerId: V1, matchId: mc, categoryId: K1, date: "2026-03-12", hours: 2.5, source: "match", confirmed: true }); // h1
-  createHoursEntry(db, { volunteerId: V1, matchId: mc, categoryId: K1, date: "2026-03-31", hours: 1.25, source: "match", confirmed: true }); // h2 (last day)
-  createHoursEntry(db, { volunteerId: V1, matchId: mc, categoryId: K1, date: "2026-04-01", hours: 4, source: "match", confirmed: true }); // h3: April
-  createHoursEntry(db, { volunteerId: V1, matchId: mc, categoryId: K1, date: "2026-03-15", hours: 3, source: "match" }); // h4: not confirmed
-  createHoursEntry(db, { volunteerId: V2, matchId: ma, organisationId: O1, categoryId: K1, date: "2026-03-05", hours: 2, source: "match", confirmed: true }); // h5
-  createHoursEntry(db, { volunteerId: V2, signupId: signup, organisationId: O1, categoryId: K2, date: "2026-03-20", hours: 3, source: "shift", confirmed: true }); // h6
-  createHoursEntry(db, { volunteerId: V3, matchId: md, categoryId: K1, date: "2026-03-10", hours: 5, source: "match", confirmed: true }); // h7: B
+  createHoursEntry(db, {
+    volunteerId: V1,
+    matchId: mc,
+    categoryId: K1,
+    date: "2026-03-12",
+    hours: 2.5,
+    source: "match",
+    confirmed: true,
+  }); // h1
+  createHoursEntry(db, {
+    volunteerId: V1,
+    matchId: mc,
+    categoryId: K1,
+    date: "2026-03-31",
+    hours: 1.25,
+    source: "match",
+    confirmed: true,
+  }); // h2 (last day)
+  createHoursEntry(db, {
+    volunteerId: V1,
+    matchId: mc,
+    categoryId: K1,
+    date: "2026-04-01",
+    hours: 4,
+    source: "match",
+    confirmed: true,
+  }); // h3: April
+  createHoursEntry(db, {
+    volunteerId: V1,
+    matchId: mc,
+    categoryId: K1,
+    date: "2026-03-15",
+    hours: 3,
+    source: "match",
+  }); // h4: not confirmed
+  createHoursEntry(db, {
+    volunteerId: V2,
+    matchId: ma,
+    organisationId: O1,
+    categoryId: K1,
+    date: "2026-03-05",
+    hours: 2,
+    source: "match",
+    confirmed: true,
+  }); // h5
+  createHoursEntry(db, {
+    volunteerId: V2,
+    signupId: signup,
+    organisationId: O1,
+    categoryId: K2,
+    date: "2026-03-20",
+    hours: 3,
+    source: "shift",
+    confirmed: true,
+  }); // h6
+  createHoursEntry(db, {
+    volunteerId: V3,
+    matchId: md,
+    categoryId: K1,
+    date: "2026-03-10",
+    hours: 5,
+    source: "match",
+    confirmed: true,
+  }); // h7: B
   createHoursEntry(db, { volunteerId: V3, date: "2026-03-10", hours: 1, confirmed: true }); // h8: nowhere
-  createHoursEntry(db, { volunteerId: V1, matchId: mc, categoryId: K1, date: "2026-02-27", hours: 1, source: "match", confirmed: true }); // h9: February
+  createHoursEntry(db, {
+    volunteerId: V1,
+    matchId: mc,
+    categoryId: K1,
+    date: "2026-02-27",
+    hours: 1,
+    source: "match",
+    confirmed: true,
+  }); // h9: February
 
   ids = { A, B, K1, K2, O1, O2, r1, r2, r4, ma, mc };
 });
@@ -89,9 +227,31 @@ describe("summaries for a coordinator of A, March 2026", () => {
   it("needs per category", () => {
     expect(summariseNeeds(getDb(), scope, MARCH)).toEqual([
       // r1 (partly matched, 1 of 2 found) and r2 (closed, 1 of 1 found).
-      { categoryId: ids.K1, categorySlug: expect.any(String), categoryName: "Begleitung", recorded: 2, covered: 2, open: 1, closed: 1, cancelled: 0, helpersNeeded: 3, helpersFound: 2 },
+      {
+        categoryId: ids.K1,
+        categorySlug: expect.any(String),
+        categoryName: "Begleitung",
+        recorded: 2,
+        covered: 2,
+        open: 1,
+        closed: 1,
+        cancelled: 0,
+        helpersNeeded: 3,
+        helpersFound: 2,
+      },
       // r4 (open, recorded 1 March 00:30 Berlin); r3 is 1 April in Berlin.
-      { categoryId: ids.K2, categorySlug: expect.any(String), categoryName: "Sprache", recorded: 1, covered: 0, open: 1, closed: 0, cancelled: 0, helpersNeeded: 3, helpersFound: 0 },
+      {
+        categoryId: ids.K2,
+        categorySlug: expect.any(String),
+        categoryName: "Sprache",
+        recorded: 1,
+        covered: 0,
+        open: 1,
+        closed: 0,
+        cancelled: 0,
+        helpersNeeded: 3,
+        helpersFound: 0,
+      },
     ]);
   });
 
@@ -109,14 +269,37 @@ describe("summaries for a coordinator of A, March 2026", () => {
     const db = getDb();
     // h5 + h6 with O1 (V2): 2 + 3; h1 + h2 without (V1): 2.5 + 1.25. h3 April, h4 unconfirmed, h7 B, h8 unplaced.
     expect(summariseHours(db, scope, MARCH, "organisation")).toEqual([
-      { key: String(ids.O1), label: 'Verein "Nord"; Süd e.V.', slug: null, entries: 2, hours: 5, volunteers: 1 },
+      {
+        key: String(ids.O1),
+        label: 'Verein "Nord"; Süd e.V.',
+        slug: null,
+        entries: 2,
+        hours: 5,
+        volunteers: 1,
+      },
       { key: null, label: null, slug: null, entries: 2, hours: 3.75, volunteers: 1 },
     ]);
     expect(summariseHours(db, scope, MARCH, "category")).toEqual([
-      { key: String(ids.K1), label: "Begleitung", slug: expect.any(String), entries: 3, hours: 5.75, volunteers: 2 },
-      { key: String(ids.K2), label: "Sprache", slug: expect.any(String), entries: 1, hours: 3, volunteers: 1 },
+      {
+        key: String(ids.K1),
+        label: "Begleitung",
+        slug: expect.any(String),
+        entries: 3,
+        hours: 5.75,
+        volunteers: 2,
+      },
+      {
+        key: String(ids.K2),
+        label: "Sprache",
+        slug: expect.any(String),
+        entries: 1,
+        hours: 3,
+        volunteers: 1,
+      },
     ]);
-    expect(summariseHours(db, scope, MARCH, "month")).toEqual([{ key: "2026-03", label: "2026-03", slug: null, entries: 4, hours: 8.75, volunteers: 2 }]);
+    expect(summariseHours(db, scope, MARCH, "month")).toEqual([
+      { key: "2026-03", label: "2026-03", slug: null, entries: 4, hours: 8.75, volunteers: 2 },
+    ]);
     expect(summariseHours(db, scope, periodOf("2026-02-01", "2026-03-31"), "month")).toEqual([
       { key: "2026-02", label: "2026-02", slug: null, entries: 1, hours: 1, volunteers: 1 },
       { key: "2026-03", label: "2026-03", slug: null, entries: 4, hours: 8.75, volunteers: 2 },
@@ -125,7 +308,9 @@ describe("summaries for a coordinator of A, March 2026", () => {
 
   it("the rows of the needs and matches files", () => {
     const db = getDb();
-    expect(listNeedsForReport(db, scope, MARCH).map((r) => [r.id, r.helpersNeeded, r.helpersFound, r.status])).toEqual([
+    expect(
+      listNeedsForReport(db, scope, MARCH).map((r) => [r.id, r.helpersNeeded, r.helpersFound, r.status]),
+    ).toEqual([
       [ids.r4, 3, 0, "open"],
       [ids.r1, 2, 1, "partly_matched"],
       [ids.r2, 1, 1, "closed"],
@@ -143,13 +328,27 @@ describe("summaries for a coordinator of A, March 2026", () => {
 describe("summaries for an admin, March 2026", () => {
   it("add neighbourhood B and hours that belong nowhere", () => {
     const db = getDb();
-    expect(summariseNeeds(db, ALL_NEIGHBOURHOODS, MARCH).map((r) => [r.categoryName, r.recorded, r.open])).toEqual([
+    expect(
+      summariseNeeds(db, ALL_NEIGHBOURHOODS, MARCH).map((r) => [r.categoryName, r.recorded, r.open]),
+    ).toEqual([
       ["Begleitung", 3, 2],
       ["Sprache", 1, 1],
     ]);
-    expect(summariseMatches(db, ALL_NEIGHBOURHOODS, MARCH).find((r) => r.status === "active")).toEqual({ status: "active", matches: 1 });
-    expect(summariseHours(db, ALL_NEIGHBOURHOODS, MARCH, "month")).toEqual([{ key: "2026-03", label: "2026-03", slug: null, entries: 6, hours: 14.75, volunteers: 3 }]);
-    expect(summariseHours(db, ALL_NEIGHBOURHOODS, MARCH, "organisation").at(-1)).toEqual({ key: null, label: null, slug: null, entries: 4, hours: 9.75, volunteers: 2 });
+    expect(summariseMatches(db, ALL_NEIGHBOURHOODS, MARCH).find((r) => r.status === "active")).toEqual({
+      status: "active",
+      matches: 1,
+    });
+    expect(summariseHours(db, ALL_NEIGHBOURHOODS, MARCH, "month")).toEqual([
+      { key: "2026-03", label: "2026-03", slug: null, entries: 6, hours: 14.75, volunteers: 3 },
+    ]);
+    expect(summariseHours(db, ALL_NEIGHBOURHOODS, MARCH, "organisation").at(-1)).toEqual({
+      key: null,
+      label: null,
+      slug: null,
+      entries: 4,
+      hours: 9.75,
+      volunteers: 2,
+    });
   });
 });
 
@@ -165,7 +364,16 @@ describe("CSV", () => {
     expect(csvNumber(2.5, "de")).toBe("2,5");
     expect(csvNumber(3.75, "en")).toBe("3.75");
     expect(csvNumber(4, "de")).toBe("4");
-    expect(toCsv(["a", "b"], [[1, null], ["x;y", 0.5]], "de")).toBe('\uFEFFa;b\r\n1;\r\n"x;y";0,5\r\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          [1, null],
+          ["x;y", 0.5],
+        ],
+        "de",
+      ),
+    ).toBe('\uFEFFa;b\r\n1;\r\n"x;y";0,5\r\n');
   });
 
   async function download(path: string, userId = coordinatorId) {
@@ -174,14 +382,18 @@ describe("CSV", () => {
       : path.includes("matches.csv")
         ? await import("~/routes/coordination.reports.matches[.csv]")
         : await import("~/routes/coordination.reports.hours[.csv]");
-    const request = new Request(`http://localhost${path}`, { headers: { Cookie: await sessionCookieFor(userId) } });
+    const request = new Request(`http://localhost${path}`, {
+      headers: { Cookie: await sessionCookieFor(userId) },
+    });
     const response = (await module.loader({ request, params: {}, context: {} })) as Response;
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { response, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
   }
 
   it("needs.csv: UTF-8 BOM, semicolons, a header and one line per need with Berlin times", async () => {
-    const { response, bytes, text } = await download("/coordination/reports/needs.csv?from=2026-03-01&to=2026-03-31");
+    const { response, bytes, text } = await download(
+      "/coordination/reports/needs.csv?from=2026-03-01&to=2026-03-31",
+    );
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe(
       `attachment; filename="bedarfe_2026-03-01_2026-03-31.csv"; filename*=UTF-8''bedarfe_2026-03-01_2026-03-31.csv`,
@@ -203,26 +415,55 @@ describe("CSV", () => {
     const { text } = await download("/coordination/reports/matches.csv?from=2026-03-01&to=2026-03-31");
     const lines = text.slice(1).split("\r\n").slice(1, -1);
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe(`${ids.ma};${ids.r1};2026-03-02 13:00;2026-03-03 11:00;Angenommen;Altstadt;Begleitung;Organisation;"Verein ""Nord""; Süd e.V.";80;2`);
+    expect(lines[1]).toBe(
+      `${ids.ma};${ids.r1};2026-03-02 13:00;2026-03-03 11:00;Angenommen;Altstadt;Begleitung;Organisation;"Verein ""Nord""; Süd e.V.";80;2`,
+    );
   });
 
   it("hours.csv per organisation, category and month, in German and in English", async () => {
-    const org = await download("/coordination/reports/hours.csv?by=organisation&from=2026-03-01&to=2026-03-31");
-    expect(org.response.headers.get("Content-Disposition")).toContain('filename="stunden-je-organisation_2026-03-01_2026-03-31.csv"');
-    expect(org.text).toBe('\uFEFFOrganisation;Einträge;Stunden;Ehrenamtliche\r\n"Verein ""Nord""; Süd e.V.";2;5;1\r\nohne Organisation (Vermittlungen);2;3,75;1\r\n');
-    const category = await download("/coordination/reports/hours.csv?by=category&from=2026-03-01&to=2026-03-31");
-    expect(category.text).toBe("\uFEFFBereich;Einträge;Stunden;Ehrenamtliche\r\nBegleitung;3;5,75;2\r\nSprache;1;3;1\r\n");
-    const month = await download("/coordination/reports/hours.csv?by=month&from=2026-03-01&to=2026-03-31&lng=en");
+    const org = await download(
+      "/coordination/reports/hours.csv?by=organisation&from=2026-03-01&to=2026-03-31",
+    );
+    expect(org.response.headers.get("Content-Disposition")).toContain(
+      'filename="stunden-je-organisation_2026-03-01_2026-03-31.csv"',
+    );
+    expect(org.text).toBe(
+      '\uFEFFOrganisation;Einträge;Stunden;Ehrenamtliche\r\n"Verein ""Nord""; Süd e.V.";2;5;1\r\nohne Organisation (Vermittlungen);2;3,75;1\r\n',
+    );
+    const category = await download(
+      "/coordination/reports/hours.csv?by=category&from=2026-03-01&to=2026-03-31",
+    );
+    expect(category.text).toBe(
+      "\uFEFFBereich;Einträge;Stunden;Ehrenamtliche\r\nBegleitung;3;5,75;2\r\nSprache;1;3;1\r\n",
+    );
+    const month = await download(
+      "/coordination/reports/hours.csv?by=month&from=2026-03-01&to=2026-03-31&lng=en",
+    );
     expect(month.text).toBe("\uFEFFMonth;Entries;Hours;Volunteers\r\n2026-03;4;8.75;2\r\n");
-    const admin = await download("/coordination/reports/hours.csv?by=month&from=2026-03-01&to=2026-03-31", adminId);
+    const admin = await download(
+      "/coordination/reports/hours.csv?by=month&from=2026-03-01&to=2026-03-31",
+      adminId,
+    );
     expect(admin.text).toBe("\uFEFFMonat;Einträge;Stunden;Ehrenamtliche\r\n2026-03;6;14,75;3\r\n");
   });
 
   it("refuses volunteers and unknown groupings", async () => {
     const { loader } = await import("~/routes/coordination.reports.hours[.csv]");
     const volunteer = createVolunteer(getDb()).user.id;
-    expect((await callLoader(loader, "/coordination/reports/hours.csv?by=month", { cookie: await sessionCookieFor(volunteer) })).status).toBe(403);
-    expect((await callLoader(loader, "/coordination/reports/hours.csv?by=colour", { cookie: await sessionCookieFor(coordinatorId) })).status).toBe(404);
+    expect(
+      (
+        await callLoader(loader, "/coordination/reports/hours.csv?by=month", {
+          cookie: await sessionCookieFor(volunteer),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await callLoader(loader, "/coordination/reports/hours.csv?by=colour", {
+          cookie: await sessionCookieFor(coordinatorId),
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -242,7 +483,10 @@ describe("the reports page", () => {
   it("parses periods leniently", () => {
     const p = (q: string) => parseReportPeriod(new URLSearchParams(q), "2026-05-10");
     expect(p("").period).toMatchObject({ from: "2026-01-01", to: "2026-05-10" });
-    expect(p("from=2026-04-01&to=2026-03-01")).toMatchObject({ period: { from: "2026-03-01", to: "2026-03-01" }, errors: { from: "reports:errors.order" } });
+    expect(p("from=2026-04-01&to=2026-03-01")).toMatchObject({
+      period: { from: "2026-03-01", to: "2026-03-01" },
+      errors: { from: "reports:errors.order" },
+    });
     expect(p("from=2000-01-01&to=2026-03-01").errors.from).toBe("reports:errors.tooLong");
     expect(p("to=nonsense").errors.to).toBe("reports:errors.date");
   });

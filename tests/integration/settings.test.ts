@@ -30,7 +30,12 @@ describe("admin settings", () => {
 
     const saved = await callAction(action, "/admin/settings", { cookie, form: valid });
     expect(saved.data).toEqual({ saved: true, changed: 4 });
-    expect(settingsRow()).toMatchObject({ weightLanguage: 30, weightLoad: 10, retentionDaysClosedNeeds: 180, reminderHoursBefore: 12 });
+    expect(settingsRow()).toMatchObject({
+      weightLanguage: 30,
+      weightLoad: 10,
+      retentionDaysClosedNeeds: 180,
+      reminderHoursBefore: 12,
+    });
     const audit = getDb().select().from(auditEvents).where(eq(auditEvents.action, "settings.updated")).all();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ weightLanguage: { from: 25, to: 30 } });

@@ -41,7 +41,11 @@ describe("signUpForShift", () => {
   it("names the other shift when two would overlap", () => {
     const { db } = temp;
     const start = new Date(Date.now() + 48 * HOUR);
-    const first = createShift(db, { startsAt: start, endsAt: new Date(start.getTime() + 2 * HOUR), title: "Ausgabe" });
+    const first = createShift(db, {
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 2 * HOUR),
+      title: "Ausgabe",
+    });
     const second = createShift(db, {
       startsAt: new Date(start.getTime() + HOUR),
       endsAt: new Date(start.getTime() + 3 * HOUR),
@@ -92,7 +96,10 @@ describe("signUpForShift", () => {
       ok: false,
       error: { code: "not_found" },
     });
-    const started = createShift(db, { startsAt: new Date(Date.now() - HOUR), endsAt: new Date(Date.now() + HOUR) });
+    const started = createShift(db, {
+      startsAt: new Date(Date.now() - HOUR),
+      endsAt: new Date(Date.now() + HOUR),
+    });
     expect(signUpForShift(db, { shiftId: started.id, volunteerId: user.id })).toEqual({
       ok: false,
       error: { code: "past" },
@@ -136,7 +143,10 @@ describe("cancelSignup", () => {
       ok: false,
       error: "not_found",
     });
-    expect(cancelSignup(db, { signupId: signup.signupId, volunteerId: user.id })).toEqual({ ok: true, promoted: null });
+    expect(cancelSignup(db, { signupId: signup.signupId, volunteerId: user.id })).toEqual({
+      ok: true,
+      promoted: null,
+    });
     expect(db.select().from(shifts).where(eq(shifts.id, shift.id)).get()?.confirmedCount).toBe(0);
     // Signing up again after cancelling is allowed (the old row stays as history).
     expect(signUpForShift(db, { shiftId: shift.id, volunteerId: user.id }).ok).toBe(true);
@@ -145,7 +155,11 @@ describe("cancelSignup", () => {
   it("tells the volunteer when the organisation cancels their sign-up, and nobody when they cancel it themselves", () => {
     const { db } = temp;
     const shift = createShift(db, { neededCount: 1 });
-    const organisationId = db.select({ o: events.organisationId }).from(events).where(eq(events.id, shift.eventId)).get()!.o!;
+    const organisationId = db
+      .select({ o: events.organisationId })
+      .from(events)
+      .where(eq(events.id, shift.eventId))
+      .get()!.o!;
     const [a, b, c] = [createVolunteer(db).user, createVolunteer(db).user, createVolunteer(db).user];
     const ids = [a, b, c].map((v) => {
       const r = signUpForShift(db, { shiftId: shift.id, volunteerId: v.id });
@@ -159,7 +173,9 @@ describe("cancelSignup", () => {
         .all();
 
     // Another organisation cannot cancel it; this one can.
-    expect(cancelSignup(db, { signupId: ids[0]!, organisationId: organisationId + 1 }, notifySignupChange)).toEqual({
+    expect(
+      cancelSignup(db, { signupId: ids[0]!, organisationId: organisationId + 1 }, notifySignupChange),
+    ).toEqual({
       ok: false,
       error: "not_found",
     });
@@ -170,7 +186,11 @@ describe("cancelSignup", () => {
       { userId: b.id, kind: "waitlist_promoted", link: COMMITMENTS_PATH },
     ]);
     const params = db.select().from(notifications).where(eq(notifications.userId, a.id)).get()!.params;
-    expect(params).toEqual({ eventTitle: expect.any(String), shiftTitle: shift.title, startsAt: shift.startsAt.getTime() });
+    expect(params).toEqual({
+      eventTitle: expect.any(String),
+      shiftTitle: shift.title,
+      startsAt: shift.startsAt.getTime(),
+    });
 
     // A waitlisted sign-up cancelled by the organisation is told too; one's own cancellation is not.
     expect(cancelSignup(db, { signupId: ids[2]!, organisationId }, notifySignupChange).ok).toBe(true);

@@ -3,7 +3,18 @@
  * with any common colour-vision deficiency and in greyscale print. Light (yellow) = little, dark
  * (purple) = much. Colour is never the only carrier: every cell also prints its numbers.
  */
-const VIRIDIS = ["#fde725", "#b5de2b", "#6ece58", "#35b779", "#1f9e89", "#26828e", "#31688e", "#3e4989", "#482878", "#440154"] as const;
+const VIRIDIS = [
+  "#fde725",
+  "#b5de2b",
+  "#6ece58",
+  "#35b779",
+  "#1f9e89",
+  "#26828e",
+  "#31688e",
+  "#3e4989",
+  "#482878",
+  "#440154",
+] as const;
 
 function hexToRgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);

@@ -69,7 +69,11 @@ export function HeatMap({ id, rows, columns, cells, formatNumber }: HeatMapProps
       {columns.map((column, ci) => {
         const x = ROW_LABEL_W + ci * CELL_W + CELL_W / 2;
         return (
-          <text key={column.id} transform={`translate(${x + 4} ${headerH - 8}) rotate(${-ANGLE})`} fill="#1b1f24">
+          <text
+            key={column.id}
+            transform={`translate(${x + 4} ${headerH - 8}) rotate(${-ANGLE})`}
+            fill="#1b1f24"
+          >
             {fit(column.label, 34 * FONT * 0.56)}
           </text>
         );
@@ -85,14 +89,31 @@ export function HeatMap({ id, rows, columns, cells, formatNumber }: HeatMapProps
               const cell = byKey.get(`${row.id}:${column.id}`);
               const x = ROW_LABEL_W + ci * CELL_W;
               if (!cell || cell.empty) {
-                return <rect key={column.id} x={x + 1} y={y + 1} width={CELL_W - 2} height={CELL_H - 2} fill="#f4f6f8" stroke="#dde2e7" />;
+                return (
+                  <rect
+                    key={column.id}
+                    x={x + 1}
+                    y={y + 1}
+                    width={CELL_W - 2}
+                    height={CELL_H - 2}
+                    fill="#f4f6f8"
+                    stroke="#dde2e7"
+                  />
+                );
               }
               const fill = viridis(cell.intensity);
               const ink = textColourOn(fill);
               const body = (
                 <>
                   <title>{cell.title}</title>
-                  <rect x={x + 1} y={y + 1} width={CELL_W - 2} height={CELL_H - 2} fill={fill} stroke="#ffffff" />
+                  <rect
+                    x={x + 1}
+                    y={y + 1}
+                    width={CELL_W - 2}
+                    height={CELL_H - 2}
+                    fill={fill}
+                    stroke="#ffffff"
+                  />
                   <text x={x + CELL_W / 2} y={y + 18} textAnchor="middle" fontWeight={700} fill={ink}>
                     {formatNumber(cell.primary)}
                   </text>

@@ -31,7 +31,8 @@ export function niceMax(value: number): number {
 function Marker({ kind, x, y, colour }: { kind: number; x: number; y: number; colour: string }) {
   if (kind === 1) return <rect x={x - 3} y={y - 3} width={6} height={6} fill={colour} />;
   if (kind === 2) return <path d={`M${x} ${y - 4}L${x + 4} ${y + 3}L${x - 4} ${y + 3}Z`} fill={colour} />;
-  if (kind === 3) return <path d={`M${x} ${y - 4}L${x + 4} ${y}L${x} ${y + 4}L${x - 4} ${y}Z`} fill={colour} />;
+  if (kind === 3)
+    return <path d={`M${x} ${y - 4}L${x + 4} ${y}L${x} ${y + 4}L${x - 4} ${y}Z`} fill={colour} />;
   return <circle cx={x} cy={y} r={3} fill={colour} />;
 }
 
@@ -49,7 +50,14 @@ export function LineChart({ id, labels, series, labelEvery = 4, formatNumber }: 
   const y = (v: number) => M.top + plotH - (v / max) * plotH;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
-    <svg id={id} className="line-chart" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" fontSize={11.5}>
+    <svg
+      id={id}
+      className="line-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      aria-hidden="true"
+      focusable="false"
+      fontSize={11.5}
+    >
       {ticks.map((tick) => (
         <g key={tick}>
           <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} stroke="#dde2e7" />
@@ -99,7 +107,15 @@ export function LineChartLegend({ series }: { series: { key: string; label: stri
         return (
           <li key={s.key}>
             <svg width="36" height="12" viewBox="0 0 36 12" aria-hidden="true" focusable="false">
-              <line x1="2" x2="34" y1="6" y2="6" stroke={colour} strokeWidth={2} strokeDasharray={DASHES[si % DASHES.length] || undefined} />
+              <line
+                x1="2"
+                x2="34"
+                y1="6"
+                y2="6"
+                stroke={colour}
+                strokeWidth={2}
+                strokeDasharray={DASHES[si % DASHES.length] || undefined}
+              />
               <Marker kind={si % 4} x={18} y={6} colour={colour} />
             </svg>
             {s.label}

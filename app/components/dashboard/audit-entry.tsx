@@ -29,10 +29,17 @@ function detailText(value: unknown, t: (key: string, options: { defaultValue: st
 }
 
 /** "Katrin Neumann hat Bedarf 12 angelegt." with when, where and the changed fields. */
-export function AuditEntryLine({ entry }: { entry: Omit<AuditLogItem, "createdAt"> & { createdAt: number } }) {
+export function AuditEntryLine({
+  entry,
+}: {
+  entry: Omit<AuditLogItem, "createdAt"> & { createdAt: number };
+}) {
   const { t } = useTranslation("dashboard");
   const actor = entry.actorName ?? (entry.actorId ? t("audit.unknownActor") : t("audit.system"));
-  const entity = t(`audit.entities.${entry.entityType}`, { id: entry.entityId, name: entry.entityName ?? entry.entityId });
+  const entity = t(`audit.entities.${entry.entityType}`, {
+    id: entry.entityId,
+    name: entry.entityName ?? entry.entityId,
+  });
   const href = entityHref(entry);
   const verb = t(`audit.actionNames.${entry.action.replace(".", "_")}`, { defaultValue: entry.action });
   const details = Object.entries(entry.details).filter(([, v]) => v !== undefined);
@@ -45,7 +52,12 @@ export function AuditEntryLine({ entry }: { entry: Omit<AuditLogItem, "createdAt
       <strong>{actor}</strong> · {verb} · {href ? <Link to={href}>{entity}</Link> : entity}
       {details.length > 0 ? (
         <p className="audit-details">
-          {details.map(([key, value]) => `${t(`audit.detailKeys.${key}`, { defaultValue: key })}: ${detailText(value, t)}`).join(" · ")}
+          {details
+            .map(
+              ([key, value]) =>
+                `${t(`audit.detailKeys.${key}`, { defaultValue: key })}: ${detailText(value, t)}`,
+            )
+            .join(" · ")}
         </p>
       ) : null}
     </>

@@ -11,7 +11,9 @@ type Data = Pick<DashboardData, "neighbourhoods" | "categories" | "heat" | "week
 export function useNumber() {
   const { i18n } = useTranslation();
   return (value: number, digits = 0) =>
-    new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+    new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(
+      value,
+    );
 }
 
 export function useCategoryName() {
@@ -25,7 +27,9 @@ export function useDuration() {
   const n = useNumber();
   return (ms: number) => {
     const hours = ms / 3_600_000;
-    return hours < 48 ? t("duration.hours", { value: n(hours, 1) }) : t("duration.days", { value: n(hours / 24, 1) });
+    return hours < 48
+      ? t("duration.hours", { value: n(hours, 1) })
+      : t("duration.days", { value: n(hours / 24, 1) });
   };
 }
 
@@ -57,8 +61,15 @@ export function OpenByCategory({ data }: { data: Data }) {
             <tr key={row.categoryId}>
               <th scope="row">{category ? categoryName(category) : `#${row.categoryId}`}</th>
               <td>
-                <span className="bar" style={{ inlineSize: `${Math.max(2, (row.openNeeds / max) * 100)}%` }} aria-hidden="true" />
-                <Link to={openNeedsHref({ category: row.categoryId })} aria-label={t("byCategory.linkLabel", { count: row.openNeeds })}>
+                <span
+                  className="bar"
+                  style={{ inlineSize: `${Math.max(2, (row.openNeeds / max) * 100)}%` }}
+                  aria-hidden="true"
+                />
+                <Link
+                  to={openNeedsHref({ category: row.categoryId })}
+                  aria-label={t("byCategory.linkLabel", { count: row.openNeeds })}
+                >
                   {n(row.openNeeds)}
                 </Link>
               </td>
@@ -77,7 +88,8 @@ export function HeatMapSection({ data }: { data: Data }) {
   const categoryName = useCategoryName();
   const nbName = new Map(data.neighbourhoods.map((nb) => [nb.id, nb.name]));
   const catById = new Map(data.categories.map((c) => [c.id, c]));
-  const shortage = (c: { missingHelpers: number; freeCapacity: number }) => Math.max(0, c.missingHelpers - c.freeCapacity);
+  const shortage = (c: { missingHelpers: number; freeCapacity: number }) =>
+    Math.max(0, c.missingHelpers - c.freeCapacity);
   const maxShortage = Math.max(1, ...data.heat.map(shortage));
   const visible = data.heat.filter((c) => nbName.has(c.neighbourhoodId) && catById.has(c.categoryId));
   const cells: HeatMapCell[] = visible.map((c) => ({
@@ -98,7 +110,13 @@ export function HeatMapSection({ data }: { data: Data }) {
       free: c.freeCapacity,
     }),
   }));
-  const rows = [...visible].sort((a, b) => shortage(b) - shortage(a) || b.missingHelpers - a.missingHelpers || a.neighbourhoodId - b.neighbourhoodId || a.categoryId - b.categoryId);
+  const rows = [...visible].sort(
+    (a, b) =>
+      shortage(b) - shortage(a) ||
+      b.missingHelpers - a.missingHelpers ||
+      a.neighbourhoodId - b.neighbourhoodId ||
+      a.categoryId - b.categoryId,
+  );
   return (
     <>
       <p className="hint">{t("heat.explain")}</p>
@@ -133,9 +151,30 @@ export function HeatMapSection({ data }: { data: Data }) {
                 <tr key={`${c.neighbourhoodId}:${c.categoryId}`}>
                   <th scope="row">{nbName.get(c.neighbourhoodId)}</th>
                   <td>{categoryName(catById.get(c.categoryId)!)}</td>
-                  <td>{c.openNeeds > 0 ? <Link to={openNeedsHref({ neighbourhood: c.neighbourhoodId, category: c.categoryId })}>{n(c.openNeeds)}</Link> : "0"}</td>
+                  <td>
+                    {c.openNeeds > 0 ? (
+                      <Link to={openNeedsHref({ neighbourhood: c.neighbourhoodId, category: c.categoryId })}>
+                        {n(c.openNeeds)}
+                      </Link>
+                    ) : (
+                      "0"
+                    )}
+                  </td>
                   <td>{n(c.missingHelpers)}</td>
-                  <td>{c.freeCapacity > 0 ? <Link to={figureHref("offers", { neighbourhood: c.neighbourhoodId, category: c.categoryId })}>{n(c.freeCapacity)}</Link> : "0"}</td>
+                  <td>
+                    {c.freeCapacity > 0 ? (
+                      <Link
+                        to={figureHref("offers", {
+                          neighbourhood: c.neighbourhoodId,
+                          category: c.categoryId,
+                        })}
+                      >
+                        {n(c.freeCapacity)}
+                      </Link>
+                    ) : (
+                      "0"
+                    )}
+                  </td>
                   <td>{n(c.missingHelpers - c.freeCapacity)}</td>
                 </tr>
               ))}
@@ -159,7 +198,12 @@ export function WeeklySection({ data }: { data: Data }) {
     <>
       <LineChartLegend series={series} />
       <div className="chart-box" data-testid="weekly-chart">
-        <LineChart id="weekly-chart" labels={data.weeks.map((w) => shortDate(w.start))} series={series} formatNumber={(v) => n(v, 1)} />
+        <LineChart
+          id="weekly-chart"
+          labels={data.weeks.map((w) => shortDate(w.start))}
+          series={series}
+          formatNumber={(v) => n(v, 1)}
+        />
       </div>
       <details className="chart-table">
         <summary>{t("weekly.tableSummary")}</summary>
@@ -182,10 +226,14 @@ export function WeeklySection({ data }: { data: Data }) {
                     <Link to={figureHref("needs", { from: w.start, to: w.end })}>{n(w.needs)}</Link>
                   </td>
                   <td>
-                    <Link to={figureHref("matches", { kind: "proposed", from: w.start, to: w.end })}>{n(w.proposed)}</Link>
+                    <Link to={figureHref("matches", { kind: "proposed", from: w.start, to: w.end })}>
+                      {n(w.proposed)}
+                    </Link>
                   </td>
                   <td>
-                    <Link to={figureHref("matches", { kind: "accepted", from: w.start, to: w.end })}>{n(w.accepted)}</Link>
+                    <Link to={figureHref("matches", { kind: "accepted", from: w.start, to: w.end })}>
+                      {n(w.accepted)}
+                    </Link>
                   </td>
                 </tr>
               ))}
@@ -204,7 +252,8 @@ export function ShiftAlerts({ shifts }: { shifts: DashboardData["shifts"] }) {
     <ul className="alert-list">
       {shifts.items.map((s) => (
         <li key={s.shiftId}>
-          <Link to={`/activities/${s.eventId}`}>{s.eventTitle}</Link>: {s.title} · <DateTime value={s.startsAt} /> · {s.neighbourhoodName} ·{" "}
+          <Link to={`/activities/${s.eventId}`}>{s.eventTitle}</Link>: {s.title} ·{" "}
+          <DateTime value={s.startsAt} /> · {s.neighbourhoodName} ·{" "}
           <strong>{t("shifts.staffed", { confirmed: s.confirmedCount, needed: s.neededCount })}</strong>
         </li>
       ))}
@@ -220,7 +269,11 @@ export function CertificateAlerts({ certificates }: { certificates: DashboardDat
       {certificates.items.map((c) => (
         <li key={c.userId}>
           <Link to={`/coordination/volunteers/${c.userId}/certificate`}>{c.displayName}</Link> ·{" "}
-          {t("certificates.validUntil", { date: new Date(`${c.validUntil}T12:00:00Z`).toLocaleDateString(i18n.language, { timeZone: "UTC" }) })}
+          {t("certificates.validUntil", {
+            date: new Date(`${c.validUntil}T12:00:00Z`).toLocaleDateString(i18n.language, {
+              timeZone: "UTC",
+            }),
+          })}
         </li>
       ))}
     </ul>
@@ -230,14 +283,18 @@ export function CertificateAlerts({ certificates }: { certificates: DashboardDat
 export function LoadAlerts({ items, kind }: { items: LoadAlert[]; kind: "over-cap" | "drop" }) {
   const { t } = useTranslation("dashboard");
   const n = useNumber();
-  if (items.length === 0) return <p className="empty">{t(kind === "drop" ? "load.dropEmpty" : "load.overCapEmpty")}</p>;
+  if (items.length === 0)
+    return <p className="empty">{t(kind === "drop" ? "load.dropEmpty" : "load.overCapEmpty")}</p>;
   return (
     <ul className="alert-list">
       {items.map((p) => (
         <li key={p.userId}>
           {p.displayName} ·{" "}
           {kind === "drop"
-            ? t("load.dropLine", { recent: n(p.recentWeeklyAverage, 1), previous: n(p.previousWeeklyAverage, 1) })
+            ? t("load.dropLine", {
+                recent: n(p.recentWeeklyAverage, 1),
+                previous: n(p.previousWeeklyAverage, 1),
+              })
             : t("load.overCapLine", { hours: n(p.lastWeekHours, 1), cap: n(p.capPerWeek, 1) })}
         </li>
       ))}
@@ -246,7 +303,19 @@ export function LoadAlerts({ items, kind }: { items: LoadAlert[]; kind: "over-ca
 }
 
 /** One figure: a big number that links to its list, and what it means. */
-export function Figure({ value, href, label, detail, testId }: { value: string; href: string; label: string; detail?: string; testId?: string }) {
+export function Figure({
+  value,
+  href,
+  label,
+  detail,
+  testId,
+}: {
+  value: string;
+  href: string;
+  label: string;
+  detail?: string;
+  testId?: string;
+}) {
   return (
     <li className="figure" data-testid={testId}>
       <Link to={href} className="figure__value">

@@ -41,7 +41,11 @@ export function FigureList({
       <p className="list-summary" aria-live="polite" data-testid="list-total">
         {t("lists.total", { count: total })}
       </p>
-      {total === 0 ? <p className="empty">{t("lists.empty")}</p> : <TableScroll label={title}>{children}</TableScroll>}
+      {total === 0 ? (
+        <p className="empty">{t("lists.empty")}</p>
+      ) : (
+        <TableScroll label={title}>{children}</TableScroll>
+      )}
       {pageCount > 1 ? (
         <nav aria-label={t("lists.pagination")} className="pagination">
           {page > 1 ? (

@@ -15,16 +15,22 @@ export interface AuditFilter {
   page: number;
 }
 
-export type AuditFilterErrors = Partial<Record<"entityType" | "action" | "actor" | "entityId" | "from" | "to", string>>;
+export type AuditFilterErrors = Partial<
+  Record<"entityType" | "action" | "actor" | "entityId" | "from" | "to", string>
+>;
 
-export function parseAuditFilter(params: URLSearchParams): { filter: AuditFilter; errors: AuditFilterErrors } {
+export function parseAuditFilter(params: URLSearchParams): {
+  filter: AuditFilter;
+  errors: AuditFilterErrors;
+} {
   const errors: AuditFilterErrors = {};
   const filter: AuditFilter = { page: 1 };
   const get = (key: string) => params.get(key)?.trim() ?? "";
 
   const entityType = get("entityType");
   if (entityType) {
-    if ((AUDIT_ENTITY as readonly string[]).includes(entityType)) filter.entityType = entityType as AuditEntity;
+    if ((AUDIT_ENTITY as readonly string[]).includes(entityType))
+      filter.entityType = entityType as AuditEntity;
     else errors.entityType = "dashboard:audit.errors.unknown";
   }
   const action = get("action");
@@ -48,7 +54,8 @@ export function parseAuditFilter(params: URLSearchParams): { filter: AuditFilter
     if (isIsoDate(value)) filter[key] = value;
     else errors[key] = "dashboard:audit.errors.date";
   }
-  if (filter.from && filter.to && filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
+  if (filter.from && filter.to && filter.from > filter.to)
+    [filter.from, filter.to] = [filter.to, filter.from];
   const page = get("page");
   if (/^[1-9][0-9]{0,5}$/.test(page)) filter.page = Number(page);
   return { filter, errors };

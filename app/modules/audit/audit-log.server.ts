@@ -47,7 +47,9 @@ export function listAuditEvents(db: DbOrTx, scope: NeighbourhoodScope, filter: A
   if (filter.from) parts.push(sql`a.created_at >= ${periodOf(filter.from, filter.from).fromMs}`);
   if (filter.to) parts.push(sql`a.created_at < ${periodOf(filter.to, filter.to).toMs}`);
   if (filter.actor) {
-    parts.push(sql`a.actor_id in (select id from users where display_name like ${`%${escapeLike(filter.actor)}%`} escape '\\')`);
+    parts.push(
+      sql`a.actor_id in (select id from users where display_name like ${`%${escapeLike(filter.actor)}%`} escape '\\')`,
+    );
   }
   const where = sql.join(parts, sql` and `);
   const total = db.get<{ n: number }>(sql`select count(*) as n from audit_events a where ${where}`)?.n ?? 0;
@@ -70,7 +72,11 @@ export function listAuditEvents(db: DbOrTx, scope: NeighbourhoodScope, filter: A
     order by a.created_at desc, a.id desc
     limit ${AUDIT_PAGE_SIZE} offset ${(page - 1) * AUDIT_PAGE_SIZE}`);
   const actions = db
-    .all<{ action: string }>(sql`select distinct a.action from audit_events a where ${inScope("a.neighbourhood_id", scope)} order by a.action`)
+    .all<{
+      action: string;
+    }>(
+      sql`select distinct a.action from audit_events a where ${inScope("a.neighbourhood_id", scope)} order by a.action`,
+    )
     .map((r) => r.action);
   return {
     items: rows.map((r) => ({ ...r, details: parseDetails(r.details) })),
@@ -84,9 +90,10 @@ export function listAuditEvents(db: DbOrTx, scope: NeighbourhoodScope, filter: A
 function parseDetails(raw: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(raw);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return value && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
 }
-

@@ -11,10 +11,24 @@ import { getDb } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { passwordMatchesEmail } from "./auth.schema";
 import { hashPassword, verifyPassword } from "./password.server";
-import { clearThrottle, purgeStaleThrottleEntries, recordFailure, secondsUntilUnlocked, throttleKeys } from "./throttle.server";
-import { consumeToken, findUsableToken, invalidateUserTokens, issueToken, TOKEN_TTL_MS } from "./tokens.server";
+import {
+  clearThrottle,
+  purgeStaleThrottleEntries,
+  recordFailure,
+  secondsUntilUnlocked,
+  throttleKeys,
+} from "./throttle.server";
+import {
+  consumeToken,
+  findUsableToken,
+  invalidateUserTokens,
+  issueToken,
+  TOKEN_TTL_MS,
+} from "./tokens.server";
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; retryAfterSeconds?: number };
+export type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; errors: FieldErrors; retryAfterSeconds?: number };
 
 /** The public origin for links in e-mails: APP_URL when set, else the origin the request came to. */
 export function appOrigin(request: Request): string {
@@ -25,14 +39,23 @@ export function appOrigin(request: Request): string {
 
 export function findUserByEmail(email: string) {
   return getDb()
-    .select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, locale: users.locale, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      locale: users.locale,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(users.email, email))
     .get();
 }
 
 function emailTaken(email: string, exceptUserId?: string): boolean {
-  const where = exceptUserId ? and(eq(users.email, email), ne(users.id, exceptUserId)) : eq(users.email, email);
+  const where = exceptUserId
+    ? and(eq(users.email, email), ne(users.id, exceptUserId))
+    : eq(users.email, email);
   return !!getDb().select({ id: users.id }).from(users).where(where).get();
 }
 
@@ -58,7 +81,16 @@ export async function registerVolunteer(input: NewAccount, ip: string): Promise<
   const db = getDb();
   try {
     db.transaction((tx) => {
-      tx.insert(users).values({ id: userId, email: input.email, displayName: input.displayName, passwordHash, role: "volunteer", locale: input.locale }).run();
+      tx.insert(users)
+        .values({
+          id: userId,
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash,
+          role: "volunteer",
+          locale: input.locale,
+        })
+        .run();
       tx.insert(volunteerProfiles).values({ userId }).run();
     });
   } catch (error) {
@@ -69,7 +101,9 @@ export async function registerVolunteer(input: NewAccount, ip: string): Promise<
   return { ok: true, value: { userId } };
 }
 
-export function registrationThrottled(ip: string): { ok: false; errors: FieldErrors; retryAfterSeconds: number } | null {
+export function registrationThrottled(
+  ip: string,
+): { ok: false; errors: FieldErrors; retryAfterSeconds: number } | null {
   const wait = secondsUntilUnlocked([throttleKeys.registerIp(ip)]);
   return wait > 0 ? { ok: false, errors: { form: "auth:errors.throttled" }, retryAfterSeconds: wait } : null;
 }
@@ -86,7 +120,11 @@ export function isUniqueViolation(error: unknown): boolean {
 let dummyHash: Promise<string> | undefined;
 
 /** Checks e-mail and password with throttling per account and per IP. Unknown e-mails answer like wrong passwords. */
-export async function authenticate(email: string, password: string, ip: string): Promise<Outcome<{ userId: string; role: UserRole; locale: UiLocale }>> {
+export async function authenticate(
+  email: string,
+  password: string,
+  ip: string,
+): Promise<Outcome<{ userId: string; role: UserRole; locale: UiLocale }>> {
   const keys = [throttleKeys.loginAccount(email), throttleKeys.loginIp(ip)];
   const wait = secondsUntilUnlocked(keys);
   if (wait > 0) return { ok: false, errors: { form: "auth:errors.throttled" }, retryAfterSeconds: wait };
@@ -128,7 +166,10 @@ export function requestPasswordReset(email: string, ip: string, origin: string):
       notify(tx, {
         userId: user.id,
         kind: "password_reset",
-        params: { minutes: TOKEN_TTL_MS.password_reset / 60_000, url: `${origin}/reset-password?token=${token}` },
+        params: {
+          minutes: TOKEN_TTL_MS.password_reset / 60_000,
+          url: `${origin}/reset-password?token=${token}`,
+        },
       });
     });
   }
@@ -144,7 +185,8 @@ export function isResetTokenUsable(token: string): boolean {
 export async function resetPassword(token: string, password: string): Promise<Outcome<{ userId: string }>> {
   const row = findUsableToken("password_reset", token);
   if (!row || !row.userId) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
-  if (passwordMatchesEmail(password, row.email)) return { ok: false, errors: { password: "auth:errors.passwordIsEmail" } };
+  if (passwordMatchesEmail(password, row.email))
+    return { ok: false, errors: { password: "auth:errors.passwordIsEmail" } };
   const passwordHash = await hashPassword(password);
   const userId = row.userId;
   const done = getDb().transaction((tx) => {
@@ -161,7 +203,11 @@ export async function resetPassword(token: string, password: string): Promise<Ou
 // ---- signed-in changes ----------------------------------------------------------------------------
 
 async function checkCurrentPassword(userId: string, password: string): Promise<boolean> {
-  const row = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  const row = getDb()
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   return !!row && (await verifyPassword(row.passwordHash, password));
 }
 
@@ -172,12 +218,16 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<Outcome<null>> {
-  if (!(await checkCurrentPassword(user.id, currentPassword))) return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
-  if (passwordMatchesEmail(newPassword, user.email)) return { ok: false, errors: { newPassword: "auth:errors.passwordIsEmail" } };
+  if (!(await checkCurrentPassword(user.id, currentPassword)))
+    return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+  if (passwordMatchesEmail(newPassword, user.email))
+    return { ok: false, errors: { newPassword: "auth:errors.passwordIsEmail" } };
   const passwordHash = await hashPassword(newPassword);
   getDb().transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id)).run();
-    tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, currentSessionId))).run();
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, user.id), ne(sessions.id, currentSessionId)))
+      .run();
     invalidateUserTokens(tx, user.id, "password_reset");
   });
   return { ok: true, value: null };
@@ -190,7 +240,8 @@ export async function requestEmailChange(
   currentPassword: string,
   origin: string,
 ): Promise<Outcome<null>> {
-  if (!(await checkCurrentPassword(user.id, currentPassword))) return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+  if (!(await checkCurrentPassword(user.id, currentPassword)))
+    return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
   if (newEmail === user.email) return { ok: false, errors: { newEmail: "auth:errors.emailUnchanged" } };
   if (emailTaken(newEmail, user.id)) return { ok: false, errors: { newEmail: "auth:errors.emailTaken" } };
   getDb().transaction((tx) => {
@@ -220,7 +271,10 @@ export function confirmEmailChange(token: string): Outcome<{ userId: string; ema
   try {
     const done = getDb().transaction((tx) => {
       if (!consumeToken(tx, row.tokenHash)) return false;
-      tx.update(users).set({ email: row.email, emailVerifiedAt: new Date() }).where(eq(users.id, userId)).run();
+      tx.update(users)
+        .set({ email: row.email, emailVerifiedAt: new Date() })
+        .where(eq(users.id, userId))
+        .run();
       return true;
     });
     if (!done) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
@@ -232,5 +286,9 @@ export function confirmEmailChange(token: string): Outcome<{ userId: string; ema
 }
 
 export function updateProfile(userId: string, input: { displayName: string; locale: UiLocale }): void {
-  getDb().update(users).set({ displayName: input.displayName, locale: input.locale }).where(eq(users.id, userId)).run();
+  getDb()
+    .update(users)
+    .set({ displayName: input.displayName, locale: input.locale })
+    .where(eq(users.id, userId))
+    .run();
 }

@@ -42,23 +42,36 @@ const redirectTo = z.string().max(500).optional();
 
 export const LoginSchema = z.object({
   email: EmailSchema,
-  password: z.string({ required_error: "auth:errors.passwordRequired" }).min(1, "auth:errors.passwordRequired").max(PASSWORD_MAX_LENGTH, "auth:errors.passwordTooLong"),
+  password: z
+    .string({ required_error: "auth:errors.passwordRequired" })
+    .min(1, "auth:errors.passwordRequired")
+    .max(PASSWORD_MAX_LENGTH, "auth:errors.passwordTooLong"),
   redirectTo,
 });
 
 export const RegisterVolunteerSchema = z
   .object({ displayName: DisplayNameSchema, email: EmailSchema, password: NewPasswordSchema })
-  .refine((v) => !passwordMatchesEmail(v.password, v.email), { path: ["password"], message: "auth:errors.passwordIsEmail" });
+  .refine((v) => !passwordMatchesEmail(v.password, v.email), {
+    path: ["password"],
+    message: "auth:errors.passwordIsEmail",
+  });
 
 export const RegisterOrganisationSchema = z
   .object({
-    organisationName: z.string().trim().min(2, "auth:errors.organisationNameRequired").max(120, "auth:errors.organisationNameTooLong"),
+    organisationName: z
+      .string()
+      .trim()
+      .min(2, "auth:errors.organisationNameRequired")
+      .max(120, "auth:errors.organisationNameTooLong"),
     kind: z.enum(ORGANISATION_KIND, { errorMap: () => ({ message: "auth:errors.kindRequired" }) }),
     displayName: DisplayNameSchema,
     email: EmailSchema,
     password: NewPasswordSchema,
   })
-  .refine((v) => !passwordMatchesEmail(v.password, v.email), { path: ["password"], message: "auth:errors.passwordIsEmail" });
+  .refine((v) => !passwordMatchesEmail(v.password, v.email), {
+    path: ["password"],
+    message: "auth:errors.passwordIsEmail",
+  });
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema });
 
@@ -69,14 +82,23 @@ export const ResetPasswordSchema = z.object({
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "auth:errors.passwordRequired").max(PASSWORD_MAX_LENGTH, "auth:errors.passwordTooLong"),
+    currentPassword: z
+      .string()
+      .min(1, "auth:errors.passwordRequired")
+      .max(PASSWORD_MAX_LENGTH, "auth:errors.passwordTooLong"),
     newPassword: NewPasswordSchema,
   })
-  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "auth:errors.passwordUnchanged" });
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ["newPassword"],
+    message: "auth:errors.passwordUnchanged",
+  });
 
 export const ChangeEmailSchema = z.object({
   newEmail: EmailSchema,
-  currentPassword: z.string().min(1, "auth:errors.passwordRequired").max(PASSWORD_MAX_LENGTH, "auth:errors.passwordTooLong"),
+  currentPassword: z
+    .string()
+    .min(1, "auth:errors.passwordRequired")
+    .max(PASSWORD_MAX_LENGTH, "auth:errors.passwordTooLong"),
 });
 
 export const ProfileSchema = z.object({
@@ -95,7 +117,9 @@ export const InviteSchema = z.object({
   /** A coordinator's neighbourhoods from the start; ignored for an admin (who sees everything). */
   neighbourhoodIds: z.preprocess(
     toIdArray,
-    z.array(z.coerce.number().int().positive("auth:errors.neighbourhoodInvalid")).max(500, "auth:errors.neighbourhoodInvalid"),
+    z
+      .array(z.coerce.number().int().positive("auth:errors.neighbourhoodInvalid"))
+      .max(500, "auth:errors.neighbourhoodInvalid"),
   ),
 });
 
@@ -107,12 +131,18 @@ export const AcceptInviteSchema = z.object({
   password: NewPasswordSchema,
 });
 
-const toArray = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
+const toArray = (value: unknown) =>
+  value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value];
 
 export const SetRoleSchema = z.object({
-  role: z.enum(["volunteer", "org_member", "coordinator", "admin"], { errorMap: () => ({ message: "auth:errors.roleInvalid" }) }),
+  role: z.enum(["volunteer", "org_member", "coordinator", "admin"], {
+    errorMap: () => ({ message: "auth:errors.roleInvalid" }),
+  }),
 });
 
 export const SetNeighbourhoodsSchema = z.object({
-  neighbourhoodIds: z.preprocess(toArray, z.array(z.coerce.number().int().positive("auth:errors.neighbourhoodInvalid")).max(500)),
+  neighbourhoodIds: z.preprocess(
+    toArray,
+    z.array(z.coerce.number().int().positive("auth:errors.neighbourhoodInvalid")).max(500),
+  ),
 });

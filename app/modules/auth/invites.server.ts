@@ -5,7 +5,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { authTokens, coordinatorNeighbourhoods, memberships, neighbourhoods, organisations, users } from "@db/schema";
+import {
+  authTokens,
+  coordinatorNeighbourhoods,
+  memberships,
+  neighbourhoods,
+  organisations,
+  users,
+} from "@db/schema";
 import type { UiLocale, UserRole } from "@db/schema/enums";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -25,7 +32,11 @@ interface Inviter {
 /** An admin invites a coordinator or an admin. The e-mail goes out in the admin's current language. */
 export async function createStaffInvite(
   inviter: Inviter,
-  input: { email: string; role: Extract<UserRole, "coordinator" | "admin">; neighbourhoodIds?: readonly number[] },
+  input: {
+    email: string;
+    role: Extract<UserRole, "coordinator" | "admin">;
+    neighbourhoodIds?: readonly number[];
+  },
   origin: string,
   locale: UiLocale,
 ): Promise<Outcome<null>> {
@@ -33,8 +44,13 @@ export async function createStaffInvite(
   // A coordinator invite carries the neighbourhoods the account starts with; an admin sees everything.
   const scope = input.role === "coordinator" ? [...new Set(input.neighbourhoodIds ?? [])] : [];
   if (scope.length > 0) {
-    const known = getDb().select({ id: neighbourhoods.id }).from(neighbourhoods).where(inArray(neighbourhoods.id, scope)).all();
-    if (known.length !== scope.length) return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
+    const known = getDb()
+      .select({ id: neighbourhoods.id })
+      .from(neighbourhoods)
+      .where(inArray(neighbourhoods.id, scope))
+      .all();
+    if (known.length !== scope.length)
+      return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
   }
   const t = await i18nServer.getFixedT(locale, "auth");
   getDb().transaction((tx) => {
@@ -49,7 +65,13 @@ export async function createStaffInvite(
       to: input.email,
       locale,
       kind: "invite",
-      params: { name: input.email, inviter: inviter.displayName, role: t(`roles.${input.role}`), days: TOKEN_TTL_MS.invite / DAY, url: `${origin}/invite?token=${token}` },
+      params: {
+        name: input.email,
+        inviter: inviter.displayName,
+        role: t(`roles.${input.role}`),
+        days: TOKEN_TTL_MS.invite / DAY,
+        url: `${origin}/invite?token=${token}`,
+      },
     });
   });
   return { ok: true, value: null };
@@ -64,7 +86,11 @@ export async function createOrganisationInvite(
   locale: UiLocale,
 ): Promise<Outcome<null>> {
   const db = getDb();
-  const org = db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  const org = db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
   if (!org) return { ok: false, errors: { form: "auth:errors.organisationMissing" } };
   const existing = findUserByEmail(email);
   if (existing) {
@@ -77,7 +103,12 @@ export async function createOrganisationInvite(
   }
   const t = await i18nServer.getFixedT(existing?.locale ?? locale, "auth");
   db.transaction((tx) => {
-    const token = issueToken(tx, { purpose: "organisation_invite", email, organisationId, createdBy: inviter.id });
+    const token = issueToken(tx, {
+      purpose: "organisation_invite",
+      email,
+      organisationId,
+      createdBy: inviter.id,
+    });
     enqueueEmail(tx, {
       userId: existing?.id ?? null,
       to: email,
@@ -112,7 +143,11 @@ export function findInvite(token: string): InviteDetails | null {
   if (!row) return null;
   const org =
     row.organisationId !== null
-      ? getDb().select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId)).get()
+      ? getDb()
+          .select({ name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, row.organisationId))
+          .get()
       : undefined;
   if (row.purpose === "organisation_invite" && !org) return null;
   return {
@@ -121,7 +156,8 @@ export function findInvite(token: string): InviteDetails | null {
     role: row.purpose === "invite" ? (row.role ?? "coordinator") : "org_member",
     organisationId: row.organisationId,
     organisationName: org?.name ?? null,
-    neighbourhoodIds: row.purpose === "invite" && row.role === "coordinator" ? (row.neighbourhoodIds ?? []) : [],
+    neighbourhoodIds:
+      row.purpose === "invite" && row.role === "coordinator" ? (row.neighbourhoodIds ?? []) : [],
     accountExists: !!findUserByEmail(row.email),
   };
 }
@@ -135,21 +171,40 @@ export async function acceptInviteWithNewAccount(
   const invite = findInvite(token);
   if (!invite) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
   if (invite.accountExists) return { ok: false, errors: { form: "auth:errors.inviteNeedsLogin" } };
-  if (passwordMatchesEmail(input.password, invite.email)) return { ok: false, errors: { password: "auth:errors.passwordIsEmail" } };
+  if (passwordMatchesEmail(input.password, invite.email))
+    return { ok: false, errors: { password: "auth:errors.passwordIsEmail" } };
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID();
   try {
     const done = getDb().transaction((tx) => {
       if (!consumeToken(tx, hashToken(token))) return false;
       tx.insert(users)
-        .values({ id: userId, email: invite.email, emailVerifiedAt: new Date(), displayName: input.displayName, passwordHash, role: invite.role, locale })
+        .values({
+          id: userId,
+          email: invite.email,
+          emailVerifiedAt: new Date(),
+          displayName: input.displayName,
+          passwordHash,
+          role: invite.role,
+          locale,
+        })
         .run();
-      if (invite.organisationId !== null) tx.insert(memberships).values({ organisationId: invite.organisationId, userId, role: "member" }).run();
+      if (invite.organisationId !== null)
+        tx.insert(memberships)
+          .values({ organisationId: invite.organisationId, userId, role: "member" })
+          .run();
       // Neighbourhoods removed since the invite was sent are skipped.
       const scope = invite.neighbourhoodIds.length
-        ? tx.select({ id: neighbourhoods.id }).from(neighbourhoods).where(inArray(neighbourhoods.id, invite.neighbourhoodIds)).all()
+        ? tx
+            .select({ id: neighbourhoods.id })
+            .from(neighbourhoods)
+            .where(inArray(neighbourhoods.id, invite.neighbourhoodIds))
+            .all()
         : [];
-      if (scope.length) tx.insert(coordinatorNeighbourhoods).values(scope.map((n) => ({ userId, neighbourhoodId: n.id }))).run();
+      if (scope.length)
+        tx.insert(coordinatorNeighbourhoods)
+          .values(scope.map((n) => ({ userId, neighbourhoodId: n.id })))
+          .run();
       return true;
     });
     if (!done) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
@@ -161,14 +216,21 @@ export async function acceptInviteWithNewAccount(
 }
 
 /** A signed-in person joins the organisation they were invited to (only with the invited address). */
-export function acceptOrganisationInvite(token: string, user: { id: string; email: string }): Outcome<{ organisationId: number }> {
+export function acceptOrganisationInvite(
+  token: string,
+  user: { id: string; email: string },
+): Outcome<{ organisationId: number }> {
   const invite = findInvite(token);
-  if (!invite || invite.organisationId === null) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
+  if (!invite || invite.organisationId === null)
+    return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
   if (invite.email !== user.email) return { ok: false, errors: { form: "auth:errors.inviteOtherEmail" } };
   const organisationId = invite.organisationId;
   const done = getDb().transaction((tx) => {
     if (!consumeToken(tx, hashToken(token))) return false;
-    tx.insert(memberships).values({ organisationId, userId: user.id, role: "member" }).onConflictDoNothing().run();
+    tx.insert(memberships)
+      .values({ organisationId, userId: user.id, role: "member" })
+      .onConflictDoNothing()
+      .run();
     return true;
   });
   if (!done) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
@@ -190,7 +252,10 @@ export function listPendingInvites(filter: { organisationId: number } | { staff:
   const purposeWhere =
     "staff" in filter
       ? eq(authTokens.purpose, "invite")
-      : and(eq(authTokens.purpose, "organisation_invite"), eq(authTokens.organisationId, filter.organisationId));
+      : and(
+          eq(authTokens.purpose, "organisation_invite"),
+          eq(authTokens.organisationId, filter.organisationId),
+        );
   return getDb()
     .select({
       id: authTokens.tokenHash,
@@ -204,7 +269,12 @@ export function listPendingInvites(filter: { organisationId: number } | { staff:
     .where(and(purposeWhere, isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())))
     .orderBy(asc(authTokens.createdAt))
     .all()
-    .map((r) => ({ ...r, neighbourhoodIds: r.neighbourhoodIds ?? [], expiresAt: r.expiresAt.getTime(), createdAt: r.createdAt.getTime() }));
+    .map((r) => ({
+      ...r,
+      neighbourhoodIds: r.neighbourhoodIds ?? [],
+      expiresAt: r.expiresAt.getTime(),
+      createdAt: r.createdAt.getTime(),
+    }));
 }
 
 /** Withdraws an open invite; the filter keeps an owner from touching another organisation's invites. */
@@ -212,7 +282,10 @@ export function revokeInvite(id: string, filter: { organisationId: number } | { 
   const purposeWhere =
     "staff" in filter
       ? eq(authTokens.purpose, "invite")
-      : and(eq(authTokens.purpose, "organisation_invite"), eq(authTokens.organisationId, filter.organisationId));
+      : and(
+          eq(authTokens.purpose, "organisation_invite"),
+          eq(authTokens.organisationId, filter.organisationId),
+        );
   const result = getDb()
     .update(authTokens)
     .set({ usedAt: new Date() })

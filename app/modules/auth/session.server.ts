@@ -66,7 +66,10 @@ function luciaFor(role: UserRole): Lucia {
     // session its role's idle deadline in a single insert. Validation is ours (see loadSession).
     const make = (idleMs: number) =>
       new Lucia(adapter, { sessionExpiresIn: new TimeSpan(Math.round(idleMs / 1000), "s") });
-    pair = { standard: make(SESSION_POLICY.standard.idleMs), privileged: make(SESSION_POLICY.privileged.idleMs) };
+    pair = {
+      standard: make(SESSION_POLICY.standard.idleMs),
+      privileged: make(SESSION_POLICY.privileged.idleMs),
+    };
     luciaByDb.set(db, pair);
   }
   return sessionPolicyFor(role) === SESSION_POLICY.privileged ? pair.privileged : pair.standard;
@@ -78,7 +81,13 @@ function hashToken(token: string): string {
 
 function serializeCookie(value: string, maxAgeSeconds: number): string {
   const { name, secure } = cookieConfig();
-  return new Cookie(name, value, { httpOnly: true, secure, sameSite: "lax", path: "/", maxAge: maxAgeSeconds }).serialize();
+  return new Cookie(name, value, {
+    httpOnly: true,
+    secure,
+    sameSite: "lax",
+    path: "/",
+    maxAge: maxAgeSeconds,
+  }).serialize();
 }
 
 /** A Set-Cookie value that removes the session cookie. */
@@ -177,7 +186,10 @@ async function loadSession(request: Request): Promise<LoadedSession | null> {
   let session: SessionInfo = { id, createdAt, lastSeenAt, expiresAt: row.expiresAt * 1000 };
   if (now - lastSeenAt >= SESSION_TOUCH_INTERVAL_MS) {
     const expiresAt = Math.floor(Math.min(now + policy.idleMs, absoluteDeadline) / 1000);
-    db.update(sessions).set({ lastSeenAt: new Date(now), expiresAt }).where(eq(sessions.id, id)).run();
+    db.update(sessions)
+      .set({ lastSeenAt: new Date(now), expiresAt })
+      .where(eq(sessions.id, id))
+      .run();
     session = { id, createdAt, lastSeenAt: now, expiresAt: expiresAt * 1000 };
   }
   const user: AuthUser = {
@@ -245,7 +257,11 @@ export async function requireRole(request: Request, ...roles: UserRole[]): Promi
 /** Ends the current session and redirects (default: home page), removing the cookie. */
 export async function logout(request: Request, redirectTo = "/"): Promise<Response> {
   const token = readSessionToken(request);
-  if (token) getDb().delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+  if (token)
+    getDb()
+      .delete(sessions)
+      .where(eq(sessions.id, hashToken(token)))
+      .run();
   return redirect(redirectTo, { headers: { "Set-Cookie": blankSessionCookie() } });
 }
 
@@ -264,10 +280,12 @@ export async function revokeOtherSessions(userId: string, keepSessionId: string)
 
 /** Ends one session of this user; another user's session id changes nothing (ownership in the where). */
 export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
-  return getDb()
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
-    .run().changes > 0;
+  return (
+    getDb()
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
+      .run().changes > 0
+  );
 }
 
 export interface UserSessionListItem {

@@ -41,7 +41,12 @@ export function secondsUntilUnlocked(keys: ThrottleKey[], now = Date.now()): num
   const rows = getDb()
     .select({ lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
-    .where(inArray(loginThrottle.key, keys.map((k) => k.key)))
+    .where(
+      inArray(
+        loginThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    )
     .all();
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
   return until > now ? Math.ceil((until - now) / 1000) : 0;
@@ -56,10 +61,13 @@ export function recordFailure(keys: ThrottleKey[], now = Date.now()): void {
       const windowOver = !row || now - row.windowStartedAt.getTime() > policy.windowMs;
       const stillLocked = !!row?.lockedUntil && row.lockedUntil.getTime() > now;
       const failures = windowOver && !stillLocked ? 1 : (row?.failures ?? 0) + 1;
-      const windowStartedAt = windowOver && !stillLocked ? new Date(now) : (row?.windowStartedAt ?? new Date(now));
+      const windowStartedAt =
+        windowOver && !stillLocked ? new Date(now) : (row?.windowStartedAt ?? new Date(now));
       const over = failures - policy.freeFailures;
       const lockedUntil =
-        over > 0 ? new Date(now + Math.min(policy.baseLockMs * 2 ** Math.min(over - 1, 30), policy.maxLockMs)) : (row?.lockedUntil ?? null);
+        over > 0
+          ? new Date(now + Math.min(policy.baseLockMs * 2 ** Math.min(over - 1, 30), policy.maxLockMs))
+          : (row?.lockedUntil ?? null);
       tx.insert(loginThrottle)
         .values({ key, failures, windowStartedAt, lockedUntil })
         .onConflictDoUpdate({ target: loginThrottle.key, set: { failures, windowStartedAt, lockedUntil } })
@@ -71,21 +79,37 @@ export function recordFailure(keys: ThrottleKey[], now = Date.now()): void {
 /** Forgets the failures of these keys (after a successful login of that account). */
 export function clearThrottle(keys: ThrottleKey[]): void {
   if (keys.length === 0) return;
-  getDb().delete(loginThrottle).where(inArray(loginThrottle.key, keys.map((k) => k.key))).run();
+  getDb()
+    .delete(loginThrottle)
+    .where(
+      inArray(
+        loginThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    )
+    .run();
 }
 
 /** Removes entries that are neither locked nor inside their window any more (housekeeping). */
 export function purgeStaleThrottleEntries(now = Date.now()): number {
   return getDb()
     .delete(loginThrottle)
-    .where(sql`coalesce(${loginThrottle.lockedUntil}, 0) < ${now} and ${loginThrottle.windowStartedAt} < ${now - DAY}`)
+    .where(
+      sql`coalesce(${loginThrottle.lockedUntil}, 0) < ${now} and ${loginThrottle.windowStartedAt} < ${now - DAY}`,
+    )
     .run().changes;
 }
 
 export const throttleKeys = {
-  loginAccount: (email: string): ThrottleKey => ({ key: `login:account:${email}`, policy: THROTTLE.loginAccount }),
+  loginAccount: (email: string): ThrottleKey => ({
+    key: `login:account:${email}`,
+    policy: THROTTLE.loginAccount,
+  }),
   loginIp: (ip: string): ThrottleKey => ({ key: `login:ip:${ip}`, policy: THROTTLE.loginIp }),
-  resetAccount: (email: string): ThrottleKey => ({ key: `reset:account:${email}`, policy: THROTTLE.resetAccount }),
+  resetAccount: (email: string): ThrottleKey => ({
+    key: `reset:account:${email}`,
+    policy: THROTTLE.resetAccount,
+  }),
   resetIp: (ip: string): ThrottleKey => ({ key: `reset:ip:${ip}`, policy: THROTTLE.resetIp }),
   registerIp: (ip: string): ThrottleKey => ({ key: `register:ip:${ip}`, policy: THROTTLE.registerIp }),
 };

@@ -89,7 +89,12 @@ export function consumeToken(tx: DbOrTx, tokenHash: string, now = Date.now()): b
 }
 
 /** Every open token of one purpose for a user ends (a new reset link replaces older ones). */
-export function invalidateUserTokens(tx: DbOrTx, userId: string, purpose: TokenPurpose, now = Date.now()): void {
+export function invalidateUserTokens(
+  tx: DbOrTx,
+  userId: string,
+  purpose: TokenPurpose,
+  now = Date.now(),
+): void {
   tx.update(authTokens)
     .set({ usedAt: new Date(now) })
     .where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt)))

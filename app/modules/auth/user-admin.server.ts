@@ -18,7 +18,10 @@ export interface UserListItem {
 }
 
 /** One page of people, filtered by role and a search in name or e-mail: two queries. */
-export function listUsers(filter: { role?: UserRole; q?: string; page: number }): { items: UserListItem[]; total: number } {
+export function listUsers(filter: { role?: UserRole; q?: string; page: number }): {
+  items: UserListItem[];
+  total: number;
+} {
   const db = getDb();
   const q = filter.q?.trim().toLowerCase();
   const where = and(
@@ -43,14 +46,25 @@ export function listUsers(filter: { role?: UserRole; q?: string; page: number })
     .all();
   return {
     total,
-    items: rows.map((r) => ({ ...r, lastLoginAt: r.lastLoginAt?.getTime() ?? null, neighbourhoodNames: JSON.parse(r.neighbourhoodNames) as string[] })),
+    items: rows.map((r) => ({
+      ...r,
+      lastLoginAt: r.lastLoginAt?.getTime() ?? null,
+      neighbourhoodNames: JSON.parse(r.neighbourhoodNames) as string[],
+    })),
   };
 }
 
 export function getUserForAdmin(userId: string) {
   const db = getDb();
   const user = db
-    .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      role: users.role,
+      createdAt: users.createdAt,
+      lastLoginAt: users.lastLoginAt,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
@@ -61,7 +75,12 @@ export function getUserForAdmin(userId: string) {
     .where(eq(coordinatorNeighbourhoods.userId, userId))
     .all()
     .map((r) => r.id);
-  return { ...user, createdAt: user.createdAt.getTime(), lastLoginAt: user.lastLoginAt?.getTime() ?? null, neighbourhoodIds: scope };
+  return {
+    ...user,
+    createdAt: user.createdAt.getTime(),
+    lastLoginAt: user.lastLoginAt?.getTime() ?? null,
+    neighbourhoodIds: scope,
+  };
 }
 
 /**
@@ -76,28 +95,57 @@ export function setUserRole(adminId: string, userId: string, role: UserRole): Ou
     if (!before) return { ok: false, errors: { form: "auth:errors.userMissing" } };
     if (before.role === role) return { ok: true, value: null };
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    if (role !== "coordinator") tx.delete(coordinatorNeighbourhoods).where(eq(coordinatorNeighbourhoods.userId, userId)).run();
+    if (role !== "coordinator")
+      tx.delete(coordinatorNeighbourhoods).where(eq(coordinatorNeighbourhoods.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    recordAudit(tx, { actorId: adminId, action: "user.role_changed", entityType: "user", entityId: userId, neighbourhoodId: null, details: { from: before.role, to: role } });
+    recordAudit(tx, {
+      actorId: adminId,
+      action: "user.role_changed",
+      entityType: "user",
+      entityId: userId,
+      neighbourhoodId: null,
+      details: { from: before.role, to: role },
+    });
     return { ok: true, value: null };
   });
 }
 
 /** Replaces a coordinator's neighbourhoods (their scope). */
-export function setCoordinatorNeighbourhoods(adminId: string, userId: string, neighbourhoodIds: number[]): Outcome<null> {
+export function setCoordinatorNeighbourhoods(
+  adminId: string,
+  userId: string,
+  neighbourhoodIds: number[],
+): Outcome<null> {
   const db = getDb();
   return db.transaction((tx): Outcome<null> => {
     const user = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
     if (!user) return { ok: false, errors: { form: "auth:errors.userMissing" } };
-    if (user.role !== "coordinator") return { ok: false, errors: { neighbourhoodIds: "auth:errors.notCoordinator" } };
+    if (user.role !== "coordinator")
+      return { ok: false, errors: { neighbourhoodIds: "auth:errors.notCoordinator" } };
     const ids = [...new Set(neighbourhoodIds)];
     const existing = ids.length
-      ? tx.select({ id: neighbourhoods.id }).from(neighbourhoods).where(inArray(neighbourhoods.id, ids)).all().map((r) => r.id)
+      ? tx
+          .select({ id: neighbourhoods.id })
+          .from(neighbourhoods)
+          .where(inArray(neighbourhoods.id, ids))
+          .all()
+          .map((r) => r.id)
       : [];
-    if (existing.length !== ids.length) return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
+    if (existing.length !== ids.length)
+      return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
     tx.delete(coordinatorNeighbourhoods).where(eq(coordinatorNeighbourhoods.userId, userId)).run();
-    if (ids.length) tx.insert(coordinatorNeighbourhoods).values(ids.map((neighbourhoodId) => ({ userId, neighbourhoodId }))).run();
-    recordAudit(tx, { actorId: adminId, action: "user.scope_changed", entityType: "user", entityId: userId, neighbourhoodId: null, details: { neighbourhoodIds: ids } });
+    if (ids.length)
+      tx.insert(coordinatorNeighbourhoods)
+        .values(ids.map((neighbourhoodId) => ({ userId, neighbourhoodId })))
+        .run();
+    recordAudit(tx, {
+      actorId: adminId,
+      action: "user.scope_changed",
+      entityType: "user",
+      entityId: userId,
+      neighbourhoodId: null,
+      details: { neighbourhoodIds: ids },
+    });
     return { ok: true, value: null };
   });
 }

@@ -59,9 +59,13 @@ export function parseFigureFilter(params: URLSearchParams): FigureFilter {
 }
 
 /** A link to one of the dashboard's lists (undefined values are left out). */
-export function figureHref(list: "needs" | "matches" | "offers" | "shifts" | "certificates" | "load", params: Record<string, string | number | undefined> = {}): string {
+export function figureHref(
+  list: "needs" | "matches" | "offers" | "shifts" | "certificates" | "load",
+  params: Record<string, string | number | undefined> = {},
+): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== "") search.set(key, String(value));
   const query = search.toString();
   return `/coordination/dashboard/${list}${query ? `?${query}` : ""}`;
 }

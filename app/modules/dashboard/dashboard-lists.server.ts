@@ -29,7 +29,12 @@ export interface Page<T> {
   pageCount: number;
 }
 
-function paged<T>(db: DbOrTx, countQuery: SQL, pageQuery: (limit: number, offset: number) => SQL, requested: number): Page<T> {
+function paged<T>(
+  db: DbOrTx,
+  countQuery: SQL,
+  pageQuery: (limit: number, offset: number) => SQL,
+  requested: number,
+): Page<T> {
   const total = db.get<{ n: number }>(countQuery)?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pageCount);
@@ -64,8 +69,16 @@ export interface FigureNeedItem {
  * created within [from, to] (Berlin days), still open, neighbourhood, category. Sorted by time to the
  * first acceptance when listing covered needs (the median's list), newest first otherwise.
  */
-export function listFigureNeeds(db: DbOrTx, scope: NeighbourhoodScope, filter: FigureFilter): Page<FigureNeedItem> {
-  const parts: SQL[] = [inScope("n.neighbourhood_id", scope), optionalEq("n.neighbourhood_id", filter.neighbourhood), optionalEq("n.category_id", filter.category)];
+export function listFigureNeeds(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  filter: FigureFilter,
+): Page<FigureNeedItem> {
+  const parts: SQL[] = [
+    inScope("n.neighbourhood_id", scope),
+    optionalEq("n.neighbourhood_id", filter.neighbourhood),
+    optionalEq("n.category_id", filter.category),
+  ];
   if (filter.open) parts.push(sql.raw(`n.status in ${OPEN_NEED_SQL}`));
   if (filter.covered === "yes") parts.push(sql`f.need_id is not null`);
   if (filter.covered === "no") parts.push(sql`f.need_id is null`);
@@ -77,7 +90,9 @@ export function listFigureNeeds(db: DbOrTx, scope: NeighbourhoodScope, filter: F
       where status in ${sql.raw(FILLING_MATCH_SQL)} group by need_id) f on f.need_id = n.id
     where ${and(parts)}`;
   const order =
-    filter.covered === "yes" ? sql`order by (f.first_at - n.created_at) is null, f.first_at - n.created_at, n.id` : sql`order by n.created_at desc, n.id desc`;
+    filter.covered === "yes"
+      ? sql`order by (f.first_at - n.created_at) is null, f.first_at - n.created_at, n.id`
+      : sql`order by n.created_at desc, n.id desc`;
   // Names are joined to the page only, so the count statement stays lean.
   return paged<FigureNeedItem>(
     db,
@@ -109,10 +124,19 @@ export interface FigureMatchItem {
 }
 
 /** Matches proposed (or accepted: still accepted, active or completed) within [from, to], in scope. */
-export function listFigureMatches(db: DbOrTx, scope: NeighbourhoodScope, filter: FigureFilter): Page<FigureMatchItem> {
+export function listFigureMatches(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  filter: FigureFilter,
+): Page<FigureMatchItem> {
   const column = filter.matchKind === "accepted" ? "m.responded_at" : "m.proposed_at";
-  const parts: SQL[] = [inScope("n.neighbourhood_id", scope), optionalEq("n.neighbourhood_id", filter.neighbourhood), optionalEq("n.category_id", filter.category)];
-  if (filter.matchKind === "accepted") parts.push(sql.raw(`m.status in ${FILLING_MATCH_SQL} and m.responded_at is not null`));
+  const parts: SQL[] = [
+    inScope("n.neighbourhood_id", scope),
+    optionalEq("n.neighbourhood_id", filter.neighbourhood),
+    optionalEq("n.category_id", filter.category),
+  ];
+  if (filter.matchKind === "accepted")
+    parts.push(sql.raw(`m.status in ${FILLING_MATCH_SQL} and m.responded_at is not null`));
   if (filter.from) parts.push(sql`${sql.raw(column)} >= ${periodOf(filter.from, filter.from).fromMs}`);
   if (filter.to) parts.push(sql`${sql.raw(column)} < ${periodOf(filter.to, filter.to).toMs}`);
   const from = sql`from matches m join needs n on n.id = m.need_id where ${and(parts)}`;
@@ -145,7 +169,12 @@ export interface FigureOfferItem {
 }
 
 /** Active, valid offers with free places that serve a neighbourhood in scope (the heat map's supply). */
-export function listFigureOffers(db: DbOrTx, scope: NeighbourhoodScope, filter: FigureFilter, now = Date.now()): Page<FigureOfferItem> & { freeCapacity: number } {
+export function listFigureOffers(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  filter: FigureFilter,
+  now = Date.now(),
+): Page<FigureOfferItem> & { freeCapacity: number } {
   const today = zonedIsoDate(now);
   const base = sql`
     from offers o
@@ -171,13 +200,19 @@ export function listFigureOffers(db: DbOrTx, scope: NeighbourhoodScope, filter: 
       order by x.free desc, x.id`,
     filter.page,
   );
-  const freeCapacity = db.get<{ n: number }>(sql`select coalesce(sum(o.capacity - coalesce(u.n, 0)), 0) as n ${base}`)?.n ?? 0;
+  const freeCapacity =
+    db.get<{ n: number }>(sql`select coalesce(sum(o.capacity - coalesce(u.n, 0)), 0) as n ${base}`)?.n ?? 0;
   return { ...page, freeCapacity };
 }
 
 // ---- shifts, certificates, load ---------------------------------------------------------------------
 
-export function listFigureShifts(db: DbOrTx, scope: NeighbourhoodScope, filter: FigureFilter, now = Date.now()): Page<ShiftAlert> {
+export function listFigureShifts(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  filter: FigureFilter,
+  now = Date.now(),
+): Page<ShiftAlert> {
   const from = sql`from shifts s join events e on e.id = s.event_id where ${understaffedShiftCondition(scope, now)}`;
   return paged<ShiftAlert>(
     db,
@@ -193,7 +228,12 @@ export function listFigureShifts(db: DbOrTx, scope: NeighbourhoodScope, filter: 
   );
 }
 
-export function listFigureCertificates(db: DbOrTx, scope: NeighbourhoodScope, filter: FigureFilter, now = Date.now()): Page<CertificateAlert> {
+export function listFigureCertificates(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  filter: FigureFilter,
+  now = Date.now(),
+): Page<CertificateAlert> {
   const today = zonedIsoDate(now);
   const from = sql`from volunteer_profiles vp join users u on u.id = vp.user_id where ${expiringCertificateCondition(scope, today)}`;
   return paged<CertificateAlert>(
@@ -206,10 +246,18 @@ export function listFigureCertificates(db: DbOrTx, scope: NeighbourhoodScope, fi
   );
 }
 
-export function listFigureLoad(db: DbOrTx, scope: NeighbourhoodScope, filter: FigureFilter, now = Date.now()): Page<LoadAlert> {
+export function listFigureLoad(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  filter: FigureFilter,
+  now = Date.now(),
+): Page<LoadAlert> {
   const today = zonedIsoDate(now);
   const flag = filter.loadKind === "drop" ? sql`dropped = 1` : sql`over_cap = 1`;
-  const order = filter.loadKind === "drop" ? sql`recent_avg / previous_avg, display_name` : sql`last_week - cap desc, display_name`;
+  const order =
+    filter.loadKind === "drop"
+      ? sql`recent_avg / previous_avg, display_name`
+      : sql`last_week - cap desc, display_name`;
   const from = sql`from (${loadAlertsQuery(scope, today)}) f where ${flag}`;
   return paged<LoadAlert>(
     db,

@@ -107,7 +107,11 @@ export function loadWindows(today: string) {
  * open needs per neighbourhood × category, supply per neighbourhood × category, coverage with the
  * median, the weekly series, shifts, certificates, load — and nothing per row.
  */
-export function loadDashboard(db: DbOrTx, scope: NeighbourhoodScope, now: number = Date.now()): DashboardData {
+export function loadDashboard(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  now: number = Date.now(),
+): DashboardData {
   const today = zonedIsoDate(now);
 
   const neighbourhoods = db.all<{ id: number; name: string }>(
@@ -227,12 +231,20 @@ export function loadDashboard(db: DbOrTx, scope: NeighbourhoodScope, now: number
     const key = `${nb}:${cat}`;
     let c = heat.get(key);
     if (!c) {
-      c = { neighbourhoodId: nb, categoryId: cat, openNeeds: 0, missingHelpers: 0, offers: 0, freeCapacity: 0 };
+      c = {
+        neighbourhoodId: nb,
+        categoryId: cat,
+        openNeeds: 0,
+        missingHelpers: 0,
+        offers: 0,
+        freeCapacity: 0,
+      };
       heat.set(key, c);
     }
     return c;
   };
-  for (const d of demand) Object.assign(cell(d.nb, d.cat), { openNeeds: d.open_needs, missingHelpers: d.missing });
+  for (const d of demand)
+    Object.assign(cell(d.nb, d.cat), { openNeeds: d.open_needs, missingHelpers: d.missing });
   for (const s of supply) Object.assign(cell(s.nb, s.cat), { offers: s.offers, freeCapacity: s.free });
 
   const total = coverageRow?.total ?? 0;
@@ -252,13 +264,21 @@ export function loadDashboard(db: DbOrTx, scope: NeighbourhoodScope, now: number
     neighbourhoods,
     categories,
     openNeeds,
-    openByCategory: [...openByCategory.values()].sort((a, b) => b.openNeeds - a.openNeeds || a.categoryId - b.categoryId),
+    openByCategory: [...openByCategory.values()].sort(
+      (a, b) => b.openNeeds - a.openNeeds || a.categoryId - b.categoryId,
+    ),
     coverage: { needs: total, covered, ratio: total > 0 ? covered / total : null },
     medianMsToMatch: coverageRow?.median_ms ?? null,
     heat: [...heat.values()],
     weeks: weeks.map((w: Week, i) => {
       const row = weekRows.find((r) => r.i === i);
-      return { start: w.start, end: w.end, needs: row?.needs ?? 0, proposed: row?.proposed ?? 0, accepted: row?.accepted ?? 0 };
+      return {
+        start: w.start,
+        end: w.end,
+        needs: row?.needs ?? 0,
+        proposed: row?.proposed ?? 0,
+        accepted: row?.accepted ?? 0,
+      };
     }),
     shifts: {
       total: shiftRows[0]?.total ?? 0,
@@ -270,11 +290,17 @@ export function loadDashboard(db: DbOrTx, scope: NeighbourhoodScope, now: number
     },
     overCap: {
       total: loadRows[0]?.over_cap_total ?? 0,
-      items: loadRows.filter((r) => r.over_cap_rank !== null && r.over_cap_rank <= DASHBOARD_LIST_LIMIT).sort((a, b) => a.over_cap_rank! - b.over_cap_rank!).map(toAlert),
+      items: loadRows
+        .filter((r) => r.over_cap_rank !== null && r.over_cap_rank <= DASHBOARD_LIST_LIMIT)
+        .sort((a, b) => a.over_cap_rank! - b.over_cap_rank!)
+        .map(toAlert),
     },
     activityDrop: {
       total: loadRows[0]?.dropped_total ?? 0,
-      items: loadRows.filter((r) => r.dropped_rank !== null && r.dropped_rank <= DASHBOARD_LIST_LIMIT).sort((a, b) => a.dropped_rank! - b.dropped_rank!).map(toAlert),
+      items: loadRows
+        .filter((r) => r.dropped_rank !== null && r.dropped_rank <= DASHBOARD_LIST_LIMIT)
+        .sort((a, b) => a.dropped_rank! - b.dropped_rank!)
+        .map(toAlert),
     },
   };
 }

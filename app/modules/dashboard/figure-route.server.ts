@@ -28,10 +28,18 @@ export async function requireFigureRoute(request: Request): Promise<FigureRouteC
   }
   const db = getDb();
   const nb = filter.neighbourhood
-    ? db.select({ name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, filter.neighbourhood)).get()
+    ? db
+        .select({ name: neighbourhoods.name })
+        .from(neighbourhoods)
+        .where(eq(neighbourhoods.id, filter.neighbourhood))
+        .get()
     : undefined;
   const category = filter.category
-    ? db.select({ slug: categories.slug, name: categories.name }).from(categories).where(inArray(categories.id, [filter.category])).get()
+    ? db
+        .select({ slug: categories.slug, name: categories.name })
+        .from(categories)
+        .where(inArray(categories.id, [filter.category]))
+        .get()
     : undefined;
   return { user, scope, filter, neighbourhoodName: nb?.name ?? null, category: category ?? null };
 }

@@ -1,5 +1,13 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { categories, eventLanguages, events, eventTranslations, neighbourhoods, organisations, shifts } from "@db/schema";
+import {
+  categories,
+  eventLanguages,
+  events,
+  eventTranslations,
+  neighbourhoods,
+  organisations,
+  shifts,
+} from "@db/schema";
 import { getDb } from "~/utils/db.server";
 import { nextWeeklyOccurrence, startOfZonedDay } from "~/utils/time";
 import type { ActivityFilter } from "./activity-filter.schema";
@@ -99,14 +107,19 @@ export function listPublicActivities(filter: ActivityFilter, locale: string, now
       categoryName: categories.name,
       neighbourhoodName: neighbourhoods.name,
       organisationName: organisations.name,
-      languages: sql<string | null>`(select group_concat(${eventLanguages.language}) from ${eventLanguages} where ${eventLanguages.eventId} = ${events.id})`,
+      languages: sql<
+        string | null
+      >`(select group_concat(${eventLanguages.language}) from ${eventLanguages} where ${eventLanguages.eventId} = ${events.id})`,
       openSlots: sql<number>`(select coalesce(sum(${shifts.neededCount} - ${shifts.confirmedCount}), 0) from ${shifts} where ${shifts.eventId} = ${events.id} and ${shifts.startsAt} >= ${now})`,
     })
     .from(events)
     .innerJoin(categories, eq(categories.id, events.categoryId))
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
     .leftJoin(organisations, eq(organisations.id, events.organisationId))
-    .leftJoin(eventTranslations, and(eq(eventTranslations.eventId, events.id), eq(eventTranslations.locale, locale as "de")))
+    .leftJoin(
+      eventTranslations,
+      and(eq(eventTranslations.eventId, events.id), eq(eventTranslations.locale, locale as "de")),
+    )
     .where(where)
     .orderBy(asc(sortKey), asc(events.id))
     .limit(ACTIVITIES_PAGE_SIZE)
@@ -164,7 +177,10 @@ export function getPublicActivity(id: number, locale: string, now = Date.now()) 
     .innerJoin(categories, eq(categories.id, events.categoryId))
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
     .leftJoin(organisations, eq(organisations.id, events.organisationId))
-    .leftJoin(eventTranslations, and(eq(eventTranslations.eventId, events.id), eq(eventTranslations.locale, locale as "de")))
+    .leftJoin(
+      eventTranslations,
+      and(eq(eventTranslations.eventId, events.id), eq(eventTranslations.locale, locale as "de")),
+    )
     .where(and(eq(events.id, id), isPublicActivity))
     .get();
   if (!row) return null;

@@ -84,7 +84,13 @@ export function loadVolunteerHome(userId: string, now = Date.now()): VolunteerHo
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .innerJoin(events, eq(events.id, shifts.eventId))
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
-    .where(and(eq(signups.volunteerId, userId), inArray(signups.status, ["confirmed", "waitlisted"]), gt(shifts.endsAt, new Date(now))))
+    .where(
+      and(
+        eq(signups.volunteerId, userId),
+        inArray(signups.status, ["confirmed", "waitlisted"]),
+        gt(shifts.endsAt, new Date(now)),
+      ),
+    )
     .orderBy(asc(shifts.startsAt), asc(signups.id))
     .limit(20)
     .all();
@@ -114,7 +120,11 @@ export function loadVolunteerHome(userId: string, now = Date.now()): VolunteerHo
           neighbourhoods: JSON.parse(profileRow.neighbourhoods) as string[],
         }
       : null,
-    commitments: commitments.map((c) => ({ ...c, startsAt: c.startsAt.getTime(), endsAt: c.endsAt.getTime() })),
+    commitments: commitments.map((c) => ({
+      ...c,
+      startsAt: c.startsAt.getTime(),
+      endsAt: c.endsAt.getTime(),
+    })),
     hoursThisYear: Number(hours?.total ?? 0),
     proposedMatches: proposed?.n ?? 0,
   };
@@ -221,7 +231,10 @@ export function loadCoordinationHome(user: AuthUser): CoordinationHome {
             urgentNeeds: sql<number>`coalesce(sum(case when ${needs.urgency} in ('high', 'urgent') then 1 else 0 end), 0)`,
           })
           .from(neighbourhoods)
-          .leftJoin(needs, and(eq(needs.neighbourhoodId, neighbourhoods.id), inArray(needs.status, [...OPEN_NEED])))
+          .leftJoin(
+            needs,
+            and(eq(needs.neighbourhoodId, neighbourhoods.id), inArray(needs.status, [...OPEN_NEED])),
+          )
           .where(all ? undefined : inArray(neighbourhoods.id, scope))
           .groupBy(neighbourhoods.id)
           .orderBy(desc(sql`count(${needs.id})`), asc(neighbourhoods.name))
@@ -262,9 +275,19 @@ export function loadAdminHome(now = Date.now()): AdminHome {
   const invites = db
     .select({ n: count() })
     .from(authTokens)
-    .where(and(eq(authTokens.purpose, "invite"), isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date(now))))
+    .where(
+      and(
+        eq(authTokens.purpose, "invite"),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, new Date(now)),
+      ),
+    )
     .get();
-  const unverified = db.select({ n: count() }).from(organisations).where(isNull(organisations.verifiedAt)).get();
+  const unverified = db
+    .select({ n: count() })
+    .from(organisations)
+    .where(isNull(organisations.verifiedAt))
+    .get();
   const outbox = db
     .select({
       waiting: sql<number>`coalesce(sum(case when ${emailOutbox.status} in ('pending', 'sending') then 1 else 0 end), 0)`,

@@ -40,5 +40,7 @@ export function refusalText(
   headers: { cookie?: string; "accept-language"?: string },
   params: Record<string, string | number> = {},
 ): string {
-  return TEXTS[refusalLocale(headers)][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ""));
+  return TEXTS[refusalLocale(headers)][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    String(params[name] ?? ""),
+  );
 }

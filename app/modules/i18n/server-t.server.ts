@@ -3,7 +3,9 @@ import { DEFAULT_LOCALE, i18nOptions, isSupportedLocale } from "./config";
 
 // Every locale file, loaded eagerly on the server, so a translation can be made synchronously — inside a
 // better-sqlite3 transaction (which must not await), e.g. for an e-mail written with the change it reports.
-const files = import.meta.glob<{ default: Record<string, unknown> }>("../../locales/*/*.json", { eager: true });
+const files = import.meta.glob<{ default: Record<string, unknown> }>("../../locales/*/*.json", {
+  eager: true,
+});
 
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [path, module] of Object.entries(files)) {

@@ -467,7 +467,12 @@ export function endMatch(db: Db, user: AuthUser, matchId: number, reason: string
  * the coordination ended it or withdrew the proposal; the coordinator who proposed it when the helper
  * stepped back. The reason stays in the audit trail, not in the message. Nobody is told about their own step.
  */
-function notifyMatchEnded(tx: DbOrTx, match: MatchRecord, by: "coordination" | "helper", actorId: string): void {
+function notifyMatchEnded(
+  tx: DbOrTx,
+  match: MatchRecord,
+  by: "coordination" | "helper",
+  actorId: string,
+): void {
   if (match.offerId === null) return;
   const { userIds, helperName } = offerRecipients(tx, match.offerId);
   if (by === "coordination") {

@@ -362,7 +362,9 @@ export function loadMatchingInstance(
       and m.status in ('proposed', 'accepted', 'active')))`,
   };
   const volunteerOwners = [...new Set(offerRows.flatMap((r) => (r.volunteerId ? [r.volunteerId] : [])))];
-  const organisationOwners = [...new Set(offerRows.flatMap((r) => (r.volunteerId ? [] : [r.organisationId!])))];
+  const organisationOwners = [
+    ...new Set(offerRows.flatMap((r) => (r.volunteerId ? [] : [r.organisationId!]))),
+  ];
   const ownerChunks: SQL[] = [];
   for (let i = 0; i < volunteerOwners.length; i += 500)
     ownerChunks.push(inArray(offers.volunteerId, volunteerOwners.slice(i, i + 500)));

@@ -83,7 +83,9 @@ export const NEED_TITLE_KINDS = [
   "match_ended_by_coordination",
   "match_ended_by_helper",
 ] as const satisfies readonly {
-  [K in NotificationKind]: NotificationParamsByKind[K] extends { needId: number; needTitle: string } ? K : never;
+  [K in NotificationKind]: NotificationParamsByKind[K] extends { needId: number; needTitle: string }
+    ? K
+    : never;
 }[NotificationKind][];
 
 /** Keys never copied into an inbox row: a security mail's link is a secret that belongs in the mail only. */

@@ -12,7 +12,12 @@ export interface OrganisationSummary {
 
 export function getOrganisationSummary(organisationId: number): OrganisationSummary | null {
   const row = getDb()
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, verifiedAt: organisations.verifiedAt })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      verifiedAt: organisations.verifiedAt,
+    })
     .from(organisations)
     .where(eq(organisations.id, organisationId))
     .get();
@@ -29,7 +34,13 @@ export interface MemberListItem {
 
 export function listMembers(organisationId: number): MemberListItem[] {
   return getDb()
-    .select({ userId: users.id, displayName: users.displayName, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId))
@@ -43,7 +54,13 @@ export function removeMember(organisationId: number, userId: string): boolean {
   return (
     getDb()
       .delete(memberships)
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), ne(memberships.role, "owner")))
+      .where(
+        and(
+          eq(memberships.organisationId, organisationId),
+          eq(memberships.userId, userId),
+          ne(memberships.role, "owner"),
+        ),
+      )
       .run().changes > 0
   );
 }

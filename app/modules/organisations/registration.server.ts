@@ -26,7 +26,12 @@ export function slugify(name: string): string {
 function freeSlug(name: string): string {
   const base = slugify(name);
   const taken = new Set(
-    getDb().select({ slug: organisations.slug }).from(organisations).where(like(organisations.slug, `${base}%`)).all().map((r) => r.slug),
+    getDb()
+      .select({ slug: organisations.slug })
+      .from(organisations)
+      .where(like(organisations.slug, `${base}%`))
+      .all()
+      .map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
@@ -45,7 +50,10 @@ export interface NewOrganisationAccount {
  * Registers an organisation with its first person as owner. The organisation starts unverified: its
  * activities become public once a coordinator has verified it.
  */
-export async function registerOrganisation(input: NewOrganisationAccount, ip: string): Promise<Outcome<{ userId: string; organisationId: number }>> {
+export async function registerOrganisation(
+  input: NewOrganisationAccount,
+  ip: string,
+): Promise<Outcome<{ userId: string; organisationId: number }>> {
   const throttled = registrationThrottled(ip);
   if (throttled) return throttled;
   const db = getDb();
@@ -57,10 +65,24 @@ export async function registerOrganisation(input: NewOrganisationAccount, ip: st
   let organisationId = 0;
   try {
     db.transaction((tx) => {
-      tx.insert(users).values({ id: userId, email: input.email, displayName: input.displayName, passwordHash, role: "org_member", locale: input.locale }).run();
+      tx.insert(users)
+        .values({
+          id: userId,
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash,
+          role: "org_member",
+          locale: input.locale,
+        })
+        .run();
       organisationId = tx
         .insert(organisations)
-        .values({ slug: freeSlug(input.organisationName), name: input.organisationName, kind: input.kind, email: input.email })
+        .values({
+          slug: freeSlug(input.organisationName),
+          name: input.organisationName,
+          kind: input.kind,
+          email: input.email,
+        })
         .returning({ id: organisations.id })
         .get().id;
       tx.insert(memberships).values({ organisationId, userId, role: "owner" }).run();

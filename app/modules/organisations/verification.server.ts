@@ -19,7 +19,10 @@ export interface OrganisationForReview {
 }
 
 /** Organisations waiting for verification (or all), as seen by this coordinator: two queries. */
-export function listOrganisationsForReview(user: AuthUser, options: { onlyUnverified: boolean }): OrganisationForReview[] {
+export function listOrganisationsForReview(
+  user: AuthUser,
+  options: { onlyUnverified: boolean },
+): OrganisationForReview[] {
   const db = getDb();
   const rows = db
     .select({
@@ -39,13 +42,23 @@ export function listOrganisationsForReview(user: AuthUser, options: { onlyUnveri
     .all();
   const visible = rows
     .map((r) => ({ ...r, neighbourhoodIds: JSON.parse(r.neighbourhoodIds) as number[] }))
-    .filter((r) => can(user, "organisation:verify", { organisationId: r.id, neighbourhoodIds: r.neighbourhoodIds }));
+    .filter((r) =>
+      can(user, "organisation:verify", { organisationId: r.id, neighbourhoodIds: r.neighbourhoodIds }),
+    );
   const owners = visible.length
     ? db
         .select({ organisationId: memberships.organisationId, name: users.displayName })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.role, "owner"), inArray(memberships.organisationId, visible.map((r) => r.id))))
+        .where(
+          and(
+            eq(memberships.role, "owner"),
+            inArray(
+              memberships.organisationId,
+              visible.map((r) => r.id),
+            ),
+          ),
+        )
         .all()
     : [];
   return visible.map((r) => ({
@@ -64,4 +77,3 @@ export function organisationNeighbourhoodIds(organisationId: number): number[] {
     .all()
     .map((r) => r.id);
 }
-

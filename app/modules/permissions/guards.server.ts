@@ -18,13 +18,21 @@ export function notFound(): Response {
 }
 
 /** Throws 404 for objects the user may not know exist, 403 otherwise, unless `can` allows. */
-export function assertCan<A extends Action>(user: AuthUser | null, action: A, ...args: ResourceArgs<A>): void {
+export function assertCan<A extends Action>(
+  user: AuthUser | null,
+  action: A,
+  ...args: ResourceArgs<A>
+): void {
   if (can(user, action, ...args)) return;
   throw mayKnowExists(user, action, ...args) ? forbidden() : notFound();
 }
 
 /** requireUser + assertCan in one call. */
-export async function requireCan<A extends Action>(request: Request, action: A, ...args: ResourceArgs<A>): Promise<AuthUser> {
+export async function requireCan<A extends Action>(
+  request: Request,
+  action: A,
+  ...args: ResourceArgs<A>
+): Promise<AuthUser> {
   const user = await requireUser(request);
   assertCan(user, action, ...args);
   return user;
@@ -41,7 +49,11 @@ export function requireIdParam(params: Record<string, string | undefined>, name 
 /** The organisation as a permission resource (its neighbourhoods), or null when it does not exist. */
 export function loadOrganisationResource(organisationId: number): OrganisationResource | null {
   const db = getDb();
-  const org = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  const org = db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
   if (!org) return null;
   const rows = db
     .select({ id: organisationNeighbourhoods.neighbourhoodId })
@@ -61,7 +73,11 @@ export async function requireOrgMember(
   options: { role?: MembershipRole } = {},
 ): Promise<{ user: AuthUser; membershipRole: MembershipRole | null }> {
   const user = await requireUser(request);
-  const org = getDb().select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  const org = getDb()
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
   if (!org) throw notFound();
   const membership = user.memberships.find((m) => m.organisationId === organisationId);
   if (user.role === "admin") return { user, membershipRole: membership?.role ?? null };
@@ -72,9 +88,14 @@ export async function requireOrgMember(
 /** The signed-in coordinator responsible for the neighbourhood (admins pass). Unknown neighbourhood: 404. */
 export async function requireCoordinatorFor(request: Request, neighbourhoodId: number): Promise<AuthUser> {
   const user = await requireUser(request);
-  const nb = getDb().select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.id, neighbourhoodId)).get();
+  const nb = getDb()
+    .select({ id: neighbourhoods.id })
+    .from(neighbourhoods)
+    .where(eq(neighbourhoods.id, neighbourhoodId))
+    .get();
   if (!nb) throw notFound();
   if (user.role === "admin") return user;
-  if (user.role !== "coordinator" || !user.coordinatorNeighbourhoodIds.includes(neighbourhoodId)) throw forbidden();
+  if (user.role !== "coordinator" || !user.coordinatorNeighbourhoodIds.includes(neighbourhoodId))
+    throw forbidden();
   return user;
 }

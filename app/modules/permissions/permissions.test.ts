@@ -18,15 +18,46 @@ function user(overrides: Partial<AuthUser>): AuthUser {
 
 const ana = user({ id: "ana" });
 const ben = user({ id: "ben" });
-const clubOwner = user({ id: "club", role: "org_member", isVolunteer: false, memberships: [{ organisationId: 1, role: "owner" }] });
-const clubMember = user({ id: "member", role: "org_member", isVolunteer: false, memberships: [{ organisationId: 1, role: "member" }] });
-const otherClub = user({ id: "other", role: "org_member", isVolunteer: false, memberships: [{ organisationId: 2, role: "owner" }] });
-const coordinator = user({ id: "coord", role: "coordinator", isVolunteer: false, coordinatorNeighbourhoodIds: [10] });
-const farCoordinator = user({ id: "far", role: "coordinator", isVolunteer: false, coordinatorNeighbourhoodIds: [20] });
+const clubOwner = user({
+  id: "club",
+  role: "org_member",
+  isVolunteer: false,
+  memberships: [{ organisationId: 1, role: "owner" }],
+});
+const clubMember = user({
+  id: "member",
+  role: "org_member",
+  isVolunteer: false,
+  memberships: [{ organisationId: 1, role: "member" }],
+});
+const otherClub = user({
+  id: "other",
+  role: "org_member",
+  isVolunteer: false,
+  memberships: [{ organisationId: 2, role: "owner" }],
+});
+const coordinator = user({
+  id: "coord",
+  role: "coordinator",
+  isVolunteer: false,
+  coordinatorNeighbourhoodIds: [10],
+});
+const farCoordinator = user({
+  id: "far",
+  role: "coordinator",
+  isVolunteer: false,
+  coordinatorNeighbourhoodIds: [20],
+});
 const admin = user({ id: "admin", role: "admin", isVolunteer: false });
 
 const anasOffer: OfferResource = { volunteerId: "ana", organisationId: null, neighbourhoodIds: [10] };
-const publishedClubEvent: EventResource = { organisationId: 1, createdBy: "club", neighbourhoodId: 10, published: true, organisationVerified: true };
+const publishedClubEvent: EventResource = {
+  organisationId: 1,
+  createdBy: "club",
+  neighbourhoodId: 10,
+  published: true,
+  organisationVerified: true,
+};
 const draftClubEvent: EventResource = { ...publishedClubEvent, published: false };
 
 describe("can", () => {
@@ -66,7 +97,9 @@ describe("can", () => {
     expect(can(coordinator, "match:propose", need)).toBe(true);
     expect(can(farCoordinator, "match:propose", need)).toBe(false);
     expect(can(coordinator, "volunteer-profile:read", { userId: "ana", neighbourhoodIds: [10] })).toBe(true);
-    expect(can(farCoordinator, "volunteer-profile:read", { userId: "ana", neighbourhoodIds: [10] })).toBe(false);
+    expect(can(farCoordinator, "volunteer-profile:read", { userId: "ana", neighbourhoodIds: [10] })).toBe(
+      false,
+    );
   });
 
   it("lets owners, not plain members, manage an organisation's members", () => {
@@ -79,8 +112,12 @@ describe("can", () => {
 
   it("lets coordinators of an organisation's neighbourhood verify it; an organisation without any, every coordinator", () => {
     expect(can(coordinator, "organisation:verify", { organisationId: 1, neighbourhoodIds: [10] })).toBe(true);
-    expect(can(farCoordinator, "organisation:verify", { organisationId: 1, neighbourhoodIds: [10] })).toBe(false);
-    expect(can(farCoordinator, "organisation:verify", { organisationId: 1, neighbourhoodIds: [] })).toBe(true);
+    expect(can(farCoordinator, "organisation:verify", { organisationId: 1, neighbourhoodIds: [10] })).toBe(
+      false,
+    );
+    expect(can(farCoordinator, "organisation:verify", { organisationId: 1, neighbourhoodIds: [] })).toBe(
+      true,
+    );
     expect(can(clubOwner, "organisation:verify", { organisationId: 1, neighbourhoodIds: [] })).toBe(false);
   });
 

@@ -59,10 +59,17 @@ export function isMemberOf(user: AuthUser, organisationId: number | null): boole
   return organisationId !== null && user.memberships.some((m) => m.organisationId === organisationId);
 }
 export function isOwnerOf(user: AuthUser, organisationId: number | null): boolean {
-  return organisationId !== null && user.memberships.some((m) => m.organisationId === organisationId && m.role === "owner");
+  return (
+    organisationId !== null &&
+    user.memberships.some((m) => m.organisationId === organisationId && m.role === "owner")
+  );
 }
 export function coordinates(user: AuthUser, neighbourhoodId: number | null): boolean {
-  return user.role === "coordinator" && neighbourhoodId !== null && user.coordinatorNeighbourhoodIds.includes(neighbourhoodId);
+  return (
+    user.role === "coordinator" &&
+    neighbourhoodId !== null &&
+    user.coordinatorNeighbourhoodIds.includes(neighbourhoodId)
+  );
 }
 export function coordinatesAny(user: AuthUser, neighbourhoodIds: readonly number[]): boolean {
   return neighbourhoodIds.some((id) => coordinates(user, id));
@@ -119,22 +126,33 @@ export const RULES = {
   "outbox:read": rule({ allow: nobodyButAdmins }),
   "settings:manage": rule({ allow: nobodyButAdmins }),
   "dashboard:read": rule({ allow: (u) => u.role === "coordinator" }),
-  "audit:read": rule<{ neighbourhoodId: number | null }>({ allow: (u, r) => coordinates(u, r.neighbourhoodId) }),
+  "audit:read": rule<{ neighbourhoodId: number | null }>({
+    allow: (u, r) => coordinates(u, r.neighbourhoodId),
+  }),
 
   // Organisations
   "organisation:read-private": rule<OrganisationResource>({
     allow: (u, o) => isMemberOf(u, o.organisationId) || coordinatesOrganisation(u, o),
   }),
   "organisation:update": rule<OrganisationResource>({ allow: (u, o) => isOwnerOf(u, o.organisationId) }),
-  "organisation:manage-members": rule<OrganisationResource>({ allow: (u, o) => isOwnerOf(u, o.organisationId) }),
+  "organisation:manage-members": rule<OrganisationResource>({
+    allow: (u, o) => isOwnerOf(u, o.organisationId),
+  }),
   /** The organisation's own activity list (drafts included), its offers list and creating activities. */
-  "organisation:manage-activities": rule<OrganisationResource>({ allow: (u, o) => isMemberOf(u, o.organisationId) }),
+  "organisation:manage-activities": rule<OrganisationResource>({
+    allow: (u, o) => isMemberOf(u, o.organisationId),
+  }),
   "organisation:verify": rule<OrganisationResource>({ allow: (u, o) => coordinatesOrganisation(u, o) }),
 
   // Volunteers (people)
-  "volunteer-profile:read": rule<PersonResource>({ allow: readsPerson, visible: (u, p) => !!u && (u.role === "admin" || readsPerson(u, p)) }),
+  "volunteer-profile:read": rule<PersonResource>({
+    allow: readsPerson,
+    visible: (u, p) => !!u && (u.role === "admin" || readsPerson(u, p)),
+  }),
   // An organisation member (or a new volunteer whose profile is gone) becomes a volunteer by creating one.
-  "volunteer-profile:create": rule({ allow: (u) => !u.isVolunteer && (u.role === "volunteer" || u.role === "org_member") }),
+  "volunteer-profile:create": rule({
+    allow: (u) => !u.isVolunteer && (u.role === "volunteer" || u.role === "org_member"),
+  }),
   "volunteer-profile:update": rule<PersonResource>({
     allow: (u, p) => p.userId === u.id,
     visible: (u, p) => !!u && (u.role === "admin" || readsPerson(u, p)),
@@ -148,8 +166,14 @@ export const RULES = {
   "offer:create": rule<{ organisationId: number | null }>({
     allow: (u, r) => (r.organisationId === null ? u.isVolunteer : isMemberOf(u, r.organisationId)),
   }),
-  "offer:read": rule<OfferResource>({ allow: readsOffer, visible: (u, o) => !!u && (u.role === "admin" || readsOffer(u, o)) }),
-  "offer:update": rule<OfferResource>({ allow: ownsOffer, visible: (u, o) => !!u && (u.role === "admin" || readsOffer(u, o)) }),
+  "offer:read": rule<OfferResource>({
+    allow: readsOffer,
+    visible: (u, o) => !!u && (u.role === "admin" || readsOffer(u, o)),
+  }),
+  "offer:update": rule<OfferResource>({
+    allow: ownsOffer,
+    visible: (u, o) => !!u && (u.role === "admin" || readsOffer(u, o)),
+  }),
 
   // Needs (never public: they describe newcomers' situations)
   "need:create": rule<NeedResource>({
@@ -157,21 +181,32 @@ export const RULES = {
   }),
   /** The needs list: a coordinator's scope, an organisation member's own organisations' needs. */
   "need:list": rule({ allow: (u) => u.role === "coordinator" || u.memberships.length > 0 }),
-  "need:read": rule<NeedResource>({ allow: readsNeed, visible: (u, n) => !!u && (u.role === "admin" || readsNeed(u, n)) }),
-  "need:update": rule<NeedResource>({ allow: readsNeed, visible: (u, n) => !!u && (u.role === "admin" || readsNeed(u, n)) }),
+  "need:read": rule<NeedResource>({
+    allow: readsNeed,
+    visible: (u, n) => !!u && (u.role === "admin" || readsNeed(u, n)),
+  }),
+  "need:update": rule<NeedResource>({
+    allow: readsNeed,
+    visible: (u, n) => !!u && (u.role === "admin" || readsNeed(u, n)),
+  }),
 
   // Events (activities) and shifts
   "event:create": rule<{ organisationId: number | null; neighbourhoodId: number }>({
-    allow: (u, r) => (r.organisationId === null ? coordinates(u, r.neighbourhoodId) : isMemberOf(u, r.organisationId)),
+    allow: (u, r) =>
+      r.organisationId === null ? coordinates(u, r.neighbourhoodId) : isMemberOf(u, r.organisationId),
   }),
   "event:read": rule<EventResource>({
     allow: (u, e) => isPublicEvent(e) || managesEvent(u, e) || coordinates(u, e.neighbourhoodId),
     anonymous: isPublicEvent,
-    visible: (u, e) => isPublicEvent(e) || (!!u && (u.role === "admin" || managesEvent(u, e) || coordinates(u, e.neighbourhoodId))),
+    visible: (u, e) =>
+      isPublicEvent(e) ||
+      (!!u && (u.role === "admin" || managesEvent(u, e) || coordinates(u, e.neighbourhoodId))),
   }),
   "event:update": rule<EventResource>({
     allow: managesEvent,
-    visible: (u, e) => isPublicEvent(e) || (!!u && (u.role === "admin" || managesEvent(u, e) || coordinates(u, e.neighbourhoodId))),
+    visible: (u, e) =>
+      isPublicEvent(e) ||
+      (!!u && (u.role === "admin" || managesEvent(u, e) || coordinates(u, e.neighbourhoodId))),
   }),
   "shift:manage": rule<EventResource>({
     allow: managesEvent,
@@ -184,27 +219,33 @@ export const RULES = {
     allow: (u, s) => s.volunteerId === u.id || managesEvent(u, s.event),
     visible: (u, s) => !!u && (u.role === "admin" || s.volunteerId === u.id || managesEvent(u, s.event)),
   }),
-  "signup:read-list": rule<EventResource>({ allow: (u, e) => managesEvent(u, e) || coordinates(u, e.neighbourhoodId) }),
+  "signup:read-list": rule<EventResource>({
+    allow: (u, e) => managesEvent(u, e) || coordinates(u, e.neighbourhoodId),
+  }),
 
   // Matches
   "match:propose": rule<NeedResource>({ allow: (u, n) => coordinates(u, n.neighbourhoodId) }),
   "match:read": rule<MatchResource>({
     allow: (u, m) => coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer),
-    visible: (u, m) => !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
+    visible: (u, m) =>
+      !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
   }),
   "match:respond": rule<MatchResource>({
     allow: (u, m) => ownsOffer(u, m.offer),
-    visible: (u, m) => !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
+    visible: (u, m) =>
+      !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
   }),
   /** Starting an accepted match, completing it, confirming its hours: the need's coordinators. */
   "match:manage": rule<MatchResource>({
     allow: (u, m) => coordinates(u, m.need.neighbourhoodId),
-    visible: (u, m) => !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
+    visible: (u, m) =>
+      !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
   }),
   /** Ending a match early (or withdrawing a proposal): the coordinators, or the offerer who can't go on. */
   "match:end": rule<MatchResource>({
     allow: (u, m) => coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer),
-    visible: (u, m) => !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
+    visible: (u, m) =>
+      !!u && (u.role === "admin" || coordinates(u, m.need.neighbourhoodId) || ownsOffer(u, m.offer)),
   }),
 
   // Hours
@@ -233,7 +274,11 @@ export function can<A extends Action>(user: AuthUser | null, action: A, ...args:
 }
 
 /** May `user` know that the resource exists? False means a denial must look like "not found". */
-export function mayKnowExists<A extends Action>(user: AuthUser | null, action: A, ...args: ResourceArgs<A>): boolean {
+export function mayKnowExists<A extends Action>(
+  user: AuthUser | null,
+  action: A,
+  ...args: ResourceArgs<A>
+): boolean {
   const r = ruleOf(action);
   if (!r.visible) return true;
   return r.visible(user, args[0] as ResourceOf<A>);

@@ -12,7 +12,14 @@ import { exportPersonalData, type PersonalDataExport } from "./export.server";
 export function exportOwnData(userId: string): PersonalDataExport | null {
   const db = getDb();
   const data = exportPersonalData(db, userId);
-  if (data) recordAudit(db, { actorId: userId, action: "user.data_exported", entityType: "user", entityId: userId, neighbourhoodId: null });
+  if (data)
+    recordAudit(db, {
+      actorId: userId,
+      action: "user.data_exported",
+      entityType: "user",
+      entityId: userId,
+      neighbourhoodId: null,
+    });
   return data;
 }
 
@@ -24,18 +31,31 @@ export type DeleteOutcome = { ok: true } | { ok: false; errors: FieldErrors; ret
  */
 export async function deleteOwnAccount(userId: string, password: string): Promise<DeleteOutcome> {
   const db = getDb();
-  const user = db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  const user = db
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!user) return { ok: false, errors: { form: "privacy:delete.errors.passwordWrong" } };
   const keys = [throttleKeys.loginAccount(user.email)];
   const wait = secondsUntilUnlocked(keys);
-  if (wait > 0) return { ok: false, errors: { form: "privacy:delete.errors.throttled" }, retryAfterSeconds: wait };
+  if (wait > 0)
+    return { ok: false, errors: { form: "privacy:delete.errors.throttled" }, retryAfterSeconds: wait };
   if (!(await verifyPassword(user.passwordHash, password))) {
     recordFailure(keys);
     return { ok: false, errors: { password: "privacy:delete.errors.passwordWrong" } };
   }
   const result = eraseAccount(db, userId);
   if (!result.ok) {
-    return { ok: false, errors: { form: result.error === "last_admin" ? "privacy:delete.errors.lastAdmin" : "privacy:delete.errors.passwordWrong" } };
+    return {
+      ok: false,
+      errors: {
+        form:
+          result.error === "last_admin"
+            ? "privacy:delete.errors.lastAdmin"
+            : "privacy:delete.errors.passwordWrong",
+      },
+    };
   }
   return { ok: true };
 }

@@ -68,7 +68,8 @@ export function scrubJson(value: unknown, needles: readonly string[]): { value: 
       return v;
     }
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (v && typeof v === "object")
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
   return { value: walk(value), changed };
@@ -87,19 +88,33 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
   const outcome = db.transaction(
     (tx): EraseResult => {
       const user = tx
-        .select({ id: users.id, email: users.email, displayName: users.displayName, phone: users.phone, role: users.role })
+        .select({
+          id: users.id,
+          email: users.email,
+          displayName: users.displayName,
+          phone: users.phone,
+          role: users.role,
+        })
         .from(users)
         .where(eq(users.id, userId))
         .get();
       if (!user) return { ok: false, error: "not_found" };
       if (user.role === "admin") {
-        const admins = tx.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.role, "admin")).get();
+        const admins = tx
+          .select({ n: sql<number>`count(*)` })
+          .from(users)
+          .where(eq(users.role, "admin"))
+          .get();
         if ((admins?.n ?? 0) <= 1) return { ok: false, error: "last_admin" };
       }
 
       // Strings that identify the person inside other people's records. A very short display name
       // ("Al") would match unrelated text, so names are only scrubbed from 3 characters on.
-      const needles = [user.id, user.email, ...(user.displayName.trim().length >= 3 ? [user.displayName] : [])];
+      const needles = [
+        user.id,
+        user.email,
+        ...(user.displayName.trim().length >= 3 ? [user.displayName] : []),
+      ];
       if (user.phone && user.phone.trim().length >= 5) needles.push(user.phone);
 
       // 1. Future sign-ups are cancelled the normal way (the waitlist moves up and hears of it); past
@@ -128,18 +143,31 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
         notify(txn, {
           userId: event.volunteerId,
           kind: "waitlist_promoted",
-          params: { eventTitle: shift.eventTitle, shiftTitle: shift.shiftTitle, startsAt: shift.startsAt.getTime() },
+          params: {
+            eventTitle: shift.eventTitle,
+            shiftTitle: shift.shiftTitle,
+            startsAt: shift.startsAt.getTime(),
+          },
         });
       };
       let cancelledSignups = 0;
       for (const { id } of future) {
-        const result = cancelSignup(tx as unknown as Db, { signupId: id, volunteerId: userId, now }, notifyPromoted);
+        const result = cancelSignup(
+          tx as unknown as Db,
+          { signupId: id, volunteerId: userId, now },
+          notifyPromoted,
+        );
         if (result.ok) cancelledSignups += 1;
       }
 
       // 2. Matches of their offers stay for the statistics (offer_id becomes NULL with the offer); live
       //    ones end, and their free-text decline reasons (the person's words) go.
-      const offerIds = tx.select({ id: offers.id }).from(offers).where(eq(offers.volunteerId, userId)).all().map((o) => o.id);
+      const offerIds = tx
+        .select({ id: offers.id })
+        .from(offers)
+        .where(eq(offers.volunteerId, userId))
+        .all()
+        .map((o) => o.id);
       let endedMatches = 0;
       let keptMatches = 0;
       const needsTouched = new Set<number>();
@@ -191,17 +219,31 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
       let scrubbedRecords = tx
         .update(auditEvents)
         .set({ entityId: ERASED, details: {} })
-        .where(and(inArray(auditEvents.entityType, ["user", "volunteer_profile"]), eq(auditEvents.entityId, userId)))
+        .where(
+          and(
+            inArray(auditEvents.entityType, ["user", "volunteer_profile"]),
+            eq(auditEvents.entityId, userId),
+          ),
+        )
         .run().changes;
-      const mentions = (col: typeof auditEvents.details | typeof notifications.params | typeof scheduledJobs.payload) =>
+      const mentions = (
+        col: typeof auditEvents.details | typeof notifications.params | typeof scheduledJobs.payload,
+      ) =>
         sql.join(
           needles.map((n) => sql`instr(${col}, ${JSON.stringify(n).slice(1, -1)}) > 0`),
           sql` or `,
         );
-      for (const row of tx.select({ id: auditEvents.id, details: auditEvents.details }).from(auditEvents).where(mentions(auditEvents.details)).all()) {
+      for (const row of tx
+        .select({ id: auditEvents.id, details: auditEvents.details })
+        .from(auditEvents)
+        .where(mentions(auditEvents.details))
+        .all()) {
         const scrubbed = scrubJson(row.details, needles);
         if (!scrubbed.changed) continue;
-        tx.update(auditEvents).set({ details: scrubbed.value as Record<string, unknown> }).where(eq(auditEvents.id, row.id)).run();
+        tx.update(auditEvents)
+          .set({ details: scrubbed.value as Record<string, unknown> })
+          .where(eq(auditEvents.id, row.id))
+          .run();
         scrubbedRecords += 1;
       }
       for (const row of tx
@@ -211,12 +253,17 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
         .all()) {
         const scrubbed = scrubJson(row.params, needles);
         if (!scrubbed.changed) continue;
-        tx.update(notifications).set({ params: scrubbed.value as Record<string, string | number> }).where(eq(notifications.id, row.id)).run();
+        tx.update(notifications)
+          .set({ params: scrubbed.value as Record<string, string | number> })
+          .where(eq(notifications.id, row.id))
+          .run();
         scrubbedRecords += 1;
       }
 
       // 5. E-mails to them go; e-mails to others that quote them are rewritten.
-      tx.delete(emailOutbox).where(sql`${emailOutbox.userId} = ${userId} or ${emailOutbox.toAddress} = ${user.email}`).run();
+      tx.delete(emailOutbox)
+        .where(sql`${emailOutbox.userId} = ${userId} or ${emailOutbox.toAddress} = ${user.email}`)
+        .run();
       const htmlNeedles = [...new Set([...needles, ...needles.map(escapeHtml)])];
       const quoted = sql.join(
         [
@@ -245,12 +292,19 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
       // 6. Jobs about them (reminders…) are pointless now; tokens sent to their address and failed-login
       //    counters keyed by it go too.
       tx.delete(scheduledJobs)
-        .where(sql`exists (select 1 from json_each(${scheduledJobs.payload}) where value in (${userId}, ${user.email}))`)
+        .where(
+          sql`exists (select 1 from json_each(${scheduledJobs.payload}) where value in (${userId}, ${user.email}))`,
+        )
         .run();
       for (const job of tx
         .select({ id: scheduledJobs.id, lastError: scheduledJobs.lastError, payload: scheduledJobs.payload })
         .from(scheduledJobs)
-        .where(sql`${mentions(scheduledJobs.payload)} or ${sql.join(needles.map((n) => sql`instr(coalesce(${scheduledJobs.lastError}, ''), ${n}) > 0`), sql` or `)}`)
+        .where(
+          sql`${mentions(scheduledJobs.payload)} or ${sql.join(
+            needles.map((n) => sql`instr(coalesce(${scheduledJobs.lastError}, ''), ${n}) > 0`),
+            sql` or `,
+          )}`,
+        )
         .all()) {
         tx.update(scheduledJobs)
           .set({
@@ -263,7 +317,9 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
       }
       tx.delete(authTokens).where(eq(authTokens.email, user.email)).run();
       const accountKey = `:account:${user.email}`;
-      tx.delete(loginThrottle).where(sql`substr(${loginThrottle.key}, -length(${accountKey})) = ${accountKey}`).run();
+      tx.delete(loginThrottle)
+        .where(sql`substr(${loginThrottle.key}, -length(${accountKey})) = ${accountKey}`)
+        .run();
 
       const owned = tx
         .select({ organisationId: memberships.organisationId })
@@ -319,6 +375,10 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
  * database by secure_delete) do not live on in old WAL frames. Returns false if a reader prevented it.
  */
 export function truncateWal(db: Db): boolean {
-  const [row] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+  const [row] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as {
+    busy: number;
+    log: number;
+    checkpointed: number;
+  }[];
   return !!row && row.busy === 0;
 }

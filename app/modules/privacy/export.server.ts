@@ -80,7 +80,8 @@ export function linkCondition(tableName: string, link: SubjectLink, person: Pers
     case "parent": {
       const parent = PERSONAL_DATA_MAP[link.parent as TableName] as TablePrivacy;
       const owners = parent.subjects.filter((s) => s.kind === "user_id" && s.owner);
-      if (owners.length === 0) throw new Error(`${link.parent} has no owner link for ${tableName}.${link.column}`);
+      if (owners.length === 0)
+        throw new Error(`${link.parent} has no owner link for ${tableName}.${link.column}`);
       const parentTable = schemaTables().get(link.parent)!.table;
       const reference = getTableConfig(schemaTables().get(tableName)!.table)
         .foreignKeys.map((fk) => fk.reference())
@@ -106,7 +107,11 @@ function exportValue(value: unknown): unknown {
  * Returns null when there is no such user.
  */
 export function exportPersonalData(db: Db, userId: string, now = new Date()): PersonalDataExport | null {
-  const user = db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, userId)).get();
+  const user = db
+    .select({ email: schema.users.email })
+    .from(schema.users)
+    .where(eq(schema.users.id, userId))
+    .get();
   if (!user) return null;
   const person: Person = { userId, email: user.email };
   const result: PersonalDataExport = {

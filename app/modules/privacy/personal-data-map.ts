@@ -102,7 +102,17 @@ export const PERSONAL_DATA_MAP = {
     subjects: [{ kind: "account_key", column: "key", key: "failedAttemptsOnYourAccount" }],
   },
   neighbourhoods: {
-    columns: { id: N, slug: N, name: N, municipality: N, district: N, lat: N, lon: N, created_at: N, updated_at: N },
+    columns: {
+      id: N,
+      slug: N,
+      name: N,
+      municipality: N,
+      district: N,
+      lat: N,
+      lon: N,
+      created_at: N,
+      updated_at: N,
+    },
     subjects: [],
   },
   categories: {

@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import { appSettings } from "@db/schema";
 import { SESSION_POLICY } from "~/modules/auth/session.server";
-import { OUTBOX_RETENTION_DAYS, READ_NOTIFICATION_RETENTION_DAYS } from "~/modules/scheduler/retention.server";
+import {
+  OUTBOX_RETENTION_DAYS,
+  READ_NOTIFICATION_RETENTION_DAYS,
+} from "~/modules/scheduler/retention.server";
 import { getDb } from "~/utils/db.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

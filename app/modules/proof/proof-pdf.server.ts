@@ -14,16 +14,30 @@ const FONT_REGULAR = require.resolve("@expo-google-fonts/noto-sans/400Regular/No
 const FONT_BOLD = require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf");
 
 function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale, {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T12:00:00Z`));
 }
 
-export function renderProofPdf(proof: ProofData, t: TFunction, locale: string, issuedOn: string): Promise<Buffer> {
+export function renderProofPdf(
+  proof: ProofData,
+  t: TFunction,
+  locale: string,
+  issuedOn: string,
+): Promise<Buffer> {
   const n = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
   const date = (iso: string) => formatDate(iso, locale);
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,
-    info: { Title: t("sheetTitle", { name: proof.volunteerName }), Author: "miteinander", Subject: t("title") },
+    info: {
+      Title: t("sheetTitle", { name: proof.volunteerName }),
+      Author: "miteinander",
+      Subject: t("title"),
+    },
     lang: locale,
   });
   doc.registerFont("regular", FONT_REGULAR);
@@ -37,11 +51,19 @@ export function renderProofPdf(proof: ProofData, t: TFunction, locale: string, i
 
   const width = doc.page.width - 112;
   doc.font("bold").fontSize(18).text(t("title"));
-  doc.font("regular").fontSize(12).moveDown(0.3).text(t("sheetTitle", { name: proof.volunteerName }));
+  doc
+    .font("regular")
+    .fontSize(12)
+    .moveDown(0.3)
+    .text(t("sheetTitle", { name: proof.volunteerName }));
   doc.text(`${t("periodLabel")} ${date(proof.period.from)} – ${date(proof.period.to)}`);
   doc.moveDown(0.5).fontSize(9).fillColor("#444444").text(t("confirmedOnly"), { width }).fillColor("#000000");
 
-  doc.moveDown(0.8).font("bold").fontSize(12).text(t("total", { hours: n(proof.totalHours), count: proof.totalEntries }));
+  doc
+    .moveDown(0.8)
+    .font("bold")
+    .fontSize(12)
+    .text(t("total", { hours: n(proof.totalHours), count: proof.totalEntries }));
 
   // The table: organisation | activity | dates | hours, with a line under each row.
   const cols = [0.3, 0.34, 0.24, 0.12].map((f) => f * width);
@@ -57,7 +79,12 @@ export function renderProofPdf(proof: ProofData, t: TFunction, locale: string, i
       doc.text(c, x, top + 3, { width: cols[i]! - 6, align: i === cells.length - 1 ? "right" : "left" });
       x += cols[i]!;
     });
-    doc.moveTo(56, top + h).lineTo(56 + width, top + h).lineWidth(0.5).strokeColor("#999999").stroke();
+    doc
+      .moveTo(56, top + h)
+      .lineTo(56 + width, top + h)
+      .lineWidth(0.5)
+      .strokeColor("#999999")
+      .stroke();
     doc.x = 56;
     doc.y = top + h;
   };
@@ -67,27 +94,53 @@ export function renderProofPdf(proof: ProofData, t: TFunction, locale: string, i
   } else {
     row([t("organisation"), t("activity"), t("dates"), t("hours")], true);
     for (const a of proof.activities) {
-      const dates = a.firstDate === a.lastDate ? date(a.firstDate) : `${date(a.firstDate)} – ${date(a.lastDate)}`;
+      const dates =
+        a.firstDate === a.lastDate ? date(a.firstDate) : `${date(a.firstDate)} – ${date(a.lastDate)}`;
       row([a.organisation ?? t("noOrganisation"), a.activity || "–", dates, n(a.hours)]);
     }
   }
 
   if (proof.months.length > 0) {
     doc.moveDown(1).font("bold").fontSize(11).text(t("byMonth"), 56);
-    doc.font("regular").fontSize(10).text(proof.months.map((m) => `${m.month}: ${t("hoursValue", { hours: n(m.hours) })}`).join("   ·   "), { width });
+    doc
+      .font("regular")
+      .fontSize(10)
+      .text(
+        proof.months.map((m) => `${m.month}: ${t("hoursValue", { hours: n(m.hours) })}`).join("   ·   "),
+        { width },
+      );
   }
 
   const card = proof.ehrenamtskarte;
   doc.moveDown(1).font("bold").fontSize(11).text(t("card.title"), 56);
   doc.font("regular").fontSize(10);
-  doc.text(`${t("card.year", { hours: n(card.yearHours), threshold: card.yearThreshold })} (${date(card.yearFrom)} – ${date(card.yearTo)}): ${card.yearReached ? t("card.reached") : t("card.missing", { hours: n(card.yearThreshold - card.yearHours) })}`, { width });
-  doc.text(`${t("card.week", { hours: n(card.weeklyAverage), threshold: card.weeklyThreshold })}: ${card.weeklyReached ? t("card.reached") : t("card.notYet")}`, { width });
-  doc.moveDown(0.4).fontSize(8.5).fillColor("#444444").text(t("card.howComputed"), { width }).fillColor("#000000");
+  doc.text(
+    `${t("card.year", { hours: n(card.yearHours), threshold: card.yearThreshold })} (${date(card.yearFrom)} – ${date(card.yearTo)}): ${card.yearReached ? t("card.reached") : t("card.missing", { hours: n(card.yearThreshold - card.yearHours) })}`,
+    { width },
+  );
+  doc.text(
+    `${t("card.week", { hours: n(card.weeklyAverage), threshold: card.weeklyThreshold })}: ${card.weeklyReached ? t("card.reached") : t("card.notYet")}`,
+    { width },
+  );
+  doc
+    .moveDown(0.4)
+    .fontSize(8.5)
+    .fillColor("#444444")
+    .text(t("card.howComputed"), { width })
+    .fillColor("#000000");
 
-  doc.moveDown(1).fontSize(10).text(`${t("issued")} ${date(issuedOn)}`);
+  doc
+    .moveDown(1)
+    .fontSize(10)
+    .text(`${t("issued")} ${date(issuedOn)}`);
   doc.moveDown(3);
   const y = doc.y;
-  doc.moveTo(56, y).lineTo(56 + 220, y).lineWidth(0.7).strokeColor("#000000").stroke();
+  doc
+    .moveTo(56, y)
+    .lineTo(56 + 220, y)
+    .lineWidth(0.7)
+    .strokeColor("#000000")
+    .stroke();
   doc.moveDown(0.3).fontSize(9).text(t("signature"), 56);
   doc.end();
   return done;

@@ -50,7 +50,9 @@ export interface EhrenamtskarteProgress {
 }
 
 export function loadProof(db: DbOrTx, volunteerId: string, period: Period): ProofData | null {
-  const person = db.get<{ name: string }>(sql`select display_name as name from users where id = ${volunteerId}`);
+  const person = db.get<{ name: string }>(
+    sql`select display_name as name from users where id = ${volunteerId}`,
+  );
   if (!person) return null;
   const inPeriod = sql`h.volunteer_id = ${volunteerId} and h.confirmed_at is not null and h.date >= ${period.from} and h.date <= ${period.to}`;
 

@@ -14,7 +14,9 @@ describe("readability (Flesch-Amstad)", () => {
   });
 
   it("rates short plain sentences as easy and bureaucratic German as hard", () => {
-    const plain = analyseReadability("Wir spielen Fußball. Alle können mitmachen. Wir treffen uns am Dienstag.");
+    const plain = analyseReadability(
+      "Wir spielen Fußball. Alle können mitmachen. Wir treffen uns am Dienstag.",
+    );
     expect(plain?.level).toBe("easy");
     expect(plain?.score).toBeGreaterThanOrEqual(60);
 

@@ -31,15 +31,20 @@ export function countSyllables(word: string): number {
 }
 
 export function splitSentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, " ")
-    // Common abbreviations and ordinals must not end a sentence.
-    .replace(/\b(z\.B|bzw|ca|evtl|ggf|usw|Nr|Str|Dr|Fr|Hr|u\.a|d\.h|inkl|max|min|geb)\./gi, "$1\u2024")
-    .replace(/(\d)\.(?=\s*\d)/g, "$1\u2024")
-    .replace(/(\d)\.(?=\s+(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez|Stock|Klasse|Etage))/g, "$1\u2024")
-    .split(/(?<=[.!?…])\s+|\n+/)
-    .map((s) => s.replace(/\u2024/g, ".").trim())
-    .filter((s) => /\p{L}/u.test(s));
+  return (
+    text
+      .replace(/\s+/g, " ")
+      // Common abbreviations and ordinals must not end a sentence.
+      .replace(/\b(z\.B|bzw|ca|evtl|ggf|usw|Nr|Str|Dr|Fr|Hr|u\.a|d\.h|inkl|max|min|geb)\./gi, "$1\u2024")
+      .replace(/(\d)\.(?=\s*\d)/g, "$1\u2024")
+      .replace(
+        /(\d)\.(?=\s+(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez|Stock|Klasse|Etage))/g,
+        "$1\u2024",
+      )
+      .split(/(?<=[.!?…])\s+|\n+/)
+      .map((s) => s.replace(/\u2024/g, ".").trim())
+      .filter((s) => /\p{L}/u.test(s))
+  );
 }
 
 export function wordsOf(sentence: string): string[] {

@@ -31,7 +31,9 @@ export function csvNumber(value: number, locale: string): string {
 /** The whole file: BOM, header line, one line per row, CRLF after every line. */
 export function toCsv(header: string[], rows: CsvCell[][], locale: string): string {
   const line = (cells: CsvCell[]) =>
-    cells.map((c) => (c === null ? "" : typeof c === "number" ? csvNumber(c, locale) : csvText(c))).join(CSV_SEPARATOR);
+    cells
+      .map((c) => (c === null ? "" : typeof c === "number" ? csvNumber(c, locale) : csvText(c)))
+      .join(CSV_SEPARATOR);
   return CSV_BOM + [line(header), ...rows.map(line)].map((l) => `${l}\r\n`).join("");
 }
 

@@ -8,7 +8,12 @@ import type { NeighbourhoodScope } from "~/modules/dashboard/scope.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { zoneOffsetMs } from "~/utils/time";
 import { toCsv, type CsvCell } from "./csv";
-import { listMatchesForReport, listNeedsForReport, summariseHours, type HoursGrouping } from "./reports.server";
+import {
+  listMatchesForReport,
+  listNeedsForReport,
+  summariseHours,
+  type HoursGrouping,
+} from "./reports.server";
 
 export function berlinDateTime(ms: number | null): string | null {
   if (ms === null) return null;
@@ -18,11 +23,28 @@ export function berlinDateTime(ms: number | null): string | null {
 const category = (t: TFunction, slug: string | null, name: string | null) =>
   slug ? t(`common:categories.${slug}`, { defaultValue: name ?? slug }) : (name ?? "");
 
-export function needsCsv(db: DbOrTx, scope: NeighbourhoodScope, period: Period, t: TFunction, locale: string): string {
+export function needsCsv(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  period: Period,
+  t: TFunction,
+  locale: string,
+): string {
   const rows = listNeedsForReport(db, scope, period);
-  const header = ["id", "recorded", "neighbourhood", "category", "organisation", "status", "urgency", "helpersNeeded", "helpersFound", "firstAcceptance", "hoursToFirstAcceptance", "closed"].map(
-    (k) => t(`reports:csv.needs.${k}`),
-  );
+  const header = [
+    "id",
+    "recorded",
+    "neighbourhood",
+    "category",
+    "organisation",
+    "status",
+    "urgency",
+    "helpersNeeded",
+    "helpersFound",
+    "firstAcceptance",
+    "hoursToFirstAcceptance",
+    "closed",
+  ].map((k) => t(`reports:csv.needs.${k}`));
   const body: CsvCell[][] = rows.map((r) => [
     r.id,
     berlinDateTime(r.createdAt),
@@ -40,11 +62,27 @@ export function needsCsv(db: DbOrTx, scope: NeighbourhoodScope, period: Period, 
   return toCsv(header, body, locale);
 }
 
-export function matchesCsv(db: DbOrTx, scope: NeighbourhoodScope, period: Period, t: TFunction, locale: string): string {
+export function matchesCsv(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  period: Period,
+  t: TFunction,
+  locale: string,
+): string {
   const rows = listMatchesForReport(db, scope, period);
-  const header = ["id", "need", "proposed", "answered", "status", "neighbourhood", "category", "offeredBy", "organisation", "score", "hoursConfirmed"].map(
-    (k) => t(`reports:csv.matches.${k}`),
-  );
+  const header = [
+    "id",
+    "need",
+    "proposed",
+    "answered",
+    "status",
+    "neighbourhood",
+    "category",
+    "offeredBy",
+    "organisation",
+    "score",
+    "hoursConfirmed",
+  ].map((k) => t(`reports:csv.matches.${k}`));
   const body: CsvCell[][] = rows.map((r) => [
     r.id,
     r.needId,
@@ -61,12 +99,32 @@ export function matchesCsv(db: DbOrTx, scope: NeighbourhoodScope, period: Period
   return toCsv(header, body, locale);
 }
 
-export function hoursCsv(db: DbOrTx, scope: NeighbourhoodScope, period: Period, by: HoursGrouping, t: TFunction, locale: string): string {
+export function hoursCsv(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  period: Period,
+  by: HoursGrouping,
+  t: TFunction,
+  locale: string,
+): string {
   const rows = summariseHours(db, scope, period, by);
-  const header = [t(`reports:hours.${by}`), t("reports:hours.entries"), t("reports:hours.hours"), t("reports:hours.volunteers")];
+  const header = [
+    t(`reports:hours.${by}`),
+    t("reports:hours.entries"),
+    t("reports:hours.hours"),
+    t("reports:hours.volunteers"),
+  ];
   const label = (r: (typeof rows)[number]) =>
-    r.key === null ? t(`reports:hours.none.${by}`) : by === "category" ? category(t, r.slug, r.label) : (r.label ?? r.key);
-  return toCsv(header, rows.map((r) => [label(r), r.entries, r.hours, r.volunteers]), locale);
+    r.key === null
+      ? t(`reports:hours.none.${by}`)
+      : by === "category"
+        ? category(t, r.slug, r.label)
+        : (r.label ?? r.key);
+  return toCsv(
+    header,
+    rows.map((r) => [label(r), r.entries, r.hours, r.volunteers]),
+    locale,
+  );
 }
 
 /** "bedarfe_2026-01-01_2026-03-31.csv" */

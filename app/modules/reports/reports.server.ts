@@ -98,7 +98,12 @@ function hoursInScope(scope: NeighbourhoodScope) {
 }
 
 /** Confirmed hours dated in the period, grouped by organisation, category or month. */
-export function summariseHours(db: DbOrTx, scope: NeighbourhoodScope, period: Period, by: HoursGrouping): HoursRow[] {
+export function summariseHours(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  period: Period,
+  by: HoursGrouping,
+): HoursRow[] {
   const where = sql`h.confirmed_at is not null and h.date >= ${period.from} and h.date <= ${period.to} and ${hoursInScope(scope)}`;
   const totals = sql`count(*) as entries, sum(h.hours) as hours, count(distinct h.volunteer_id) as volunteers`;
   if (by === "organisation") {
@@ -169,7 +174,11 @@ export interface MatchReportRow {
 }
 
 /** One line per match proposed in the period. */
-export function listMatchesForReport(db: DbOrTx, scope: NeighbourhoodScope, period: Period): MatchReportRow[] {
+export function listMatchesForReport(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  period: Period,
+): MatchReportRow[] {
   return db.all<MatchReportRow>(sql`
     select m.id, m.need_id as needId, m.proposed_at as proposedAt, m.responded_at as respondedAt, m.status,
       nb.name as neighbourhood, c.slug as categorySlug, c.name as categoryName, org.name as organisation,

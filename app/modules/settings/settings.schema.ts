@@ -34,7 +34,11 @@ export const SettingsSchema = z
       responsiveness: values.weightResponsiveness,
     });
     if (!verdict.ok && verdict.errors.total) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["weightLanguage"], message: "settings:errors.allZero" });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["weightLanguage"],
+        message: "settings:errors.allZero",
+      });
     }
   });
 

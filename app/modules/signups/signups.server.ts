@@ -29,8 +29,18 @@ export interface SignUpInput {
 export type SignupNotifier = (
   tx: Db,
   event:
-    | { kind: "signup_confirmed" | "signup_waitlisted"; signupId: number; volunteerId: string; shiftId: number }
-    | { kind: "waitlist_promoted" | "signup_cancelled"; signupId: number; volunteerId: string; shiftId: number },
+    | {
+        kind: "signup_confirmed" | "signup_waitlisted";
+        signupId: number;
+        volunteerId: string;
+        shiftId: number;
+      }
+    | {
+        kind: "waitlist_promoted" | "signup_cancelled";
+        signupId: number;
+        volunteerId: string;
+        shiftId: number;
+      },
 ) => void;
 
 const noNotifier: SignupNotifier = () => {};
@@ -40,7 +50,11 @@ const noNotifier: SignupNotifier = () => {};
  * Everything that decides (capacity, overlap, hours cap, certificate) is read and written inside one
  * BEGIN IMMEDIATE transaction, so concurrent sign-ups can never exceed the shift's capacity.
  */
-export function signUpForShift(db: Db, input: SignUpInput, notify: SignupNotifier = noNotifier): SignupResult {
+export function signUpForShift(
+  db: Db,
+  input: SignUpInput,
+  notify: SignupNotifier = noNotifier,
+): SignupResult {
   const now = input.now ?? Date.now();
   return db.transaction(
     (tx) => {
@@ -63,7 +77,9 @@ export function signUpForShift(db: Db, input: SignUpInput, notify: SignupNotifie
         .where(eq(shifts.id, input.shiftId))
         .get();
       const isPublic =
-        shift && shift.eventStatus === "published" && (shift.organisationId === null || shift.verifiedAt !== null);
+        shift &&
+        shift.eventStatus === "published" &&
+        (shift.organisationId === null || shift.verifiedAt !== null);
       if (!shift || !isPublic) return fail({ code: "not_found" });
       if (shift.startsAt.getTime() <= now) return fail({ code: "past" });
 
@@ -100,7 +116,12 @@ export function signUpForShift(db: Db, input: SignUpInput, notify: SignupNotifie
       }
 
       const overlapping = tx
-        .select({ shiftTitle: shifts.title, eventTitle: events.title, startsAt: shifts.startsAt, endsAt: shifts.endsAt })
+        .select({
+          shiftTitle: shifts.title,
+          eventTitle: events.title,
+          startsAt: shifts.startsAt,
+          endsAt: shifts.endsAt,
+        })
         .from(signups)
         .innerJoin(shifts, eq(shifts.id, signups.shiftId))
         .innerJoin(events, eq(events.id, shifts.eventId))
@@ -265,7 +286,9 @@ export function waitlistPositionOf(db: Pick<Db, "select">, shiftId: number, sign
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(signups)
-    .where(and(eq(signups.shiftId, shiftId), eq(signups.status, "waitlisted"), sql`${signups.id} <= ${signupId}`))
+    .where(
+      and(eq(signups.shiftId, shiftId), eq(signups.status, "waitlisted"), sql`${signups.id} <= ${signupId}`),
+    )
     .get();
   return row?.n ?? 0;
 }
@@ -277,4 +300,3 @@ function fail(error: SignupError): SignupResult {
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
-

@@ -13,13 +13,22 @@ import { listNeeds, needFormOptions } from "~/modules/needs/needs.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { getDb } from "~/utils/db.server";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 const escape = (value: unknown) => String(value ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function page(res: ServerResponse, title: string, body: string): void {
   const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>${escape(title)}</title>
 <meta name="viewport" content="width=device-width,initial-scale=1"></head><body><main>${body}</main></body></html>`;
-  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(html) });
+  res.writeHead(200, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": Buffer.byteLength(html),
+  });
   res.end(html);
 }
 
@@ -32,7 +41,8 @@ const server = createServer((req, res) => {
       const neighbourhoods = listNeighbourhoods();
       const categories = listActiveCategories();
       const result = listPublicActivities(filter, "de");
-      const options = (items: { slug: string; name: string }[]) => items.map((i) => `<option value="${escape(i.slug)}">${escape(i.name)}</option>`).join("");
+      const options = (items: { slug: string; name: string }[]) =>
+        items.map((i) => `<option value="${escape(i.slug)}">${escape(i.name)}</option>`).join("");
       const cards = result.items
         .map(
           (a) =>
@@ -60,7 +70,10 @@ const server = createServer((req, res) => {
       const options = needFormOptions(db, user);
       const result = listNeeds(db, user, filter);
       const cards = result.items
-        .map((n) => `<li><article><h3><a href="/coordination/needs/${n.id}">${escape(n.title)}</a></h3><p>${escape(JSON.stringify(n).slice(0, 200))}</p></article></li>`)
+        .map(
+          (n) =>
+            `<li><article><h3><a href="/coordination/needs/${n.id}">${escape(n.title)}</a></h3><p>${escape(JSON.stringify(n).slice(0, 200))}</p></article></li>`,
+        )
         .join("");
       page(
         res,

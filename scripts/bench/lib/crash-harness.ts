@@ -174,7 +174,9 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashReport
       stop.value = true;
       await Promise.all(writers);
       report.cycles += 1;
-      log(`cycle ${cycle + 1}/${options.cycles}: ${acknowledged.size} acknowledged so far, ${report.in_flight_at_kill} in flight at kills`);
+      log(
+        `cycle ${cycle + 1}/${options.cycles}: ${acknowledged.size} acknowledged so far, ${report.in_flight_at_kill} in flight at kills`,
+      );
     }
     const last = await startServer({ databasePath, port });
     check();

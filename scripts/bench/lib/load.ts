@@ -68,7 +68,12 @@ async function run(config: LoadConfig, durationS: number): Promise<AutocannonRes
           {
             setupRequest: (request) => {
               const entry = rotate[next++ % rotate.length]!;
-              return { ...request, path: entry.path, headers: { ...request.headers, ...entry.headers }, body: entry.body ?? request.body };
+              return {
+                ...request,
+                path: entry.path,
+                headers: { ...request.headers, ...entry.headers },
+                body: entry.body ?? request.body,
+              };
             },
           },
         ]
