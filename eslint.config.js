@@ -101,6 +101,23 @@ export default defineConfig(
     rules: { "no-restricted-imports": ["error", browserBoundary] },
   },
   {
+    // What a client sends is measured against its limits before a schema runs (app/utils/field-limits.ts,
+    // docs/decisions/025-request-limits.md): validateFormData, parseUrlFilter or parseWithinLimits.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/field-limits.ts", ...TEST_FILES],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(safeParse|parse|safeParseAsync|parseAsync)$/][callee.object.name=/Schema$|^z$/]",
+          message:
+            "Parse client input with validateFormData, parseUrlFilter or parseWithinLimits (app/utils/field-limits.ts): they check its size before any pattern runs.",
+        },
+      ],
+    },
+  },
+  {
     // Last, so it replaces the browser boundary for these files (it is stricter in every respect).
     files: ["app/modules/matching/**"],
     rules: { "no-restricted-imports": ["error", matchingIsPure] },

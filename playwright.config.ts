@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { startCommand } from "./scripts/lib/build.js";
+import { demoCommand } from "./scripts/lib/build.js";
 
 /**
  * One e2e run = one server on a free port with a fresh database. Playwright evaluates this file in its
@@ -82,9 +82,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium" }],
   webServer: {
-    // The production server as `npm start` runs it (builds if needed, migrates, seeds the empty DB). Called
+    // The server as `npm run demo` runs it (builds if needed, migrates, seeds the empty DB). Called
     // without npm, whose wrapper can outlive a kill; Playwright signals the whole process group on shutdown.
-    command: [startCommand()[0], ...startCommand()[1]].join(" "),
+    command: [demoCommand()[0], ...demoCommand()[1]].join(" "),
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -96,6 +96,7 @@ export default defineConfig({
       PORT: String(run.port),
       DATABASE_PATH: run.databasePath,
       NODE_ENV: "production",
+      APP_URL: baseURL,
     },
   },
 });

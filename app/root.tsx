@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { DemoBanner } from "~/components/demo-banner";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { homePathFor } from "~/modules/auth/auth-user";
@@ -20,6 +21,7 @@ import { getOptionalUser } from "~/modules/auth/session.server";
 import { DEFAULT_LOCALE, directionOf } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
+import { isDemoInstallation } from "~/modules/installation/installation.server";
 import { countUnread } from "~/modules/notifications/inbox.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -33,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     dir: directionOf(locale),
+    demo: isDemoInstallation(),
     // Page titles for route meta functions, which cannot call a translation hook.
     titles: getServerT(locale, "common")("titles", { returnObjects: true }) as Record<string, string>,
     // Only what the header needs: names and areas, no e-mail or ids of others.
@@ -110,6 +113,7 @@ export default function App() {
   useFocusOnNavigation();
   return (
     <>
+      <DemoBanner />
       <SiteHeader />
       <main id="main" tabIndex={-1}>
         <Outlet />
@@ -126,6 +130,7 @@ export function ErrorBoundary() {
   const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "unexpected";
   return (
     <>
+      <DemoBanner />
       <SiteHeader />
       <main id="main" tabIndex={-1} className="page">
         <h1>{t(`errors.${key}.title`)}</h1>

@@ -6,6 +6,7 @@ import { limitRequestBody } from "./body-limit";
 import { limitConcurrency } from "./concurrency-limit";
 import { checkOrigin } from "./origin-check";
 import { cachePublicPages } from "./public-cache";
+import { publicHost, trustedProxies } from "~/utils/env.server";
 
 export interface AppOptions {
   build: ServerBuild;
@@ -17,12 +18,14 @@ export interface AppOptions {
 export function createApp({ build, clientDir, mode = "production" }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // X-Forwarded-For is believed only from the proxies TRUSTED_PROXIES lists (docs/deploy.md); without
+  // it, the client address is the connection's, whatever a header claims.
+  app.set("trust proxy", trustedProxies());
   app.use(baselineSecurityHeaders());
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   app.use(checkOrigin());
-  app.use(cachePublicPages({ databasePath: process.env.DATABASE_PATH ?? "data/app.db" }));
+  app.use(cachePublicPages({ databasePath: process.env.DATABASE_PATH ?? "data/app.db", host: publicHost() }));
   app.use(limitRequestBody());
   app.use(limitConcurrency({ maxActive: Number(process.env.MAX_ACTIVE_REQUESTS ?? 4) }));
   // The client's address reaches loaders and actions for per-IP throttling (see client-ip.server.ts).

@@ -1,3 +1,4 @@
+import { usesSecureTransport } from "~/utils/env.server";
 import type { NextFunction, Request, Response } from "express";
 
 /**
@@ -7,7 +8,7 @@ import type { NextFunction, Request, Response } from "express";
  * replaced or doubled — two CSP headers would both be enforced.
  */
 export function baselineSecurityHeaders() {
-  const hsts = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+  const hsts = usesSecureTransport();
   const defaults: [string, string][] = [
     ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],

@@ -1,11 +1,16 @@
 import type { NextFunction, Request, Response } from "express";
 import { refusalText } from "~/modules/i18n/refusal-texts.server";
+import { formDataShape, judgeShape, MAX_FIELD_BYTES, MAX_FORM_FIELDS, urlEncodedShape } from "./form-shape";
 
 /** Forms here carry text only (no uploads): 1 MiB is far above any honest form and cheap to hold. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** After refusing, this much more of the body is read and dropped so the client sees the answer, not a reset. */
-const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+/**
+ * After refusing, this much more of the body is read and dropped so the client sees the answer, not a
+ * reset; past it the connection is cut. Reading and dropping costs no more than receiving: the bytes are
+ * never kept. (A form with every one of its 20 fields filled with 900 KB is 18 MB.)
+ */
+export const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /** What Remix's `request.formData()` can parse; every action here reads a form and nothing else. */
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
@@ -16,11 +21,10 @@ export interface BodyLimitOptions {
 
 function answer(req: Request, res: Response, status: number, text: string): void {
   if (!res.headersSent) {
-    res.writeHead(status, {
-      "Content-Type": "text/plain; charset=utf-8",
-      "Cache-Control": "no-store",
-      Connection: "close",
-    });
+    // Not `Connection: close`: Node would then close the socket as soon as the answer is out, while the
+    // client is still sending, and the client would see a reset instead of the answer. The rest of the
+    // body is read and dropped below, and the connection stays usable.
+    res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
     res.end(`${text}\n`);
   }
   let drained = 0;
@@ -54,16 +58,34 @@ function bodyLength(req: Request): number | null {
   return Number.isFinite(length) ? length : null;
 }
 
+/** What the look at a whole body decided: pass it on, or which refusal to answer with. */
+type BodyVerdict = "ok" | "malformed" | "tooManyFields" | "fieldTooLarge";
+
+function refuse(req: Request, res: Response, verdict: Exclude<BodyVerdict, "ok">): void {
+  if (verdict === "malformed") return answer(req, res, 400, refusalText("malformed", req.headers));
+  if (verdict === "tooManyFields") {
+    return answer(req, res, 413, refusalText("tooManyFields", req.headers, { fields: MAX_FORM_FIELDS }));
+  }
+  answer(
+    req,
+    res,
+    413,
+    refusalText("fieldTooLarge", req.headers, { kib: Math.floor(MAX_FIELD_BYTES / 1024) }),
+  );
+}
+
 /**
- * Reads the whole (already bounded) body, and — if `accept` approves it — puts it back with `unshift`
- * (the Readable API for "un-consuming" data), so the request goes on unchanged.
+ * Reads the whole (already bounded) body, and — if `judge` approves it — puts it back with `unshift`
+ * (the Readable API for "un-consuming" data), so the request goes on; `prepare` may first rewrite it
+ * into an equivalent form (Content-Length follows).
  */
 function inspectBody(
   req: Request,
   res: Response,
   next: NextFunction,
   maxBytes: number,
-  accept: (body: Buffer) => Promise<boolean>,
+  judge: (body: Buffer) => Promise<BodyVerdict>,
+  prepare: (body: Buffer) => Buffer = (body) => body,
 ): void {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -91,27 +113,85 @@ function inspectBody(
     // scheduled at this point, so unshifting now makes the data readable again before it fires.
     if (!req.complete) return;
     cleanup();
-    const body = Buffer.concat(chunks, size);
+    const body = prepare(Buffer.concat(chunks, size));
+    if (body.length !== size && req.headers["content-length"] !== undefined) {
+      req.headers["content-length"] = String(body.length);
+    }
     // Put back at once, before the scheduled 'end' can fire; the check may take a tick or two.
-    if (size > 0) req.unshift(body);
-    void accept(body).then((ok) =>
-      ok ? next() : answer(req, res, 400, refusalText("malformed", req.headers)),
-    );
+    if (body.length > 0) req.unshift(body);
+    void judge(body).then((verdict) => (verdict === "ok" ? next() : refuse(req, res, verdict)));
   };
   req.on("readable", onReadable);
   req.on("error", cleanup);
   req.on("aborted", cleanup);
 }
 
-async function parsesAsForm(body: Buffer, contentType: string): Promise<boolean> {
+async function judgeMultipart(body: Buffer, contentType: string): Promise<BodyVerdict> {
+  // Count the parts before parsing them: 20,000 tiny parts take the parser over 100 ms.
+  const boundary = multipartBoundary(contentType);
+  if (!boundary) return "malformed";
+  if (countOccurrences(body, Buffer.from(`--${boundary}`)) > MAX_FORM_FIELDS + 1) return "tooManyFields";
+  let form: FormData;
   try {
-    await new globalThis.Response(new Uint8Array(body), {
+    form = await new globalThis.Response(new Uint8Array(body), {
       headers: { "Content-Type": contentType },
     }).formData();
-    return true;
   } catch {
-    return false;
+    return "malformed";
   }
+  const shape = formDataShape(form);
+  return judgeShape(shape.fields, shape.largestField);
+}
+
+function multipartBoundary(contentType: string): string | null {
+  for (const param of contentType.split(";").slice(1)) {
+    const [name, ...value] = param.split("=");
+    if (name?.trim().toLowerCase() !== "boundary") continue;
+    const boundary = value
+      .join("=")
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
+    return boundary.length > 0 && boundary.length <= 200 ? boundary : null;
+  }
+  return null;
+}
+
+function countOccurrences(haystack: Buffer, needle: Buffer): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * "+" (a space in a urlencoded form) as "%20", which means the same. The platform's form parser
+ * decodes "+" slowly: a 1 MiB body of "0+1" held the server for 150 to 500 ms, the same body with
+ * "%20" for under 10 ms (docs/decisions/025-request-limits.md).
+ */
+export function plusAsPercent20(body: Buffer): Buffer {
+  let pluses = 0;
+  for (const byte of body) if (byte === 0x2b) pluses += 1;
+  if (pluses === 0) return body;
+  const out = Buffer.allocUnsafe(body.length + 2 * pluses);
+  let at = 0;
+  for (const byte of body) {
+    if (byte === 0x2b) {
+      out[at] = 0x25;
+      out[at + 1] = 0x32;
+      out[at + 2] = 0x30;
+      at += 3;
+    } else {
+      out[at] = byte;
+      at += 1;
+    }
+  }
+  return out;
+}
+
+async function judgeUrlEncoded(body: Buffer): Promise<BodyVerdict> {
+  const shape = urlEncodedShape(body);
+  return judgeShape(shape.fields, shape.largestField);
 }
 
 /**
@@ -121,8 +201,10 @@ async function parsesAsForm(body: Buffer, contentType: string): Promise<boolean>
  *   streamed (chunked) bodies are counted as they arrive.
  * - anything but a form (JSON, text, XML, or no Content-Type at all) → 415: every action reads
  *   `request.formData()`, which throws on anything else — a 500 from any hostile client.
- * - multipart that does not parse → 400, for the same reason. Multipart and chunked bodies are read
- *   here (at most `maxBytes`) and handed on unchanged; plain forms with a length pass straight through.
+ * - multipart that does not parse → 400, for the same reason.
+ * - a form of more than MAX_FORM_FIELDS fields, or with a field over MAX_FIELD_BYTES → 413: the app's
+ *   own parsing and checks then never see more than that (docs/decisions/025-request-limits.md).
+ * Every form body is read here (at most `maxBytes`, one linear pass) and handed on unchanged.
  * - and a body an action left unread is drained once the answer is out (see releaseUnreadBody).
  */
 export function limitRequestBody(options: BodyLimitOptions = {}) {
@@ -149,9 +231,10 @@ export function limitRequestBody(options: BodyLimitOptions = {}) {
     }
     if (mediaType === "multipart/form-data") {
       if (!chunked && !length) return answer(req, res, 400, refusalText("malformed", req.headers));
-      return inspectBody(req, res, next, maxBytes, (body) => parsesAsForm(body, contentType));
+      return inspectBody(req, res, next, maxBytes, (body) => judgeMultipart(body, contentType));
     }
-    if (chunked) return inspectBody(req, res, next, maxBytes, async () => true);
-    next();
+    // An empty form has no fields to count.
+    if (!chunked && !length) return next();
+    return inspectBody(req, res, next, maxBytes, judgeUrlEncoded, plusAsPercent20);
   };
 }

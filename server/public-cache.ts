@@ -15,6 +15,11 @@ import type { NextFunction, Request, Response } from "express";
 
 export interface PublicCacheOptions {
   databasePath: string;
+  /**
+   * The public host (APP_URL's): only requests addressed to it are cached. A page answered for another
+   * Host header is served but never stored, so no request can put its own host into a cached page.
+   */
+  host?: string;
   ttlMs?: number;
   maxEntries?: number;
 }
@@ -32,7 +37,13 @@ interface Entry {
 /** The activities list and an activity page, as documents and as single-fetch data. */
 const PUBLIC_PATH = /^\/activities(?:\/\d+)?(?:\.data)?$/;
 /** Requests that carry nothing but the language choice are anonymous; any other cookie bypasses the cache. */
-const ONLY_LOCALE_COOKIE = /^(?:\s*lng=[^;]*;?\s*)?$/;
+function onlyLocaleCookie(header: string): boolean {
+  const pairs = header
+    .split(";")
+    .map((pair) => pair.trim())
+    .filter(Boolean);
+  return pairs.length <= 1 && pairs.every((pair) => pair.startsWith("lng="));
+}
 
 export function cachePublicPages(options: PublicCacheOptions) {
   const ttlMs = options.ttlMs ?? 30_000;
@@ -81,7 +92,8 @@ export function cachePublicPages(options: PublicCacheOptions) {
     if (
       req.method !== "GET" ||
       !PUBLIC_PATH.test(req.path) ||
-      !ONLY_LOCALE_COOKIE.test(req.headers.cookie ?? "")
+      !onlyLocaleCookie(req.headers.cookie ?? "") ||
+      (options.host !== undefined && req.headers.host !== options.host)
     )
       return next();
     const version = currentVersion();

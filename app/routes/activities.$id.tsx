@@ -12,6 +12,7 @@ import { getOptionalUser } from "~/modules/auth/session.server";
 import { getShiftSignupStates } from "~/modules/signups/commitments.server";
 import volunteerStyles from "~/styles/volunteer.css?url";
 import { getDb } from "~/utils/db.server";
+import { publicOrigin } from "~/utils/env.server";
 import { formatMoney } from "~/utils/format";
 import { useFormatList } from "~/components/use-format-list";
 
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user?.id ?? null,
   );
   const viewer = { signedIn: !!user, isVolunteer: !!user?.isVolunteer };
-  return { activity, origin: new URL(request.url).origin, signups, viewer };
+  return { activity, origin: publicOrigin(), signups, viewer };
 }
 
 /** schema.org Event, so calendars and municipal portals can read the page. */

@@ -10,6 +10,7 @@ import { getOutboxMessage } from "~/modules/notifications/outbox.server";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formDataToObject } from "~/utils/form-validation";
+import { parseWithinLimits } from "~/utils/field-limits";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireCan(request, "outbox:read");
   const id = requireIdParam(params);
-  if (!OutboxActionSchema.safeParse(formDataToObject(await request.formData())).success) {
+  if (!parseWithinLimits(OutboxActionSchema, formDataToObject(await request.formData())).success) {
     throw new Response("Bad request", { status: 400 });
   }
   if (!requeueEmail(getDb(), id)) return data({ resent: false }, { status: 409 });

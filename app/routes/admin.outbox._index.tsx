@@ -10,6 +10,7 @@ import { OutboxFilterSchema } from "~/modules/notifications/notifications.schema
 import { countOutboxByStatus, listOutbox, OUTBOX_PAGE_SIZE } from "~/modules/notifications/outbox.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
+import { parseUrlFilter } from "~/utils/url-filter";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -20,10 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "outbox:read");
   const url = new URL(request.url);
-  const filter = OutboxFilterSchema.parse({
-    status: url.searchParams.get("status") ?? undefined,
-    before: url.searchParams.get("before") ?? undefined,
-  });
+  const { filter } = parseUrlFilter(OutboxFilterSchema, url.searchParams, ["status", "before"] as const, {});
   const db = getDb();
   const t = await i18nServer.getFixedT(request, "notifications");
   const messages = listOutbox(db, { status: filter.status, before: filter.before }).map((m) => ({

@@ -6,11 +6,12 @@ import {
   type MetaFunction,
   type LinksFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
+import { FieldError } from "~/components/field-error";
 import { DateOnly } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
 import { requireIdParam } from "~/modules/permissions/guards.server";
@@ -53,6 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrganisationVerificationPage() {
   const { organisation: org } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const reasonError = actionData?.errors.reason;
   const { t } = useTranslation(["coordination", "auth"]);
   const formatList = useFormatList();
   return (
@@ -114,7 +117,15 @@ export default function OrganisationVerificationPage() {
             <p>{t("organisation.revokeExplained")}</p>
             <div className="field">
               <label htmlFor="revoke-reason">{t("organisation.reason")}</label>
-              <input id="revoke-reason" name="reason" maxLength={300} />
+              <input
+                id="revoke-reason"
+                name="reason"
+                maxLength={300}
+                defaultValue={typeof actionData?.values.reason === "string" ? actionData.values.reason : ""}
+                aria-invalid={reasonError ? true : undefined}
+                aria-describedby={reasonError ? "revoke-reason-error" : undefined}
+              />
+              <FieldError id="revoke-reason-error" message={reasonError} />
             </div>
             <button type="submit" name="intent" value="revoke" className="button button--secondary">
               {t("organisation.revoke")}

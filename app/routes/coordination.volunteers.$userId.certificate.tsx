@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
+import { FieldError } from "~/components/field-error";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
 import { DateOnly } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
@@ -71,6 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CertificatePage() {
   const { person } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // The revoke form's answer: its only field is the reason.
+  const revokeValues = actionData?.values.intent === "revoke" ? actionData.values : null;
+  const reasonError = revokeValues ? actionData?.errors.reason : undefined;
   const { t } = useTranslation("coordination");
   const form = useValidatedForm({
     id: "certificate",
@@ -131,7 +135,17 @@ export default function CertificatePage() {
           <p>{t("certificate.revokeExplained")}</p>
           <div className="field">
             <label htmlFor="certificate-reason">{t("organisation.reason")}</label>
-            <input id="certificate-reason" name="reason" maxLength={300} />
+            <input
+              id="certificate-reason"
+              name="reason"
+              maxLength={300}
+              defaultValue={
+                revokeValues && typeof revokeValues.reason === "string" ? revokeValues.reason : ""
+              }
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? "certificate-reason-error" : undefined}
+            />
+            <FieldError id="certificate-reason-error" message={reasonError} />
           </div>
           <button type="submit" name="intent" value="revoke" className="button button--secondary">
             {t("certificate.revoke")}

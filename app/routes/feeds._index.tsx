@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT } from "~/modules/feeds/feeds.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+import { publicOrigin } from "~/utils/env.server";
 
 export const handle = { i18n: ["common", "events"] };
 
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "events");
   return {
     pageTitle: t("feeds.title"),
-    origin: new URL(request.url).origin,
+    origin: publicOrigin(),
     neighbourhoods: listNeighbourhoods(),
     categories: listActiveCategories(),
     limits: { defaultLimit: JSON_FEED_DEFAULT_LIMIT, maxLimit: JSON_FEED_MAX_LIMIT },

@@ -19,6 +19,7 @@ import {
 import { InboxActionSchema } from "~/modules/notifications/notifications.schema";
 import { getDb } from "~/utils/db.server";
 import { formDataToObject } from "~/utils/form-validation";
+import { parseWithinLimits } from "~/utils/field-limits";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Mark read / all read; answers with a redirect back to the list, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = InboxActionSchema.safeParse(formDataToObject(await request.formData()));
+  const parsed = parseWithinLimits(InboxActionSchema, formDataToObject(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   // Ownership is in the query: another person's message id changes nothing.
   if (parsed.data.intent === "read") markNotificationRead(getDb(), user.id, parsed.data.id);

@@ -5,6 +5,7 @@ import { i18nServer } from "~/modules/i18n/i18next.server";
 import { UnsubscribeTokenSchema } from "~/modules/notifications/notifications.schema";
 import { unsubscribeWithToken, verifyUnsubscribeToken } from "~/modules/notifications/unsubscribe.server";
 import { getDb } from "~/utils/db.server";
+import { parseWithinLimits } from "~/utils/field-limits";
 
 /*
  * One-click unsubscribe without login. GET only shows a confirmation (link scanners and previews
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 function tokenOf(request: Request): string | null {
-  const parsed = UnsubscribeTokenSchema.safeParse(new URL(request.url).searchParams.get("token"));
+  const parsed = parseWithinLimits(UnsubscribeTokenSchema, new URL(request.url).searchParams.get("token"));
   return parsed.success ? parsed.data : null;
 }
 

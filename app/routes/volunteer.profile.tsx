@@ -31,6 +31,7 @@ import {
 import { getVolunteerProfile, saveVolunteerProfile } from "~/modules/volunteers/volunteer-profile.server";
 import { VolunteerProfileSchema } from "~/modules/volunteers/volunteer-profile.schema";
 import { getDb } from "~/utils/db.server";
+import { publicOrigin } from "~/utils/env.server";
 import { echoValues, formDataToObject, formFailure } from "~/utils/form-validation";
 import { validateNestedFormData } from "~/utils/nested-form";
 import { zonedIsoDate } from "~/utils/time";
@@ -63,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Times saved more exactly than the grid shows (e.g. 15–19 h) are named, since saving rounds them.
     exactTimes: profile && !gridShowsExactly(profile.availability) ? profile.availability : null,
     neighbourhoods: listNeighbourhoods(),
-    calendarUrl: token ? `${url.origin}${calendarFeedPath(token)}` : null,
+    calendarUrl: token ? `${publicOrigin()}${calendarFeedPath(token)}` : null,
     notice: url.searchParams.get("notice"),
   };
 }

@@ -4,6 +4,7 @@
  * unflattens them first, so one zod schema reads both. Pure.
  */
 import type { z } from "zod";
+import { parseWithinLimits } from "./field-limits";
 import { echoValues, formDataToObject, issuesToErrors, type FormResult } from "./form-validation";
 
 const INDEX = /^(0|[1-9][0-9]{0,2})$/;
@@ -47,9 +48,9 @@ export function validateNestedFormData<S extends z.ZodTypeAny>(
   schema: S,
 ): FormResult<z.output<S>> {
   const raw = formDataToObject(formData);
-  const parsed = schema.safeParse(unflatten(raw));
-  if (parsed.success) return { success: true, data: parsed.data as z.output<S> };
-  return { success: false, errors: issuesToErrors(parsed.error.issues), values: echoValues(raw) };
+  const parsed = parseWithinLimits(schema, unflatten(raw));
+  if (parsed.success) return { success: true, data: parsed.data };
+  return { success: false, errors: issuesToErrors(parsed.issues), values: echoValues(raw) };
 }
 
 /** The row indices present in flat form values for a repeated group (`languages` → [0, 2]). */

@@ -1,3 +1,4 @@
+import { usesSecureTransport } from "./env.server";
 /**
  * Security headers for every response. Documents get a CSP whose scripts must carry the per-response
  * nonce (Remix renders its inline scripts with it), so no page needs 'unsafe-inline' scripts.
@@ -8,7 +9,7 @@ export function applySecurityHeaders(headers: Headers, nonce?: string): void {
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1") {
+  if (usesSecureTransport()) {
     headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   const scriptSrc = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";

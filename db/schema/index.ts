@@ -11,4 +11,5 @@ export * from "./notifications";
 export * from "./audit";
 export * from "./settings";
 export * from "./cache";
+export * from "./installation";
 export * from "./relations";

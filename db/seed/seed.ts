@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { hashPassword } from "../../app/modules/auth/password.server";
+import { markDemoDatabase } from "../../app/modules/installation/installation.server";
 import { type SeedContext, userId } from "./context";
 import { Rng } from "./prng";
 import { SCALE_CONFIGS, type SeedScale } from "./scales";
@@ -108,6 +109,13 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     record({ name, rows, ms: performance.now() - stepStarted });
   };
 
+  // Before any account with the published demo password exists: only `npm run demo` starts this database.
+  run("demo mark", () => {
+    markDemoDatabase(db);
+    // Pinned to the anchor, like the settings row below, so that the rows stay identical from run to run.
+    db.run(sql`UPDATE installation SET created_at = ${anchorMs - 730 * DAY_MS} WHERE id = 1`);
+    return 1;
+  });
   run("neighbourhoods and categories", seedPlaces);
   run("staff accounts", seedAccounts);
   run("volunteers", seedVolunteers);

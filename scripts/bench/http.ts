@@ -96,7 +96,8 @@ async function startBaseline(databasePath: string): Promise<{ url: string; child
       DATABASE_PATH: databasePath,
       PORT: String(port),
       NODE_ENV: "production",
-      INSECURE_COOKIES: "1",
+      MITEINANDER_DEMO: "1",
+      APP_URL: `http://127.0.0.1:${port}`,
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -115,7 +116,9 @@ async function main() {
   // The same settings the server runs with, so the sessions made here are the ones it reads.
   process.env.DATABASE_PATH = databasePath;
   process.env.NODE_ENV = "production";
-  process.env.INSECURE_COOKIES = "1";
+  // A demo start on this machine over plain http: cookies without Secure, as the server sets them.
+  process.env.MITEINANDER_DEMO = "1";
+  process.env.APP_URL = "http://127.0.0.1";
   let stopServer: (() => Promise<void>) | undefined;
   let baselineChild: ChildProcess | undefined;
   try {
@@ -215,7 +218,7 @@ async function main() {
     const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS;
     const server = await startServer({
       databasePath,
-      env: { INSECURE_COOKIES: "1", ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+      env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {},
     });
     stopServer = () => server.stop();
     log(`Server up: RSS ${groupMemory(server.child.pid!).currentMb} MB.`);

@@ -64,9 +64,28 @@ export function build(options = {}) {
  * @returns {[string, string[]]}
  */
 export function startCommand(extra = []) {
+  return scriptCommand("start", extra);
+}
+
+/**
+ * The command `npm run demo` runs (the same server with --demo: demo data in an empty database), for the
+ * tests and benchmarks that need the demo accounts or a seeded database.
+ * @param {string[]} [extra]
+ * @returns {[string, string[]]}
+ */
+export function demoCommand(extra = []) {
+  return scriptCommand("demo", extra);
+}
+
+/**
+ * @param {"start" | "demo"} name
+ * @param {string[]} extra
+ * @returns {[string, string[]]}
+ */
+function scriptCommand(name, extra) {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-  const [program, ...args] = String(pkg.scripts.start).trim().split(/\s+/);
+  const [program, ...args] = String(pkg.scripts[name]).trim().split(/\s+/);
   if (program !== "node")
-    throw new Error(`package.json's start script must begin with "node": ${pkg.scripts.start}`);
+    throw new Error(`package.json's ${name} script must begin with "node": ${pkg.scripts[name]}`);
   return [process.execPath, [...args, ...extra]];
 }

@@ -53,7 +53,6 @@ describe("sessions", () => {
   const env = { ...process.env };
   afterEach(() => {
     process.env.NODE_ENV = env.NODE_ENV;
-    process.env.INSECURE_COOKIES = env.INSECURE_COOKIES;
     vi.useRealTimers();
   });
 
@@ -75,20 +74,28 @@ describe("sessions", () => {
     expect(row.userAgent).toBe("Firefox/1");
   });
 
-  it("uses Secure and the __Host- prefix in production unless INSECURE_COOKIES=1", async () => {
+  it("uses Secure and the __Host- prefix in production, but for a demo on http://localhost", async () => {
     const { user } = createVolunteer(getDb());
     vi.stubEnv("NODE_ENV", "production");
-    delete process.env.INSECURE_COOKIES;
+    vi.stubEnv("APP_URL", "https://miteinander.example.de");
     const secure = await createUserSession(user.id, buildRequest("/login"));
     expect(secure).toMatch(/^__Host-session=/);
     expect(secure).toMatch(/; Secure/i);
     expect(secure).toMatch(/Path=\//);
     expect(secure).not.toMatch(/Domain=/i);
     expect(await userFor(cookiePair(secure))).toMatchObject({ id: user.id });
-    process.env.INSECURE_COOKIES = "1";
+    // A demo served over plain http on this machine: browsers would drop Secure cookies for some clients.
+    vi.stubEnv("MITEINANDER_DEMO", "1");
+    vi.stubEnv("APP_URL", "http://localhost:3000");
     const insecure = await createUserSession(user.id, buildRequest("/login"));
     expect(insecure).toMatch(/^session=/);
     expect(insecure).not.toMatch(/Secure/i);
+    // A demo reachable from elsewhere, or a production start on plain http: still Secure.
+    vi.stubEnv("APP_URL", "http://miteinander.example.de");
+    expect(await createUserSession(user.id, buildRequest("/login"))).toMatch(/^__Host-session=/);
+    vi.stubEnv("MITEINANDER_DEMO", "");
+    vi.stubEnv("APP_URL", "http://localhost:3000");
+    expect(await createUserSession(user.id, buildRequest("/login"))).toMatch(/^__Host-session=/);
     vi.unstubAllEnvs();
   });
 

@@ -207,6 +207,13 @@ const MATRIX: Record<string, Case[]> = {
       form: () => ({ intent: "join", token: "x" }),
     }),
   ],
+  "$.tsx": [get(at("/gibt-es-nicht"), all("notFound"))],
+  "setup.tsx": [
+    get(at("/setup?token=x"), everyone),
+    post(at("/setup"), everyone, {
+      form: () => ({ token: "x", displayName: "X", email: "erste@beispiel.test", password: "lang-genug-1" }),
+    }),
+  ],
   "unsubscribe.tsx": [get(at("/unsubscribe?token=x"), everyone), post(at("/unsubscribe?token=x"), everyone)],
 
   "account._index.tsx": [

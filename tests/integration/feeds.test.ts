@@ -23,6 +23,9 @@ import {
   createVolunteer,
 } from "../factories";
 
+// Links in feeds and pages are built from the installation's public address (APP_URL).
+process.env.APP_URL = "http://localhost";
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const encoder = new TextEncoder();

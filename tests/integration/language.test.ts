@@ -18,11 +18,19 @@ describe("language switcher", () => {
   });
 
   it("refuses foreign redirect targets and unknown languages", async () => {
-    const result = await callAction(action, "/language", {
-      form: { locale: "xx", returnTo: "//evil.test/" },
+    const foreign = await callAction(action, "/language", {
+      form: { locale: "en", returnTo: "//evil.test/" },
     });
-    expect(result.location).toBe("/");
-    expect(result.headers.get("Set-Cookie")).toBeNull();
+    expect(foreign.location).toBe("/");
+    // A language the switcher does not offer: 400 with a message, nothing stored.
+    const unknown = (await action({
+      request: buildRequest("/language", { form: { locale: "xx", returnTo: "/activities" } }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toMatch(/unvollständig oder beschädigt/);
+    expect(unknown.headers.get("Set-Cookie")).toBeNull();
   });
 
   it("stores a signed-in person's language on the account, which a new browser then uses", async () => {

@@ -59,11 +59,11 @@ beforeAll(async () => {
   neighbourhoodId = createNeighbourhood(db).id;
   organisationId = createOrganisation(db).id;
   categoryId = createCategory(db).id;
-  // A database with people in it is not seeded with demo data by scripts/start.ts.
+  // A database with real people in it: started as in production, never seeded with demo data.
   createUser(db, { role: "admin" });
   closeDatabase(db);
   allowLoopback();
-  app = await startServer({ databasePath });
+  app = await startServer({ databasePath, production: true });
 }, 300_000);
 
 /**
@@ -107,7 +107,7 @@ function prepareRound(): { shiftId: number; eventId: number; cookies: Map<string
         tx.insert(volunteerProfiles).values({ userId: id, hoursCapPerWeek: 20 }).run();
         const { token, id: sessionId } = sessionToken();
         insertSession.run(sessionId, id, expiresAt);
-        // NODE_ENV=production without INSECURE_COOKIES: the cookie is __Host-session.
+        // A production start (NODE_ENV=production, APP_URL given): the cookie is __Host-session.
         cookies.set(id, `__Host-session=${token}`);
       }
     });

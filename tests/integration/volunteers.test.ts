@@ -19,6 +19,9 @@ import {
 import { buildRequest, callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
 import { createMatch, createNeed, createRawOffer } from "./volunteers-fixture";
 
+// Links in feeds and pages are built from the installation's public address (APP_URL).
+process.env.APP_URL = "http://localhost";
+
 const today = () => zonedIsoDate(Date.now());
 
 function validProfileForm(

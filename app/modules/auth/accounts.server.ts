@@ -25,16 +25,18 @@ import {
   issueToken,
   TOKEN_TTL_MS,
 } from "./tokens.server";
+import { publicOrigin } from "~/utils/env.server";
 
 export type Outcome<T> =
   | { ok: true; value: T }
   | { ok: false; errors: FieldErrors; retryAfterSeconds?: number };
 
-/** The public origin for links in e-mails: APP_URL when set, else the origin the request came to. */
-export function appOrigin(request: Request): string {
-  const configured = process.env.APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  return new URL(request.url).origin;
+/**
+ * The public origin for links in e-mails: APP_URL (required in production), never the request's Host
+ * header — a reset link built from Host would point wherever the requester wanted.
+ */
+export function appOrigin(_request: Request): string {
+  return publicOrigin();
 }
 
 export function findUserByEmail(email: string) {

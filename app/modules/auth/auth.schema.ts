@@ -146,3 +146,16 @@ export const SetNeighbourhoodsSchema = z.object({
     z.array(z.coerce.number().int().positive("auth:errors.neighbourhoodInvalid")).max(500),
   ),
 });
+
+/** The first administrator of a fresh installation, through the one-time link `npm start` prints. */
+export const FirstAdministratorSchema = z
+  .object({
+    token: z.string().min(1, "auth:errors.tokenInvalid").max(200, "auth:errors.tokenInvalid"),
+    displayName: DisplayNameSchema,
+    email: EmailSchema,
+    password: NewPasswordSchema,
+  })
+  .refine((v) => !passwordMatchesEmail(v.password, v.email), {
+    path: ["password"],
+    message: "auth:errors.passwordIsEmail",
+  });

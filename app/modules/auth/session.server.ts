@@ -18,6 +18,7 @@ import { sessions, users } from "@db/schema";
 import type { MembershipRole, UiLocale, UserRole } from "@db/schema/enums";
 import { getDb } from "~/utils/db.server";
 import type { AuthUser } from "./auth-user";
+import { usesSecureTransport } from "~/utils/env.server";
 
 export type { AuthUser } from "./auth-user";
 export { homePathFor } from "./auth-user";
@@ -49,9 +50,9 @@ export function sessionPolicyFor(role: UserRole): { idleMs: number; absoluteMs: 
   return role === "coordinator" || role === "admin" ? SESSION_POLICY.privileged : SESSION_POLICY.standard;
 }
 
-/** Secure + `__Host-` in production; INSECURE_COOKIES=1 turns both off for plain-http e2e or demos. */
+/** Secure + `__Host-` in production (but for a demo on http://localhost: see usesSecureTransport). */
 function cookieConfig(): { name: string; secure: boolean } {
-  const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+  const secure = usesSecureTransport();
   return { name: secure ? "__Host-session" : "session", secure };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseUrlFilter } from "~/utils/url-filter";
 import { LANGUAGE } from "@db/schema/enums";
 
 const isoDate = z
@@ -34,21 +35,10 @@ export function parseActivityFilter(params: URLSearchParams): {
   filter: ActivityFilter;
   errors: Partial<Record<ActivityFilterField, string>>;
 } {
-  const raw: Record<string, string> = {};
-  for (const key of ["neighbourhood", "category", "language", "from", "to", "page"] as const) {
-    const value = params.get(key)?.trim();
-    if (value) raw[key] = value;
-  }
-  const errors: Partial<Record<ActivityFilterField, string>> = {};
-  for (let attempt = 0; attempt < 7; attempt += 1) {
-    const result = ActivityFilterSchema.safeParse(raw);
-    if (result.success) return { filter: result.data, errors };
-    for (const issue of result.error.issues) {
-      const field = issue.path[0] as ActivityFilterField | undefined;
-      if (!field) continue;
-      errors[field] = issue.message;
-      delete raw[field];
-    }
-  }
-  return { filter: { page: 1 }, errors };
+  return parseUrlFilter(
+    ActivityFilterSchema,
+    params,
+    ["neighbourhood", "category", "language", "from", "to", "page"] as const,
+    { page: 1 },
+  );
 }

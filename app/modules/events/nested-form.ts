@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { parseWithinLimits } from "~/utils/field-limits";
 import { echoValues, formDataToObject, issuesToErrors, type FormResult } from "~/utils/form-validation";
 import { unflattenFormValues } from "./activity.schema";
 
@@ -11,7 +12,7 @@ export function validateNestedFormData<S extends z.ZodTypeAny>(
   schema: S,
 ): FormResult<z.output<S>> {
   const flat = formDataToObject(formData);
-  const parsed = schema.safeParse(unflattenFormValues(flat));
-  if (parsed.success) return { success: true, data: parsed.data as z.output<S> };
-  return { success: false, errors: issuesToErrors(parsed.error.issues), values: echoValues(flat) };
+  const parsed = parseWithinLimits(schema, unflattenFormValues(flat));
+  if (parsed.success) return { success: true, data: parsed.data };
+  return { success: false, errors: issuesToErrors(parsed.issues), values: echoValues(flat) };
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { UiLocale } from "@db/schema/enums";
 import { isSupportedLocale } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
+import { publicOrigin } from "~/utils/env.server";
 
 /** `?lng=en` (as everywhere in the hub), then the cookie and Accept-Language. */
 export async function feedLocale(request: Request): Promise<UiLocale> {
@@ -9,12 +10,13 @@ export async function feedLocale(request: Request): Promise<UiLocale> {
   return isSupportedLocale(locale) ? locale : "de";
 }
 
-export function requestOrigin(request: Request): string {
-  return new URL(request.url).origin;
+/** The origin of links in feeds: the installation's public address, never the request's Host. */
+export function requestOrigin(_request: Request): string {
+  return publicOrigin();
 }
 
-export function uidDomain(request: Request): string {
-  return new URL(request.url).hostname;
+export function uidDomain(_request: Request): string {
+  return new URL(publicOrigin()).hostname;
 }
 
 function etagOf(body: string): string {

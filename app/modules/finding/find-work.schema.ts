@@ -3,6 +3,7 @@
  * Pure. Messages are i18n keys in the `volunteer` namespace.
  */
 import { z } from "zod";
+import { parseUrlFilter } from "~/utils/url-filter";
 import { LANGUAGE } from "@db/schema/enums";
 
 export const FIND_KINDS = ["all", "shifts", "needs"] as const;
@@ -62,21 +63,5 @@ export function parseFindWorkFilter(params: URLSearchParams): {
   filter: FindWorkFilter;
   errors: Partial<Record<FindFilterField, string>>;
 } {
-  const raw: Record<string, string> = {};
-  for (const key of FIND_FILTER_FIELDS) {
-    const value = params.get(key)?.trim();
-    if (value) raw[key] = value;
-  }
-  const errors: Partial<Record<FindFilterField, string>> = {};
-  for (let attempt = 0; attempt <= FIND_FILTER_FIELDS.length; attempt += 1) {
-    const result = FindWorkFilterSchema.safeParse(raw);
-    if (result.success) return { filter: result.data, errors };
-    for (const issue of result.error.issues) {
-      const field = issue.path[0] as FindFilterField | undefined;
-      if (!field) continue;
-      errors[field] = issue.message;
-      delete raw[field];
-    }
-  }
-  return { filter: { what: "all", page: 1 }, errors };
+  return parseUrlFilter(FindWorkFilterSchema, params, FIND_FILTER_FIELDS, { what: "all", page: 1 });
 }

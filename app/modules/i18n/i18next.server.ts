@@ -3,6 +3,7 @@ import { getOptionalUser } from "~/modules/auth/session.server";
 import { RemixI18Next } from "remix-i18next/server";
 import { bundledBackend } from "./backend";
 import { DEFAULT_LOCALE, i18nOptions, SUPPORTED_LOCALES } from "./config";
+import { usesSecureTransport } from "~/utils/env.server";
 
 /** The browser's chosen language, remembered for a year. */
 export const localeCookie = createCookie("lng", {
@@ -10,7 +11,7 @@ export const localeCookie = createCookie("lng", {
   sameSite: "lax",
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
-  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  secure: usesSecureTransport(),
 });
 
 export const i18nServer = new RemixI18Next({

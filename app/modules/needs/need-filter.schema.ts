@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseUrlFilter } from "~/utils/url-filter";
 import { LANGUAGE, NEED_STATUS, NEED_URGENCY } from "@db/schema/enums";
 
 /** "active" = open or partly matched: the coordinator's working list, and the default. */
@@ -41,23 +42,7 @@ export function parseNeedFilter(params: URLSearchParams): {
   filter: NeedFilter;
   errors: Partial<Record<Field, string>>;
 } {
-  const raw: Record<string, string> = {};
-  for (const key of FIELDS) {
-    const value = params.get(key)?.trim();
-    if (value) raw[key] = value;
-  }
-  const errors: Partial<Record<Field, string>> = {};
-  for (let attempt = 0; attempt <= FIELDS.length; attempt += 1) {
-    const result = NeedFilterSchema.safeParse(raw);
-    if (result.success) return { filter: result.data, errors };
-    for (const issue of result.error.issues) {
-      const field = issue.path[0] as Field | undefined;
-      if (!field) continue;
-      errors[field] = issue.message;
-      delete raw[field];
-    }
-  }
-  return { filter: { status: "active", page: 1 }, errors };
+  return parseUrlFilter(NeedFilterSchema, params, FIELDS, { status: "active", page: 1 });
 }
 
 /** The filter as URL search params (defaults left out), for links that keep the list's state. */

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { GENDER_PREFERENCE, LANGUAGE, NEED_SCHEDULE, NEED_URGENCY, type Language } from "@db/schema/enums";
+import { withFieldShape } from "~/utils/field-limits";
 import { startOfZonedDay, zonedTimeToInstant } from "~/utils/time";
 import { findPersonalData, type PersonalDataKind } from "./personal-data";
 
@@ -234,19 +235,22 @@ function toNeedInput(v: NeedFieldValues): NeedInput {
  * The need form. Field rules and cross-field rules are checked side by side (zod would otherwise skip
  * refinements while any field is invalid); the output is a NeedInput.
  */
-export const NeedFormSchema = z
-  .custom<z.input<typeof NeedFields>>(
-    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-  )
-  .superRefine((raw, ctx) => {
-    const fields = NeedFields.safeParse(raw);
-    if (!fields.success) {
-      for (const i of fields.error.issues)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: i.path, message: i.message });
-    }
-    crossFieldIssues(raw as Record<string, unknown>, ctx);
-  })
-  .transform((raw) => toNeedInput(NeedFields.parse(raw)));
+export const NeedFormSchema = withFieldShape(
+  z
+    .custom<z.input<typeof NeedFields>>(
+      (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    )
+    .superRefine((raw, ctx) => {
+      const fields = NeedFields.safeParse(raw);
+      if (!fields.success) {
+        for (const i of fields.error.issues)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: i.path, message: i.message });
+      }
+      crossFieldIssues(raw as Record<string, unknown>, ctx);
+    })
+    .transform((raw) => toNeedInput(NeedFields.parse(raw))),
+  NeedFields,
+);
 
 export type NeedFormValues = z.input<typeof NeedFormSchema>;
 

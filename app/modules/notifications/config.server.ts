@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { publicOrigin } from "~/utils/env.server";
 
 const MailEnvSchema = z.object({
   APP_URL: z.string().url().optional(),
@@ -27,13 +28,15 @@ export interface MailConfig {
  * can point one worker at its own SMTP server. A wrong value fails fast with the variable's name.
  */
 export function getMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  // The environment is the operator's, not a client's: no size limits to check first.
+  // eslint-disable-next-line no-restricted-syntax
   const parsed = MailEnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = parsed.data;
-  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT ?? 3000}`).replace(/\/+$/, "");
+  const appUrl = publicOrigin(env);
   const host = new URL(appUrl).hostname;
   const messageIdDomain = host === "localhost" || /^[\d.]+$/.test(host) ? "miteinander.local" : host;
   return {

@@ -5,7 +5,24 @@
 import { z } from "zod";
 import { ORGANISATION_KIND } from "@db/schema/enums";
 
-const optional = (schema: z.ZodString) => z.union([z.literal(""), schema]).default("");
+/**
+ * An http(s) address with a host that has a dot (`https://sv-ueckendorf.de/kurse`), parsed by the URL
+ * parser rather than matched by a pattern: a pattern of the same rule backtracked on long input.
+ */
+export function isWebAddress(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  const labels = url.hostname.split(".");
+  return labels.length >= 2 && labels.every((label) => label.length > 0) && labels.at(-1)!.length >= 2;
+}
+
+const optional = (schema: z.ZodTypeAny) => z.union([z.literal(""), schema]).default("");
 
 export const OrganisationProfileSchema = z.object({
   name: z.string().trim().min(2, "organisations:errors.nameShort").max(120, "organisations:errors.tooLong"),
@@ -16,7 +33,7 @@ export const OrganisationProfileSchema = z.object({
       .string()
       .trim()
       .max(300, "organisations:errors.tooLong")
-      .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]{2,}$/i, "organisations:errors.website"),
+      .refine(isWebAddress, "organisations:errors.website"),
   ),
   email: optional(
     z.string().trim().max(254, "organisations:errors.tooLong").email("organisations:errors.email"),

@@ -475,6 +475,10 @@ export const PERSONAL_DATA_MAP = {
     subjects: [],
   },
   cache_versions: { columns: { scope: N, version: N }, subjects: [] },
+  installation: {
+    columns: { id: N, demo: N, setup_token_hash: N, setup_token_expires_at: N, created_at: N },
+    subjects: [],
+  },
 } as const satisfies Record<string, TablePrivacy>;
 
 export type TableName = keyof typeof PERSONAL_DATA_MAP;

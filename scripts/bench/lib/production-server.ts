@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { build, buildIsStale, ROOT, startCommand } from "../../lib/build.js";
+import { build, buildIsStale, demoCommand, ROOT, startCommand } from "../../lib/build.js";
 
 export { ROOT };
 
@@ -70,6 +70,11 @@ export interface RunningServer {
 
 export interface StartOptions {
   databasePath: string;
+  /**
+   * `npm start` (a production start: no demo data, APP_URL given) instead of the default `npm run demo`
+   * (demo data in an empty database; the demo and city seeds are demo databases).
+   */
+  production?: boolean;
   port?: number;
   env?: Record<string, string>;
   timeoutMs?: number;
@@ -77,7 +82,7 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const [program, args] = startCommand(["--no-build"]);
+  const [program, args] = (options.production ? startCommand : demoCommand)(["--no-build"]);
   const child = spawn(program, args, {
     cwd: ROOT,
     detached: true,
@@ -87,6 +92,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_PATH: options.databasePath,
+      // Links and the public page cache use the address the tests and benchmarks request.
+      APP_URL: `http://127.0.0.1:${port}`,
       ...options.env,
     },
   });
