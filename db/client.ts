@@ -54,3 +54,6 @@ export function closeDatabase(db: Db): void {
 }
 
 export { schema };
+
+/** The handle a `db.transaction(...)` callback gets. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -94,6 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       const result = markAttendance(db, {
         signupId,
+        eventId: scope.eventId,
         organisationId: scope.organisationId,
         attendance: intent,
         memberId: user.id,
@@ -114,7 +115,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "cancel-signup": {
       if (!Number.isSafeInteger(signupId) || signupId < 1)
         return notice("events:errors.notFound", "error", 404);
-      const result = cancelSignup(db, { signupId, organisationId: scope.organisationId }, notifySignupChange);
+      const result = cancelSignup(
+        db,
+        { signupId, organisationId: scope.organisationId, eventId: scope.eventId },
+        notifySignupChange,
+      );
       if (!result.ok)
         return notice(
           `manage.cancelErrors.${result.error}`,

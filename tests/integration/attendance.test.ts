@@ -42,6 +42,7 @@ describe("markAttendance", () => {
     const s = pastShiftWithVolunteer();
     const first = markAttendance(s.db, {
       signupId: s.signup.id,
+      eventId: s.event.id,
       organisationId: s.organisation.id,
       attendance: "present",
       memberId: s.member.id,
@@ -49,6 +50,7 @@ describe("markAttendance", () => {
     expect(first).toEqual({ ok: true, attendance: "present", hoursLogged: 2.5 });
     const again = markAttendance(s.db, {
       signupId: s.signup.id,
+      eventId: s.event.id,
       organisationId: s.organisation.id,
       attendance: "present",
       memberId: s.member.id,
@@ -75,7 +77,12 @@ describe("markAttendance", () => {
 
   it("logs nothing for a no-show, and turning 'present' into 'no-show' takes the hours back out", () => {
     const s = pastShiftWithVolunteer();
-    const args = { signupId: s.signup.id, organisationId: s.organisation.id, memberId: s.member.id };
+    const args = {
+      signupId: s.signup.id,
+      eventId: s.event.id,
+      organisationId: s.organisation.id,
+      memberId: s.member.id,
+    };
     expect(markAttendance(s.db, { ...args, attendance: "present" }).ok).toBe(true);
     expect(markAttendance(s.db, { ...args, attendance: "no_show" })).toEqual({
       ok: true,
@@ -91,12 +98,28 @@ describe("markAttendance", () => {
     expect(s.db.select().from(hoursLog).all()).toHaveLength(1);
   });
 
+  it("refuses a sign-up of another activity of the same organisation (the page's activity decides)", () => {
+    const s = pastShiftWithVolunteer();
+    const otherActivity = createEvent(s.db, { organisationId: s.organisation.id, title: "Anderes" });
+    expect(
+      markAttendance(s.db, {
+        signupId: s.signup.id,
+        eventId: otherActivity.id,
+        organisationId: s.organisation.id,
+        attendance: "present",
+        memberId: s.member.id,
+      }),
+    ).toEqual({ ok: false, error: "not_found" });
+    expect(s.db.select().from(hoursLog).all()).toHaveLength(0);
+  });
+
   it("refuses another organisation, a shift not yet started and a sign-up that is not confirmed", () => {
     const s = pastShiftWithVolunteer();
     const other = createOrganisation(s.db);
     expect(
       markAttendance(s.db, {
         signupId: s.signup.id,
+        eventId: s.event.id,
         organisationId: other.id,
         attendance: "present",
         memberId: s.member.id,
@@ -112,6 +135,7 @@ describe("markAttendance", () => {
     expect(
       markAttendance(s.db, {
         signupId: early.id,
+        eventId: s.event.id,
         organisationId: s.organisation.id,
         attendance: "present",
         memberId: s.member.id,
@@ -126,6 +150,7 @@ describe("markAttendance", () => {
     expect(
       markAttendance(s.db, {
         signupId: waiting.id,
+        eventId: s.event.id,
         organisationId: s.organisation.id,
         attendance: "present",
         memberId: s.member.id,

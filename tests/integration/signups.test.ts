@@ -174,13 +174,23 @@ describe("cancelSignup", () => {
 
     // Another organisation cannot cancel it; this one can.
     expect(
-      cancelSignup(db, { signupId: ids[0]!, organisationId: organisationId + 1 }, notifySignupChange),
+      cancelSignup(
+        db,
+        { signupId: ids[0]!, organisationId: organisationId + 1, eventId: shift.eventId },
+        notifySignupChange,
+      ),
     ).toEqual({
       ok: false,
       error: "not_found",
     });
+    // Nor can it from the page of another of its activities.
+    const otherActivity = createEvent(db, { organisationId });
+    expect(
+      cancelSignup(db, { signupId: ids[0]!, organisationId, eventId: otherActivity.id }, notifySignupChange),
+    ).toEqual({ ok: false, error: "not_found" });
     expect(inbox()).toEqual([]);
-    expect(cancelSignup(db, { signupId: ids[0]!, organisationId }, notifySignupChange).ok).toBe(true);
+    const own = { organisationId, eventId: shift.eventId };
+    expect(cancelSignup(db, { signupId: ids[0]!, ...own }, notifySignupChange).ok).toBe(true);
     expect(inbox()).toEqual([
       { userId: a.id, kind: "signup_cancelled", link: COMMITMENTS_PATH },
       { userId: b.id, kind: "waitlist_promoted", link: COMMITMENTS_PATH },
@@ -193,7 +203,7 @@ describe("cancelSignup", () => {
     });
 
     // A waitlisted sign-up cancelled by the organisation is told too; one's own cancellation is not.
-    expect(cancelSignup(db, { signupId: ids[2]!, organisationId }, notifySignupChange).ok).toBe(true);
+    expect(cancelSignup(db, { signupId: ids[2]!, ...own }, notifySignupChange).ok).toBe(true);
     expect(cancelSignup(db, { signupId: ids[1]!, volunteerId: b.id }, notifySignupChange).ok).toBe(true);
     expect(inbox().map((n) => [n.userId, n.kind])).toEqual([
       [a.id, "signup_cancelled"],

@@ -22,7 +22,15 @@ export function shiftHours(startsAt: number, endsAt: number): number {
 
 export function markAttendance(
   db: Db,
-  input: { signupId: number; organisationId: number; attendance: Attendance; memberId: string; now?: number },
+  input: {
+    signupId: number;
+    /** The activity whose page the sign-up was marked on: a sign-up of another activity is not found. */
+    eventId: number;
+    organisationId: number;
+    attendance: Attendance;
+    memberId: string;
+    now?: number;
+  },
 ): AttendanceResult {
   const now = input.now ?? Date.now();
   return db.transaction(
@@ -41,7 +49,13 @@ export function markAttendance(
         .from(signups)
         .innerJoin(shifts, eq(shifts.id, signups.shiftId))
         .innerJoin(events, eq(events.id, shifts.eventId))
-        .where(and(eq(signups.id, input.signupId), eq(events.organisationId, input.organisationId)))
+        .where(
+          and(
+            eq(signups.id, input.signupId),
+            eq(events.id, input.eventId),
+            eq(events.organisationId, input.organisationId),
+          ),
+        )
         .get();
       if (!row) return { ok: false, error: "not_found" };
       if (row.status !== "confirmed") return { ok: false, error: "not_confirmed" };

@@ -27,6 +27,7 @@ import type { ActivityInput, ShiftInput, TranslationsFormValues } from "./activi
 import type { ActivityStatusFilter, ActivityWhenFilter } from "./organisation-activity-filter";
 import { COMMITMENTS_PATH } from "~/modules/signups/paths";
 import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
+import { fillFromWaitlist } from "~/modules/signups/waitlist.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -230,7 +231,8 @@ export function updateActivity(
         tx.update(shifts).set(shiftValues(shift)).where(eq(shifts.id, shift.id)).run();
         if (old.startsAt.getTime() !== shift.startsAt || old.endsAt.getTime() !== shift.endsAt)
           changedShiftIds.push(shift.id);
-        if (shift.neededCount > old.neededCount) promoted += promoteFromWaitlist(tx, shift.id, now);
+        if (shift.neededCount > old.neededCount)
+          promoted += fillFromWaitlist(tx, shift.id, now, notifySignupChange).length;
       }
       if (input.removeShifts.length) {
         tx.delete(shifts)
@@ -268,39 +270,6 @@ export function updateActivity(
 }
 
 /** Moves waitlisted people (in order) onto free places of the shift; returns how many. */
-function promoteFromWaitlist(tx: Tx, shiftId: number, now: number): number {
-  const shift = tx
-    .select({ needed: shifts.neededCount, confirmed: shifts.confirmedCount })
-    .from(shifts)
-    .where(eq(shifts.id, shiftId))
-    .get();
-  if (!shift || shift.confirmed >= shift.needed) return 0;
-  const next = tx
-    .select({ id: signups.id, volunteerId: signups.volunteerId })
-    .from(signups)
-    .where(and(eq(signups.shiftId, shiftId), eq(signups.status, "waitlisted")))
-    .orderBy(asc(signups.id))
-    .limit(shift.needed - shift.confirmed)
-    .all();
-  for (const person of next) {
-    tx.update(signups)
-      .set({ status: "confirmed", promotedAt: new Date(now) })
-      .where(eq(signups.id, person.id))
-      .run();
-    tx.update(shifts)
-      .set({ confirmedCount: sql`${shifts.confirmedCount} + 1` })
-      .where(eq(shifts.id, shiftId))
-      .run();
-    notifySignupChange(tx as unknown as Db, {
-      kind: "waitlist_promoted",
-      signupId: person.id,
-      volunteerId: person.volunteerId,
-      shiftId,
-    });
-  }
-  return next.length;
-}
-
 /**
  * Calls `send` once per volunteer with a live (confirmed or waitlisted) sign-up on a shift of the
  * activity that has not started yet — on all its shifts, or only on the listed ones.

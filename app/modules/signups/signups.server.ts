@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { events, organisations, shifts, signups, volunteerProfiles } from "@db/schema";
-import { zonedIsoDate } from "~/utils/time";
 import { isoWeekBounds } from "./week";
+import { certificateCoversShift, fillFromWaitlist } from "./waitlist.server";
 
 export type SignupError =
   | { code: "not_found" }
@@ -108,11 +108,11 @@ export function signUpForShift(
         return fail({ code: "already_signed_up", status: existing.status });
       }
 
-      if (shift.requiresCertificate) {
-        const shiftDate = zonedIsoDate(shift.endsAt.getTime());
-        if (!profile.certificateValidUntil || profile.certificateValidUntil < shiftDate) {
-          return fail({ code: "certificate_required" });
-        }
+      if (
+        shift.requiresCertificate &&
+        !certificateCoversShift(profile.certificateValidUntil, shift.endsAt.getTime())
+      ) {
+        return fail({ code: "certificate_required" });
       }
 
       const overlapping = tx
@@ -202,13 +202,20 @@ export type CancelResult =
 
 /**
  * Cancels a sign-up. Ownership is part of the `where`: a volunteer can only cancel their own sign-up
- * (pass `volunteerId`), an organisation only sign-ups on its own shifts (pass `organisationId`).
+ * (pass `volunteerId`), an organisation only sign-ups on the shifts of the activity whose page it is on
+ * (pass `organisationId` and `eventId`).
  * A confirmed place that becomes free goes to the first on the waitlist, in the same transaction.
  * When the organisation cancels, the volunteer is told (and the promoted person, as always).
  */
 export function cancelSignup(
   db: Db,
-  input: { signupId: number; volunteerId?: string; organisationId?: number; now?: number },
+  input: {
+    signupId: number;
+    volunteerId?: string;
+    organisationId?: number;
+    eventId?: number;
+    now?: number;
+  },
   notify: SignupNotifier = noNotifier,
 ): CancelResult {
   const now = input.now ?? Date.now();
@@ -221,6 +228,7 @@ export function cancelSignup(
           shiftId: signups.shiftId,
           volunteerId: signups.volunteerId,
           startsAt: shifts.startsAt,
+          eventId: events.id,
           organisationId: events.organisationId,
         })
         .from(signups)
@@ -231,7 +239,10 @@ export function cancelSignup(
       const owns =
         row &&
         ((input.volunteerId !== undefined && row.volunteerId === input.volunteerId) ||
-          (input.organisationId !== undefined && row.organisationId === input.organisationId));
+          (input.organisationId !== undefined &&
+            input.eventId !== undefined &&
+            row.organisationId === input.organisationId &&
+            row.eventId === input.eventId));
       if (!row || !owns) return { ok: false as const, error: "not_found" as const };
       if (row.status === "cancelled") return { ok: false as const, error: "already_cancelled" as const };
       if (row.startsAt.getTime() <= now) return { ok: false as const, error: "past" as const };
@@ -251,31 +262,13 @@ export function cancelSignup(
       }
       if (row.status !== "confirmed") return { ok: true as const, promoted: null };
 
-      const next = tx
-        .select({ id: signups.id, volunteerId: signups.volunteerId })
-        .from(signups)
-        .where(and(eq(signups.shiftId, row.shiftId), eq(signups.status, "waitlisted")))
-        .orderBy(asc(signups.id))
-        .get();
-      if (!next) {
-        tx.update(shifts)
-          .set({ confirmedCount: sql`${shifts.confirmedCount} - 1` })
-          .where(eq(shifts.id, row.shiftId))
-          .run();
-        return { ok: true as const, promoted: null };
-      }
-      // The freed place passes straight to the first in line: confirmed_count stays the same.
-      tx.update(signups)
-        .set({ status: "confirmed", promotedAt: new Date(now) })
-        .where(eq(signups.id, next.id))
+      // The freed place goes to the first in line who may take it (waitlist.server.ts).
+      tx.update(shifts)
+        .set({ confirmedCount: sql`${shifts.confirmedCount} - 1` })
+        .where(eq(shifts.id, row.shiftId))
         .run();
-      notify(tx as unknown as Db, {
-        kind: "waitlist_promoted",
-        signupId: next.id,
-        volunteerId: next.volunteerId,
-        shiftId: row.shiftId,
-      });
-      return { ok: true as const, promoted: { signupId: next.id, volunteerId: next.volunteerId } };
+      const [promoted] = fillFromWaitlist(tx, row.shiftId, now, notify);
+      return { ok: true as const, promoted: promoted ?? null };
     },
     { behavior: "immediate" },
   );
