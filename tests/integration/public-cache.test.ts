@@ -167,3 +167,47 @@ describe("public page cache", () => {
     status = 200;
   });
 });
+
+describe("public page cache and the Host header", () => {
+  it("stores only pages requested for the public host: another Host is served but never cached", async () => {
+    const { request } = await import("node:http");
+    const app = express();
+    let hostRenders = 0;
+    app.use(cachePublicPages({ databasePath: temp.path, ttlMs: 60_000, host: "hub.example" }));
+    app.get("*", (req, res) => {
+      hostRenders += 1;
+      res
+        .set({ "Content-Type": "text/html" })
+        .end(`<a href="https://${req.headers.host}/">${hostRenders}</a>`);
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const getWithHost = (host: string) =>
+      new Promise<{ cache: string | undefined; body: string }>((resolve, reject) => {
+        const req = request(
+          { host: "127.0.0.1", port, path: "/activities", headers: { Host: host } },
+          (res) => {
+            let body = "";
+            res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+            res.on("end", () => resolve({ cache: res.headers["x-cache"] as string | undefined, body }));
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+    try {
+      const evil = await getWithHost("evil.example");
+      const evilAgain = await getWithHost("evil.example");
+      expect([evil.cache, evilAgain.cache]).toEqual([undefined, undefined]);
+      // The next visitor of the real host gets a page of its own, not the one rendered for evil.example.
+      const real = await getWithHost("hub.example");
+      const realAgain = await getWithHost("hub.example");
+      expect([real.cache, realAgain.cache]).toEqual(["miss", "hit"]);
+      expect(realAgain.body).toContain("https://hub.example/");
+      expect(realAgain.body).not.toContain("evil.example");
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
