@@ -129,7 +129,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("the session cookie is HttpOnly, Secure, SameSite=Lax and __Host- prefixed", async ({
+// The e2e server is a demo on http://127.0.0.1, whose cookies are not Secure (ADR 026); the production
+// shape (__Host-session, Secure) is checked in tests/integration/auth-sessions.test.ts and behind TLS.
+test("the session cookie is HttpOnly and SameSite=Lax, for the whole site", async ({
   page,
   context,
   loginAs,
@@ -137,9 +139,8 @@ test("the session cookie is HttpOnly, Secure, SameSite=Lax and __Host- prefixed"
   await loginAs("volunteer");
   const cookie = (await context.cookies()).find((c) => c.name.endsWith("session"));
   expect(cookie).toMatchObject({
-    name: "__Host-session",
+    name: "session",
     httpOnly: true,
-    secure: true,
     sameSite: "Lax",
     path: "/",
   });
@@ -188,7 +189,8 @@ test("every response carries the security headers, with a nonce CSP and no inlin
   expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
   expect(headers["x-content-type-options"]).toContain("nosniff");
   expect(headers["referrer-policy"]).toContain("strict-origin-when-cross-origin");
-  expect(headers["strict-transport-security"]).toContain("max-age=");
+  // No HSTS for a demo on plain http on this machine (ADR 026); production sends it.
+  expect(headers["strict-transport-security"]).toBeUndefined();
   // Exactly one policy: two CSP headers would both be enforced.
   expect(
     response.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy"),
@@ -200,7 +202,7 @@ test("every response carries the security headers, with a nonce CSP and no inlin
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(h["x-content-type-options"], path).toBe("nosniff");
     expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
-    expect(h["strict-transport-security"], path).toContain("max-age=");
+    expect(h["strict-transport-security"], path).toBeUndefined();
   }
   const refused = await request.post("/login", {
     headers: { Origin: "https://evil.example" },
