@@ -22,6 +22,8 @@ export interface CrashOptions {
   concurrency?: number;
   /** The load runs for a random time in this range (ms) before the kill. */
   loadMs?: [number, number];
+  /** Acknowledged writes each cycle waits for before the kill (default 5). */
+  minWritesPerCycle?: number;
   /** Deterministic kill timing. */
   seed?: number;
   log?: (line: string) => void;
@@ -95,6 +97,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashReport
   const random = mulberry32(options.seed ?? 20261123);
   const concurrency = options.concurrency ?? 6;
   const [minLoad, maxLoad] = options.loadMs ?? [300, 1200];
+  const minWrites = options.minWritesPerCycle ?? 5;
   const dir = mkdtempSync(join(tmpdir(), "miteinander-crash-"));
   const databasePath = join(dir, "crash.db");
   const port = await freePort();
@@ -174,7 +177,14 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashReport
       const inFlight = { value: 0 };
       const writers = Array.from({ length: concurrency }, () => writer(server, stop, inFlight));
       const loadMs = minLoad + Math.floor(random() * (maxLoad - minLoad));
+      const before = acknowledged.size;
       await new Promise((r) => setTimeout(r, loadMs));
+      // A busy machine serves fewer writes in the same time: the kill waits for this cycle's share, so
+      // every cycle kills a server that has written (and the test's count does not depend on the load).
+      const waitUntil = performance.now() + 60_000;
+      while (acknowledged.size - before < minWrites && performance.now() < waitUntil) {
+        await new Promise((r) => setTimeout(r, 10 + Math.floor(random() * 40)));
+      }
       report.in_flight_at_kill += inFlight.value;
       await server.kill();
       stop.value = true;
