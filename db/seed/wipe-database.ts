@@ -26,6 +26,8 @@ export function wipeDatabase(db: Db): void {
     sqlite
       .transaction(() => {
         for (const table of tables) sqlite.prepare(`DELETE FROM "${table}"`).run();
+        // Triggers log into matching_changes while the other tables empty: a second pass empties it.
+        for (const table of tables) sqlite.prepare(`DELETE FROM "${table}"`).run();
         const hasSequence = sqlite
           .prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")
           .get();

@@ -60,7 +60,7 @@ export type BulkJob =
   | { kind: "file"; databasePath: string; scope: MatchingScope; now: number }
   | { kind: "instance"; instance: MatchingInstance; scope: MatchingScope };
 
-export type BulkReply = { ok: true; result: BulkRunResult } | { ok: false; message: string };
+export type BulkReply = MatchingWorkerReply<BulkRunResult>;
 
 /** Runs a job inside the worker (see bulk-assignment-worker.server.ts). */
 export async function runJob(job: BulkJob): Promise<BulkRunResult> {
@@ -103,7 +103,7 @@ import(workerData.entry).catch((error) => { setImmediate(() => { throw error; })
 `;
 
 /** Starts the worker on its built JavaScript entry, or on the TypeScript source through tsx. */
-function startWorker(job: BulkJob): Worker {
+function startWorker(job: MatchingWorkerJob): Worker {
   const entry = workerEntry();
   // The solver's graph at city scale needs a few hundred MB: its own limit, whatever the server's is.
   const resourceLimits = { maxOldGenerationSizeMb: 2048 };
@@ -137,8 +137,23 @@ export function runBulkAssignment(
     db.$client.memory || !path
       ? { kind: "instance", instance: loadMatchingInstance(db, scope, { now }), scope }
       : { kind: "file", databasePath: resolve(path), scope, now };
+  return runInMatchingWorker<BulkRunResult>(job, options.timeoutMs ?? 120_000, "Bulk assignment");
+}
+
+/**
+ * A job for the matching worker thread (bulk-assignment-worker.server.ts): a bulk assignment, or the
+ * build of the reach index (candidate-reach.server.ts), each with a heap of its own.
+ */
+export type MatchingWorkerJob = BulkJob | { kind: "reach"; databasePath: string };
+
+/** What the worker posts back. */
+export type MatchingWorkerReply<T> = { ok: true; result: T } | { ok: false; message: string };
+
+/** Runs one job in a fresh worker thread; the worker is stopped when it answers or after `timeoutMs`. */
+export function runInMatchingWorker<T>(job: MatchingWorkerJob, timeoutMs: number, what: string): Promise<T> {
   const worker = startWorker(job);
-  return new Promise<BulkRunResult>((resolvePromise, reject) => {
+  const options = { timeoutMs };
+  return new Promise<T>((resolvePromise, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -148,18 +163,15 @@ export function runBulkAssignment(
       void worker.terminate();
     };
     const timer = setTimeout(
-      () =>
-        settle(() =>
-          reject(new Error(`Bulk assignment took longer than ${options.timeoutMs ?? 120_000} ms`)),
-        ),
-      options.timeoutMs ?? 120_000,
+      () => settle(() => reject(new Error(`${what} took longer than ${options.timeoutMs} ms`))),
+      options.timeoutMs,
     );
-    worker.once("message", (reply: BulkReply) =>
+    worker.once("message", (reply: MatchingWorkerReply<T>) =>
       settle(() => (reply.ok ? resolvePromise(reply.result) : reject(new Error(reply.message)))),
     );
     worker.once("error", (error) => settle(() => reject(error)));
     worker.once("exit", (code) =>
-      settle(() => reject(new Error(`The bulk assignment worker exited (code ${code})`))),
+      settle(() => reject(new Error(`The matching worker exited during: ${what} (code ${code})`))),
     );
   });
 }

@@ -36,6 +36,11 @@ export interface MatchingScope {
   needIds?: readonly number[];
   /** Only offers of these categories (a need's page needs just its category). */
   offerCategoryIds?: readonly number[];
+  /**
+   * Only these offers, if they are active: one need's candidate set from the reach index (see
+   * candidate-reach.server.ts). Any order, duplicates allowed.
+   */
+  offerIds?: readonly number[];
   /** Offers to load whatever their status or category: the one a coordinator asks "why not?" about. */
   includeOfferIds?: readonly number[];
 }
@@ -43,6 +48,11 @@ export interface MatchingScope {
 export interface LoadOptions {
   /** "Now" in epoch ms (default Date.now()): validity, certificates and past appointments are judged on it. */
   now?: number;
+  /**
+   * The offers' own attributes only (the reach index's input): load, experience, acceptance history,
+   * the owners' totals and the pairs are left empty, which saves most of the work for a whole city.
+   */
+  attributesOnly?: boolean;
 }
 
 /** A match in these states holds a helper slot of the need and a unit of the offer's capacity. */
@@ -78,40 +88,36 @@ const toSlots = (
 /** Owner key shared by experience and acceptance history: a volunteer's user id, or `org:<id>`. */
 const ownerKeySql = sql<string>`coalesce(${offers.volunteerId}, 'org:' || ${offers.organisationId})`;
 
-/**
- * Builds the matching engine's input from the database with a fixed number of queries, whatever the
- * number of needs and offers (one per table, aggregates in SQL): open needs in scope with their
- * languages and slots, active offers with languages, neighbourhoods and availability (falling back
- * to the volunteer's profile where the offer names none), certificates, homes and radii, current
- * load, experience and acceptance history per owner, the admin's weights, and the declined and
- * already matched pairs of the loaded needs.
- *
- * A volunteer offer's radius is its own when set (> 0), otherwise the profile's, measured from the
- * volunteer's home neighbourhood. An organisation offer's radius is measured from the organisation's
- * first neighbourhood (lowest id), as the organisation has no other address in the hub.
- */
-export function loadMatchingInstance(
-  db: Db,
-  scope: MatchingScope = {},
-  options: LoadOptions = {},
-): MatchingInstance {
-  const now = options.now ?? Date.now();
-  const today = berlinWallClock(now).date;
-
-  // ---- Needs ------------------------------------------------------------------------------------
+/** Open needs that have not ended, in the scope's neighbourhoods and ids. */
+function openNeedWhere(scope: MatchingScope, now: number): SQL {
   const needFilters: SQL[] = [
     inArray(needs.status, [...OPEN_NEED_STATUSES]),
     gte(needs.endsAt, new Date(now)),
   ];
   if (scope.neighbourhoodIds) needFilters.push(inArray(needs.neighbourhoodId, [...scope.neighbourhoodIds]));
   if (scope.needIds) needFilters.push(inArray(needs.id, [...scope.needIds]));
-  const needWhere = and(...needFilters);
+  return and(...needFilters) as SQL;
+}
+
+/** The needs of the scope with their languages, slots and free helper slots (three statements). */
+function loadNeeds(
+  db: Db,
+  scope: MatchingScope,
+  needWhere: SQL,
+  centroid: ReadonlyMap<number, { lat: number; lon: number }>,
+): MatchNeed[] {
   const scopedNeedIds = db.select({ id: needs.id }).from(needs).where(needWhere);
 
+  // Grouped once for a whole city; for a few needs only their matches (through the need_id index).
   const filling = db
     .select({ needId: matches.needId, count: sql<number>`count(*)`.as("filling_count") })
     .from(matches)
-    .where(inArray(matches.status, [...FILLING_MATCH_STATUSES]))
+    .where(
+      and(
+        inArray(matches.status, [...FILLING_MATCH_STATUSES]),
+        scope.needIds ? inArray(matches.needId, scopedNeedIds) : undefined,
+      ),
+    )
     .groupBy(matches.needId)
     .as("filling");
   const needRows = db
@@ -155,6 +161,78 @@ export function loadMatchingInstance(
     (row) => row.needId,
   );
 
+  const matchNeeds: MatchNeed[] = [];
+  for (const row of needRows) {
+    const place = centroid.get(row.neighbourhoodId);
+    if (!place) continue;
+    // Zero when pending proposals already cover every slot: still shown with suggestions (as
+    // backups), skipped by bulk assignment.
+    const helpersNeeded = Math.max(0, row.helpersNeeded - row.filled);
+    const startsAt = row.startsAt.getTime();
+    const endsAt = row.endsAt.getTime();
+    matchNeeds.push({
+      id: row.id,
+      categoryId: row.categoryId,
+      neighbourhoodId: row.neighbourhoodId,
+      lat: place.lat,
+      lon: place.lon,
+      languages: (languagesByNeed.get(row.id) ?? []).map((l) => l.language),
+      // DESIGN.md: at least one language must be shared; the schema has no exception (yet).
+      requireSharedLanguage: true,
+      schedule:
+        row.schedule === "recurring"
+          ? { kind: "recurring", startsAt, endsAt, slots: toSlots(slotsByNeed.get(row.id)) }
+          : { kind: "one_off", startsAt, endsAt },
+      helpersNeeded,
+      requiresCertificate: row.requiresCertificate,
+      genderPreference: row.genderPreference,
+    });
+  }
+
+  return matchNeeds;
+}
+
+/**
+ * One open need as the engine sees it (its neighbourhood's centroid, languages, slots, free helper
+ * slots), or null when it is not open: four statements, for a need's page.
+ */
+export function loadOpenNeed(
+  db: Db,
+  needId: number,
+  options: Pick<LoadOptions, "now"> = {},
+): MatchNeed | null {
+  const scope = { needIds: [needId] };
+  const place = db
+    .select({ id: neighbourhoods.id, lat: neighbourhoods.lat, lon: neighbourhoods.lon })
+    .from(neighbourhoods)
+    .where(
+      eq(neighbourhoods.id, db.select({ id: needs.neighbourhoodId }).from(needs).where(eq(needs.id, needId))),
+    )
+    .all();
+  const centroid = new Map(place.map((n) => [n.id, n]));
+  return loadNeeds(db, scope, openNeedWhere(scope, options.now ?? Date.now()), centroid)[0] ?? null;
+}
+
+/**
+ * Builds the matching engine's input from the database with a fixed number of queries, whatever the
+ * number of needs and offers (one per table, aggregates in SQL): open needs in scope with their
+ * languages and slots, active offers with languages, neighbourhoods and availability (falling back
+ * to the volunteer's profile where the offer names none), certificates, homes and radii, current
+ * load, experience and acceptance history per owner, the admin's weights, and the declined and
+ * already matched pairs of the loaded needs.
+ *
+ * A volunteer offer's radius is its own when set (> 0), otherwise the profile's, measured from the
+ * volunteer's home neighbourhood. An organisation offer's radius is measured from the organisation's
+ * first neighbourhood (lowest id), as the organisation has no other address in the hub.
+ */
+export function loadMatchingInstance(
+  db: Db,
+  scope: MatchingScope = {},
+  options: LoadOptions = {},
+): MatchingInstance {
+  const now = options.now ?? Date.now();
+  const today = berlinWallClock(now).date;
+
   // ---- Neighbourhoods ---------------------------------------------------------------------------
   const neighbourhoodRows = db
     .select({ id: neighbourhoods.id, lat: neighbourhoods.lat, lon: neighbourhoods.lon })
@@ -163,13 +241,28 @@ export function loadMatchingInstance(
     .all();
   const centroid = new Map(neighbourhoodRows.map((n) => [n.id, n]));
 
+  // ---- Needs ------------------------------------------------------------------------------------
+  const needWhere = openNeedWhere(scope, now);
+  const scopedNeedIds = db.select({ id: needs.id }).from(needs).where(needWhere);
+  const matchNeeds = loadNeeds(db, scope, needWhere, centroid);
+
   // ---- Offers -----------------------------------------------------------------------------------
   const activeOffer = and(
     eq(offers.status, "active"),
     or(sql`${offers.validUntil} is null`, gte(offers.validUntil, today)),
   );
   const offerFilters: SQL[] = [activeOffer as SQL];
-  if (scope.offerCategoryIds) offerFilters.push(inArray(offers.categoryId, [...scope.offerCategoryIds]));
+  if (scope.offerIds) {
+    // One JSON parameter: the statement's text is the same however many candidates a need has. The
+    // unary + keeps SQLite from walking the category's index instead of looking the ids up.
+    offerFilters.push(sql`${offers.id} in (select value from json_each(${JSON.stringify(scope.offerIds)}))`);
+    if (scope.offerCategoryIds)
+      offerFilters.push(
+        sql`+${offers.categoryId} in (select value from json_each(${JSON.stringify(scope.offerCategoryIds)}))`,
+      );
+  } else if (scope.offerCategoryIds) {
+    offerFilters.push(inArray(offers.categoryId, [...scope.offerCategoryIds]));
+  }
   let offerWhere = and(...offerFilters) as SQL;
   if (scope.includeOfferIds && scope.includeOfferIds.length > 0) {
     offerWhere = or(offerWhere, inArray(offers.id, [...scope.includeOfferIds])) as SQL;
@@ -190,10 +283,17 @@ export function loadMatchingInstance(
         ),
       );
 
+  // Grouped once for a whole city; for a need's candidates only theirs, through the indexes.
+  const narrowOffers = scope.offerIds !== undefined;
   const load = db
     .select({ offerId: matches.offerId, count: sql<number>`count(*)`.as("load_count") })
     .from(matches)
-    .where(inArray(matches.status, [...LIVE_MATCH_STATUSES]))
+    .where(
+      and(
+        inArray(matches.status, [...LIVE_MATCH_STATUSES]),
+        narrowOffers ? inArray(matches.offerId, scopedOfferIds) : undefined,
+      ),
+    )
     .groupBy(matches.offerId)
     .as("load");
   const orgHome = db
@@ -202,6 +302,14 @@ export function loadMatchingInstance(
       neighbourhoodId: sql<number>`min(${organisationNeighbourhoods.neighbourhoodId})`.as("home_nb"),
     })
     .from(organisationNeighbourhoods)
+    .where(
+      narrowOffers
+        ? inArray(
+            organisationNeighbourhoods.organisationId,
+            db.select({ id: offers.organisationId }).from(offers).where(offerWhere),
+          )
+        : undefined,
+    )
     .groupBy(organisationNeighbourhoods.organisationId)
     .as("org_home");
   const offerRows = db
@@ -300,56 +408,82 @@ export function loadMatchingInstance(
 
   // ---- Experience and responsiveness, per owner (all of a volunteer's offers count) --------------
   // Aggregated only for the owners of the loaded offers: a need's page reads a few hundred, not all.
-  const scopedOwners = db.select({ owner: ownerKeySql }).from(offers).where(offerWhere);
-  const ownerInScope = inArray(ownerKeySql, scopedOwners);
-  const completedRows = db
-    .select({ owner: ownerKeySql, categoryId: offers.categoryId, count: sql<number>`count(*)` })
-    .from(matches)
-    .innerJoin(offers, eq(offers.id, matches.offerId))
-    .where(and(eq(matches.status, "completed"), ownerInScope))
-    .groupBy(ownerKeySql, offers.categoryId)
-    .all();
+  // For a need's candidates, volunteers and organisations apart, so that each side is found through
+  // its column's index (the owner key is an expression no index covers); for a city, one pass.
+  const ownerInScope = narrowOffers
+    ? or(
+        inArray(offers.volunteerId, db.select({ id: offers.volunteerId }).from(offers).where(offerWhere)),
+        inArray(
+          offers.organisationId,
+          db.select({ id: offers.organisationId }).from(offers).where(offerWhere),
+        ),
+      )
+    : inArray(ownerKeySql, db.select({ owner: ownerKeySql }).from(offers).where(offerWhere));
+  const dynamic = !options.attributesOnly;
+  const completedRows = !dynamic
+    ? []
+    : db
+        .select({ owner: ownerKeySql, categoryId: offers.categoryId, count: sql<number>`count(*)` })
+        .from(matches)
+        .innerJoin(offers, eq(offers.id, matches.offerId))
+        .where(and(eq(matches.status, "completed"), ownerInScope))
+        .groupBy(ownerKeySql, offers.categoryId)
+        .all();
   const completed = new Map(completedRows.map((r) => [`${r.owner}|${r.categoryId}`, r.count]));
-  const hoursRows = db
-    .select({
-      volunteerId: hoursLog.volunteerId,
-      categoryId: hoursLog.categoryId,
-      hours: sql<number>`sum(${hoursLog.hours})`,
-    })
-    .from(hoursLog)
-    .where(
-      and(
-        inArray(hoursLog.volunteerId, db.select({ id: offers.volunteerId }).from(offers).where(offerWhere)),
-        isNotNull(hoursLog.categoryId),
-        isNotNull(hoursLog.confirmedAt),
-      ),
-    )
-    .groupBy(hoursLog.volunteerId, hoursLog.categoryId)
-    .all();
+  const hoursRows = !dynamic
+    ? []
+    : db
+        .select({
+          volunteerId: hoursLog.volunteerId,
+          categoryId: hoursLog.categoryId,
+          hours: sql<number>`sum(${hoursLog.hours})`,
+        })
+        .from(hoursLog)
+        .where(
+          and(
+            inArray(
+              hoursLog.volunteerId,
+              db.select({ id: offers.volunteerId }).from(offers).where(offerWhere),
+            ),
+            isNotNull(hoursLog.categoryId),
+            isNotNull(hoursLog.confirmedAt),
+          ),
+        )
+        .groupBy(hoursLog.volunteerId, hoursLog.categoryId)
+        .all();
   const hours = new Map(hoursRows.map((r) => [`${r.volunteerId}|${r.categoryId}`, r.hours]));
   const staleBefore = new Date(now - NO_RESPONSE_AFTER_MS);
-  const historyRows = db
-    .select({
-      owner: ownerKeySql,
-      accepted: sql<number>`sum(case when ${inArray(matches.status, [...ACCEPTED_STATUSES])} then 1 else 0 end)`,
-      declined: sql<number>`sum(case when ${matches.status} = 'declined' then 1 else 0 end)`,
-      noResponse: sql<number>`sum(case when ${matches.status} = 'proposed' and ${matches.proposedAt} < ${staleBefore.getTime()} then 1 else 0 end)`,
-    })
-    .from(matches)
-    .innerJoin(offers, eq(offers.id, matches.offerId))
-    .where(ownerInScope)
-    .groupBy(ownerKeySql)
-    .all();
+  const historyRows = !dynamic
+    ? []
+    : db
+        .select({
+          owner: ownerKeySql,
+          accepted: sql<number>`sum(case when ${inArray(matches.status, [...ACCEPTED_STATUSES])} then 1 else 0 end)`,
+          declined: sql<number>`sum(case when ${matches.status} = 'declined' then 1 else 0 end)`,
+          noResponse: sql<number>`sum(case when ${matches.status} = 'proposed' and ${matches.proposedAt} < ${staleBefore.getTime()} then 1 else 0 end)`,
+        })
+        .from(matches)
+        .innerJoin(offers, eq(offers.id, matches.offerId))
+        .where(ownerInScope)
+        .groupBy(ownerKeySql)
+        .all();
   const history = new Map(historyRows.map((r) => [r.owner, r]));
 
   // ---- Weights and pairs ------------------------------------------------------------------------
   const settings = db.select().from(appSettings).where(eq(appSettings.id, 1)).get();
-  const pairRows = db
-    .select({ needId: matches.needId, offerId: matches.offerId, status: matches.status, owner: OWNER_KEY })
-    .from(matches)
-    .innerJoin(offers, eq(offers.id, matches.offerId))
-    .where(and(inArray(matches.needId, scopedNeedIds), isNotNull(matches.offerId)))
-    .all();
+  const pairRows = !dynamic
+    ? []
+    : db
+        .select({
+          needId: matches.needId,
+          offerId: matches.offerId,
+          status: matches.status,
+          owner: OWNER_KEY,
+        })
+        .from(matches)
+        .innerJoin(offers, eq(offers.id, matches.offerId))
+        .where(and(inArray(matches.needId, scopedNeedIds), isNotNull(matches.offerId)))
+        .all();
   // The person's live matches and the capacity of their active offers, over all their offers. In
   // chunks (a city has tens of thousands of owners, more than SQLite takes as parameters at once), and
   // volunteers and organisations apart, so that each lookup uses its column's index.
@@ -370,41 +504,13 @@ export function loadMatchingInstance(
     ownerChunks.push(inArray(offers.volunteerId, volunteerOwners.slice(i, i + 500)));
   for (let i = 0; i < organisationOwners.length; i += 500)
     ownerChunks.push(inArray(offers.organisationId, organisationOwners.slice(i, i + 500)));
-  for (const where of ownerChunks) {
+  for (const where of dynamic ? ownerChunks : []) {
     for (const r of db.select(ownerTotals).from(offers).where(where).groupBy(OWNER_KEY).all()) {
       ownerLoad.set(r.owner, { activeMatches: r.live, capacity: r.capacity });
     }
   }
 
   // ---- Assemble -----------------------------------------------------------------------------------
-  const matchNeeds: MatchNeed[] = [];
-  for (const row of needRows) {
-    const place = centroid.get(row.neighbourhoodId);
-    if (!place) continue;
-    // Zero when pending proposals already cover every slot: still shown with suggestions (as
-    // backups), skipped by bulk assignment.
-    const helpersNeeded = Math.max(0, row.helpersNeeded - row.filled);
-    const startsAt = row.startsAt.getTime();
-    const endsAt = row.endsAt.getTime();
-    matchNeeds.push({
-      id: row.id,
-      categoryId: row.categoryId,
-      neighbourhoodId: row.neighbourhoodId,
-      lat: place.lat,
-      lon: place.lon,
-      languages: (languagesByNeed.get(row.id) ?? []).map((l) => l.language),
-      // DESIGN.md: at least one language must be shared; the schema has no exception (yet).
-      requireSharedLanguage: true,
-      schedule:
-        row.schedule === "recurring"
-          ? { kind: "recurring", startsAt, endsAt, slots: toSlots(slotsByNeed.get(row.id)) }
-          : { kind: "one_off", startsAt, endsAt },
-      helpersNeeded,
-      requiresCertificate: row.requiresCertificate,
-      genderPreference: row.genderPreference,
-    });
-  }
-
   const matchOffers: MatchOffer[] = offerRows.map((row) => {
     const volunteer = row.volunteerId;
     const owner = volunteer ?? `org:${row.organisationId}`;

@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { needs, offers, organisations, users } from "@db/schema";
 import {
+  type MatchingInstance,
   buildCandidateIndex,
   explainExclusion,
   listCandidateScores,
@@ -9,7 +10,13 @@ import {
   type CandidateExplanation,
   type ScoredCandidate,
 } from "~/modules/matching";
-import { loadMatchingInstance, type LoadOptions } from "./matching-instance.server";
+import { candidateOfferIds } from "./candidate-reach.server";
+import {
+  loadMatchingInstance,
+  loadOpenNeed,
+  type LoadOptions,
+  type MatchingScope,
+} from "./matching-instance.server";
 
 /** What the UI shows about an offer next to its score: never more personal data than a name. */
 export interface OfferSummary {
@@ -73,9 +80,29 @@ function needCategory(db: Db, needId: number): number | undefined {
 }
 
 /**
+ * One open need with the offers that can be its candidates: those the reach index finds (see
+ * candidate-reach.server.ts), or, while no index is ready, every active offer of its category. Plus
+ * `includeOfferIds` whatever their state. Null when the need doesn't exist.
+ */
+function loadNeedInstance(
+  db: Db,
+  needId: number,
+  options: LoadOptions,
+  includeOfferIds?: number[],
+): MatchingInstance | null {
+  const categoryId = needCategory(db, needId);
+  if (categoryId === undefined) return null;
+  const now = options.now ?? Date.now();
+  const scope: MatchingScope = { needIds: [needId], offerCategoryIds: [categoryId], includeOfferIds };
+  const need = loadOpenNeed(db, needId, { now });
+  const candidates = need ? candidateOfferIds(db, need, now) : null;
+  return loadMatchingInstance(db, candidates ? { ...scope, offerIds: candidates } : scope, { now });
+}
+
+/**
  * The top k candidates for an open need, with their score breakdown and reasons (translate them with
- * describeCandidate from ~/modules/matching). Only the need's category is loaded: a need's page stays
- * fast at city scale. Null when the need doesn't exist or is no longer open.
+ * describeCandidate from ~/modules/matching). Only the offers that can reach the need are loaded: a
+ * need's page stays fast at city scale. Null when the need doesn't exist or is no longer open.
  */
 export function suggestForNeed(
   db: Db,
@@ -83,11 +110,9 @@ export function suggestForNeed(
   k = 10,
   options: LoadOptions = {},
 ): NeedSuggestions | null {
-  const categoryId = needCategory(db, needId);
-  if (categoryId === undefined) return null;
-  const instance = loadMatchingInstance(db, { needIds: [needId], offerCategoryIds: [categoryId] }, options);
-  const need = instance.needs[0];
-  if (!need) return null;
+  const instance = loadNeedInstance(db, needId, options);
+  const need = instance?.needs[0];
+  if (!instance || !need) return null;
   const index = buildCandidateIndex(instance);
   const top = suggest(index, need, k);
   const summaries = loadOfferSummaries(
@@ -118,16 +143,10 @@ export function explainCandidate(
   offerId: number,
   options: LoadOptions = {},
 ): CandidateExplanationView | null {
-  const categoryId = needCategory(db, needId);
-  if (categoryId === undefined) return null;
-  const instance = loadMatchingInstance(
-    db,
-    { needIds: [needId], offerCategoryIds: [categoryId], includeOfferIds: [offerId] },
-    options,
-  );
-  const need = instance.needs[0];
-  const offer = instance.offers.find((o) => o.id === offerId);
+  const instance = loadNeedInstance(db, needId, options, [offerId]);
+  const need = instance?.needs[0];
+  const offer = instance?.offers.find((o) => o.id === offerId);
   const summary = loadOfferSummaries(db, [offerId]).get(offerId);
-  if (!need || !offer || !summary) return null;
+  if (!instance || !need || !offer || !summary) return null;
   return { ...explainExclusion(buildCandidateIndex(instance), need, offer), offer: summary };
 }

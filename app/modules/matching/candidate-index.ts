@@ -10,7 +10,14 @@ import {
   type PreparedOffer,
 } from "./prepare";
 import { scoreCandidate, scoreValue } from "./score";
-import type { Exclusion, MatchingInstance, MatchNeed, MatchOffer, ScoredCandidate } from "./types";
+import type {
+  Exclusion,
+  MatchingInstance,
+  MatchNeed,
+  MatchNeighbourhood,
+  MatchOffer,
+  ScoredCandidate,
+} from "./types";
 
 /** Language slot 0 is "any language": needs that don't require a shared language look there. */
 const ANY_LANGUAGE = 0;
@@ -28,11 +35,30 @@ const ANY_LANGUAGE = 0;
  *
  * Contract: a need's lat/lon is the centroid of its neighbourhood (the loader guarantees it).
  */
-export interface CandidateIndex {
+export interface CandidateIndex extends OfferBuckets {
   context: MatchContext;
   /** Prepared offers sorted by id; entries hold positions into this array. */
   offers: PreparedOffer[];
   positionById: Map<number, number>;
+  /** The offers as flat arrays, for the hot path (see offer-table.ts). */
+  table: OfferTable;
+  /** For needs in a neighbourhood the index doesn't know: every offer of the category. */
+  byCategory: Map<number, Int32Array>;
+  /** Per position, the owner as a small number: one person is a candidate once per need. */
+  ownerSlot: Int32Array;
+  /** Scratch per owner (best candidate so far, and the lookup it belongs to), reused between lookups. */
+  ownerBest: Int32Array;
+  ownerSeen: Uint32Array;
+  ownerStamp: { value: number };
+  stats: { bucketEntries: number };
+}
+
+/**
+ * Offers (by position) bucketed by category × neighbourhood reached × language, in compressed sparse
+ * rows, with each entry's weekday × daypart availability mask. Shared by the candidate index and the
+ * reach index (reach-index.ts).
+ */
+export interface OfferBuckets {
   categorySlot: Map<number, number>;
   neighbourhoodSlot: Map<number, number>;
   /** Language code → slot (1…); 0 is "any language". */
@@ -41,20 +67,9 @@ export interface CandidateIndex {
   bucketStart: Int32Array;
   entryPosition: Int32Array;
   entryMask: Int32Array;
-  /** The offers as flat arrays, for the hot path (see offer-table.ts). */
-  table: OfferTable;
-  /** For needs in a neighbourhood the index doesn't know: every offer of the category. */
-  byCategory: Map<number, Int32Array>;
   /** Scratch for de-duplicating positions across buckets, reused between lookups. */
   seen: Uint32Array;
   seenStamp: { value: number };
-  /** Per position, the owner as a small number: one person is a candidate once per need. */
-  ownerSlot: Int32Array;
-  /** Scratch per owner (best candidate so far, and the lookup it belongs to), reused between lookups. */
-  ownerBest: Int32Array;
-  ownerSeen: Uint32Array;
-  ownerStamp: { value: number };
-  stats: { bucketEntries: number };
 }
 
 function slotsOf<K>(keys: Iterable<K>, first = 0): Map<K, number> {
@@ -73,8 +88,47 @@ export function buildCandidateIndex(
   const offers = [...instance.offers].sort((a, b) => a.id - b.id).map(prepareOffer);
   const positionById = new Map<number, number>();
   offers.forEach((offer, position) => positionById.set(offer.offer.id, position));
+  // A full or inactive offer can never be a candidate: not indexed (explainExclusion still sees it).
+  const buckets = buildOfferBuckets(
+    offers,
+    instance.neighbourhoods,
+    (prepared) => prepared.capacityLeft > 0 && prepared.offer.active,
+  );
 
-  const neighbourhoods = instance.neighbourhoods;
+  const categoryLists = new Map<number, number[]>();
+  offers.forEach((prepared, position) => {
+    const list = categoryLists.get(prepared.offer.categoryId);
+    if (list) list.push(position);
+    else categoryLists.set(prepared.offer.categoryId, [position]);
+  });
+  const byCategory = new Map<number, Int32Array>();
+  for (const [categoryId, list] of categoryLists) byCategory.set(categoryId, Int32Array.from(list));
+  const owners = slotsOf(offers.map((o) => o.offer.ownerId));
+
+  return {
+    ...buckets,
+    context,
+    offers,
+    positionById,
+    table: buildOfferTable(offers, buckets.languageSlot),
+    byCategory,
+    ownerSlot: Int32Array.from(offers, (o) => owners.get(o.offer.ownerId) as number),
+    ownerBest: new Int32Array(owners.size),
+    ownerSeen: new Uint32Array(owners.size),
+    ownerStamp: { value: 0 },
+    stats: { bucketEntries: buckets.entryPosition.length },
+  };
+}
+
+/**
+ * Buckets the offers that `indexable` admits. An offer reaches the neighbourhoods it serves
+ * explicitly plus every neighbourhood whose centroid lies within its radius of the owner's home.
+ */
+export function buildOfferBuckets(
+  offers: readonly PreparedOffer[],
+  neighbourhoods: readonly MatchNeighbourhood[],
+  indexable: (offer: PreparedOffer) => boolean,
+): OfferBuckets {
   const neighbourhoodSlot = slotsOf(neighbourhoods.map((n) => n.id));
   const categorySlot = slotsOf(offers.map((o) => o.offer.categoryId).sort((a, b) => a - b));
   const languageSlot = slotsOf(offers.flatMap((o) => o.offer.languages).sort(), 1);
@@ -90,8 +144,7 @@ export function buildCandidateIndex(
   offers.forEach((prepared, position) => {
     reachStart[position] = reachSlots.length;
     const offer = prepared.offer;
-    // A full or inactive offer can never be a candidate: not indexed (explainExclusion still sees it).
-    if (prepared.capacityLeft <= 0 || !offer.active) return;
+    if (!indexable(prepared)) return;
     const first = reachSlots.length;
     const reach = (slot: number) => {
       if (inReach[slot]) return;
@@ -150,20 +203,7 @@ export function buildCandidateIndex(
     entryMask[at] = (offers[position] as PreparedOffer).availabilityMask;
   });
 
-  const categoryLists = new Map<number, number[]>();
-  offers.forEach((prepared, position) => {
-    const list = categoryLists.get(prepared.offer.categoryId);
-    if (list) list.push(position);
-    else categoryLists.set(prepared.offer.categoryId, [position]);
-  });
-  const byCategory = new Map<number, Int32Array>();
-  for (const [categoryId, list] of categoryLists) byCategory.set(categoryId, Int32Array.from(list));
-  const owners = slotsOf(offers.map((o) => o.offer.ownerId));
-
   return {
-    context,
-    offers,
-    positionById,
     categorySlot,
     neighbourhoodSlot,
     languageSlot,
@@ -171,15 +211,8 @@ export function buildCandidateIndex(
     bucketStart,
     entryPosition,
     entryMask,
-    table: buildOfferTable(offers, languageSlot),
-    byCategory,
     seen: new Uint32Array(offers.length),
     seenStamp: { value: 0 },
-    ownerSlot: Int32Array.from(offers, (o) => owners.get(o.offer.ownerId) as number),
-    ownerBest: new Int32Array(owners.size),
-    ownerSeen: new Uint32Array(owners.size),
-    ownerStamp: { value: 0 },
-    stats: { bucketEntries: total },
   };
 }
 
@@ -207,46 +240,61 @@ function forEachBucketPosition(
   need: PreparedNeed,
   visit: (position: number) => void,
 ): void {
-  const { categoryId, neighbourhoodId, languages: needLanguages, requireSharedLanguage } = need.need;
+  const { categoryId, neighbourhoodId } = need.need;
   const mask = need.window.mask;
   if (mask === 0) return;
-  const nb = index.neighbourhoodSlot.get(neighbourhoodId);
-  if (nb === undefined) {
+  if (!index.neighbourhoodSlot.has(neighbourhoodId)) {
     for (const position of index.byCategory.get(categoryId) ?? []) {
       if ((index.offers[position] as PreparedOffer).availabilityMask & mask) visit(position);
     }
     return;
   }
-  const category = index.categorySlot.get(categoryId);
-  if (category === undefined) return;
-  const base = (category * index.neighbourhoodSlot.size + nb) * index.languageCount;
-  const { bucketStart, entryPosition, entryMask } = index;
+  forEachBucketEntry(index, need, visit);
+}
+
+/**
+ * The same for any buckets, for a need in a neighbourhood they know (callers check): the positions in
+ * the need's category × neighbourhood × language buckets whose mask overlaps the need's time.
+ */
+export function forEachBucketEntry(
+  buckets: OfferBuckets,
+  need: PreparedNeed,
+  visit: (position: number) => void,
+): void {
+  const { categoryId, neighbourhoodId, languages: needLanguages, requireSharedLanguage } = need.need;
+  const mask = need.window.mask;
+  if (mask === 0) return;
+  const nb = buckets.neighbourhoodSlot.get(neighbourhoodId);
+  const category = buckets.categorySlot.get(categoryId);
+  if (nb === undefined || category === undefined) return;
+  const base = (category * buckets.neighbourhoodSlot.size + nb) * buckets.languageCount;
+  const { bucketStart, entryPosition, entryMask } = buckets;
 
   const wantsLanguage = requireSharedLanguage && needLanguages.length > 0;
-  const buckets: number[] = [];
-  if (!wantsLanguage) buckets.push(base + ANY_LANGUAGE);
+  const list: number[] = [];
+  if (!wantsLanguage) list.push(base + ANY_LANGUAGE);
   else {
     for (const language of needLanguages) {
-      const slot = index.languageSlot.get(language);
-      if (slot !== undefined) buckets.push(base + slot);
+      const slot = buckets.languageSlot.get(language);
+      if (slot !== undefined) list.push(base + slot);
     }
   }
-  if (buckets.length === 1) {
-    const b = buckets[0] as number;
+  if (list.length === 1) {
+    const b = list[0] as number;
     for (let k = bucketStart[b] as number, end = bucketStart[b + 1] as number; k < end; k++) {
       if ((entryMask[k] as number) & mask) visit(entryPosition[k] as number);
     }
     return;
   }
   // Several languages: merge, de-duplicated by a stamp, then in position order.
-  const stamp = ++index.seenStamp.value;
+  const stamp = ++buckets.seenStamp.value;
   const positions: number[] = [];
-  for (const b of buckets) {
+  for (const b of list) {
     for (let k = bucketStart[b] as number, end = bucketStart[b + 1] as number; k < end; k++) {
       if (((entryMask[k] as number) & mask) === 0) continue;
       const position = entryPosition[k] as number;
-      if (index.seen[position] === stamp) continue;
-      index.seen[position] = stamp;
+      if (buckets.seen[position] === stamp) continue;
+      buckets.seen[position] = stamp;
       positions.push(position);
     }
   }

@@ -51,6 +51,8 @@ export {
   suggest,
 } from "./candidate-index";
 export type { CandidateExplanation, CandidateIndex } from "./candidate-index";
+export { buildReachIndex, reachableOfferIds } from "./reach-index";
+export type { ReachIndex } from "./reach-index";
 export { assignmentPairs, buildCandidateGraph, graphFromPlain } from "./candidate-graph";
 export type { Assignment, CandidateGraph, PlainBulkInstance } from "./candidate-graph";
 export { solveExact } from "./min-cost-flow";

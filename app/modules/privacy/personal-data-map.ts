@@ -479,6 +479,8 @@ export const PERSONAL_DATA_MAP = {
     columns: { id: N, demo: N, setup_token_hash: N, setup_token_expires_at: N, created_at: N },
     subjects: [],
   },
+  // Offer ids only, deleted after a day (db/schema/cache.ts).
+  matching_changes: { columns: { id: N, offer_id: N, created_at: N }, subjects: [] },
 } as const satisfies Record<string, TablePrivacy>;
 
 export type TableName = keyof typeof PERSONAL_DATA_MAP;
