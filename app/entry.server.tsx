@@ -10,9 +10,19 @@ import { NonceProvider } from "~/components/nonce";
 import { bundledBackend } from "~/modules/i18n/backend";
 import { i18nOptions } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
+import { prepareCandidateReach } from "~/modules/matches/candidate-reach.server";
+import { getDb } from "~/utils/db.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
 
 export const streamTimeout = 5_000;
+
+/**
+ * Work a server starts once it listens (server/main.ts calls it): the matching reach index is built in
+ * its worker thread, so that the first need page a coordinator opens is already fast.
+ */
+export function warmUp(): void {
+  void prepareCandidateReach(getDb());
+}
 
 export default async function handleRequest(
   request: Request,

@@ -110,6 +110,7 @@ async function main() {
     console.log(
       `miteinander is running on http://localhost:${port} (public address ${publicOrigin()}, database ${dbPath})`,
     );
+    (build.entry.module as { warmUp?: () => void }).warmUp?.();
   });
   const stop = () => server.close(() => void stopBackgroundWork().finally(() => process.exit(0)));
   process.on("SIGTERM", stop);

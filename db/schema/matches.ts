@@ -75,9 +75,11 @@ export const hoursLog = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    index("hours_log_volunteer_date_idx").on(t.volunteerId, t.date),
+    // A volunteer's hours by date, and (covering the hours) the dashboard's load figures: every
+    // volunteer's sums over a date range in volunteer order, without sorting or table lookups.
+    index("hours_log_volunteer_date_hours_idx").on(t.volunteerId, t.date, t.hours),
     index("hours_log_date_idx").on(t.date),
-    // Covers the dashboard's load figures: a date range grouped by volunteer, without table lookups.
+    // The same over a short range when the history is long (the planner picks by the statistics).
     index("hours_log_date_volunteer_hours_idx").on(t.date, t.volunteerId, t.hours),
     index("hours_log_organisation_date_idx").on(t.organisationId, t.date),
     index("hours_log_match_idx").on(t.matchId),
