@@ -17,6 +17,7 @@ import { DateTime } from "~/components/time";
 import { figureHref, openNeedsHref } from "~/modules/dashboard/dashboard-filter";
 import { CERTIFICATE_HORIZON_DAYS, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
 import { loadDashboard } from "~/modules/dashboard/dashboard.server";
+import { heatPage } from "~/modules/dashboard/heat-rows";
 import { scopeOf } from "~/modules/dashboard/scope.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { requireCan } from "~/modules/permissions/guards.server";
@@ -34,8 +35,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "dashboard:read");
   const t = await i18nServer.getFixedT(request, "dashboard");
+  const { heat, neighbourhoods, ...figures } = loadDashboard(getDb(), scopeOf(user));
+  // Only the page of the heat map that is shown travels, in compact rows (see heat-rows.ts).
+  const heatPageParam = Number(new URL(request.url).searchParams.get("heat") ?? "1");
   return {
-    ...loadDashboard(getDb(), scopeOf(user)),
+    ...figures,
+    neighbourhoodCount: neighbourhoods.length,
+    heat: heatPage(heat, neighbourhoods, figures.categories, heatPageParam),
     allNeighbourhoods: user.role === "admin",
     pageTitle: t("title"),
   };
@@ -56,7 +62,7 @@ export default function DashboardPage() {
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">
-        {data.allNeighbourhoods ? t("scopeAll") : t("scopeMine", { count: data.neighbourhoods.length })} ·{" "}
+        {data.allNeighbourhoods ? t("scopeAll") : t("scopeMine", { count: data.neighbourhoodCount })} ·{" "}
         {t("asOf")} <DateTime value={data.generatedAt} />
       </p>
       <nav aria-label={t("more.label")} className="dashboard-more">
@@ -126,7 +132,11 @@ export default function DashboardPage() {
 
       <section aria-labelledby="heat-heading">
         <h2 id="heat-heading">{t("heat.title")}</h2>
-        <HeatMapSection data={data} />
+        <HeatMapSection
+          categories={data.categories}
+          heat={data.heat}
+          pageHref={(page) => (page === 1 ? "?#heat-heading" : `?heat=${page}#heat-heading`)}
+        />
       </section>
 
       <div className="dashboard-grid">

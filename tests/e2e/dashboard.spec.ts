@@ -18,9 +18,9 @@ test("the coordinator opens the dashboard from the coordination home: heat map, 
   await expect(page).toHaveURL(/\/coordination\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Lagebild" })).toBeVisible();
 
-  const heatMap = page.getByTestId("heat-map").locator("svg");
+  const heatMap = page.getByTestId("heat-map").locator("table");
   await expect(heatMap).toBeVisible();
-  expect(await heatMap.locator("rect").count()).toBeGreaterThan(10);
+  expect(await heatMap.locator("tbody td a").count()).toBeGreaterThan(10);
   const chart = page.getByTestId("weekly-chart").locator("svg");
   await expect(chart).toBeVisible();
   expect(await chart.locator("polyline").count()).toBe(3);
@@ -72,7 +72,7 @@ test("the dashboard is readable on a 390 px phone", async ({ page, loginAs }) =>
   await loginAs("coordinator");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/coordination/dashboard", { waitUntil: "networkidle" });
-  await expect(page.getByTestId("heat-map").locator("svg")).toBeVisible();
+  await expect(page.getByTestId("heat-map").locator("table")).toBeVisible();
   await expect(page.getByTestId("weekly-chart").locator("svg")).toBeVisible();
   // The page itself does not scroll sideways; only the heat map's own box does.
   const overflow = await page.evaluate(

@@ -16,6 +16,9 @@ const VIRIDIS = [
   "#440154",
 ] as const;
 
+/** The heat map's cells take the stops themselves (classes heat-0 … heat-9 in dashboard.css). */
+export const VIRIDIS_STEPS = VIRIDIS.length;
+
 function hexToRgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
@@ -33,16 +36,6 @@ export function viridis(t: number): string {
   const b = hexToRgb(VIRIDIS[i + 1]!);
   const f = x - i;
   return rgbToHex([a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f]);
-}
-
-/** Black or white text, whichever contrasts more with the background (WCAG relative luminance). */
-export function textColourOn(background: string): string {
-  const [r, g, b] = hexToRgb(background).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#111111" : "#ffffff";
 }
 
 /** Okabe–Ito colours for line series, each paired with its own dash and marker in the chart. */

@@ -1,19 +1,33 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HeatMap, HeatMapLegend, type HeatMapCell } from "~/components/charts/heat-map";
+import { HeatMap, HeatMapLegend, type HeatMapRow } from "~/components/charts/heat-map";
 import { LineChart, LineChartLegend } from "~/components/charts/line-chart";
+import { Pagination } from "~/components/pagination";
+import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
 import { figureHref, openNeedsHref } from "~/modules/dashboard/dashboard-filter";
 import type { DashboardData, LoadAlert } from "~/modules/dashboard/dashboard.server";
+import { HEAT_ROWS_PER_PAGE, shortageOf, type HeatPage } from "~/modules/dashboard/heat-rows";
 
-type Data = Pick<DashboardData, "neighbourhoods" | "categories" | "heat" | "weeks" | "openByCategory">;
+type Data = Pick<DashboardData, "categories" | "weeks" | "openByCategory">;
+
+// Building an Intl.NumberFormat costs tens of microseconds; a dashboard formats hundreds of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function useNumber() {
   const { i18n } = useTranslation();
-  return (value: number, digits = 0) =>
-    new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(
-      value,
-    );
+  return (value: number, digits = 0) => {
+    const key = `${i18n.language}|${digits}`;
+    let format = numberFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(i18n.language, {
+        maximumFractionDigits: digits,
+        minimumFractionDigits: 0,
+      });
+      numberFormats.set(key, format);
+    }
+    return format.format(value);
+  };
 }
 
 export function useCategoryName() {
@@ -82,106 +96,74 @@ export function OpenByCategory({ data }: { data: Data }) {
   );
 }
 
-export function HeatMapSection({ data }: { data: Data }) {
+export function HeatMapSection({
+  categories,
+  heat,
+  pageHref,
+}: {
+  categories: DashboardData["categories"];
+  heat: HeatPage;
+  pageHref: (page: number) => string;
+}) {
   const { t } = useTranslation("dashboard");
   const n = useNumber();
   const categoryName = useCategoryName();
-  const nbName = new Map(data.neighbourhoods.map((nb) => [nb.id, nb.name]));
-  const catById = new Map(data.categories.map((c) => [c.id, c]));
-  const shortage = (c: { missingHelpers: number; freeCapacity: number }) =>
-    Math.max(0, c.missingHelpers - c.freeCapacity);
-  const maxShortage = Math.max(1, ...data.heat.map(shortage));
-  const visible = data.heat.filter((c) => nbName.has(c.neighbourhoodId) && catById.has(c.categoryId));
-  const cells: HeatMapCell[] = visible.map((c) => ({
-    row: c.neighbourhoodId,
-    column: c.categoryId,
-    intensity: Math.sqrt(shortage(c) / maxShortage),
-    primary: c.missingHelpers,
-    secondary: c.freeCapacity,
-    empty: c.missingHelpers === 0 && c.freeCapacity === 0,
-    href:
-      c.missingHelpers > 0
-        ? openNeedsHref({ neighbourhood: c.neighbourhoodId, category: c.categoryId })
-        : figureHref("offers", { neighbourhood: c.neighbourhoodId, category: c.categoryId }),
-    title: t("heat.cellTitle", {
-      neighbourhood: nbName.get(c.neighbourhoodId),
-      category: categoryName(catById.get(c.categoryId)!),
-      missing: c.missingHelpers,
-      free: c.freeCapacity,
+  const from = (heat.page - 1) * HEAT_ROWS_PER_PAGE + 1;
+  const rows: HeatMapRow[] = heat.rows.map((row) => ({
+    id: row.id,
+    label: row.name,
+    cells: row.cells.map((cell, i) => {
+      if (!cell) return null;
+      const [, missing, , free] = cell;
+      const category = categories[i]!;
+      return {
+        intensity: Math.sqrt(shortageOf(missing, free) / Math.max(1, heat.maxShortage)),
+        primary: missing,
+        secondary: free,
+        href:
+          missing > 0
+            ? openNeedsHref({ neighbourhood: row.id, category: category.id })
+            : figureHref("offers", { neighbourhood: row.id, category: category.id }),
+        label: t("heat.cellTitle", {
+          neighbourhood: row.name,
+          category: categoryName(category),
+          missing: n(missing),
+          free: n(free),
+        }),
+      };
     }),
   }));
-  const rows = [...visible].sort(
-    (a, b) =>
-      shortage(b) - shortage(a) ||
-      b.missingHelpers - a.missingHelpers ||
-      a.neighbourhoodId - b.neighbourhoodId ||
-      a.categoryId - b.categoryId,
-  );
   return (
     <>
       <p className="hint">{t("heat.explain")}</p>
       <HeatMapLegend low={t("heat.legendLow")} high={t("heat.legendHigh")} />
       <p className="hint">{t("heat.numbers")}</p>
-      <div className="chart-scroll" data-testid="heat-map">
-        <HeatMap
-          id="heat-map"
-          rows={data.neighbourhoods.map((nb) => ({ id: nb.id, label: nb.name }))}
-          columns={data.categories.map((c) => ({ id: c.id, label: categoryName(c) }))}
-          cells={cells}
-          formatNumber={(v) => n(v)}
-        />
+      <div data-testid="heat-map">
+        <TableScroll labelledBy="heat-heading">
+          <HeatMap
+            caption={t("heat.tableCaption")}
+            rowHeader={t("heat.neighbourhood")}
+            columns={categories.map((c) => ({ id: c.id, label: categoryName(c) }))}
+            rows={rows}
+            formatNumber={(v) => n(v)}
+          />
+        </TableScroll>
       </div>
-      <details className="chart-table">
-        <summary>{t("heat.tableSummary", { count: rows.length })}</summary>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t("heat.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("heat.neighbourhood")}</th>
-                <th scope="col">{t("heat.category")}</th>
-                <th scope="col">{t("heat.openNeeds")}</th>
-                <th scope="col">{t("heat.missing")}</th>
-                <th scope="col">{t("heat.free")}</th>
-                <th scope="col">{t("heat.gap")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={`${c.neighbourhoodId}:${c.categoryId}`}>
-                  <th scope="row">{nbName.get(c.neighbourhoodId)}</th>
-                  <td>{categoryName(catById.get(c.categoryId)!)}</td>
-                  <td>
-                    {c.openNeeds > 0 ? (
-                      <Link to={openNeedsHref({ neighbourhood: c.neighbourhoodId, category: c.categoryId })}>
-                        {n(c.openNeeds)}
-                      </Link>
-                    ) : (
-                      "0"
-                    )}
-                  </td>
-                  <td>{n(c.missingHelpers)}</td>
-                  <td>
-                    {c.freeCapacity > 0 ? (
-                      <Link
-                        to={figureHref("offers", {
-                          neighbourhood: c.neighbourhoodId,
-                          category: c.categoryId,
-                        })}
-                      >
-                        {n(c.freeCapacity)}
-                      </Link>
-                    ) : (
-                      "0"
-                    )}
-                  </td>
-                  <td>{n(c.missingHelpers - c.freeCapacity)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <Pagination
+        page={heat.page}
+        pageCount={heat.pageCount}
+        hrefFor={pageHref}
+        labels={{
+          nav: t("heat.pagination"),
+          previous: t("lists.previous"),
+          next: t("lists.next"),
+          current: t("heat.pageRange", {
+            from: n(from),
+            to: n(from + heat.rows.length - 1),
+            count: heat.total,
+          }),
+        }}
+      />
     </>
   );
 }
