@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
+import { Pagination } from "~/components/pagination";
 import { DateOnly } from "~/components/time";
 import {
   assertCan,
@@ -22,8 +23,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "coordination:access");
-  const showAll = new URL(request.url).searchParams.get("show") === "all";
-  return { organisations: listOrganisationsForReview(user, { onlyUnverified: !showAll }), showAll };
+  const params = new URL(request.url).searchParams;
+  const showAll = params.get("show") === "all";
+  const page = Number(params.get("page") ?? "1");
+  return { ...listOrganisationsForReview(user, { onlyUnverified: !showAll, page }), showAll };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VerifyOrganisationsPage() {
-  const { organisations, showAll } = useLoaderData<typeof loader>();
+  const { organisations, total, page, pageCount, showAll } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(["home", "auth"]);
@@ -58,7 +61,7 @@ export default function VerifyOrganisationsPage() {
         {showAll ? (
           <Link to="?">{t("verify.showUnverified")}</Link>
         ) : (
-          <Link to={`?${new URLSearchParams({ ...Object.fromEntries(searchParams), show: "all" })}`}>
+          <Link to={`?${new URLSearchParams({ ...Object.fromEntries(searchParams), show: "all", page: "1" })}`}>
             {t("verify.showAll")}
           </Link>
         )}
@@ -68,7 +71,11 @@ export default function VerifyOrganisationsPage() {
           {t(actionData.notice)}
         </FormMessage>
       ) : null}
-      {organisations.length === 0 ? <p className="empty">{t("verify.none")}</p> : null}
+      {organisations.length === 0 ? (
+        <p className="empty">{t("verify.none")}</p>
+      ) : (
+        <p className="list-summary">{t("verify.count", { count: total })}</p>
+      )}
       <ul className="card-list">
         {organisations.map((org) => (
           <li key={org.id} className="card">
@@ -100,6 +107,22 @@ export default function VerifyOrganisationsPage() {
           </li>
         ))}
       </ul>
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        hrefFor={(p) => {
+          const params = new URLSearchParams(searchParams);
+          if (p === 1) params.delete("page");
+          else params.set("page", String(p));
+          return `?${params}`;
+        }}
+        labels={{
+          nav: t("verify.pagination"),
+          previous: t("verify.previous"),
+          next: t("verify.next"),
+          current: t("verify.pageOf", { page, pageCount }),
+        }}
+      />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useCategoryName, useNumber } from "~/components/dashboard/dashboard-sec
 import { PeriodForm } from "~/components/dashboard/period-form";
 import { requireReportRoute } from "~/modules/reports/report-route.server";
 import { HOURS_GROUPING, type HoursGrouping } from "~/modules/reports/report-period";
-import { summariseHours, summariseMatches, summariseNeeds } from "~/modules/reports/reports.server";
+import { summariseHoursBy, summariseMatches, summariseNeeds } from "~/modules/reports/reports.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";
 
@@ -17,18 +17,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.pageTitle ?? ""} · miteinander` },
 ];
 
+/**
+ * A city has thousands of organisations: the page lists those with the most hours, the CSV file all of
+ * them (the page stays light; the file is where a funder's full list belongs).
+ */
+const ORGANISATIONS_SHOWN = 25;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope, period, errors, t } = await requireReportRoute(request);
   const db = getDb();
+  const hours = summariseHoursBy(db, scope, period, HOURS_GROUPING);
   return {
     period: { from: period.from, to: period.to },
     errors,
     allNeighbourhoods: user.role === "admin",
     needs: summariseNeeds(db, scope, period),
     matches: summariseMatches(db, scope, period),
-    hours: Object.fromEntries(
-      HOURS_GROUPING.map((by) => [by, summariseHours(db, scope, period, by)]),
-    ) as Record<HoursGrouping, ReturnType<typeof summariseHours>>,
+    hours: {
+      ...hours,
+      organisation: [...hours.organisation].sort((a, b) => b.hours - a.hours).slice(0, ORGANISATIONS_SHOWN),
+    } as Record<HoursGrouping, (typeof hours)[HoursGrouping]>,
+    organisationCount: hours.organisation.length,
     pageTitle: t("title"),
   };
 }
@@ -180,28 +189,41 @@ export default function ReportsPage() {
           {data.hours[by].length === 0 ? (
             <p className="empty">{t("hours.empty")}</p>
           ) : (
-            <TableScroll labelledBy={`hours-${by}-heading`}>
-              <table className="data-table" data-testid={`report-hours-${by}`}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t(`hours.${by}`)}</th>
-                    <th scope="col">{t("hours.entries")}</th>
-                    <th scope="col">{t("hours.hours")}</th>
-                    <th scope="col">{t("hours.volunteers")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.hours[by].map((r) => (
-                    <tr key={r.key ?? "none"}>
-                      <th scope="row">{hoursLabel(by, r)}</th>
-                      <td>{n(r.entries)}</td>
-                      <td>{n(r.hours, 2)}</td>
-                      <td>{n(r.volunteers)}</td>
+            <>
+              {by === "organisation" && data.organisationCount > data.hours.organisation.length ? (
+                <p className="hint" data-testid="report-hours-organisation-more">
+                  {t("hours.topOrganisations", {
+                    shown: data.hours.organisation.length,
+                    count: data.organisationCount,
+                  })}{" "}
+                  <a href={`/coordination/reports/hours.csv?by=organisation&${query}`} download>
+                    {t("hours.allOrganisationsFile")}
+                  </a>
+                </p>
+              ) : null}
+              <TableScroll labelledBy={`hours-${by}-heading`}>
+                <table className="data-table" data-testid={`report-hours-${by}`}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t(`hours.${by}`)}</th>
+                      <th scope="col">{t("hours.entries")}</th>
+                      <th scope="col">{t("hours.hours")}</th>
+                      <th scope="col">{t("hours.volunteers")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                  </thead>
+                  <tbody>
+                    {data.hours[by].map((r) => (
+                      <tr key={r.key ?? "none"}>
+                        <th scope="row">{hoursLabel(by, r)}</th>
+                        <td>{n(r.entries)}</td>
+                        <td>{n(r.hours, 2)}</td>
+                        <td>{n(r.volunteers)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            </>
           )}
         </section>
       ))}

@@ -61,7 +61,13 @@ export default function VerificationQueuePage() {
       <p className="lead">{t("verification.intro")}</p>
 
       <section aria-labelledby="organisations" className="section">
-        <h2 id="organisations">{t("verification.organisations", { count: data.organisations.length })}</h2>
+        <h2 id="organisations">{t("verification.organisations", { count: data.organisationTotal })}</h2>
+        {data.organisationTotal > data.organisations.length ? (
+          <p className="hint">
+            {t("verification.shownOf", { shown: data.organisations.length, count: data.organisationTotal })}{" "}
+            <Link to="/coordination/organisations">{t("verification.allOrganisations")}</Link>
+          </p>
+        ) : null}
         {data.organisations.length === 0 ? (
           <p className="empty">{t("verification.noOrganisations")}</p>
         ) : (
@@ -93,7 +99,12 @@ export default function VerificationQueuePage() {
       </section>
 
       <section aria-labelledby="certificates" className="section">
-        <h2 id="certificates">{t("verification.certificates", { count: data.certificates.length })}</h2>
+        <h2 id="certificates">{t("verification.certificates", { count: data.certificateTotal })}</h2>
+        {data.certificateTotal > data.certificates.length ? (
+          <p className="hint">
+            {t("verification.shownOf", { shown: data.certificates.length, count: data.certificateTotal })}
+          </p>
+        ) : null}
         {data.certificates.length === 0 ? (
           <p className="empty">{t("verification.noCertificates")}</p>
         ) : (

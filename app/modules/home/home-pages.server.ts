@@ -20,7 +20,7 @@ import {
 } from "@db/schema";
 import type { EventStatus, OrganisationKind, SignupStatus, UserRole } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
-import { listOrganisationsForReview } from "~/modules/organisations/verification.server";
+import { countOrganisationsForReview } from "~/modules/organisations/verification.server";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";
 
@@ -253,7 +253,7 @@ export function loadCoordinationHome(user: AuthUser): CoordinationHome {
     allNeighbourhoods: all,
     neighbourhoods: rows,
     proposedMatches: proposed,
-    organisationsToVerify: listOrganisationsForReview(user, { onlyUnverified: true }).length,
+    organisationsToVerify: countOrganisationsForReview(user),
   };
 }
 

@@ -18,7 +18,9 @@ import { zonedIsoDate } from "~/utils/time";
 
 /** Certificates that ran out this many days ago or less still show in the queue, marked expired. */
 const RECENTLY_EXPIRED_DAYS = 30;
-const QUEUE_LIMIT = 100;
+/** The queue shows the oldest organisations and the most urgent certificates; the totals say how many wait. */
+const ORGANISATIONS_SHOWN = 20;
+const CERTIFICATES_SHOWN = 40;
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);
@@ -112,7 +114,12 @@ export function listVerificationQueue(
   db: DbOrTx,
   user: AuthUser,
   now: number = Date.now(),
-): { organisations: OrganisationInQueue[]; certificates: CertificateInQueue[] } {
+): {
+  organisations: OrganisationInQueue[];
+  organisationTotal: number;
+  certificates: CertificateInQueue[];
+  certificateTotal: number;
+} {
   const today = zonedIsoDate(now);
   const orgRows = db
     .select({
@@ -126,11 +133,12 @@ export function listVerificationQueue(
         join neighbourhoods n on n.id = onb.neighbourhood_id where onb.organisation_id = organisations.id)`,
       ownerNames: sql<string>`(select json_group_array(u.display_name) from memberships m
         join users u on u.id = m.user_id where m.organisation_id = organisations.id and m.role = 'owner')`,
+      total: sql<number>`count(*) over ()`,
     })
     .from(organisations)
     .where(and(isNull(organisations.verifiedAt), organisationScope(user)))
     .orderBy(asc(organisations.createdAt), asc(organisations.id))
-    .limit(QUEUE_LIMIT)
+    .limit(ORGANISATIONS_SHOWN)
     .all();
 
   const certificateColumns = {
@@ -140,6 +148,7 @@ export function listVerificationQueue(
     homeNeighbourhoodName: sql<
       string | null
     >`(select name from neighbourhoods where id = volunteer_profiles.home_neighbourhood_id)`,
+    total: sql<number>`count(*) over ()`,
   };
   const expiring = db
     .select(certificateColumns)
@@ -153,7 +162,7 @@ export function listVerificationQueue(
       ),
     )
     .orderBy(asc(volunteerProfiles.certificateValidUntil), asc(users.displayName))
-    .limit(QUEUE_LIMIT)
+    .limit(CERTIFICATES_SHOWN)
     .all();
   const scopeNeeds =
     user.role === "admin" ? sql`1` : sql`n.neighbourhood_id in (${idList(user.coordinatorNeighbourhoodIds)})`;
@@ -173,24 +182,26 @@ export function listVerificationQueue(
       ),
     )
     .orderBy(asc(users.displayName))
-    .limit(QUEUE_LIMIT)
+    .limit(CERTIFICATES_SHOWN)
     .all();
 
   return {
-    organisations: orgRows.map((r) => ({
+    organisationTotal: orgRows[0]?.total ?? 0,
+    certificateTotal: (expiring[0]?.total ?? 0) + (requested[0]?.total ?? 0),
+    organisations: orgRows.map(({ total: _total, ...r }) => ({
       ...r,
       createdAt: r.createdAt.getTime(),
       neighbourhoodNames: JSON.parse(r.neighbourhoodNames) as string[],
       ownerNames: JSON.parse(r.ownerNames) as string[],
     })),
     certificates: [
-      ...expiring.map((r) => ({
+      ...expiring.map(({ total: _total, ...r }) => ({
         ...r,
         reason: (r.validUntil !== null && r.validUntil < today
           ? "expired"
           : "expiring") as CertificateInQueue["reason"],
       })),
-      ...requested.map((r) => ({ ...r, reason: "requested" as const })),
+      ...requested.map(({ total: _total, ...r }) => ({ ...r, reason: "requested" as const })),
     ],
   };
 }
