@@ -16,7 +16,7 @@ import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
 import { figureHref, openNeedsHref } from "~/modules/dashboard/dashboard-filter";
 import { CERTIFICATE_HORIZON_DAYS, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
-import { loadDashboard } from "~/modules/dashboard/dashboard.server";
+import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import { heatPage } from "~/modules/dashboard/heat-rows";
 import { scopeOf } from "~/modules/dashboard/scope.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -35,7 +35,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "dashboard:read");
   const t = await i18nServer.getFixedT(request, "dashboard");
-  const { heat, neighbourhoods, ...figures } = loadDashboard(getDb(), scopeOf(user));
+  const { heat, neighbourhoods, ...figures } = cachedFigures(getDb(), {
+    kind: "dashboard",
+    scope: scopeOf(user),
+  });
   // Only the page of the heat map that is shown travels, in compact rows (see heat-rows.ts).
   const heatPageParam = Number(new URL(request.url).searchParams.get("heat") ?? "1");
   return {

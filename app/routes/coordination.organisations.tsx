@@ -61,7 +61,9 @@ export default function VerifyOrganisationsPage() {
         {showAll ? (
           <Link to="?">{t("verify.showUnverified")}</Link>
         ) : (
-          <Link to={`?${new URLSearchParams({ ...Object.fromEntries(searchParams), show: "all", page: "1" })}`}>
+          <Link
+            to={`?${new URLSearchParams({ ...Object.fromEntries(searchParams), show: "all", page: "1" })}`}
+          >
             {t("verify.showAll")}
           </Link>
         )}

@@ -2,12 +2,13 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
+import { DateTime } from "~/components/time";
 import { TableScroll } from "~/components/table-scroll";
 import { useCategoryName, useNumber } from "~/components/dashboard/dashboard-sections";
 import { PeriodForm } from "~/components/dashboard/period-form";
 import { requireReportRoute } from "~/modules/reports/report-route.server";
 import { HOURS_GROUPING, type HoursGrouping } from "~/modules/reports/report-period";
-import { summariseHoursBy, summariseMatches, summariseNeeds } from "~/modules/reports/reports.server";
+import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";
 
@@ -26,13 +27,19 @@ const ORGANISATIONS_SHOWN = 25;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope, period, errors, t } = await requireReportRoute(request);
   const db = getDb();
-  const hours = summariseHoursBy(db, scope, period, HOURS_GROUPING);
+  const { asOf, needs, matches, hours } = cachedFigures(db, {
+    kind: "reports",
+    scope,
+    from: period.from,
+    to: period.to,
+  });
   return {
     period: { from: period.from, to: period.to },
     errors,
     allNeighbourhoods: user.role === "admin",
-    needs: summariseNeeds(db, scope, period),
-    matches: summariseMatches(db, scope, period),
+    asOf,
+    needs,
+    matches,
     hours: {
       ...hours,
       organisation: [...hours.organisation].sort((a, b) => b.hours - a.hours).slice(0, ORGANISATIONS_SHOWN),
@@ -65,7 +72,10 @@ export default function ReportsPage() {
         </Link>
       </p>
       <h1>{t("title")}</h1>
-      <p className="lead">{data.allNeighbourhoods ? t("scopeAll") : t("scopeMine")}</p>
+      <p className="lead">
+        {data.allNeighbourhoods ? t("scopeAll") : t("scopeMine")} · {t("dashboard:asOf")}{" "}
+        <DateTime value={data.asOf} />
+      </p>
       <PeriodForm
         from={data.period.from}
         to={data.period.to}

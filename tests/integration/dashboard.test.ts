@@ -404,7 +404,8 @@ describe("the dashboard routes", () => {
       cookie: await sessionCookieFor(coordinatorId),
     });
     expect(ok.status).toBe(200);
-    expect((ok.data as { neighbourhoods: { id: number }[] }).neighbourhoods.map((n) => n.id).sort()).toEqual(
+    // The heat map's rows: the scope's neighbourhoods, and only those.
+    expect((ok.data as { heat: { rows: { id: number }[] } }).heat.rows.map((n) => n.id).sort()).toEqual(
       [ids.A, ids.B].sort(),
     );
     const denied = await callLoader(loader, "/coordination/dashboard", {

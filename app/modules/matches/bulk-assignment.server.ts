@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { closeDatabase, openDatabase, type Db } from "@db/client";
+import type { FiguresJob } from "~/modules/dashboard/figure-snapshots.server";
 import { solveBulk, type BulkResult, type MatchingInstance } from "~/modules/matching";
 import { loadMatchingInstance, type MatchingScope } from "./matching-instance.server";
 
@@ -141,10 +142,14 @@ export function runBulkAssignment(
 }
 
 /**
- * A job for the matching worker thread (bulk-assignment-worker.server.ts): a bulk assignment, or the
- * build of the reach index (candidate-reach.server.ts), each with a heap of its own.
+ * A job for the worker thread (bulk-assignment-worker.server.ts), each with a heap of its own: a bulk
+ * assignment, the build of the reach index (candidate-reach.server.ts), or the figures of the
+ * dashboard or the reports (dashboard/figure-snapshots.server.ts).
  */
-export type MatchingWorkerJob = BulkJob | { kind: "reach"; databasePath: string };
+export type MatchingWorkerJob =
+  | BulkJob
+  | { kind: "reach"; databasePath: string }
+  | { kind: "figures"; databasePath: string; job: FiguresJob; now: number };
 
 /** What the worker posts back. */
 export type MatchingWorkerReply<T> = { ok: true; result: T } | { ok: false; message: string };

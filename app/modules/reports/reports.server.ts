@@ -10,7 +10,7 @@
  *    the neighbourhood of their match's need or of their shift's activity.
  * Personal data stays out: no free text of needs, no names of volunteers.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { MatchStatus, NeedStatus, NeedUrgency } from "@db/schema/enums";
 import { FILLING_MATCH_SQL, OPEN_NEED_SQL } from "~/modules/dashboard/dashboard.server";
 import type { Period } from "~/modules/dashboard/periods";
@@ -104,49 +104,40 @@ export function summariseHours(
   period: Period,
   by: HoursGrouping,
 ): HoursRow[] {
-  return summariseHoursBy(db, scope, period, [by])[by];
+  const where = sql`h.confirmed_at is not null and h.date >= ${period.from} and h.date <= ${period.to} and ${hoursInScope(scope)}`;
+  const totals = sql`count(*) as entries, sum(h.hours) as hours, count(distinct h.volunteer_id) as volunteers`;
+  if (by === "organisation") {
+    return db.all<HoursRow>(sql`
+      select cast(o.id as text) as key, o.name as label, null as slug, ${totals}
+      from hours_log h left join organisations o on o.id = h.organisation_id
+      where ${where}
+      group by o.id order by o.id is null, o.name, o.id`);
+  }
+  if (by === "category") {
+    return db.all<HoursRow>(sql`
+      select cast(c.id as text) as key, c.name as label, c.slug as slug, ${totals}
+      from hours_log h left join categories c on c.id = h.category_id
+      where ${where}
+      group by c.id order by c.id is null, c.sort_order, c.name`);
+  }
+  return db.all<HoursRow>(sql`
+    select substr(h.date, 1, 7) as key, substr(h.date, 1, 7) as label, null as slug, ${totals}
+    from hours_log h
+    where ${where}
+    group by substr(h.date, 1, 7) order by key`);
 }
 
-/**
- * The hours summaries for several groupings in one statement: the hours in scope are found once (the
- * scope check looks up each entry's match or shift, which costs more than the grouping) and grouped
- * per grouping. Each grouping keeps its own order: organisations by name (the ones without last),
- * categories in their order, months in time.
- */
+/** The hours summaries for several groupings (the reports page shows all three). */
 export function summariseHoursBy<B extends HoursGrouping>(
   db: DbOrTx,
   scope: NeighbourhoodScope,
   period: Period,
   groupings: readonly B[],
 ): Record<B, HoursRow[]> {
-  const totals = sql`count(*) as entries, sum(h.hours) as hours, count(distinct h.volunteer_id) as volunteers`;
-  const branches: Record<HoursGrouping, SQL> = {
-    organisation: sql`select 'organisation' as grouping, cast(o.id as text) as key, o.name as label, null as slug, ${totals},
-        row_number() over (order by o.id is null, o.name, o.id) as rank
-      from h left join organisations o on o.id = h.organisation_id
-      group by o.id`,
-    category: sql`select 'category' as grouping, cast(c.id as text) as key, c.name as label, c.slug as slug, ${totals},
-        row_number() over (order by c.id is null, c.sort_order, c.name) as rank
-      from h left join categories c on c.id = h.category_id
-      group by c.id`,
-    month: sql`select 'month' as grouping, h.month as key, h.month as label, null as slug, ${totals},
-        row_number() over (order by h.month) as rank
-      from h group by h.month`,
-  };
-  const rows = db.all<HoursRow & { grouping: HoursGrouping; rank: number }>(sql`
-    with h as materialized (
-      select h.volunteer_id, h.organisation_id, h.category_id, substr(h.date, 1, 7) as month, h.hours
-      from hours_log h
-      where h.confirmed_at is not null and h.date >= ${period.from} and h.date <= ${period.to} and ${hoursInScope(scope)}
-    )
-    ${sql.join(
-      groupings.map((by) => sql`select * from (${branches[by]})`),
-      sql` union all `,
-    )}
-    order by grouping, rank`);
-  const result = Object.fromEntries(groupings.map((by) => [by, [] as HoursRow[]])) as Record<B, HoursRow[]>;
-  for (const { grouping, rank: _rank, ...row } of rows) result[grouping as B].push(row);
-  return result;
+  return Object.fromEntries(groupings.map((by) => [by, summariseHours(db, scope, period, by)])) as Record<
+    B,
+    HoursRow[]
+  >;
 }
 
 export interface NeedReportRow {
