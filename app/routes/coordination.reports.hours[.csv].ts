@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "~/modules/reports/csv";
-import { hoursCsv, reportFilename } from "~/modules/reports/report-csv.server";
+import { hoursCsv } from "~/modules/reports/report-csv.server";
 import { requireReportRoute } from "~/modules/reports/report-route.server";
 import { HOURS_GROUPING, type HoursGrouping } from "~/modules/reports/reports.server";
 import { getDb } from "~/utils/db.server";
@@ -10,9 +9,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, period, locale, t } = await requireReportRoute(request);
   const by = new URL(request.url).searchParams.get("by") ?? "";
   if (!(HOURS_GROUPING as readonly string[]).includes(by)) throw new Response("Not found", { status: 404 });
-  const grouping = by as HoursGrouping;
-  return csvResponse(
-    hoursCsv(getDb(), scope, period, grouping, t, locale),
-    reportFilename(t, `hours-${grouping}`, period),
-  );
+  return hoursCsv(getDb(), scope, period, by as HoursGrouping, t, locale);
 }

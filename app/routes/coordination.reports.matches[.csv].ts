@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "~/modules/reports/csv";
-import { matchesCsv, reportFilename } from "~/modules/reports/report-csv.server";
+import { matchesCsv } from "~/modules/reports/report-csv.server";
 import { requireReportRoute } from "~/modules/reports/report-route.server";
 import { getDb } from "~/utils/db.server";
 
 /** One line per match proposed in the period, in the reader's scope. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, period, locale, t } = await requireReportRoute(request);
-  return csvResponse(matchesCsv(getDb(), scope, period, t, locale), reportFilename(t, "matches", period));
+  return matchesCsv(getDb(), scope, period, t, locale);
 }

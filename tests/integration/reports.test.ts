@@ -411,6 +411,49 @@ describe("CSV", () => {
     ]);
   });
 
+  it("streams: the header comes first, rows follow as they are read, and the app can write meanwhile", async () => {
+    const db = getDb();
+    const category = db.$client
+      .prepare("SELECT id FROM categories ORDER BY id LIMIT 1")
+      .pluck()
+      .get() as number;
+    const insert = db.$client.prepare(
+      `INSERT INTO needs (category_id, neighbourhood_id, title, description, starts_at, ends_at, created_at)
+       VALUES (?, ?, 'Viele', 'Viele', ?, ?, ?)`,
+    );
+    const at = Date.UTC(2025, 5, 2, 9);
+    db.$client.transaction(() => {
+      for (let i = 0; i < 2_000; i++) insert.run(category, ids.A, at, at + 3_600_000, at + i);
+    })();
+    const module = await import("~/routes/coordination.reports.needs[.csv]");
+    const response = (await module.loader({
+      request: new Request("http://localhost/coordination/reports/needs.csv?from=2025-06-01&to=2025-06-30", {
+        headers: { Cookie: await sessionCookieFor(adminId) },
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    const reader = response.body!.getReader();
+    const first = new TextDecoder("utf-8", { ignoreBOM: true }).decode((await reader.read()).value);
+    expect(first).toMatch(/^\uFEFFNr\.;Erfasst am;.*\r\n$/);
+    // Mid-download (after the first rows), the app's own connection still writes: the download reads
+    // from a connection of its own.
+    const second = new TextDecoder().decode((await reader.read()).value);
+    let lines = second.split("\r\n").length - 1;
+    const rowsBefore = db.$client.prepare("SELECT count(*) FROM needs").pluck().get() as number;
+    insert.run(category, ids.A, at, at + 3_600_000, at);
+    let chunks = 2;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      chunks++;
+      lines += new TextDecoder().decode(chunk.value).split("\r\n").length - 1;
+    }
+    expect(chunks).toBeGreaterThan(5);
+    // The download reads one snapshot: the row written meanwhile is not in it.
+    expect(lines).toBe(2_000);
+    expect(db.$client.prepare("SELECT count(*) FROM needs").pluck().get()).toBe(rowsBefore + 1);
+    db.$client.prepare("DELETE FROM needs WHERE title = 'Viele'").run();
+  });
+
   it("matches.csv has one line per match in scope", async () => {
     const { text } = await download("/coordination/reports/matches.csv?from=2026-03-01&to=2026-03-31");
     const lines = text.slice(1).split("\r\n").slice(1, -1);

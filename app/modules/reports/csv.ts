@@ -28,17 +28,70 @@ export function csvNumber(value: number, locale: string): string {
   return locale.startsWith("de") ? text.replace(".", ",") : text;
 }
 
+function csvLine(cells: CsvCell[], locale: string): string {
+  return `${cells
+    .map((c) => (c === null ? "" : typeof c === "number" ? csvNumber(c, locale) : csvText(c)))
+    .join(CSV_SEPARATOR)}\r\n`;
+}
+
 /** The whole file: BOM, header line, one line per row, CRLF after every line. */
 export function toCsv(header: string[], rows: CsvCell[][], locale: string): string {
-  const line = (cells: CsvCell[]) =>
-    cells
-      .map((c) => (c === null ? "" : typeof c === "number" ? csvNumber(c, locale) : csvText(c)))
-      .join(CSV_SEPARATOR);
-  return CSV_BOM + [line(header), ...rows.map(line)].map((l) => `${l}\r\n`).join("");
+  return CSV_BOM + [header, ...rows].map((cells) => csvLine(cells, locale)).join("");
+}
+
+/** Lines per chunk of a streamed file: some tens of kilobytes. */
+const LINES_PER_CHUNK = 250;
+
+/**
+ * The same file as a stream that takes rows from `rows` only as the reader asks for more: the header
+ * goes out at once, and however many rows there are, only one chunk is held at a time. `done` runs
+ * once, when the rows are out, the reader went away, or reading failed.
+ */
+export function csvStream(
+  header: string[],
+  rows: Iterator<CsvCell[]>,
+  locale: string,
+  done: () => void = () => {},
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    rows.return?.();
+    done();
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BOM + csvLine(header, locale)));
+    },
+    pull(controller) {
+      try {
+        let text = "";
+        for (let i = 0; i < LINES_PER_CHUNK; i++) {
+          const next = rows.next();
+          if (next.done) {
+            if (text) controller.enqueue(encoder.encode(text));
+            controller.close();
+            finish();
+            return;
+          }
+          text += csvLine(next.value, locale);
+        }
+        controller.enqueue(encoder.encode(text));
+      } catch (error) {
+        finish();
+        controller.error(error);
+      }
+    },
+    cancel() {
+      finish();
+    },
+  });
 }
 
 /** A download response: UTF-8 CSV with an ASCII file name and its RFC 5987 twin. */
-export function csvResponse(body: string, filename: string): Response {
+export function csvResponse(body: string | ReadableStream<Uint8Array>, filename: string): Response {
   const ascii = filename.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(body, {
     headers: {

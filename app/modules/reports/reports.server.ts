@@ -10,7 +10,9 @@
  *    the neighbourhood of their match's need or of their shift's activity.
  * Personal data stays out: no free text of needs, no names of volunteers.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
+import type { Db } from "@db/client";
 import type { MatchStatus, NeedStatus, NeedUrgency } from "@db/schema/enums";
 import { FILLING_MATCH_SQL, OPEN_NEED_SQL } from "~/modules/dashboard/dashboard.server";
 import type { Period } from "~/modules/dashboard/periods";
@@ -104,27 +106,41 @@ export function summariseHours(
   period: Period,
   by: HoursGrouping,
 ): HoursRow[] {
+  return db.all<HoursRow>(hoursQuery(scope, period, by));
+}
+
+/** The same rows one at a time, as the CSV download writes them. */
+export function iterateHours(
+  db: Db,
+  scope: NeighbourhoodScope,
+  period: Period,
+  by: HoursGrouping,
+): IterableIterator<HoursRow> {
+  return iterate<HoursRow>(db, hoursQuery(scope, period, by));
+}
+
+function hoursQuery(scope: NeighbourhoodScope, period: Period, by: HoursGrouping): SQL {
   const where = sql`h.confirmed_at is not null and h.date >= ${period.from} and h.date <= ${period.to} and ${hoursInScope(scope)}`;
   const totals = sql`count(*) as entries, sum(h.hours) as hours, count(distinct h.volunteer_id) as volunteers`;
   if (by === "organisation") {
-    return db.all<HoursRow>(sql`
+    return sql`
       select cast(o.id as text) as key, o.name as label, null as slug, ${totals}
       from hours_log h left join organisations o on o.id = h.organisation_id
       where ${where}
-      group by o.id order by o.id is null, o.name, o.id`);
+      group by o.id order by o.id is null, o.name, o.id`;
   }
   if (by === "category") {
-    return db.all<HoursRow>(sql`
+    return sql`
       select cast(c.id as text) as key, c.name as label, c.slug as slug, ${totals}
       from hours_log h left join categories c on c.id = h.category_id
       where ${where}
-      group by c.id order by c.id is null, c.sort_order, c.name`);
+      group by c.id order by c.id is null, c.sort_order, c.name`;
   }
-  return db.all<HoursRow>(sql`
+  return sql`
     select substr(h.date, 1, 7) as key, substr(h.date, 1, 7) as label, null as slug, ${totals}
     from hours_log h
     where ${where}
-    group by substr(h.date, 1, 7) order by key`);
+    group by substr(h.date, 1, 7) order by key`;
 }
 
 /** The hours summaries for several groupings (the reports page shows all three). */
@@ -157,7 +173,20 @@ export interface NeedReportRow {
 
 /** One line per need recorded in the period (no free text: titles and descriptions stay out). */
 export function listNeedsForReport(db: DbOrTx, scope: NeighbourhoodScope, period: Period): NeedReportRow[] {
-  return db.all<NeedReportRow>(sql`
+  return db.all<NeedReportRow>(needsReportQuery(scope, period));
+}
+
+/** The same rows one at a time, as the CSV download writes them (see report-csv.server.ts). */
+export function iterateNeedsForReport(
+  db: Db,
+  scope: NeighbourhoodScope,
+  period: Period,
+): IterableIterator<NeedReportRow> {
+  return iterate<NeedReportRow>(db, needsReportQuery(scope, period));
+}
+
+function needsReportQuery(scope: NeighbourhoodScope, period: Period): SQL {
+  return sql`
     select n.id, n.created_at as createdAt, nb.name as neighbourhood, c.slug as categorySlug, c.name as categoryName,
       o.name as organisation, n.status, n.urgency, n.helpers_needed as helpersNeeded,
       min(coalesce(f.filled, 0), n.helpers_needed) as helpersFound, f.first_at as firstAcceptedAt, n.closed_at as closedAt
@@ -167,7 +196,7 @@ export function listNeedsForReport(db: DbOrTx, scope: NeighbourhoodScope, period
     left join organisations o on o.id = n.organisation_id
     left join ${filledPerNeed} f on f.need_id = n.id
     where ${needsInPeriod(scope, period)}
-    order by n.created_at, n.id`);
+    order by n.created_at, n.id`;
 }
 
 export interface MatchReportRow {
@@ -192,7 +221,20 @@ export function listMatchesForReport(
   scope: NeighbourhoodScope,
   period: Period,
 ): MatchReportRow[] {
-  return db.all<MatchReportRow>(sql`
+  return db.all<MatchReportRow>(matchesReportQuery(scope, period));
+}
+
+/** The same rows one at a time, as the CSV download writes them. */
+export function iterateMatchesForReport(
+  db: Db,
+  scope: NeighbourhoodScope,
+  period: Period,
+): IterableIterator<MatchReportRow> {
+  return iterate<MatchReportRow>(db, matchesReportQuery(scope, period));
+}
+
+function matchesReportQuery(scope: NeighbourhoodScope, period: Period): SQL {
+  return sql`
     select m.id, m.need_id as needId, m.proposed_at as proposedAt, m.responded_at as respondedAt, m.status,
       nb.name as neighbourhood, c.slug as categorySlug, c.name as categoryName, org.name as organisation,
       case when o.id is null then 'unknown' when o.organisation_id is null then 'volunteer' else 'organisation' end as offeredBy,
@@ -205,5 +247,13 @@ export function listMatchesForReport(
     left join offers o on o.id = m.offer_id
     left join organisations org on org.id = o.organisation_id
     where m.proposed_at >= ${period.fromMs} and m.proposed_at < ${period.toMs} and ${inScope("n.neighbourhood_id", scope)}
-    order by m.proposed_at, m.id`);
+    order by m.proposed_at, m.id`;
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/** A statement's rows one at a time (better-sqlite3's iterator): nothing is held but the current row. */
+function iterate<T>(db: Db, query: SQL): IterableIterator<T> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return db.$client.prepare(text).iterate(...params) as IterableIterator<T>;
 }
