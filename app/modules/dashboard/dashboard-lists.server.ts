@@ -31,11 +31,11 @@ export interface Page<T> {
 
 function paged<T>(
   db: DbOrTx,
-  countQuery: SQL,
+  countQuery: SQL | number,
   pageQuery: (limit: number, offset: number) => SQL,
   requested: number,
 ): Page<T> {
-  const total = db.get<{ n: number }>(countQuery)?.n ?? 0;
+  const total = typeof countQuery === "number" ? countQuery : (db.get<{ n: number }>(countQuery)?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pageCount);
   const items = total === 0 ? [] : db.all<T>(pageQuery(LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE));
@@ -183,10 +183,14 @@ export function listFigureOffers(
     where o.status = 'active' and (o.valid_until is null or o.valid_until >= ${today})
       and o.capacity - coalesce(u.n, 0) > 0 and ${optionalEq("o.category_id", filter.category)}
       and exists (select 1 from offer_neighbourhoods onb where onb.offer_id = o.id
-        and ${inScope("onb.neighbourhood_id", scope)} and ${optionalEq("onb.neighbourhood_id", filter.neighbourhood)})`;
+        and ${inScope("+onb.neighbourhood_id", scope)} and ${optionalEq("onb.neighbourhood_id", filter.neighbourhood)})`;
+  // The count and the free places in one pass over the offers (each pass groups every live match).
+  const totals = db.get<{ n: number; free: number }>(
+    sql`select count(*) as n, coalesce(sum(o.capacity - coalesce(u.n, 0)), 0) as free ${base}`,
+  );
   const page = paged<FigureOfferItem>(
     db,
-    sql`select count(*) as n ${base}`,
+    totals?.n ?? 0,
     (limit, offset) => sql`
       select x.id, x.title, x.capacity, x.free, coalesce(org.name, vu.display_name, '') as ownerName,
         case when x.organisation_id is null then 'volunteer' else 'organisation' end as ownerKind,
@@ -200,9 +204,7 @@ export function listFigureOffers(
       order by x.free desc, x.id`,
     filter.page,
   );
-  const freeCapacity =
-    db.get<{ n: number }>(sql`select coalesce(sum(o.capacity - coalesce(u.n, 0)), 0) as n ${base}`)?.n ?? 0;
-  return { ...page, freeCapacity };
+  return { ...page, freeCapacity: totals?.free ?? 0 };
 }
 
 // ---- shifts, certificates, load ---------------------------------------------------------------------
@@ -259,13 +261,26 @@ export function listFigureLoad(
       ? sql`recent_avg / previous_avg, display_name`
       : sql`last_week - cap desc, display_name`;
   const from = sql`from (${loadAlertsQuery(scope, today)}) f where ${flag}`;
-  return paged<LoadAlert>(
-    db,
-    sql`select count(*) as n ${from}`,
-    (limit, offset) => sql`
+  // The flags aggregate every volunteer's hours: the page and its total in one pass (a window count),
+  // and a second pass only for a page past the end.
+  const pageAt = (page: number) =>
+    db.all<LoadAlert & { total: number }>(sql`
       select user_id as userId, display_name as displayName, cap as capPerWeek, last_week as lastWeekHours,
-        recent_avg as recentWeeklyAverage, previous_avg as previousWeeklyAverage
-      ${from} order by ${order}, user_id limit ${limit} offset ${offset}`,
-    filter.page,
-  );
+        recent_avg as recentWeeklyAverage, previous_avg as previousWeeklyAverage, count(*) over () as total
+      ${from} order by ${order}, user_id limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`);
+  const requested = Math.max(1, filter.page);
+  let rows = pageAt(requested);
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    total = db.get<{ n: number }>(sql`select count(*) as n ${from}`)?.n ?? 0;
+    const last = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+    if (total > 0 && requested > last) rows = pageAt(last);
+  }
+  const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  return {
+    items: rows.map(({ total: _total, ...item }) => item),
+    total,
+    page: Math.min(requested, pageCount),
+    pageCount,
+  };
 }
