@@ -41,6 +41,13 @@ export function berlinOffsetSql(column: SQL, now: number): SQL {
   return sql`(case ${sql.join(whens, sql` `)} else ${int(HOUR_MS)} end)`;
 }
 
+/** The local day number (days since 1970-01-01, Berlin) that `(berlinLocalSql(x, now)) / DAY_MS` gives in SQL. */
+export function berlinLocalDay(instant: number, now: number): number {
+  const year = new Date(now).getUTCFullYear();
+  const periods = berlinSummerPeriods(year - 1, year + 3);
+  return Math.floor((instant + berlinOffsetFromPeriods(instant, periods)) / DAY_MS);
+}
+
 /** SQL: local wall-clock instant (epoch ms shifted by the offset, an integer), for day, weekday and minute maths. */
 export function berlinLocalSql(column: SQL, now: number): SQL {
   const instant = sql`cast(${column} as integer)`;

@@ -15,7 +15,14 @@ import type { Language, NeedSchedule, NeedUrgency } from "@db/schema/enums";
 import { haversineKm } from "~/modules/matching/geo";
 import type { WeeklyWindow } from "~/modules/volunteers/availability";
 import { startOfZonedDay } from "~/utils/time";
-import { berlinLocalSql, DAY_MS, int, minuteOfDaySql, weekdaySql } from "./berlin-clock-sql.server";
+import {
+  berlinLocalDay,
+  berlinLocalSql,
+  DAY_MS,
+  int,
+  minuteOfDaySql,
+  weekdaySql,
+} from "./berlin-clock-sql.server";
 import type { FindKind } from "./find-work.schema";
 
 export const FIND_PAGE_SIZE = 20;
@@ -178,21 +185,30 @@ export function findWork(
 
   const pageSize = FIND_PAGE_SIZE;
   const offset = (filter.page - 1) * pageSize;
-  const local = berlinLocalSql(sql`w.sort_at`, now);
-  const rows = db.all<{ kind: "shift" | "need"; id: number; distance: number | null; total: number }>(sql`
-    select w.kind as kind, w.id as id, ${distanceCase(sql`w.nb`)} as distance, count(*) over () as total
-    from (${sql.join(parts, sql` union all `)}) w
-    order by (${local}) / ${int(DAY_MS)}, distance is null, distance, w.sort_at, w.kind desc, w.id
+  const union = sql.join(parts, sql` union all `);
+  const localDay = sql`(${berlinLocalSql(sql`w.sort_at`, now)}) / ${int(DAY_MS)}`;
+  // The order is by local day first, and a day is a range of sort_at: the page lies within the days up
+  // to that of the last item it can hold (the offset + pageSize-th by time). One pass by time alone finds
+  // that item and the total; the costly ordering (distance per neighbourhood, local days) then reads
+  // only those days' items instead of every upcoming shift of the city.
+  const edge = db.get<{ sortAt: number; total: number }>(sql`
+    select w.sort_at as sortAt, count(*) over () as total
+    from (${union}) w order by w.sort_at limit 1 offset ${int(offset + pageSize - 1)}`);
+  const withinDays = edge
+    ? sql`w.sort_at < ${int(edge.sortAt + 2 * DAY_MS)} and ${localDay} <= ${int(berlinLocalDay(edge.sortAt, now))}`
+    : sql`1`;
+  const rows = db.all<{ kind: "shift" | "need"; id: number; distance: number | null }>(sql`
+    select w.kind as kind, w.id as id, ${distanceCase(sql`w.nb`)} as distance
+    from (${union}) w
+    where ${withinDays}
+    order by ${localDay}, distance is null, distance, w.sort_at, w.kind desc, w.id
     limit ${int(pageSize)} offset ${int(offset)}`);
 
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && filter.page > 1) {
-    // Past the last page (an old link): count without paging to say how many pages there are.
-    const counted = db.get<{ total: number }>(
-      sql`select count(*) as total from (${sql.join(parts, sql` union all `)})`,
-    );
-    total = counted?.total ?? 0;
-  }
+  // Without an edge this is the last page, holding everything from the offset on; past the last page
+  // (an old link) count without paging, to say how many pages there are.
+  let total = edge ? edge.total : offset + rows.length;
+  if (!edge && rows.length === 0 && offset > 0)
+    total = db.get<{ total: number }>(sql`select count(*) as total from (${union})`)?.total ?? 0;
   const shiftIds = rows.filter((r) => r.kind === "shift").map((r) => r.id);
   const needIds = rows.filter((r) => r.kind === "need").map((r) => r.id);
   const shiftsById = loadShifts(db, shiftIds, viewer);
