@@ -11,9 +11,10 @@ import { SEED_SCALES, countRows, defaultAnchor, isDatabaseEmpty, seedDatabase, t
 import { formatSeconds } from "./time";
 import { isLocalFilePath, wipeDatabase } from "./wipe-database";
 
-const USAGE = `Usage: npm run db:seed -- [--scale demo|city] [--reset] [--anchor YYYY-MM-DD]
+const USAGE = `Usage: npm run db:seed -- [--scale demo|city|state] [--reset] [--anchor YYYY-MM-DD]
 
-  --scale   demo (default): a lively demo; city: a whole city, for load tests
+  --scale   demo (default): a lively demo; city: a whole city, for load tests;
+            state: ten cities in ten municipalities, to see how cost grows
   --reset   delete all rows first (only for a local database file)
   --anchor  the date the data is built around (default: Monday of this week, 00:00 UTC)
 

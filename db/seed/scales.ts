@@ -1,6 +1,20 @@
-/** How much data each scale produces. `city` is sized for load tests; `demo` for a lively local app. */
-export const SEED_SCALES = ["demo", "city"] as const;
+import { STATE_MUNICIPALITIES, type Municipality } from "./tile";
+
+/**
+ * How much data each scale produces. `demo` for a lively local app; `city` (a city of 260,000) for
+ * load tests; `state` ten cities in ten municipalities (a state-wide or Kreis-wide installation), to
+ * see how cost grows (scripts/bench/growth.ts).
+ */
+export const SEED_SCALES = ["demo", "city", "state"] as const;
 export type SeedScale = (typeof SEED_SCALES)[number];
+/** The scales the generator itself produces; `state` copies `city` (db/seed/tile.ts). */
+export type GeneratedScale = Exclude<SeedScale, "state">;
+
+/** A scale made of copies of a generated one, one per further municipality. */
+export interface TiledScale {
+  base: GeneratedScale;
+  municipalities: readonly Municipality[];
+}
 
 export interface ScaleConfig {
   /** Adds the Quartiere to the 18 Stadtteile (the city scale needs at least 50 neighbourhoods). */
@@ -24,7 +38,11 @@ export interface ScaleConfig {
   proposedShare: number;
 }
 
-export const SCALE_CONFIGS: Record<SeedScale, ScaleConfig> = {
+export const TILED_SCALES: Partial<Record<SeedScale, TiledScale>> = {
+  state: { base: "city", municipalities: STATE_MUNICIPALITIES },
+};
+
+export const SCALE_CONFIGS: Record<GeneratedScale, ScaleConfig> = {
   demo: {
     includeQuartiere: false,
     volunteers: 120,

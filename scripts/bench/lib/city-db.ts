@@ -60,7 +60,13 @@ export async function ensureScaleDatabase(
   const db = openDatabase(temp);
   try {
     migrateDatabase(db);
+    // A temp file that is renamed into place only when complete: no journal and no syncs while it is
+    // filled (a crash leaves a file nobody uses), WAL again once it is done.
+    db.$client.pragma("journal_mode = OFF");
+    db.$client.pragma("synchronous = OFF");
+    db.$client.pragma("cache_size = -262144");
     await seedDatabase(db, { scale, anchor });
+    db.$client.pragma("journal_mode = WAL");
     // Fold the WAL back so the renamed file is complete on its own.
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
   } catch (error) {
