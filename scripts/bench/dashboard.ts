@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- dashboard [runs]`: the coordinator dashboard's server work at city scale (BENCH_DB
- * or .cache/bench-city.db, seeded on first use; pending migrations are applied first), for all
- * neighbourhoods (admin scope).
+ * `npm run bench -- dashboard [runs] [--scale city]`: the coordinator dashboard's server work at city
+ * scale (BENCH_DB or .cache/bench-city.db; other scales .cache/bench-<scale>.db; seeded on first use,
+ * pending migrations applied first), for all neighbourhoods (admin scope).
  *
  *  - dashboard_*: the page's data as a request gets it — the figures through their per-scope cache
  *    (dashboard/figure-snapshots.server.ts) and the shown page of the heat map — for `runs` requests
@@ -24,10 +24,11 @@ import { loadDashboard } from "../../app/modules/dashboard/dashboard.server";
 import { cachedFigures } from "../../app/modules/dashboard/figure-snapshots.server";
 import { heatPage } from "../../app/modules/dashboard/heat-rows";
 import { ALL_NEIGHBOURHOODS } from "../../app/modules/dashboard/scope.server";
-import { ensureCityDatabase } from "./lib/city-db";
+import { parseScale } from "./lib/bench-args";
+import { ensureScaleDatabase } from "./lib/city-db";
 
 const log = (line: string) => console.error(line);
-const runs = Math.max(5, Number(process.argv[2] ?? 30) || 30);
+const runs = Math.max(5, Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 30) || 30);
 const WARM_UP = 5;
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -37,7 +38,7 @@ function percentile(sorted: readonly number[], p: number): number {
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const city = await ensureCityDatabase(log);
+const city = await ensureScaleDatabase(parseScale(), log);
 const db = openDatabase(city.path);
 migrateDatabase(db);
 const now = city.anchor.getTime() + 9 * 3_600_000;
@@ -108,6 +109,7 @@ console.log(
 console.log(
   JSON.stringify({
     bench: "dashboard",
+    scale: city.scale,
     scope: "all neighbourhoods (admin)",
     runs,
     warm_up: WARM_UP,

@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- matching`: the matching engine on the city-scale seed (BENCH_DB or
- * .cache/bench-city.db, seeded on first use).
+ * `npm run bench -- matching [--scale city]`: the matching engine on the city-scale seed (BENCH_DB or
+ * .cache/bench-city.db; other scales .cache/bench-<scale>.db; seeded on first use).
  *
  *  - suggest: the top 10 for one need against all offers through the index, for 200 needs spread over
  *    the open needs, after a warm-up on 100 other needs (a running server is warm); p50 / p95 / max.
@@ -16,6 +16,7 @@
  *
  * Progress and a table go to stderr/stdout; the last line of stdout is one JSON object.
  */
+import { loadavg } from "node:os";
 import { closeDatabase, migrateDatabase, openDatabase } from "../../db/client";
 import {
   candidateReachStatus,
@@ -32,7 +33,8 @@ import {
   suggest,
   verifyCertificate,
 } from "../../app/modules/matching";
-import { ensureCityDatabase } from "./lib/city-db";
+import { parseScale } from "./lib/bench-args";
+import { ensureScaleDatabase } from "./lib/city-db";
 
 const log = (line: string) => console.error(line);
 const MB = 1024 * 1024;
@@ -61,7 +63,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-const city = await ensureCityDatabase(log);
+const city = await ensureScaleDatabase(parseScale(), log);
 const now = city.anchor.getTime();
 // Pending migrations first (a kept database may predate the reach index's change log).
 const writable = openDatabase(city.path);
@@ -131,6 +133,7 @@ clearInterval(probe);
 closeDatabase(serverDb);
 
 const report = {
+  scale: city.scale,
   suggest_p50_ms: round(percentile(suggestTimes, 50), 2),
   suggest_p95_ms: round(percentile(suggestTimes, 95), 2),
   suggest_max_ms: round(suggestTimes.at(-1) ?? NaN, 2),
@@ -176,6 +179,7 @@ const report = {
   process_peak_rss_mb: Math.round(maxRssMb()),
   seeded_ms: Math.round(city.seededMs),
   reference_time: city.anchor.toISOString(),
+  load_average: loadavg().map((n) => round(n, 1)),
 };
 
 const rows: Array<[string, string]> = [

@@ -327,6 +327,7 @@ async function main() {
         server_rss_mb: memory.peakMb,
         scale,
         runs,
+        page_ms: Object.fromEntries(results.map((r) => [`${r.role} ${r.path}`, r.ms])),
         load_average: loadavg().map((n) => round(n, 1)),
       }),
     );

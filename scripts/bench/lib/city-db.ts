@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { closeDatabase, migrateDatabase, openDatabase } from "../../../db/client";
 import { defaultAnchor, isDatabaseEmpty, seedDatabase, type SeedScale } from "../../../db/seed/seed";
@@ -18,6 +19,16 @@ export type CityDatabase = ScaleDatabase;
 interface Sidecar {
   scale: SeedScale;
   anchor: string;
+  /** How long building it took, its CPU time, and how busy the machine was (1-minute load average). */
+  seededMs?: number;
+  seedCpuMs?: number;
+  loadAverage?: number[];
+}
+
+/** How the kept database of a scale was built (from its sidecar file), if it says. */
+export function seedRecord(scale: SeedScale): Sidecar | null {
+  const sidecarPath = `${scaleDatabasePath(scale)}.json`;
+  return existsSync(sidecarPath) ? (JSON.parse(readFileSync(sidecarPath, "utf8")) as Sidecar) : null;
 }
 
 /**
@@ -57,6 +68,7 @@ export async function ensureScaleDatabase(
   const temp = `${path}.seeding-${process.pid}`;
   log(`Seeding ${scale} scale into ${path} (once; kept for later runs) …`);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const db = openDatabase(temp);
   try {
     migrateDatabase(db);
@@ -77,11 +89,18 @@ export async function ensureScaleDatabase(
   closeDatabase(db);
   for (const suffix of ["-wal", "-shm"]) rmSync(`${temp}${suffix}`, { force: true });
   renameSync(temp, path);
+  const seededMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
   writeFileSync(
     sidecarPath,
-    `${JSON.stringify({ scale, anchor: anchor.toISOString() } satisfies Sidecar)}\n`,
+    `${JSON.stringify({
+      scale,
+      anchor: anchor.toISOString(),
+      seededMs: Math.round(seededMs),
+      seedCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
+    } satisfies Sidecar)}\n`,
   );
-  const seededMs = performance.now() - started;
   log(`Seeded in ${(seededMs / 1000).toFixed(1)} s.`);
   return { path, scale, anchor, seededMs };
 }
