@@ -55,6 +55,7 @@ export function csvStream(
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let finished = false;
+  let started = false;
   const finish = () => {
     if (finished) return;
     finished = true;
@@ -65,7 +66,13 @@ export function csvStream(
     start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvLine(header, locale)));
     },
-    pull(controller) {
+    async pull(controller) {
+      // Reading the rows runs the query, synchronously: give the event loop a turn first, so that the
+      // header already written reaches the socket before the query has produced its first row.
+      if (!started) {
+        started = true;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       try {
         let text = "";
         for (let i = 0; i < LINES_PER_CHUNK; i++) {
