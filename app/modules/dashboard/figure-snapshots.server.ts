@@ -5,6 +5,9 @@
  * the worker thread, so nobody waits for the computation but the first view of a scope (and a view
  * after a long pause). The pages say "as of …". See docs/decisions/081-pages-fast-and-light.md.
  *
+ * Where the figures are cheap (a town, the demo: under FIGURES_EXACT_BELOW_MS of processor time), they are
+ * computed again as soon as anything was written since: there every number equals the list it links to.
+ *
  * The lists behind the figures are never cached: a list opened from a minute-old figure shows the
  * records as they are now.
  */
@@ -24,6 +27,8 @@ const FIGURES_MAX_AGE_MS = 15 * 60_000;
 /** Scopes × periods kept per connection (least recently computed out first). */
 const MAX_ENTRIES = 200;
 const REFRESH_TIMEOUT_MS = 120_000;
+/** Figures that cost less processor time than this are never served once something was written. */
+export const FIGURES_EXACT_BELOW_MS = 50;
 
 /** What to compute: plain data, so that it can travel to the worker thread. */
 export type FiguresJob =
@@ -56,6 +61,33 @@ interface Entry {
   value: unknown;
   computedAt: number;
   refreshing: boolean;
+  /** The database's write state when they were computed (see writeState). */
+  state: string;
+  /** Processor time of their last computation on the request, in ms. */
+  costMs: number;
+}
+
+const writeCounters = new WeakMap<Db["$client"], () => number>();
+
+/**
+ * Changes whenever a row was written: by this connection (total_changes) or by another one, a worker or
+ * a command (data_version).
+ */
+function writeState(db: Db): string {
+  let totalChanges = writeCounters.get(db.$client);
+  if (!totalChanges) {
+    const statement = db.$client.prepare("SELECT total_changes()").pluck();
+    totalChanges = () => statement.get() as number;
+    writeCounters.set(db.$client, totalChanges);
+  }
+  return `${totalChanges()}:${db.$client.pragma("data_version", { simple: true }) as number}`;
+}
+
+function computeMeasured<J extends FiguresJob>(db: Db, job: J, now: number) {
+  const before = process.cpuUsage();
+  const value = computeFigures(db, job, now);
+  const used = process.cpuUsage(before);
+  return { value, costMs: (used.user + used.system) / 1000 };
 }
 
 const caches = new WeakMap<Db["$client"], Map<string, Entry>>();
@@ -83,7 +115,9 @@ function refresh(
   if (entry.refreshing) return;
   entry.refreshing = true;
   const path = db.$client.name;
-  const done = (value: unknown) => store(cache, key, { value, computedAt: started, refreshing: false });
+  const state = writeState(db);
+  const done = (value: unknown) =>
+    store(cache, key, { value, computedAt: started, refreshing: false, state, costMs: entry.costMs });
   if (db.$client.memory || !path) {
     setImmediate(() => done(computeFigures(db, job, started)));
     return;
@@ -103,17 +137,29 @@ function refresh(
  * The figures of `job` as of at most a minute ago (see the file's comment); `now` is the request's
  * time (tests and benchmarks pass their own).
  */
-export function cachedFigures<J extends FiguresJob>(db: Db, job: J, now: number = Date.now()): FiguresOf<J> {
+export function cachedFigures<J extends FiguresJob>(
+  db: Db,
+  job: J,
+  now: number = Date.now(),
+  { exactBelowMs = FIGURES_EXACT_BELOW_MS }: { exactBelowMs?: number } = {},
+): FiguresOf<J> {
   const cache = cacheOf(db);
   const key = JSON.stringify(job);
   const entry = cache.get(key);
-  if (entry && now - entry.computedAt < FIGURES_FRESH_MS) return entry.value as FiguresOf<J>;
-  if (entry && now - entry.computedAt < FIGURES_MAX_AGE_MS) {
-    refresh(db, cache, key, job, entry, now);
-    return entry.value as FiguresOf<J>;
+  const state = writeState(db);
+  if (entry) {
+    const age = now - entry.computedAt;
+    if (age < FIGURES_FRESH_MS && entry.state === state) return entry.value as FiguresOf<J>;
+    if (entry.costMs >= exactBelowMs) {
+      if (age < FIGURES_FRESH_MS) return entry.value as FiguresOf<J>;
+      if (age < FIGURES_MAX_AGE_MS) {
+        refresh(db, cache, key, job, entry, now);
+        return entry.value as FiguresOf<J>;
+      }
+    }
   }
-  const value = computeFigures(db, job, now);
-  store(cache, key, { value, computedAt: now, refreshing: false });
+  const { value, costMs } = computeMeasured(db, job, now);
+  store(cache, key, { value, computedAt: now, refreshing: false, state, costMs });
   return value;
 }
 
