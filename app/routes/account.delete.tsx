@@ -13,9 +13,12 @@ import { blankSessionCookie, requireUser } from "~/modules/auth/session.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { deleteOwnAccount } from "~/modules/privacy/account-privacy.server";
 import { DeleteAccountSchema } from "~/modules/privacy/privacy.schema";
-import { formFailure, validateFormData } from "~/utils/form-validation";
+import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
+import { validateFormData } from "~/utils/form-validation";
 
 export const handle = { i18n: ["common", "auth", "privacy"] };
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
@@ -31,15 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validateFormData(formData, DeleteAccountSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = await deleteOwnAccount(user.id, result.data.password);
-  if (!outcome.ok) {
-    const headers: HeadersInit = outcome.retryAfterSeconds
-      ? { "Retry-After": String(outcome.retryAfterSeconds) }
-      : {};
-    return data(formFailure(formData, outcome.errors), {
-      status: outcome.retryAfterSeconds ? 429 : 400,
-      headers,
-    });
-  }
+  if (!outcome.ok) return formRefusal(formData, outcome);
   // The sessions went with the account; the cookie goes too.
   return redirect("/privacy?erased=1", { headers: { "Set-Cookie": blankSessionCookie() } });
 }

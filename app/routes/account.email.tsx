@@ -6,10 +6,13 @@ import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/compon
 import { appOrigin, requestEmailChange } from "~/modules/auth/accounts.server";
 import { ChangeEmailSchema } from "~/modules/auth/auth.schema";
 import { requireUser } from "~/modules/auth/session.server";
-import { formFailure, validateFormData } from "~/utils/form-validation";
+import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
+import { validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountEmail") }];
 
@@ -29,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     result.data.currentPassword,
     appOrigin(request),
   );
-  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  if (!outcome.ok) return formRefusal(formData, outcome);
   return { sentTo: result.data.newEmail };
 }
 

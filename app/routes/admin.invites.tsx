@@ -12,10 +12,13 @@ import { createStaffInvite, listPendingInvites, revokeInvite } from "~/modules/a
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
-import { formFailure, validateFormData } from "~/utils/form-validation";
+import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
+import { validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminInvites") }];
 
@@ -40,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     appOrigin(request),
     await requestLocale(request),
   );
-  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  if (!outcome.ok) return formRefusal(formData, outcome);
   return { notice: "invites.sent" };
 }
 

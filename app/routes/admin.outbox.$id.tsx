@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { carriesSecretLink } from "~/modules/notifications/kinds";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { DateTime } from "~/components/time";
@@ -38,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: message.createdAt.getTime(),
       sentAt: message.sentAt?.getTime() ?? null,
       nextAttemptAt: message.nextAttemptAt.getTime(),
+      /** A sent mail whose link was a single-use key keeps no link (delivery.server.ts markSent). */
+      linkRemoved: message.status === "sent" && carriesSecretLink(message.kind),
     },
   };
 }
@@ -113,6 +116,7 @@ export default function OutboxMessagePage() {
           </button>
         </Form>
       ) : null}
+      {message.linkRemoved ? <p className="notice">{t("outbox.linkRemoved")}</p> : null}
       <h2>{t("outbox.textVersion")}</h2>
       <pre className="prose" style={{ whiteSpace: "pre-wrap" }}>
         {message.bodyText}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { carriesSecretLink } from "~/modules/notifications/kinds";
 import { OUTBOX_STATUS } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
@@ -94,6 +95,9 @@ export default function OutboxPage() {
                 </td>
                 <td>
                   {t(`outbox.statuses.${m.status}`)}
+                  {m.status === "sent" && carriesSecretLink(m.kind) ? (
+                    <span className="muted small"> · {t("outbox.linkRemovedShort")}</span>
+                  ) : null}
                   {m.lastError ? <span className="muted small"> — {m.lastError}</span> : null}
                 </td>
                 <td>{m.attempts}</td>

@@ -1,8 +1,17 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/form";
-import { confirmEmailChange, findEmailChange } from "~/modules/auth/accounts.server";
+import { confirmAccount, confirmEmailChange, findAddressConfirmation } from "~/modules/auth/accounts.server";
+import { homePathFor } from "~/modules/auth/auth-user";
+import { createUserSession, getOptionalSession } from "~/modules/auth/session.server";
+import { localeCookie } from "~/modules/i18n/i18next.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
@@ -12,29 +21,51 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "referrer", content: "no-referrer" },
 ];
 
-/** Opening the link changes nothing (mail scanners open links); the button does. */
+/**
+ * The link of a new account's confirmation e-mail or of an e-mail change. Opening it changes nothing
+ * (mail scanners open links); the button does.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const change = token ? findEmailChange(token) : null;
-  return { token, newEmail: change?.newEmail ?? null };
+  const found = token ? findAddressConfirmation(token) : null;
+  return { token, email: found?.email ?? null, purpose: found?.purpose ?? null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const token = formData.get("token");
-  const outcome = confirmEmailChange(typeof token === "string" ? token : "");
+  const raw = formData.get("token");
+  const token = typeof raw === "string" ? raw : "";
+  const found = token ? findAddressConfirmation(token) : null;
+  if (found?.purpose === "account_confirmation") {
+    // Whoever reads the address's mail may use the account: the confirmation logs them in.
+    const outcome = confirmAccount(token);
+    if (!outcome.ok)
+      return data({ error: outcome.errors.form ?? "auth:errors.tokenInvalid" }, { status: 400 });
+    const headers = new Headers();
+    headers.append("Set-Cookie", await createUserSession(outcome.value.userId, request));
+    if (!(await localeCookie.parse(request.headers.get("Cookie"))))
+      headers.append("Set-Cookie", await localeCookie.serialize(outcome.value.locale));
+    return redirect(homePathFor({ role: outcome.value.role, memberships: [] }), { headers });
+  }
+  const session = await getOptionalSession(request);
+  const outcome = confirmEmailChange(
+    token,
+    session ? { userId: session.user.id, sessionId: session.session.id } : null,
+  );
   if (!outcome.ok) return data({ error: outcome.errors.form ?? "auth:errors.tokenInvalid" }, { status: 400 });
   return { confirmed: outcome.value.email };
 }
 
 export default function ConfirmEmailPage() {
-  const { token, newEmail } = useLoaderData<typeof loader>();
+  const { token, email, purpose } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
+  const newAccount = purpose === "account_confirmation";
+  const title = newAccount ? t("confirmAccount.title") : t("confirmEmail.title");
   if (actionData && "confirmed" in actionData) {
     return (
       <div className="page page--narrow">
-        <h1>{t("confirmEmail.title")}</h1>
+        <h1>{title}</h1>
         <FormMessage tone="success">{t("confirmEmail.done", { email: actionData.confirmed })}</FormMessage>
         <p>
           <Link to="/account">{t("account.title")}</Link>
@@ -44,14 +75,14 @@ export default function ConfirmEmailPage() {
   }
   return (
     <div className="page page--narrow">
-      <h1>{t("confirmEmail.title")}</h1>
+      <h1>{title}</h1>
       {actionData && "error" in actionData ? <FormMessage>{t(actionData.error)}</FormMessage> : null}
-      {newEmail ? (
+      {email ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />
-          <p>{t("confirmEmail.intro", { email: newEmail })}</p>
+          <p>{newAccount ? t("confirmAccount.intro", { email }) : t("confirmEmail.intro", { email })}</p>
           <button type="submit" className="button">
-            {t("confirmEmail.submit")}
+            {newAccount ? t("confirmAccount.submit") : t("confirmEmail.submit")}
           </button>
         </Form>
       ) : (

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
-import { authenticate } from "~/modules/auth/accounts.server";
+import { appOrigin, authenticate } from "~/modules/auth/accounts.server";
 import { LoginSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
@@ -36,7 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validateFormData(formData, LoginSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await authenticate(result.data.email, result.data.password, clientIpOf(context));
+  const outcome = await authenticate(
+    result.data.email,
+    result.data.password,
+    clientIpOf(context),
+    appOrigin(request),
+  );
   if (!outcome.ok) {
     const failure = {
       ...formFailure(formData, outcome.errors),

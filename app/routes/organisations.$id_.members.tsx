@@ -10,10 +10,13 @@ import { createOrganisationInvite, listPendingInvites, revokeInvite } from "~/mo
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { getOrganisationSummary, listMembers, removeMember } from "~/modules/organisations/members.server";
 import { requireIdParam, requireOrgMember } from "~/modules/permissions/guards.server";
-import { formFailure, validateFormData } from "~/utils/form-validation";
+import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
+import { validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "home"] };
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "members") }];
 
@@ -54,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     appOrigin(request),
     await requestLocale(request),
   );
-  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  if (!outcome.ok) return formRefusal(formData, outcome);
   return { notice: "members.invited" };
 }
 

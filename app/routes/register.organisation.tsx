@@ -8,15 +8,17 @@ import {
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND } from "@db/schema/enums";
+import { RegistrationSent } from "~/components/registration-sent";
 import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { appOrigin } from "~/modules/auth/accounts.server";
 import { PASSWORD_MIN_LENGTH, RegisterOrganisationSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";
-import { createUserSession, getOptionalUser } from "~/modules/auth/session.server";
+import { getOptionalUser } from "~/modules/auth/session.server";
 import { registerOrganisation } from "~/modules/organisations/registration.server";
-import { retryAfterHeaders } from "~/modules/auth/retry-after";
-import { formFailure, validateFormData } from "~/utils/form-validation";
+import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
+import { validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
@@ -36,18 +38,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = validateFormData(formData, RegisterOrganisationSchema);
   if (!result.success) return data(result, { status: 400 });
   const locale = await requestLocale(request);
-  const outcome = await registerOrganisation({ ...result.data, locale }, clientIpOf(context));
-  if (!outcome.ok) {
-    const headers: HeadersInit = outcome.retryAfterSeconds
-      ? { "Retry-After": String(outcome.retryAfterSeconds) }
-      : {};
-    return data(formFailure(formData, outcome.errors), {
-      status: outcome.retryAfterSeconds ? 429 : 400,
-      headers,
-    });
-  }
-  const cookie = await createUserSession(outcome.value.userId, request);
-  return redirect("/organisation", { headers: { "Set-Cookie": cookie } });
+  const outcome = await registerOrganisation(
+    { ...result.data, locale },
+    clientIpOf(context),
+    appOrigin(request),
+  );
+  if (!outcome.ok) return formRefusal(formData, outcome);
+  // The same answer for a free and a taken address: see registerAccount.
+  return { sentTo: outcome.value.sentTo };
 }
 
 export default function RegisterOrganisationPage() {
@@ -59,6 +57,14 @@ export default function RegisterOrganisationPage() {
     actionData,
     defaultValues: { kind: "" },
   });
+  if (actionData && "sentTo" in actionData) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t("registerOrganisation.title")}</h1>
+        <RegistrationSent email={actionData.sentTo} />
+      </div>
+    );
+  }
   return (
     <div className="page page--narrow">
       <h1>{t("registerOrganisation.title")}</h1>

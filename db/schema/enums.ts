@@ -109,6 +109,11 @@ export const NOTIFICATION_KIND = [
   "signup_cancelled",
   "match_ended_by_coordination",
   "match_ended_by_helper",
+  "account_confirmation",
+  "account_exists",
+  "email_changed",
+  "signup_certificate_missing",
+  "signups_certificate_missing",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND)[number];
 
@@ -136,7 +141,13 @@ export const AUDIT_ENTITY = [
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITY)[number];
 
-export const TOKEN_PURPOSE = ["password_reset", "email_change", "invite", "organisation_invite"] as const;
+export const TOKEN_PURPOSE = [
+  "password_reset",
+  "email_change",
+  "invite",
+  "organisation_invite",
+  "account_confirmation",
+] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSE)[number];
 
 export const WEEKDAY = [0, 1, 2, 3, 4, 5, 6] as const;

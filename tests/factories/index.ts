@@ -59,6 +59,7 @@ export function createUser(db: Db, overrides: Partial<typeof users.$inferInsert>
     .values({
       id: `user-${n}-${Math.random().toString(36).slice(2, 8)}`,
       email: `person${n}@beispiel.test`,
+      emailVerifiedAt: new Date(),
       passwordHash: UNUSABLE_PASSWORD_HASH,
       displayName: `Person ${n}`,
       ...overrides,

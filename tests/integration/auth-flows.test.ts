@@ -16,6 +16,7 @@ import {
 } from "@db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
 import { TOKEN_TTL_MS } from "~/modules/auth/tokens.server";
+import { listVerificationQueue } from "~/modules/verification/verification.server";
 import * as accountEmail from "~/routes/account.email";
 import * as accountPassword from "~/routes/account.password";
 import * as adminInvites from "~/routes/admin.invites";
@@ -30,6 +31,7 @@ import * as register from "~/routes/register._index";
 import * as resetPassword from "~/routes/reset-password";
 import { getDb } from "~/utils/db.server";
 import { createNeighbourhood, createOrganisation, createUser, createVolunteer } from "../factories";
+import { authUserOf } from "../helpers/auth-user";
 import { callAction, callLoader, cookiePair, sessionCookieFor } from "../helpers/route-calls";
 
 const PASSWORD = "Rhein und Ruhr 2026";
@@ -61,20 +63,59 @@ function linkIn(body: string, path: string): string {
   return new URL(match[0]).pathname + new URL(match[0]).search;
 }
 
+function confirmationLinkOf(address: string): string {
+  const mail = latestMailTo(address)!;
+  expect(mail.kind).toBe("account_confirmation");
+  return linkIn(mail.bodyText, "/confirm-email?token=");
+}
+
+const tokenOf = (link: string) => new URL(`http://x${link}`).searchParams.get("token")!;
+
 describe("registration", () => {
-  it("creates a volunteer with a profile, logs them in and lands on /volunteer", async () => {
+  it("creates an unconfirmed volunteer with a profile; the e-mailed link confirms and logs in", async () => {
     const result = await callAction(register.action, "/register", {
       form: { displayName: "Ana K.", email: "  Ana@Beispiel.test ", password: PASSWORD },
     });
-    expect(result.status).toBe(302);
-    expect(result.location).toBe("/volunteer");
-    expect(result.headers.get("Set-Cookie")).toMatch(/^session=/);
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({ sentTo: "ana@beispiel.test" });
+    expect(result.headers.get("Set-Cookie")).toBeNull();
     const user = getDb().select().from(users).where(eq(users.email, "ana@beispiel.test")).get()!;
     expect(user.role).toBe("volunteer");
+    expect(user.emailVerifiedAt).toBeNull();
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(
       getDb().select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, user.id)).get(),
     ).toBeDefined();
+
+    // No login before the address is confirmed: the right password sends a new link instead.
+    const early = await loginAs("ana@beispiel.test");
+    expect(early.status).toBe(400);
+    expect((early.data as { errors: unknown }).errors).toEqual({ form: "auth:errors.emailNotConfirmed" });
+    expect(early.headers.get("Set-Cookie")).toBeNull();
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
+    // A wrong password to the unconfirmed account says only that.
+    expect(
+      ((await loginAs("ana@beispiel.test", "falsch falsch")).data as { errors: unknown }).errors,
+    ).toEqual({
+      form: "auth:errors.invalidCredentials",
+    });
+
+    const link = confirmationLinkOf("ana@beispiel.test");
+    expect((await callLoader(confirmEmail.loader, link)).data).toMatchObject({
+      purpose: "account_confirmation",
+      email: "ana@beispiel.test",
+    });
+    const confirmed = await callAction(confirmEmail.action, "/confirm-email", {
+      form: { token: tokenOf(link) },
+    });
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.location).toBe("/volunteer");
+    expect(confirmed.headers.get("Set-Cookie")).toMatch(/^session=/);
+    expect(getDb().select().from(users).where(eq(users.id, user.id)).get()!.emailVerifiedAt).not.toBeNull();
+    expect((await loginAs("ana@beispiel.test")).status).toBe(302);
+    // The link is single-use.
+    const again = await callAction(confirmEmail.action, "/confirm-email", { form: { token: tokenOf(link) } });
+    expect(again.status).toBe(400);
   });
 
   it.each([
@@ -105,16 +146,50 @@ describe("registration", () => {
     },
   );
 
-  it("says when the address already has an account", async () => {
+  it("answers a taken address exactly like a free one and e-mails its owner instead", async () => {
     const existing = person();
-    const result = await callAction(register.action, "/register", {
-      form: { displayName: "X", email: existing.email, password: PASSWORD },
+    const before = getDb().select().from(users).all().length;
+    const free = await callAction(register.action, "/register", {
+      form: { displayName: "Y", email: "frei@beispiel.test", password: PASSWORD },
+      clientIp: "198.51.100.20",
     });
-    expect(result.status).toBe(400);
-    expect((result.data as { errors: Record<string, string> }).errors.email).toBe("auth:errors.emailTaken");
+    const taken = await callAction(register.action, "/register", {
+      form: { displayName: "X", email: existing.email, password: "Ein anderes Passwort 1" },
+      clientIp: "198.51.100.21",
+    });
+    expect(taken.status).toBe(free.status);
+    expect([...taken.headers]).toEqual([...free.headers]);
+    expect(taken.data).toEqual({ sentTo: existing.email });
+    expect(free.data).toEqual({ sentTo: "frei@beispiel.test" });
+    // The account is untouched; its owner hears of the attempt, with a way back in.
+    expect(getDb().select().from(users).all()).toHaveLength(before + 1);
+    const owner = getDb().select().from(users).where(eq(users.id, existing.id)).get()!;
+    expect(owner.passwordHash).toBe(existing.passwordHash);
+    expect(owner.displayName).toBe(existing.displayName);
+    const mail = latestMailTo(existing.email)!;
+    expect(mail.kind).toBe("account_exists");
+    expect(mail.bodyText).toContain("/forgot-password");
+    expect(getDb().select().from(authTokens).where(eq(authTokens.email, existing.email)).all()).toHaveLength(
+      0,
+    );
+    // The organisation form answers the same way and creates no organisation for a taken address.
+    const orgs = getDb().select().from(organisations).all().length;
+    const orgTaken = await callAction(registerOrganisation.action, "/register/organisation", {
+      form: {
+        organisationName: "Schattenverein",
+        kind: "initiative",
+        displayName: "X",
+        email: existing.email,
+        password: "Ein anderes Passwort 1",
+      },
+      clientIp: "198.51.100.22",
+    });
+    expect(orgTaken.status).toBe(200);
+    expect(orgTaken.data).toEqual({ sentTo: existing.email });
+    expect(getDb().select().from(organisations).all()).toHaveLength(orgs);
   });
 
-  it("registers an organisation, unverified, with the person as owner", async () => {
+  it("registers an organisation, unverified, with the person as owner once the address is confirmed", async () => {
     const result = await callAction(registerOrganisation.action, "/register/organisation", {
       form: {
         organisationName: "Türkischer Kulturverein e.V.",
@@ -124,8 +199,8 @@ describe("registration", () => {
         password: PASSWORD,
       },
     });
-    expect(result.status).toBe(302);
-    expect(result.location).toBe("/organisation");
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({ sentTo: "emre@verein.test" });
     const user = getDb().select().from(users).where(eq(users.email, "emre@verein.test")).get()!;
     expect(user.role).toBe("org_member");
     const org = getDb()
@@ -137,6 +212,27 @@ describe("registration", () => {
     expect(getDb().select().from(memberships).where(eq(memberships.userId, user.id)).all()).toEqual([
       expect.objectContaining({ organisationId: org.id, role: "owner" }),
     ]);
+    // Coordinators see it once its owner has confirmed the address.
+    const admin = authUserOf(getDb(), person("admin").id);
+    const queued = () => listVerificationQueue(getDb(), admin).organisations.some((o) => o.id === org.id);
+    expect(queued()).toBe(false);
+    const confirmed = await callAction(confirmEmail.action, "/confirm-email", {
+      form: { token: tokenOf(confirmationLinkOf("emre@verein.test")) },
+    });
+    expect(confirmed.location).toBe("/organisation");
+    expect(queued()).toBe(true);
+  });
+
+  it("a password reset confirms an unconfirmed address (the link came to it)", async () => {
+    await callAction(register.action, "/register", {
+      form: { displayName: "Lea", email: "lea@beispiel.test", password: PASSWORD },
+    });
+    await callAction(forgotPassword.action, "/forgot-password", { form: { email: "lea@beispiel.test" } });
+    const token = tokenOf(linkIn(latestMailTo("lea@beispiel.test")!.bodyText, "/reset-password?token="));
+    await callAction(resetPassword.action, "/reset-password", {
+      form: { token, password: "Ein ganz neues Passwort" },
+    });
+    expect((await loginAs("lea@beispiel.test", "Ein ganz neues Passwort")).status).toBe(302);
   });
 });
 

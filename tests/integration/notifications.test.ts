@@ -71,6 +71,11 @@ const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[K] } = 
   signup_cancelled: { eventTitle: "Sprachcafé", shiftTitle: "Aufbau", startsAt: STARTS_AT },
   match_ended_by_coordination: { needId: 1, needTitle: "Begleitung zum Jobcenter" },
   match_ended_by_helper: { needId: 1, needTitle: "Begleitung zum Jobcenter", helperName: "Jana" },
+  account_confirmation: { hours: 48, url: "https://x.test/confirm-email?token=secret-token" },
+  account_exists: { url: "https://x.test/forgot-password" },
+  email_changed: { newEmail: "n…@beispiel.test" },
+  signup_certificate_missing: { eventTitle: "Sprachcafé", shiftTitle: "Aufbau", startsAt: STARTS_AT },
+  signups_certificate_missing: { eventTitle: "Sprachcafé", count: 2 },
 };
 
 function notifyOne<K extends NotificationKind>(userId: string, kind: K, link: string | null = "/somewhere") {

@@ -3,10 +3,11 @@
  * answers with data or field errors (i18n keys) in the shape the forms show; none throws for bad input.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users, volunteerProfiles } from "@db/schema";
 import type { UiLocale, UserRole } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
+import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { getDb } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { passwordMatchesEmail } from "./auth.schema";
@@ -16,6 +17,7 @@ import {
   purgeStaleThrottleEntries,
   recordFailure,
   secondsUntilUnlocked,
+  throttledNow,
   throttleKeys,
 } from "./throttle.server";
 import {
@@ -48,6 +50,7 @@ export function findUserByEmail(email: string) {
       role: users.role,
       locale: users.locale,
       passwordHash: users.passwordHash,
+      emailVerifiedAt: users.emailVerifiedAt,
     })
     .from(users)
     .where(eq(users.email, email))
@@ -70,44 +73,95 @@ export interface NewAccount {
   locale: UiLocale;
 }
 
-/**
- * Registration says "this address already has an account": a form that stayed silent would need e-mail
- * confirmation before the first login. The per-IP throttle bounds how fast addresses can be probed.
- */
-export async function registerVolunteer(input: NewAccount, ip: string): Promise<Outcome<{ userId: string }>> {
-  const throttled = registrationThrottled(ip);
-  if (throttled) return throttled;
-  if (emailTaken(input.email)) return { ok: false, errors: { email: "auth:errors.emailTaken" } };
-  const passwordHash = await hashPassword(input.password);
-  const userId = randomUUID();
-  const db = getDb();
-  try {
-    db.transaction((tx) => {
-      tx.insert(users)
-        .values({
-          id: userId,
-          email: input.email,
-          displayName: input.displayName,
-          passwordHash,
-          role: "volunteer",
-          locale: input.locale,
-        })
-        .run();
-      tx.insert(volunteerProfiles).values({ userId }).run();
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { email: "auth:errors.emailTaken" } };
-    throw error;
-  }
-  recordFailure([throttleKeys.registerIp(ip)]);
-  return { ok: true, value: { userId } };
+export interface Registration {
+  account: NewAccount;
+  role: Extract<UserRole, "volunteer" | "org_member">;
+  /** Writes what comes with the new account (its volunteer profile, its organisation) in its transaction. */
+  createWith: (tx: DbOrTx, userId: string) => void;
 }
 
-export function registrationThrottled(
+/**
+ * Registration answers the same, with the same work, whether the address was free or taken: a free
+ * address gets an unconfirmed account and a confirmation link (the first login needs it); the owner of
+ * a taken address gets an e-mail saying so instead. Every attempt counts against the client's network
+ * and the address (see THROTTLE), so neither probing addresses nor flooding an inbox gets far.
+ */
+export async function registerAccount(
+  registration: Registration,
   ip: string,
-): { ok: false; errors: FieldErrors; retryAfterSeconds: number } | null {
-  const wait = secondsUntilUnlocked([throttleKeys.registerIp(ip)]);
-  return wait > 0 ? { ok: false, errors: { form: "auth:errors.throttled" }, retryAfterSeconds: wait } : null;
+  origin: string,
+): Promise<Outcome<{ sentTo: string }>> {
+  const { account } = registration;
+  const keys = [throttleKeys.registerIp(ip), throttleKeys.registerAccount(account.email)];
+  const throttled = throttledNow(keys);
+  if (throttled) return throttled;
+  recordFailure(keys);
+  // The argon2 hash is most of the time a registration takes: it is computed for a taken address too.
+  const passwordHash = await hashPassword(account.password);
+  const db = getDb();
+  const existing = findUserByEmail(account.email);
+  if (existing) {
+    db.transaction((tx) => tellOwnerOfTakenAddress(tx, existing.id, origin));
+  } else {
+    const userId = randomUUID();
+    try {
+      db.transaction((tx) => {
+        tx.insert(users)
+          .values({
+            id: userId,
+            email: account.email,
+            displayName: account.displayName,
+            passwordHash,
+            role: registration.role,
+            locale: account.locale,
+          })
+          .run();
+        registration.createWith(tx, userId);
+        sendAccountConfirmation(tx, { id: userId, email: account.email }, origin);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Someone registered the address a moment ago: its owner hears of this attempt like any other.
+      const winner = findUserByEmail(account.email);
+      if (winner) db.transaction((tx) => tellOwnerOfTakenAddress(tx, winner.id, origin));
+    }
+  }
+  return { ok: true, value: { sentTo: account.email } };
+}
+
+/** A volunteer's registration: the account with an empty volunteer profile. */
+export function registerVolunteer(
+  input: NewAccount,
+  ip: string,
+  origin: string,
+): Promise<Outcome<{ sentTo: string }>> {
+  return registerAccount(
+    {
+      account: input,
+      role: "volunteer",
+      createWith: (tx, userId) => tx.insert(volunteerProfiles).values({ userId }).run(),
+    },
+    ip,
+    origin,
+  );
+}
+
+/** Sends (again) the link that confirms a new account's address; an older link stops working. */
+function sendAccountConfirmation(tx: DbOrTx, user: { id: string; email: string }, origin: string): void {
+  invalidateUserTokens(tx, user.id, "account_confirmation");
+  const token = issueToken(tx, { purpose: "account_confirmation", email: user.email, userId: user.id });
+  notify(tx, {
+    userId: user.id,
+    kind: "account_confirmation",
+    params: {
+      hours: TOKEN_TTL_MS.account_confirmation / 3_600_000,
+      url: `${origin}/confirm-email?token=${token}`,
+    },
+  });
+}
+
+function tellOwnerOfTakenAddress(tx: DbOrTx, userId: string, origin: string): void {
+  notify(tx, { userId, kind: "account_exists", params: { url: `${origin}/forgot-password` } });
 }
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -121,11 +175,16 @@ export function isUniqueViolation(error: unknown): boolean {
 
 let dummyHash: Promise<string> | undefined;
 
-/** Checks e-mail and password with throttling per account and per IP. Unknown e-mails answer like wrong passwords. */
+/**
+ * Checks e-mail and password with throttling per account and per IP. Unknown e-mails answer like wrong
+ * passwords. The right password to an account whose address is not confirmed yet lets nobody in: it
+ * sends a new confirmation link instead (at most a few an hour), and says so.
+ */
 export async function authenticate(
   email: string,
   password: string,
   ip: string,
+  origin: string,
 ): Promise<Outcome<{ userId: string; role: UserRole; locale: UiLocale }>> {
   const keys = [throttleKeys.loginAccount(email), throttleKeys.loginIp(ip)];
   const wait = secondsUntilUnlocked(keys);
@@ -143,6 +202,14 @@ export async function authenticate(
       : { ok: false, errors: { form: "auth:errors.invalidCredentials" } };
   }
   clearThrottle([keys[0]!]);
+  if (!user.emailVerifiedAt) {
+    const resend = [throttleKeys.confirmationAccount(user.email)];
+    if (!throttledNow(resend)) {
+      recordFailure(resend);
+      getDb().transaction((tx) => sendAccountConfirmation(tx, user, origin));
+    }
+    return { ok: false, errors: { form: "auth:errors.emailNotConfirmed" } };
+  }
   // Housekeeping on the way: entries neither locked nor inside their window any more (a small table).
   purgeStaleThrottleEntries();
   getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id)).run();
@@ -183,7 +250,10 @@ export function isResetTokenUsable(token: string): boolean {
   return !!findUsableToken("password_reset", token);
 }
 
-/** Sets the new password, uses up the token and ends every session of the account. */
+/**
+ * Sets the new password, uses up the token and ends every session of the account. The link came to the
+ * account's address, so an unconfirmed address is confirmed by it too.
+ */
 export async function resetPassword(token: string, password: string): Promise<Outcome<{ userId: string }>> {
   const row = findUsableToken("password_reset", token);
   if (!row || !row.userId) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
@@ -193,7 +263,14 @@ export async function resetPassword(token: string, password: string): Promise<Ou
   const userId = row.userId;
   const done = getDb().transaction((tx) => {
     if (!consumeToken(tx, row.tokenHash)) return false;
-    tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({
+        passwordHash,
+        passwordChangedAt: new Date(),
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${Date.now()})`,
+      })
+      .where(eq(users.id, userId))
+      .run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     return true;
   });
@@ -213,6 +290,26 @@ async function checkCurrentPassword(userId: string, password: string): Promise<b
   return !!row && (await verifyPassword(row.passwordHash, password));
 }
 
+/**
+ * The current password, asked again before a change, counts like a login of the account (the same
+ * throttle, as for deleting the account): someone at an unlocked computer cannot guess it, and the
+ * forms are no way around the login lockout. A locked account is refused before the password is checked.
+ */
+async function currentPasswordRefusal(
+  user: { id: string; email: string },
+  password: string,
+): Promise<{ ok: false; errors: FieldErrors; retryAfterSeconds?: number } | null> {
+  const keys = [throttleKeys.loginAccount(user.email)];
+  const locked = throttledNow(keys);
+  if (locked) return locked;
+  if (await checkCurrentPassword(user.id, password)) {
+    clearThrottle(keys);
+    return null;
+  }
+  recordFailure(keys);
+  return throttledNow(keys) ?? { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+}
+
 /** Changes the password after checking the current one; every other session of the account ends. */
 export async function changePassword(
   user: { id: string; email: string },
@@ -220,8 +317,8 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<Outcome<null>> {
-  if (!(await checkCurrentPassword(user.id, currentPassword)))
-    return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+  const refused = await currentPasswordRefusal(user, currentPassword);
+  if (refused) return refused;
   if (passwordMatchesEmail(newPassword, user.email))
     return { ok: false, errors: { newPassword: "auth:errors.passwordIsEmail" } };
   const passwordHash = await hashPassword(newPassword);
@@ -235,18 +332,30 @@ export async function changePassword(
   return { ok: true, value: null };
 }
 
-/** Sends a confirmation link to the new address; the address changes only when it is clicked. */
+/**
+ * Sends a confirmation link to the new address; the address changes only when it is clicked. Like
+ * registration, the answer does not tell whether the new address has an account: if it has, its owner
+ * gets an e-mail instead. A few such e-mails an hour per account (THROTTLE.emailChangeSender).
+ */
 export async function requestEmailChange(
   user: { id: string; email: string; displayName: string; locale: UiLocale },
   newEmail: string,
   currentPassword: string,
   origin: string,
 ): Promise<Outcome<null>> {
-  if (!(await checkCurrentPassword(user.id, currentPassword)))
-    return { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+  const sender = [throttleKeys.emailChangeSender(user.id)];
+  const locked = throttledNow(sender);
+  if (locked) return locked;
+  const refused = await currentPasswordRefusal(user, currentPassword);
+  if (refused) return refused;
   if (newEmail === user.email) return { ok: false, errors: { newEmail: "auth:errors.emailUnchanged" } };
-  if (emailTaken(newEmail, user.id)) return { ok: false, errors: { newEmail: "auth:errors.emailTaken" } };
+  recordFailure(sender);
+  const owner = findUserByEmail(newEmail);
   getDb().transaction((tx) => {
+    if (owner) {
+      tellOwnerOfTakenAddress(tx, owner.id, origin);
+      return;
+    }
     invalidateUserTokens(tx, user.id, "email_change");
     const token = issueToken(tx, { purpose: "email_change", email: newEmail, userId: user.id });
     notify(tx, {
@@ -259,24 +368,81 @@ export async function requestEmailChange(
   return { ok: true, value: null };
 }
 
-export function findEmailChange(token: string): { newEmail: string } | null {
-  const row = findUsableToken("email_change", token);
-  return row ? { newEmail: row.email } : null;
+/** What a link to /confirm-email confirms: a new account's address, or the new address of an account. */
+export function findAddressConfirmation(
+  token: string,
+): { purpose: "account_confirmation" | "email_change"; email: string } | null {
+  const row = findUsableToken("account_confirmation", token) ?? findUsableToken("email_change", token);
+  if (!row) return null;
+  return { purpose: row.purpose as "account_confirmation" | "email_change", email: row.email };
 }
 
-/** Applies a confirmed e-mail change (if the address is still free). */
-export function confirmEmailChange(token: string): Outcome<{ userId: string; email: string }> {
+/** Confirms a new account's address: the account can be used from now on. */
+export function confirmAccount(token: string): Outcome<{ userId: string; role: UserRole; locale: UiLocale }> {
+  const row = findUsableToken("account_confirmation", token);
+  if (!row || !row.userId) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
+  const userId = row.userId;
+  const confirmed = getDb().transaction((tx) => {
+    if (!consumeToken(tx, row.tokenHash)) return null;
+    // Only while the account still has the address the link went to.
+    return (
+      tx
+        .update(users)
+        .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${Date.now()})` })
+        .where(and(eq(users.id, userId), eq(users.email, row.email)))
+        .returning({ role: users.role, locale: users.locale })
+        .get() ?? null
+    );
+  });
+  if (!confirmed) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
+  return { ok: true, value: { userId, ...confirmed } };
+}
+
+/** "ana.k@example.org" → "a…@example.org": enough for the owner to recognise, little for anyone else. */
+export function shortenEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  return at > 0 ? `${email.slice(0, 1)}…${email.slice(at)}` : "…";
+}
+
+/**
+ * Applies a confirmed e-mail change (if the address is still free). The account now belongs to whoever
+ * reads the new address, so: every other session ends (the one confirming stays, if it is this
+ * account's), reset links sent to the old address stop working, and the old address is told.
+ */
+export function confirmEmailChange(
+  token: string,
+  current: { userId: string; sessionId: string } | null = null,
+): Outcome<{ userId: string; email: string }> {
   const row = findUsableToken("email_change", token);
   if (!row || !row.userId) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
   const userId = row.userId;
   if (emailTaken(row.email, userId)) return { ok: false, errors: { form: "auth:errors.emailTaken" } };
+  const keepSessionId = current?.userId === userId ? current.sessionId : null;
   try {
     const done = getDb().transaction((tx) => {
       if (!consumeToken(tx, row.tokenHash)) return false;
+      const before = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
+      if (!before) return false;
       tx.update(users)
         .set({ email: row.email, emailVerifiedAt: new Date() })
         .where(eq(users.id, userId))
         .run();
+      tx.delete(sessions)
+        .where(
+          keepSessionId
+            ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+            : eq(sessions.userId, userId),
+        )
+        .run();
+      invalidateUserTokens(tx, userId, "password_reset");
+      if (before.email !== row.email) {
+        notify(tx, {
+          userId,
+          kind: "email_changed",
+          emailTo: before.email,
+          params: { newEmail: shortenEmail(row.email) },
+        });
+      }
       return true;
     });
     if (!done) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };

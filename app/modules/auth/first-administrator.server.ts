@@ -35,6 +35,9 @@ export async function createFirstAdministrator(
           .values({
             id: userId,
             email: input.email,
+            // The one-time link from the server's own log stands in for a confirmation e-mail (there may
+            // be no mail server yet).
+            emailVerifiedAt: new Date(),
             displayName: input.displayName,
             passwordHash,
             role: "admin",

@@ -20,6 +20,7 @@ import { getDb } from "~/utils/db.server";
 import { findUserByEmail, isUniqueViolation, type Outcome } from "./accounts.server";
 import { passwordMatchesEmail } from "./auth.schema";
 import { hashPassword } from "./password.server";
+import { recordFailure, throttledNow, throttleKeys } from "./throttle.server";
 import { consumeToken, findUsableToken, hashToken, issueToken, TOKEN_TTL_MS } from "./tokens.server";
 
 const DAY = 24 * 3_600_000;
@@ -27,6 +28,18 @@ const DAY = 24 * 3_600_000;
 interface Inviter {
   id: string;
   displayName: string;
+}
+
+/**
+ * Every invitation e-mail counts against its sender: a few dozen an hour (THROTTLE.inviteSender), so a
+ * taken-over account cannot turn the hub into a mail cannon. Null when the sender may send one more.
+ */
+function inviteThrottled(inviter: Inviter) {
+  return throttledNow([throttleKeys.inviteSender(inviter.id)]);
+}
+
+function countInvite(inviter: Inviter): void {
+  recordFailure([throttleKeys.inviteSender(inviter.id)]);
 }
 
 /** An admin invites a coordinator or an admin. The e-mail goes out in the admin's current language. */
@@ -40,6 +53,8 @@ export async function createStaffInvite(
   origin: string,
   locale: UiLocale,
 ): Promise<Outcome<null>> {
+  const throttled = inviteThrottled(inviter);
+  if (throttled) return throttled;
   if (findUserByEmail(input.email)) return { ok: false, errors: { email: "auth:errors.emailHasAccount" } };
   // A coordinator invite carries the neighbourhoods the account starts with; an admin sees everything.
   const scope = input.role === "coordinator" ? [...new Set(input.neighbourhoodIds ?? [])] : [];
@@ -53,6 +68,7 @@ export async function createStaffInvite(
       return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
   }
   const t = await i18nServer.getFixedT(locale, "auth");
+  countInvite(inviter);
   getDb().transaction((tx) => {
     const token = issueToken(tx, {
       purpose: "invite",
@@ -85,6 +101,8 @@ export async function createOrganisationInvite(
   origin: string,
   locale: UiLocale,
 ): Promise<Outcome<null>> {
+  const throttled = inviteThrottled(inviter);
+  if (throttled) return throttled;
   const db = getDb();
   const org = db
     .select({ name: organisations.name })
@@ -102,6 +120,7 @@ export async function createOrganisationInvite(
     if (member) return { ok: false, errors: { email: "auth:errors.alreadyMember" } };
   }
   const t = await i18nServer.getFixedT(existing?.locale ?? locale, "auth");
+  countInvite(inviter);
   db.transaction((tx) => {
     const token = issueToken(tx, {
       purpose: "organisation_invite",

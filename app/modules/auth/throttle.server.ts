@@ -1,14 +1,18 @@
 /**
- * Throttling of logins, reset requests and registrations, persisted in `login_throttle` so a restart
- * does not reset it. Keys are "<purpose>:<kind>:<value>", e.g. "login:account:ana@example.org".
+ * Throttling wherever someone could guess (passwords, which addresses have accounts) or make the hub
+ * send e-mails, persisted in `login_throttle` so a restart does not reset it. Keys are
+ * "<purpose>:<kind>:<value>", e.g. "login:account:ana@example.org" or "invite:user:<user id>".
+ * IP keys count an IPv6 client by its /64 network (see throttleScopeOf).
  *
  * After `freeFailures` failures within `windowMs`, every further failure locks the key for
  * baseLockMs · 2^(n − freeFailures − 1), at most maxLockMs. A locked key is refused before any password is
- * checked, so a locked account gives an attacker no answers at all.
+ * checked, so a locked account gives an attacker no answers at all. Where every attempt counts (reset,
+ * registration, e-mails sent), `freeFailures` + 1 attempts fit into one window.
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import { loginThrottle } from "@db/schema";
 import { getDb } from "~/utils/db.server";
+import { throttleScopeOf } from "./client-ip.server";
 
 export interface ThrottlePolicy {
   freeFailures: number;
@@ -27,7 +31,15 @@ export const THROTTLE = {
   // Reset requests count as attempts when made: the third in an hour locks the address for a while.
   resetAccount: { freeFailures: 2, baseLockMs: 5 * MINUTE, maxLockMs: HOUR, windowMs: HOUR },
   resetIp: { freeFailures: 9, baseLockMs: 5 * MINUTE, maxLockMs: HOUR, windowMs: HOUR },
+  // Every registration attempt counts, whether the address was free or taken: 21 a day from one
+  // network, and at most 3 e-mails an hour to one address (someone else's inbox is not a target).
   registerIp: { freeFailures: 20, baseLockMs: 5 * MINUTE, maxLockMs: 6 * HOUR, windowMs: DAY },
+  registerAccount: { freeFailures: 2, baseLockMs: HOUR, maxLockMs: HOUR, windowMs: HOUR },
+  // A login with the right password to an unconfirmed account sends a new confirmation link: 3 an hour.
+  confirmationAccount: { freeFailures: 2, baseLockMs: HOUR, maxLockMs: HOUR, windowMs: HOUR },
+  // E-mails a signed-in person makes the hub send to an address of their choice, per sender and hour.
+  inviteSender: { freeFailures: 19, baseLockMs: HOUR, maxLockMs: HOUR, windowMs: HOUR },
+  emailChangeSender: { freeFailures: 2, baseLockMs: HOUR, maxLockMs: HOUR, windowMs: HOUR },
 } satisfies Record<string, ThrottlePolicy>;
 
 export interface ThrottleKey {
@@ -100,16 +112,51 @@ export function purgeStaleThrottleEntries(now = Date.now()): number {
     .run().changes;
 }
 
+const ipKey = (purpose: string, ip: string, policy: ThrottlePolicy): ThrottleKey => ({
+  key: `${purpose}:ip:${throttleScopeOf(ip)}`,
+  policy,
+});
+
 export const throttleKeys = {
   loginAccount: (email: string): ThrottleKey => ({
     key: `login:account:${email}`,
     policy: THROTTLE.loginAccount,
   }),
-  loginIp: (ip: string): ThrottleKey => ({ key: `login:ip:${ip}`, policy: THROTTLE.loginIp }),
+  loginIp: (ip: string): ThrottleKey => ipKey("login", ip, THROTTLE.loginIp),
   resetAccount: (email: string): ThrottleKey => ({
     key: `reset:account:${email}`,
     policy: THROTTLE.resetAccount,
   }),
-  resetIp: (ip: string): ThrottleKey => ({ key: `reset:ip:${ip}`, policy: THROTTLE.resetIp }),
-  registerIp: (ip: string): ThrottleKey => ({ key: `register:ip:${ip}`, policy: THROTTLE.registerIp }),
+  resetIp: (ip: string): ThrottleKey => ipKey("reset", ip, THROTTLE.resetIp),
+  registerIp: (ip: string): ThrottleKey => ipKey("register", ip, THROTTLE.registerIp),
+  registerAccount: (email: string): ThrottleKey => ({
+    key: `register:account:${email}`,
+    policy: THROTTLE.registerAccount,
+  }),
+  confirmationAccount: (email: string): ThrottleKey => ({
+    key: `confirm:account:${email}`,
+    policy: THROTTLE.confirmationAccount,
+  }),
+  /** Keyed by the sender's account id (their address may change meanwhile). */
+  inviteSender: (userId: string): ThrottleKey => ({
+    key: `invite:user:${userId}`,
+    policy: THROTTLE.inviteSender,
+  }),
+  emailChangeSender: (userId: string): ThrottleKey => ({
+    key: `email-change:user:${userId}`,
+    policy: THROTTLE.emailChangeSender,
+  }),
 };
+
+/** A refusal because a key is locked: the form shows it above the fields, with Retry-After. */
+export interface Throttled {
+  ok: false;
+  errors: { form: "auth:errors.throttled" };
+  retryAfterSeconds: number;
+}
+
+/** The refusal when any of the keys is locked now, otherwise null. */
+export function throttledNow(keys: ThrottleKey[]): Throttled | null {
+  const wait = secondsUntilUnlocked(keys);
+  return wait > 0 ? { ok: false, errors: { form: "auth:errors.throttled" }, retryAfterSeconds: wait } : null;
+}

@@ -1,6 +1,7 @@
 /**
- * Single-use, expiring tokens for password reset, e-mail change and invitations. The link carries 256
- * random bits; the table keeps only their SHA-256, so a copy of the database opens no account.
+ * Single-use, expiring tokens for password reset, e-mail change, invitations and the confirmation of a
+ * new account's address. The link carries 256 random bits; the table keeps only their SHA-256, so a copy
+ * of the database opens no account.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
@@ -17,6 +18,7 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   email_change: 24 * HOUR,
   invite: 7 * 24 * HOUR,
   organisation_invite: 7 * 24 * HOUR,
+  account_confirmation: 48 * HOUR,
 };
 
 export function hashToken(token: string): string {

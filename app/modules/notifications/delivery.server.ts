@@ -3,7 +3,8 @@ import { createTransport, type SendMailOptions } from "nodemailer";
 import type { Db } from "@db/client";
 import { emailOutbox } from "@db/schema";
 import { getMailConfig, type MailConfig } from "./config.server";
-import { isSecurityKind } from "./kinds";
+import { withoutSecretLinks } from "./email-templates.server";
+import { carriesSecretLink, isSecurityKind } from "./kinds";
 import type { DbOrTx } from "./outbox.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
 
@@ -62,6 +63,7 @@ export interface OutboxRow {
   messageId: string;
   userId: string | null;
   toAddress: string;
+  locale: (typeof emailOutbox.$inferSelect)["locale"];
   kind: (typeof emailOutbox.$inferSelect)["kind"];
   subject: string;
   bodyText: string;
@@ -183,6 +185,7 @@ export function claimNextEmail(db: Db, nowMs: number): { row: OutboxRow | null; 
           messageId: current.messageId,
           userId: current.userId,
           toAddress: current.toAddress,
+          locale: current.locale,
           kind: current.kind,
           subject: current.subject,
           bodyText: current.bodyText,
@@ -220,11 +223,13 @@ function toMailOptions(row: OutboxRow, config: MailConfig): SendMailOptions {
 
 /**
  * The attempt this worker claimed is fenced by its number: if the row was meanwhile recovered as
- * "outcome unknown", the server's acceptance is still the truth and wins.
+ * "outcome unknown", the server's acceptance is still the truth and wins. A mail whose link is a
+ * single-use key (reset, invite, confirmation) keeps no link once sent: the outbox is no way in.
  */
 function markSent(db: DbOrTx, row: OutboxRow, nowMs: number): void {
+  const bodies = carriesSecretLink(row.kind) ? withoutSecretLinks(row, row.locale) : {};
   db.update(emailOutbox)
-    .set({ status: "sent", sentAt: new Date(nowMs), lastError: null })
+    .set({ status: "sent", sentAt: new Date(nowMs), lastError: null, ...bodies })
     .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.attempts, row.attempts)))
     .run();
 }

@@ -69,3 +69,25 @@ export function renderEmail(kind: NotificationKind, locale: UiLocale, params: Em
 
   return { subject, text: textParts.join("\n\n"), html };
 }
+
+// A link with a single-use token, as renderEmail writes it: on its own line in the text, as the href of
+// the one action link in the HTML (where "&" would be "&amp;").
+const SECRET_URL = /https?:\/\/[^\s"<>]*[?&]token=[A-Za-z0-9_-]+/g;
+const SECRET_ANCHOR = /<a href="[^"]*[?&](?:amp;)?token=[A-Za-z0-9_-]+">[^<]*<\/a>/g;
+
+/**
+ * A rendered e-mail without its secret link: what the outbox keeps once the mail server has taken a
+ * reset, invite or confirmation mail. The rest (greeting, text, the expiry) stays readable for support.
+ */
+export function withoutSecretLinks(
+  mail: { bodyText: string; bodyHtml: string },
+  locale: UiLocale,
+): { bodyText: string; bodyHtml: string } {
+  const removed = fixedT(locale, "email")("linkRemoved");
+  return {
+    bodyText: mail.bodyText.replace(SECRET_URL, removed),
+    bodyHtml: mail.bodyHtml
+      .replace(SECRET_ANCHOR, escapeHtml(removed))
+      .replace(SECRET_URL, escapeHtml(removed)),
+  };
+}

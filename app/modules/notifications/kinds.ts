@@ -1,18 +1,37 @@
 import { NOTIFICATION_KIND, type NotificationChannel, type NotificationKind } from "@db/schema/enums";
 
 /**
- * Security mails (they carry a one-time link) always go out by e-mail, carry no unsubscribe link and
- * are not offered on the preferences page: switching them off would lock people out.
+ * Security mails (a one-time link, or news about the account's access) always go out by e-mail, carry
+ * no unsubscribe link and are not offered on the preferences page: switching them off would lock people
+ * out, or leave them unaware that someone else is at their account.
  */
 export const SECURITY_KINDS = [
   "password_reset",
   "invite",
   "email_change",
+  "account_confirmation",
+  "account_exists",
+  "email_changed",
 ] as const satisfies readonly NotificationKind[];
 export type SecurityKind = (typeof SECURITY_KINDS)[number];
 
 export function isSecurityKind(kind: NotificationKind): kind is SecurityKind {
   return (SECURITY_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Mails whose link is a secret (a single-use token): once the mail server has taken the message, the
+ * link is removed from the copy the outbox keeps (delivery.server.ts), so the outbox is no way in.
+ */
+export const SECRET_LINK_KINDS = [
+  "password_reset",
+  "invite",
+  "email_change",
+  "account_confirmation",
+] as const satisfies readonly SecurityKind[];
+
+export function carriesSecretLink(kind: NotificationKind): boolean {
+  return (SECRET_LINK_KINDS as readonly string[]).includes(kind);
 }
 
 /** The kinds a person can choose a channel for, in the order the preferences page lists them. */
@@ -44,6 +63,11 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   signup_cancelled: "inbox_email",
   match_ended_by_coordination: "inbox_email",
   match_ended_by_helper: "inbox_email",
+  account_confirmation: "inbox_email",
+  account_exists: "inbox_email",
+  email_changed: "inbox_email",
+  signup_certificate_missing: "inbox_email",
+  signups_certificate_missing: "inbox_email",
 };
 
 /**
@@ -73,6 +97,16 @@ export type NotificationParamsByKind = {
   match_ended_by_coordination: { needId: number; needTitle: string };
   /** To the coordinator who proposed it: the helper stepped back from an accepted or running match. */
   match_ended_by_helper: { needId: number; needTitle: string; helperName: string };
+  /** The link that confirms a new account's address (and logs the person in). */
+  account_confirmation: { hours: number; url: string };
+  /** To the owner of an address someone tried to register again: log in, or set a new password. */
+  account_exists: { url: string };
+  /** To the old address after an e-mail change: `newEmail` is shown shortened (a…@example.org). */
+  email_changed: { newEmail: string };
+  /** To the volunteer: a shift they are signed up for needs a certificate valid on its date, which they lack. */
+  signup_certificate_missing: { eventTitle: string; shiftTitle: string; startsAt: number };
+  /** To the organisation: `count` live sign-ups of the activity lack the certificate their shift needs. */
+  signups_certificate_missing: { eventTitle: string; count: number };
 };
 
 /** The kinds whose texts quote a need's title (params `needId` + `needTitle`): the retention job blanks it. */

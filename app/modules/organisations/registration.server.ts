@@ -1,11 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { eq, like } from "drizzle-orm";
-import { memberships, organisations, users } from "@db/schema";
+import { like } from "drizzle-orm";
+import { memberships, organisations } from "@db/schema";
 import type { OrganisationKind, UiLocale } from "@db/schema/enums";
-import { isUniqueViolation, registrationThrottled, type Outcome } from "~/modules/auth/accounts.server";
-import { hashPassword } from "~/modules/auth/password.server";
-import { recordFailure, throttleKeys } from "~/modules/auth/throttle.server";
-import { getDb } from "~/utils/db.server";
+import { registerAccount, type Outcome } from "~/modules/auth/accounts.server";
+import type { DbOrTx } from "~/modules/notifications/outbox.server";
 
 /** "Türkischer Kulturverein e.V." → "tuerkischer-kulturverein-e-v" */
 export function slugify(name: string): string {
@@ -23,10 +20,10 @@ export function slugify(name: string): string {
   return base || "organisation";
 }
 
-function freeSlug(name: string): string {
+function freeSlug(tx: DbOrTx, name: string): string {
   const base = slugify(name);
   const taken = new Set(
-    getDb()
+    tx
       .select({ slug: organisations.slug })
       .from(organisations)
       .where(like(organisations.slug, `${base}%`))
@@ -47,50 +44,35 @@ export interface NewOrganisationAccount {
 }
 
 /**
- * Registers an organisation with its first person as owner. The organisation starts unverified: its
- * activities become public once a coordinator has verified it.
+ * Registers an organisation with its first person as owner, the same way as a volunteer's registration
+ * (registerAccount): the same answer whether the address was free or taken, and the account is usable
+ * once its address is confirmed. The organisation starts unverified: its activities become public once a
+ * coordinator has verified it; coordinators see it once its owner has confirmed the address.
  */
-export async function registerOrganisation(
+export function registerOrganisation(
   input: NewOrganisationAccount,
   ip: string,
-): Promise<Outcome<{ userId: string; organisationId: number }>> {
-  const throttled = registrationThrottled(ip);
-  if (throttled) return throttled;
-  const db = getDb();
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
-    return { ok: false, errors: { email: "auth:errors.emailTaken" } };
-  }
-  const passwordHash = await hashPassword(input.password);
-  const userId = randomUUID();
-  let organisationId = 0;
-  try {
-    db.transaction((tx) => {
-      tx.insert(users)
-        .values({
-          id: userId,
-          email: input.email,
-          displayName: input.displayName,
-          passwordHash,
-          role: "org_member",
-          locale: input.locale,
-        })
-        .run();
-      organisationId = tx
-        .insert(organisations)
-        .values({
-          slug: freeSlug(input.organisationName),
-          name: input.organisationName,
-          kind: input.kind,
-          email: input.email,
-        })
-        .returning({ id: organisations.id })
-        .get().id;
-      tx.insert(memberships).values({ organisationId, userId, role: "owner" }).run();
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { email: "auth:errors.emailTaken" } };
-    throw error;
-  }
-  recordFailure([throttleKeys.registerIp(ip)]);
-  return { ok: true, value: { userId, organisationId } };
+  origin: string,
+): Promise<Outcome<{ sentTo: string }>> {
+  return registerAccount(
+    {
+      account: input,
+      role: "org_member",
+      createWith: (tx, userId) => {
+        const organisationId = tx
+          .insert(organisations)
+          .values({
+            slug: freeSlug(tx, input.organisationName),
+            name: input.organisationName,
+            kind: input.kind,
+            email: input.email,
+          })
+          .returning({ id: organisations.id })
+          .get().id;
+        tx.insert(memberships).values({ organisationId, userId, role: "owner" }).run();
+      },
+    },
+    ip,
+    origin,
+  );
 }

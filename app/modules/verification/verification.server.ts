@@ -106,7 +106,8 @@ export interface CertificateInQueue {
 }
 
 /**
- * What waits for this coordinator: unverified organisations in scope, certificates that run out soon
+ * What waits for this coordinator: unverified organisations in scope (once their owner has confirmed the
+ * address they registered with), certificates that run out soon
  * (or just did), and volunteers without a valid certificate whose active offers fit live needs in scope
  * that require one. Three queries.
  */
@@ -136,7 +137,15 @@ export function listVerificationQueue(
       total: sql<number>`count(*) over ()`,
     })
     .from(organisations)
-    .where(and(isNull(organisations.verifiedAt), organisationScope(user)))
+    .where(
+      and(
+        isNull(organisations.verifiedAt),
+        organisationScope(user),
+        // A registration counts once its owner has confirmed the address (registerAccount).
+        sql`not exists (select 1 from memberships m join users u on u.id = m.user_id
+          where m.organisation_id = organisations.id and m.role = 'owner' and u.email_verified_at is null)`,
+      ),
+    )
     .orderBy(asc(organisations.createdAt), asc(organisations.id))
     .limit(ORGANISATIONS_SHOWN)
     .all();

@@ -1,0 +1,20 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/form";
+
+/**
+ * What a registration answers, whether the address was free or taken (the owner of a taken address
+ * gets an e-mail instead of a confirmation link): check your inbox.
+ */
+export function RegistrationSent({ email }: { email: string }) {
+  const { t } = useTranslation("auth");
+  return (
+    <>
+      <FormMessage tone="success">{t("register.sent", { email })}</FormMessage>
+      <p>{t("register.sentHint")}</p>
+      <p>
+        <Link to="/login">{t("register.toLogin")}</Link>
+      </p>
+    </>
+  );
+}
