@@ -106,6 +106,11 @@ describe("eraseAccount", () => {
       }
     }
     expect(one<number>("SELECT count(*) FROM login_throttle WHERE key LIKE ?", `%${subjectEmail}`)).toBe(0);
+    expect(one<number>("SELECT count(*) FROM login_throttle WHERE key LIKE ?", `%${subjectId}`)).toBe(0);
+    // The organisation they own stays, without their address (registration had copied it).
+    expect(
+      one<string | null>("SELECT email FROM organisations WHERE id = ?", fixture.ids.organisationId),
+    ).toBeNull();
     expect(one<number>("SELECT count(*) FROM scheduled_jobs WHERE payload LIKE ?", `%${subjectId}%`)).toBe(0);
 
     // What stays, without them.
@@ -197,6 +202,16 @@ describe("eraseAccount", () => {
     expect(
       exportPersonalData(temp.db, fixture.otherId)!.data.volunteer_profiles!.yourProfile![0]!.bio,
     ).toContain(fixture.otherMarkers[1]);
+  });
+
+  it("keeps an organisation's address that is no longer the owner's own", () => {
+    temp.db.$client
+      .prepare("UPDATE organisations SET email = 'buero@sportverein.example' WHERE id = ?")
+      .run(fixture.ids.organisationId);
+    expect(eraseAccount(temp.db, fixture.subjectId).ok).toBe(true);
+    expect(one<string>("SELECT email FROM organisations WHERE id = ?", fixture.ids.organisationId)).toBe(
+      "buero@sportverein.example",
+    );
   });
 
   it("leaves no byte of the person's profile in the database or WAL files (secure_delete + checkpoint)", () => {

@@ -103,10 +103,14 @@ describe("exportPersonalData", () => {
         return c
           .prepare(`SELECT * FROM "${table}" WHERE "${link.column}" = ? ORDER BY rowid`)
           .all(email) as never;
-      case "account_key":
+      case "account_key": {
+        const escape = (v: string) => v.replace(/[\\%_]/g, (x) => `\\${x}`);
         return c
-          .prepare(`SELECT * FROM "${table}" WHERE "${link.column}" LIKE ? ESCAPE '\\' ORDER BY rowid`)
-          .all(`%:account:${email.replace(/[\\%_]/g, (x) => `\\${x}`)}`) as never;
+          .prepare(
+            `SELECT * FROM "${table}" WHERE "${link.column}" LIKE ? ESCAPE '\\' OR "${link.column}" LIKE ? ESCAPE '\\' ORDER BY rowid`,
+          )
+          .all(`%:account:${escape(email)}`, `%:user:${escape(id)}`) as never;
+      }
       case "json_value":
         return (
           c.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[]

@@ -153,12 +153,15 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
   });
   ins("coordinator_neighbourhoods", { user_id: subjectId, neighbourhood_id: neighbourhoodId });
   ins("login_throttle", { key: `login:account:${subjectEmail}`, failures: 2, window_started_at: now - 1000 });
+  ins("login_throttle", { key: `invite:user:${subjectId}`, failures: 3, window_started_at: now - 1000 });
   ins("login_throttle", { key: `login:ip:10.0.0.${tag.length}`, failures: 1, window_started_at: now - 1000 });
 
   const organisationId = ins("organisations", {
     slug: `org-${tag}`,
     name: "Sportverein",
     kind: "sports_club",
+    // Copied from the owner at registration: the person's own address.
+    email: subjectEmail,
     verified_at: now - 10 * DAY,
     verified_by: subjectId,
   });

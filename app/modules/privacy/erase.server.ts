@@ -12,6 +12,7 @@ import {
   needs,
   notifications,
   offers,
+  organisations,
   scheduledJobs,
   shifts,
   signups,
@@ -317,9 +318,18 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
       }
       tx.delete(authTokens).where(eq(authTokens.email, user.email)).run();
       const accountKey = `:account:${user.email}`;
+      const userKey = `:user:${userId}`;
       tx.delete(loginThrottle)
-        .where(sql`substr(${loginThrottle.key}, -length(${accountKey})) = ${accountKey}`)
+        .where(
+          sql`substr(${loginThrottle.key}, -length(${accountKey})) = ${accountKey} or substr(${loginThrottle.key}, -length(${userKey})) = ${userKey}`,
+        )
         .run();
+      // An organisation's address that is still the person's own (registration copied it) goes with them.
+      scrubbedRecords += tx
+        .update(organisations)
+        .set({ email: null })
+        .where(eq(organisations.email, user.email))
+        .run().changes;
 
       const owned = tx
         .select({ organisationId: memberships.organisationId })

@@ -70,8 +70,9 @@ export function linkCondition(tableName: string, link: SubjectLink, person: Pers
     case "email":
       return sql`${column(tableName, link.column)} = ${person.email}`;
     case "account_key": {
-      const suffix = `:account:${person.email}`;
-      return sql`substr(${column(tableName, link.column)}, -length(${suffix})) = ${suffix}`;
+      const byEmail = `:account:${person.email}`;
+      const byId = `:user:${person.userId}`;
+      return sql`(substr(${column(tableName, link.column)}, -length(${byEmail})) = ${byEmail} or substr(${column(tableName, link.column)}, -length(${byId})) = ${byId})`;
     }
     case "json_value":
       return sql`exists (select 1 from json_each(${column(tableName, link.column)}) where value in (${person.userId}, ${person.email}))`;

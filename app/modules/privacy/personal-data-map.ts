@@ -26,7 +26,10 @@ export type ColumnClass = (typeof COLUMN_CLASSES)[number];
 export type SubjectLink =
   | { kind: "user_id"; column: string; key: string; owner?: true; columns?: readonly string[] }
   | { kind: "email"; column: string; key: string; columns?: readonly string[] }
-  /** login_throttle keys "<purpose>:account:<email>" (keys by IP cannot be tied to a person). */
+  /**
+   * login_throttle keys "<purpose>:account:<email>" and "<purpose>:user:<user id>" (what a signed-in
+   * person sent); keys by IP cannot be tied to a person.
+   */
   | { kind: "account_key"; column: string; key: string }
   /** A JSON object column with the person's id or e-mail among its top-level values. */
   | { kind: "json_value"; column: string; key: string; columns?: readonly string[] }
@@ -120,7 +123,9 @@ export const PERSONAL_DATA_MAP = {
     subjects: [],
   },
   organisations: {
-    // An organisation's own contact details are the organisation's (published with its activities).
+    // An organisation's own contact details are the organisation's (published with its activities) —
+    // except an e-mail address that is a person's own: registration copies the owner's address, and while
+    // it is still theirs it is exported and erased with their account.
     columns: {
       id: N,
       slug: N,
@@ -128,7 +133,7 @@ export const PERSONAL_DATA_MAP = {
       kind: N,
       description: N,
       website: N,
-      email: N,
+      email: P,
       phone: N,
       verified_at: P,
       verified_by: P,
@@ -141,6 +146,12 @@ export const PERSONAL_DATA_MAP = {
         column: "verified_by",
         key: "organisationsYouVerified",
         columns: ["id", "name", "verified_by", "verified_at"],
+      },
+      {
+        kind: "email",
+        column: "email",
+        key: "organisationsWithYourAddress",
+        columns: ["id", "name", "email"],
       },
     ],
   },
