@@ -46,6 +46,7 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                 <td>
                   <Person signup={s} />
                   {s.promotedAt ? <span className="muted small"> · {t("signups.promoted")}</span> : null}
+                  <CertificateFlag signup={s} />
                 </td>
                 <td>
                   {s.attendance
@@ -108,6 +109,7 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
             {shift.waitlisted.map((s) => (
               <li key={s.id}>
                 <Person signup={s} />
+                <CertificateFlag signup={s} />
                 {canAct && !started ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="signupId" value={s.id} />
@@ -148,4 +150,10 @@ function Person({ signup }: { signup: ManagedSignup }) {
       {signup.displayName} · <a href={`mailto:${signup.email}`}>{signup.email}</a>
     </>
   );
+}
+
+/** The mark of a sign-up whose shift needs a certificate of conduct the person lacks on its date. */
+function CertificateFlag({ signup }: { signup: ManagedSignup }) {
+  const { t } = useTranslation("events");
+  return signup.certificateMissing ? <p className="notice small">{t("signups.certificateMissing")}</p> : null;
 }

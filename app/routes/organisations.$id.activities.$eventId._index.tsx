@@ -35,12 +35,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope, resource } = await requireManagedActivity(request, params, "signup:read-list");
-  const activity = getManagedActivity(getDb(), scope);
+  const now = Date.now();
+  const activity = getManagedActivity(getDb(), scope, now);
   if (!activity) throw notFound();
   return {
     organisationId: scope.organisationId,
     activity,
-    now: Date.now(),
+    now,
     may: {
       update: can(user, "event:update", resource),
       confirmHours: can(user, "hours:confirm", {
@@ -176,6 +177,9 @@ export default function ManageActivityPage() {
         <FormMessage tone={actionData.tone}>{t(actionData.notice, actionData.values)}</FormMessage>
       ) : flash ? (
         <FormMessage tone="success">{t(flash, { count: notified })}</FormMessage>
+      ) : null}
+      {!actionData && searchParams.get("flagged") === "1" ? (
+        <p className="notice">{t("manage.notices.certificateFlagged")}</p>
       ) : null}
 
       {may.update ? (

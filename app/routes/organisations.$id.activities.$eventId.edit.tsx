@@ -53,10 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     organisationId: scope.organisationId,
     neighbourhoodId: input.neighbourhoodId,
   });
-  const outcome = updateActivity(getDb(), scope, input);
+  const outcome = updateActivity(getDb(), scope, input, Date.now(), user.id);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
+  const flagged = outcome.flagged > 0 ? "&flagged=1" : "";
   return redirect(
-    `/organisations/${scope.organisationId}/activities/${scope.eventId}?saved=1&notified=${outcome.notified}`,
+    `/organisations/${scope.organisationId}/activities/${scope.eventId}?saved=1&notified=${outcome.notified}${flagged}`,
   );
 }
 

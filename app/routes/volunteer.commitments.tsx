@@ -55,6 +55,9 @@ export default function CommitmentsPage() {
                   <DateRange start={c.startsAt} end={c.endsAt} />
                 </p>
                 {c.place ? <p className="muted">{c.place}</p> : null}
+                {c.certificateMissing ? (
+                  <p className="notice">{t("commitments.certificateMissing")}</p>
+                ) : null}
                 {c.started ? (
                   <p className="muted">{t("commitments.running")}</p>
                 ) : (

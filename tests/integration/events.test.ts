@@ -5,6 +5,7 @@ import {
   eventLanguages,
   events,
   eventTranslations,
+  memberships,
   notifications,
   shifts,
   signups,
@@ -28,6 +29,7 @@ import {
 } from "~/modules/events/events.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
 import { cancelSignup, signUpForShift } from "~/modules/signups/signups.server";
+import { zonedIsoDate } from "~/utils/time";
 import {
   createCategory,
   createNeighbourhood,
@@ -286,7 +288,7 @@ describe("updateActivity", () => {
       startsAt: at(7, 17, 30),
     });
     const result = updateActivity(s.db, scope, inputOf(form));
-    expect(result).toEqual({ ok: true, notified: 3, promoted: 1 });
+    expect(result).toEqual({ ok: true, notified: 3, promoted: 1, flagged: 0 });
     const statuses = s.db
       .select({ v: signups.volunteerId, status: signups.status })
       .from(signups)
@@ -305,6 +307,96 @@ describe("updateActivity", () => {
         .map((k) => k.userId)
         .sort(),
     ).toEqual([...people].sort());
+  });
+
+  it("turning on “certificate required” keeps the sign-ups and flags those without one to both sides", () => {
+    const s = setup();
+    const member = createUser(s.db, { role: "org_member" });
+    s.db
+      .insert(memberships)
+      .values({ organisationId: s.organisation.id, userId: member.id, role: "member" })
+      .run();
+    const { shift, scope } = publishedActivityWithShift(s, 2);
+    const lacking = createVolunteer(s.db).user;
+    const holding = createVolunteer(s.db, {
+      profile: {
+        certificateValidUntil: zonedIsoDate(Date.now() + 400 * DAY),
+        certificateVerifiedAt: new Date(),
+      },
+    }).user;
+    for (const v of [lacking, holding]) signUpForShift(s.db, { shiftId: shift.id, volunteerId: v.id });
+    const form = validForm(s, {
+      "shifts.0.id": String(shift.id),
+      "shifts.0.neededCount": "2",
+      "shifts.0.requiresCertificate": "on",
+      "shifts.1.title": "",
+      "shifts.1.startsAt": "",
+      "shifts.1.endsAt": "",
+      "shifts.1.neededCount": "",
+      "shifts.1.requiresCertificate": [],
+    });
+    expect(updateActivity(s.db, scope, inputOf(form), Date.now(), s.owner.id)).toMatchObject({
+      ok: true,
+      flagged: 1,
+    });
+    expect(s.db.select({ status: signups.status }).from(signups).all()).toEqual([
+      { status: "confirmed" },
+      { status: "confirmed" },
+    ]);
+    const signupsOfShift = getManagedActivity(s.db, scope)!.shifts[0]!.confirmed;
+    expect(signupsOfShift.map((x) => [x.volunteerId, x.certificateMissing])).toEqual([
+      [lacking.id, true],
+      [holding.id, false],
+    ]);
+    const told = s.db
+      .select({ userId: notifications.userId, kind: notifications.kind })
+      .from(notifications)
+      .all();
+    expect(told.filter((n) => n.kind === "signup_certificate_missing").map((n) => n.userId)).toEqual([
+      lacking.id,
+    ]);
+    // The other member hears of it; the owner who made the change sees the marks on the page.
+    expect(told.filter((n) => n.kind === "signups_certificate_missing").map((n) => n.userId)).toEqual([
+      member.id,
+    ]);
+
+    // Saving again changes nothing and tells nobody twice.
+    expect(updateActivity(s.db, scope, inputOf(form), Date.now(), s.owner.id)).toMatchObject({ flagged: 0 });
+  });
+
+  it("moving a shift past the date a certificate covers flags that sign-up", () => {
+    const s = setup();
+    const { shift, scope } = publishedActivityWithShift(s, 2);
+    s.db.update(shifts).set({ requiresCertificate: true }).where(eq(shifts.id, shift.id)).run();
+    const volunteer = createVolunteer(s.db, {
+      profile: {
+        certificateValidUntil: zonedIsoDate(Date.now() + 10 * DAY),
+        certificateVerifiedAt: new Date(),
+      },
+    }).user;
+    expect(signUpForShift(s.db, { shiftId: shift.id, volunteerId: volunteer.id }).ok).toBe(true);
+    const form = validForm(s, {
+      "shifts.0.id": String(shift.id),
+      "shifts.0.neededCount": "2",
+      "shifts.0.requiresCertificate": "on",
+      "shifts.0.startsAt": at(14, 16),
+      "shifts.0.endsAt": at(14, 17),
+      startsAt: at(14, 17),
+      endsAt: at(14, 19),
+      "shifts.1.title": "",
+      "shifts.1.startsAt": "",
+      "shifts.1.endsAt": "",
+      "shifts.1.neededCount": "",
+      "shifts.1.requiresCertificate": [],
+    });
+    expect(updateActivity(s.db, scope, inputOf(form))).toMatchObject({ ok: true, flagged: 1 });
+    expect(
+      s.db
+        .select({ userId: notifications.userId })
+        .from(notifications)
+        .where(eq(notifications.kind, "signups_certificate_missing"))
+        .all(),
+    ).toEqual([{ userId: s.owner.id }]);
   });
 
   it("cannot touch another organisation's activity (ownership in the where)", () => {

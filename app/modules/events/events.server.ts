@@ -17,6 +17,7 @@ import {
   shifts,
   signups,
   users,
+  volunteerProfiles,
 } from "@db/schema";
 import type { EventStatus, Language, UiLocale } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
@@ -28,6 +29,11 @@ import type { ActivityStatusFilter, ActivityWhenFilter } from "./organisation-ac
 import { COMMITMENTS_PATH } from "~/modules/signups/paths";
 import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
 import { fillFromWaitlist } from "~/modules/signups/waitlist.server";
+import {
+  flagAfterShiftChange,
+  lacksCertificate,
+  type ShiftBefore,
+} from "~/modules/signups/certificate-flags.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -165,13 +171,16 @@ export function createActivity(
  * needed count below the volunteers already confirmed, removing a shift that has sign-ups, a shift
  * id of another activity. A raised needed count promotes people from the waitlist at once. When a
  * published activity's time or place changes, everyone signed up is told (one message per person).
+ * Sign-ups that lose the certificate their shift needs (turned on, or the shift moved past the
+ * certificate's date) are flagged to the volunteer and the organisation's other members.
  */
 export function updateActivity(
   db: Db,
   scope: ActivityScope,
   input: ActivityInput,
   now = Date.now(),
-): CommandResult<{ notified: number; promoted: number }> {
+  actorId: string | null = null,
+): CommandResult<{ notified: number; promoted: number; flagged: number }> {
   return db.transaction(
     (tx) => {
       const before = tx
@@ -195,6 +204,7 @@ export function updateActivity(
           endsAt: shifts.endsAt,
           neededCount: shifts.neededCount,
           confirmedCount: shifts.confirmedCount,
+          requiresCertificate: shifts.requiresCertificate,
           live: sql<number>`(select count(*) from ${signups} where ${signups.shiftId} = ${shifts.id} and ${signups.status} <> 'cancelled')`,
         })
         .from(shifts)
@@ -219,6 +229,7 @@ export function updateActivity(
       writeLanguages(tx, scope.eventId, input.languages);
 
       const changedShiftIds: number[] = [];
+      const editedShifts: ShiftBefore[] = [];
       let promoted = 0;
       for (const shift of input.shifts) {
         if (shift.id === null) {
@@ -228,6 +239,11 @@ export function updateActivity(
           continue;
         }
         const old = byId.get(shift.id)!;
+        editedShifts.push({
+          id: old.id,
+          requiresCertificate: old.requiresCertificate,
+          endsAt: old.endsAt.getTime(),
+        });
         tx.update(shifts).set(shiftValues(shift)).where(eq(shifts.id, shift.id)).run();
         if (old.startsAt.getTime() !== shift.startsAt || old.endsAt.getTime() !== shift.endsAt)
           changedShiftIds.push(shift.id);
@@ -263,7 +279,8 @@ export function updateActivity(
           }),
         );
       }
-      return { ok: true as const, notified, promoted };
+      const flagged = flagAfterShiftChange(tx, editedShifts, actorId, now);
+      return { ok: true as const, notified, promoted, flagged };
     },
     { behavior: "immediate" },
   );
@@ -613,10 +630,12 @@ export interface ManagedSignup {
   createdAt: number;
   cancelledAt: number | null;
   promotedAt: number | null;
+  /** A live sign-up on a shift that needs a certificate of conduct the person lacks on its date. */
+  certificateMissing: boolean;
 }
 
 /** Everything the organisation's page of one activity shows: five queries whatever the numbers. */
-export function getManagedActivity(db: Db, scope: ActivityScope) {
+export function getManagedActivity(db: Db, scope: ActivityScope, now = Date.now()) {
   const row = db
     .select({
       event: events,
@@ -668,10 +687,12 @@ export function getManagedActivity(db: Db, scope: ActivityScope) {
           createdAt: signups.createdAt,
           cancelledAt: signups.cancelledAt,
           promotedAt: signups.promotedAt,
+          certificateValidUntil: volunteerProfiles.certificateValidUntil,
         })
         .from(signups)
         .innerJoin(users, eq(users.id, signups.volunteerId))
         .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+        .leftJoin(volunteerProfiles, eq(volunteerProfiles.userId, signups.volunteerId))
         .where(eq(shifts.eventId, scope.eventId))
         .orderBy(asc(signups.id))
         .all()
@@ -715,6 +736,15 @@ export function getManagedActivity(db: Db, scope: ActivityScope) {
         createdAt: r.createdAt.getTime(),
         cancelledAt: r.cancelledAt?.getTime() ?? null,
         promotedAt: r.promotedAt?.getTime() ?? null,
+        // From current data, so a certificate that simply ran out shows as well as a revoked one.
+        certificateMissing:
+          r.status !== "cancelled" &&
+          s.endsAt.getTime() > now &&
+          e.status !== "cancelled" &&
+          lacksCertificate(
+            { requiresCertificate: s.requiresCertificate, endsAt: s.endsAt.getTime() },
+            r.certificateValidUntil ?? null,
+          ),
       });
       return {
         id: s.id,

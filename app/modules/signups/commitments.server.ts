@@ -4,9 +4,18 @@
  */
 import { and, asc, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
-import { events, hoursLog, neighbourhoods, organisations, shifts, signups } from "@db/schema";
+import {
+  events,
+  hoursLog,
+  neighbourhoods,
+  organisations,
+  shifts,
+  signups,
+  volunteerProfiles,
+} from "@db/schema";
 import type { Attendance } from "@db/schema/enums";
 import type { EventResource } from "~/modules/permissions/permissions";
+import { lacksCertificate } from "./certificate-flags.server";
 
 export interface ShiftSignupState {
   shiftId: number;
@@ -76,6 +85,8 @@ export interface CommitmentItem {
   neighbourhoodName: string;
   /** The shift has started: it can no longer be cancelled here. */
   started: boolean;
+  /** The shift needs a certificate of conduct the volunteer does not have on its date. */
+  certificateMissing: boolean;
 }
 
 export interface PastCommitmentItem {
@@ -116,11 +127,14 @@ export function listCommitments(
       eventTitle: events.title,
       place: events.place,
       neighbourhoodName: neighbourhoods.name,
+      requiresCertificate: shifts.requiresCertificate,
+      certificateValidUntil: volunteerProfiles.certificateValidUntil,
     })
     .from(signups)
     .innerJoin(shifts, eq(shifts.id, signups.shiftId))
     .innerJoin(events, eq(events.id, shifts.eventId))
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
+    .leftJoin(volunteerProfiles, eq(volunteerProfiles.userId, signups.volunteerId))
     .where(
       and(
         eq(signups.volunteerId, volunteerId),
@@ -159,12 +173,16 @@ export function listCommitments(
     .all();
 
   return {
-    upcoming: upcoming.map((r) => ({
+    upcoming: upcoming.map(({ requiresCertificate, certificateValidUntil, ...r }) => ({
       ...r,
       status: r.status as "confirmed" | "waitlisted",
       startsAt: r.startsAt.getTime(),
       endsAt: r.endsAt.getTime(),
       started: r.startsAt.getTime() <= now,
+      certificateMissing: lacksCertificate(
+        { requiresCertificate, endsAt: r.endsAt.getTime() },
+        certificateValidUntil ?? null,
+      ),
     })),
     past: past.map((r) => ({
       signupId: r.signupId,

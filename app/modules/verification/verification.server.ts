@@ -10,6 +10,7 @@ import type { OrganisationKind } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notify.server";
+import { flagAfterCertificateChange } from "~/modules/signups/certificate-flags.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import type { OrganisationResource, PersonResource } from "~/modules/permissions/permissions";
@@ -326,10 +327,19 @@ export function verifyCertificate(db: Db, user: AuthUser, userId: string, validU
       neighbourhoodId: auditNeighbourhood(user, person.neighbourhoodIds),
       details: { validUntil, previousValidUntil: before?.validUntil ?? null },
     });
+    // A date earlier than before may leave shifts the person signed up for uncovered.
+    flagAfterCertificateChange(tx, {
+      volunteerId: userId,
+      validUntilBefore: before?.validUntil ?? null,
+      actorId: user.id,
+    });
   });
 }
 
-/** Withdraws a certificate (wrong entry, or it was withdrawn): the person no longer qualifies. */
+/**
+ * Withdraws a certificate (wrong entry, or it was withdrawn): the person no longer qualifies. Their live
+ * sign-ups on shifts that need one are flagged to them and to the organisations (certificate-flags).
+ */
 export function revokeCertificate(db: Db, user: AuthUser, userId: string, reason: string): boolean {
   const person = loadPersonResource(db, userId);
   if (!person) throw notFound();
@@ -357,6 +367,11 @@ export function revokeCertificate(db: Db, user: AuthUser, userId: string, reason
       entityId: userId,
       neighbourhoodId: auditNeighbourhood(user, person.neighbourhoodIds),
       details: { previousValidUntil: before.validUntil, ...(reason ? { reason } : {}) },
+    });
+    flagAfterCertificateChange(tx, {
+      volunteerId: userId,
+      validUntilBefore: before.validUntil,
+      actorId: user.id,
     });
     return true;
   });
