@@ -132,3 +132,59 @@ it("leaves no byte of the erased text in the database or WAL files after a check
   expect(erasedMarkers.filter((m) => after.includes(m))).toEqual([]);
   expect(after.includes("zqrecentclosedtitlemarker")).toBe(true);
 });
+
+it("deletes accounts never confirmed within a week, with the organisation they registered, and nothing else", () => {
+  const created = (daysAgo: number) => NOW - daysAgo * DAY;
+  const person = (id: string, daysAgo: number, verified: boolean) =>
+    insertRow(temp.db, "users", {
+      id,
+      email: `${id}@example.org`,
+      email_verified_at: verified ? created(daysAgo) : null,
+      password_hash: "x",
+      display_name: id,
+      role: "org_member",
+      created_at: created(daysAgo),
+    });
+  person("stale", 8, false);
+  person("fresh", 2, false);
+  person("confirmed", 30, true);
+  const org = (slug: string, owner: string) => {
+    const id = insertRow(temp.db, "organisations", {
+      slug,
+      name: slug,
+      kind: "initiative",
+      email: `${owner}@example.org`,
+    });
+    insertRow(temp.db, "memberships", { organisation_id: id, user_id: owner, role: "owner" });
+    return id;
+  };
+  const staleOrg = org("stale-org", "stale");
+  const freshOrg = org("fresh-org", "fresh");
+  insertRow(temp.db, "email_outbox", {
+    message_id: "<confirm-stale@test>",
+    to_address: "stale@example.org",
+    kind: "account_confirmation",
+    subject: "s",
+    body_text: "b",
+    body_html: "<p>b</p>",
+  });
+  insertRow(temp.db, "login_throttle", {
+    key: "register:account:stale@example.org",
+    failures: 1,
+    window_started_at: NOW,
+  });
+
+  const report = temp.db.transaction((tx) => applyRetention(tx, NOW));
+  expect(report.unconfirmedAccountsDeleted).toBe(1);
+  expect(
+    temp.db.$client
+      .prepare("SELECT id FROM users WHERE id IN ('stale', 'fresh', 'confirmed') ORDER BY id")
+      .pluck()
+      .all(),
+  ).toEqual(["confirmed", "fresh"]);
+  expect(count("SELECT count(*) FROM organisations WHERE id = ?", staleOrg)).toBe(0);
+  expect(count("SELECT count(*) FROM organisations WHERE id = ?", freshOrg)).toBe(1);
+  expect(count("SELECT count(*) FROM email_outbox WHERE to_address = 'stale@example.org'")).toBe(0);
+  expect(count("SELECT count(*) FROM login_throttle WHERE key LIKE '%stale@example.org'")).toBe(0);
+  expect(temp.db.$client.pragma("foreign_key_check")).toEqual([]);
+});
