@@ -12,13 +12,13 @@ import { confirmAccount, confirmEmailChange, findAddressConfirmation } from "~/m
 import { homePathFor } from "~/modules/auth/auth-user";
 import { createUserSession, getOptionalSession } from "~/modules/auth/session.server";
 import { localeCookie } from "~/modules/i18n/i18next.server";
-import { pageTitle } from "~/utils/page-title";
+import { pageTitle, TOKEN_PAGE_REFERRER } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "confirmEmail") },
-  { name: "referrer", content: "no-referrer" },
+  TOKEN_PAGE_REFERRER,
 ];
 
 /**

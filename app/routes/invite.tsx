@@ -18,13 +18,13 @@ import {
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { createUserSession, getOptionalUser, requireUser } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
-import { pageTitle } from "~/utils/page-title";
+import { pageTitle, TOKEN_PAGE_REFERRER } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "invite") },
-  { name: "referrer", content: "no-referrer" },
+  TOKEN_PAGE_REFERRER,
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,13 +12,13 @@ import { isResetTokenUsable, resetPassword } from "~/modules/auth/accounts.serve
 import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from "~/modules/auth/auth.schema";
 import { blankSessionCookie } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
-import { pageTitle } from "~/utils/page-title";
+import { pageTitle, TOKEN_PAGE_REFERRER } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "resetPassword") },
-  { name: "referrer", content: "no-referrer" },
+  TOKEN_PAGE_REFERRER,
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,13 +15,13 @@ import { createUserSession } from "~/modules/auth/session.server";
 import { isUsableSetupToken } from "~/modules/installation/installation.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
-import { pageTitle } from "~/utils/page-title";
+import { pageTitle, TOKEN_PAGE_REFERRER } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "setup") },
-  { name: "referrer", content: "no-referrer" },
+  TOKEN_PAGE_REFERRER,
   { name: "robots", content: "noindex" },
 ];
 

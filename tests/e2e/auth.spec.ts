@@ -145,6 +145,24 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Neues Passwort")).toHaveValue("");
   });
 
+  test("registration and the confirmation link work as plain form posts", async ({ page }) => {
+    const email = `ohne-skript-${Date.now()}@beispiel.test`;
+    await page.goto("/register");
+    await page.getByLabel("Name").fill("Ohne Skript");
+    await page.getByLabel("E-Mail-Adresse").fill(email);
+    await page.getByLabel("Neues Passwort").fill("Erster Versuch 2026");
+    await page.getByRole("button", { name: "Konto anlegen" }).click();
+    await expect(page.getByRole("status")).toContainText(email);
+    const link = latestEmailTo(email, "account_confirmation")!.bodyText.match(
+      /https?:\/\/\S+\/confirm-email\?token=[A-Za-z0-9_-]+/,
+    )![0];
+    // The page keeps its token out of other sites' Referer, yet its own form post passes the origin check.
+    await page.goto(new URL(link).pathname + new URL(link).search);
+    await page.getByRole("button", { name: "Bestätigen und anmelden" }).click();
+    await expect(page).toHaveURL("/volunteer");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hallo Ohne Skript");
+  });
+
   test("login and logout work as plain form posts", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("E-Mail-Adresse").fill(DEMO_ACCOUNTS.organisation);
