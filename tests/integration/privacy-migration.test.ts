@@ -169,3 +169,118 @@ it("0005 keeps pending tokens and adds an optional, JSON-checked scope", () => {
   expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
   closeDatabase(db);
 });
+
+// 0008 rebuilds auth_tokens, notifications, notification_preferences and email_outbox for the account
+// confirmation: new kinds and token purpose; existing accounts stay usable; sent link mails lose the token.
+it("0008 keeps rows and id sequences, confirms existing accounts and removes tokens from sent link mails", () => {
+  const db = openDatabase(join(dir, "before-0008.db"));
+  migrate(db, { migrationsFolder: folderWithFirst(8) });
+  const c = db.$client;
+  const run = (sql: string, ...params: unknown[]) => c.prepare(sql).run(...params);
+  run(
+    "INSERT INTO users (id, email, password_hash, display_name, created_at) VALUES ('u1', 'u1@example.org', 'x', 'U1', 1000)",
+  );
+  run(
+    "INSERT INTO users (id, email, password_hash, display_name, email_verified_at) VALUES ('u2', 'u2@example.org', 'x', 'U2', 5000)",
+  );
+  run(
+    "INSERT INTO auth_tokens (token_hash, purpose, email, user_id, expires_at, created_at) VALUES ('h1', 'password_reset', 'u1@example.org', 'u1', 2000, 1000)",
+  );
+  run(`INSERT INTO notifications (id, user_id, kind) VALUES (4, 'u1', 'invite'), (8, 'u1', 'invite')`);
+  run("DELETE FROM notifications WHERE id = 8");
+  const token = "A".repeat(43);
+  const other = "B".repeat(43);
+  const mail = (id: number, status: string, kind: string, t: string) =>
+    run(
+      `INSERT INTO email_outbox (id, message_id, to_address, kind, subject, body_text, body_html, status, sent_at)
+       VALUES (?, ?, 'u1@example.org', ?, 's', ?, ?, ?, ?)`,
+      id,
+      `m${id}`,
+      kind,
+      `Hallo\n\nNeues Passwort festlegen:\nhttp://x.test/reset-password?token=${t}\n\nGruß`,
+      `<p><a href="http://x.test/reset-password?token=${t}">Neues Passwort festlegen</a></p>`,
+      status,
+      status === "sent" ? 3000 : null,
+    );
+  mail(6, "sent", "password_reset", token);
+  mail(7, "pending", "password_reset", other);
+  mail(9, "sent", "match_proposed", other);
+  run(
+    "INSERT INTO email_outbox (id, message_id, to_address, kind, subject, body_text, body_html) VALUES (15, 'm15', 'x', 'invite', 's', 'b', 'b')",
+  );
+  run("DELETE FROM email_outbox WHERE id = 15");
+  expect(() =>
+    run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'account_confirmation')"),
+  ).toThrow(/CHECK/);
+
+  migrate(db, { migrationsFolder: migrationsFolder() });
+
+  expect(c.prepare("SELECT id, email_verified_at AS v FROM users ORDER BY id").all()).toEqual([
+    { id: "u1", v: 1000 },
+    { id: "u2", v: 5000 },
+  ]);
+  expect(c.prepare("SELECT token_hash FROM auth_tokens").pluck().all()).toEqual(["h1"]);
+  expect(c.prepare("SELECT id FROM notifications").pluck().all()).toEqual([4]);
+  const bodies = c
+    .prepare("SELECT id, body_text AS t, body_html AS h FROM email_outbox ORDER BY id")
+    .all() as {
+    id: number;
+    t: string;
+    h: string;
+  }[];
+  expect(bodies.map((b) => b.id)).toEqual([6, 7, 9]);
+  expect(bodies[0]!.t).not.toContain(token);
+  expect(bodies[0]!.h).not.toContain(token);
+  expect(bodies[0]!.t).toContain("token=[removed]");
+  // Not sent yet, or not a link mail: untouched.
+  expect(bodies[1]!.t).toContain(other);
+  expect(bodies[2]!.t).toContain(other);
+  expect(
+    c
+      .prepare(
+        "SELECT name, seq FROM sqlite_sequence WHERE name IN ('notifications', 'email_outbox') ORDER BY name",
+      )
+      .all(),
+  ).toEqual([
+    { name: "email_outbox", seq: 15 },
+    { name: "notifications", seq: 8 },
+  ]);
+  run(
+    "INSERT INTO notifications (user_id, kind) VALUES ('u1', 'account_confirmation'), ('u1', 'signups_certificate_missing')",
+  );
+  run(
+    "INSERT INTO auth_tokens (token_hash, purpose, email, user_id, expires_at, created_at) VALUES ('h2', 'account_confirmation', 'u1@example.org', 'u1', 2000, 1000)",
+  );
+  expect(() => run("INSERT INTO notifications (user_id, kind) VALUES ('u1', 'no_such_kind')")).toThrow(
+    /CHECK/,
+  );
+  expect(() =>
+    run(
+      "INSERT INTO auth_tokens (token_hash, purpose, email, expires_at, created_at) VALUES ('h3', 'nope', 'x', 2, 1)",
+    ),
+  ).toThrow(/CHECK/);
+  expect(
+    c
+      .prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%new%' OR name LIKE '%migration_0008%'")
+      .pluck()
+      .get(),
+  ).toBe(0);
+  expect(
+    c
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('notifications', 'email_outbox', 'auth_tokens') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all(),
+  ).toEqual([
+    "auth_tokens_email_idx",
+    "auth_tokens_user_idx",
+    "email_outbox_due_idx",
+    "email_outbox_message_id_unique",
+    "email_outbox_user_idx",
+    "notifications_user_unread_idx",
+  ]);
+  expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
+  expect(c.pragma("foreign_key_check")).toEqual([]);
+  closeDatabase(db);
+});
