@@ -3,9 +3,10 @@
  * start it again, and check that the database is intact and holds every write that was acknowledged.
  * Used by tests/integration/crash.test.ts (10 cycles) and `npm run bench -- crash` (200).
  *
- * The write is POST /register: one transaction creates the user and their volunteer profile, a second
- * one the session, and only then does the server answer 302 → /volunteer. A 302 therefore means "the
- * account is committed"; anything else (a reset connection, no answer) promises nothing. Each request
+ * The write is POST /register: one transaction creates the (unconfirmed) user, their volunteer profile,
+ * the confirmation link and its e-mail, and only then does the server answer 200 "check your inbox". A
+ * 200 therefore means "the account is committed" (every address is new, so none gets the answer for a
+ * taken one); anything else (a reset connection, no answer) promises nothing. Each request
  * comes from its own X-Forwarded-For address (the server trusts its loopback proxy) so the per-IP
  * registration throttle does not turn the load into 429s.
  */
@@ -139,7 +140,8 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashReport
       const body = new URLSearchParams({ displayName: `Crash ${n}`, email, password });
       inFlight.value += 1;
       try {
-        const response = await fetch(`${server.url}/register`, {
+        // The data URL (as the browser's form submission uses): the action's answer without rendering the page.
+        const response = await fetch(`${server.url}/register.data`, {
           method: "POST",
           body,
           redirect: "manual",
@@ -149,7 +151,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashReport
           },
         });
         await response.arrayBuffer().catch(() => undefined);
-        if (response.status === 302 && response.headers.get("location")?.endsWith("/volunteer")) {
+        if (response.status === 200) {
           acknowledged.add(email);
         } else if (response.status >= 500) {
           report.server_errors += 1;
