@@ -18,7 +18,7 @@ export interface AppOptions {
 export function createApp({ build, clientDir, mode = "production" }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  // X-Forwarded-For is believed only from the proxies TRUSTED_PROXIES lists (docs/deploy.md); without
+  // X-Forwarded-For is believed only from the proxies TRUSTED_PROXIES lists (README, ADR 006); without
   // it, the client address is the connection's, whatever a header claims.
   app.set("trust proxy", trustedProxies());
   app.use(baselineSecurityHeaders());

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { authTokens, emailOutbox, sessions, users } from "@db/schema";
+import { authTokens, emailOutbox, organisations, sessions, users } from "@db/schema";
 import { throttleScopeOf } from "~/modules/auth/client-ip.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import type * as PasswordModule from "~/modules/auth/password.server";
@@ -269,6 +269,29 @@ describe("e-mail change", () => {
     expect(told.bodyText).not.toContain("neu-adresse@beispiel.test");
   });
 
+  it("takes along an organisation's address that was the old one; another address stays", async () => {
+    const user = person("org_member");
+    const copied = createOrganisation(getDb(), { ownerId: user.id, email: user.email });
+    const own = createOrganisation(getDb(), { ownerId: user.id, email: "buero@verein.test" });
+    // Not theirs: the same address on an organisation they are no member of stays untouched.
+    const stranger = createOrganisation(getDb(), { email: user.email });
+    const cookie = await sessionCookieFor(user.id);
+    await ask(cookie, "umgezogen@beispiel.test");
+    const token = tokenIn(mailsTo("umgezogen@beispiel.test")[0]!.bodyText, "/confirm-email?token=");
+    await callAction(confirmEmail.action, "/confirm-email", { cookie, form: { token } });
+    const emailOf = (id: number) =>
+      getDb()
+        .select({ email: organisations.email })
+        .from(organisations)
+        .where(eq(organisations.id, id))
+        .get()!.email;
+    expect([emailOf(copied.id), emailOf(own.id), emailOf(stranger.id)]).toEqual([
+      "umgezogen@beispiel.test",
+      "buero@verein.test",
+      user.email,
+    ]);
+  });
+
   it("confirmed from a device that is not logged in, it ends every session", async () => {
     const user = person();
     const cookie = await sessionCookieFor(user.id);
@@ -361,5 +384,48 @@ describe("the outbox keeps no secret link once a mail is sent", () => {
       .all();
     expect(ordinary.length).toBeGreaterThan(0);
     for (const mail of ordinary) expect(mail.bodyText).toContain("/forgot-password");
+  });
+
+  it("removes the link of every kind of mail whose link is a key: invite, e-mail change, confirmation", async () => {
+    const admin = person("admin");
+    const user = person();
+    await callAction(adminInvites.action, "/admin/invites", {
+      cookie: await sessionCookieFor(admin.id),
+      form: { intent: "invite", email: "schluessel-einladung@stadt.test", role: "admin" },
+    });
+    await callAction(accountEmail.action, "/account/email", {
+      cookie: await sessionCookieFor(user.id),
+      form: { newEmail: "schluessel-neu@beispiel.test", currentPassword: PASSWORD },
+    });
+    await registerWith("schluessel-konto@beispiel.test", "198.18.11.2");
+    const stored = [
+      "schluessel-einladung@stadt.test",
+      "schluessel-neu@beispiel.test",
+      "schluessel-konto@beispiel.test",
+    ].map((address) => mailsTo(address)[0]!);
+    expect(stored.map((m) => m.kind)).toEqual(["invite", "email_change", "account_confirmation"]);
+    const tokens = stored.map((m) => tokenIn(m.bodyText, "token="));
+    const delivered: string[] = [];
+    await deliverDueEmails({
+      db: getDb(),
+      transport: {
+        sendMail: async (message) => {
+          delivered.push(`${String(message.text)}${String(message.html)}`);
+        },
+      },
+      maxMessages: 1000,
+    });
+    for (const [i, mail] of stored.entries()) {
+      expect(
+        delivered.some((body) => body.includes(tokens[i]!)),
+        `${mail.kind} reached its reader`,
+      ).toBe(true);
+      const after = getDb().select().from(emailOutbox).where(eq(emailOutbox.id, mail.id)).get()!;
+      expect(after.status).toBe("sent");
+      expect(after.bodyText + after.bodyHtml, mail.kind).not.toContain(tokens[i]);
+      expect(after.bodyText, mail.kind).toContain(
+        "Der Link wurde nach dem Versand aus der gespeicherten Kopie entfernt.",
+      );
+    }
   });
 });

@@ -199,6 +199,12 @@ describe("exportPersonalData", () => {
     expect(exported.data.sessions!.yourSessions![0]!.id).toMatch(/^sha256:[0-9a-f]{12}$/);
   });
 
+  it("holds the address an organisation copied from the person (and not the other person's)", () => {
+    expect(exported.data.organisations?.organisationsWithYourAddress).toEqual([
+      { id: fixture.ids.organisationId, name: "Sportverein", email: fixture.subjectEmail },
+    ]);
+  });
+
   it("answers null for an unknown person", () => {
     expect(exportPersonalData(temp.db, "nobody")).toBeNull();
   });

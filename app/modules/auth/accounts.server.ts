@@ -3,8 +3,8 @@
  * answers with data or field errors (i18n keys) in the shape the forms show; none throws for bad input.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, ne, sql } from "drizzle-orm";
-import { sessions, users, volunteerProfiles } from "@db/schema";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { memberships, organisations, sessions, users, volunteerProfiles } from "@db/schema";
 import type { UiLocale, UserRole } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
@@ -407,7 +407,8 @@ export function shortenEmail(email: string): string {
 /**
  * Applies a confirmed e-mail change (if the address is still free). The account now belongs to whoever
  * reads the new address, so: every other session ends (the one confirming stays, if it is this
- * account's), reset links sent to the old address stop working, and the old address is told.
+ * account's), reset links sent to the old address stop working, and the old address is told. An
+ * organisation address that was the old one (copied at registration) becomes the new one.
  */
 export function confirmEmailChange(
   token: string,
@@ -435,6 +436,23 @@ export function confirmEmailChange(
         )
         .run();
       invalidateUserTokens(tx, userId, "password_reset");
+      // An organisation's address that was this person's own (registration copies it) moves with them,
+      // so it stays theirs: exported and erased with their account, not left behind as a stray copy.
+      tx.update(organisations)
+        .set({ email: row.email })
+        .where(
+          and(
+            eq(organisations.email, before.email),
+            inArray(
+              organisations.id,
+              tx
+                .select({ id: memberships.organisationId })
+                .from(memberships)
+                .where(eq(memberships.userId, userId)),
+            ),
+          ),
+        )
+        .run();
       if (before.email !== row.email) {
         notify(tx, {
           userId,
