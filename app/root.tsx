@@ -21,7 +21,7 @@ import { getOptionalUser } from "~/modules/auth/session.server";
 import { DEFAULT_LOCALE, directionOf } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
-import { isDemoInstallation } from "~/modules/installation/installation.server";
+import { demoOutboxLogin, isDemoInstallation } from "~/modules/installation/installation.server";
 import { countUnread } from "~/modules/notifications/inbox.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     dir: directionOf(locale),
     demo: isDemoInstallation(),
+    demoOutbox: demoOutboxLogin(),
     // Page titles for route meta functions, which cannot call a translation hook.
     titles: getServerT(locale, "common")("titles", { returnObjects: true }) as Record<string, string>,
     // Only what the header needs: names and areas, no e-mail or ids of others.

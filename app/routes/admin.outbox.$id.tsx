@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +11,7 @@ import { OutboxActionSchema } from "~/modules/notifications/notifications.schema
 import { getOutboxMessage } from "~/modules/notifications/outbox.server";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
+import { publicOrigin } from "~/utils/env.server";
 import { formDataToObject } from "~/utils/form-validation";
 import { parseWithinLimits } from "~/utils/field-limits";
 
@@ -42,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       /** A sent mail whose link was a single-use key keeps no link (delivery.server.ts markSent). */
       linkRemoved: message.status === "sent" && carriesSecretLink(message.kind),
     },
+    /** Links into the hub stand on lines of their own in the text version: those become clickable. */
+    hubLinkPrefix: `${publicOrigin()}/`,
   };
 }
 
@@ -57,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OutboxMessagePage() {
-  const { message } = useLoaderData<typeof loader>();
+  const { message, hubLinkPrefix } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("notifications");
   return (
@@ -119,7 +123,7 @@ export default function OutboxMessagePage() {
       {message.linkRemoved ? <p className="notice">{t("outbox.linkRemoved")}</p> : null}
       <h2>{t("outbox.textVersion")}</h2>
       <pre className="prose" style={{ whiteSpace: "pre-wrap" }}>
-        {message.bodyText}
+        <TextWithHubLinks text={message.bodyText} prefix={hubLinkPrefix} />
       </pre>
       <details>
         <summary>{t("outbox.htmlVersion")}</summary>
@@ -127,4 +131,17 @@ export default function OutboxMessagePage() {
       </details>
     </div>
   );
+}
+
+/**
+ * The text of a mail, with each line that is a link into the hub (a confirmation or reset link while
+ * the mail is unsent, e.g. in the demo) as a link to follow. Nothing else becomes a link.
+ */
+function TextWithHubLinks({ text, prefix }: { text: string; prefix: string }) {
+  return text.split("\n").map((line, i) => (
+    <Fragment key={i}>
+      {i > 0 ? "\n" : null}
+      {line.startsWith(prefix) && !line.includes(" ") ? <a href={line}>{line}</a> : line}
+    </Fragment>
+  ));
 }

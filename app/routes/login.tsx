@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DemoOutboxHint } from "~/components/demo-outbox-hint";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { appOrigin, authenticate } from "~/modules/auth/accounts.server";
 import { LoginSchema } from "~/modules/auth/auth.schema";
@@ -71,6 +72,11 @@ export default function LoginPage() {
   const form = useValidatedForm({ id: "login", schema: LoginSchema, actionData });
   const retryAfter = actionData && "retryAfterSeconds" in actionData ? actionData.retryAfterSeconds : null;
   const retryMinutes = retryAfter ? Math.ceil(retryAfter / 60) : null;
+  // A new confirmation link went out: in a demo, say where it is.
+  const unconfirmedEmail =
+    actionData && "errors" in actionData && actionData.errors.form === "auth:errors.emailNotConfirmed"
+      ? String(actionData.values?.email ?? "")
+      : null;
   return (
     <div className="page page--narrow">
       <h1>{t("login.title")}</h1>
@@ -79,6 +85,7 @@ export default function LoginPage() {
       ) : null}
       <ErrorSummary form={form} />
       {retryMinutes ? <FormMessage>{t("login.retryAfter", { count: retryMinutes })}</FormMessage> : null}
+      {unconfirmedEmail ? <DemoOutboxHint email={unconfirmedEmail} /> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField

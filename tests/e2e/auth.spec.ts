@@ -97,6 +97,41 @@ test.describe("the whole account journey", () => {
   });
 });
 
+test("in the demo, a new registration says where its e-mail is; the link in the outbox confirms and logs in", async ({
+  page,
+}) => {
+  const email = `demo-postausgang-${Date.now()}@beispiel.test`;
+  await page.goto("/register", { waitUntil: "networkidle" });
+  await page.getByLabel("Name").fill("Ida Demo");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Neues Passwort").fill("Erster Versuch 2026");
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  await expect(page.getByText("Hier werden keine E-Mails verschickt.")).toContainText(
+    `als ${DEMO_ACCOUNTS.admin} mit dem Passwort „${DEMO_PASSWORD}“`,
+  );
+
+  // As a newcomer to the demo would: follow the hint, log in as the demo's administrator.
+  await page.getByRole("link", { name: "Zum Postausgang" }).click();
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Foutbox$/);
+  await page.getByLabel("E-Mail-Adresse").fill(DEMO_ACCOUNTS.admin);
+  await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL("/admin/outbox");
+  await page
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByRole("link", { name: "Bitte bestätigen Sie Ihre E-Mail-Adresse" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+  );
+  await page.getByRole("link", { name: /\/confirm-email\?token=/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("E-Mail-Adresse bestätigen");
+  await page.getByRole("button", { name: "Bestätigen und anmelden" }).click();
+  await expect(page).toHaveURL("/volunteer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hallo Ida Demo");
+});
+
 test.describe("errors", () => {
   test.use({ expectedConsoleErrors: [/status of 400/] });
 

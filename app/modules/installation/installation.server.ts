@@ -9,6 +9,8 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { installation, users } from "@db/schema";
+import { DEMO_EMAILS, DEMO_PASSWORD } from "@db/seed/demo-accounts";
+import { getMailConfig } from "~/modules/notifications/config.server";
 import { getDb } from "~/utils/db.server";
 
 export const SETUP_TOKEN_TTL_MS = 24 * 3_600_000;
@@ -33,6 +35,16 @@ export function isDemoInstallation(): boolean {
     demoByDb.set(db, demo);
   }
   return demo;
+}
+
+/**
+ * In a demo database without a mail server, the hub's e-mails (a new account's confirmation link among
+ * them) stay in the outbox, and the demo's administrator can read them there: the login to say so on
+ * the pages after which an e-mail is on its way. Null everywhere else.
+ */
+export function demoOutboxLogin(): { admin: string; password: string } | null {
+  if (!isDemoInstallation() || getMailConfig().smtpUrl) return null;
+  return { admin: DEMO_EMAILS.admin, password: DEMO_PASSWORD };
 }
 
 /** Marks the database as a demo database: done by the seed before it creates any account. */

@@ -1,18 +1,12 @@
 import { allocateUserId, uniqueEmail, type SeedContext } from "../context";
+import { DEMO_EMAILS } from "../demo-accounts";
 import { DISTRICTS } from "../reference/gelsenkirchen";
 import { emailLocalPart } from "../text";
 import { DAY_MS, HOUR_MS } from "../time";
 import { createWriter, flushAll } from "../writers";
 
-/** The login the demo documents; every seeded account shares it. */
-export const DEMO_PASSWORD = "miteinander-demo";
-
-export const DEMO_EMAILS = {
-  admin: "admin@miteinander.test",
-  coordinator: "koordination@miteinander.test",
-  organisationMember: "verein@miteinander.test",
-  volunteer: "helfer@miteinander.test",
-} as const;
+/** The logins the demo documents (every seeded account shares the password). */
+export { DEMO_EMAILS, DEMO_PASSWORD } from "../demo-accounts";
 
 /** One coordinator per Stadtbezirk, besides the demo coordinator who covers the whole city. */
 const DISTRICT_COORDINATORS: Record<(typeof DISTRICTS)[number], [string, string, "female" | "male"]> = {

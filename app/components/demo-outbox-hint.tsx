@@ -1,0 +1,25 @@
+import { Link, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * In a demo without a mail server (see demoOutboxLogin): the e-mail just "sent" to `email` is in the
+ * outbox, and this says how to read it there. Renders nothing in a real installation.
+ */
+export function DemoOutboxHint({ email }: { email: string }) {
+  const { t } = useTranslation("auth");
+  const login = useRouteLoaderData<{ demoOutbox?: { admin: string; password: string } | null }>(
+    "root",
+  )?.demoOutbox;
+  if (!login) return null;
+  return (
+    <div className="notice">
+      <p>
+        <strong>{t("demoOutbox.label")}</strong>{" "}
+        {t("demoOutbox.text", { email, admin: login.admin, password: login.password })}
+      </p>
+      <p>
+        <Link to="/admin/outbox">{t("demoOutbox.link")}</Link>
+      </p>
+    </div>
+  );
+}
