@@ -1,5 +1,6 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isolate } from "~/utils/format";
 
 /**
  * In a demo without a mail server (see demoOutboxLogin): the e-mail just "sent" to `email` is in the
@@ -15,7 +16,11 @@ export function DemoOutboxHint({ email }: { email: string }) {
     <div className="notice">
       <p>
         <strong>{t("demoOutbox.label")}</strong>{" "}
-        {t("demoOutbox.text", { email, admin: login.admin, password: login.password })}
+        {t("demoOutbox.text", {
+          email: isolate(email),
+          admin: isolate(login.admin),
+          password: isolate(login.password),
+        })}
       </p>
       <p>
         <Link to="/admin/outbox">{t("demoOutbox.link")}</Link>

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DemoOutboxHint } from "~/components/demo-outbox-hint";
 import { FormMessage } from "~/components/form";
+import { isolate } from "~/utils/format";
 
 /**
  * What a registration answers, whether the address was free or taken (the owner of a taken address
@@ -11,7 +12,7 @@ export function RegistrationSent({ email }: { email: string }) {
   const { t } = useTranslation("auth");
   return (
     <>
-      <FormMessage tone="success">{t("register.sent", { email })}</FormMessage>
+      <FormMessage tone="success">{t("register.sent", { email: isolate(email) })}</FormMessage>
       <p>{t("register.sentHint")}</p>
       <DemoOutboxHint email={email} />
       <p>

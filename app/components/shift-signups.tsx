@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { DateRange } from "~/components/time";
 import type { ManagedActivity, ManagedSignup } from "~/modules/events/events.server";
 
@@ -24,82 +25,85 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
         ) : null}
       </p>
 
-      <h4>{t("signups.confirmed", { count: shift.confirmed.length })}</h4>
+      <h4 id={`${headingId}-confirmed`}>{t("signups.confirmed", { count: shift.confirmed.length })}</h4>
       {shift.confirmed.length === 0 ? (
         <p className="muted">{t("signups.none")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("signups.name")}</th>
-              <th scope="col">{t("signups.attendance")}</th>
-              {canAct ? (
-                <th scope="col">
-                  <span className="visually-hidden">{t("signups.actions")}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {shift.confirmed.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Person signup={s} />
-                  {s.promotedAt ? <span className="muted small"> · {t("signups.promoted")}</span> : null}
-                  <CertificateFlag signup={s} />
-                </td>
-                <td>
-                  {s.attendance
-                    ? t(`signups.attendanceValue.${s.attendance}`)
-                    : started
-                      ? t("signups.attendanceOpen")
-                      : "—"}
-                </td>
+        // On a phone the table scrolls in its own box, so names, marks and buttons keep whole words.
+        <TableScroll labelledBy={`${headingId} ${headingId}-confirmed`}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("signups.name")}</th>
+                <th scope="col">{t("signups.attendance")}</th>
                 {canAct ? (
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="signupId" value={s.id} />
-                      {started ? (
-                        <>
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="present"
-                            className="button button--small"
-                            disabled={s.attendance === "present"}
-                          >
-                            {t("signups.markPresent")}
-                            <span className="visually-hidden"> – {s.displayName}</span>
-                          </button>{" "}
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="no_show"
-                            className="button button--small button--secondary"
-                            disabled={s.attendance === "no_show"}
-                          >
-                            {t("signups.markNoShow")}
-                            <span className="visually-hidden"> – {s.displayName}</span>
-                          </button>
-                        </>
-                      ) : (
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="cancel-signup"
-                          className="button button--small button--secondary"
-                        >
-                          {t("signups.cancel")}
-                          <span className="visually-hidden"> – {s.displayName}</span>
-                        </button>
-                      )}
-                    </Form>
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("signups.actions")}</span>
+                  </th>
                 ) : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shift.confirmed.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Person signup={s} />
+                    {s.promotedAt ? <span className="muted small"> · {t("signups.promoted")}</span> : null}
+                    <CertificateFlag signup={s} />
+                  </td>
+                  <td>
+                    {s.attendance
+                      ? t(`signups.attendanceValue.${s.attendance}`)
+                      : started
+                        ? t("signups.attendanceOpen")
+                        : "—"}
+                  </td>
+                  {canAct ? (
+                    <td>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="signupId" value={s.id} />
+                        {started ? (
+                          <>
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="present"
+                              className="button button--small"
+                              disabled={s.attendance === "present"}
+                            >
+                              {t("signups.markPresent")}
+                              <span className="visually-hidden"> – {s.displayName}</span>
+                            </button>{" "}
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="no_show"
+                              className="button button--small button--secondary"
+                              disabled={s.attendance === "no_show"}
+                            >
+                              {t("signups.markNoShow")}
+                              <span className="visually-hidden"> – {s.displayName}</span>
+                            </button>
+                          </>
+                        ) : (
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="cancel-signup"
+                            className="button button--small button--secondary"
+                          >
+                            {t("signups.cancel")}
+                            <span className="visually-hidden"> – {s.displayName}</span>
+                          </button>
+                        )}
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       {shift.waitlisted.length > 0 ? (

@@ -9,6 +9,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
 import { validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
+import { isolate } from "~/utils/format";
 
 export const handle = { i18n: ["common", "auth"] };
 
@@ -49,9 +50,11 @@ export default function ChangeEmailPage() {
         </Link>
       </p>
       <h1>{t("changeEmail.title")}</h1>
-      <p>{t("changeEmail.current", { email })}</p>
+      <p>{t("changeEmail.current", { email: isolate(email) })}</p>
       {actionData && "sentTo" in actionData ? (
-        <FormMessage tone="success">{t("changeEmail.sent", { email: actionData.sentTo })}</FormMessage>
+        <FormMessage tone="success">
+          {t("changeEmail.sent", { email: isolate(actionData.sentTo) })}
+        </FormMessage>
       ) : (
         <>
           <p>{t("changeEmail.intro")}</p>

@@ -13,6 +13,7 @@ import { homePathFor } from "~/modules/auth/auth-user";
 import { createUserSession, getOptionalSession } from "~/modules/auth/session.server";
 import { localeCookie } from "~/modules/i18n/i18next.server";
 import { pageTitle, TOKEN_PAGE_REFERRER } from "~/utils/page-title";
+import { isolate } from "~/utils/format";
 
 export const handle = { i18n: ["common", "auth"] };
 
@@ -66,7 +67,9 @@ export default function ConfirmEmailPage() {
     return (
       <div className="page page--narrow">
         <h1>{title}</h1>
-        <FormMessage tone="success">{t("confirmEmail.done", { email: actionData.confirmed })}</FormMessage>
+        <FormMessage tone="success">
+          {t("confirmEmail.done", { email: isolate(actionData.confirmed) })}
+        </FormMessage>
         <p>
           <Link to="/account">{t("account.title")}</Link>
         </p>
@@ -80,7 +83,11 @@ export default function ConfirmEmailPage() {
       {email ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />
-          <p>{newAccount ? t("confirmAccount.intro", { email }) : t("confirmEmail.intro", { email })}</p>
+          <p>
+            {newAccount
+              ? t("confirmAccount.intro", { email: isolate(email) })
+              : t("confirmEmail.intro", { email: isolate(email) })}
+          </p>
           <button type="submit" className="button">
             {newAccount ? t("confirmAccount.submit") : t("confirmEmail.submit")}
           </button>

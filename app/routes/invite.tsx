@@ -19,6 +19,7 @@ import { requestLocale } from "~/modules/auth/request-locale.server";
 import { createUserSession, getOptionalUser, requireUser } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { pageTitle, TOKEN_PAGE_REFERRER } from "~/utils/page-title";
+import { isolate } from "~/utils/format";
 
 export const handle = { i18n: ["common", "auth"] };
 
@@ -94,9 +95,11 @@ export default function InvitePage() {
   return (
     <div className="page page--narrow">
       <h1>{t("invite.title")}</h1>
-      <p className="lead">{t("invite.intro", { email: invite.email, what })}</p>
+      <p className="lead">{t("invite.intro", { email: isolate(invite.email), what })}</p>
       {signedInAs && signedInAs !== invite.email ? (
-        <FormMessage>{t("invite.otherAccount", { email: signedInAs, invited: invite.email })}</FormMessage>
+        <FormMessage>
+          {t("invite.otherAccount", { email: isolate(signedInAs), invited: isolate(invite.email) })}
+        </FormMessage>
       ) : invite.accountExists ? (
         signedInAs ? (
           <Form method="post">

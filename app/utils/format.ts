@@ -58,3 +58,12 @@ export function formatList(items: readonly string[], locale: string): string {
   }
   return f.format(items);
 }
+
+/**
+ * A value set into a sentence (an e-mail address, a password) as a unit of its own direction, like
+ * `<bdi>`: in an Arabic sentence "person-ar-1@example.org" otherwise loses its hyphen to the wrong side
+ * and reads in pieces where the line wraps. Unicode's first-strong isolate, for text inside a translation.
+ */
+export function isolate(value: string): string {
+  return `\u2068${value}\u2069`;
+}

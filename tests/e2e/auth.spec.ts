@@ -35,7 +35,10 @@ test.describe("the whole account journey", () => {
     await page.getByLabel("E-Mail-Adresse").fill(email);
     await page.getByLabel("Neues Passwort").fill("Erster Versuch 2026");
     await page.getByRole("button", { name: "Konto anlegen" }).click();
-    await expect(page.getByRole("status")).toContainText(`Wir haben eine E-Mail an ${email} geschickt`);
+    // The address stands in the sentence as a unit of its own direction (Unicode isolates around it).
+    await expect(page.getByRole("status")).toContainText(
+      `Wir haben eine E-Mail an \u2068${email}\u2069 geschickt`,
+    );
 
     // No login before the address is confirmed.
     await page.goto("/login", { waitUntil: "networkidle" });
@@ -107,7 +110,7 @@ test("in the demo, a new registration says where its e-mail is; the link in the 
   await page.getByLabel("Neues Passwort").fill("Erster Versuch 2026");
   await page.getByRole("button", { name: "Konto anlegen" }).click();
   await expect(page.getByText("Hier werden keine E-Mails verschickt.")).toContainText(
-    `als ${DEMO_ACCOUNTS.admin} mit dem Passwort „${DEMO_PASSWORD}“`,
+    `als \u2068${DEMO_ACCOUNTS.admin}\u2069 mit dem Passwort „\u2068${DEMO_PASSWORD}\u2069“`,
   );
 
   // As a newcomer to the demo would: follow the hint, log in as the demo's administrator.
