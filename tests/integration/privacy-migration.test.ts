@@ -170,11 +170,11 @@ it("0005 keeps pending tokens and adds an optional, JSON-checked scope", () => {
   closeDatabase(db);
 });
 
-// 0008 rebuilds auth_tokens, notifications, notification_preferences and email_outbox for the account
+// 0010 rebuilds auth_tokens, notifications, notification_preferences and email_outbox for the account
 // confirmation: new kinds and token purpose; existing accounts stay usable; sent link mails lose the token.
-it("0008 keeps rows and id sequences, confirms existing accounts and removes tokens from sent link mails", () => {
-  const db = openDatabase(join(dir, "before-0008.db"));
-  migrate(db, { migrationsFolder: folderWithFirst(8) });
+it("0010 keeps rows and id sequences, confirms existing accounts and removes tokens from sent link mails", () => {
+  const db = openDatabase(join(dir, "before-0010.db"));
+  migrate(db, { migrationsFolder: folderWithFirst(10) });
   const c = db.$client;
   const run = (sql: string, ...params: unknown[]) => c.prepare(sql).run(...params);
   run(
@@ -261,7 +261,7 @@ it("0008 keeps rows and id sequences, confirms existing accounts and removes tok
   ).toThrow(/CHECK/);
   expect(
     c
-      .prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%new%' OR name LIKE '%migration_0008%'")
+      .prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%new%' OR name LIKE '%migration_0010%'")
       .pluck()
       .get(),
   ).toBe(0);
