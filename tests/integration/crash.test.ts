@@ -23,7 +23,9 @@ it("loses no acknowledged write and keeps the database intact across 10 SIGKILLs
     server_errors: 0,
     unexpected_statuses: 0,
   });
-  expect(report.acknowledged_writes).toBeGreaterThan(50);
+  // Every cycle waits for its share of acknowledged writes (5 by default) before the kill: on a busy
+  // machine that share is all a cycle gets, so 10 × 5 is the floor, not something to exceed.
+  expect(report.acknowledged_writes).toBeGreaterThanOrEqual(50);
   // Requests were in flight when the server died (a kill between two bursts would prove less).
   expect(report.in_flight_at_kill).toBeGreaterThan(0);
   // No time assertion: tests stay deterministic on a busy machine; the bench reports the duration.
