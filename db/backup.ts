@@ -12,8 +12,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { readMigrationFiles } from "drizzle-orm/migrator";
-import { migrateDatabase, migrationsFolder, openDatabase, closeDatabase } from "./client";
+import { closeDatabase, migrateDatabase, migrationStatus, openDatabase } from "./client";
 
 /*
  * Online backups and checked restores of the one SQLite file. See docs/decisions/020-backup-and-restore.md.
@@ -163,23 +162,14 @@ export function inspectBackup(path: string): BackupInspection {
     if (!hasMigrationsTable) {
       problems.push("No __drizzle_migrations table: this is not a miteinander database.");
     } else {
-      const applied = connection
-        .prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations")
-        .all() as {
-        hash: string;
-        createdAt: number;
-      }[];
-      const known = readMigrationFiles({ migrationsFolder: migrationsFolder() });
-      const knownHashes = new Set(known.map((m) => m.hash));
-      const unknown = applied.filter((m) => !knownHashes.has(m.hash));
-      if (unknown.length > 0) {
+      const status = migrationStatus(connection);
+      if (status.unknown > 0) {
         problems.push(
-          `${unknown.length} migration(s) in the file are unknown to this version (written by a newer or different version?).`,
+          `${status.unknown} migration(s) in the file are unknown to this version (written by a newer or different version?).`,
         );
       }
-      if (applied.length === 0) problems.push("__drizzle_migrations is empty: the file was never migrated.");
-      const appliedHashes = new Set(applied.map((m) => m.hash));
-      result.missingMigrations = known.filter((m) => !appliedHashes.has(m.hash)).length;
+      if (status.applied === 0) problems.push("__drizzle_migrations is empty: the file was never migrated.");
+      result.missingMigrations = status.pending;
     }
     if (problems.length === 0) result.tables = countRows(connection);
   } catch (error) {
@@ -318,4 +308,47 @@ export function restoreDatabase(options: RestoreOptions): RestoreReport {
     restored.close();
   }
   return { restoredFrom: from, to, previousCopy, appliedMigrations, tables, ms: performance.now() - started };
+}
+
+export interface VerifiedBackupReport extends BackupReport {
+  verified: boolean;
+  /** Why the copy did not pass its checks (empty when verified). */
+  problems: string[];
+  /** Rows in all tables of the copy. */
+  totalRows: number;
+}
+
+function liveCounts(connection: Database.Database): Record<string, number> {
+  return connection.transaction(() => countRows(connection))();
+}
+
+/**
+ * A backup that checks itself: the copy (writeBackup) must pass inspectBackup (integrity, foreign keys,
+ * known migrations), hold every table of the live database, and hold as many rows per table as the live
+ * database had. The live counts are taken just before and just after the copy: a table nobody wrote to
+ * meanwhile must match exactly, one that changed must lie between the two counts (the copy is one
+ * snapshot taken in between).
+ */
+export function writeVerifiedBackup(connection: Database.Database, outPath: string): VerifiedBackupReport {
+  const before = liveCounts(connection);
+  const report = writeBackup(connection, outPath);
+  const after = liveCounts(connection);
+  const inspection = inspectBackup(report.path);
+  const problems = [...inspection.problems];
+  if (inspection.ok) {
+    for (const [table, countBefore] of Object.entries(before)) {
+      const copied = inspection.tables[table];
+      const countAfter = after[table] ?? countBefore;
+      const low = Math.min(countBefore, countAfter);
+      const high = Math.max(countBefore, countAfter);
+      if (copied === undefined) problems.push(`table ${table} is missing from the copy`);
+      else if (copied < low || copied > high) {
+        problems.push(
+          `table ${table}: ${copied} rows in the copy, ${low === high ? low : `${low}–${high}`} live`,
+        );
+      }
+    }
+  }
+  const totalRows = Object.values(inspection.tables).reduce((sum, n) => sum + n, 0);
+  return { ...report, verified: problems.length === 0, problems, totalRows };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -74,8 +75,62 @@ export function migrationsFolder(): string {
   throw new Error("Cannot find db/migrations (set MIGRATIONS_PATH or run from the project root).");
 }
 
-/** Applies every pending migration, and makes sure the one settings row exists. */
+export interface MigrationStatus {
+  /** Migrations this version knows. */
+  known: number;
+  /** Migrations recorded in the database. */
+  applied: number;
+  /** Known migrations the database has not had yet. */
+  pending: number;
+  /** Migrations recorded in the database that this version does not know (a newer version ran). */
+  unknown: number;
+  /** When the newest recorded migration was created (its folder timestamp), or null. */
+  newestAppliedAt: number | null;
+}
+
+/** Compares the migrations recorded in a database with the ones this version ships. */
+export function migrationStatus(connection: Database.Database): MigrationStatus {
+  const known = readMigrationFiles({ migrationsFolder: migrationsFolder() });
+  const hasTable = connection
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  const applied = hasTable
+    ? (connection.prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations").all() as {
+        hash: string;
+        createdAt: number;
+      }[])
+    : [];
+  const knownHashes = new Set(known.map((m) => m.hash));
+  const appliedHashes = new Set(applied.map((m) => m.hash));
+  return {
+    known: known.length,
+    applied: applied.length,
+    pending: known.filter((m) => !appliedHashes.has(m.hash)).length,
+    unknown: applied.filter((m) => !knownHashes.has(m.hash)).length,
+    newestAppliedAt: applied.length ? Math.max(...applied.map((m) => Number(m.createdAt))) : null,
+  };
+}
+
+/** Thrown instead of migrating a database that a newer version of the app has already migrated. */
+export class NewerDatabaseError extends Error {
+  constructor(readonly status: MigrationStatus) {
+    super(
+      `The database was migrated by a newer version of miteinander: ${status.unknown} of its migrations ` +
+        `are unknown to this version. Start the newer version again, or restore a backup made before the ` +
+        `upgrade (npm run db:restore).`,
+    );
+    this.name = "NewerDatabaseError";
+  }
+}
+
+/**
+ * Applies every pending migration, and makes sure the one settings row exists. Refuses (throws
+ * NewerDatabaseError, changing nothing) when the database has migrations this version does not know:
+ * an older version must not write into a schema it does not understand.
+ */
 export function migrateDatabase(db: Db): void {
+  const status = migrationStatus(db.$client);
+  if (status.unknown > 0) throw new NewerDatabaseError(status);
   migrate(db, { migrationsFolder: migrationsFolder() });
   db.insert(schema.appSettings).values({ id: 1 }).onConflictDoNothing().run();
 }

@@ -1,11 +1,50 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { LOG_LEVELS } from "./logger.server";
+
+/*
+ * Every environment variable the hub reads, in one schema. `npm start` checks it before anything else
+ * and stops with one line per problem (server/main.ts); the modules read their part through getEnv()
+ * (the mail settings through notifications/config.server.ts). An empty value counts as unset, so
+ * `SMTP_URL=` in a systemd EnvironmentFile means "none".
+ */
 
 /**
  * Set by `npm run demo` (scripts/start.js --demo) for the process it starts: the demo start seeds demo
  * data into an empty database and starts only demo databases (docs/decisions/026-demo-and-first-start.md).
  */
 export const DEMO_START_ENV = "MITEINANDER_DEMO";
+
+const optionalText = (schema: z.ZodType<string> = z.string()) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const integer = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ invalid_type_error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+const url = (protocols: string[], example: string) =>
+  optionalText(
+    z
+      .string()
+      .max(2000, "must be at most 2,000 characters long")
+      .refine(
+        (value) => {
+          try {
+            return protocols.includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        },
+        `must be a full address starting with ${protocols.map((p) => `${p}//`).join(" or ")} (e.g. ${example})`,
+      ),
+  );
 
 /** What express's `trust proxy` understands: an address, a CIDR range, or one of its named ranges. */
 function isProxyEntry(entry: string): boolean {
@@ -17,36 +56,73 @@ function isProxyEntry(entry: string): boolean {
   return Number(bits) <= (isIP(address) === 4 ? 32 : 128);
 }
 
-const EnvSchema = z
+function proxyList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+export const EnvSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    DATABASE_PATH: z.string().min(1).default("data/app.db"),
+    NODE_ENV: z
+      .enum(["development", "production", "test"], {
+        errorMap: () => ({ message: "must be development, production or test" }),
+      })
+      .default("development"),
+    PORT: integer(1, 65535, 3000),
+    DATABASE_PATH: optionalText().default("data/app.db"),
+    MIGRATIONS_PATH: optionalText(),
     /**
      * Public origin of the installation (e.g. https://miteinander.gelsenkirchen.de): every link in an
-     * e-mail, feed or page is built from it, never from the request's Host header.
+     * e-mail, feed or page is built from it, never from the request's Host header. Required in production.
      */
-    APP_URL: z
-      .string()
-      .max(300)
-      .url("must be an absolute address like https://miteinander.example.de")
-      .refine((v) => /^https?:\/\//.test(v), "must start with https:// (or http:// for a local test)")
-      .optional(),
+    APP_URL: url(["https:", "http:"], "https://miteinander.stadt.de"),
     /** smtp(s)://user:pass@host:port — without it, e-mails stay in the outbox (read at /admin/outbox). */
-    SMTP_URL: z.string().url().optional(),
+    SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:password@mail.stadt.de:587"),
+    /** Sender of every e-mail, e.g. `miteinander <no-reply@stadt.example>`. */
+    MAIL_FROM: optionalText(
+      z
+        .string()
+        .min(3, "must name a sender, e.g. miteinander <no-reply@stadt.de>")
+        .max(300, "must be at most 300 characters long"),
+    ),
+    /** Signs unsubscribe links. Without it, a secret is generated once and kept beside the database. */
+    APP_SECRET: optionalText(z.string().min(32, "must be at least 32 characters long")),
+    MAX_ACTIVE_REQUESTS: integer(1, 256, 4),
+    LOG_LEVEL: optionalText(
+      z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()), {
+        message: `must be one of ${LOG_LEVELS.join(", ")}`,
+      }),
+    ),
+    /** A bearer token that opens /metrics to other hosts (a Prometheus server); loopback needs none. */
+    METRICS_TOKEN: optionalText(
+      z
+        .string()
+        .min(32, "must be at least 32 characters long")
+        .max(1000, "must be at most 1,000 characters long")
+        .regex(/^[\x21-\x7e]+$/, "must be printable characters without spaces"),
+    ),
     /**
      * Reverse proxies whose X-Forwarded-For is believed, comma-separated: addresses, CIDR ranges or
      * `loopback`. Empty: the client address is the connection's, whatever a header says.
      */
     TRUSTED_PROXIES: z
       .string()
-      .max(2000)
+      .max(2000, "must be at most 2,000 characters long")
       .default("")
       .refine(
         (v) => proxyList(v).every(isProxyEntry),
         "must list addresses or ranges like 127.0.0.1, 10.0.0.0/8, ::1 or loopback, separated by commas",
       ),
-    [DEMO_START_ENV]: z.enum(["1"]).optional(),
+    /** Where scheduled backups go (default: backups/ beside the database). */
+    BACKUP_DIR: optionalText(),
+    BACKUP_KEEP_DAILY: integer(1, 366, 7),
+    BACKUP_KEEP_WEEKLY: integer(0, 520, 4),
+    /** A shell command run after each backup, with the file in $BACKUP_FILE (e.g. an rsync or S3 upload). */
+    BACKUP_AFTER: optionalText(),
+    BACKUP_AFTER_TIMEOUT_SECONDS: integer(1, 24 * 3600, 1800),
+    [DEMO_START_ENV]: optionalText(z.enum(["1"], { errorMap: () => ({ message: "must be 1 or unset" }) })),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.APP_URL) {
@@ -61,30 +137,33 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
-function proxyList(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-}
+export type EnvCheck = { ok: true; env: Env } | { ok: false; problems: string[] };
 
-/** The problems of an environment, one line each (`APP_URL: is required in production …`); empty when fine. */
-export function environmentProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+/**
+ * Parses an environment. Problems are one line each (`APP_URL: is required in production …`), naming
+ * the variable and never echoing a value.
+ */
+export function checkEnv(source: NodeJS.ProcessEnv = process.env): EnvCheck {
   // The environment is the operator's, not a client's: no size limits to check first.
   // eslint-disable-next-line no-restricted-syntax
-  const parsed = EnvSchema.safeParse(env);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const parsed = EnvSchema.safeParse(source);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
+    ),
+  };
 }
 
-/** The validated environment. A wrong value fails with a message naming the variable. */
-export function getEnv(env: NodeJS.ProcessEnv = process.env): Env {
-  // eslint-disable-next-line no-restricted-syntax -- the operator's environment, see above
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid environment: ${environmentProblems(env).join("; ")}`);
-  }
-  return parsed.data;
+/**
+ * The validated environment, read afresh on each call (cheap; tests point modules at their own files).
+ * A wrong value throws with the variable's name.
+ */
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = checkEnv(source);
+  if (!result.ok) throw new Error(`Invalid environment: ${result.problems.join("; ")}`);
+  return result.env;
 }
 
 /** True in the process `npm run demo` started. */

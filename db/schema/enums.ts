@@ -138,6 +138,7 @@ export const AUDIT_ENTITY = [
   "signup",
   "hours",
   "settings",
+  "import",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITY)[number];
 
@@ -151,3 +152,19 @@ export const TOKEN_PURPOSE = [
 export type TokenPurpose = (typeof TOKEN_PURPOSE)[number];
 
 export const WEEKDAY = [0, 1, 2, 3, 4, 5, 6] as const;
+
+/** Why a backup was made: the daily schedule, just before migrations on start, or by hand. */
+export const BACKUP_KIND = ["scheduled", "pre_migration", "manual"] as const;
+export type BackupKind = (typeof BACKUP_KIND)[number];
+
+/** verified: the copy passed its checks; unverified: written, but a check failed; failed: no copy. */
+export const BACKUP_STATUS = ["verified", "unverified", "failed"] as const;
+export type BackupStatus = (typeof BACKUP_STATUS)[number];
+
+/** The BACKUP_AFTER command (e.g. an off-site copy) after a backup. */
+export const BACKUP_AFTER_STATUS = ["not_configured", "succeeded", "failed"] as const;
+export type BackupAfterStatus = (typeof BACKUP_AFTER_STATUS)[number];
+
+/** A spreadsheet import: previewed (the file is kept until confirmed), then imported or discarded. */
+export const IMPORT_STATUS = ["previewed", "imported", "discarded"] as const;
+export type ImportStatus = (typeof IMPORT_STATUS)[number];

@@ -12,4 +12,5 @@ export * from "./audit";
 export * from "./settings";
 export * from "./cache";
 export * from "./installation";
+export * from "./operations";
 export * from "./relations";

@@ -21,6 +21,7 @@ import { notify } from "~/modules/notifications/notify.server";
 import { createBackgroundWork } from "~/modules/scheduler/background.server";
 import { createUser } from "../factories";
 import { createTempDb, type TempDb } from "../helpers/db";
+import { logger } from "~/utils/logger.server";
 import { startTestSmtpServer, type TestSmtpServer } from "../mocks/smtp";
 
 const MINUTE = 60_000;
@@ -72,9 +73,9 @@ function row(id: number) {
   return temp.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;
 }
 
-/** Giving up on a message is reported with console.warn; the tests that expect it keep it quiet. */
+/** Giving up on a message is logged as a warning; the tests that expect it keep it quiet. */
 function expectGiveUpWarning() {
-  return vi.spyOn(console, "warn").mockImplementation(() => {});
+  return vi.spyOn(logger(), "warn").mockImplementation(() => {});
 }
 
 /** A clock the test moves by hand; it starts a little after the rows were written. */
@@ -162,7 +163,7 @@ describe("delivery over a real SMTP server on loopback", () => {
       sent: 0,
       failed: 0,
     });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("(permanent)"));
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ kind: "permanent" }), "e-mail not delivered");
   });
 
   it("gives up after the last of MAX_ATTEMPTS temporary refusals", async () => {
@@ -353,7 +354,7 @@ describe("never twice: crashes and unknown outcomes", () => {
     expect(report).toMatchObject({ sent: 0, retrying: 0, failed: 1 });
     expect(row(emails[0]!.id).status).toBe("failed");
     expect(row(emails[0]!.id).lastError).toContain(OUTCOME_UNKNOWN);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("(unknown)"));
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ kind: "unknown" }), "e-mail not delivered");
 
     smtp.refuse = () => null;
     clock.advance(24 * 60 * MINUTE);

@@ -58,6 +58,7 @@ import {
   createVolunteer,
 } from "../factories";
 import { createTempDb, type TempDb } from "../helpers/db";
+import { logger } from "~/utils/logger.server";
 import { startTestSmtpServer } from "../mocks/smtp";
 
 const MINUTE = 60_000;
@@ -250,7 +251,7 @@ describe("restarts and crashes", () => {
   });
 
   it("gives a job up after the last attempt", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger(), "warn").mockImplementation(() => {});
     const clock = manualClock();
     const [key] = scheduleEffects(1, clock.now()) as [string];
     const options = {
@@ -269,7 +270,10 @@ describe("restarts and crashes", () => {
     }
     expect(job(key)).toMatchObject({ status: "failed", attempts: DEFAULT_MAX_ATTEMPTS });
     expect(runDueJobs(options)).toMatchObject({ done: 0, retrying: 0, failed: 0 });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("always broken"));
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ problem: "always broken" }),
+      "job failed for good",
+    );
   });
 
   it("gives a job up that keeps killing its worker", () => {

@@ -1,11 +1,8 @@
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { resolve } from "node:path";
 import { closeDatabase, openDatabase, type Db } from "@db/client";
 import type { FiguresJob } from "~/modules/dashboard/figure-snapshots.server";
 import { solveBulk, type BulkResult, type MatchingInstance } from "~/modules/matching";
+import { runWorkerThread } from "~/utils/worker-thread.server";
 import { loadMatchingInstance, type MatchingScope } from "./matching-instance.server";
 
 export interface BulkRunResult extends BulkResult {
@@ -75,51 +72,13 @@ export async function runJob(job: BulkJob): Promise<BulkRunResult> {
   }
 }
 
-// Held in variables so bundlers don't treat them as asset imports.
-const WORKER_SOURCE = "bulk-assignment-worker.server.ts";
-const WORKER_BUILT = "../runtime/bulk-assignment-worker.js";
-
-/**
- * The worker's entry. In the production build this module lives in build/server/ and the worker was
- * built next to the server process (build/runtime/, see server/vite.config.ts); from the source tree
- * (dev, tests, scripts) it is the TypeScript file next to this one. MATCHING_WORKER_PATH overrides both.
- */
-function workerEntry(): string {
-  const candidates = [
-    process.env.MATCHING_WORKER_PATH,
-    fileURLToPath(new URL(WORKER_BUILT, import.meta.url)),
-    fileURLToPath(new URL(WORKER_SOURCE, import.meta.url)),
-    resolve(process.cwd(), "app/modules/matches", WORKER_SOURCE),
-  ];
-  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
-  throw new Error(`Cannot find the bulk assignment worker (${WORKER_SOURCE}); set MATCHING_WORKER_PATH.`);
-}
-
-// From the source tree the worker runs TypeScript through tsx's loader: a small CommonJS bootstrap
-// registers tsx in the new thread, pointed at the project's tsconfig for the ~ and @db aliases.
-const TSX_BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-require(workerData.tsxApi).register({ tsconfig: workerData.tsconfig });
-import(workerData.entry).catch((error) => { setImmediate(() => { throw error; }); });
-`;
-
-/** Starts the worker on its built JavaScript entry, or on the TypeScript source through tsx. */
-function startWorker(job: MatchingWorkerJob): Worker {
-  const entry = workerEntry();
-  // The solver's graph at city scale needs a few hundred MB: its own limit, whatever the server's is.
-  const resourceLimits = { maxOldGenerationSizeMb: 2048 };
-  if (!entry.endsWith(".ts")) return new Worker(entry, { workerData: { job }, resourceLimits });
-  return new Worker(TSX_BOOTSTRAP, {
-    eval: true,
-    resourceLimits,
-    workerData: {
-      job,
-      entry: pathToFileURL(entry).href,
-      tsxApi: createRequire(import.meta.url).resolve("tsx/esm/api"),
-      tsconfig: resolve(dirname(entry), "../../../tsconfig.json"),
-    },
-  });
-}
+const WORKER = {
+  source: "bulk-assignment-worker.server.ts",
+  built: "bulk-assignment-worker.js",
+  from: import.meta.url,
+  sourceDir: "app/modules/matches",
+  overrideEnv: "MATCHING_WORKER_PATH",
+};
 
 /**
  * Bulk assignment for all open needs in the scope, computed in a worker thread so that the server
@@ -156,27 +115,10 @@ export type MatchingWorkerReply<T> = { ok: true; result: T } | { ok: false; mess
 
 /** Runs one job in a fresh worker thread; the worker is stopped when it answers or after `timeoutMs`. */
 export function runInMatchingWorker<T>(job: MatchingWorkerJob, timeoutMs: number, what: string): Promise<T> {
-  const worker = startWorker(job);
-  const options = { timeoutMs };
-  return new Promise<T>((resolvePromise, reject) => {
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new Error(`${what} took longer than ${options.timeoutMs} ms`))),
-      options.timeoutMs,
-    );
-    worker.once("message", (reply: MatchingWorkerReply<T>) =>
-      settle(() => (reply.ok ? resolvePromise(reply.result) : reject(new Error(reply.message)))),
-    );
-    worker.once("error", (error) => settle(() => reject(error)));
-    worker.once("exit", (code) =>
-      settle(() => reject(new Error(`The matching worker exited during: ${what} (code ${code})`))),
-    );
-  });
+  // The solver's graph at city scale needs a few hundred MB: its own limit, whatever the server's is.
+  return runWorkerThread<T>(
+    WORKER,
+    { job },
+    { timeoutMs, resourceLimits: { maxOldGenerationSizeMb: 2048 }, what },
+  );
 }

@@ -7,6 +7,7 @@ import { withoutSecretLinks } from "./email-templates.server";
 import { carriesSecretLink, isSecurityKind } from "./kinds";
 import type { DbOrTx } from "./outbox.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
+import { logger } from "~/utils/logger.server";
 
 /*
  * Delivery of the e-mail outbox. The design (docs/decisions/010-notification-delivery.md) in short:
@@ -304,7 +305,11 @@ function markFailedAttempt(
       ),
     )
     .run();
-  if (!retry) console.warn(`E-mail ${row.messageId} not delivered (${kind}): ${message}`);
+  if (!retry) {
+    // SMTP answers often quote the address: it stays out of the log.
+    const problem = message.slice(0, 300).replace(/[^\s<>"]+@[^\s<>"]+/g, "[address]");
+    logger().warn({ messageId: row.messageId, kind, problem }, "e-mail not delivered");
+  }
   return { outcome: retry ? "retrying" : "failed", kind };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "@db/client";
+import { BACKUP_EVERY_MS, BACKUP_JOB, runScheduledBackup } from "~/modules/backups/backups.server";
 import {
   createSmtpTransport,
   deliverDueEmails,
@@ -13,10 +14,13 @@ import {
   sendCertificateReminder,
 } from "./certificate-reminders.server";
 import { RETENTION_JOB, runRetention } from "./retention.server";
+import { errorFields, logger } from "~/utils/logger.server";
 import {
   ensurePeriodicJobs,
   newWorkerId,
+  runDueAsyncJobs,
   runDueJobs,
+  type AsyncJobHandlers,
   type JobHandlers,
   type PeriodicJob,
   type RunReport,
@@ -39,10 +43,16 @@ export const JOB_HANDLERS: JobHandlers = {
   [RETENTION_JOB]: runRetention,
 };
 
+/** The jobs that await or run long (ADR 070): they run after the quick ones, one at a time. */
+export const ASYNC_JOB_HANDLERS: AsyncJobHandlers = {
+  [BACKUP_JOB]: runScheduledBackup,
+};
+
 export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { kind: PLAN_SHIFT_REMINDERS_JOB, everyMs: 15 * MINUTE_MS },
   { kind: PLAN_CERTIFICATE_REMINDERS_JOB, everyMs: 24 * 60 * MINUTE_MS },
   { kind: RETENTION_JOB, everyMs: 24 * 60 * MINUTE_MS },
+  { kind: BACKUP_JOB, everyMs: BACKUP_EVERY_MS },
 ];
 
 export interface BackgroundOptions {
@@ -55,14 +65,21 @@ export interface BackgroundOptions {
   now?: () => number;
   workerId?: string;
   /** Called after each round, e.g. for a test to observe progress. */
-  onTick?: (report: { jobs: RunReport; mail: DeliveryReport }) => void;
+  onTick?: (report: { jobs: RunReport; slowJobs: RunReport; mail: DeliveryReport }) => void;
+  /** The periodic jobs to ensure (default PERIODIC_JOBS). */
+  periodic?: readonly PeriodicJob[];
+  /** Handlers of slow jobs (default ASYNC_JOB_HANDLERS). */
+  asyncHandlers?: AsyncJobHandlers;
 }
 
 export interface BackgroundWork {
   workerId: string;
   /** Runs one round now (what the timer does). */
   tick(): Promise<void>;
-  /** Stops the timer and waits for a round in progress, so no claim is left behind. */
+  /**
+   * Stops the timer; a round in progress finishes the job it is running and starts no other (claimed
+   * jobs it did not start are handed back). Resolves when it has.
+   */
   stop(): Promise<void>;
 }
 
@@ -82,17 +99,30 @@ export function createBackgroundWork(options: BackgroundOptions): BackgroundWork
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  const shouldStop = () => stopped;
+
   async function round(): Promise<void> {
-    ensurePeriodicJobs(options.db, PERIODIC_JOBS, now());
-    const jobs = runDueJobs({ db: options.db, handlers: JOB_HANDLERS, workerId, now });
-    const mail = await deliverDueEmails({ db: options.db, transport, now });
-    options.onTick?.({ jobs, mail });
+    ensurePeriodicJobs(options.db, options.periodic ?? PERIODIC_JOBS, now());
+    const jobs = runDueJobs({ db: options.db, handlers: JOB_HANDLERS, workerId, now, shouldStop });
+    const mail = stopped
+      ? { sent: 0, retrying: 0, failed: 0, recovered: 0 }
+      : await deliverDueEmails({ db: options.db, transport, now });
+    const slowJobs = await runDueAsyncJobs({
+      db: options.db,
+      handlers: options.asyncHandlers ?? ASYNC_JOB_HANDLERS,
+      workerId,
+      now,
+      shouldStop,
+    });
+    options.onTick?.({ jobs, slowJobs, mail });
   }
 
   function tick(): Promise<void> {
     if (running) return running;
     running = round()
-      .catch((error: unknown) => console.error("Background work failed; retrying next round:", error))
+      .catch((error: unknown) =>
+        logger().error(errorFields(error), "background work failed; retrying next round"),
+      )
       .finally(() => {
         running = undefined;
         if (timer) clearTimeout(timer);

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { scheduledJobs } from "@db/schema";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
+import { logger } from "~/utils/logger.server";
 
 /*
  * A schedule persisted in SQLite (docs/decisions/011-persisted-scheduler.md):
@@ -117,8 +118,14 @@ export interface SchedulerOptions {
  * (it kept killing its worker) is given up instead of claimed.
  */
 export function claimDueJobs(options: SchedulerOptions): Job[] {
+  return claimJobsOfKinds({ ...options, kinds: Object.keys(options.handlers) });
+}
+
+type ClaimOptions = Omit<SchedulerOptions, "handlers"> & { kinds: readonly string[] };
+
+function claimJobsOfKinds(options: ClaimOptions): Job[] {
   const now = (options.now ?? Date.now)();
-  const kinds = Object.keys(options.handlers);
+  const kinds = [...options.kinds];
   if (kinds.length === 0) return [];
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -233,8 +240,109 @@ export function runClaimedJob(options: SchedulerOptions, job: Job): JobOutcome {
     .where(ours)
     .run().changes;
   if (changed === 0) return "lost";
-  if (!retry) console.warn(`Job ${job.dedupeKey} failed after ${job.attempts} attempts: ${message}`);
+  if (!retry) {
+    logger().warn({ job: job.dedupeKey, attempts: job.attempts, problem: message }, "job failed for good");
+  }
   return retry ? "retrying" : "failed";
+}
+
+/**
+ * A job whose work cannot run inside a transaction: it awaits (a worker thread, a child process, the
+ * network), or takes longer than a write lock may be held (a backup). It does its work first and
+ * returns what to write; those writes commit in the one transaction that also marks the job done, if
+ * the job is still this worker's. Its effects outside the database therefore happen at least once (a
+ * crash after the work and before the commit repeats the work when the lease runs out), its database
+ * effects exactly once. A handler that throws is retried like any other.
+ */
+export type AsyncJobHandler = (context: { db: Db; job: Job; now: number }) => Promise<(tx: DbOrTx) => void>;
+export type AsyncJobHandlers = Readonly<Record<string, AsyncJobHandler>>;
+
+/** Slow work holds its lease longer, so no other worker takes it over while it still runs. */
+export const DEFAULT_ASYNC_LEASE_MS = 30 * 60 * 1000;
+
+export interface AsyncSchedulerOptions extends Omit<SchedulerOptions, "handlers"> {
+  handlers: AsyncJobHandlers;
+  /** Asked before each job: true stops the run after the job in progress (shutdown). */
+  shouldStop?: () => boolean;
+}
+
+async function runClaimedAsyncJob(options: AsyncSchedulerOptions, job: Job): Promise<JobOutcome> {
+  const handler = options.handlers[job.kind];
+  const now = (options.now ?? Date.now)();
+  const ours = and(
+    eq(scheduledJobs.id, job.id),
+    eq(scheduledJobs.status, "running"),
+    eq(scheduledJobs.lockedBy, options.workerId),
+  );
+  let failure: unknown = null;
+  try {
+    if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
+    const commit = await handler({ db: options.db, job, now });
+    const finishedAt = (options.now ?? Date.now)();
+    const completed = options.db.transaction(
+      (tx) => {
+        const held = tx.select({ id: scheduledJobs.id }).from(scheduledJobs).where(ours).get();
+        if (!held) return false;
+        commit(tx);
+        tx.update(scheduledJobs)
+          .set({
+            status: "done",
+            doneAt: new Date(finishedAt),
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: null,
+          })
+          .where(ours)
+          .run();
+        return true;
+      },
+      { behavior: "immediate" },
+    );
+    return completed ? "done" : "lost";
+  } catch (error) {
+    failure = error;
+  }
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const retry = job.attempts < maxAttempts;
+  const message = failure instanceof Error ? failure.message : String(failure);
+  const changed = options.db
+    .update(scheduledJobs)
+    .set({
+      status: retry ? "pending" : "failed",
+      runAt: retry ? new Date(now + retryDelayMs(job.attempts)) : undefined,
+      doneAt: retry ? null : new Date(now),
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: message.slice(0, 1000),
+    })
+    .where(ours)
+    .run().changes;
+  if (changed === 0) return "lost";
+  logger().warn(
+    { job: job.dedupeKey, attempts: job.attempts, problem: message, retrying: retry },
+    retry ? "job failed, will retry" : "job failed for good",
+  );
+  return retry ? "retrying" : "failed";
+}
+
+/**
+ * Claims and runs due slow jobs one at a time (each claimed only when the one before has finished, so
+ * a shutdown waits for one job at most).
+ */
+export async function runDueAsyncJobs(options: AsyncSchedulerOptions): Promise<RunReport> {
+  const report: RunReport = { done: 0, retrying: 0, failed: 0, lost: 0 };
+  const kinds = Object.keys(options.handlers);
+  for (let round = 0; round < 10 && !options.shouldStop?.(); round++) {
+    const [job] = claimJobsOfKinds({
+      ...options,
+      kinds,
+      leaseMs: options.leaseMs ?? DEFAULT_ASYNC_LEASE_MS,
+      batchSize: 1,
+    });
+    if (!job) break;
+    report[await runClaimedAsyncJob(options, job)] += 1;
+  }
+  return report;
 }
 
 export interface RunReport {
@@ -245,14 +353,45 @@ export interface RunReport {
 }
 
 /** Claims and runs due jobs until none is due (bounded by `maxRounds` batches). */
-export function runDueJobs(options: SchedulerOptions & { maxRounds?: number }): RunReport {
+export function runDueJobs(
+  options: SchedulerOptions & { maxRounds?: number; shouldStop?: () => boolean },
+): RunReport {
   const report: RunReport = { done: 0, retrying: 0, failed: 0, lost: 0 };
-  for (let round = 0; round < (options.maxRounds ?? 10); round++) {
+  for (let round = 0; round < (options.maxRounds ?? 10) && !options.shouldStop?.(); round++) {
     const jobs = claimDueJobs(options);
     if (jobs.length === 0) break;
-    for (const job of jobs) report[runClaimedJob(options, job)] += 1;
+    for (const [index, job] of jobs.entries()) {
+      if (index > 0 && options.shouldStop?.()) {
+        releaseClaimedJobs(options, jobs.slice(index));
+        return report;
+      }
+      report[runClaimedJob(options, job)] += 1;
+    }
   }
   return report;
+}
+
+/** Hands claimed but unstarted jobs back (shutdown), so no other process waits for their leases. */
+function releaseClaimedJobs(options: Omit<SchedulerOptions, "handlers">, jobs: readonly Job[]): void {
+  options.db
+    .update(scheduledJobs)
+    .set({
+      status: "pending",
+      lockedBy: null,
+      lockedUntil: null,
+      attempts: sql`${scheduledJobs.attempts} - 1`,
+    })
+    .where(
+      and(
+        inArray(
+          scheduledJobs.id,
+          jobs.map((j) => j.id),
+        ),
+        eq(scheduledJobs.status, "running"),
+        eq(scheduledJobs.lockedBy, options.workerId),
+      ),
+    )
+    .run();
 }
 
 export interface PeriodicJob {
