@@ -318,6 +318,31 @@ export interface VerifiedBackupReport extends BackupReport {
   totalRows: number;
 }
 
+/**
+ * Compares the copy's row counts with the live ones taken before and after it: a table nobody wrote to
+ * meanwhile must match exactly, one that changed must lie between the two counts.
+ */
+export function rowCountProblems(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  copied: Record<string, number>,
+): string[] {
+  const problems: string[] = [];
+  for (const [table, countBefore] of Object.entries(before)) {
+    const inCopy = copied[table];
+    const countAfter = after[table] ?? countBefore;
+    const low = Math.min(countBefore, countAfter);
+    const high = Math.max(countBefore, countAfter);
+    if (inCopy === undefined) problems.push(`table ${table} is missing from the copy`);
+    else if (inCopy < low || inCopy > high) {
+      problems.push(
+        `table ${table}: ${inCopy} rows in the copy, ${low === high ? low : `${low}–${high}`} live`,
+      );
+    }
+  }
+  return problems;
+}
+
 function liveCounts(connection: Database.Database): Record<string, number> {
   return connection.transaction(() => countRows(connection))();
 }
@@ -334,21 +359,10 @@ export function writeVerifiedBackup(connection: Database.Database, outPath: stri
   const report = writeBackup(connection, outPath);
   const after = liveCounts(connection);
   const inspection = inspectBackup(report.path);
-  const problems = [...inspection.problems];
-  if (inspection.ok) {
-    for (const [table, countBefore] of Object.entries(before)) {
-      const copied = inspection.tables[table];
-      const countAfter = after[table] ?? countBefore;
-      const low = Math.min(countBefore, countAfter);
-      const high = Math.max(countBefore, countAfter);
-      if (copied === undefined) problems.push(`table ${table} is missing from the copy`);
-      else if (copied < low || copied > high) {
-        problems.push(
-          `table ${table}: ${copied} rows in the copy, ${low === high ? low : `${low}–${high}`} live`,
-        );
-      }
-    }
-  }
+  const problems = [
+    ...inspection.problems,
+    ...(inspection.ok ? rowCountProblems(before, after, inspection.tables) : []),
+  ];
   const totalRows = Object.values(inspection.tables).reduce((sum, n) => sum + n, 0);
   return { ...report, verified: problems.length === 0, problems, totalRows };
 }

@@ -1,17 +1,23 @@
 /**
- * The server process: checks the configuration, migrates the database, and then
+ * The server process: checks the configuration, migrates the database (after a backup, when there is
+ * something to lose), and then
  * - for `npm run demo`: seeds demo data into an empty database (and starts only demo databases);
  * - for `npm start`: refuses a demo database, and on a database without an administrator prints a
  *   one-time link for the first one (docs/decisions/026-demo-and-first-start.md);
- * starts the background work and serves the Remix build on PORT (default 3000). Built into build/runtime/main.js
- * (server/vite.config.ts) and started by `npm start` (scripts/start.js) under plain Node: no TypeScript
- * loader in the serving process, which keeps its memory small (docs/decisions/024).
+ * starts the background work and serves the Remix build on PORT (default 3000). Built into
+ * build/runtime/main.js (server/vite.config.ts) and started by `npm start` (scripts/start.js) under plain
+ * Node: no TypeScript loader in the serving process, which keeps its memory small (docs/decisions/024).
+ *
+ * On SIGTERM or SIGINT it shuts down gracefully (docs/decisions/070-operations.md): no new connections,
+ * requests in flight get up to 10 s, the scheduler finishes its current job, the WAL is checkpointed,
+ * exit code 0.
  */
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { closeDatabase, migrateDatabase, openDatabase } from "@db/client";
+import { closeDatabase, migrationStatus, NewerDatabaseError, openDatabase } from "@db/client";
 import {
   hasAdministrator,
   isDemoDatabase,
@@ -19,10 +25,16 @@ import {
   SETUP_TOKEN_TTL_MS,
 } from "~/modules/installation/installation.server";
 import { startBackgroundWork, stopBackgroundWork } from "~/modules/scheduler/background.server";
-import { environmentProblems, isDemoStart, publicOrigin } from "~/utils/env.server";
+import { prepareDatabaseForStart } from "~/modules/system/startup.server";
+import { checkEnv, isDemoStart, publicOrigin, type Env } from "~/utils/env.server";
+import { errorFields, flushLogs, logger } from "~/utils/logger.server";
 import { createApp } from "./app";
+import { InFlight } from "./request-log";
 
 process.env.NODE_ENV ??= "production";
+
+/** How long requests in flight may take to finish after SIGTERM. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 /** The project root: the nearest folder above this file with a package.json (source tree or build/runtime). */
 function projectRoot(): string {
@@ -38,86 +50,183 @@ function projectRoot(): string {
 /** Stops the start with one clear line per problem, not a stack trace. */
 function refuseToStart(lines: string[]): never {
   for (const line of lines) console.error(line);
+  flushLogs();
   process.exit(1);
 }
 
+/** Why this kind of start refuses this database (a demo start on real data, a production start on demo data). */
+function wrongKindOfDatabase(db: ReturnType<typeof openDatabase>, dbPath: string, demo: boolean): string[] {
+  if (demo) {
+    if (!isDemoDatabase(db) && !demoSeed!.isDatabaseEmpty(db)) {
+      return [
+        `miteinander cannot start the demo: ${dbPath} holds real data, not the demo's.`,
+        "  Start it with `npm start`, or give the demo a database of its own: DATABASE_PATH=data/demo.db npm run demo",
+      ];
+    }
+    return [];
+  }
+  if (isDemoDatabase(db)) {
+    return [
+      `miteinander cannot start: ${dbPath} is a demo database, and its accounts share the published demo password.`,
+      "  Start it with `npm run demo`, or point DATABASE_PATH at a new file for real use.",
+    ];
+  }
+  return [];
+}
+
+/** The seed module, loaded only for a demo start (it carries the demo content). */
+let demoSeed: typeof import("@db/seed/seed") | undefined;
+
+/**
+ * `npm start -- --check`: the configuration (APP_URL included), the database and whether this kind of
+ * start would take it, then exit (0 when all is fine). Reads the database without changing it.
+ */
+function checkOnly(env: Env, demo: boolean): never {
+  const problems: string[] = [];
+  console.log(
+    `Configuration: ok (NODE_ENV=${env.NODE_ENV}, PORT=${env.PORT}, APP_URL=${publicOrigin()}, DATABASE_PATH=${env.DATABASE_PATH})`,
+  );
+  if (!existsSync(env.DATABASE_PATH)) {
+    console.log(`Database: ${env.DATABASE_PATH} does not exist yet; it is created on the first start.`);
+  } else {
+    const db = openDatabase(env.DATABASE_PATH, { readonly: true });
+    try {
+      const status = migrationStatus(db.$client);
+      const integrity = db.$client.pragma("quick_check", { simple: true });
+      if (integrity !== "ok") problems.push(`Database: quick_check says ${String(integrity)}`);
+      if (status.unknown > 0) problems.push(new NewerDatabaseError(status).message);
+      console.log(
+        `Database: ${env.DATABASE_PATH}, ${status.applied} of ${status.known} migrations applied` +
+          (status.pending ? `, ${status.pending} to apply on start (after a backup)` : "") +
+          `, quick_check ${String(integrity)}`,
+      );
+      // The kind of database is known once the installation table exists (migration 0007).
+      const hasInstallation = db.$client
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'installation'")
+        .get();
+      if (hasInstallation && status.unknown === 0) {
+        problems.push(...wrongKindOfDatabase(db, env.DATABASE_PATH, demo));
+        if (!demo && !isDemoDatabase(db) && !hasAdministrator(db)) {
+          console.log("Administrator: none yet; the start prints a one-time link to create the first one.");
+        }
+      }
+    } finally {
+      closeDatabase(db);
+    }
+  }
+  for (const problem of problems) console.error(problem);
+  process.exit(problems.length ? 1 : 0);
+}
+
 async function main() {
-  const root = projectRoot();
   const demo = isDemoStart();
   // A local demo needs no configuration: its links point at this machine.
   if (demo) process.env.APP_URL ||= `http://localhost:${process.env.PORT || 3000}`;
-  const problems = environmentProblems();
-  if (problems.length > 0) {
+  if (demo) demoSeed = await import("@db/seed/seed");
+  const check = checkEnv();
+  if (!check.ok) {
     refuseToStart([
       "miteinander cannot start: the configuration has problems.",
-      ...problems.map((p) => `  ${p}`),
+      ...check.problems.map((problem) => `  ${problem}`),
     ]);
   }
-
-  const dbPath = process.env.DATABASE_PATH ?? "data/app.db";
+  const env = check.env;
+  if (process.argv.includes("--check")) checkOnly(env, demo);
+  const root = projectRoot();
+  const dbPath = env.DATABASE_PATH;
   process.env.DATABASE_PATH = dbPath;
+  prepareDatabaseForStart(dbPath);
+
   const db = openDatabase(dbPath);
-  migrateDatabase(db);
-  if (demo) {
-    // The seed (and its demo content) is loaded only when it is needed.
-    const { defaultAnchor, isDatabaseEmpty, seedDatabase } = await import("@db/seed/seed");
-    if (isDatabaseEmpty(db)) {
-      console.log(`Empty database at ${dbPath}: adding demo data …`);
-      const report = await seedDatabase(db, { scale: "demo", anchor: defaultAnchor() });
-      console.log(`Demo data ready in ${(report.totalMs / 1000).toFixed(1)} s.`);
-    } else if (!isDemoDatabase(db)) {
-      closeDatabase(db);
-      refuseToStart([
-        `miteinander cannot start the demo: ${dbPath} holds real data, not the demo's.`,
-        "  Start it with `npm start`, or give the demo a database of its own: DATABASE_PATH=data/demo.db npm run demo",
-      ]);
-    }
-  } else {
-    if (isDemoDatabase(db)) {
-      closeDatabase(db);
-      refuseToStart([
-        `miteinander cannot start: ${dbPath} is a demo database, and its accounts share the published demo password.`,
-        "  Start it with `npm run demo`, or point DATABASE_PATH at a new file for real use.",
-      ]);
-    }
-    if (!hasAdministrator(db)) {
-      const token = issueSetupToken(db);
-      const hours = SETUP_TOKEN_TTL_MS / 3_600_000;
-      console.log(
-        [
-          "No administrator yet. To create the first administrator account, open this link",
-          `(it works once, for ${hours} hours; every start without an administrator prints a new one):`,
-          `  ${publicOrigin()}/setup?token=${token}`,
-        ].join("\n"),
-      );
-    }
+  const refusal = wrongKindOfDatabase(db, dbPath, demo);
+  if (refusal.length > 0) {
+    closeDatabase(db);
+    refuseToStart(refusal);
+  }
+  if (demoSeed?.isDatabaseEmpty(db)) {
+    logger().info({ database: dbPath }, "empty database: adding demo data");
+    const report = await demoSeed.seedDatabase(db, { scale: "demo", anchor: demoSeed.defaultAnchor() });
+    logger().info({ ms: Math.round(report.totalMs) }, "demo data ready");
+  }
+  if (!demo && !hasAdministrator(db)) {
+    const token = issueSetupToken(db);
+    const hours = SETUP_TOKEN_TTL_MS / 3_600_000;
+    // One log line (journald keeps it), readable as it stands: the link is the way in for the first person.
+    logger().warn(
+      `no administrator yet: open ${publicOrigin()}/setup?token=${token} to create the first administrator ` +
+        `(the link works once, for ${hours} hours; every start without an administrator prints a new one)`,
+    );
   }
   closeDatabase(db);
 
-  // Reminders, retention and e-mail delivery, on a connection of their own (docs/decisions/011).
-  startBackgroundWork({ db: openDatabase(dbPath) });
-  if (demo) console.log("Demo start: the demo accounts' password is published; use it for trying out only.");
-  console.log(
-    process.env.SMTP_URL
-      ? "E-mail: delivered over SMTP_URL."
-      : "E-mail: no SMTP_URL, messages stay in the outbox (/admin/outbox).",
+  // Reminders, retention, backups and e-mail delivery, on a connection of their own (ADR 011).
+  const backgroundDb = openDatabase(dbPath);
+  startBackgroundWork({ db: backgroundDb });
+  if (demo) logger().warn("demo start: the demo accounts' password is published; use it for trying out only");
+  logger().info(
+    { smtp: Boolean(env.SMTP_URL) },
+    env.SMTP_URL
+      ? "e-mail delivered over SMTP_URL"
+      : "no SMTP_URL: e-mails stay in the outbox (/admin/outbox)",
   );
 
   const build = (await import(pathToFileURL(join(root, "build/server/index.js")).href)) as ServerBuild;
-  const port = Number(process.env.PORT ?? 3000);
-  const app = createApp({ build, clientDir: join(root, "build/client"), mode: process.env.NODE_ENV });
-  const server = app.listen(port, () => {
-    console.log(
-      `miteinander is running on http://localhost:${port} (public address ${publicOrigin()}, database ${dbPath})`,
+  const inFlight = new InFlight();
+  const app = createApp({ build, clientDir: join(root, "build/client"), mode: env.NODE_ENV, inFlight });
+  const server = app.listen(env.PORT, () => {
+    logger().info(
+      { port: env.PORT, publicAddress: publicOrigin(), database: dbPath },
+      `miteinander is running on http://localhost:${env.PORT}`,
     );
     (build.entry.module as { warmUp?: () => void }).warmUp?.();
   });
-  const stop = () => server.close(() => void stopBackgroundWork().finally(() => process.exit(0)));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void shutDown(server, inFlight, backgroundDb, signal).then(
+      () => {
+        flushLogs();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger().error(errorFields(error), "shutdown failed");
+        flushLogs();
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+async function shutDown(
+  server: Server,
+  inFlight: InFlight,
+  backgroundDb: ReturnType<typeof openDatabase>,
+  signal: string,
+) {
+  const started = Date.now();
+  logger().info({ signal, inFlight: inFlight.size }, "shutting down: no new requests");
+  // No new connections; idle keep-alive connections close now, busy ones after their response.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const drained = await inFlight.drained(SHUTDOWN_GRACE_MS);
+  if (!drained) logger().warn({ unfinished: inFlight.size }, "requests still running after 10 s: cut off");
+  server.closeAllConnections();
+  await closed;
+  await stopBackgroundWork();
+  const checkpoint = backgroundDb.$client.pragma("wal_checkpoint(TRUNCATE)", { simple: false }) as {
+    busy: number;
+  }[];
+  closeDatabase(backgroundDb);
+  logger().info({ ms: Date.now() - started, walCheckpointed: checkpoint[0]?.busy === 0 }, "stopped");
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  if (error instanceof NewerDatabaseError) console.error(error.message);
+  else logger().fatal(errorFields(error), "the server could not start");
+  flushLogs();
   process.exit(1);
 });

@@ -25,6 +25,7 @@ export default defineConfig({
       input: {
         main: source("./main.ts"),
         "bulk-assignment-worker": source("../app/modules/matches/bulk-assignment-worker.server.ts"),
+        "backup-worker": source("../app/modules/backups/backup-worker.server.ts"),
       },
       output: { format: "esm", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
     },

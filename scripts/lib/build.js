@@ -5,7 +5,7 @@
  * under plain Node.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -55,6 +55,18 @@ export function build(options = {}) {
       throw new Error(`${tool} ${args.join(" ")} failed${output}`);
     }
   }
+  writeVersionFile();
+}
+
+/** build/version.json: the commit the build was made from, for the administrator's system page. */
+function writeVersionFile() {
+  const git = spawnSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  const commit = git.status === 0 ? git.stdout.trim() : (process.env.APP_COMMIT ?? "unknown");
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  writeFileSync(
+    join(ROOT, "build/version.json"),
+    `${JSON.stringify({ version: pkg.version, commit, builtAt: new Date().toISOString() })}\n`,
+  );
 }
 
 /**

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import type { Logger } from "pino";
+
+/*
+ * One log line per request (docs/decisions/070-operations.md): request id, method, route pattern,
+ * status, duration, bytes sent. Never the URL, its query, headers, the body or the client's address.
+ * The same numbers feed the request-duration histogram of /metrics.
+ */
+
+/** An id a proxy in front may already have given the request (Caddy, nginx): kept if it looks sane. */
+const INCOMING_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+export interface RequestLogOptions {
+  logger: () => Logger;
+  patternOf: (pathname: string) => string;
+  observe?: (labels: { method: string; route: string; status: number }, seconds: number) => void;
+}
+
+/** Requests that have come in and not yet been answered: what a graceful shutdown waits for. */
+export class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  get size(): number {
+    return this.count;
+  }
+
+  enter(): void {
+    this.count += 1;
+  }
+
+  leave(): void {
+    this.count -= 1;
+    if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Resolves true when none is left, false when `timeoutMs` passed first. */
+  drained(timeoutMs: number): Promise<boolean> {
+    if (this.count === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+}
+
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+export function logRequests(options: RequestLogOptions & { inFlight?: InFlight }) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    const incoming = req.headers["x-request-id"];
+    const id = typeof incoming === "string" && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader("X-Request-Id", id);
+    options.inFlight?.enter();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      options.inFlight?.leave();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const method = KNOWN_METHODS.has(req.method) ? req.method : "OTHER";
+      const route = options.patternOf(req.path);
+      // A response the client stopped reading before its end is logged with the status it began with.
+      const aborted = !res.writableFinished;
+      const status = res.statusCode;
+      options.observe?.({ method, route, status }, seconds);
+      const line = {
+        reqId: id,
+        method,
+        route,
+        status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        bytes: Number(res.getHeader("content-length")) || undefined,
+        ...(aborted ? { aborted: true } : {}),
+      };
+      const log = options.logger();
+      if (status >= 500) log.error(line, "request");
+      else log.info(line, "request");
+    };
+    res.once("finish", finish);
+    res.once("close", finish);
+    next();
+  };
+}
