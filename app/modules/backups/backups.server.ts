@@ -5,7 +5,7 @@
  * `backups`, which the system page and /metrics read.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type Database from "better-sqlite3";
@@ -15,7 +15,7 @@ import type { BackupAfterStatus, BackupKind, BackupStatus } from "@db/schema/enu
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { AsyncJobHandler } from "~/modules/scheduler/scheduler.server";
 import { getEnv } from "~/utils/env.server";
-import { logger } from "~/utils/logger.server";
+import { errorFields, logger } from "~/utils/logger.server";
 import { runWorkerThread } from "~/utils/worker-thread.server";
 import { rotateBackups, type BackupFile, type RotationPolicy } from "./rotation";
 
@@ -50,7 +50,7 @@ const NAME = /^(app|pre-migration)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(
 export function listBackupFiles(dir: string): { scheduled: BackupFile[]; preMigration: BackupFile[] } {
   const scheduled: BackupFile[] = [];
   const preMigration: BackupFile[] = [];
-  if (!existsSync(dir)) return { scheduled, preMigration };
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { scheduled, preMigration };
   for (const name of readdirSync(dir)) {
     const m = NAME.exec(name);
     if (!m) continue;
@@ -198,7 +198,12 @@ export const runScheduledBackup: AsyncJobHandler = async ({ now }) => {
       finishedAt: Date.now(),
     };
   }
-  const removed = pruneBackups(config);
+  let removed: string[] = [];
+  try {
+    removed = pruneBackups(config);
+  } catch (error) {
+    logger().error({ ...errorFields(error), dir: config.dir }, "old backups could not be removed");
+  }
   logBackup(record, removed.length);
   return (tx) => {
     recordBackup(tx, record);
