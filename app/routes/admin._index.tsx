@@ -60,6 +60,12 @@ export default function AdminHomePage() {
           <li>
             <Link to="/admin/settings">{t("settings:title")}</Link>
           </li>
+          <li>
+            <Link to="/admin/system">{t("admin.system")}</Link>
+          </li>
+          <li>
+            <Link to="/coordination/import">{t("admin.import")}</Link>
+          </li>
         </ul>
       </section>
     </div>

@@ -143,7 +143,7 @@ export type EnvCheck = { ok: true; env: Env } | { ok: false; problems: string[] 
  * Parses an environment. Problems are one line each (`APP_URL: is required in production …`), naming
  * the variable and never echoing a value.
  */
-export function checkEnv(source: NodeJS.ProcessEnv = process.env): EnvCheck {
+export function checkEnv(source: Record<string, string | undefined> = process.env): EnvCheck {
   // The environment is the operator's, not a client's: no size limits to check first.
   // eslint-disable-next-line no-restricted-syntax
   const parsed = EnvSchema.safeParse(source);
@@ -160,7 +160,7 @@ export function checkEnv(source: NodeJS.ProcessEnv = process.env): EnvCheck {
  * The validated environment, read afresh on each call (cheap; tests point modules at their own files).
  * A wrong value throws with the variable's name.
  */
-export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = checkEnv(source);
   if (!result.ok) throw new Error(`Invalid environment: ${result.problems.join("; ")}`);
   return result.env;

@@ -67,3 +67,32 @@ export function formatList(items: readonly string[], locale: string): string {
 export function isolate(value: string): string {
   return `\u2068${value}\u2069`;
 }
+
+/** "1,4 MB", "812 kB": file sizes in the reader's language (decimal units, as file managers show them). */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: units[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
+/** "3 Tage, 4 Std.": a duration in days and hours (or hours and minutes when shorter than a day). */
+export function formatDuration(seconds: number, locale: string): string {
+  const part = (value: number, unit: "day" | "hour" | "minute") =>
+    new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }).format(value);
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3_600);
+  const minutes = Math.floor((seconds % 3_600) / 60);
+  const parts =
+    days > 0 ? [part(days, "day"), part(hours, "hour")] : [part(hours, "hour"), part(minutes, "minute")];
+  return new Intl.ListFormat(locale, { type: "unit", style: "narrow" }).format(parts);
+}

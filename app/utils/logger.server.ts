@@ -21,14 +21,14 @@ export interface LoggerOptions {
 }
 
 /** The level from LOG_LEVEL; under vitest "warn" unless set, so test output stays readable. */
-export function defaultLogLevel(env: NodeJS.ProcessEnv = process.env): LogLevel {
+export function defaultLogLevel(env: Record<string, string | undefined> = process.env): LogLevel {
   const level = env.LOG_LEVEL?.trim().toLowerCase();
   if (level && (LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
   return env.VITEST ? "warn" : "info";
 }
 
 /** Readable lines only for a person at a terminal while developing; machines always get JSON. */
-export function wantsPrettyLogs(env: NodeJS.ProcessEnv = process.env): boolean {
+export function wantsPrettyLogs(env: Record<string, string | undefined> = process.env): boolean {
   return env.NODE_ENV === "development" && Boolean(process.stdout.isTTY) && !env.VITEST;
 }
 

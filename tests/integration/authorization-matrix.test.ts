@@ -589,6 +589,7 @@ const MATRIX: Record<string, Case[]> = {
     post(at("/admin/invites"), adminOnly, { form: () => ({ email: "" }) }),
   ],
   "admin.outbox._index.tsx": [get(at("/admin/outbox"), adminOnly)],
+  "admin.system.tsx": [get(at("/admin/system"), adminOnly)],
   "admin.settings.tsx": [
     get(at("/admin/settings"), adminOnly),
     post(at("/admin/settings"), adminOnly, { form: () => ({ weightLanguage: "x" }) }),

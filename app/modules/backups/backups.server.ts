@@ -32,7 +32,7 @@ export interface BackupConfig {
   afterTimeoutMs: number;
 }
 
-export function backupConfig(env: NodeJS.ProcessEnv = process.env): BackupConfig {
+export function backupConfig(env: Record<string, string | undefined> = process.env): BackupConfig {
   const e = getEnv(env);
   const databasePath = resolve(e.DATABASE_PATH);
   return {

@@ -60,6 +60,12 @@ const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   "reports:files.",
   // `signup.errors.already_${error.status}` — components/shift-signup.tsx (SIGNUP_STATUS)
   "volunteer:signup.errors.already_",
+  // `system.warnings.${code}`, `system.backupStatus.${status}`, `system.afterStatus.${status}`,
+  // `system.jobKinds.${kind}` — routes/admin.system.tsx (SystemWarning, BACKUP_STATUS, job kinds)
+  "operations:system.warnings.",
+  "operations:system.backupStatus.",
+  "operations:system.afterStatus.",
+  "operations:system.jobKinds.",
   // `hours.source.${e.source}` — routes/volunteer.hours.tsx (HOURS_SOURCE)
   "volunteer:hours.source.",
 ];

@@ -124,6 +124,12 @@ export const RULES = {
   "user:manage": rule({ allow: nobodyButAdmins }),
   "invite:create": rule({ allow: nobodyButAdmins }),
   "outbox:read": rule({ allow: nobodyButAdmins }),
+  "system:read": rule({ allow: nobodyButAdmins }),
+  /** Importing organisations and activities from a spreadsheet; each row is checked with the next one. */
+  "organisations:import": rule({ allow: (u) => u.role === "coordinator" }),
+  "organisations:import-into": rule<{ neighbourhoodId: number }>({
+    allow: (u, r) => coordinates(u, r.neighbourhoodId),
+  }),
   "settings:manage": rule({ allow: nobodyButAdmins }),
   "dashboard:read": rule({ allow: (u) => u.role === "coordinator" }),
   "audit:read": rule<{ neighbourhoodId: number | null }>({

@@ -36,8 +36,8 @@ export type SystemWarning =
   | { code: "backupFailed"; problem: string }
   | { code: "backupAfterFailed"; problem: string }
   | { code: "diskNearlyFull"; freeBytes: number; totalBytes: number }
-  | { code: "mailFailed"; count: number }
-  | { code: "jobsFailed"; count: number }
+  | { code: "mailFailed"; n: number }
+  | { code: "jobsFailed"; n: number }
   | { code: "schedulerLate"; minutes: number };
 
 export interface JobKindHealth {
@@ -162,9 +162,9 @@ export function readSystemHealth(db: Db, now = Date.now()): SystemHealth {
   if (disk && (disk.freeBytes < disk.totalBytes * DISK_LOW_SHARE || disk.freeBytes < 2 * database.bytes)) {
     warnings.push({ code: "diskNearlyFull", ...disk });
   }
-  if ((outbox.failed ?? 0) > 0) warnings.push({ code: "mailFailed", count: outbox.failed ?? 0 });
+  if ((outbox.failed ?? 0) > 0) warnings.push({ code: "mailFailed", n: outbox.failed ?? 0 });
   const failedJobs = jobs.reduce((sum, j) => sum + j.failed, 0);
-  if (failedJobs > 0) warnings.push({ code: "jobsFailed", count: failedJobs });
+  if (failedJobs > 0) warnings.push({ code: "jobsFailed", n: failedJobs });
   const lag = Math.max(0, ...jobs.map((j) => j.lagMs));
   if (lag > SCHEDULER_LATE_MS) warnings.push({ code: "schedulerLate", minutes: Math.floor(lag / 60_000) });
 
