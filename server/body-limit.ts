@@ -15,9 +15,23 @@ export const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 /** What Remix's `request.formData()` can parse; every action here reads a form and nothing else. */
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
+/** A path that takes a file upload: its own body limit, and the one field that may hold the file. */
+export interface UploadRoute {
+  maxBytes: number;
+  /** A file in this field is held to `maxBytes` only; every other field keeps MAX_FIELD_BYTES. */
+  fileField: string;
+}
+
 export interface BodyLimitOptions {
   maxBytes?: number;
+  /** Paths that take a file upload, with their own limits (the spreadsheet import). */
+  uploads?: Readonly<Record<string, UploadRoute>>;
 }
+
+/** The spreadsheet import takes a file of up to 5 MB (modules/imports/spreadsheet.server.ts) plus the form. */
+export const UPLOAD_ROUTES: Readonly<Record<string, UploadRoute>> = {
+  "/coordination/import": { maxBytes: 6 * 1024 * 1024, fileField: "file" },
+};
 
 function answer(req: Request, res: Response, status: number, text: string): void {
   if (!res.headersSent) {
@@ -126,7 +140,7 @@ function inspectBody(
   req.on("aborted", cleanup);
 }
 
-async function judgeMultipart(body: Buffer, contentType: string): Promise<BodyVerdict> {
+async function judgeMultipart(body: Buffer, contentType: string, fileField?: string): Promise<BodyVerdict> {
   // Count the parts before parsing them: 20,000 tiny parts take the parser over 100 ms.
   const boundary = multipartBoundary(contentType);
   if (!boundary) return "malformed";
@@ -139,7 +153,7 @@ async function judgeMultipart(body: Buffer, contentType: string): Promise<BodyVe
   } catch {
     return "malformed";
   }
-  const shape = formDataShape(form);
+  const shape = formDataShape(form, fileField);
   return judgeShape(shape.fields, shape.largestField);
 }
 
@@ -208,10 +222,13 @@ async function judgeUrlEncoded(body: Buffer): Promise<BodyVerdict> {
  * - and a body an action left unread is drained once the answer is out (see releaseUnreadBody).
  */
 export function limitRequestBody(options: BodyLimitOptions = {}) {
-  const maxBytes = options.maxBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const defaultMax = options.maxBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const uploads = options.uploads ?? UPLOAD_ROUTES;
   return (req: Request, res: Response, next: NextFunction): void => {
     // Bodies of GET and HEAD mean nothing to Remix; everything else reaches an action.
     if (req.method === "GET" || req.method === "HEAD") return next();
+    const upload = Object.hasOwn(uploads, req.path) ? uploads[req.path] : undefined;
+    const maxBytes = upload?.maxBytes ?? defaultMax;
     releaseUnreadBody(req, res);
     const length = bodyLength(req);
     const chunked = req.headers["transfer-encoding"] !== undefined;
@@ -231,7 +248,9 @@ export function limitRequestBody(options: BodyLimitOptions = {}) {
     }
     if (mediaType === "multipart/form-data") {
       if (!chunked && !length) return answer(req, res, 400, refusalText("malformed", req.headers));
-      return inspectBody(req, res, next, maxBytes, (body) => judgeMultipart(body, contentType));
+      return inspectBody(req, res, next, maxBytes, (body) =>
+        judgeMultipart(body, contentType, upload?.fileField),
+      );
     }
     // An empty form has no fields to count.
     if (!chunked && !length) return next();

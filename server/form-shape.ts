@@ -60,15 +60,19 @@ export function urlEncodedShape(body: Uint8Array): { fields: number; largestFiel
   return { fields, largestField: largest };
 }
 
-/** The same for a parsed multipart form: entries, and the largest name, text value or file. */
-export function formDataShape(form: FormData): { fields: number; largestField: number } {
+/**
+ * The same for a parsed multipart form: entries, and the largest name, text value or file. A file in
+ * `fileField` (an upload route's file, held to that route's body limit instead) is left out of the largest.
+ */
+export function formDataShape(form: FormData, fileField?: string): { fields: number; largestField: number } {
   let fields = 0;
   let largest = 0;
   for (const [name, value] of form.entries()) {
     fields += 1;
+    const exempt = name === fileField && typeof value !== "string";
     const size = Math.max(
       Buffer.byteLength(name),
-      typeof value === "string" ? Buffer.byteLength(value) : value.size,
+      typeof value === "string" ? Buffer.byteLength(value) : exempt ? 0 : value.size,
     );
     if (size > largest) largest = size;
     // Past the limit the rest does not change the answer.

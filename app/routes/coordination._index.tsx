@@ -81,6 +81,9 @@ function EvaluationLinks() {
         <li>
           <Link to="/coordination/audit">{t("home.audit")}</Link>
         </li>
+        <li>
+          <Link to="/coordination/import">{t("home:admin.import")}</Link>
+        </li>
       </ul>
     </nav>
   );

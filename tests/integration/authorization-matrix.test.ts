@@ -569,6 +569,19 @@ const MATRIX: Record<string, Case[]> = {
   "coordination.reports.needs[.csv].ts": [get(at("/coordination/reports/needs.csv"), coordinators)],
   // The audit log: coordinators read their neighbourhoods' events, admins all.
   "coordination.audit.tsx": [get(at("/coordination/audit"), coordinators)],
+  // The spreadsheet import: coordinators and admins; each row is checked against the importer's scope.
+  "coordination.import.tsx": [
+    get(at("/coordination/import"), coordinators),
+    post(at("/coordination/import"), coordinators, { form: () => ({ intent: "preview" }) }),
+    post(
+      at("/coordination/import"),
+      { ...coordinators, coordinatorIn: "notFound", coordinatorOut: "notFound", admin: "notFound" },
+      {
+        label: "IDOR: confirming someone else's (or no) import",
+        form: () => ({ intent: "confirm", importId: "999999" }),
+      },
+    ),
+  ],
   // The Engagementnachweis: a volunteer's own confirmed hours (ownership is in the query).
   "volunteer.proof.tsx": [get(at("/volunteer/proof"), volunteerPages)],
   "volunteer.proof[.pdf].ts": [get(at("/volunteer/proof.pdf"), volunteerPages)],

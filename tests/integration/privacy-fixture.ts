@@ -400,6 +400,18 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
     details: { helper: `Ana ${m("name")}`, score: 77 },
   });
 
+  ins("spreadsheet_imports", {
+    created_by: subjectId,
+    file_name: `vereine-${m("importfile")}.csv`,
+    content: null,
+    status: "imported",
+    row_count: 12,
+    organisations_created: 3,
+    activities_created: 9,
+    created_at: now - DAY,
+    finished_at: now - DAY,
+  });
+
   return {
     subjectId,
     subjectEmail,

@@ -66,6 +66,12 @@ const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   "operations:system.backupStatus.",
   "operations:system.afterStatus.",
   "operations:system.jobKinds.",
+  // `import.columns.${field}`, `import.help.${field}`, `import.problems.${code}`, `import.errors.${error}` —
+  // routes/coordination.import.tsx (IMPORT_FIELDS, RowProblem codes, spreadsheet errors)
+  "operations:import.columns.",
+  "operations:import.help.",
+  "operations:import.problems.",
+  "operations:import.errors.",
   // `hours.source.${e.source}` — routes/volunteer.hours.tsx (HOURS_SOURCE)
   "volunteer:hours.source.",
 ];

@@ -492,6 +492,41 @@ export const PERSONAL_DATA_MAP = {
   },
   // Offer ids only, deleted after a day (db/schema/cache.ts).
   matching_changes: { columns: { id: N, offer_id: N, created_at: N }, subjects: [] },
+  backups: {
+    // System state: which copy of the database was written when.
+    columns: {
+      id: N,
+      kind: N,
+      status: N,
+      file_name: N,
+      bytes: N,
+      total_rows: N,
+      problem: N,
+      after_status: N,
+      after_problem: N,
+      started_at: N,
+      finished_at: N,
+      removed_at: N,
+    },
+    subjects: [],
+  },
+  spreadsheet_imports: {
+    // The uploaded file holds organisations' data (a city's list), kept only until the import is confirmed
+    // or discarded (24 h at most); the rest records who imported what.
+    columns: {
+      id: P,
+      created_by: P,
+      file_name: P,
+      content: N,
+      status: P,
+      row_count: P,
+      organisations_created: P,
+      activities_created: P,
+      created_at: P,
+      finished_at: P,
+    },
+    subjects: [{ kind: "user_id", column: "created_by", key: "importsYouMade", owner: true }],
+  },
 } as const satisfies Record<string, TablePrivacy>;
 
 export type TableName = keyof typeof PERSONAL_DATA_MAP;
