@@ -7,8 +7,6 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { and, eq } from "drizzle-orm";
-import { spreadsheetImports } from "@db/schema";
 import { BackArrow } from "~/components/back-arrow";
 import { FieldError } from "~/components/field-error";
 import { FormMessage } from "~/components/form";
@@ -16,6 +14,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { IMPORT_FIELDS } from "~/modules/imports/import-rows";
 import {
   confirmImport,
+  findFinishedImport,
   discardImport,
   previewImport,
   type ImportPreview,
@@ -38,24 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "organisations:import");
   const done = new URL(request.url).searchParams.get("done");
   const id = done && /^[1-9]\d{0,9}$/.test(done) ? Number(done) : null;
-  // Only the importer's own finished import is shown (ownership in the where).
-  const result = id
-    ? (getDb()
-        .select({
-          fileName: spreadsheetImports.fileName,
-          organisations: spreadsheetImports.organisationsCreated,
-          activities: spreadsheetImports.activitiesCreated,
-        })
-        .from(spreadsheetImports)
-        .where(
-          and(
-            eq(spreadsheetImports.id, id),
-            eq(spreadsheetImports.createdBy, user.id),
-            eq(spreadsheetImports.status, "imported"),
-          ),
-        )
-        .get() ?? null)
-    : null;
+  const result = id ? findFinishedImport(getDb(), user.id, id) : null;
   return { result, maxBytes: MAX_FILE_BYTES, maxRows: MAX_ROWS };
 }
 

@@ -151,7 +151,8 @@ export async function previewImport(
 ): Promise<{ ok: true; preview: ImportPreview } | { ok: false; error: SpreadsheetError | "noNameColumn" }> {
   const outcome = await checkSpreadsheet(db, user, file.bytes);
   if (!outcome.ok) return outcome;
-  const fileName = file.name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "import";
+  const fileName =
+    [...file.name.slice(0, 200)].filter((c) => c >= " " && c !== "\u007f").join("") || "import";
   const importId = db.transaction((tx) => {
     tx.update(spreadsheetImports)
       .set({ status: "discarded", content: null, finishedAt: new Date(now) })
@@ -362,6 +363,27 @@ export async function confirmImport(
       return { ok: true as const, organisationsCreated, activitiesCreated };
     },
     { behavior: "immediate" },
+  );
+}
+
+/** A finished import of this user (ownership in the where), for the page after confirming. */
+export function findFinishedImport(db: Db, userId: string, importId: number) {
+  return (
+    db
+      .select({
+        fileName: spreadsheetImports.fileName,
+        organisations: spreadsheetImports.organisationsCreated,
+        activities: spreadsheetImports.activitiesCreated,
+      })
+      .from(spreadsheetImports)
+      .where(
+        and(
+          eq(spreadsheetImports.id, importId),
+          eq(spreadsheetImports.createdBy, userId),
+          eq(spreadsheetImports.status, "imported"),
+        ),
+      )
+      .get() ?? null
   );
 }
 
