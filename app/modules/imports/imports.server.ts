@@ -330,8 +330,8 @@ export async function confirmImport(
           title: activity.title,
           description: activity.description,
           place: activity.place,
-          startsAt: startsAt,
-          endsAt: endsAt,
+          startsAt: new Date(startsAt),
+          endsAt: new Date(endsAt),
         })!.id;
         tx.insert(eventLanguages)
           .values(activity.languages.map((language) => ({ eventId, language })))

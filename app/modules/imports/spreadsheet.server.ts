@@ -27,6 +27,27 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * Windows-1252's characters at 0x80–0x9F (the rest of the byte range is Latin-1). Written out because
+ * Node's TextDecoder("windows-1252") decodes Latin-1, which has control characters there (€ would be
+ * U+0080).
+ */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...chunk).replace(
+      /[\x80-\x9f]/g,
+      (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!,
+    );
+  }
+  return text;
+}
+
 /** Decodes text: BOM first, then strict UTF-8, and Windows-1252 when that fails. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -42,7 +63,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
     // Bytes that are not UTF-8: a German Windows spreadsheet saved "CSV (Trennzeichen-getrennt)".
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
 }
 
