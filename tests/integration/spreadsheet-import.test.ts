@@ -27,7 +27,7 @@ import {
 } from "../factories";
 import { authUserOf } from "../helpers/auth-user";
 import { callLoader, ORIGIN, sessionCookieFor } from "../helpers/route-calls";
-import { buildXlsx } from "../helpers/xlsx";
+import { buildXlsx } from "../../scripts/bench/lib/xlsx";
 
 const db = getDb();
 let nb: { id: number; name: string };
