@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 /*
  * One log line per request (docs/decisions/070-operations.md): request id, method, route pattern,
  * status, duration, bytes sent. Never the URL, its query, headers, the body or the client's address.
+ * The request id is the proxy's X-Request-Id when a trusted proxy sent one, else a new one.
  * The same numbers feed the request-duration histogram of /metrics.
  */
 
@@ -48,12 +49,23 @@ export class InFlight {
   }
 }
 
+/**
+ * Whether the connection comes from a proxy TRUSTED_PROXIES lists (server/app.ts sets express's `trust
+ * proxy` from it; express keeps the compiled check as "trust proxy fn", the one `req.ip` uses). Only
+ * such a proxy's X-Request-Id is taken: anyone else could put a chosen id into the log.
+ */
+function fromTrustedProxy(req: Request): boolean {
+  const trusts = req.app.get("trust proxy fn") as ((address: string, hop: number) => boolean) | undefined;
+  const address = req.socket.remoteAddress;
+  return typeof trusts === "function" && address !== undefined && trusts(address, 0);
+}
+
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 export function logRequests(options: RequestLogOptions & { inFlight?: InFlight }) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
-    const incoming = req.headers["x-request-id"];
+    const incoming = fromTrustedProxy(req) ? req.headers["x-request-id"] : undefined;
     const id = typeof incoming === "string" && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader("X-Request-Id", id);
     options.inFlight?.enter();

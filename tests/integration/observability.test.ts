@@ -86,6 +86,7 @@ describe("request logs and /metrics", () => {
   let lines: string[] = [];
   let httpServer: Server;
   let base: string;
+  let app: express.Express;
   const token = "t".repeat(40);
 
   beforeAll(async () => {
@@ -97,7 +98,7 @@ describe("request logs and /metrics", () => {
     });
     const log = createLogger({ level: "info", destination: sink, pretty: false });
     const metrics = createMetrics();
-    const app = express();
+    app = express();
     app.use(serveMetrics(metrics, { token }));
     app.use(
       logRequests({
@@ -160,12 +161,21 @@ describe("request logs and /metrics", () => {
     }
   });
 
-  it("keeps a request id given by the proxy, replaces one that looks odd", async () => {
+  it("keeps a request id given by a trusted proxy, replaces one that looks odd", async () => {
+    app.set("trust proxy", "loopback");
     await fetch(`${base}/activities/1`, { headers: { "X-Request-Id": "caddy-0123456789abcdef" } });
     await fetch(`${base}/activities/1`, { headers: { "X-Request-Id": "<script>" } });
     const [first, second] = await loggedLines(2);
     expect(first!.reqId).toBe("caddy-0123456789abcdef");
     expect(second!.reqId).not.toBe("<script>");
+  });
+
+  it("ignores the request id of a client that is not a trusted proxy", async () => {
+    app.set("trust proxy", false);
+    await fetch(`${base}/activities/1`, { headers: { "X-Request-Id": "chosen-by-the-client-0001" } });
+    const [line] = await loggedLines(1);
+    expect(line!.reqId).not.toBe("chosen-by-the-client-0001");
+    expect(line!.reqId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("logs server errors at level error", async () => {
