@@ -34,4 +34,14 @@ describe("form shape", () => {
     form.append("file", new Blob(["x".repeat(50)]), "f.txt");
     expect(formDataShape(form)).toEqual({ fields: 2, largestField: 50 });
   });
+
+  it("leaves an upload route's file out of the largest field, but not a text in that field", () => {
+    const form = new FormData();
+    form.append("intent", "preview");
+    form.append("file", new Blob(["x".repeat(500)]), "vereine.csv");
+    expect(formDataShape(form, "file")).toEqual({ fields: 2, largestField: 7 });
+    const text = new FormData();
+    text.append("file", "y".repeat(300));
+    expect(formDataShape(text, "file")).toEqual({ fields: 1, largestField: 300 });
+  });
 });

@@ -4,9 +4,12 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { closeDatabase, openDatabase } from "@db/client";
+import { markDemoDatabase } from "~/modules/installation/installation.server";
 import { checkEnv } from "~/utils/env.server";
 import { ensureFreshBuild, ROOT } from "../../scripts/bench/lib/production-server";
-import { startCommand } from "../../scripts/lib/build.js";
+import { demoCommand, startCommand } from "../../scripts/lib/build.js";
+import { createUser } from "../factories";
 
 describe("checkEnv", () => {
   it("takes a minimal environment with defaults, and empty values as unset", () => {
@@ -33,6 +36,7 @@ describe("checkEnv", () => {
       METRICS_TOKEN: "token with spaces but long enough to pass",
       BACKUP_KEEP_WEEKLY: "-1",
       LOG_LEVEL: "loud",
+      TRUSTED_PROXIES: "127.0.0.1, caddy.internal",
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -44,6 +48,7 @@ describe("checkEnv", () => {
       "APP_SECRET: must be at least 32 characters long",
       "LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent",
       "METRICS_TOKEN: must be printable characters without spaces",
+      "TRUSTED_PROXIES: must list addresses or ranges like 127.0.0.1, 10.0.0.0/8, ::1 or loopback, separated by commas",
       "BACKUP_KEEP_WEEKLY: must be at least 0",
     ]);
     expect(result.problems.join("\n")).not.toContain("short-secret-value");
@@ -58,30 +63,66 @@ describe("npm start -- --check", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (env: Record<string, string>) => {
-    const [program, args] = startCommand(["--no-build", "--check"]);
+  const run = (env: Record<string, string>, command = startCommand) => {
+    const [program, args] = command(["--no-build", "--check"]);
     return spawnSync(program, args, {
       cwd: ROOT,
       encoding: "utf8",
-      env: { ...process.env, NODE_ENV: "production", ...env },
+      env: { ...process.env, NODE_ENV: "production", APP_URL: "https://miteinander.stadt.example", ...env },
     });
   };
 
-  it("checks configuration and database and exits 0 without serving", () => {
-    const databasePath = join(dir, "ok.db");
+  /** A copy of the migrated template: a real (not demo) database without accounts. */
+  const freshDatabase = (name: string) => {
+    const databasePath = join(dir, name);
     copyFileSync(inject("templateDbPath"), databasePath);
-    const result = run({ DATABASE_PATH: databasePath, PORT: "3999" });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain("Configuration: ok (NODE_ENV=production, PORT=3999");
+    return databasePath;
+  };
+
+  it("checks configuration and database and exits 0 without serving", () => {
+    const result = run({ DATABASE_PATH: freshDatabase("ok.db"), PORT: "3999" });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      "Configuration: ok (NODE_ENV=production, PORT=3999, APP_URL=https://miteinander.stadt.example",
+    );
     expect(result.stdout).toMatch(/Database: .*ok\.db, (\d+) of \1 migrations applied, quick_check ok/);
+    expect(result.stdout).toContain("Administrator: none yet; the start prints a one-time link");
   });
 
   it("stops with one clear line per problem, no stack trace", () => {
     const result = run({ DATABASE_PATH: join(dir, "x.db"), PORT: "zero", LOG_LEVEL: "loud" });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split("\n")).toEqual([
-      "Configuration: PORT: must be a whole number",
-      "Configuration: LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent",
+      "miteinander cannot start: the configuration has problems.",
+      "  PORT: must be a whole number",
+      "  LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent",
     ]);
+  });
+
+  it("requires APP_URL in production", () => {
+    const result = run({ DATABASE_PATH: join(dir, "x.db"), APP_URL: "" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^ {2}APP_URL: is required in production/m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses a demo database for `npm start`, and real data for `npm run demo`", () => {
+    const demoPath = freshDatabase("demo.db");
+    const demoDb = openDatabase(demoPath);
+    markDemoDatabase(demoDb);
+    closeDatabase(demoDb);
+    const demo = run({ DATABASE_PATH: demoPath });
+    expect(demo.status).toBe(1);
+    expect(demo.stderr).toContain("is a demo database");
+    expect(run({ DATABASE_PATH: demoPath }, demoCommand).status).toBe(0);
+
+    const realPath = freshDatabase("real.db");
+    const realDb = openDatabase(realPath);
+    createUser(realDb, { role: "admin" });
+    closeDatabase(realDb);
+    expect(run({ DATABASE_PATH: realPath }).status).toBe(0);
+    const refused = run({ DATABASE_PATH: realPath }, demoCommand);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("holds real data, not the demo's");
   });
 });

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody } from "../../server/body-limit";
+import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody, UPLOAD_ROUTES } from "../../server/body-limit";
+import { MAX_FIELD_BYTES } from "../../server/form-shape";
 
 // The middleware in front of a handler that reads the body exactly as Remix's express adapter does
 // (createReadableStreamFromReadable(req)), echoing its length and digest: what passes arrives intact.
@@ -49,13 +50,14 @@ function post(
     chunks = 1,
     contentLength,
     contentType = "application/x-www-form-urlencoded",
-  }: { chunks?: number; contentLength?: number; contentType?: string | null } = {},
+    path = "/any",
+  }: { chunks?: number; contentLength?: number; contentType?: string | null; path?: string } = {},
 ) {
   return new Promise<Reply>((resolve, reject) => {
     const headers: Record<string, string | number> =
       contentType === null ? {} : { "Content-Type": contentType };
     if (contentLength !== undefined) headers["Content-Length"] = contentLength;
-    const req = request({ host: "127.0.0.1", port, method: "POST", path: "/any", headers }, (res) => {
+    const req = request({ host: "127.0.0.1", port, method: "POST", path, headers }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
       res.on("end", () =>
@@ -232,5 +234,68 @@ describe("a body the action never read", () => {
     } finally {
       agent.destroy();
     }
+  });
+});
+
+describe("an upload route (the spreadsheet import)", () => {
+  const path = "/coordination/import";
+  const upload = UPLOAD_ROUTES[path]!;
+
+  // A browser's kind of boundary: undici's parser fails on a file that contains a one-letter boundary.
+  const BOUNDARY = "----miteinanderFormBoundary7MA4YWxkTrZu0gW";
+
+  /** A multipart form with one text field and one file in `fileField`. */
+  function multipart(fileField: string, file: Buffer, text = "preview"): Buffer {
+    return Buffer.concat([
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="intent"\r\n\r\n${text}\r\n`),
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${fileField}"; filename="vereine.csv"\r\n` +
+          "Content-Type: text/csv\r\n\r\n",
+      ),
+      file,
+      Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+    ]);
+  }
+  const send = (body: Buffer) =>
+    post(body, {
+      contentLength: body.length,
+      contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+      path,
+    });
+
+  it("passes a file of several MB in its file field, intact", async () => {
+    expect(upload).toEqual({ maxBytes: 6 * 1024 * 1024, fileField: "file" });
+    const body = multipart("file", Buffer.alloc(4 * 1024 * 1024, "Name;Art\n"));
+    const reply = await send(body);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ length: body.length, sha: sha(body) });
+  });
+
+  it("keeps the 100 KiB limit for its other fields, and for a file in any other field", async () => {
+    const before = handled;
+    const longText = await send(multipart("file", Buffer.from("a;b\n"), "x".repeat(MAX_FIELD_BYTES + 1)));
+    expect(longText.status).toBe(413);
+    const elsewhere = await send(multipart("attachment", Buffer.alloc(MAX_FIELD_BYTES + 1, "a")));
+    expect(elsewhere.status).toBe(413);
+    const urlEncoded = Buffer.from(`file=${"x".repeat(MAX_FIELD_BYTES + 1)}`);
+    expect((await post(urlEncoded, { contentLength: urlEncoded.length, path })).status).toBe(413);
+    expect(handled).toBe(before);
+  });
+
+  it("refuses a body over its own limit", async () => {
+    const before = handled;
+    const reply = await send(multipart("file", Buffer.alloc(upload.maxBytes, "a")));
+    expect(reply.status).toBe(413);
+    expect(handled).toBe(before);
+  });
+
+  it("holds every other path to 1 MiB and 100 KiB per field, files included", async () => {
+    const body = multipart("file", Buffer.alloc(MAX_FIELD_BYTES + 1, "a"));
+    const reply = await post(body, {
+      contentLength: body.length,
+      contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+      path: "/coordination/import/other",
+    });
+    expect(reply.status).toBe(413);
   });
 });

@@ -160,6 +160,7 @@ describe("an older version on a newer database", () => {
       env: {
         ...process.env,
         NODE_ENV: "production",
+        APP_URL: "https://miteinander.stadt.example",
         PORT: String(await freePort()),
         DATABASE_PATH: databasePath,
       },

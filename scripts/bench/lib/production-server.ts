@@ -94,6 +94,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       DATABASE_PATH: options.databasePath,
       // Links and the public page cache use the address the tests and benchmarks request.
       APP_URL: `http://127.0.0.1:${port}`,
+      // What a production server logs (under vitest the inherited VITEST would make it "warn").
+      LOG_LEVEL: "info",
       ...options.env,
     },
   });
