@@ -17,6 +17,7 @@ import type { Server } from "node:http";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import type * as DemoSeed from "@db/seed/seed";
 import { closeDatabase, migrationStatus, NewerDatabaseError, openDatabase } from "@db/client";
 import {
   hasAdministrator,
@@ -75,7 +76,7 @@ function wrongKindOfDatabase(db: ReturnType<typeof openDatabase>, dbPath: string
 }
 
 /** The seed module, loaded only for a demo start (it carries the demo content). */
-let demoSeed: typeof import("@db/seed/seed") | undefined;
+let demoSeed: typeof DemoSeed | undefined;
 
 /**
  * `npm start -- --check`: the configuration (APP_URL included), the database and whether this kind of
