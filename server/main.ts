@@ -30,6 +30,7 @@ import { prepareDatabaseForStart } from "~/modules/system/startup.server";
 import { checkEnv, isDemoStart, publicOrigin, type Env } from "~/utils/env.server";
 import { errorFields, flushLogs, logger } from "~/utils/logger.server";
 import { createApp } from "./app";
+import { watchEventLoop } from "./event-loop-watchdog";
 import { InFlight } from "./request-log";
 
 process.env.NODE_ENV ??= "production";
@@ -174,6 +175,8 @@ async function main() {
   const build = (await import(pathToFileURL(join(root, "build/server/index.js")).href)) as ServerBuild;
   const inFlight = new InFlight();
   const app = createApp({ build, clientDir: join(root, "build/client"), mode: env.NODE_ENV, inFlight });
+  // Names the request when one keeps the event loop busy for more than 500 ms (issue 20, A4).
+  const stopWatchdog = watchEventLoop({ inFlight, logger });
   const server = app.listen(env.PORT, () => {
     logger().info(
       { port: env.PORT, publicAddress: publicOrigin(), database: dbPath },
@@ -186,6 +189,7 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopWatchdog();
     void shutDown(server, inFlight, backgroundDb, signal).then(
       () => {
         flushLogs();

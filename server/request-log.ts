@@ -18,27 +18,54 @@ export interface RequestLogOptions {
   observe?: (labels: { method: string; route: string; status: number }, seconds: number) => void;
 }
 
-/** Requests that have come in and not yet been answered: what a graceful shutdown waits for. */
+/** What is known of a request while it runs: enough for the event-loop watchdog to name it. */
+export interface RequestInFlight {
+  method: string;
+  route: string;
+  /** performance.now() when it came in, and when it was answered (undefined while it runs). */
+  startedAt: number;
+  finishedAt?: number;
+}
+
+/**
+ * Requests that have come in and not yet been answered: what a graceful shutdown waits for, and what
+ * the event-loop watchdog (server/event-loop-watchdog.ts) looks at. Requests answered since the
+ * watchdog last looked are kept until it looks again.
+ */
 export class InFlight {
-  private count = 0;
+  private running = new Set<RequestInFlight>();
+  private answered: RequestInFlight[] = [];
   private waiters: (() => void)[] = [];
 
   get size(): number {
-    return this.count;
+    return this.running.size;
   }
 
-  enter(): void {
-    this.count += 1;
+  enter(request: Pick<RequestInFlight, "method" | "route">): RequestInFlight {
+    const entry: RequestInFlight = { ...request, startedAt: performance.now() };
+    this.running.add(entry);
+    return entry;
   }
 
-  leave(): void {
-    this.count -= 1;
-    if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+  leave(entry: RequestInFlight): void {
+    if (!this.running.delete(entry)) return;
+    entry.finishedAt = performance.now();
+    // Bounded: without a watchdog to take them, only the newest stay.
+    if (this.answered.length >= 1024) this.answered.shift();
+    this.answered.push(entry);
+    if (this.running.size === 0) for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** The requests running now and those answered since the last call. */
+  takeRecent(): RequestInFlight[] {
+    const recent = [...this.answered, ...this.running];
+    this.answered = [];
+    return recent;
   }
 
   /** Resolves true when none is left, false when `timeoutMs` passed first. */
   drained(timeoutMs: number): Promise<boolean> {
-    if (this.count === 0) return Promise.resolve(true);
+    if (this.running.size === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
       this.waiters.push(() => {
@@ -68,15 +95,15 @@ export function logRequests(options: RequestLogOptions & { inFlight?: InFlight }
     const incoming = fromTrustedProxy(req) ? req.headers["x-request-id"] : undefined;
     const id = typeof incoming === "string" && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader("X-Request-Id", id);
-    options.inFlight?.enter();
+    const method = KNOWN_METHODS.has(req.method) ? req.method : "OTHER";
+    const route = options.patternOf(req.path);
+    const entry = options.inFlight?.enter({ method, route });
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
-      options.inFlight?.leave();
+      if (entry) options.inFlight?.leave(entry);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const method = KNOWN_METHODS.has(req.method) ? req.method : "OTHER";
-      const route = options.patternOf(req.path);
       // A response the client stopped reading before its end is logged with the status it began with.
       const aborted = !res.writableFinished;
       const status = res.statusCode;
