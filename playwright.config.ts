@@ -97,6 +97,8 @@ export default defineConfig({
       DATABASE_PATH: run.databasePath,
       NODE_ENV: "production",
       APP_URL: baseURL,
+      // Warnings and errors only (a watchdog warning included): a line per request would bury them.
+      LOG_LEVEL: "warn",
     },
   },
 });

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate, formatRange, formatTime } from "~/utils/format";
+import { formatDate, formatRange, formatShortDateTime, formatTime } from "~/utils/format";
 
 // Server and browser may format with slightly different ICU data; the text is the same to a reader.
 export function DateRange({ start, end }: { start: number; end: number }) {
@@ -20,12 +20,14 @@ export function DateOnly({ value }: { value: number }) {
   );
 }
 
-/** Date and time of an instant ("Di., 24. November 2026, 17:00"). */
-export function DateTime({ value }: { value: number }) {
+/** Date and time of an instant ("Di., 24. November 2026, 17:00"; `short`: "24.11.26, 17:00"). */
+export function DateTime({ value, short = false }: { value: number; short?: boolean }) {
   const { i18n } = useTranslation();
   return (
     <time dateTime={new Date(value).toISOString()} suppressHydrationWarning>
-      {formatDate(value, i18n.language)}, {formatTime(value, i18n.language)}
+      {short
+        ? formatShortDateTime(value, i18n.language)
+        : `${formatDate(value, i18n.language)}, ${formatTime(value, i18n.language)}`}
     </time>
   );
 }

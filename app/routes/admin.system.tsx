@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
+import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { readSystemHealth, type SystemWarning } from "~/modules/system/system-health.server";
 import { getDb } from "~/utils/db.server";
-import { formatBytes, formatDuration, formatNumber } from "~/utils/format";
+import { formatBytes, formatDuration, formatNumber, isolate } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "operations"] };
@@ -72,10 +73,10 @@ export default function SystemPage() {
 
       <section aria-labelledby="version-heading">
         <h2 id="version-heading">{t("system.versionTitle")}</h2>
-        <dl className="facts">
+        <dl className="facts-grid facts-grid--stacked-narrow">
           <dt>{t("system.version")}</dt>
           <dd>
-            {health.version} ({t("system.commit")} <code>{health.commit}</code>)
+            {health.version} ({t("system.commit")} <code dir="ltr">{health.commit}</code>)
           </dd>
           <dt>{t("system.uptime")}</dt>
           <dd>{formatDuration(health.uptimeSeconds, locale)}</dd>
@@ -91,10 +92,10 @@ export default function SystemPage() {
 
       <section aria-labelledby="storage-heading">
         <h2 id="storage-heading">{t("system.storageTitle")}</h2>
-        <dl className="facts">
+        <dl className="facts-grid facts-grid--stacked-narrow">
           <dt>{t("system.database")}</dt>
           <dd>
-            {formatBytes(health.database.bytes, locale)} <code>{health.database.path}</code>
+            {formatBytes(health.database.bytes, locale)} <code dir="ltr">{health.database.path}</code>
           </dd>
           <dt>{t("system.wal")}</dt>
           <dd>{formatBytes(health.database.walBytes, locale)}</dd>
@@ -115,7 +116,7 @@ export default function SystemPage() {
       <section aria-labelledby="backup-heading">
         <h2 id="backup-heading">{t("system.backupTitle")}</h2>
         {latest ? (
-          <dl className="facts">
+          <dl className="facts-grid facts-grid--stacked-narrow">
             <dt>{t("system.lastBackup")}</dt>
             <dd>
               <DateTime value={latest.finishedAt} /> · {t(`system.backupStatus.${latest.status}`)}
@@ -144,7 +145,7 @@ export default function SystemPage() {
         )}
         <p className="muted small">
           {t("system.backupPolicy", {
-            dir: health.backups.dir,
+            dir: isolate(health.backups.dir),
             files: health.backups.files,
             daily: health.backups.keepDaily,
             weekly: health.backups.keepWeekly,
@@ -164,7 +165,7 @@ export default function SystemPage() {
 
       <section aria-labelledby="jobs-heading">
         <h2 id="jobs-heading">{t("system.jobsTitle")}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="jobs-heading">
           <table className="data-table">
             <thead>
               <tr>
@@ -178,7 +179,7 @@ export default function SystemPage() {
               {health.jobs.map((job) => (
                 <tr key={job.kind}>
                   <th scope="row">{t(`system.jobKinds.${job.kind}`, { defaultValue: job.kind })}</th>
-                  <td>{job.lastDoneAt ? <DateTime value={job.lastDoneAt} /> : "—"}</td>
+                  <td>{job.lastDoneAt ? <DateTime value={job.lastDoneAt} short /> : "—"}</td>
                   <td>
                     {job.due > 0
                       ? t("system.jobWaiting", { n: job.due, wait: formatDuration(job.lagMs / 1000, locale) })
@@ -189,7 +190,7 @@ export default function SystemPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -22,10 +23,13 @@ import {
 import { MAX_FILE_BYTES, MAX_ROWS } from "~/modules/imports/spreadsheet.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
-import { formatBytes, formatNumber } from "~/utils/format";
+import { formatBytes, formatNumber, isolate } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
+import coordinationStyles from "~/styles/coordination.css?url";
 
 export const handle = { i18n: ["common", "home", "operations"] };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "import") }];
 
@@ -100,7 +104,7 @@ function Preview({ preview }: { preview: Shown }) {
   const n = (value: number) => formatNumber(value, i18n.language);
   return (
     <section aria-labelledby="preview-heading">
-      <h2 id="preview-heading">{t("import.previewTitle", { file: preview.fileName })}</h2>
+      <h2 id="preview-heading">{t("import.previewTitle", { file: isolate(preview.fileName) })}</h2>
       <ul>
         <li>{t("import.summary.rows", { n: n(preview.goodRows + preview.problemRows) })}</li>
         <li>{t("import.summary.newOrganisations", { n: n(preview.newOrganisations) })}</li>
@@ -131,7 +135,7 @@ function Preview({ preview }: { preview: Shown }) {
                         {row.problems.map((p, i) => (
                           <li key={i}>
                             <strong>{t(`import.columns.${p.field}`)}:</strong>{" "}
-                            {t(`import.problems.${p.code}`, { value: p.value ?? "" })}
+                            {t(`import.problems.${p.code}`, { value: isolate(p.value ?? "") })}
                           </li>
                         ))}
                       </ul>
@@ -208,14 +212,14 @@ export default function ImportPage() {
       {result ? (
         <FormMessage tone="success">
           {t("import.done", {
-            file: result.fileName,
+            file: isolate(result.fileName),
             organisations: formatNumber(result.organisations, i18n.language),
             activities: formatNumber(result.activities, i18n.language),
           })}
         </FormMessage>
       ) : null}
       <p>{t("import.intro")}</p>
-      <details>
+      <details className="breakdown">
         <summary>{t("import.columnsTitle")}</summary>
         <TableScroll label={t("import.columnsTitle")}>
           <table className="data-table">

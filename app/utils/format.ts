@@ -22,6 +22,11 @@ export function formatTime(value: number | Date, locale: string): string {
   return formatter(locale, { hour: "2-digit", minute: "2-digit" }).format(value);
 }
 
+/** "07.12.26, 06:11": date and time where space is short (a table on a phone). */
+export function formatShortDateTime(value: number | Date, locale: string): string {
+  return formatter(locale, { dateStyle: "short", timeStyle: "short" }).format(value);
+}
+
 export function formatWeekday(value: number | Date, locale: string): string {
   return formatter(locale, { weekday: "long" }).format(value);
 }
@@ -95,4 +100,13 @@ export function formatDuration(seconds: number, locale: string): string {
   const parts =
     days > 0 ? [part(days, "day"), part(hours, "hour")] : [part(hours, "hour"), part(minutes, "minute")];
   return new Intl.ListFormat(locale, { type: "unit", style: "narrow" }).format(parts);
+}
+
+/**
+ * A value written into a sentence of the page's language (a file name, a folder, what someone typed),
+ * kept whole in its own direction: "/var/lib/x" or "keine-adresse" in an Arabic sentence otherwise
+ * shows with its slash or hyphen on the wrong end (Unicode first-strong isolate, U+2068 … U+2069).
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }

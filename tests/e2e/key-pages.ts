@@ -56,8 +56,9 @@ export const KEY_PAGES: Record<Who, Target[]> = {
     "/coordination/organisations",
     "/coordination/reports",
     "/coordination/audit",
+    "/coordination/import",
   ],
-  admin: ["/admin", "/admin/users", "/admin/outbox", "/admin/settings", "/admin/invites"],
+  admin: ["/admin", "/admin/users", "/admin/outbox", "/admin/settings", "/admin/invites", "/admin/system"],
 };
 
 async function firstLink(page: Page, from: string, link: RegExp): Promise<string> {
