@@ -66,7 +66,7 @@ export default defineConfig({
     timezoneId: "Europe/Berlin",
     trace: "retain-on-failure",
     launchOptions: {
-      // Debian's Chromium (see scripts/ensure-chromium.ts); Playwright's own browser download is not used.
+      // Debian's Chromium (see scripts/ensure-test-tools.ts); Playwright's own browser download is not used.
       executablePath: "/usr/bin/chromium",
       args: [
         "--headless",
