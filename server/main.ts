@@ -9,8 +9,8 @@
  * Node: no TypeScript loader in the serving process, which keeps its memory small (docs/decisions/024).
  *
  * On SIGTERM or SIGINT it shuts down gracefully (docs/decisions/070-operations.md): no new connections,
- * requests in flight get up to 10 s, the scheduler finishes its current job, the WAL is checkpointed,
- * exit code 0.
+ * requests in flight get up to 10 s, the scheduler finishes its current job, worker threads still
+ * running are stopped, the WAL is checkpointed, exit code 0.
  */
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
@@ -29,6 +29,7 @@ import { startBackgroundWork, stopBackgroundWork } from "~/modules/scheduler/bac
 import { prepareDatabaseForStart } from "~/modules/system/startup.server";
 import { checkEnv, isDemoStart, publicOrigin, type Env } from "~/utils/env.server";
 import { errorFields, flushLogs, logger } from "~/utils/logger.server";
+import { stopWorkerThreads } from "~/utils/worker-thread.server";
 import { createApp } from "./app";
 import { watchEventLoop } from "./event-loop-watchdog";
 import { InFlight } from "./request-log";
@@ -222,6 +223,10 @@ async function shutDown(
   server.closeAllConnections();
   await closed;
   await stopBackgroundWork();
+  // What a request or the start left running in a worker thread (the reach index, figures, a bulk
+  // assignment): nobody waits for its result any more, and its open read would hold the checkpoint.
+  const stoppedWorkers = await stopWorkerThreads();
+  if (stoppedWorkers > 0) logger().info({ workers: stoppedWorkers }, "worker threads stopped");
   const checkpoint = backgroundDb.$client.pragma("wal_checkpoint(TRUNCATE)", { simple: false }) as {
     busy: number;
   }[];

@@ -1,9 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { readSystemHealth } from "~/modules/system/system-health.server";
 import { getDb } from "~/utils/db.server";
 import { errorFields, logger } from "~/utils/logger.server";
+import { workerThreadActivity } from "~/utils/worker-thread.server";
 
 /*
  * /metrics in Prometheus text format (docs/decisions/070-operations.md). Request durations are
@@ -84,6 +85,27 @@ export function createMetrics(): Metrics {
   );
   const migrationsPending = gauge("miteinander_migrations_pending", "Migrations not yet applied.");
   const up = gauge("miteinander_uptime_seconds", "Seconds since the server process started.");
+  const workersRunning = gauge(
+    "miteinander_worker_threads_running",
+    "Worker threads running now, by kind (bulk assignment, reach index, figures, backup).",
+    ["kind"],
+  );
+  const workerLastEnd = gauge(
+    "miteinander_worker_last_end_timestamp_seconds",
+    "When the last run of a worker thread of this kind ended (0: none since the start).",
+    ["kind"],
+  );
+  const workerLastDuration = gauge(
+    "miteinander_worker_last_duration_seconds",
+    "How long the last run of a worker thread of this kind took.",
+    ["kind"],
+  );
+  const workerRuns = new Counter({
+    name: "miteinander_worker_runs_total",
+    help: "Worker thread runs that ended since the server started, by kind and outcome.",
+    labelNames: ["kind", "outcome"] as const,
+    registers: [registry],
+  });
 
   const update = () => {
     const health = readSystemHealth(getDb());
@@ -108,6 +130,15 @@ export function createMetrics(): Metrics {
     lastBackupOk.set(latest && latest.status === "verified" && latest.afterStatus !== "failed" ? 1 : 0);
     migrationsPending.set(health.migrations.pending);
     up.set(health.uptimeSeconds);
+    // The process's own counts, kept by worker-thread.server.ts; they restart with the process.
+    workerRuns.reset();
+    for (const worker of workerThreadActivity()) {
+      workersRunning.set({ kind: worker.kind }, worker.running);
+      workerLastEnd.set({ kind: worker.kind }, (worker.lastEndedAt ?? 0) / 1000);
+      workerLastDuration.set({ kind: worker.kind }, (worker.lastDurationMs ?? 0) / 1000);
+      workerRuns.inc({ kind: worker.kind, outcome: "ok" }, worker.succeeded);
+      workerRuns.inc({ kind: worker.kind, outcome: "failed" }, worker.failed);
+    }
   };
 
   return {

@@ -5,10 +5,20 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 
 /*
- * Worker threads for work that would hold the event loop for seconds (bulk assignment, backups). In the
- * production build a worker's entry is its own file in build/runtime/ (server/vite.config.ts); from the
- * source tree (dev, tests, scripts) it is the TypeScript file, run through tsx's loader.
+ * Worker threads for work that would hold the event loop for seconds (bulk assignment, backups, the
+ * matching reach index, dashboard figures). In the production build a worker's entry is its own file in
+ * build/runtime/ (server/vite.config.ts); from the source tree (dev, tests, scripts) it is the
+ * TypeScript file, run through tsx's loader.
+ *
+ * Every worker started here is known until it ends: /metrics and the system page show what runs and how
+ * the last run of each kind went, and a graceful shutdown stops those still running once the scheduler
+ * has finished its job (server/main.ts): their results would be thrown away anyway, and an open read in
+ * a worker would keep the WAL from being checkpointed.
  */
+
+/** What a worker thread does: a bounded set, for the metrics' labels. */
+export const WORKER_KINDS = ["bulk-assignment", "reach-index", "figures", "backup"] as const;
+export type WorkerKind = (typeof WORKER_KINDS)[number];
 
 export interface WorkerEntry {
   /** The TypeScript source, relative to the calling module (e.g. "backup-worker.server.ts"). */
@@ -19,14 +29,11 @@ export interface WorkerEntry {
   from: string;
   /** The source's folder from the project root, when the caller was bundled elsewhere. */
   sourceDir: string;
-  /** An environment variable that overrides both. */
-  overrideEnv?: string;
 }
 
-/** Finds the worker's entry: the override, the built file next to the server, or the source. */
+/** Finds the worker's entry: the built file next to the server, or the source. */
 export function workerEntryPath(entry: WorkerEntry): string {
   const candidates = [
-    entry.overrideEnv ? process.env[entry.overrideEnv] : undefined,
     // The calling code lives in build/server/, build/runtime/ or build/runtime/chunks/.
     fileURLToPath(new URL(`../runtime/${entry.built}`, entry.from)),
     fileURLToPath(new URL(`./${entry.built}`, entry.from)),
@@ -34,9 +41,8 @@ export function workerEntryPath(entry: WorkerEntry): string {
     fileURLToPath(new URL(entry.source, entry.from)),
     resolve(process.cwd(), entry.sourceDir, entry.source),
   ];
-  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
-  const hint = entry.overrideEnv ? `; set ${entry.overrideEnv}` : "";
-  throw new Error(`Cannot find the worker ${entry.source}${hint}.`);
+  for (const candidate of candidates) if (existsSync(candidate)) return candidate;
+  throw new Error(`Cannot find the worker ${entry.source} (nor ${entry.built} in build/runtime/).`);
 }
 
 // From the source tree the worker runs TypeScript through tsx's loader: a small CommonJS bootstrap
@@ -77,33 +83,121 @@ function projectRootOf(path: string): string {
   return dir;
 }
 
+/** The server is shutting down: a worker still running was stopped (its result is not needed). */
+export class WorkerStoppedError extends Error {
+  constructor(what: string) {
+    super(`${what} was stopped: the server is shutting down`);
+    this.name = "WorkerStoppedError";
+  }
+}
+
+interface RunningWorker {
+  kind: WorkerKind;
+  /** Ends the worker; resolves once its thread is gone. */
+  stop(): Promise<unknown>;
+}
+
+export interface WorkerKindActivity {
+  kind: WorkerKind;
+  running: number;
+  succeeded: number;
+  failed: number;
+  /** When the last finished run of this kind ended (ms since the epoch), how long it took, how it went. */
+  lastEndedAt: number | null;
+  lastDurationMs: number | null;
+  lastOk: boolean | null;
+  lastProblem: string | null;
+}
+
+const running = new Set<RunningWorker>();
+const activity = new Map<WorkerKind, WorkerKindActivity>(
+  WORKER_KINDS.map((kind) => [
+    kind,
+    {
+      kind,
+      running: 0,
+      succeeded: 0,
+      failed: 0,
+      lastEndedAt: null,
+      lastDurationMs: null,
+      lastOk: null,
+      lastProblem: null,
+    },
+  ]),
+);
+let stopping = false;
+
+/** Each kind's worker threads since the process started: running now, done, failed, the last run. */
+export function workerThreadActivity(): WorkerKindActivity[] {
+  return WORKER_KINDS.map((kind) => ({ ...activity.get(kind)! }));
+}
+
+/**
+ * Stops every worker thread still running (graceful shutdown) and refuses new ones from now on; each
+ * stopped run rejects with WorkerStoppedError. Resolves, once their threads are gone, with how many
+ * were stopped.
+ */
+export async function stopWorkerThreads(): Promise<number> {
+  stopping = true;
+  const stopped = [...running];
+  await Promise.all(stopped.map((worker) => worker.stop()));
+  return stopped.length;
+}
+
+/** Lets worker threads start again (tests that stop them). */
+export function allowWorkerThreads(): void {
+  stopping = false;
+}
+
 /**
  * Runs a worker that posts one reply `{ ok: true, result } | { ok: false, message }` and resolves with
- * the result; the worker is stopped after `timeoutMs`.
+ * the result; the worker is stopped after `timeoutMs`, or when the server shuts down.
  */
 export function runWorkerThread<T>(
   entry: WorkerEntry,
   workerData: Record<string, unknown>,
-  options: { timeoutMs: number; resourceLimits?: ResourceLimits; what: string },
+  options: { kind: WorkerKind; timeoutMs: number; resourceLimits?: ResourceLimits; what: string },
 ): Promise<T> {
+  if (stopping) return Promise.reject(new WorkerStoppedError(options.what));
   const worker = startWorkerThread(entry, workerData, options.resourceLimits);
+  const stats = activity.get(options.kind)!;
+  const started = performance.now();
+  stats.running += 1;
   return new Promise<T>((resolvePromise, reject) => {
     let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
     const timer = setTimeout(
-      () => settle(() => reject(new Error(`${options.what} took longer than ${options.timeoutMs} ms`))),
+      () => fail(new Error(`${options.what} took longer than ${options.timeoutMs} ms`)),
       options.timeoutMs,
     );
-    worker.once("message", (reply: { ok: true; result: T } | { ok: false; message: string }) =>
-      settle(() => (reply.ok ? resolvePromise(reply.result) : reject(new Error(reply.message)))),
-    );
-    worker.once("error", (error) => settle(() => reject(error)));
-    worker.once("exit", (code) => settle(() => reject(new Error(`${options.what} exited (code ${code})`))));
+    /** Records how the run ended (a stop is no outcome), settles the promise, ends the thread. */
+    const settle = (outcome: "ok" | Error | "stopped", fn: () => void): Promise<unknown> => {
+      if (settled) return Promise.resolve();
+      settled = true;
+      clearTimeout(timer);
+      running.delete(self);
+      stats.running -= 1;
+      if (outcome !== "stopped") {
+        stats.lastEndedAt = Date.now();
+        stats.lastDurationMs = Math.round(performance.now() - started);
+        stats.lastOk = outcome === "ok";
+        stats.lastProblem = outcome === "ok" ? null : outcome.message.slice(0, 500);
+        if (outcome === "ok") stats.succeeded += 1;
+        else stats.failed += 1;
+      }
+      fn();
+      return worker.terminate();
+    };
+    const self: RunningWorker = {
+      kind: options.kind,
+      stop: () => settle("stopped", () => reject(new WorkerStoppedError(options.what))),
+    };
+    running.add(self);
+    const fail = (error: Error) => void settle(error, () => reject(error));
+    worker.once("message", (reply: { ok: true; result: T } | { ok: false; message: string }) => {
+      if (reply.ok) void settle("ok", () => resolvePromise(reply.result));
+      else fail(new Error(reply.message));
+    });
+    worker.once("error", (error) => fail(error));
+    worker.once("exit", (code) => fail(new Error(`${options.what} exited (code ${code})`)));
   });
 }

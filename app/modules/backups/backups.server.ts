@@ -96,10 +96,9 @@ export function runBackupInWorker(databasePath: string, outPath: string): Promis
       built: "backup-worker.js",
       from: import.meta.url,
       sourceDir: "app/modules/backups",
-      overrideEnv: "BACKUP_WORKER_PATH",
     },
     { databasePath, outPath },
-    { timeoutMs: 60 * 60 * 1000, what: "The backup" },
+    { kind: "backup", timeoutMs: 60 * 60 * 1000, what: "The backup" },
   );
 }
 

@@ -77,7 +77,6 @@ const WORKER = {
   built: "bulk-assignment-worker.js",
   from: import.meta.url,
   sourceDir: "app/modules/matches",
-  overrideEnv: "MATCHING_WORKER_PATH",
 };
 
 /**
@@ -119,6 +118,11 @@ export function runInMatchingWorker<T>(job: MatchingWorkerJob, timeoutMs: number
   return runWorkerThread<T>(
     WORKER,
     { job },
-    { timeoutMs, resourceLimits: { maxOldGenerationSizeMb: 2048 }, what },
+    {
+      kind: job.kind === "reach" ? "reach-index" : job.kind === "figures" ? "figures" : "bulk-assignment",
+      timeoutMs,
+      resourceLimits: { maxOldGenerationSizeMb: 2048 },
+      what,
+    },
   );
 }
