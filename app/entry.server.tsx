@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type EntryContext,
+  type HandleErrorFunction,
+} from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
@@ -11,7 +15,9 @@ import { bundledBackend } from "~/modules/i18n/backend";
 import { i18nOptions } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { prepareCandidateReach } from "~/modules/matches/candidate-reach.server";
+import { readSystemHealth, type SystemHealth } from "~/modules/system/system-health.server";
 import { getDb } from "~/utils/db.server";
+import { errorFields, logger } from "~/utils/logger.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
 
 export const streamTimeout = 5_000;
@@ -21,8 +27,28 @@ export const streamTimeout = 5_000;
  * its worker thread, so that the first need page a coordinator opens is already fast.
  */
 export function warmUp(): void {
-  void prepareCandidateReach(getDb());
+  prepareCandidateReach(getDb()).catch((error: unknown) =>
+    logger().error(errorFields(error), "the matching reach index could not be built at start"),
+  );
 }
+
+/**
+ * The hub's health as /metrics reports it (server/metrics.ts), read by this build's modules on the
+ * connection requests use: the reach index and worker threads are the ones the pages work with.
+ */
+export function systemHealth(): SystemHealth {
+  return readSystemHealth(getDb());
+}
+
+/**
+ * A loader's or action's unexpected error, as one JSON log line (Remix would print the stack with
+ * console.error): its message and stack, and the request id of the request's own log line. Never the
+ * URL or the body. A request the client abandoned is not an error.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  logger().error({ ...errorFields(error), reqId: context.requestId }, "request failed");
+};
 
 export default async function handleRequest(
   request: Request,
@@ -76,7 +102,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger().error(errorFields(error), "page failed while streaming");
         },
       },
     );

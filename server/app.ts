@@ -1,6 +1,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import type { SystemHealth } from "~/modules/system/system-health.server";
 import { getEnv, publicHost, trustedProxies } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { baselineSecurityHeaders } from "./baseline-headers";
@@ -21,6 +22,11 @@ export interface AppOptions {
   metrics?: Metrics;
 }
 
+/** The Remix build's own health reader (app/entry.server.tsx), if it has one. */
+function healthReaderOf(build: ServerBuild): (() => SystemHealth) | undefined {
+  return (build.entry.module as { systemHealth?: () => SystemHealth }).systemHealth;
+}
+
 /**
  * /metrics and the request log first, then static files with long-lived caching for fingerprinted assets,
  * then every other request to Remix.
@@ -30,7 +36,7 @@ export function createApp({
   clientDir,
   mode = "production",
   inFlight = new InFlight(),
-  metrics = createMetrics(),
+  metrics = createMetrics({ readHealth: healthReaderOf(build) }),
 }: AppOptions): express.Express {
   const env = getEnv();
   const app = express();
@@ -56,6 +62,17 @@ export function createApp({
   app.use(limitRequestBody());
   app.use(limitConcurrency({ maxActive: env.MAX_ACTIVE_REQUESTS }));
   // The client's address reaches loaders and actions for per-IP throttling (see client-ip.server.ts).
-  app.all("*", createRequestHandler({ build, mode, getLoadContext: (req) => ({ clientIp: req.ip }) }));
+  // The request id (set by the request log) lets an error's log line name its request.
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip,
+        requestId: String(res.getHeader("X-Request-Id") ?? ""),
+      }),
+    }),
+  );
   return app;
 }

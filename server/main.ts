@@ -12,9 +12,9 @@
  * requests in flight get up to 10 s, the scheduler finishes its current job, worker threads still
  * running are stopped, the WAL is checkpointed, exit code 0.
  */
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
 import type { Server } from "node:http";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type * as DemoSeed from "@db/seed/seed";
@@ -25,8 +25,10 @@ import {
   issueSetupToken,
   SETUP_TOKEN_TTL_MS,
 } from "~/modules/installation/installation.server";
+import { backupConfig } from "~/modules/backups/backups.server";
 import { startBackgroundWork, stopBackgroundWork } from "~/modules/scheduler/background.server";
 import { prepareDatabaseForStart } from "~/modules/system/startup.server";
+import { appVersion } from "~/modules/system/system-health.server";
 import { checkEnv, isDemoStart, publicOrigin, type Env } from "~/utils/env.server";
 import { errorFields, flushLogs, logger } from "~/utils/logger.server";
 import { stopWorkerThreads } from "~/utils/worker-thread.server";
@@ -89,6 +91,8 @@ function checkOnly(env: Env, demo: boolean): never {
   console.log(
     `Configuration: ok (NODE_ENV=${env.NODE_ENV}, PORT=${env.PORT}, APP_URL=${publicOrigin()}, DATABASE_PATH=${env.DATABASE_PATH})`,
   );
+  problems.push(...checkBuild(projectRoot()));
+  problems.push(...checkWritable(env));
   if (!existsSync(env.DATABASE_PATH)) {
     console.log(`Database: ${env.DATABASE_PATH} does not exist yet; it is created on the first start.`);
   } else {
@@ -119,6 +123,55 @@ function checkOnly(env: Env, demo: boolean): never {
   }
   for (const problem of problems) console.error(problem);
   process.exit(problems.length ? 1 : 0);
+}
+
+/**
+ * What a start loads besides this file: the pages, and the worker threads' own entries (bulk
+ * assignment, reach index and figures; backups), built next to it by `npm run build`.
+ */
+const BUILD_FILES = [
+  "build/server/index.js",
+  "build/client",
+  "build/runtime/bulk-assignment-worker.js",
+  "build/runtime/backup-worker.js",
+];
+
+/** The build's version and commit, and whether every file a start needs is there. */
+function checkBuild(root: string): string[] {
+  const missing = BUILD_FILES.filter((file) => !existsSync(join(root, file)));
+  if (missing.length > 0) {
+    return [`Build: ${missing.join(", ")} missing in ${root}; run \`npm run build\``];
+  }
+  const { version, commit } = appVersion();
+  console.log(
+    `Build: version ${version}, commit ${commit}; the pages and the worker threads' files are there`,
+  );
+  return [];
+}
+
+/** The folders the server writes to: the database's, and BACKUP_DIR (or the nearest folder that would hold it). */
+function checkWritable(env: Env): string[] {
+  const problems: string[] = [];
+  const backups = backupConfig();
+  const folders = [
+    { what: "Database folder", path: dirname(resolve(env.DATABASE_PATH)) },
+    { what: "BACKUP_DIR", path: backups.dir },
+  ];
+  const lines: string[] = [];
+  for (const { what, path } of folders) {
+    let existing = path;
+    while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    try {
+      accessSync(existing, constants.W_OK);
+      lines.push(existing === path ? `${what} ${path} is writable` : `${what} ${path} can be created`);
+    } catch {
+      problems.push(
+        `${what}: ${existing} is not writable for this user${existing === path ? "" : ` (to create ${path})`}`,
+      );
+    }
+  }
+  if (lines.length === folders.length) console.log(`Folders: ${lines.join("; ")}`);
+  return problems;
 }
 
 async function main() {

@@ -1,10 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import { readSystemHealth } from "~/modules/system/system-health.server";
+import { readSystemHealth, type SystemHealth } from "~/modules/system/system-health.server";
 import { getDb } from "~/utils/db.server";
 import { errorFields, logger } from "~/utils/logger.server";
-import { workerThreadActivity } from "~/utils/worker-thread.server";
 
 /*
  * /metrics in Prometheus text format (docs/decisions/070-operations.md). Request durations are
@@ -36,7 +35,17 @@ export function mayReadMetrics(req: Request, token: string | undefined): boolean
   return direct && LOOPBACK.has(req.socket.remoteAddress ?? "");
 }
 
-export function createMetrics(): Metrics {
+export interface MetricsOptions {
+  /**
+   * Reads the hub's health. The server passes the Remix build's own reader (its entry module's
+   * `systemHealth`), so that in-memory state (the reach index of the connection requests use) is the
+   * one the pages see; by default this module's copy reads on its own connection.
+   */
+  readHealth?: () => SystemHealth;
+}
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const readHealth = options.readHealth ?? (() => readSystemHealth(getDb()));
   const registry = new Registry();
   registry.setDefaultLabels({ service: "miteinander" });
   // Process, heap, GC and the event-loop delay (nodejs_eventloop_lag_*), from prom-client.
@@ -100,6 +109,19 @@ export function createMetrics(): Metrics {
     "How long the last run of a worker thread of this kind took.",
     ["kind"],
   );
+  const reachReady = gauge(
+    "miteinander_reach_index_ready",
+    "1 when suggestions are answered from the matching reach index, 0 while they read whole categories.",
+  );
+  const reachOffers = gauge("miteinander_reach_index_offers", "Offers in the matching reach index.");
+  const reachChanged = gauge(
+    "miteinander_reach_index_changed_offers",
+    "Offers changed since the reach index was built (a rebuild starts past 2,000).",
+  );
+  const reachBuilt = gauge(
+    "miteinander_reach_index_built_timestamp_seconds",
+    "When the reach index in use was built (0: none yet).",
+  );
   const workerRuns = new Counter({
     name: "miteinander_worker_runs_total",
     help: "Worker thread runs that ended since the server started, by kind and outcome.",
@@ -108,7 +130,7 @@ export function createMetrics(): Metrics {
   });
 
   const update = () => {
-    const health = readSystemHealth(getDb());
+    const health = readHealth();
     outbox.reset();
     for (const status of ["pending", "sending", "sent", "failed"] as const) {
       outbox.set({ status }, health.outbox[status] ?? 0);
@@ -130,9 +152,14 @@ export function createMetrics(): Metrics {
     lastBackupOk.set(latest && latest.status === "verified" && latest.afterStatus !== "failed" ? 1 : 0);
     migrationsPending.set(health.migrations.pending);
     up.set(health.uptimeSeconds);
+    const { reach, workers } = health.background;
+    reachReady.set(reach.ready ? 1 : 0);
+    reachOffers.set(reach.offers);
+    reachChanged.set(reach.changedOffers);
+    reachBuilt.set((reach.builtAt ?? 0) / 1000);
     // The process's own counts, kept by worker-thread.server.ts; they restart with the process.
     workerRuns.reset();
-    for (const worker of workerThreadActivity()) {
+    for (const worker of workers) {
       workersRunning.set({ kind: worker.kind }, worker.running);
       workerLastEnd.set({ kind: worker.kind }, (worker.lastEndedAt ?? 0) / 1000);
       workerLastDuration.set({ kind: worker.kind }, (worker.lastDurationMs ?? 0) / 1000);

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
+import { BackgroundWork } from "~/components/system/background-work";
 import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
 import { requireCan } from "~/modules/permissions/guards.server";
@@ -192,6 +193,8 @@ export default function SystemPage() {
           </table>
         </TableScroll>
       </section>
+
+      <BackgroundWork background={health.background} />
     </div>
   );
 }

@@ -90,10 +90,19 @@ export function formatBytes(bytes: number, locale: string): string {
   }).format(value);
 }
 
-/** "3 Tage, 4 Std.": a duration in days and hours (or hours and minutes when shorter than a day). */
+/**
+ * "3 Tage, 4 Std.": a duration in days and hours, hours and minutes when shorter than a day, seconds
+ * when shorter than a minute ("1,4 Sek.").
+ */
 export function formatDuration(seconds: number, locale: string): string {
-  const part = (value: number, unit: "day" | "hour" | "minute") =>
-    new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }).format(value);
+  const part = (value: number, unit: "day" | "hour" | "minute" | "second") =>
+    new Intl.NumberFormat(locale, {
+      style: "unit",
+      unit,
+      unitDisplay: "short",
+      maximumFractionDigits: unit === "second" && value < 10 ? 1 : 0,
+    }).format(value);
+  if (seconds < 60) return part(Math.max(0, seconds), "second");
   const days = Math.floor(seconds / 86_400);
   const hours = Math.floor((seconds % 86_400) / 3_600);
   const minutes = Math.floor((seconds % 3_600) / 60);

@@ -109,23 +109,38 @@ export interface WorkerKindActivity {
   lastProblem: string | null;
 }
 
-const running = new Set<RunningWorker>();
-const activity = new Map<WorkerKind, WorkerKindActivity>(
-  WORKER_KINDS.map((kind) => [
-    kind,
-    {
+interface Registry {
+  running: Set<RunningWorker>;
+  activity: Map<WorkerKind, WorkerKindActivity>;
+  stopping: boolean;
+}
+
+/**
+ * One registry per process, not per copy of this module: the server process (build/runtime/, which
+ * runs the scheduler's backups and the shutdown) and the Remix build (build/server/, which runs the
+ * reach index, figures and bulk assignments) each bundle their own copy.
+ */
+const REGISTRY = Symbol.for("miteinander.workerThreads");
+const registry: Registry = ((globalThis as { [REGISTRY]?: Registry })[REGISTRY] ??= {
+  running: new Set(),
+  activity: new Map(
+    WORKER_KINDS.map((kind) => [
       kind,
-      running: 0,
-      succeeded: 0,
-      failed: 0,
-      lastEndedAt: null,
-      lastDurationMs: null,
-      lastOk: null,
-      lastProblem: null,
-    },
-  ]),
-);
-let stopping = false;
+      {
+        kind,
+        running: 0,
+        succeeded: 0,
+        failed: 0,
+        lastEndedAt: null,
+        lastDurationMs: null,
+        lastOk: null,
+        lastProblem: null,
+      },
+    ]),
+  ),
+  stopping: false,
+});
+const { running, activity } = registry;
 
 /** Each kind's worker threads since the process started: running now, done, failed, the last run. */
 export function workerThreadActivity(): WorkerKindActivity[] {
@@ -138,7 +153,7 @@ export function workerThreadActivity(): WorkerKindActivity[] {
  * were stopped.
  */
 export async function stopWorkerThreads(): Promise<number> {
-  stopping = true;
+  registry.stopping = true;
   const stopped = [...running];
   await Promise.all(stopped.map((worker) => worker.stop()));
   return stopped.length;
@@ -146,7 +161,7 @@ export async function stopWorkerThreads(): Promise<number> {
 
 /** Lets worker threads start again (tests that stop them). */
 export function allowWorkerThreads(): void {
-  stopping = false;
+  registry.stopping = false;
 }
 
 /**
@@ -158,7 +173,7 @@ export function runWorkerThread<T>(
   workerData: Record<string, unknown>,
   options: { kind: WorkerKind; timeoutMs: number; resourceLimits?: ResourceLimits; what: string },
 ): Promise<T> {
-  if (stopping) return Promise.reject(new WorkerStoppedError(options.what));
+  if (registry.stopping) return Promise.reject(new WorkerStoppedError(options.what));
   const worker = startWorkerThread(entry, workerData, options.resourceLimits);
   const stats = activity.get(options.kind)!;
   const started = performance.now();

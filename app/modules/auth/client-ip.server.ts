@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as express sees it (X-Forwarded-For only from a trusted local proxy). */
     clientIp?: string;
+    /** The request's id in the request log (server/request-log.ts), for error lines to name it. */
+    requestId?: string;
   }
 }
 

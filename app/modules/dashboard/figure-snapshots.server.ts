@@ -14,6 +14,8 @@
 import { resolve } from "node:path";
 import type { Db } from "@db/client";
 import { runInMatchingWorker } from "~/modules/matches/bulk-assignment.server";
+import { errorFields, logger } from "~/utils/logger.server";
+import { WorkerStoppedError } from "~/utils/worker-thread.server";
 import { summariseHoursBy, summariseMatches, summariseNeeds } from "~/modules/reports/reports.server";
 import { HOURS_GROUPING } from "~/modules/reports/report-period";
 import { loadDashboard, type DashboardData } from "./dashboard.server";
@@ -129,7 +131,8 @@ function refresh(
   ).then(done, (error: unknown) => {
     // The old figures stay; the next view past their age computes them on the request.
     entry.refreshing = false;
-    console.error(`The ${job.kind} figures could not be refreshed:`, error);
+    if (error instanceof WorkerStoppedError) return;
+    logger().error({ ...errorFields(error), figures: job.kind }, "figures could not be refreshed");
   });
 }
 

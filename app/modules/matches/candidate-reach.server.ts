@@ -15,6 +15,8 @@
 import { resolve } from "node:path";
 import type { Db } from "@db/client";
 import { buildReachIndex, reachableOfferIds, type MatchNeed, type ReachIndex } from "~/modules/matching";
+import { errorFields, logger } from "~/utils/logger.server";
+import { WorkerStoppedError } from "~/utils/worker-thread.server";
 import { runInMatchingWorker } from "./bulk-assignment.server";
 import { loadMatchingInstance } from "./matching-instance.server";
 
@@ -45,6 +47,8 @@ interface ReachState {
   changed: Set<number> | null;
   building: Promise<void> | null;
   failedAt: number;
+  /** Why the last build failed (cleared by the next index installed). */
+  problem: string | null;
 }
 
 const states = new WeakMap<Db["$client"], ReachState>();
@@ -52,7 +56,14 @@ const states = new WeakMap<Db["$client"], ReachState>();
 function stateOf(db: Db): ReachState {
   let state = states.get(db.$client);
   if (!state) {
-    state = { snapshot: null, seenChangeId: 0, changed: null, building: null, failedAt: 0 };
+    state = {
+      snapshot: null,
+      seenChangeId: 0,
+      changed: null,
+      building: null,
+      failedAt: 0,
+      problem: null,
+    };
     states.set(db.$client, state);
   }
   return state;
@@ -90,6 +101,7 @@ function install(db: Db, state: ReachState, snapshot: ReachSnapshot): void {
   state.snapshot = snapshot;
   state.seenChangeId = snapshot.changeId;
   state.changed = new Set();
+  state.problem = null;
   if (!db.$client.readonly) {
     db.$client.prepare("DELETE FROM matching_changes WHERE created_at < ?").run(Date.now() - KEEP_CHANGES_MS);
   }
@@ -136,10 +148,13 @@ function startBuild(db: Db, state: ReachState): void {
         if (db.$client.open) install(db, state, snapshot);
       },
       (error: unknown) => {
+        // A graceful stop ended the build: nothing went wrong.
+        if (error instanceof WorkerStoppedError) return;
         state.failedAt = Date.now();
-        console.error(
-          "The matching reach index could not be built; suggestions load whole categories:",
-          error,
+        state.problem = error instanceof Error ? error.message : String(error);
+        logger().error(
+          errorFields(error),
+          "the matching reach index could not be built; suggestions load whole categories",
         );
       },
     )
@@ -182,12 +197,31 @@ export async function prepareCandidateReach(db: Db): Promise<void> {
   await state.building;
 }
 
-/** Whether lookups are answered from an index (tests, diagnostics). */
-export function candidateReachStatus(db: Db): { ready: boolean; changedOffers: number; offers: number } {
+/** Whether lookups are answered from an index (tests, /metrics and the administrator's system page). */
+export function candidateReachStatus(db: Db): ReachStatus {
   const state = stateOf(db);
   return {
     ready: state.snapshot !== null && state.changed !== null,
+    building: state.building !== null,
     changedOffers: state.changed?.size ?? 0,
     offers: state.snapshot?.index.offerCount ?? 0,
+    builtAt: state.snapshot?.builtAt ?? null,
+    failedAt: state.failedAt || null,
+    problem: state.problem,
   };
+}
+
+export interface ReachStatus {
+  /** Lookups are answered from the index (else from the need's whole category). */
+  ready: boolean;
+  /** A build runs in the worker thread now. */
+  building: boolean;
+  /** Offers changed since the index was built (they join every answer until the next build). */
+  changedOffers: number;
+  /** Offers in the index. */
+  offers: number;
+  builtAt: number | null;
+  /** When the last build failed, and why (null once an index was installed since). */
+  failedAt: number | null;
+  problem: string | null;
 }

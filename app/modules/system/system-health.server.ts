@@ -15,9 +15,11 @@ import {
   listBackupFiles,
   type LatestBackups,
 } from "~/modules/backups/backups.server";
+import { candidateReachStatus, type ReachStatus } from "~/modules/matches/candidate-reach.server";
 import { getMailConfig } from "~/modules/notifications/config.server";
 import { countOutboxByStatus } from "~/modules/notifications/outbox.server";
 import type { OutboxStatus } from "@db/schema/enums";
+import { workerThreadActivity, type WorkerKindActivity } from "~/utils/worker-thread.server";
 
 /** A backup older than this is a warning (a day plus two hours of slack for a slow night). */
 export const BACKUP_MAX_AGE_MS = 26 * 60 * 60 * 1000;
@@ -38,7 +40,8 @@ export type SystemWarning =
   | { code: "diskNearlyFull"; freeBytes: number; totalBytes: number }
   | { code: "mailFailed"; n: number }
   | { code: "jobsFailed"; n: number }
-  | { code: "schedulerLate"; minutes: number };
+  | { code: "schedulerLate"; minutes: number }
+  | { code: "reachIndexFailed"; problem: string };
 
 export interface JobKindHealth {
   kind: string;
@@ -62,6 +65,11 @@ export interface SystemHealth {
   backups: LatestBackups & { dir: string; files: number; keepDaily: number; keepWeekly: number };
   outbox: Partial<Record<OutboxStatus, number>>;
   jobs: JobKindHealth[];
+  /**
+   * Work this server process does in worker threads, beside the scheduler: the matching reach index of
+   * the connection `db` (the server's own), and each kind of worker's runs since the process started.
+   */
+  background: { reach: ReachStatus; workers: WorkerKindActivity[] };
   smtpConfigured: boolean;
   warnings: SystemWarning[];
 }
@@ -167,6 +175,8 @@ export function readSystemHealth(db: Db, now = Date.now()): SystemHealth {
   if (failedJobs > 0) warnings.push({ code: "jobsFailed", n: failedJobs });
   const lag = Math.max(0, ...jobs.map((j) => j.lagMs));
   if (lag > SCHEDULER_LATE_MS) warnings.push({ code: "schedulerLate", minutes: Math.floor(lag / 60_000) });
+  const reach = candidateReachStatus(db);
+  if (!reach.ready && reach.problem) warnings.push({ code: "reachIndexFailed", problem: reach.problem });
 
   return {
     ...appVersion(),
@@ -184,6 +194,7 @@ export function readSystemHealth(db: Db, now = Date.now()): SystemHealth {
     },
     outbox,
     jobs,
+    background: { reach, workers: workerThreadActivity() },
     smtpConfigured,
     warnings,
   };
