@@ -104,7 +104,9 @@ function checkOnly(env: Env, demo: boolean): never {
       if (status.unknown > 0) problems.push(new NewerDatabaseError(status).message);
       console.log(
         `Database: ${env.DATABASE_PATH}, ${status.applied} of ${status.known} migrations applied` +
-          (status.pending ? `, ${status.pending} to apply on start (after a backup)` : "") +
+          (status.pending
+            ? `, ${status.pending} to apply on start${status.applied > 0 ? " (after a backup)" : ""}`
+            : "") +
           `, quick_check ${String(integrity)}`,
       );
       // The kind of database is known once the installation table exists (migration 0007).
@@ -275,11 +277,17 @@ async function shutDown(
   if (!drained) logger().warn({ unfinished: inFlight.size }, "requests still running after 10 s: cut off");
   server.closeAllConnections();
   await closed;
-  await stopBackgroundWork();
-  // What a request or the start left running in a worker thread (the reach index, figures, a bulk
-  // assignment): nobody waits for its result any more, and its open read would hold the checkpoint.
-  const stoppedWorkers = await stopWorkerThreads();
-  if (stoppedWorkers > 0) logger().info({ workers: stoppedWorkers }, "worker threads stopped");
+  // The scheduler starts no other job; the one it runs (a backup in its worker thread) finishes.
+  const background = stopBackgroundWork();
+  // What the requests or the start left running in worker threads (the reach index, figures, a bulk
+  // assignment cut off): nobody waits for their results any more, and their reads would hold the
+  // checkpoint.
+  const stoppedWorkers = await stopWorkerThreads(["reach-index", "figures", "bulk-assignment"]);
+  await background;
+  const leftOver = await stopWorkerThreads();
+  if (stoppedWorkers + leftOver > 0) {
+    logger().info({ workers: stoppedWorkers + leftOver }, "worker threads stopped");
+  }
   const checkpoint = backgroundDb.$client.pragma("wal_checkpoint(TRUNCATE)", { simple: false }) as {
     busy: number;
   }[];

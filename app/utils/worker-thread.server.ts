@@ -112,7 +112,8 @@ export interface WorkerKindActivity {
 interface Registry {
   running: Set<RunningWorker>;
   activity: Map<WorkerKind, WorkerKindActivity>;
-  stopping: boolean;
+  /** Kinds that may not start any more (a shutdown is under way). */
+  refused: Set<WorkerKind>;
 }
 
 /**
@@ -138,7 +139,7 @@ const registry: Registry = ((globalThis as { [REGISTRY]?: Registry })[REGISTRY] 
       },
     ]),
   ),
-  stopping: false,
+  refused: new Set(),
 });
 const { running, activity } = registry;
 
@@ -148,20 +149,20 @@ export function workerThreadActivity(): WorkerKindActivity[] {
 }
 
 /**
- * Stops every worker thread still running (graceful shutdown) and refuses new ones from now on; each
- * stopped run rejects with WorkerStoppedError. Resolves, once their threads are gone, with how many
- * were stopped.
+ * Stops the worker threads of these kinds (all by default) still running, and refuses new ones of
+ * them from now on (graceful shutdown); each stopped run rejects with WorkerStoppedError. Resolves,
+ * once their threads are gone, with how many were stopped.
  */
-export async function stopWorkerThreads(): Promise<number> {
-  registry.stopping = true;
-  const stopped = [...running];
+export async function stopWorkerThreads(kinds: readonly WorkerKind[] = WORKER_KINDS): Promise<number> {
+  for (const kind of kinds) registry.refused.add(kind);
+  const stopped = [...running].filter((worker) => kinds.includes(worker.kind));
   await Promise.all(stopped.map((worker) => worker.stop()));
   return stopped.length;
 }
 
 /** Lets worker threads start again (tests that stop them). */
 export function allowWorkerThreads(): void {
-  registry.stopping = false;
+  registry.refused.clear();
 }
 
 /**
@@ -173,7 +174,7 @@ export function runWorkerThread<T>(
   workerData: Record<string, unknown>,
   options: { kind: WorkerKind; timeoutMs: number; resourceLimits?: ResourceLimits; what: string },
 ): Promise<T> {
-  if (registry.stopping) return Promise.reject(new WorkerStoppedError(options.what));
+  if (registry.refused.has(options.kind)) return Promise.reject(new WorkerStoppedError(options.what));
   const worker = startWorkerThread(entry, workerData, options.resourceLimits);
   const stats = activity.get(options.kind)!;
   const started = performance.now();

@@ -409,7 +409,11 @@ describe.skipIf(!caddyInstalled)("the hub behind Caddy (docs/deploy.md)", () => 
     expect((await through(trustingPort, "/metrics")).status).toBe(404);
     const local = await fetch(`${trusting.url}/metrics`);
     expect(local.status).toBe(200);
-    expect(await local.text()).toContain("miteinander_http_request_duration_seconds");
+    const text = await local.text();
+    expect(text).toContain("miteinander_http_request_duration_seconds");
+    // Read through the Remix build's own modules: the reach index the server built when it started
+    // (inline, for this hub's few offers) is the one requests use.
+    expect(text).toMatch(/^miteinander_reach_index_ready\{service="miteinander"\} 1$/m);
   });
 
   it("streams a large CSV download through the proxy as the client reads it, whole", async () => {

@@ -1,6 +1,6 @@
 /** The one environment schema, and `npm start -- --check` (configuration and database, then exit). */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -87,6 +87,40 @@ describe("npm start -- --check", () => {
     );
     expect(result.stdout).toMatch(/Database: .*ok\.db, (\d+) of \1 migrations applied, quick_check ok/);
     expect(result.stdout).toContain("Administrator: none yet; the start prints a one-time link");
+    expect(result.stdout).toMatch(
+      /^Build: version \d+\.\d+\.\d+, commit \w+; the pages and the worker threads' files are there$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^Folders: Database folder .* is writable; BACKUP_DIR .*backups can be created$/m,
+    );
+  });
+
+  it("names the folders the server could not write to", () => {
+    // Run as a user who may not write there (nobody, when the tests run as root).
+    const locked = join(dir, "locked");
+    mkdirSync(locked, { mode: 0o555 });
+    chmodSync(dir, 0o755);
+    const databasePath = freshDatabase("locked-ok.db");
+    chmodSync(databasePath, 0o644);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const [program, args] = startCommand(["--no-build", "--check"]);
+    const result = spawnSync(program, args, {
+      cwd: ROOT,
+      encoding: "utf8",
+      ...asNobody,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        APP_URL: "https://miteinander.stadt.example",
+        DATABASE_PATH: databasePath,
+        BACKUP_DIR: join(locked, "backups"),
+      },
+    });
+    expect(result.status, result.stdout).toBe(1);
+    expect(result.stderr).toContain(
+      `BACKUP_DIR: ${locked} is not writable for this user (to create ${join(locked, "backups")})`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("stops with one clear line per problem, no stack trace", () => {

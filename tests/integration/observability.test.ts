@@ -9,8 +9,10 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { http, passthrough } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { scheduledJobs } from "@db/schema";
+import { handleError } from "~/entry.server";
 import { recordBackup } from "~/modules/backups/backups.server";
-import { createLogger, defaultLogLevel, wantsPrettyLogs } from "~/utils/logger.server";
+import { createLogger, defaultLogLevel, logger, setLogger, wantsPrettyLogs } from "~/utils/logger.server";
 import { getDb } from "~/utils/db.server";
 import { createMetrics, serveMetrics } from "../../server/metrics";
 import { logRequests } from "../../server/request-log";
@@ -78,6 +80,48 @@ describe("the logger", () => {
       expect(wantsPrettyLogs({ NODE_ENV: "development" })).toBe(false);
     } finally {
       process.stdout.isTTY = tty;
+    }
+  });
+});
+
+describe("unexpected errors of loaders, actions and pages", () => {
+  it("are one JSON line with the message, the stack and the request's id; never the URL", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split("\n").filter(Boolean));
+        done();
+      },
+    });
+    const previous = logger();
+    setLogger(createLogger({ level: "info", destination: sink, pretty: false }));
+    try {
+      const request = new Request("http://localhost/coordination/needs/4711?email=anna%40beispiel.de");
+      handleError(new Error("no such column: needs.tittle"), {
+        request,
+        params: { id: "4711" },
+        context: { requestId: "caddy-0123456789abcdef" },
+      });
+      const aborted = new AbortController();
+      aborted.abort();
+      handleError(new Error("the client went away"), {
+        request: new Request("http://localhost/activities", { signal: aborted.signal }),
+        params: {},
+        context: {},
+      });
+      for (let i = 0; i < 100 && lines.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(lines).toHaveLength(1);
+      const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+      expect(line).toMatchObject({
+        level: "error",
+        msg: "request failed",
+        reqId: "caddy-0123456789abcdef",
+        err: { message: "no such column: needs.tittle" },
+      });
+      expect((line.err as { stack: string }).stack).toContain("observability.test.ts");
+      expect(lines[0]).not.toMatch(/4711|anna|beispiel/);
+    } finally {
+      setLogger(previous);
     }
   });
 });
@@ -185,6 +229,20 @@ describe("request logs and /metrics", () => {
   });
 
   it("serves /metrics to loopback: request durations, event loop, outbox, scheduler, database, backups", async () => {
+    const now = Date.now();
+    getDb()
+      .insert(scheduledJobs)
+      .values([
+        {
+          kind: "retention",
+          dedupeKey: "retention:done",
+          runAt: new Date(now - 3_600_000),
+          status: "done",
+          doneAt: new Date(1_700_000_500_000),
+        },
+        { kind: "retention", dedupeKey: "retention:due", runAt: new Date(now - 90_000) },
+      ])
+      .run();
     recordBackup(getDb(), {
       kind: "scheduled",
       status: "verified",
@@ -213,8 +271,26 @@ describe("request logs and /metrics", () => {
     expect(text).toMatch(
       /^miteinander_backup_last_success_timestamp_seconds\{service="miteinander"\} 1700000001$/m,
     );
-    expect(text).toContain("# TYPE miteinander_scheduler_job_lag_seconds gauge");
-    expect(text).toContain("# TYPE miteinander_scheduler_job_last_run_timestamp_seconds gauge");
+    expect(text).toMatch(
+      /^miteinander_scheduler_job_last_run_timestamp_seconds\{kind="retention",service="miteinander"\} 1700000500$/m,
+    );
+    const lag = Number(
+      /^miteinander_scheduler_job_lag_seconds\{kind="retention",[^}]*\} ([\d.]+)$/m.exec(text)?.[1],
+    );
+    expect(lag).toBeGreaterThanOrEqual(90);
+    expect(lag).toBeLessThan(120);
+    // The reach index of suggestions and the worker threads (the reach index, figures, bulk
+    // assignments, backups), each kind on its own line.
+    expect(text).toMatch(/^miteinander_reach_index_ready\{service="miteinander"\} [01]$/m);
+    expect(text).toMatch(/^miteinander_reach_index_offers\{service="miteinander"\} \d+$/m);
+    for (const kind of ["bulk-assignment", "reach-index", "figures", "backup"]) {
+      expect(text).toMatch(
+        new RegExp(`^miteinander_worker_threads_running\\{kind="${kind}",[^}]*\\} \\d+$`, "m"),
+      );
+      expect(text).toMatch(
+        new RegExp(`^miteinander_worker_runs_total\\{kind="${kind}",outcome="failed",[^}]*\\} \\d+$`, "m"),
+      );
+    }
   });
 
   it("is not public: through a proxy or from elsewhere only with METRICS_TOKEN", async () => {

@@ -16,6 +16,7 @@ import { scheduledJobs } from "@db/schema";
 import { createBackgroundWork } from "~/modules/scheduler/background.server";
 import { ensureFreshBuild, freePort, ROOT, startServer } from "../../scripts/bench/lib/production-server";
 import { startCommand } from "../../scripts/lib/build.js";
+import { createCategory, createNeighbourhood, createOffer } from "../factories";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { server as msw } from "../mocks/server";
 
@@ -99,6 +100,67 @@ describe("SIGTERM", () => {
       });
       expect(lines.find((l) => l.msg === "stopped")).toMatchObject({ walCheckpointed: true });
       expect(!existsSync(`${databasePath}-wal`) || statSync(`${databasePath}-wal`).size === 0).toBe(true);
+    } finally {
+      await server.kill();
+    }
+  });
+});
+
+describe("SIGTERM during the start's own work", () => {
+  /** Enough active offers that the reach index is built in its worker thread, and for seconds. */
+  const OFFERS = 30_000;
+
+  it("stops the reach index's worker thread instead of waiting for it, checkpoints and exits 0", async () => {
+    const databasePath = join(dir, "reach.db");
+    copyFileSync(inject("templateDbPath"), databasePath);
+    const db = openDatabase(databasePath);
+    const neighbourhood = createNeighbourhood(db);
+    const category = createCategory(db);
+    const first = createOffer(db, { categoryId: category.id, neighbourhoodIds: [neighbourhood.id] });
+    const columns = (db.$client.pragma("table_info(offers)") as { name: string }[])
+      .map((c) => c.name)
+      .filter((name) => name !== "id");
+    const copied = columns.map((name) => (name === "title" ? `title || ' ' || i` : name)).join(", ");
+    // The rest as copies of the first, each in the same neighbourhood, in two statements.
+    db.$client
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO offers (${columns.join(", ")}) SELECT ${copied} FROM offers, n WHERE offers.id = ?`,
+      )
+      .run(OFFERS - 1, first.id);
+    db.$client
+      .prepare(
+        "INSERT INTO offer_neighbourhoods (offer_id, neighbourhood_id) SELECT id, ? FROM offers WHERE id <> ?",
+      )
+      .run(neighbourhood.id, first.id);
+    closeDatabase(db);
+
+    const server = await startServer({ databasePath, production: true, env: { LOG_LEVEL: "info" } });
+    try {
+      // The server listens, then starts building the reach index (app/entry.server.tsx warmUp).
+      const building = async () =>
+        /^miteinander_worker_threads_running\{kind="reach-index"[^}]*\} 1$/m.test(
+          await (await fetch(`${server.url}/metrics`)).text(),
+        );
+      let caught = false;
+      for (let i = 0; i < 200 && !caught; i++) {
+        caught = await building();
+        if (!caught) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(caught, `the reach index's worker was never seen running:\n${server.output()}`).toBe(true);
+
+      process.kill(server.child.pid!, "SIGTERM");
+      await server.exited;
+      expect(server.child.exitCode).toBe(0);
+      const lines = server
+        .output()
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.find((l) => l.msg === "worker threads stopped")).toMatchObject({ workers: 1 });
+      expect(lines.find((l) => l.msg === "stopped")).toMatchObject({ walCheckpointed: true });
+      // A stopped build is no failure.
+      expect(lines.filter((l) => l.level === "error")).toEqual([]);
     } finally {
       await server.kill();
     }
