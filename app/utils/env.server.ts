@@ -63,77 +63,78 @@ function proxyList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export const EnvSchema = z
-  .object({
-    NODE_ENV: z
-      .enum(["development", "production", "test"], {
-        errorMap: () => ({ message: "must be development, production or test" }),
-      })
-      .default("development"),
-    PORT: integer(1, 65535, 3000),
-    DATABASE_PATH: optionalText().default("data/app.db"),
-    MIGRATIONS_PATH: optionalText(),
-    /**
-     * Public origin of the installation (e.g. https://miteinander.gelsenkirchen.de): every link in an
-     * e-mail, feed or page is built from it, never from the request's Host header. Required in production.
-     */
-    APP_URL: url(["https:", "http:"], "https://miteinander.stadt.de"),
-    /** smtp(s)://user:pass@host:port — without it, e-mails stay in the outbox (read at /admin/outbox). */
-    SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:password@mail.stadt.de:587"),
-    /** Sender of every e-mail, e.g. `miteinander <no-reply@stadt.example>`. */
-    MAIL_FROM: optionalText(
-      z
-        .string()
-        .min(3, "must name a sender, e.g. miteinander <no-reply@stadt.de>")
-        .max(300, "must be at most 300 characters long"),
-    ),
-    /** Signs unsubscribe links. Without it, a secret is generated once and kept beside the database. */
-    APP_SECRET: optionalText(z.string().min(32, "must be at least 32 characters long")),
-    MAX_ACTIVE_REQUESTS: integer(1, 256, 4),
-    LOG_LEVEL: optionalText(
-      z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()), {
-        message: `must be one of ${LOG_LEVELS.join(", ")}`,
-      }),
-    ),
-    /** A bearer token that opens /metrics to other hosts (a Prometheus server); loopback needs none. */
-    METRICS_TOKEN: optionalText(
-      z
-        .string()
-        .min(32, "must be at least 32 characters long")
-        .max(1000, "must be at most 1,000 characters long")
-        .regex(/^[\x21-\x7e]+$/, "must be printable characters without spaces"),
-    ),
-    /**
-     * Reverse proxies whose X-Forwarded-For is believed, comma-separated: addresses, CIDR ranges or
-     * `loopback`. Empty: the client address is the connection's, whatever a header says.
-     */
-    TRUSTED_PROXIES: z
+export const EnvSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"], {
+      errorMap: () => ({ message: "must be development, production or test" }),
+    })
+    .default("development"),
+  PORT: integer(1, 65535, 3000),
+  DATABASE_PATH: optionalText().default("data/app.db"),
+  MIGRATIONS_PATH: optionalText(),
+  /**
+   * Public origin of the installation (e.g. https://miteinander.gelsenkirchen.de): every link in an
+   * e-mail, feed or page is built from it, never from the request's Host header. Required in production.
+   */
+  APP_URL: url(["https:", "http:"], "https://miteinander.stadt.de"),
+  /** smtp(s)://user:pass@host:port — without it, e-mails stay in the outbox (read at /admin/outbox). */
+  SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:password@mail.stadt.de:587"),
+  /** Sender of every e-mail, e.g. `miteinander <no-reply@stadt.example>`. */
+  MAIL_FROM: optionalText(
+    z
       .string()
-      .max(2000, "must be at most 2,000 characters long")
-      .default("")
-      .refine(
-        (v) => proxyList(v).every(isProxyEntry),
-        "must list addresses or ranges like 127.0.0.1, 10.0.0.0/8, ::1 or loopback, separated by commas",
-      ),
-    /** Where scheduled backups go (default: backups/ beside the database). */
-    BACKUP_DIR: optionalText(),
-    BACKUP_KEEP_DAILY: integer(1, 366, 7),
-    BACKUP_KEEP_WEEKLY: integer(0, 520, 4),
-    /** A shell command run after each backup, with the file in $BACKUP_FILE (e.g. an rsync or S3 upload). */
-    BACKUP_AFTER: optionalText(),
-    BACKUP_AFTER_TIMEOUT_SECONDS: integer(1, 24 * 3600, 1800),
-    [DEMO_START_ENV]: optionalText(z.enum(["1"], { errorMap: () => ({ message: "must be 1 or unset" }) })),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.APP_URL) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ["APP_URL"],
-        message:
-          "is required in production: the public address of the hub, e.g. APP_URL=https://miteinander.example.de (links in e-mails are built from it). `npm run demo` sets it for a local demo.",
-      });
-    }
-  });
+      .min(3, "must name a sender, e.g. miteinander <no-reply@stadt.de>")
+      .max(300, "must be at most 300 characters long"),
+  ),
+  /** Signs unsubscribe links. Without it, a secret is generated once and kept beside the database. */
+  APP_SECRET: optionalText(z.string().min(32, "must be at least 32 characters long")),
+  MAX_ACTIVE_REQUESTS: integer(1, 256, 4),
+  LOG_LEVEL: optionalText(
+    z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()), {
+      message: `must be one of ${LOG_LEVELS.join(", ")}`,
+    }),
+  ),
+  /** A bearer token that opens /metrics to other hosts (a Prometheus server); loopback needs none. */
+  METRICS_TOKEN: optionalText(
+    z
+      .string()
+      .min(32, "must be at least 32 characters long")
+      .max(1000, "must be at most 1,000 characters long")
+      .regex(/^[\x21-\x7e]+$/, "must be printable characters without spaces"),
+  ),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed, comma-separated: addresses, CIDR ranges or
+   * `loopback`. Empty: the client address is the connection's, whatever a header says.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .max(2000, "must be at most 2,000 characters long")
+    .default("")
+    .refine(
+      (v) => proxyList(v).every(isProxyEntry),
+      "must list addresses or ranges like 127.0.0.1, 10.0.0.0/8, ::1 or loopback, separated by commas",
+    ),
+  /** Where scheduled backups go (default: backups/ beside the database). */
+  BACKUP_DIR: optionalText(),
+  BACKUP_KEEP_DAILY: integer(1, 366, 7),
+  BACKUP_KEEP_WEEKLY: integer(0, 520, 4),
+  /** A shell command run after each backup, with the file in $BACKUP_FILE (e.g. an rsync or S3 upload). */
+  BACKUP_AFTER: optionalText(),
+  BACKUP_AFTER_TIMEOUT_SECONDS: integer(1, 24 * 3600, 1800),
+  [DEMO_START_ENV]: optionalText(z.enum(["1"], { errorMap: () => ({ message: "must be 1 or unset" }) })),
+});
+
+const APP_URL_REQUIRED =
+  "is required in production: the public address of the hub, e.g. APP_URL=https://miteinander.example.de (links in e-mails are built from it). `npm run demo` sets it for a local demo.";
+
+/**
+ * APP_URL in production: checked apart from the schema, so that it is named whatever else is wrong (a
+ * refinement of the whole object would only run once every other variable is right).
+ */
+function missingInProduction(source: Record<string, string | undefined>): string[] {
+  const production = source.NODE_ENV?.trim() === "production";
+  return production && !source.APP_URL?.trim() ? [`APP_URL: ${APP_URL_REQUIRED}`] : [];
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -147,13 +148,14 @@ export function checkEnv(source: Record<string, string | undefined> = process.en
   // The environment is the operator's, not a client's: no size limits to check first.
   // eslint-disable-next-line no-restricted-syntax
   const parsed = EnvSchema.safeParse(source);
-  if (parsed.success) return { ok: true, env: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map(
-      (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
-    ),
-  };
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)),
+    ...missingInProduction(source),
+  ];
+  if (parsed.success && problems.length === 0) return { ok: true, env: parsed.data };
+  return { ok: false, problems };
 }
 
 /**

@@ -53,6 +53,18 @@ describe("checkEnv", () => {
     ]);
     expect(result.problems.join("\n")).not.toContain("short-secret-value");
   });
+
+  it("names a missing APP_URL in production also when other variables are wrong", () => {
+    const result = checkEnv({ NODE_ENV: "production", APP_URL: " ", PORT: "80a" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      "PORT: must be a whole number",
+      expect.stringMatching(/^APP_URL: is required in production: /),
+    ]);
+    expect(checkEnv({ NODE_ENV: "production" })).toMatchObject({ ok: false });
+    expect(checkEnv({ NODE_ENV: "production", APP_URL: "https://miteinander.stadt.de" }).ok).toBe(true);
+  });
 });
 
 describe("npm start -- --check", () => {
