@@ -26,6 +26,7 @@ import {
   SETUP_TOKEN_TTL_MS,
 } from "~/modules/installation/installation.server";
 import { backupConfig } from "~/modules/backups/backups.server";
+import { addReferenceLists, countReferenceLists } from "~/modules/installation/reference-lists.server";
 import { startBackgroundWork, stopBackgroundWork } from "~/modules/scheduler/background.server";
 import { prepareDatabaseForStart } from "~/modules/system/startup.server";
 import { appVersion } from "~/modules/system/system-health.server";
@@ -118,6 +119,16 @@ function checkOnly(env: Env, demo: boolean): never {
         if (!demo && !isDemoDatabase(db) && !hasAdministrator(db)) {
           console.log("Administrator: none yet; the start prints a one-time link to create the first one.");
         }
+        const lists = countReferenceLists(db);
+        const toAdd = [
+          lists.categories === 0 ? "the categories of help" : "",
+          lists.neighbourhoods === 0 ? "Gelsenkirchen's Stadtteile" : "",
+        ].filter(Boolean);
+        console.log(
+          `Reference lists: ${lists.categories} categories, ${lists.neighbourhoods} neighbourhoods` +
+            (!demo && toAdd.length > 0 ? `; the start adds ${toAdd.join(" and ")}` : "") +
+            ".",
+        );
       }
     } finally {
       closeDatabase(db);
@@ -205,6 +216,12 @@ async function main() {
     logger().info({ database: dbPath }, "empty database: adding demo data");
     const report = await demoSeed.seedDatabase(db, { scale: "demo", anchor: demoSeed.defaultAnchor() });
     logger().info({ ms: Math.round(report.totalMs) }, "demo data ready");
+  }
+  if (!demo) {
+    const added = addReferenceLists(db);
+    if (added.categories + added.neighbourhoods > 0) {
+      logger().info(added, "reference lists added: the categories of help and Gelsenkirchen's Stadtteile");
+    }
   }
   if (!demo && !hasAdministrator(db)) {
     const token = issueSetupToken(db);

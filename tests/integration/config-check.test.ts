@@ -99,6 +99,9 @@ describe("npm start -- --check", () => {
     );
     expect(result.stdout).toMatch(/Database: .*ok\.db, (\d+) of \1 migrations applied, quick_check ok/);
     expect(result.stdout).toContain("Administrator: none yet; the start prints a one-time link");
+    expect(result.stdout).toContain(
+      "Reference lists: 0 categories, 0 neighbourhoods; the start adds the categories of help and Gelsenkirchen's Stadtteile.",
+    );
     expect(result.stdout).toMatch(
       /^Build: version \d+\.\d+\.\d+, commit \w+; the pages and the worker threads' files are there$/m,
     );

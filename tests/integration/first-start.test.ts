@@ -21,7 +21,9 @@ import {
   startServer,
   type RunningServer,
 } from "../../scripts/bench/lib/production-server";
-import { createUser } from "../factories";
+import { CATEGORY_SEEDS } from "@db/seed/reference/categories";
+import { addReferenceLists, countReferenceLists } from "~/modules/installation/reference-lists.server";
+import { createNeighbourhood, createUser } from "../factories";
 import { server as msw } from "../mocks/server";
 
 const dir = mkdtempSync(join(tmpdir(), "miteinander-first-start-"));
@@ -123,12 +125,40 @@ describe("npm start (production)", () => {
     expect(await login(server.url, "zweite@stadt.example", "ein langer Satz 7")).toBe(400);
     await server.stop();
 
-    // With an administrator, the next start prints no link.
+    // The lists a hub needs and which are no one's data came with the first start, once.
+    const lists = () => {
+      const db = openDatabase(databasePath, { readonly: true });
+      try {
+        return countReferenceLists(db);
+      } finally {
+        closeDatabase(db);
+      }
+    };
+    expect(lists()).toEqual({ categories: CATEGORY_SEEDS.length, neighbourhoods: 18 });
+    expect(server.output()).toContain("reference lists added");
+
+    // With an administrator, the next start prints no link, and adds nothing.
     const next = await startServer({ databasePath, production: true });
     running.push(next);
     expect(next.output()).not.toMatch(/setup\?token=/);
+    expect(next.output()).not.toContain("reference lists added");
     await next.stop();
+    expect(lists()).toEqual({ categories: CATEGORY_SEEDS.length, neighbourhoods: 18 });
   }, 120_000);
+
+  it("leaves a city's own neighbourhoods alone, and adds only what is missing", () => {
+    const databasePath = join(dir, "own-lists.db");
+    const db = openDatabase(databasePath);
+    try {
+      migrateDatabase(db);
+      createNeighbourhood(db, { name: "Hassel-Nord", slug: "hassel-nord" });
+      expect(addReferenceLists(db)).toEqual({ categories: CATEGORY_SEEDS.length, neighbourhoods: 0 });
+      expect(countReferenceLists(db)).toEqual({ categories: CATEGORY_SEEDS.length, neighbourhoods: 1 });
+      expect(addReferenceLists(db)).toEqual({ categories: 0, neighbourhoods: 0 });
+    } finally {
+      closeDatabase(db);
+    }
+  });
 
   it("refuses a demo database", async () => {
     const databasePath = join(dir, "was-demo.db");
