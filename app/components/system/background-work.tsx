@@ -1,5 +1,5 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
 import type { SystemHealth } from "~/modules/system/system-health.server";
 import { formatDuration, formatNumber } from "~/utils/format";
@@ -34,46 +34,32 @@ export function BackgroundWork({ background }: { background: SystemHealth["backg
           ) : null}
         </dd>
       </dl>
-      <h3 id="workers-heading">{t("system.workersTitle")}</h3>
-      <TableScroll labelledBy="workers-heading">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("system.worker")}</th>
-              <th scope="col">{t("system.workerRunning")}</th>
-              <th scope="col">{t("system.workerDone")}</th>
-              <th scope="col">{t("system.workerFailed")}</th>
-              <th scope="col">{t("system.workerLast")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {workers.map((worker) => (
-              <tr key={worker.kind}>
-                <th scope="row">{t(`system.workerKinds.${worker.kind}`)}</th>
-                <td>{n(worker.running)}</td>
-                <td>{n(worker.succeeded)}</td>
-                <td>{n(worker.failed)}</td>
-                <td>
-                  {worker.lastEndedAt ? (
-                    <>
-                      <DateTime value={worker.lastEndedAt} short />
-                      {" · "}
-                      {formatDuration((worker.lastDurationMs ?? 0) / 1000, locale)}
-                      {" · "}
-                      {worker.lastOk ? t("system.workerOk") : t("system.workerLastFailed")}
-                      {worker.lastProblem ? (
-                        <span className="muted small"> — {worker.lastProblem}</span>
-                      ) : null}
-                    </>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <h3>{t("system.workersTitle")}</h3>
+      <dl className="facts-grid facts-grid--stacked-narrow">
+        {workers.map((worker) => (
+          <Fragment key={worker.kind}>
+            <dt>{t(`system.workerKinds.${worker.kind}`)}</dt>
+            <dd>
+              {t("system.workerCounts", {
+                running: n(worker.running),
+                done: n(worker.succeeded),
+                failed: n(worker.failed),
+              })}
+              {worker.lastEndedAt ? (
+                <>
+                  {" · "}
+                  {t("system.workerLast")} <DateTime value={worker.lastEndedAt} short />
+                  {", "}
+                  {formatDuration((worker.lastDurationMs ?? 0) / 1000, locale)}
+                  {", "}
+                  {worker.lastOk ? t("system.workerOk") : t("system.workerLastFailed")}
+                  {worker.lastProblem ? <span className="muted small"> — {worker.lastProblem}</span> : null}
+                </>
+              ) : null}
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
     </section>
   );
 }
