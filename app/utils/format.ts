@@ -65,9 +65,10 @@ export function formatList(items: readonly string[], locale: string): string {
 }
 
 /**
- * A value set into a sentence (an e-mail address, a password) as a unit of its own direction, like
- * `<bdi>`: in an Arabic sentence "person-ar-1@example.org" otherwise loses its hyphen to the wrong side
- * and reads in pieces where the line wraps. Unicode's first-strong isolate, for text inside a translation.
+ * A value set into a sentence (an e-mail address, a password, a file name, a folder) as a unit of its own
+ * direction, like `<bdi>`: in an Arabic sentence "person-ar-1@example.org" or "/var/lib/x" otherwise loses
+ * its hyphen or slash to the wrong side and reads in pieces where the line wraps. Unicode's first-strong
+ * isolate (U+2068 … U+2069), for text inside a translation.
  */
 export function isolate(value: string): string {
   return `\u2068${value}\u2069`;
@@ -109,13 +110,4 @@ export function formatDuration(seconds: number, locale: string): string {
   const parts =
     days > 0 ? [part(days, "day"), part(hours, "hour")] : [part(hours, "hour"), part(minutes, "minute")];
   return new Intl.ListFormat(locale, { type: "unit", style: "narrow" }).format(parts);
-}
-
-/**
- * A value written into a sentence of the page's language (a file name, a folder, what someone typed),
- * kept whole in its own direction: "/var/lib/x" or "keine-adresse" in an Arabic sentence otherwise
- * shows with its slash or hyphen on the wrong end (Unicode first-strong isolate, U+2068 … U+2069).
- */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
 }
