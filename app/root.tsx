@@ -18,7 +18,7 @@ import { SiteFooter, SiteHeader } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { homePathFor } from "~/modules/auth/auth-user";
 import { getOptionalUser } from "~/modules/auth/session.server";
-import { DEFAULT_LOCALE, directionOf } from "~/modules/i18n/config";
+import { DEFAULT_LOCALE, directionOf, PAGE_NAMESPACES } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { demoOutboxLogin, isDemoInstallation } from "~/modules/installation/installation.server";
@@ -108,10 +108,31 @@ function useFocusOnNavigation() {
   }, [pathname, hash]);
 }
 
+/**
+ * A signed-in person moves between areas (home, needs, hours, settings): once the page is idle, the
+ * texts of every area in their language are fetched, so the next page does not wait for its texts.
+ * Visitors load only what the pages they open need.
+ */
+function usePrefetchTexts(signedIn: boolean, locale: string) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!signedIn) return;
+    const load = () => void i18n.loadNamespaces([...PAGE_NAMESPACES]);
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(load, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(load, 1000);
+    return () => window.clearTimeout(id);
+  }, [signedIn, locale, i18n]);
+}
+
 export default function App() {
-  const { locale } = useRouteLoaderData<typeof loader>("root") ?? { locale: DEFAULT_LOCALE };
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
   useChangeLanguage(locale);
   useFocusOnNavigation();
+  usePrefetchTexts(!!data?.user, locale);
   return (
     <>
       <DemoBanner />

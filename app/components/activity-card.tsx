@@ -5,6 +5,7 @@ import { formatMoney } from "~/utils/format";
 import { contentLanguage } from "./content-language";
 import { DateRange } from "./time";
 import { useFormatList } from "~/components/use-format-list";
+import type { Language } from "@db/schema/enums";
 
 export function ActivityCard({ activity }: { activity: ActivityListItem }) {
   const { t, i18n } = useTranslation(["activities", "common"]);
@@ -25,7 +26,7 @@ export function ActivityCard({ activity }: { activity: ActivityListItem }) {
       {!activity.translated ? (
         <p className="muted small">
           {t("common:content.originalLanguage", {
-            language: t(`common:languages.${activity.originalLanguage}`),
+            language: t(`common:languages.${activity.originalLanguage as Language}`),
           })}
         </p>
       ) : null}
@@ -37,7 +38,8 @@ export function ActivityCard({ activity }: { activity: ActivityListItem }) {
       <ul className="facts" aria-label={t("factsLabel")}>
         {activity.languages.length > 0 ? (
           <li>
-            {t("languages")}: {formatList(activity.languages.map((code) => t(`common:languages.${code}`)))}
+            {t("languages")}:{" "}
+            {formatList(activity.languages.map((code) => t(`common:languages.${code as Language}`)))}
           </li>
         ) : null}
         <li>{activity.costCents === 0 ? t("free") : formatMoney(activity.costCents, i18n.language)}</li>

@@ -13,6 +13,7 @@ import {
   minuteToClock,
   WEEKDAYS,
 } from "~/modules/volunteers/availability";
+import { FieldError } from "./field-error";
 import type { ValidatedForm } from "./form";
 
 function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
@@ -36,7 +37,6 @@ export function TextAreaField<T extends FieldValues>({
   hint,
   ...props
 }: { form: ValidatedForm<T>; name: Path<T>; label: ReactNode; hint?: ReactNode } & TextAreaProps) {
-  const { t } = useTranslation();
   const id = form.fieldId(name);
   const error = form.errorOf(name);
   const value = form.valueOf(name);
@@ -57,11 +57,7 @@ export function TextAreaField<T extends FieldValues>({
         {...props}
         {...form.rhf.register(name)}
       />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
@@ -83,7 +79,6 @@ export function CheckboxGroup<T extends FieldValues>({
   /** Lay long lists out in columns. */
   columns?: boolean;
 }) {
-  const { t } = useTranslation();
   const id = form.fieldId(name);
   const error = form.errorOf(name);
   const checked = new Set(asList(form.valueOf(name)));
@@ -115,11 +110,7 @@ export function CheckboxGroup<T extends FieldValues>({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }
@@ -196,11 +187,7 @@ export function AvailabilityGrid<T extends FieldValues>({
           ))}
         </tbody>
       </table>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }

@@ -1,12 +1,11 @@
-import { useTranslation } from "react-i18next";
+import { DataText } from "./data-text";
 
 /** A translated error message shown right under its field. `message` is an i18n key ("ns:key"). */
 export function FieldError({ id, message }: { id: string; message?: string | null }) {
-  const { t } = useTranslation();
   if (!message) return null;
   return (
     <p id={id} className="field-error">
-      {t(message)}
+      <DataText k={message} />
     </p>
   );
 }

@@ -4,21 +4,12 @@
  * failed submit is rendered as the default.
  */
 import type { ReactNode, TextareaHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
 import type { FieldValues, Path } from "react-hook-form";
+import { FieldError } from "./field-error";
 import type { ValidatedForm } from "./form";
 
 function describedBy(...ids: (string | null | false | undefined)[]): string | undefined {
   return ids.filter(Boolean).join(" ") || undefined;
-}
-
-function ErrorText({ id, message }: { id: string; message?: string }) {
-  const { t } = useTranslation();
-  return message ? (
-    <p id={id} className="field-error">
-      {t(message)}
-    </p>
-  ) : null;
 }
 
 /** A multi-line text field. `children` renders below the box (e.g. a live advisory). */
@@ -56,7 +47,7 @@ export function TextAreaField<T extends FieldValues>({
         {...props}
         {...form.rhf.register(name)}
       />
-      <ErrorText id={`${id}-error`} message={error} />
+      <FieldError id={`${id}-error`} message={error} />
       {children}
     </div>
   );
@@ -93,7 +84,7 @@ export function CheckboxField<T extends FieldValues>({
           {hint}
         </p>
       ) : null}
-      <ErrorText id={`${id}-error`} message={error} />
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
@@ -134,7 +125,7 @@ export function ChoiceGroupField<T extends FieldValues>({
           {hint}
         </p>
       ) : null}
-      <ErrorText id={`${id}-error`} message={error} />
+      <FieldError id={`${id}-error`} message={error} />
       <div className="choice-group__options">
         {options.map((o) => (
           <label key={o.value} className="choice">

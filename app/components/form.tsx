@@ -13,7 +13,9 @@ import { useEffect, useRef, type FormEvent, type InputHTMLAttributes, type React
 import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { useDataKeys } from "~/modules/i18n/keys";
 import type { FieldErrors, FormFailure } from "~/utils/form-validation";
+import { FieldError } from "./field-error";
 
 export interface ValidatedForm<T extends FieldValues> {
   id: string;
@@ -103,11 +105,12 @@ export function useValidatedForm<S extends z.ZodType<FieldValues>>({
 
 /** A box listing every problem, each linked to its field. Receives focus after a failed submit. */
 export function ErrorSummary<T extends FieldValues>({ form }: { form: ValidatedForm<T> }) {
-  const { t } = useTranslation();
   const errors = form.errors();
   const entries = Object.entries(errors).filter(
     (entry): entry is [string, string] => typeof entry[1] === "string",
   );
+  const { t } = useTranslation();
+  const message = useDataKeys(entries.map(([, key]) => key));
   return (
     <div
       ref={form.summaryRef}
@@ -118,12 +121,12 @@ export function ErrorSummary<T extends FieldValues>({ form }: { form: ValidatedF
       {entries.length > 0 ? (
         <>
           <h2 id={`${form.id}-summary-title`} className="h3">
-            {t("common:form.summaryTitle", { count: entries.length })}
+            {t("form.summaryTitle", { count: entries.length })}
           </h2>
           <ul>
-            {entries.map(([name, message]) => (
+            {entries.map(([name, key]) => (
               <li key={name}>
-                {name === "form" ? t(message) : <a href={`#${form.fieldId(name)}`}>{t(message)}</a>}
+                {name === "form" ? message(key) : <a href={`#${form.fieldId(name)}`}>{message(key)}</a>}
               </li>
             ))}
           </ul>
@@ -143,7 +146,6 @@ export function TextField<T extends FieldValues>({
   hint,
   ...inputProps
 }: { form: ValidatedForm<T>; name: Path<T>; label: ReactNode; hint?: ReactNode } & InputProps) {
-  const { t } = useTranslation();
   const id = form.fieldId(name);
   const error = form.errorOf(name);
   const describedBy =
@@ -165,11 +167,7 @@ export function TextField<T extends FieldValues>({
         {...inputProps}
         {...form.rhf.register(name)}
       />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
@@ -188,7 +186,6 @@ export function SelectField<T extends FieldValues>({
   options: { value: string; label: string }[];
   hint?: ReactNode;
 }) {
-  const { t } = useTranslation();
   const id = form.fieldId(name);
   const error = form.errorOf(name);
   const describedBy =
@@ -215,11 +212,7 @@ export function SelectField<T extends FieldValues>({
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { LANGUAGE, LANGUAGE_LEVEL } from "@db/schema/enums";
+import { LANGUAGE, LANGUAGE_LEVEL, type Weekday } from "@db/schema/enums";
 import { minuteToClock, type WeeklyWindow } from "~/modules/volunteers/availability";
 import { MAX_LANGUAGE_ROWS, VolunteerProfileSchema } from "~/modules/volunteers/volunteer-profile.schema";
 import { NEW_ROW_LEVEL } from "~/modules/volunteers/profile-form";
@@ -16,6 +16,7 @@ import { AvailabilityGrid, CheckboxGroup, TextAreaField } from "./choice-fields"
 import { ErrorSummary, SelectField, TextField, useValidatedForm, type ValidatedForm } from "./form";
 import { useHydrated } from "./use-hydrated";
 import { useFormatList } from "~/components/use-format-list";
+import { FieldError } from "./field-error";
 
 type ProfileForm = ValidatedForm<z.input<typeof VolunteerProfileSchema>>;
 
@@ -112,7 +113,7 @@ export function VolunteerProfileForm({
             times: formatList(
               exactTimes.map(
                 (w) =>
-                  `${t(`availability.weekdays.${w.weekday}`)} ${minuteToClock(w.startMinute)}–${minuteToClock(w.endMinute)}`,
+                  `${t(`availability.weekdays.${w.weekday as Weekday}`)} ${minuteToClock(w.startMinute)}–${minuteToClock(w.endMinute)}`,
               ),
             ),
           })}
@@ -229,11 +230,7 @@ function LanguageRows({ form, initialRows }: { form: ProfileForm; initialRows: n
           )}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }

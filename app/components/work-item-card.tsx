@@ -6,6 +6,8 @@ import { formatNumber } from "~/utils/format";
 import { contentLanguage } from "./content-language";
 import { DateOnly, DateRange } from "./time";
 import { useFormatList } from "~/components/use-format-list";
+import type { Weekday } from "@db/schema/enums";
+import type { Language } from "@db/schema/enums";
 
 function Eyebrow({ item }: { item: ShiftWorkItem | NeedWorkItem }) {
   const { t, i18n } = useTranslation(["volunteer", "common"]);
@@ -28,7 +30,7 @@ function Languages({ codes }: { codes: string[] }) {
   if (codes.length === 0) return null;
   return (
     <li>
-      {t("find.languages")}: {formatList(codes.map((code) => t(`common:languages.${code}`)))}
+      {t("find.languages")}: {formatList(codes.map((code) => t(`common:languages.${code as Language}`)))}
     </li>
   );
 }
@@ -98,7 +100,9 @@ export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
       </p>
       {!item.translated ? (
         <p className="muted small">
-          {t("common:content.originalLanguage", { language: t(`common:languages.${item.originalLanguage}`) })}
+          {t("common:content.originalLanguage", {
+            language: t(`common:languages.${item.originalLanguage as Language}`),
+          })}
         </p>
       ) : null}
       {item.schedule === "one_off" ? (
@@ -111,7 +115,7 @@ export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
           {formatList(
             item.slots.map(
               (s) =>
-                `${t(`availability.weekdays.${s.weekday}`)} ${minuteToClock(s.startMinute)}–${minuteToClock(s.endMinute)}`,
+                `${t(`availability.weekdays.${s.weekday as Weekday}`)} ${minuteToClock(s.startMinute)}–${minuteToClock(s.endMinute)}`,
             ),
           )}{" "}
           · {t("find.until")} <DateOnly value={item.endsAt} />

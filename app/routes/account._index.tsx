@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation("auth");
+  const { t } = useTranslation(["auth", "common"]);
   const form = useValidatedForm({
     id: "profile",
     schema: ProfileSchema,

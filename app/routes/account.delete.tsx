@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function DeleteAccountPage() {
   useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation("privacy");
+  const { t } = useTranslation(["privacy", "auth"]);
   const form = useValidatedForm({ id: "delete-account", schema: DeleteAccountSchema, actionData });
   return (
     <div className="page page--narrow">

@@ -48,18 +48,18 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "revoke-others") {
     const count = await revokeOtherSessions(user.id, current.session.id);
-    return { message: "sessions.revokedOthers", count };
+    return { message: "sessions.revokedOthers" as const, count };
   }
   if (intent === "revoke") {
     const sessionId = formData.get("sessionId");
     // Ownership is in the query: another person's session id changes nothing.
     const done = typeof sessionId === "string" && (await revokeSession(user.id, sessionId));
-    if (!done) return data({ message: "sessions.notFound", count: 0 }, { status: 404 });
+    if (!done) return data({ message: "sessions.notFound" as const, count: 0 }, { status: 404 });
     if (sessionId === current.session.id)
       return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
-    return { message: "sessions.revoked", count: 1 };
+    return { message: "sessions.revoked" as const, count: 1 };
   }
-  return data({ message: "sessions.unknownIntent", count: 0 }, { status: 400 });
+  return data({ message: "sessions.unknownIntent" as const, count: 0 }, { status: 400 });
 }
 
 export default function SessionsPage() {

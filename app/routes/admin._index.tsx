@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminHomePage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["home", "auth"]);
+  const { t } = useTranslation(["home", "auth", "dashboard", "settings"]);
   return (
     <div className="page page--wide">
       <h1>{t("admin.title")}</h1>

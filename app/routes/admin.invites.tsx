@@ -33,7 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "revoke") {
     const id = formData.get("inviteId");
     const done = typeof id === "string" && revokeInvite(id, { staff: true });
-    return done ? { notice: "invites.revoked" } : data({ notice: "invites.missing" }, { status: 404 });
+    return done
+      ? { notice: "invites.revoked" as const }
+      : data({ notice: "invites.missing" as const }, { status: 404 });
   }
   const result = validateFormData(formData, InviteSchema);
   if (!result.success) return data(result, { status: 400 });
@@ -44,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await requestLocale(request),
   );
   if (!outcome.ok) return formRefusal(formData, outcome);
-  return { notice: "invites.sent" };
+  return { notice: "invites.sent" as const };
 }
 
 export default function AdminInvitesPage() {

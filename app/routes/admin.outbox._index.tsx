@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OutboxPage() {
   const { status, counts, smtpConfigured, messages, nextBefore } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("notifications");
+  const { t } = useTranslation(["notifications", "auth"]);
   return (
     <div className="page page--wide">
       <p>

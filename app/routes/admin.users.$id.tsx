@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { USER_ROLE } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ error: result.errors.role ?? "auth:errors.roleInvalid" }, { status: 400 });
     const outcome = setUserRole(admin.id, target.id, result.data.role);
     return outcome.ok
-      ? { saved: "users.roleSaved" }
+      ? { saved: "users.roleSaved" as const }
       : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
   }
   if (intent === "neighbourhoods") {
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.success) return data({ error: "auth:errors.neighbourhoodInvalid" }, { status: 400 });
     const outcome = setCoordinatorNeighbourhoods(admin.id, target.id, result.data.neighbourhoodIds);
     return outcome.ok
-      ? { saved: "users.scopeSaved" }
+      ? { saved: "users.scopeSaved" as const }
       : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
   }
   return data({ error: "auth:errors.roleInvalid" }, { status: 400 });
@@ -68,7 +69,11 @@ export default function AdminUserPage() {
       {actionData && "saved" in actionData ? (
         <FormMessage tone="success">{t(actionData.saved)}</FormMessage>
       ) : null}
-      {actionData && "error" in actionData ? <FormMessage>{t(actionData.error)}</FormMessage> : null}
+      {actionData && "error" in actionData ? (
+        <FormMessage>
+          <DataText k={actionData.error} />
+        </FormMessage>
+      ) : null}
       <Form method="post" key={`role-${target.role}`}>
         <div className="field">
           <label htmlFor="user-role">{t("auth:fields.role")}</label>

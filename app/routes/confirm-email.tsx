@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { FormMessage } from "~/components/form";
 import { confirmAccount, confirmEmailChange, findAddressConfirmation } from "~/modules/auth/accounts.server";
 import { homePathFor } from "~/modules/auth/auth-user";
@@ -79,7 +80,11 @@ export default function ConfirmEmailPage() {
   return (
     <div className="page page--narrow">
       <h1>{title}</h1>
-      {actionData && "error" in actionData ? <FormMessage>{t(actionData.error)}</FormMessage> : null}
+      {actionData && "error" in actionData ? (
+        <FormMessage>
+          <DataText k={actionData.error} />
+        </FormMessage>
+      ) : null}
       {email ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />

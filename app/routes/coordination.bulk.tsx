@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { FormMessage } from "~/components/form";
@@ -96,7 +97,9 @@ export default function BulkAssignmentPage() {
             {review.truncated ? (
               <p className="notice">{t("bulk.truncated", { count: review.pairs.length })}</p>
             ) : null}
-            <FormMessage>{actionData?.errors.pairs ? t(actionData.errors.pairs) : null}</FormMessage>
+            <FormMessage>
+              {actionData?.errors.pairs ? <DataText k={actionData.errors.pairs} /> : null}
+            </FormMessage>
             {review.pairs.length === 0 ? (
               <p className="empty">{t("bulk.none")}</p>
             ) : (

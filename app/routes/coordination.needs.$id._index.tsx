@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
@@ -155,7 +156,7 @@ export default function NeedPage() {
         <section aria-labelledby="finish-heading" className="section">
           <h2 id="finish-heading">{t("detail.finishTitle")}</h2>
           <p>{t("detail.finishExplained")}</p>
-          <FormMessage>{closeError ? t(closeError) : null}</FormMessage>
+          <FormMessage>{closeError ? <DataText k={closeError} /> : null}</FormMessage>
           <Form method="post" className="decision-form">
             <div className="field">
               <label htmlFor="finish-note">{t("detail.note")}</label>

@@ -39,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCan(user, "organisation:verify", resource);
   // One verification command for the hub: it audits with the neighbourhood and notifies the owners.
   const done = verifyOrganisation(getDb(), user, id);
-  return done ? { notice: "verify.done" } : data({ notice: "verify.already" }, { status: 409 });
+  return done
+    ? { notice: "verify.done" as const }
+    : data({ notice: "verify.already" as const }, { status: 409 });
 }
 
 export default function VerifyOrganisationsPage() {

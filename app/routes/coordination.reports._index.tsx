@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReportsPage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation("reports");
+  const { t } = useTranslation(["reports", "dashboard"]);
   const n = useNumber();
   const categoryName = useCategoryName();
   const query = new URLSearchParams({ from: data.period.from, to: data.period.to }).toString();

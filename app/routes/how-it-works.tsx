@@ -11,10 +11,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 type Role = "visitor" | "volunteer" | "organisation" | "coordinator";
 
 /** Each role's steps, in the order a person meets them, and where to go next. */
-const SECTIONS: { role: Role; steps: string[]; links: { to: string; label: string }[] }[] = [
+const SECTIONS = [
   {
     role: "visitor",
-    steps: ["browse", "filter", "details", "go", "calendar"],
+    steps: [
+      "visitor.steps.browse",
+      "visitor.steps.filter",
+      "visitor.steps.details",
+      "visitor.steps.go",
+      "visitor.steps.calendar",
+    ],
     links: [
       { to: "/activities", label: "visitor.linkActivities" },
       { to: "/feeds", label: "visitor.linkFeeds" },
@@ -22,7 +28,13 @@ const SECTIONS: { role: Role; steps: string[]; links: { to: string; label: strin
   },
   {
     role: "volunteer",
-    steps: ["register", "profile", "signup", "offer", "hours"],
+    steps: [
+      "volunteer.steps.register",
+      "volunteer.steps.profile",
+      "volunteer.steps.signup",
+      "volunteer.steps.offer",
+      "volunteer.steps.hours",
+    ],
     links: [
       { to: "/register", label: "volunteer.linkRegister" },
       { to: "/volunteer/find", label: "volunteer.linkFind" },
@@ -30,15 +42,32 @@ const SECTIONS: { role: Role; steps: string[]; links: { to: string; label: strin
   },
   {
     role: "organisation",
-    steps: ["register", "verify", "activity", "translate", "signups", "members"],
+    steps: [
+      "organisation.steps.register",
+      "organisation.steps.verify",
+      "organisation.steps.activity",
+      "organisation.steps.translate",
+      "organisation.steps.signups",
+      "organisation.steps.members",
+    ],
     links: [{ to: "/register/organisation", label: "organisation.linkRegister" }],
   },
   {
     role: "coordinator",
-    steps: ["need", "suggest", "match", "verify", "dashboard"],
+    steps: [
+      "coordinator.steps.need",
+      "coordinator.steps.suggest",
+      "coordinator.steps.match",
+      "coordinator.steps.verify",
+      "coordinator.steps.dashboard",
+    ],
     links: [],
   },
-];
+] as const satisfies readonly {
+  role: Role;
+  steps: readonly string[];
+  links: readonly { to: string; label: string }[];
+}[];
 
 /** Public: a short plain-language guide per role. A signed-in person sees which sections are theirs. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -83,7 +112,7 @@ export default function HowItWorksPage() {
           <p>{t(`${role}.summary`)}</p>
           <ol className="steps">
             {steps.map((step) => (
-              <li key={step}>{t(`${role}.steps.${step}`)}</li>
+              <li key={step}>{t(step)}</li>
             ))}
           </ol>
           {role === "visitor" ? <p>{t("visitor.privacy")}</p> : null}

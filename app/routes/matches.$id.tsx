@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MatchPage() {
   const { match, need, hours, audit, may, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation(["matches", "needs"]);
+  const { t } = useTranslation(["matches", "needs", "coordination"]);
   const live = ["proposed", "accepted", "active"].includes(match.status);
   return (
     <div className="page">

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { OfferForm } from "~/components/offer-form";
@@ -103,7 +104,11 @@ export default function OfferPage() {
       {notice && !actionData ? (
         <FormMessage tone="success">{t(`offer.notice.${notice}`, { defaultValue: "" })}</FormMessage>
       ) : null}
-      {statusError ? <FormMessage>{t(statusError)}</FormMessage> : null}
+      {statusError ? (
+        <FormMessage>
+          <DataText k={statusError} />
+        </FormMessage>
+      ) : null}
       <section aria-labelledby="status-heading" className="section-card">
         <h2 id="status-heading" className="h3">
           {t("offer.statusHeading")}

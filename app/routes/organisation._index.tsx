@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OrganisationHomePage() {
   const { organisations } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["home", "auth"]);
+  const { t } = useTranslation(["home", "auth", "organisations"]);
   return (
     <div className="page page--wide">
       <h1>{t("organisation.title", { count: organisations.length })}</h1>

@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { ShiftSignups } from "~/components/shift-signups";
 import { FormMessage } from "~/components/form";
@@ -174,7 +175,9 @@ export default function ManageActivityPage() {
         ) : null}
       </p>
       {actionData ? (
-        <FormMessage tone={actionData.tone}>{t(actionData.notice, actionData.values)}</FormMessage>
+        <FormMessage tone={actionData.tone}>
+          <DataText k={actionData.notice} ns="events" values={actionData.values} />
+        </FormMessage>
       ) : flash ? (
         <FormMessage tone="success">{t(flash, { count: notified })}</FormMessage>
       ) : null}

@@ -39,14 +39,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "remove") {
     const userId = formData.get("userId");
     const done = typeof userId === "string" && removeMember(organisationId, userId);
-    return done ? { notice: "members.removed" } : data({ notice: "members.cannotRemove" }, { status: 400 });
+    return done
+      ? { notice: "members.removed" as const }
+      : data({ notice: "members.cannotRemove" as const }, { status: 400 });
   }
   if (intent === "revoke") {
     const id = formData.get("inviteId");
     const done = typeof id === "string" && revokeInvite(id, { organisationId });
     return done
-      ? { notice: "members.inviteRevoked" }
-      : data({ notice: "members.inviteMissing" }, { status: 404 });
+      ? { notice: "members.inviteRevoked" as const }
+      : data({ notice: "members.inviteMissing" as const }, { status: 404 });
   }
   const result = validateFormData(formData, OrganisationInviteSchema);
   if (!result.success) return data(result, { status: 400 });
@@ -58,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await requestLocale(request),
   );
   if (!outcome.ok) return formRefusal(formData, outcome);
-  return { notice: "members.invited" };
+  return { notice: "members.invited" as const };
 }
 
 export default function OrganisationMembersPage() {

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NOTIFICATION_CHANNEL } from "@db/schema/enums";
+import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { requireUser } from "~/modules/auth/session.server";
@@ -54,7 +55,11 @@ export default function NotificationSettingsPage() {
       <h1>{t("settings.title")}</h1>
       <p>{t("settings.intro")}</p>
       {actionData?.saved ? <FormMessage tone="success">{t("settings.saved")}</FormMessage> : null}
-      {actionData?.error ? <FormMessage>{t(actionData.error)}</FormMessage> : null}
+      {actionData?.error ? (
+        <FormMessage>
+          <DataText k={actionData.error} />
+        </FormMessage>
+      ) : null}
       <Form method="post">
         {preferences.map((preference) => (
           <fieldset key={preference.kind} className="field">

@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { FormMessage } from "~/components/form";
 import { requireUser } from "~/modules/auth/session.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
@@ -50,7 +51,11 @@ export default function CancelSignupPage() {
   return (
     <div className="page">
       <h1>{t("signup.cancelTitle")}</h1>
-      {actionData ? <FormMessage>{t(actionData.error)}</FormMessage> : null}
+      {actionData ? (
+        <FormMessage>
+          <DataText k={actionData.error} />
+        </FormMessage>
+      ) : null}
       <p>
         <Link to={actionData?.returnTo ?? COMMITMENTS_PATH}>{t("signup.back")}</Link>
       </p>

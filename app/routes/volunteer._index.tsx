@@ -9,6 +9,7 @@ import { can } from "~/modules/permissions/permissions";
 import { formatNumber } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
 import { useFormatList } from "~/components/use-format-list";
+import type { Language, LanguageLevel } from "@db/schema/enums";
 
 export const handle = { i18n: ["common", "auth", "home"] };
 
@@ -89,7 +90,8 @@ export default function VolunteerHomePage() {
             <dd>
               {formatList(
                 profile.languages.map(
-                  (l) => `${t(`common:languages.${l.language}`)} (${t(`volunteer.levels.${l.level}`)})`,
+                  (l) =>
+                    `${t(`common:languages.${l.language as Language}`)} (${t(`volunteer.levels.${l.level as LanguageLevel}`)})`,
                 ),
               ) || "—"}
             </dd>

@@ -13,7 +13,7 @@ interface RootUser {
 
 /** The volunteer area: its sub-navigation above each page. Every page guards itself and lays itself out. */
 export default function VolunteerLayout() {
-  const { t } = useTranslation("volunteer");
+  const { t } = useTranslation(["volunteer", "proof"]);
   const user = useRouteLoaderData<{ user: RootUser | null }>("root")?.user;
   return (
     <>

@@ -152,6 +152,8 @@ export const TOKEN_PURPOSE = [
 export type TokenPurpose = (typeof TOKEN_PURPOSE)[number];
 
 export const WEEKDAY = [0, 1, 2, 3, 4, 5, 6] as const;
+/** 0 = Monday … 6 = Sunday. */
+export type Weekday = (typeof WEEKDAY)[number];
 
 /** Why a backup was made: the daily schedule, just before migrations on start, or by hand. */
 export const BACKUP_KIND = ["scheduled", "pre_migration", "manual"] as const;

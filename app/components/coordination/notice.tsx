@@ -24,11 +24,15 @@ const NOTICES = [
   "hours-confirmed",
 ] as const;
 
+type NoticeKey = (typeof NOTICES)[number];
+const isNotice = (value: string | null): value is NoticeKey =>
+  value !== null && (NOTICES as readonly string[]).includes(value);
+
 export function Notice() {
   const [params] = useSearchParams();
   const { t } = useTranslation("coordination");
   const notice = params.get("notice");
-  if (!notice || !(NOTICES as readonly string[]).includes(notice)) return null;
+  if (!isNotice(notice)) return null;
   const count = Number(params.get("count") ?? 1);
   const skipped = Number(params.get("skipped") ?? 0);
   return <FormMessage tone="success">{t(`notices.${notice}`, { count, skipped })}</FormMessage>;

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { TextAreaField } from "~/components/form-fields";
 import {
@@ -34,7 +35,7 @@ export function RespondForm({ actionData }: { actionData: unknown }) {
       <h2 id="respond-heading">{t("respond.title")}</h2>
       <p>{t("respond.intro")}</p>
       <ErrorSummary form={form} />
-      <FormMessage>{failure?.errors.form ? t(failure.errors.form) : null}</FormMessage>
+      <FormMessage>{failure?.errors.form ? <DataText k={failure.errors.form} /> : null}</FormMessage>
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <div className="actions">
           <button type="submit" name="intent" value="accept" className="button">
@@ -113,7 +114,7 @@ export function CompleteForm({ actionData, hasHours }: { actionData: unknown; ha
       <h3 className="h3">{t("manage.completeTitle")}</h3>
       <p>{hasHours ? t("manage.completeWithLogged") : t("manage.completeNeedsHours")}</p>
       <ErrorSummary form={form} />
-      <FormMessage>{failure?.errors.form ? t(failure.errors.form) : null}</FormMessage>
+      <FormMessage>{failure?.errors.form ? <DataText k={failure.errors.form} /> : null}</FormMessage>
       <input type="hidden" {...form.rhf.register("intent")} value="complete" />
       <div className="field-row">
         <TextField form={form} name="hours" inputMode="decimal" label={t("hours.hours")} />
@@ -151,7 +152,7 @@ export function EndForm({
       <h3 className="h3">{title}</h3>
       <p>{explained}</p>
       <ErrorSummary form={form} />
-      <FormMessage>{failure?.errors.form ? t(failure.errors.form) : null}</FormMessage>
+      <FormMessage>{failure?.errors.form ? <DataText k={failure.errors.form} /> : null}</FormMessage>
       <input type="hidden" {...form.rhf.register("intent")} value="end" />
       <TextField form={form} name="reason" label={t("respond.reasonOptional")} maxLength={REASON_MAX} />
       <button type="submit" className="button button--secondary">

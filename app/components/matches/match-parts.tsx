@@ -4,6 +4,7 @@ import type { StoredComponents } from "~/modules/matches/match-detail.server";
 import { hhmm } from "~/modules/needs/need-form-values";
 import type { NeedDetail } from "~/modules/needs/needs.server";
 import { useFormatList } from "~/components/use-format-list";
+import type { Weekday } from "@db/schema/enums";
 
 /** When a need takes place: the appointment, or the weekly slots within the period. */
 export function NeedWhen({ need }: { need: Pick<NeedDetail, "schedule" | "startsAt" | "endsAt" | "slots"> }) {
@@ -20,7 +21,7 @@ export function NeedWhen({ need }: { need: Pick<NeedDetail, "schedule" | "starts
           {formatList(
             need.slots.map((s) =>
               t("schedule.slot", {
-                day: t(`weekdays.${s.weekday}`),
+                day: t(`weekdays.${s.weekday as Weekday}`),
                 from: hhmm(s.startMinute),
                 to: hhmm(s.endMinute),
               }),

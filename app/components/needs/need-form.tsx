@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { GENDER_PREFERENCE, LANGUAGE, NEED_SCHEDULE, NEED_URGENCY } from "@db/schema/enums";
+import { GENDER_PREFERENCE, LANGUAGE, NEED_SCHEDULE, NEED_URGENCY, WEEKDAY } from "@db/schema/enums";
 import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { CheckboxField, ChoiceGroupField, TextAreaField } from "~/components/form-fields";
 import {
@@ -78,7 +78,7 @@ export function NeedForm({
     (form.rhf.watch("description") as string | undefined) ?? String(form.valueOf("description") ?? "");
   const weekdayOptions = [
     { value: "", label: t("form.weekdayChoose") },
-    ...[0, 1, 2, 3, 4, 5, 6].map((d) => ({ value: String(d), label: t(`weekdays.${d}`) })),
+    ...WEEKDAY.map((d) => ({ value: String(d), label: t(`weekdays.${d}`) })),
   ];
 
   return (

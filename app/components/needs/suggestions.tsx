@@ -1,10 +1,11 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { FormMessage } from "~/components/form";
 import type { ComponentView, SuggestionsView, WhyNotView } from "~/modules/matches/need-suggestions.server";
 
 function Breakdown({ components }: { components: ComponentView[] }) {
-  const { t } = useTranslation("matching");
+  const { t } = useTranslation(["matching", "matches"]);
   return (
     <details className="breakdown">
       <summary>{t("matches:suggestions.breakdown")}</summary>
@@ -33,7 +34,7 @@ export function Suggestions({ suggestions, error }: { suggestions: SuggestionsVi
         {t("suggestions.count", { count: suggestions.candidateCount })}
         {suggestions.helpersNeeded === 0 ? ` ${t("suggestions.covered")}` : null}
       </p>
-      <FormMessage>{error ? t(error) : null}</FormMessage>
+      <FormMessage>{error ? <DataText k={error} /> : null}</FormMessage>
       {suggestions.items.length === 0 ? (
         <p className="empty">{t("suggestions.none")}</p>
       ) : (

@@ -29,11 +29,19 @@ export function directionOf(locale: string): "ltr" | "rtl" {
   return (RTL_LOCALES as readonly string[]).includes(locale) ? "rtl" : "ltr";
 }
 
+/** Namespaces only the server reads (e-mails): never sent to the browser. */
+const SERVER_NAMESPACES: readonly string[] = ["email"];
+/** Every namespace a page can show. */
+export const PAGE_NAMESPACES: readonly string[] = NAMESPACES.filter((ns) => !SERVER_NAMESPACES.includes(ns));
+
 export const i18nOptions = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
   ns: [...NAMESPACES],
   interpolation: { escapeValue: false },
-  react: { useSuspense: false },
+  // A component whose namespaces are not loaded yet waits for them instead of showing raw keys: after a
+  // client-side navigation (a transition) the previous page stays until the next one can be shown in
+  // words. docs/decisions/070-translation-keys-and-namespaces.md
+  react: { useSuspense: true },
 };

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { UI_LOCALE } from "@db/schema/enums";
+import { RULES } from "~/modules/permissions/permissions";
 
 /**
  * Keeps the UI texts complete: German (`de`) is the source and defines which namespaces and keys exist;
@@ -171,6 +172,12 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 const NAMESPACES = namespaces(SOURCE);
 
 describe("German locale files", () => {
+  it("are all declared for typed keys (modules/i18n/i18next.d.ts)", () => {
+    const declaration = readFileSync(join(APP_DIR, "modules/i18n/i18next.d.ts"), "utf8");
+    const declared = [...declaration.matchAll(/^\s+([a-z]+): typeof \1;$/gm)].map((m) => m[1]).sort();
+    expect(declared).toEqual(NAMESPACES);
+  });
+
   it.each(NAMESPACES)("%s: every plural key has an _other form", (namespace) => {
     expect(sourceKeys(namespace).brokenPlurals).toEqual([]);
   });
@@ -270,6 +277,24 @@ describe("German keys are used", () => {
       return !new RegExp(`["'\`.:]${escapeRegExp(last)}["'\`]`).test(source);
     });
     expect(unused).toEqual([]);
+  });
+
+  it('every written-out "namespace:key" names a German key (messages that travel as data)', () => {
+    // Validation messages, server refusals and notices are strings ("auth:errors.emailTaken") that the
+    // compiler cannot check; a typo would show the raw key. Template literals are covered by the prefixes.
+    const known = new Set(
+      NAMESPACES.flatMap((namespace) => {
+        const { plain, plurals } = sourceKeys(namespace);
+        return [...plain.keys(), ...plurals.keys()].map((key) => `${namespace}:${key}`);
+      }),
+    );
+    const literal = new RegExp(`["'](?:${NAMESPACES.join("|")}):[A-Za-z0-9_.-]+["']`, "g");
+    const unknown = [...new Set(source.match(literal) ?? [])]
+      .map((quoted) => quoted.slice(1, -1))
+      // Permission names ("settings:manage") look alike but are no texts.
+      .filter((key) => !(key in RULES))
+      .filter((key) => !known.has(key) && !DYNAMIC_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)));
+    expect(unknown).toEqual([]);
   });
 
   it("lists only prefixes that exist in German", () => {

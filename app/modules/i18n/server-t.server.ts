@@ -1,4 +1,4 @@
-import { createInstance, type TFunction } from "i18next";
+import { createInstance, type FlatNamespace, type TFunction } from "i18next";
 import { DEFAULT_LOCALE, i18nOptions, isSupportedLocale } from "./config";
 
 // Every locale file, loaded eagerly on the server, so a translation can be made synchronously — inside a
@@ -19,6 +19,6 @@ const instance = createInstance();
 void instance.init({ ...i18nOptions, lng: DEFAULT_LOCALE, resources, initImmediate: false });
 
 /** A synchronous translation function for a locale and namespace (server only). */
-export function getServerT(locale: string, namespace: string): TFunction {
+export function getServerT<const N extends FlatNamespace>(locale: string, namespace: N): TFunction<N> {
   return instance.getFixedT(isSupportedLocale(locale) ? locale : DEFAULT_LOCALE, namespace);
 }

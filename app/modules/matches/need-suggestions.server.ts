@@ -8,6 +8,7 @@ import { asc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { categories, needs, offers, organisations, users } from "@db/schema";
 import type { AuthUser } from "~/modules/auth/auth-user";
+import { dataKeyT } from "~/modules/i18n/keys";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import {
   describeCandidate,
@@ -49,8 +50,8 @@ export interface SuggestionsView {
 }
 
 function translator(locale: string): Translate {
-  const t = getServerT(locale, "matching");
-  return (key, params) => t(key, params as Record<string, unknown>) as string;
+  const t = dataKeyT(getServerT(locale, "matching"));
+  return (key, params) => t(key, params);
 }
 
 function componentsOf(candidate: ScoredCandidate, t: Translate, locale: string): ComponentView[] {

@@ -2,7 +2,7 @@ import i18next, { type i18n } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import de from "../../locales/de/matching.json";
 import en from "../../locales/en/matching.json";
-import { describeCandidate, describeReason } from "./describe";
+import { describeCandidate, describeReason, type Translate } from "./describe";
 import type { Reason } from "./types";
 
 let instance: i18n;
@@ -18,6 +18,12 @@ beforeAll(async () => {
   });
 });
 
+/** The engine's translator over the test's instance (keys relative to the matching namespace). */
+function translate(lng: "de" | "en"): Translate {
+  const t = instance.getFixedT(lng, "matching") as unknown as Translate;
+  return (key, params) => t(key, params);
+}
+
 const reasons: Reason[] = [
   { key: "language.shared", params: { languages: ["ar", "de"] } },
   { key: "distance.km", params: { km: 1.2 } },
@@ -27,7 +33,7 @@ const reasons: Reason[] = [
 
 describe("explanations read as sentences", () => {
   it("in German", () => {
-    const t = instance.getFixedT("de", "matching");
+    const t = translate("de");
     expect(describeCandidate({ reasons }, t, "de")).toBe(
       "spricht Arabisch und Deutsch · 1,2 km entfernt · hat dienstagnachmittags Zeit · 1 laufende Vermittlung",
     );
@@ -40,14 +46,14 @@ describe("explanations read as sentences", () => {
   });
 
   it("in English", () => {
-    const t = instance.getFixedT("en", "matching");
+    const t = translate("en");
     expect(describeCandidate({ reasons }, t, "en")).toBe(
       "speaks Arabic and German · 1.2 km away · is free on Tuesday afternoons · 1 ongoing match",
     );
   });
 
   it("explains exclusions with dates and lists in the locale", () => {
-    const t = instance.getFixedT("de", "matching");
+    const t = translate("de");
     expect(
       describeReason({ key: "exclusion.certificate.expired", params: { validUntil: "2025-03-10" } }, t, "de"),
     ).toBe("das Führungszeugnis gilt nur bis 10.03.2025");

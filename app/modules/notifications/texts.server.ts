@@ -49,7 +49,10 @@ export function textLocaleFor(locale: UiLocale): UiLocale {
   return (TEXT_LOCALES as readonly string[]).includes(locale) ? locale : FALLBACK_LOCALE;
 }
 
-export function fixedT(locale: UiLocale, namespace: "email" | "notifications"): TFunction {
+export function fixedT<const N extends "email" | "notifications">(
+  locale: UiLocale,
+  namespace: N,
+): TFunction<N> {
   return instance.getFixedT(textLocaleFor(locale), namespace);
 }
 

@@ -24,7 +24,7 @@ function formatDate(iso: string, locale: string): string {
 
 export function renderProofPdf(
   proof: ProofData,
-  t: TFunction,
+  t: TFunction<["proof", "common"]>,
   locale: string,
   issuedOn: string,
 ): Promise<Buffer> {

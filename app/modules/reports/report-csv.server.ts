@@ -25,6 +25,10 @@ import {
   type NeedReportRow,
 } from "./reports.server";
 
+/** What the CSV files are written with: the reports namespace first, common for category names. */
+export type ReportT = TFunction<["reports", "common"]>;
+export type ReportFile = "needs" | "matches" | `hours-${HoursGrouping}`;
+
 const DOWNLOAD_TIME_LIMIT_MS = 10 * 60_000;
 
 /** `rows` as CSV lines, one at a time. */
@@ -88,7 +92,7 @@ export function berlinDateTime(ms: number | null): string | null {
   return new Date(ms + zoneOffsetMs(ms)).toISOString().slice(0, 16).replace("T", " ");
 }
 
-const category = (t: TFunction, slug: string | null, name: string | null) =>
+const category = (t: ReportT, slug: string | null, name: string | null) =>
   slug ? t(`common:categories.${slug}`, { defaultValue: name ?? slug }) : (name ?? "");
 
 /** One line per need recorded in the period, streamed. */
@@ -96,23 +100,25 @@ export function needsCsv(
   db: Db,
   scope: NeighbourhoodScope,
   period: Period,
-  t: TFunction,
+  t: ReportT,
   locale: string,
 ): Response {
-  const header = [
-    "id",
-    "recorded",
-    "neighbourhood",
-    "category",
-    "organisation",
-    "status",
-    "urgency",
-    "helpersNeeded",
-    "helpersFound",
-    "firstAcceptance",
-    "hoursToFirstAcceptance",
-    "closed",
-  ].map((k) => t(`reports:csv.needs.${k}`));
+  const header = (
+    [
+      "id",
+      "recorded",
+      "neighbourhood",
+      "category",
+      "organisation",
+      "status",
+      "urgency",
+      "helpersNeeded",
+      "helpersFound",
+      "firstAcceptance",
+      "hoursToFirstAcceptance",
+      "closed",
+    ] as const
+  ).map((k) => t(`reports:csv.needs.${k}`));
   const cells = (r: NeedReportRow): CsvCell[] => [
     r.id,
     berlinDateTime(r.createdAt),
@@ -142,22 +148,24 @@ export function matchesCsv(
   db: Db,
   scope: NeighbourhoodScope,
   period: Period,
-  t: TFunction,
+  t: ReportT,
   locale: string,
 ): Response {
-  const header = [
-    "id",
-    "need",
-    "proposed",
-    "answered",
-    "status",
-    "neighbourhood",
-    "category",
-    "offeredBy",
-    "organisation",
-    "score",
-    "hoursConfirmed",
-  ].map((k) => t(`reports:csv.matches.${k}`));
+  const header = (
+    [
+      "id",
+      "need",
+      "proposed",
+      "answered",
+      "status",
+      "neighbourhood",
+      "category",
+      "offeredBy",
+      "organisation",
+      "score",
+      "hoursConfirmed",
+    ] as const
+  ).map((k) => t(`reports:csv.matches.${k}`));
   const cells = (r: MatchReportRow): CsvCell[] => [
     r.id,
     r.needId,
@@ -187,7 +195,7 @@ export function hoursCsv(
   scope: NeighbourhoodScope,
   period: Period,
   by: HoursGrouping,
-  t: TFunction,
+  t: ReportT,
   locale: string,
 ): Response {
   const header = [
@@ -213,6 +221,6 @@ export function hoursCsv(
 }
 
 /** "bedarfe_2026-01-01_2026-03-31.csv" */
-export function reportFilename(t: TFunction, report: string, period: Period): string {
+export function reportFilename(t: ReportT, report: ReportFile, period: Period): string {
   return `${t(`reports:files.${report}`)}_${period.from}_${period.to}.csv`;
 }
