@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { NotificationParamsByKind } from "../../app/modules/notifications/kinds";
 import type { AuditEntity, Language, LanguageLevel, NotificationKind, PersonGender } from "../schema/enums";
 import { Rng } from "./prng";
 import type { CategorySlug } from "./reference/categories";
@@ -75,14 +76,20 @@ export interface SeededOffer {
   createdAt: number;
 }
 
-export interface PendingNotification {
-  userId: string;
-  kind: NotificationKind;
-  params: Record<string, string | number>;
-  link: string | null;
-  createdAt: number;
-  readAt: number | null;
-}
+/**
+ * A notification as the app itself would write it: the params its texts interpolate (typed per kind, so a
+ * seeded message reads like a real one) and a link to a page its reader may open.
+ */
+export type PendingNotification = {
+  [K in NotificationKind]: {
+    userId: string;
+    kind: K;
+    params: NotificationParamsByKind[K];
+    link: string | null;
+    createdAt: number;
+    readAt: number | null;
+  };
+}[NotificationKind];
 
 export interface PendingAuditEvent {
   actorId: string | null;

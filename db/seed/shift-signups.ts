@@ -1,3 +1,4 @@
+import { COMMITMENTS_PATH } from "../../app/modules/signups/paths";
 import type { EventStatus } from "../schema/enums";
 import type { SeedContext } from "./context";
 import type { Rng } from "./prng";
@@ -123,8 +124,8 @@ export function seedShiftSignups(
         ctx.notifications.push({
           userId: promoted.volunteerId,
           kind: "waitlist_promoted",
-          params: { event: input.eventTitle, shift: shift.title },
-          link: `/events/${input.eventId}`,
+          params: { eventTitle: input.eventTitle, shiftTitle: shift.title, startsAt: shift.startsAt },
+          link: COMMITMENTS_PATH,
           createdAt: h.at,
           readAt: null,
         });
@@ -186,8 +187,9 @@ function finishShift(
       ctx.notifications.push({
         userId: row.volunteerId,
         kind: "event_cancelled",
-        params: { event: input.eventTitle },
-        link: `/events/${input.eventId}`,
+        params: { eventTitle: input.eventTitle, startsAt: input.shift.startsAt },
+        // As the app writes it: a cancelled activity has no public page any more.
+        link: COMMITMENTS_PATH,
         createdAt: row.cancelledAt,
         readAt: null,
       });
@@ -202,8 +204,12 @@ function finishShift(
       ctx.notifications.push({
         userId: row.volunteerId,
         kind: "signup_confirmed",
-        params: { event: input.eventTitle, shift: input.shift.title },
-        link: `/events/${input.eventId}`,
+        params: {
+          eventTitle: input.eventTitle,
+          shiftTitle: input.shift.title,
+          startsAt: input.shift.startsAt,
+        },
+        link: COMMITMENTS_PATH,
         createdAt: row.createdAt,
         readAt: row.createdAt + 2 * HOUR_MS < ctx.anchorMs ? row.createdAt + 2 * HOUR_MS : null,
       });

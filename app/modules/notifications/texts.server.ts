@@ -81,7 +81,9 @@ function formatter(locale: UiLocale, withTime: boolean): Intl.DateTimeFormat {
 
 /**
  * Params as the reader sees them: instants (`…At`, ms) become a date and time, ISO dates a date, both
- * in the reader's language and Europe/Berlin. Everything else passes through.
+ * in the reader's language and Europe/Berlin, and other numbers (hours) are written the reader's way
+ * (1,75 in German). `count` stays a number (it picks the plural form), ids are not shown. Everything else
+ * passes through.
  */
 export function formatParams(locale: UiLocale, params: TextParams): TextParams {
   const lng = textLocaleFor(locale);
@@ -89,6 +91,8 @@ export function formatParams(locale: UiLocale, params: TextParams): TextParams {
   for (const [key, value] of Object.entries(params)) {
     if (typeof value === "number" && key.endsWith("At")) {
       out[key] = formatter(lng, true).format(value);
+    } else if (typeof value === "number" && key !== "count" && !key.endsWith("Id")) {
+      out[key] = new Intl.NumberFormat(INTL_LOCALE[lng] ?? lng, { maximumFractionDigits: 2 }).format(value);
     } else if (typeof value === "string" && ISO_DATE.test(value)) {
       // Noon UTC is the same calendar day in Europe/Berlin all year round.
       out[key] = formatter(lng, false).format(new Date(`${value}T12:00:00Z`));

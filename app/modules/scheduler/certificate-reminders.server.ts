@@ -65,5 +65,5 @@ export function sendCertificateReminder({ tx, job, now }: JobContext): void {
     .get();
   if (!profile || profile.validUntil !== validUntil) return;
   if (startOfZonedDay(validUntil) + DAY_MS <= now) return;
-  notify(tx, { userId, kind: "certificate_expiring", params: { validUntil } });
+  notify(tx, { userId, kind: "certificate_expiring", params: { validUntil }, link: "/volunteer/profile" });
 }

@@ -275,8 +275,8 @@ export function seedEvents(ctx: SeedContext): number {
             ctx.notifications.push({
               userId: signup.volunteerId,
               kind: "hours_confirmed",
-              params: { hours, activity: template.title },
-              link: "/hours",
+              params: { hours, date: berlinIsoDate(shift.startsAt) },
+              link: "/volunteer/hours",
               createdAt: confirmedAt,
               readAt: confirmedAt + 6 * HOUR_MS < ctx.anchorMs ? confirmedAt + 6 * HOUR_MS : null,
             });

@@ -155,7 +155,7 @@ export function seedNeedsAndMatches(ctx: SeedContext): number {
         ctx.notifications.push({
           userId: offerer,
           kind: "match_proposed",
-          params: { need: draft.title, score: c.score },
+          params: { needId, needTitle: draft.title },
           link: `/matches/${matchId}`,
           createdAt: m.proposedAt,
           readAt: null,
@@ -169,8 +169,12 @@ export function seedNeedsAndMatches(ctx: SeedContext): number {
         ctx.notifications.push({
           userId: coordinator,
           kind: m.status === "accepted" ? "match_accepted" : "match_declined",
-          params: { need: draft.title, offer: offer.title },
-          link: `/matches/${matchId}`,
+          params: {
+            needId,
+            needTitle: draft.title,
+            helperName: volunteer?.displayName ?? ctx.organisations[offer.organisation]?.name ?? "",
+          },
+          link: `/coordination/needs/${needId}`,
           createdAt: m.respondedAt,
           readAt: matchRng.chance(0.5) ? Math.min(m.respondedAt + 5 * HOUR_MS, ctx.anchorMs) : null,
         });

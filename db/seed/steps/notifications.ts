@@ -22,7 +22,7 @@ export function seedNotificationsAndAudit(ctx: SeedContext): number {
       userId: v.id,
       kind: "certificate_expiring",
       params: { validUntil: new Date(until).toISOString().slice(0, 10) },
-      link: "/profile",
+      link: "/volunteer/profile",
       createdAt: at,
       readAt: rng.chance(0.4) ? Math.min(at + 12 * HOUR_MS, ctx.anchorMs) : null,
     });

@@ -294,8 +294,8 @@ export function seedOrganisations(ctx: SeedContext): number {
         ctx.notifications.push({
           userId: ownerId,
           kind: "organisation_verified",
-          params: { organisation: plan.name },
-          link: `/organisations/${slug}`,
+          params: { organisationName: plan.name },
+          link: "/organisation",
           createdAt: verifiedAt,
           readAt: verifiedAt + 3 * HOUR_MS,
         });
