@@ -11,11 +11,14 @@ export function DateRange({ start, end }: { start: number; end: number }) {
   );
 }
 
-export function DateOnly({ value }: { value: number }) {
+/** A day: an instant, or an ISO date ("2027-03-17") as stored for certificates and hours. */
+export function DateOnly({ value }: { value: number | string }) {
   const { i18n } = useTranslation();
+  // Noon UTC is the same calendar day in Europe/Berlin all year round.
+  const instant = typeof value === "string" ? Date.parse(`${value}T12:00:00Z`) : value;
   return (
-    <time dateTime={new Date(value).toISOString().slice(0, 10)} suppressHydrationWarning>
-      {formatDate(value, i18n.language)}
+    <time dateTime={new Date(instant).toISOString().slice(0, 10)} suppressHydrationWarning>
+      {formatDate(instant, i18n.language)}
     </time>
   );
 }

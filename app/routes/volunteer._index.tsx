@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MatchDateCard } from "~/components/matches/match-date-card";
 import { DateRange } from "~/components/time";
 import { loadVolunteerHome } from "~/modules/home/home-pages.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
@@ -11,7 +12,7 @@ import { pageTitle } from "~/utils/page-title";
 import { useFormatList } from "~/components/use-format-list";
 import type { Language, LanguageLevel } from "@db/schema/enums";
 
-export const handle = { i18n: ["common", "auth", "home"] };
+export const handle = { i18n: ["common", "auth", "home", "volunteer"] };
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "volunteer") }];
 
@@ -29,6 +30,10 @@ export default function VolunteerHomePage() {
   const { t, i18n } = useTranslation(["home", "common"]);
   const formatList = useFormatList();
   const { profile } = data;
+  const dates = [
+    ...data.commitments.map((item) => ({ kind: "shift" as const, item })),
+    ...data.matchDates.map((item) => ({ kind: "match" as const, item })),
+  ].sort((a, b) => a.item.startsAt - b.item.startsAt);
   return (
     <div className="page page--wide">
       <h1>{t("volunteer.title", { name: data.name })}</h1>
@@ -37,7 +42,9 @@ export default function VolunteerHomePage() {
           <strong>{formatNumber(data.hoursThisYear, i18n.language)}</strong> {t("volunteer.hoursThisYear")}
         </li>
         <li>
-          <strong>{data.commitments.filter((c) => c.status === "confirmed").length}</strong>{" "}
+          <strong>
+            {data.commitments.filter((c) => c.status === "confirmed").length + data.matchDates.length}
+          </strong>{" "}
           {t("volunteer.upcomingConfirmed")}
         </li>
         <li>
@@ -47,29 +54,33 @@ export default function VolunteerHomePage() {
 
       <section aria-labelledby="commitments-heading">
         <h2 id="commitments-heading">{t("volunteer.commitments")}</h2>
-        {data.commitments.length === 0 ? (
+        {dates.length === 0 ? (
           <p className="empty">
             {t("volunteer.noCommitments")} <Link to="/volunteer/find">{t("volunteer.findActivities")}</Link>
           </p>
         ) : (
           <ul className="card-list">
-            {data.commitments.map((c) => (
-              <li key={c.signupId} className="card">
-                <p className="card__eyebrow">
-                  {c.neighbourhood}
-                  {c.status === "waitlisted" ? (
-                    <span className="tag"> {t("volunteer.waitlisted")}</span>
-                  ) : null}
-                </p>
-                <h3 className="card__title">
-                  <Link to={`/activities/${c.eventId}`}>{c.eventTitle}</Link>
-                </h3>
-                <p>
-                  {c.shiftTitle} · <DateRange start={c.startsAt} end={c.endsAt} />
-                </p>
-                {c.place ? <p className="muted">{c.place}</p> : null}
-              </li>
-            ))}
+            {dates.map((d) =>
+              d.kind === "match" ? (
+                <MatchDateCard key={d.item.key} date={d.item} />
+              ) : (
+                <li key={d.item.signupId} className="card">
+                  <p className="card__eyebrow">
+                    {d.item.neighbourhood}
+                    {d.item.status === "waitlisted" ? (
+                      <span className="tag"> {t("volunteer.waitlisted")}</span>
+                    ) : null}
+                  </p>
+                  <h3 className="card__title">
+                    <Link to={`/activities/${d.item.eventId}`}>{d.item.eventTitle}</Link>
+                  </h3>
+                  <p>
+                    {d.item.shiftTitle} · <DateRange start={d.item.startsAt} end={d.item.endsAt} />
+                  </p>
+                  {d.item.place ? <p className="muted">{d.item.place}</p> : null}
+                </li>
+              ),
+            )}
           </ul>
         )}
       </section>

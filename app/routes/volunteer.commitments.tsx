@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
 import { DateRange } from "~/components/time";
 import { i18nServer } from "~/modules/i18n/i18next.server";
-import { listCommitments } from "~/modules/signups/commitments.server";
+import { MatchDateCard } from "~/components/matches/match-date-card";
+import { listMatchDates } from "~/modules/matches/match-dates.server";
+import { listCommitments, type CommitmentItem } from "~/modules/signups/commitments.server";
 import { COMMITMENTS_PATH } from "~/modules/signups/paths";
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
 import { getDb } from "~/utils/db.server";
@@ -19,61 +21,81 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVolunteer(request);
   const t = await i18nServer.getFixedT(request, "volunteer");
-  return { title: t("commitments.title"), ...listCommitments(getDb(), user.id, Date.now()) };
+  const now = Date.now();
+  return {
+    title: t("commitments.title"),
+    ...listCommitments(getDb(), user.id, now),
+    // Appointments of matches the volunteer said yes to: commitments as much as shifts are.
+    matchDates: listMatchDates(getDb(), user.id, now),
+  };
+}
+
+/** A shift the volunteer signed up for (or waits for), cancellable until it starts. */
+function ShiftCommitmentCard({ commitment: c }: { commitment: CommitmentItem }) {
+  const { t } = useTranslation("volunteer");
+  return (
+    <li className="card">
+      <p className="card__eyebrow">
+        <span className={c.status === "confirmed" ? "status status--ok" : "status status--warn"}>
+          {c.status === "confirmed"
+            ? t("commitments.confirmed")
+            : t("commitments.waitlisted", { position: c.position ?? 0 })}
+        </span>{" "}
+        {c.neighbourhoodName}
+      </p>
+      <h3 className="card__title">
+        <Link to={`/activities/${c.eventId}#shift-${c.shiftId}`}>
+          {c.eventTitle}: {c.shiftTitle}
+        </Link>
+      </h3>
+      <p>
+        <DateRange start={c.startsAt} end={c.endsAt} />
+      </p>
+      {c.place ? <p className="muted">{c.place}</p> : null}
+      {c.certificateMissing ? <p className="notice">{t("commitments.certificateMissing")}</p> : null}
+      {c.started ? (
+        <p className="muted">{t("commitments.running")}</p>
+      ) : (
+        <Form method="post" action={`/signups/${c.signupId}/cancel`}>
+          <input type="hidden" name="returnTo" value={COMMITMENTS_PATH} />
+          <button type="submit" className="button button--secondary button--small">
+            {c.status === "confirmed" ? t("signup.cancel") : t("signup.leaveWaitlist")}
+            <span className="visually-hidden">
+              {" "}
+              – {c.eventTitle}: {c.shiftTitle}
+            </span>
+          </button>
+        </Form>
+      )}
+    </li>
+  );
 }
 
 export default function CommitmentsPage() {
-  const { upcoming, past } = useLoaderData<typeof loader>();
+  const { upcoming, past, matchDates } = useLoaderData<typeof loader>();
+  const dates = [
+    ...upcoming.map((item) => ({ kind: "shift" as const, item })),
+    ...matchDates.map((item) => ({ kind: "match" as const, item })),
+  ].sort((a, b) => a.item.startsAt - b.item.startsAt);
   const { t, i18n } = useTranslation("volunteer");
   return (
     <div className="page page--wide">
       <h1>{t("commitments.title")}</h1>
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">{t("commitments.upcoming")}</h2>
-        {upcoming.length === 0 ? (
+        {dates.length === 0 ? (
           <p className="empty">
             {t("commitments.noUpcoming")} <Link to="/volunteer/find">{t("commitments.findWork")}</Link>
           </p>
         ) : (
           <ul className="card-list">
-            {upcoming.map((c) => (
-              <li key={c.signupId} className="card">
-                <p className="card__eyebrow">
-                  <span className={c.status === "confirmed" ? "status status--ok" : "status status--warn"}>
-                    {c.status === "confirmed"
-                      ? t("commitments.confirmed")
-                      : t("commitments.waitlisted", { position: c.position ?? 0 })}
-                  </span>{" "}
-                  {c.neighbourhoodName}
-                </p>
-                <h3 className="card__title">
-                  <Link to={`/activities/${c.eventId}#shift-${c.shiftId}`}>
-                    {c.eventTitle}: {c.shiftTitle}
-                  </Link>
-                </h3>
-                <p>
-                  <DateRange start={c.startsAt} end={c.endsAt} />
-                </p>
-                {c.place ? <p className="muted">{c.place}</p> : null}
-                {c.certificateMissing ? (
-                  <p className="notice">{t("commitments.certificateMissing")}</p>
-                ) : null}
-                {c.started ? (
-                  <p className="muted">{t("commitments.running")}</p>
-                ) : (
-                  <Form method="post" action={`/signups/${c.signupId}/cancel`}>
-                    <input type="hidden" name="returnTo" value={COMMITMENTS_PATH} />
-                    <button type="submit" className="button button--secondary button--small">
-                      {c.status === "confirmed" ? t("signup.cancel") : t("signup.leaveWaitlist")}
-                      <span className="visually-hidden">
-                        {" "}
-                        – {c.eventTitle}: {c.shiftTitle}
-                      </span>
-                    </button>
-                  </Form>
-                )}
-              </li>
-            ))}
+            {dates.map((d) =>
+              d.kind === "match" ? (
+                <MatchDateCard key={d.item.key} date={d.item} />
+              ) : (
+                <ShiftCommitmentCard key={d.item.signupId} commitment={d.item} />
+              ),
+            )}
           </ul>
         )}
       </section>

@@ -17,6 +17,7 @@ import {
 } from "@db/schema";
 import type { UiLocale } from "@db/schema/enums";
 import { isPublicActivity } from "~/modules/events/public-activities.server";
+import { listMatchDates } from "~/modules/matches/match-dates.server";
 import { nextWeeklyOccurrence, zonedIsoDate } from "~/utils/time";
 import type { IcalEvent } from "./ical";
 
@@ -202,6 +203,35 @@ export function listVolunteerShiftEvents(
       startsAt: r.startsAt.getTime(),
       endsAt: r.endsAt.getTime(),
       updatedAt,
+    };
+  });
+  return { events: list, lastModified };
+}
+
+/**
+ * The volunteer's appointments from matches they said yes to (accepted or running), one VEVENT per
+ * appointment or per weekly time, which repeats until the need's last day.
+ */
+export function listVolunteerMatchEvents(
+  db: Db,
+  volunteerId: string,
+  ctx: CalendarContext & { summary: (needTitle: string) => string },
+  now = Date.now(),
+): { events: IcalEvent[]; lastModified: number } {
+  let lastModified = 0;
+  const list = listMatchDates(db, volunteerId, now - 90 * DAY_MS).map((d): IcalEvent => {
+    lastModified = Math.max(lastModified, d.updatedAt);
+    const url = `${ctx.origin}/matches/${d.matchId}`;
+    return {
+      uid: `${d.key}@${ctx.uidDomain}`,
+      summary: ctx.summary(d.needTitle),
+      description: url,
+      location: [d.neighbourhoodName, "Gelsenkirchen"].join(", "),
+      url,
+      startsAt: d.weekly ? d.weekly.firstStartsAt : d.startsAt,
+      endsAt: d.weekly ? d.weekly.firstEndsAt : d.endsAt,
+      updatedAt: d.updatedAt,
+      ...(d.weekly ? { weekly: true, weeklyUntil: d.weekly.until } : {}),
     };
   });
   return { events: list, lastModified };

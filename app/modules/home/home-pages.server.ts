@@ -20,6 +20,7 @@ import {
 } from "@db/schema";
 import type { EventStatus, OrganisationKind, SignupStatus, UserRole } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
+import { listMatchDates, type MatchDate } from "~/modules/matches/match-dates.server";
 import { countOrganisationsForReview } from "~/modules/organisations/verification.server";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";
@@ -47,6 +48,8 @@ export interface VolunteerHome {
     place: string;
     neighbourhood: string;
   }[];
+  /** Appointments of matches the volunteer said yes to. */
+  matchDates: MatchDate[];
   hoursThisYear: number;
   proposedMatches: number;
 }
@@ -125,6 +128,7 @@ export function loadVolunteerHome(userId: string, now = Date.now()): VolunteerHo
       startsAt: c.startsAt.getTime(),
       endsAt: c.endsAt.getTime(),
     })),
+    matchDates: listMatchDates(db, userId, now),
     hoursThisYear: Number(hours?.total ?? 0),
     proposedMatches: proposed?.n ?? 0,
   };
