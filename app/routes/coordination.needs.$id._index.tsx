@@ -102,6 +102,7 @@ export default function NeedPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["needs", "matches", "coordination"]);
   const failure = actionData && "errors" in actionData ? actionData : null;
+  const running = matches.filter((m) => m.status === "accepted" || m.status === "active");
   const proposeError =
     failure?.values.intent === "propose" ? (failure.errors.offerId ?? failure.errors.form) : undefined;
   const closeError =
@@ -157,6 +158,19 @@ export default function NeedPage() {
           <h2 id="finish-heading">{t("detail.finishTitle")}</h2>
           <p>{t("detail.finishExplained")}</p>
           <FormMessage>{closeError ? <DataText k={closeError} /> : null}</FormMessage>
+          {running.length > 0 ? (
+            <div className="notice">
+              <p>{t("detail.runningFirst")}</p>
+              <ul>
+                {running.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/matches/${m.id}`}>{m.helperName ?? t("matches:page.offerGone")}</Link> ·{" "}
+                    {t(`matches:status.${m.status}`)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <Form method="post" className="decision-form">
             <div className="field">
               <label htmlFor="finish-note">{t("detail.note")}</label>
@@ -168,9 +182,11 @@ export default function NeedPage() {
               />
             </div>
             <div className="actions">
-              <button type="submit" name="intent" value="close" className="button button--secondary">
-                {t("detail.close")}
-              </button>
+              {running.length === 0 ? (
+                <button type="submit" name="intent" value="close" className="button button--secondary">
+                  {t("detail.close")}
+                </button>
+              ) : null}
               <button type="submit" name="intent" value="cancel" className="button button--secondary">
                 {t("detail.cancel")}
               </button>

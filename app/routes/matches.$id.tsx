@@ -10,6 +10,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/coordination/notice";
 import { CompleteForm, EndForm, LogHoursForm, RespondForm } from "~/components/matches/match-forms";
+import type { MatchStatus, NeedStatus } from "@db/schema/enums";
+import { nextStepKey, type MatchStep } from "~/modules/needs/need-status";
 import { NeedFacts, StoredScore } from "~/components/matches/match-parts";
 import { DateOnly, DateTime } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
@@ -98,11 +100,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/matches/${id}?notice=${NOTICE[intent]}`);
 }
 
+/** Where the match stands and who acts next, in one sentence, for whoever reads the page. */
+function NextStep({
+  status,
+  needStatus,
+  manage,
+}: {
+  status: MatchStatus;
+  needStatus: NeedStatus;
+  manage: boolean;
+}) {
+  const { t } = useTranslation("matches");
+  return <p className="notice">{t(`next.${nextStepKey(status, needStatus, manage)}`)}</p>;
+}
+
 export default function MatchPage() {
-  const { match, need, hours, audit, may, today } = useLoaderData<typeof loader>();
+  const { match, need, hours, audit, steps, today } = useLoaderData<typeof loader>();
+  const may = (step: MatchStep) => steps.includes(step);
+  // Only coordinators of the need see its audit trail.
+  const manage = audit !== null;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["matches", "needs", "coordination"]);
-  const live = ["proposed", "accepted", "active"].includes(match.status);
   return (
     <div className="page">
       <p className="card__eyebrow">
@@ -115,7 +133,7 @@ export default function MatchPage() {
         {match.proposedByName ? ` · ${t("page.proposedBy", { name: match.proposedByName })}` : null} ·{" "}
         <DateOnly value={match.proposedAt} />
       </p>
-      {may.manage ? (
+      {manage ? (
         <p>
           <Link to={`/coordination/needs/${need.id}`}>{t("page.toNeed")}</Link>
           {match.helperContact?.length
@@ -135,8 +153,9 @@ export default function MatchPage() {
         <p>{t("page.declineReason", { reason: match.declineReason })}</p>
       ) : null}
 
-      {may.respond && match.status === "proposed" ? <RespondForm actionData={actionData} /> : null}
-      {may.logHours ? <LogHoursForm matchId={match.id} actionData={actionData} today={today} /> : null}
+      <NextStep status={match.status} needStatus={need.status} manage={manage} />
+      {may("respond") ? <RespondForm actionData={actionData} /> : null}
+      {may("logHours") ? <LogHoursForm matchId={match.id} actionData={actionData} today={today} /> : null}
 
       {hours.length > 0 ? (
         <section aria-labelledby="hours-list">
@@ -150,7 +169,7 @@ export default function MatchPage() {
                 {t("hours.amount", { count: h.hours })} ·{" "}
                 {h.confirmed ? t("hours.confirmed") : t("hours.pending")}
                 {h.note ? ` · ${h.note}` : null}
-                {may.manage && !h.confirmed ? (
+                {may("complete") && !h.confirmed ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="hoursId" value={h.id} />
                     <button
@@ -169,10 +188,10 @@ export default function MatchPage() {
         </section>
       ) : null}
 
-      {may.manage && live ? (
+      {may("start") || may("complete") || may("withdraw") || may("end") ? (
         <section aria-labelledby="manage-heading">
           <h2 id="manage-heading">{t("manage.title")}</h2>
-          {match.status === "accepted" ? (
+          {may("start") ? (
             <Form method="post" className="card">
               <p>{t("manage.startExplained")}</p>
               <button type="submit" name="intent" value="start" className="button">
@@ -180,18 +199,26 @@ export default function MatchPage() {
               </button>
             </Form>
           ) : null}
-          {match.status !== "proposed" ? (
-            <CompleteForm actionData={actionData} hasHours={hours.length > 0} />
+          {may("complete") ? <CompleteForm actionData={actionData} hasHours={hours.length > 0} /> : null}
+          {may("withdraw") ? (
+            <EndForm
+              actionData={actionData}
+              title={t("manage.withdrawTitle")}
+              explained={t("manage.withdrawExplained")}
+              submit={t("manage.withdraw")}
+            />
           ) : null}
-          <EndForm
-            actionData={actionData}
-            title={match.status === "proposed" ? t("manage.withdrawTitle") : t("manage.endTitle")}
-            explained={match.status === "proposed" ? t("manage.withdrawExplained") : t("manage.endExplained")}
-            submit={match.status === "proposed" ? t("manage.withdraw") : t("manage.end")}
-          />
+          {may("end") ? (
+            <EndForm
+              actionData={actionData}
+              title={t("manage.endTitle")}
+              explained={t("manage.endExplained")}
+              submit={t("manage.end")}
+            />
+          ) : null}
         </section>
       ) : null}
-      {!may.manage && may.end && (match.status === "accepted" || match.status === "active") ? (
+      {may("stepBack") ? (
         <EndForm
           actionData={actionData}
           title={t("stepBack.title")}

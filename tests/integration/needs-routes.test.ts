@@ -143,7 +143,7 @@ describe("the need page and the match page", () => {
 
     const asHelper = await callLoader(matchLoader, path, { cookie: f.volunteerCookie, params });
     expect(asHelper.data).toMatchObject({
-      may: { respond: true, manage: false },
+      steps: ["respond"],
       match: { helperContact: null, score: 61 },
       audit: null,
     });
@@ -164,7 +164,7 @@ describe("the need page and the match page", () => {
 
     const asCoordinator = await callLoader(matchLoader, path, { cookie: f.cookie, params });
     expect(asCoordinator.data).toMatchObject({
-      may: { respond: false, manage: true },
+      steps: [],
       match: {
         status: "declined",
         declineReason: "Ich bin an dem Tag verreist.",

@@ -355,7 +355,7 @@ describe("need commands", () => {
     expect(db.select().from(needs).where(eq(needs.id, need.id)).get()?.status).toBe("open");
   });
 
-  it("cancelling ends every live match, closing only the pending proposals", () => {
+  it("cancelling ends every live match; closing waits for running matches, then withdraws proposals", () => {
     const { db, nb, category, coordinator } = setup();
     const need = insertNeed(db, { categoryId: category.id, neighbourhoodId: nb.id, helpersNeeded: 3 });
     const other = insertNeed(db, { categoryId: category.id, neighbourhoodId: nb.id, helpersNeeded: 3 });
@@ -378,6 +378,15 @@ describe("need commands", () => {
       ok: true,
       value: { id: need.id, status: "cancelled" },
     });
+    // Someone is still helping on `other`: closing would leave them "active" on a finished need.
+    expect(finishNeed(db, coordinator, other.id, { intent: "close", note: "Alles erledigt" })).toEqual({
+      ok: false,
+      errors: { form: "needs:errors.runningMatches" },
+    });
+    db.update(matches)
+      .set({ status: "completed", completedAt: new Date() })
+      .where(and(eq(matches.needId, other.id), eq(matches.status, "active")))
+      .run();
     expect(finishNeed(db, coordinator, other.id, { intent: "close", note: "Alles erledigt" }).ok).toBe(true);
     const statuses = (needId: number) =>
       db
@@ -388,7 +397,7 @@ describe("need commands", () => {
         .map((m) => m.s)
         .sort();
     expect(statuses(need.id)).toEqual(["ended", "ended"]);
-    expect(statuses(other.id)).toEqual(["active", "ended"]);
+    expect(statuses(other.id)).toEqual(["completed", "ended"]);
     expect(db.select().from(needs).where(eq(needs.id, need.id)).get()).toMatchObject({
       status: "cancelled",
       closedAt: expect.any(Date),

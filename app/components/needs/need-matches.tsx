@@ -15,6 +15,7 @@ export function NeedMatches({ matches }: { matches: MatchSummary[] }) {
           <th scope="col">{t("list.status")}</th>
           <th scope="col">{t("list.score")}</th>
           <th scope="col">{t("list.contact")}</th>
+          <th scope="col">{t("list.next")}</th>
         </tr>
       </thead>
       <tbody>
@@ -35,6 +36,15 @@ export function NeedMatches({ matches }: { matches: MatchSummary[] }) {
             </td>
             <td>{t("matching:score", { score: m.score })}</td>
             <td>{m.helperContact?.join(", ") ?? "–"}</td>
+            <td>
+              {m.status === "proposed" ? (
+                t("list.nextStep.proposed")
+              ) : m.status === "accepted" || m.status === "active" ? (
+                <Link to={`/matches/${m.id}`}>{t(`list.nextStep.${m.status}`)}</Link>
+              ) : (
+                "–"
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

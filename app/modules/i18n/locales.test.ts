@@ -43,6 +43,9 @@ const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   "dashboard:audit.actionNames.",
   // `audit.detailKeys.${key}` — components/dashboard/audit-entry.tsx (keys of an audit event's details)
   "dashboard:audit.detailKeys.",
+  // `audit.values.${value}` — components/dashboard/audit-entry.tsx (enum-like values of an audit event's
+  // details: statuses, roles, reasons such as need_closed)
+  "dashboard:audit.values.",
   // `volunteer.levels.${l.level}` — routes/volunteer._index.tsx; `profile.levels.${level}` —
   // components/volunteer-profile-form.tsx (LANGUAGE_LEVEL)
   "home:volunteer.levels.",

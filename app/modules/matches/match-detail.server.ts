@@ -15,6 +15,7 @@ import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { can } from "~/modules/permissions/permissions";
 import { notFound } from "~/modules/permissions/guards.server";
 import { requireMatch, type MatchRecord } from "./match-lifecycle.server";
+import { matchSteps, type MatchStep } from "~/modules/needs/need-status";
 
 /** Stored component values (0–1) in the engine's display order. */
 export type StoredComponents = { key: WeightKey; value: number }[];
@@ -178,7 +179,8 @@ export interface MatchPage {
   need: NeedDetail | NeedForHelper;
   hours: HoursItem[];
   audit: AuditEntry[] | null;
-  may: { respond: boolean; manage: boolean; end: boolean; logHours: boolean };
+  /** What this person may do next here, from the match's and the need's state (need-status.ts). */
+  steps: MatchStep[];
 }
 
 /** Everything /matches/:id shows to this user; 404 / 403 through the permission rules. */
@@ -214,12 +216,12 @@ export function getMatchPage(db: Db, user: AuthUser, matchId: number): MatchPage
     need: manage ? need : needForHelper(need),
     hours,
     audit: manage ? listAuditTrail(db, [{ entityType: "match", entityIds: [matchId] }]) : null,
-    may: {
+    steps: matchSteps(record.status, need.status, {
       respond: can(user, "match:respond", record),
       manage,
       end: can(user, "match:end", record),
-      logHours: record.offer.volunteerId === user.id && ["accepted", "active"].includes(record.status),
-    },
+      isHelper: record.offer.volunteerId === user.id,
+    }),
   };
 }
 

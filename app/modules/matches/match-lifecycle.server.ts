@@ -5,24 +5,15 @@
  * the need's status in the same transaction. A declined pair stays in the table: the unique
  * (need, offer) index keeps it from being proposed again, and the engine leaves it out of suggestions.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
-import {
-  hoursLog,
-  matches,
-  memberships,
-  needs,
-  offerNeighbourhoods,
-  offers,
-  organisations,
-  users,
-} from "@db/schema";
+import { hoursLog, matches, needs, offerNeighbourhoods, offers } from "@db/schema";
 import type { MatchStatus, NeedStatus } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { ScoredCandidate, WeightKey } from "~/modules/matching";
 import { isFinalNeedStatus } from "~/modules/needs/need-status";
-import { recomputeNeedStatus } from "~/modules/needs/needs.server";
+import { notifyMatchEnded, offerRecipients, recomputeNeedStatus } from "./need-match-state.server";
 import { notify } from "~/modules/notifications/notify.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
@@ -100,37 +91,6 @@ export function requireMatch(db: DbOrTx, user: AuthUser, matchId: number, action
   if (!match) throw notFound();
   assertCan(user, action, match);
   return match;
-}
-
-/** Who answers for an offer: the volunteer, or the organisation's owners (all members if it has none). */
-function offerRecipients(tx: DbOrTx, offerId: number): { userIds: string[]; helperName: string } {
-  const offer = tx
-    .select({
-      volunteerId: offers.volunteerId,
-      organisationId: offers.organisationId,
-      volunteerName: users.displayName,
-      organisationName: organisations.name,
-    })
-    .from(offers)
-    .leftJoin(users, eq(users.id, offers.volunteerId))
-    .leftJoin(organisations, eq(organisations.id, offers.organisationId))
-    .where(eq(offers.id, offerId))
-    .get();
-  if (!offer) return { userIds: [], helperName: "" };
-  if (offer.volunteerId) return { userIds: [offer.volunteerId], helperName: offer.volunteerName ?? "" };
-  const members = offer.organisationId
-    ? tx
-        .select({ userId: memberships.userId, role: memberships.role })
-        .from(memberships)
-        .where(eq(memberships.organisationId, offer.organisationId))
-        .orderBy(asc(memberships.createdAt))
-        .all()
-    : [];
-  const owners = members.filter((m) => m.role === "owner");
-  return {
-    userIds: (owners.length ? owners : members).map((m) => m.userId),
-    helperName: offer.organisationName ?? "",
-  };
 }
 
 const COMPONENT_COLUMN: Record<WeightKey, keyof typeof matches.$inferInsert> = {
@@ -295,6 +255,7 @@ export function respondToMatch(
 ): LifecycleResult<{ id: number; status: MatchStatus }> {
   const match = requireMatch(db, user, matchId, "match:respond");
   if (match.status !== "proposed") return fail({ form: "matches:errors.notProposed" });
+  if (isFinalNeedStatus(match.needStatus)) return fail({ form: "needs:errors.finished" });
   const status: MatchStatus = input.answer === "accept" ? "accepted" : "declined";
   const done = db.transaction(
     (tx) => {
@@ -337,6 +298,7 @@ export function respondToMatch(
 /** The coordinator starts an accepted match (the helper and the newcomer have been put in touch). */
 export function startMatch(db: Db, user: AuthUser, matchId: number): LifecycleResult {
   const match = requireMatch(db, user, matchId, "match:manage");
+  if (isFinalNeedStatus(match.needStatus)) return fail({ form: "needs:errors.finished" });
   const done = db.transaction((tx) => {
     if (!transition(tx, matchId, ["accepted"], "active")) return false;
     recordAudit(tx, {
@@ -460,38 +422,6 @@ export function endMatch(db: Db, user: AuthUser, matchId: number, reason: string
     return true;
   });
   return done ? { ok: true, value: { id: matchId } } : fail({ form: "matches:errors.cannotEnd" });
-}
-
-/**
- * Tells the other side that a match ended: the helper (the volunteer, or the organisation's owners) when
- * the coordination ended it or withdrew the proposal; the coordinator who proposed it when the helper
- * stepped back. The reason stays in the audit trail, not in the message. Nobody is told about their own step.
- */
-function notifyMatchEnded(
-  tx: DbOrTx,
-  match: MatchRecord,
-  by: "coordination" | "helper",
-  actorId: string,
-): void {
-  if (match.offerId === null) return;
-  const { userIds, helperName } = offerRecipients(tx, match.offerId);
-  if (by === "coordination") {
-    for (const userId of userIds.filter((id) => id !== actorId)) {
-      notify(tx, {
-        userId,
-        kind: "match_ended_by_coordination",
-        params: { needId: match.needId, needTitle: match.needTitle },
-        link: `/matches/${match.id}`,
-      });
-    }
-  } else if (match.proposedBy && match.proposedBy !== actorId) {
-    notify(tx, {
-      userId: match.proposedBy,
-      kind: "match_ended_by_helper",
-      params: { needId: match.needId, needTitle: match.needTitle, helperName },
-      link: `/coordination/needs/${match.needId}`,
-    });
-  }
 }
 
 /** The coordinator confirms hours a volunteer logged for a match of their neighbourhood; the volunteer is told. */

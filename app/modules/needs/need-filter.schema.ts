@@ -2,7 +2,10 @@ import { z } from "zod";
 import { parseUrlFilter } from "~/utils/url-filter";
 import { LANGUAGE, NEED_STATUS, NEED_URGENCY } from "@db/schema/enums";
 
-/** "active" = open or partly matched: the coordinator's working list, and the default. */
+/**
+ * "active" = every need that still needs its coordinator (open, partly matched, matched with helpers on
+ * the way): the working list, and the default. A need leaves it when it is done or cancelled.
+ */
 export const NEED_STATUS_FILTER = ["active", "all", ...NEED_STATUS] as const;
 export type NeedStatusFilter = (typeof NEED_STATUS_FILTER)[number];
 

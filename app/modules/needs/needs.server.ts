@@ -23,7 +23,13 @@ import { assertCan } from "~/modules/permissions/guards.server";
 import { can, isMemberOf, type NeedResource } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
 import { NEEDS_PAGE_SIZE, type NeedFilter } from "./need-filter.schema";
-import { FILLING_MATCH_STATUSES, isFinalNeedStatus, LIVE_MATCH_STATUSES, needStatusFor } from "./need-status";
+import { endMatchesOfNeed, recomputeNeedStatus } from "~/modules/matches/need-match-state.server";
+import {
+  isFinalNeedStatus,
+  LIVE_MATCH_STATUSES,
+  LIVE_NEED_STATUSES,
+  RUNNING_MATCH_STATUSES,
+} from "./need-status";
 import type { NeedCloseSchema, NeedInput } from "./need.schema";
 import type { z } from "zod";
 
@@ -283,7 +289,9 @@ function loadNeedFacts(
 
 /**
  * Closes (done) or cancels (no longer wanted) a need. Proposals still waiting for an answer are
- * withdrawn (ended); cancelling also ends accepted and active matches, closing leaves them to finish.
+ * withdrawn (ended) and their helpers told; cancelling also ends accepted and active matches (their
+ * helpers are told). Closing is refused while a helper is still on the way (accepted or active): those
+ * matches are completed with their hours or ended first — the last completion closes the need by itself.
  */
 export function finishNeed(
   db: Db,
@@ -294,26 +302,28 @@ export function finishNeed(
   const need = requireNeed(db, user, needId, "need:update");
   if (isFinalNeedStatus(need.status)) return { ok: false, errors: { form: "needs:errors.finished" } };
   const status: NeedStatus = input.intent === "close" ? "closed" : "cancelled";
-  const ending = input.intent === "close" ? (["proposed"] as const) : LIVE_MATCH_STATUSES;
-  db.transaction(
+  const result = db.transaction(
     (tx) => {
-      const now = new Date();
-      const ended = tx
-        .update(matches)
-        .set({ status: "ended", endedAt: now })
-        .where(and(eq(matches.needId, needId), inArray(matches.status, [...ending])))
-        .returning({ id: matches.id })
-        .all();
-      for (const m of ended) {
-        recordAudit(tx, {
-          actorId: user.id,
-          action: "match.ended",
-          entityType: "match",
-          entityId: m.id,
-          neighbourhoodId: need.neighbourhoodId,
-          details: { reason: `need_${status}`, needId },
-        });
+      // Done with helpers still on the way would leave them "accepted" on a finished need: they are
+      // completed (with their hours) or ended first, on their match pages, which the need page lists.
+      if (status === "closed") {
+        const running = tx
+          .select({ id: matches.id })
+          .from(matches)
+          .where(and(eq(matches.needId, needId), inArray(matches.status, [...RUNNING_MATCH_STATUSES])))
+          .all();
+        if (running.length > 0)
+          return { ok: false as const, errors: { form: "needs:errors.runningMatches" } };
       }
+      const now = new Date();
+      const ended = endMatchesOfNeed(tx, {
+        needId,
+        statuses: status === "closed" ? ["proposed"] : LIVE_MATCH_STATUSES,
+        actorId: user.id,
+        neighbourhoodId: need.neighbourhoodId,
+        reason: `need_${status}`,
+        now,
+      });
       tx.update(needs).set({ status, closedAt: now }).where(eq(needs.id, needId)).run();
       recordAudit(tx, {
         actorId: user.id,
@@ -323,51 +333,16 @@ export function finishNeed(
         neighbourhoodId: need.neighbourhoodId,
         details: {
           from: need.status,
-          endedMatches: ended.map((m) => m.id),
+          endedMatches: ended,
           ...(input.note ? { note: input.note } : {}),
         },
       });
+      return null;
     },
     { behavior: "immediate" },
   );
+  if (result) return result;
   return { ok: true, value: { id: needId, status } };
-}
-
-// Correlated subqueries name the outer table literally: drizzle renders a column of a single-table
-// select unqualified ("id"), which inside `from matches m` would mean m.id.
-
-/**
- * Sets a live need's status from its matches (open / partly matched / matched) and audits a change.
- * Call it inside the transaction that changed a match of the need. Returns the status now stored.
- */
-export function recomputeNeedStatus(tx: DbOrTx, needId: number, actorId: string | null): NeedStatus | null {
-  const row = tx
-    .select({
-      status: needs.status,
-      helpersNeeded: needs.helpersNeeded,
-      neighbourhoodId: needs.neighbourhoodId,
-      filled: sql<number>`(select count(*) from ${matches} m where m.need_id = needs.id
-        and m.status in (${sql.join(
-          FILLING_MATCH_STATUSES.map((s) => sql`${s}`),
-          sql`, `,
-        )}))`,
-    })
-    .from(needs)
-    .where(eq(needs.id, needId))
-    .get();
-  if (!row) return null;
-  const next = needStatusFor(row.status, row.helpersNeeded, row.filled);
-  if (next === row.status) return next;
-  tx.update(needs).set({ status: next }).where(eq(needs.id, needId)).run();
-  recordAudit(tx, {
-    actorId,
-    action: "need.status_changed",
-    entityType: "need",
-    entityId: needId,
-    neighbourhoodId: row.neighbourhoodId,
-    details: { from: row.status, to: next, filled: row.filled, helpersNeeded: row.helpersNeeded },
-  });
-  return next;
 }
 
 // ---- reading -----------------------------------------------------------------------------------
@@ -421,7 +396,7 @@ export function listNeeds(
   filter: NeedFilter,
 ): { items: NeedListItem[]; total: number; page: number; pageCount: number } {
   const conditions: (SQL | undefined)[] = [needScopeCondition(user)];
-  if (filter.status === "active") conditions.push(inArray(needs.status, ["open", "partly_matched"]));
+  if (filter.status === "active") conditions.push(inArray(needs.status, [...LIVE_NEED_STATUSES]));
   else if (filter.status !== "all") conditions.push(eq(needs.status, filter.status));
   if (filter.neighbourhood) conditions.push(eq(needs.neighbourhoodId, filter.neighbourhood));
   if (filter.category) conditions.push(eq(needs.categoryId, filter.category));

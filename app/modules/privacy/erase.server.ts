@@ -19,6 +19,7 @@ import {
   users,
 } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { recomputeNeedStatus } from "~/modules/matches/need-match-state.server";
 import { escapeHtml } from "~/modules/notifications/email-templates.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { cancelSignup, type SignupNotifier } from "~/modules/signups/signups.server";
@@ -190,12 +191,7 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
       }
       // A need that lost a helper is open (or partly matched) again, and its coordinator sees why.
       for (const needId of needsTouched) {
-        tx.run(sql`update needs set status = case
-            when (select count(*) from matches m where m.need_id = needs.id and m.status in ('accepted', 'active', 'completed')) = 0 then 'open'
-            when (select count(*) from matches m where m.need_id = needs.id and m.status in ('accepted', 'active', 'completed')) < helpers_needed then 'partly_matched'
-            else status end,
-          updated_at = ${now}
-          where id = ${needId} and status in ('partly_matched', 'matched')`);
+        recomputeNeedStatus(tx, needId, null);
         const need = tx.select({ nb: needs.neighbourhoodId }).from(needs).where(eq(needs.id, needId)).get();
         recordAudit(tx, {
           actorId: null,
