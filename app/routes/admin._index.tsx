@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { USER_ROLE } from "@db/schema/enums";
+import { StatList } from "~/components/stat-list";
 import { loadAdminHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
@@ -15,6 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return loadAdminHome();
 }
 
+type AdminFigure = "invites" | "organisationsToVerify" | "outboxPending" | "outboxFailed";
+
 export default function AdminHomePage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["home", "auth", "dashboard", "settings"]);
@@ -23,31 +25,12 @@ export default function AdminHomePage() {
       <h1>{t("admin.title")}</h1>
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">{t("admin.people")}</h2>
-        <ul className="stat-list">
-          {USER_ROLE.map((role) => (
-            <li key={role}>
-              <strong>{data.usersByRole[role]}</strong>{" "}
-              <Link to={`/admin/users?role=${role}`}>{t(`auth:roles.${role}`)}</Link>
-            </li>
-          ))}
-        </ul>
+        <StatList figures={data.people} label={(f) => t(`auth:roles.${f.role}`)} />
       </section>
       <section aria-labelledby="todo-heading">
         <h2 id="todo-heading">{t("admin.todo")}</h2>
+        <StatList figures={data.figures} label={(f) => t(`admin.figures.${f.key as AdminFigure}`)} />
         <ul>
-          <li>
-            <Link to="/admin/invites">{t("admin.invites", { count: data.pendingInvites })}</Link>
-          </li>
-          <li>
-            <Link to="/coordination/organisations">
-              {t("admin.organisationsToVerify", { count: data.organisationsToVerify })}
-            </Link>
-          </li>
-          <li>
-            <Link to="/admin/outbox">
-              {t("admin.outbox", { waiting: data.outboxWaiting, failed: data.outboxFailed })}
-            </Link>
-          </li>
           <li>
             <Link to="/coordination">{t("admin.coordination")}</Link>
           </li>

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StatList } from "~/components/stat-list";
 import { loadCoordinationHome } from "~/modules/home/home-pages.server";
+import { formatNumber } from "~/utils/format";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -14,27 +16,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { name: user.displayName, ...loadCoordinationHome(user) };
 }
 
+type CoordinationFigure = "openNeeds" | "proposals" | "organisationsToVerify";
+
 export default function CoordinationHomePage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
-  const totalOpen = data.neighbourhoods.reduce((n, nb) => n + nb.openNeeds, 0);
+  const { i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
   return (
     <div className="page page--wide">
       <h1>{t("coordination.title", { name: data.name })}</h1>
       <EvaluationLinks />
-      <ul className="stat-list" aria-label={t("coordination.statsLabel")}>
-        <li>
-          <strong>{totalOpen}</strong> <Link to="/coordination/needs">{t("coordination.openNeeds")}</Link>
-        </li>
-        <li>
-          <strong>{data.proposedMatches}</strong>{" "}
-          <Link to="/matches">{t("coordination.proposedMatches")}</Link>
-        </li>
-        <li>
-          <strong>{data.organisationsToVerify}</strong>{" "}
-          <Link to="/coordination/verification">{t("coordination.organisationsToVerify")}</Link>
-        </li>
-      </ul>
+      <StatList
+        figures={data.figures}
+        ariaLabel={t("coordination.statsLabel")}
+        label={(f) => t(`coordination.figures.${f.key as CoordinationFigure}`)}
+      />
       <section aria-labelledby="scope-heading">
         <h2 id="scope-heading">
           {data.allNeighbourhoods ? t("coordination.allNeighbourhoods") : t("coordination.myNeighbourhoods")}
@@ -54,8 +51,12 @@ export default function CoordinationHomePage() {
               {data.neighbourhoods.map((nb) => (
                 <tr key={nb.id}>
                   <th scope="row">{nb.name}</th>
-                  <td>{nb.openNeeds}</td>
-                  <td>{nb.urgentNeeds}</td>
+                  <td>
+                    <Link to={nb.openNeeds.href}>{n(nb.openNeeds.value)}</Link>
+                  </td>
+                  <td>
+                    <Link to={nb.urgentNeeds.href}>{n(nb.urgentNeeds.value)}</Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

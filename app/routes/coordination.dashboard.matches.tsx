@@ -18,6 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...listFigureMatches(getDb(), scope, filter), filter, neighbourhoodName, category };
 }
 
+const TITLES = {
+  proposed: "lists.matches.proposedTitle",
+  accepted: "lists.matches.acceptedTitle",
+  waiting: "lists.matches.waitingTitle",
+} as const;
+
 export default function FigureMatchesPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
@@ -30,9 +36,7 @@ export default function FigureMatchesPage() {
   ].filter(Boolean);
   return (
     <FigureList
-      title={
-        filter.matchKind === "accepted" ? t("lists.matches.acceptedTitle") : t("lists.matches.proposedTitle")
-      }
+      title={t(TITLES[filter.matchKind])}
       intro={facts.join(" · ")}
       total={data.total}
       page={data.page}

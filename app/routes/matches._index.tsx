@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateOnly } from "~/components/time";
+import { MATCH_STATUS, type MatchStatus } from "@db/schema/enums";
 import { requireUser } from "~/modules/auth/session.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { listOffererMatches } from "~/modules/matches/match-detail.server";
@@ -17,20 +18,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 /** The requests for one's own offers (and one's organisations' offers): what to answer, what runs. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // `?status=proposed`: only what waits for an answer (the number on the volunteer's home page).
+  const param = new URL(request.url).searchParams.get("status");
+  const status = (MATCH_STATUS as readonly string[]).includes(param ?? "") ? (param as MatchStatus) : null;
   return {
-    matches: listOffererMatches(getDb(), user),
+    status,
+    matches: listOffererMatches(getDb(), user, status),
     pageTitle: `${getServerT(user.locale, "matches")("mine.title")} · miteinander`,
   };
 }
 
 export default function MyMatchesPage() {
-  const { matches } = useLoaderData<typeof loader>();
+  const { matches, status } = useLoaderData<typeof loader>();
   const { t } = useTranslation("matches");
   const waiting = matches.filter((m) => m.status === "proposed").length;
   return (
     <div className="page">
       <h1>{t("mine.title")}</h1>
       <p className="lead">{waiting > 0 ? t("mine.waiting", { count: waiting }) : t("mine.intro")}</p>
+      {status ? (
+        <p>
+          {t("mine.filtered", { status: t(`status.${status}`) })}{" "}
+          <Link to="/matches">{t("mine.showAll")}</Link>
+        </p>
+      ) : null}
       {matches.length === 0 ? (
         <p className="empty">{t("mine.none")}</p>
       ) : (

@@ -28,7 +28,13 @@ export default function OrganisationHomePage() {
           </h2>
           <p className="card__eyebrow">
             {t(`auth:kinds.${org.kind}`)} · {t(`organisation.myRole.${org.myRole}`)} ·{" "}
-            {t("organisation.members", { count: org.memberCount })}
+            {org.myRole === "owner" ? (
+              <Link to={`/organisations/${org.id}/members`}>
+                {t("organisation.members", { count: org.memberCount })}
+              </Link>
+            ) : (
+              t("organisation.members", { count: org.memberCount })
+            )}
           </p>
           {org.verified ? (
             <p className="highlight">{t("organisation.verified")}</p>
@@ -78,10 +84,12 @@ export default function OrganisationHomePage() {
                     </td>
                     <td>{t(`organisation.statuses.${a.status}`)}</td>
                     <td>
-                      {t("organisation.helpersOf", {
-                        confirmed: a.helpersConfirmed,
-                        needed: a.helpersNeeded,
-                      })}
+                      <Link to={`/organisations/${org.id}/activities/${a.id}`}>
+                        {t("organisation.helpersOf", {
+                          confirmed: a.helpersConfirmed,
+                          needed: a.helpersNeeded,
+                        })}
+                      </Link>
                     </td>
                   </tr>
                 ))}

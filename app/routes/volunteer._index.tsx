@@ -2,12 +2,12 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MatchDateCard } from "~/components/matches/match-date-card";
+import { StatList } from "~/components/stat-list";
 import { DateRange } from "~/components/time";
 import { loadVolunteerHome } from "~/modules/home/home-pages.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";
-import { formatNumber } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
 import { useFormatList } from "~/components/use-format-list";
 import type { Language, LanguageLevel } from "@db/schema/enums";
@@ -25,9 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { name: user.displayName, ...loadVolunteerHome(user.id) };
 }
 
+type VolunteerFigure = "hoursConfirmed" | "dates" | "proposals";
+
 export default function VolunteerHomePage() {
   const data = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["home", "common"]);
+  const { t } = useTranslation(["home", "common"]);
   const formatList = useFormatList();
   const { profile } = data;
   const dates = [
@@ -37,20 +39,11 @@ export default function VolunteerHomePage() {
   return (
     <div className="page page--wide">
       <h1>{t("volunteer.title", { name: data.name })}</h1>
-      <ul className="stat-list" aria-label={t("volunteer.statsLabel")}>
-        <li>
-          <strong>{formatNumber(data.hoursThisYear, i18n.language)}</strong> {t("volunteer.hoursThisYear")}
-        </li>
-        <li>
-          <strong>
-            {data.commitments.filter((c) => c.status === "confirmed").length + data.matchDates.length}
-          </strong>{" "}
-          {t("volunteer.upcomingConfirmed")}
-        </li>
-        <li>
-          <strong>{data.proposedMatches}</strong> <Link to="/matches">{t("volunteer.proposedMatches")}</Link>
-        </li>
-      </ul>
+      <StatList
+        figures={data.figures}
+        ariaLabel={t("volunteer.statsLabel")}
+        label={(f) => t(`volunteer.figures.${f.key as VolunteerFigure}`)}
+      />
 
       <section aria-labelledby="commitments-heading">
         <h2 id="commitments-heading">{t("volunteer.commitments")}</h2>

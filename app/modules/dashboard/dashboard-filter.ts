@@ -9,7 +9,8 @@ export const LIST_PAGE_SIZE = 50;
 
 export const COVERED_FILTER = ["any", "yes", "no"] as const;
 export type CoveredFilter = (typeof COVERED_FILTER)[number];
-export const MATCH_KIND = ["proposed", "accepted"] as const;
+/** proposed / accepted: in the period; waiting: proposed and not answered yet (any time). */
+export const MATCH_KIND = ["proposed", "accepted", "waiting"] as const;
 export type MatchKind = (typeof MATCH_KIND)[number];
 export const LOAD_KIND = ["over-cap", "drop"] as const;
 export type LoadKind = (typeof LOAD_KIND)[number];

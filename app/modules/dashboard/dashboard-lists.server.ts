@@ -137,6 +137,7 @@ export function listFigureMatches(
   ];
   if (filter.matchKind === "accepted")
     parts.push(sql.raw(`m.status in ${FILLING_MATCH_SQL} and m.responded_at is not null`));
+  if (filter.matchKind === "waiting") parts.push(sql.raw(`m.status = 'proposed'`));
   if (filter.from) parts.push(sql`${sql.raw(column)} >= ${periodOf(filter.from, filter.from).fromMs}`);
   if (filter.to) parts.push(sql`${sql.raw(column)} < ${periodOf(filter.to, filter.to).toMs}`);
   const from = sql`from matches m join needs n on n.id = m.need_id where ${and(parts)}`;

@@ -2,12 +2,11 @@
  * The data of each role's home page. Each loads with a fixed number of queries, whatever the size of
  * the lists (counts and sums are aggregated in SQL).
  */
-import { and, asc, count, desc, eq, gt, inArray, isNull, sql, sum } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import {
   authTokens,
   emailOutbox,
   events,
-  hoursLog,
   matches,
   needs,
   neighbourhoods,
@@ -18,12 +17,30 @@ import {
   users,
   volunteerProfiles,
 } from "@db/schema";
-import type { EventStatus, OrganisationKind, SignupStatus, UserRole } from "@db/schema/enums";
+import {
+  USER_ROLE,
+  type EventStatus,
+  type OrganisationKind,
+  type SignupStatus,
+  type UserRole,
+} from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { listMatchDates, type MatchDate } from "~/modules/matches/match-dates.server";
 import { countOrganisationsForReview } from "~/modules/organisations/verification.server";
+import { hoursTotalsOfYear } from "~/modules/volunteers/hours.server";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";
+
+/**
+ * A number on a home page and the page that lists exactly what it counts (issue 13, seam 5: a count of
+ * proposals linked to a page that said there were none). tests/integration/home-figures.test.ts follows
+ * every `href` and counts.
+ */
+export interface HomeFigure {
+  key: string;
+  value: number;
+  href: string;
+}
 
 // ---- volunteer ------------------------------------------------------------------------------------
 
@@ -50,8 +67,8 @@ export interface VolunteerHome {
   }[];
   /** Appointments of matches the volunteer said yes to. */
   matchDates: MatchDate[];
-  hoursThisYear: number;
-  proposedMatches: number;
+  /** The numbers on top, each with the list it counts. */
+  figures: HomeFigure[];
 }
 
 export function loadVolunteerHome(userId: string, now = Date.now()): VolunteerHome {
@@ -98,12 +115,20 @@ export function loadVolunteerHome(userId: string, now = Date.now()): VolunteerHo
     .limit(20)
     .all();
 
-  const yearStart = `${zonedIsoDate(now).slice(0, 4)}-01-01`;
-  const hours = db
-    .select({ total: sum(hoursLog.hours) })
-    .from(hoursLog)
-    .where(and(eq(hoursLog.volunteerId, userId), sql`${hoursLog.date} >= ${yearStart}`))
+  const hours = hoursTotalsOfYear(db, userId, zonedIsoDate(now).slice(0, 4));
+  const upcoming = db
+    .select({ n: count() })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .where(
+      and(
+        eq(signups.volunteerId, userId),
+        inArray(signups.status, ["confirmed", "waitlisted"]),
+        gt(shifts.endsAt, new Date(now)),
+      ),
+    )
     .get();
+  const matchDates = listMatchDates(db, userId, now);
   const proposed = db
     .select({ n: count() })
     .from(matches)
@@ -128,9 +153,16 @@ export function loadVolunteerHome(userId: string, now = Date.now()): VolunteerHo
       startsAt: c.startsAt.getTime(),
       endsAt: c.endsAt.getTime(),
     })),
-    matchDates: listMatchDates(db, userId, now),
-    hoursThisYear: Number(hours?.total ?? 0),
-    proposedMatches: proposed?.n ?? 0,
+    matchDates,
+    figures: [
+      { key: "hoursConfirmed", value: hours.confirmed, href: "/volunteer/hours" },
+      {
+        key: "dates",
+        value: (upcoming?.n ?? 0) + matchDates.length,
+        href: "/volunteer/commitments",
+      },
+      { key: "proposals", value: proposed?.n ?? 0, href: "/matches?status=proposed" },
+    ],
   };
 }
 
@@ -214,9 +246,14 @@ export function loadOrganisationHome(user: AuthUser, now = Date.now()): Organisa
 
 export interface CoordinationHome {
   allNeighbourhoods: boolean;
-  neighbourhoods: { id: number; name: string; openNeeds: number; urgentNeeds: number }[];
-  proposedMatches: number;
-  organisationsToVerify: number;
+  /** Per neighbourhood: needs still looking for helpers, and of those the urgent ones. */
+  neighbourhoods: { id: number; name: string; openNeeds: HomeFigure; urgentNeeds: HomeFigure }[];
+  figures: HomeFigure[];
+}
+
+/** The needs list, as the needs page reads its filter. */
+function needsHref(params: Record<string, string | number>): string {
+  return `/coordination/needs?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
 }
 
 const OPEN_NEED = ["open", "partly_matched"] as const;
@@ -232,7 +269,7 @@ export function loadCoordinationHome(user: AuthUser): CoordinationHome {
             id: neighbourhoods.id,
             name: neighbourhoods.name,
             openNeeds: sql<number>`count(${needs.id})`,
-            urgentNeeds: sql<number>`coalesce(sum(case when ${needs.urgency} in ('high', 'urgent') then 1 else 0 end), 0)`,
+            urgentNeeds: sql<number>`coalesce(sum(case when ${needs.urgency} = 'urgent' then 1 else 0 end), 0)`,
           })
           .from(neighbourhoods)
           .leftJoin(
@@ -255,20 +292,43 @@ export function loadCoordinationHome(user: AuthUser): CoordinationHome {
       : 0;
   return {
     allNeighbourhoods: all,
-    neighbourhoods: rows,
-    proposedMatches: proposed,
-    organisationsToVerify: countOrganisationsForReview(user),
+    neighbourhoods: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      openNeeds: {
+        key: "openNeeds",
+        value: r.openNeeds,
+        href: needsHref({ status: "active", neighbourhood: r.id }),
+      },
+      urgentNeeds: {
+        key: "urgentNeeds",
+        value: r.urgentNeeds,
+        href: needsHref({ status: "active", neighbourhood: r.id, urgency: "urgent" }),
+      },
+    })),
+    figures: [
+      {
+        key: "openNeeds",
+        value: rows.reduce((n, r) => n + r.openNeeds, 0),
+        href: needsHref({ status: "active" }),
+      },
+      { key: "proposals", value: proposed, href: "/coordination/dashboard/matches?kind=waiting" },
+      {
+        key: "organisationsToVerify",
+        value: countOrganisationsForReview(user),
+        href: "/coordination/organisations",
+      },
+    ],
   };
 }
 
 // ---- admin ----------------------------------------------------------------------------------------
 
 export interface AdminHome {
-  usersByRole: Record<UserRole, number>;
-  pendingInvites: number;
-  organisationsToVerify: number;
-  outboxWaiting: number;
-  outboxFailed: number;
+  /** People per role, each with the user list filtered to that role. */
+  people: (HomeFigure & { role: UserRole })[];
+  /** What waits for the operator: invites, organisations, e-mails. */
+  figures: HomeFigure[];
 }
 
 export function loadAdminHome(now = Date.now()): AdminHome {
@@ -294,16 +354,23 @@ export function loadAdminHome(now = Date.now()): AdminHome {
     .get();
   const outbox = db
     .select({
-      waiting: sql<number>`coalesce(sum(case when ${emailOutbox.status} in ('pending', 'sending') then 1 else 0 end), 0)`,
+      pending: sql<number>`coalesce(sum(case when ${emailOutbox.status} = 'pending' then 1 else 0 end), 0)`,
       failed: sql<number>`coalesce(sum(case when ${emailOutbox.status} = 'failed' then 1 else 0 end), 0)`,
     })
     .from(emailOutbox)
     .get();
   return {
-    usersByRole,
-    pendingInvites: invites?.n ?? 0,
-    organisationsToVerify: unverified?.n ?? 0,
-    outboxWaiting: outbox?.waiting ?? 0,
-    outboxFailed: outbox?.failed ?? 0,
+    people: USER_ROLE.map((role) => ({
+      key: `role-${role}`,
+      role,
+      value: usersByRole[role],
+      href: `/admin/users?role=${role}`,
+    })),
+    figures: [
+      { key: "invites", value: invites?.n ?? 0, href: "/admin/invites" },
+      { key: "organisationsToVerify", value: unverified?.n ?? 0, href: "/coordination/organisations" },
+      { key: "outboxPending", value: outbox?.pending ?? 0, href: "/admin/outbox?status=pending" },
+      { key: "outboxFailed", value: outbox?.failed ?? 0, href: "/admin/outbox?status=failed" },
+    ],
   };
 }

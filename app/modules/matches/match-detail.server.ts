@@ -234,7 +234,11 @@ export interface OffererMatchItem {
 }
 
 /** Matches of the offers this user answers for (own offers, their organisations' offers): one query. */
-export function listOffererMatches(db: DbOrTx, user: AuthUser): OffererMatchItem[] {
+export function listOffererMatches(
+  db: DbOrTx,
+  user: AuthUser,
+  status: MatchStatus | null = null,
+): OffererMatchItem[] {
   const orgIds = user.memberships.map((m) => m.organisationId);
   const owner = orgIds.length
     ? or(eq(offers.volunteerId, user.id), inArray(offers.organisationId, orgIds))
@@ -249,7 +253,7 @@ export function listOffererMatches(db: DbOrTx, user: AuthUser): OffererMatchItem
     })
     .from(matches)
     .innerJoin(offers, eq(offers.id, matches.offerId))
-    .where(owner)
+    .where(status ? and(owner, eq(matches.status, status)) : owner)
     .orderBy(STATUS_ORDER, desc(matches.proposedAt), desc(matches.id))
     .limit(200)
     .all()

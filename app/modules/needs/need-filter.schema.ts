@@ -3,10 +3,11 @@ import { parseUrlFilter } from "~/utils/url-filter";
 import { LANGUAGE, NEED_STATUS, NEED_URGENCY } from "@db/schema/enums";
 
 /**
- * "active" = every need that still needs its coordinator (open, partly matched, matched with helpers on
- * the way): the working list, and the default. A need leaves it when it is done or cancelled.
+ * "todo" = every need that still needs its coordinator (open, partly matched, and matched ones whose
+ * helpers are on the way): the working list, and the default; a need leaves it when it is done or
+ * cancelled. "active" = still looking for helpers (open or partly matched), as the dashboard counts them.
  */
-export const NEED_STATUS_FILTER = ["active", "all", ...NEED_STATUS] as const;
+export const NEED_STATUS_FILTER = ["todo", "active", "all", ...NEED_STATUS] as const;
 export type NeedStatusFilter = (typeof NEED_STATUS_FILTER)[number];
 
 export const NEEDS_PAGE_SIZE = 20;
@@ -19,7 +20,7 @@ const id = z.coerce
 
 /** The needs list filter as it appears in a shareable URL. Messages are i18n keys. */
 export const NeedFilterSchema = z.object({
-  status: z.enum(NEED_STATUS_FILTER, { message: "needs:filter.errors.unknown" }).default("active"),
+  status: z.enum(NEED_STATUS_FILTER, { message: "needs:filter.errors.unknown" }).default("todo"),
   neighbourhood: id.optional(),
   category: id.optional(),
   urgency: z.enum(NEED_URGENCY, { message: "needs:filter.errors.unknown" }).optional(),
@@ -45,7 +46,7 @@ export function parseNeedFilter(params: URLSearchParams): {
   filter: NeedFilter;
   errors: Partial<Record<Field, string>>;
 } {
-  return parseUrlFilter(NeedFilterSchema, params, FIELDS, { status: "active", page: 1 });
+  return parseUrlFilter(NeedFilterSchema, params, FIELDS, { status: "todo", page: 1 });
 }
 
 /** The filter as URL search params (defaults left out), for links that keep the list's state. */
@@ -54,7 +55,7 @@ export function needFilterToParams(filter: Partial<NeedFilter>): URLSearchParams
   for (const key of FIELDS) {
     const value = filter[key];
     if (value === undefined || value === "") continue;
-    if (key === "status" && value === "active") continue;
+    if (key === "status" && value === "todo") continue;
     if (key === "page" && value === 1) continue;
     params.set(key, String(value));
   }

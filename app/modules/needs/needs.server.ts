@@ -396,7 +396,8 @@ export function listNeeds(
   filter: NeedFilter,
 ): { items: NeedListItem[]; total: number; page: number; pageCount: number } {
   const conditions: (SQL | undefined)[] = [needScopeCondition(user)];
-  if (filter.status === "active") conditions.push(inArray(needs.status, [...LIVE_NEED_STATUSES]));
+  if (filter.status === "todo") conditions.push(inArray(needs.status, [...LIVE_NEED_STATUSES]));
+  else if (filter.status === "active") conditions.push(inArray(needs.status, ["open", "partly_matched"]));
   else if (filter.status !== "all") conditions.push(eq(needs.status, filter.status));
   if (filter.neighbourhood) conditions.push(eq(needs.neighbourhoodId, filter.neighbourhood));
   if (filter.category) conditions.push(eq(needs.categoryId, filter.category));

@@ -169,6 +169,21 @@ export function listVolunteerHours(db: Db, volunteerId: string, today: string) {
     .limit(HOURS_LIST_LIMIT)
     .all();
   const year = today.slice(0, 4);
+  const totals = hoursTotalsOfYear(db, volunteerId, year);
+  return {
+    entries: entries.map(({ confirmedAt, ...e }): HoursEntry => ({ ...e, confirmed: confirmedAt !== null })),
+    year,
+    confirmedThisYear: totals.confirmed,
+    pendingThisYear: totals.pending,
+  };
+}
+
+/** The volunteer's confirmed and pending hours of a calendar year ("2026"): one query. */
+export function hoursTotalsOfYear(
+  db: Db,
+  volunteerId: string,
+  year: string,
+): { confirmed: number; pending: number } {
   const totals = db
     .select({
       confirmed: sql<number>`coalesce(sum(case when ${hoursLog.confirmedAt} is not null then ${hoursLog.hours} end), 0)`,
@@ -177,10 +192,5 @@ export function listVolunteerHours(db: Db, volunteerId: string, today: string) {
     .from(hoursLog)
     .where(and(eq(hoursLog.volunteerId, volunteerId), sql`substr(${hoursLog.date}, 1, 4) = ${year}`))
     .get();
-  return {
-    entries: entries.map(({ confirmedAt, ...e }): HoursEntry => ({ ...e, confirmed: confirmedAt !== null })),
-    year,
-    confirmedThisYear: totals?.confirmed ?? 0,
-    pendingThisYear: totals?.pending ?? 0,
-  };
+  return { confirmed: totals?.confirmed ?? 0, pending: totals?.pending ?? 0 };
 }
