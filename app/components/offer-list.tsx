@@ -74,7 +74,7 @@ export function OfferList({
                 <li>{t("list.load", { count: offer.liveMatches, capacity: offer.capacity })}</li>
                 {offer.validUntil ? (
                   <li>
-                    {t("list.validUntil")} <DateOnly value={Date.parse(`${offer.validUntil}T12:00:00Z`)} />
+                    {t("list.validUntil")} <DateOnly value={offer.validUntil} />
                   </li>
                 ) : null}
               </ul>

@@ -7,6 +7,7 @@ import { CERTIFICATE_HORIZON_DAYS } from "~/modules/dashboard/definitions";
 import { requireFigureRoute } from "~/modules/dashboard/figure-route.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";
+import { DateOnly } from "~/components/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 export const handle = { i18n: ["common", "dashboard"] };
@@ -40,7 +41,9 @@ export default function FigureCertificatesPage() {
               <td>
                 <Link to={`/coordination/volunteers/${c.userId}/certificate`}>{c.displayName}</Link>
               </td>
-              <td>{c.validUntil}</td>
+              <td>
+                <DateOnly value={c.validUntil} />
+              </td>
             </tr>
           ))}
         </tbody>

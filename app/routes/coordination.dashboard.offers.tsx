@@ -7,6 +7,7 @@ import { listFigureOffers } from "~/modules/dashboard/dashboard-lists.server";
 import { requireFigureRoute } from "~/modules/dashboard/figure-route.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";
+import { DateOnly } from "~/components/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 export const handle = { i18n: ["common", "dashboard"] };
@@ -55,7 +56,7 @@ export default function FigureOffersPage() {
               </td>
               <td>{categoryName({ slug: o.categorySlug, name: o.categoryName })}</td>
               <td>{t("lists.offers.placesOf", { free: o.free, capacity: o.capacity })}</td>
-              <td>{o.validUntil ?? "–"}</td>
+              <td>{o.validUntil ? <DateOnly value={o.validUntil} /> : "–"}</td>
             </tr>
           ))}
         </tbody>

@@ -128,7 +128,7 @@ export default function VerificationQueuePage() {
                     {c.validUntil ? (
                       <>
                         {" "}
-                        <DateOnly value={Date.parse(`${c.validUntil}T12:00:00Z`)} />
+                        <DateOnly value={c.validUntil} />
                       </>
                     ) : null}
                   </td>

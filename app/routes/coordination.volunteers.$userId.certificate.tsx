@@ -103,7 +103,7 @@ export default function CertificatePage() {
           {person.validUntil ? (
             <>
               {t(person.valid ? "certificate.validUntil" : "certificate.expiredOn")}{" "}
-              <DateOnly value={Date.parse(`${person.validUntil}T12:00:00Z`)} />
+              <DateOnly value={person.validUntil} />
               {person.verifiedByName ? ` · ${t("organisation.by", { name: person.verifiedByName })}` : null}
             </>
           ) : (

@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/coordination/notice";
 import { CompleteForm, EndForm, LogHoursForm, RespondForm } from "~/components/matches/match-forms";
 import type { MatchStatus, NeedStatus } from "@db/schema/enums";
+import { matchWindow } from "~/modules/matches/match-window";
 import { nextStepKey, type MatchStep } from "~/modules/needs/need-status";
 import { NeedFacts, StoredScore } from "~/components/matches/match-parts";
 import { DateOnly, DateTime } from "~/components/time";
@@ -117,6 +118,7 @@ function NextStep({
 export default function MatchPage() {
   const { match, need, hours, audit, steps, today } = useLoaderData<typeof loader>();
   const may = (step: MatchStep) => steps.includes(step);
+  const window = matchWindow(need, today);
   // Only coordinators of the need see its audit trail.
   const manage = audit !== null;
   const actionData = useActionData<typeof action>();
@@ -155,7 +157,7 @@ export default function MatchPage() {
 
       <NextStep status={match.status} needStatus={need.status} manage={manage} />
       {may("respond") ? <RespondForm actionData={actionData} /> : null}
-      {may("logHours") ? <LogHoursForm matchId={match.id} actionData={actionData} today={today} /> : null}
+      {may("logHours") ? <LogHoursForm matchId={match.id} actionData={actionData} window={window} /> : null}
 
       {hours.length > 0 ? (
         <section aria-labelledby="hours-list">
@@ -165,8 +167,7 @@ export default function MatchPage() {
           <ul>
             {hours.map((h) => (
               <li key={h.id}>
-                <DateOnly value={Date.parse(`${h.date}T12:00:00Z`)} /> ·{" "}
-                {t("hours.amount", { count: h.hours })} ·{" "}
+                <DateOnly value={h.date} /> · {t("hours.amount", { count: h.hours })} ·{" "}
                 {h.confirmed ? t("hours.confirmed") : t("hours.pending")}
                 {h.note ? ` · ${h.note}` : null}
                 {may("complete") && !h.confirmed ? (
@@ -199,7 +200,9 @@ export default function MatchPage() {
               </button>
             </Form>
           ) : null}
-          {may("complete") ? <CompleteForm actionData={actionData} hasHours={hours.length > 0} /> : null}
+          {may("complete") ? (
+            <CompleteForm actionData={actionData} hasHours={hours.length > 0} window={window} />
+          ) : null}
           {may("withdraw") ? (
             <EndForm
               actionData={actionData}

@@ -5,16 +5,18 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "~/components/choice-fields";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { TableScroll } from "~/components/table-scroll";
 import { DateOnly } from "~/components/time";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
 import { EHRENAMTSKARTE_HOURS_PER_YEAR, LogHoursSchema } from "~/modules/volunteers/hours.schema";
 import { listVolunteerHours, listVolunteerMatches, logMatchHours } from "~/modules/volunteers/hours.server";
+import { defaultHoursDate } from "~/modules/matches/match-window";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { formFailure, validateFormData } from "~/utils/form-validation";
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("hours.title"),
     today,
-    matches: listVolunteerMatches(db, user.id),
+    matches: listVolunteerMatches(db, user.id, today),
     ...listVolunteerHours(db, user.id, today),
     notice: new URL(request.url).searchParams.get("notice"),
   };
@@ -64,7 +66,8 @@ export default function HoursPage() {
       ? {}
       : {
           matchId: loggable.length === 1 ? String(loggable[0]!.matchId) : "",
-          date: data.today,
+          // One match to log for: its appointment's day; otherwise today.
+          date: loggable.length === 1 ? defaultHoursDate(loggable[0]!.window) : data.today,
           hours: "",
           note: "",
         },
@@ -102,7 +105,7 @@ export default function HoursPage() {
                 { value: "", label: t("hours.chooseMatch") },
                 ...loggable.map((m) => ({
                   value: String(m.matchId),
-                  label: `${m.offerTitle} – ${t(`common:categories.${m.categorySlug}`, { defaultValue: m.categoryName })}, ${m.neighbourhoodName}`,
+                  label: `${m.needTitle} – ${m.neighbourhoodName}`,
                 })),
               ]}
             />
@@ -133,30 +136,34 @@ export default function HoursPage() {
       {data.matches.length > 0 ? (
         <section aria-labelledby="matches-heading">
           <h2 id="matches-heading">{t("hours.matchesTitle")}</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("hours.match")}</th>
-                <th scope="col">{t("hours.matchStatus")}</th>
-                <th scope="col">{t("hours.confirmed")}</th>
-                <th scope="col">{t("hours.pending")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.matches.map((m) => (
-                <tr key={m.matchId}>
-                  <td>
-                    {m.offerTitle} –{" "}
-                    {t(`common:categories.${m.categorySlug}`, { defaultValue: m.categoryName })},{" "}
-                    {m.neighbourhoodName}
-                  </td>
-                  <td>{t(`hours.matchState.${m.status}`)}</td>
-                  <td>{n(m.hoursConfirmed)}</td>
-                  <td>{n(m.hoursPending)}</td>
+          <TableScroll labelledBy="matches-heading">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("hours.match")}</th>
+                  <th scope="col">{t("hours.matchStatus")}</th>
+                  <th scope="col">{t("hours.confirmed")}</th>
+                  <th scope="col">{t("hours.pending")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.matches.map((m) => (
+                  <tr key={m.matchId}>
+                    <td>
+                      <Link to={`/matches/${m.matchId}`}>{m.needTitle}</Link>
+                      <div className="muted small">
+                        {t(`common:categories.${m.categorySlug}`, { defaultValue: m.categoryName })},{" "}
+                        {m.neighbourhoodName}
+                      </div>
+                    </td>
+                    <td>{t(`hours.matchState.${m.status}`)}</td>
+                    <td>{n(m.hoursConfirmed)}</td>
+                    <td>{n(m.hoursPending)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ) : null}
 
@@ -165,35 +172,37 @@ export default function HoursPage() {
         {data.entries.length === 0 ? (
           <p className="empty">{t("hours.noEntries")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("hours.date")}</th>
-                <th scope="col">{t("hours.what")}</th>
-                <th scope="col">{t("hours.hours")}</th>
-                <th scope="col">{t("hours.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <DateOnly value={Date.parse(`${e.date}T12:00:00Z`)} />
-                  </td>
-                  <td>
-                    {t(`hours.source.${e.source}`)}: {e.eventTitle ?? e.activity}
-                    {e.note ? <span className="muted small"> – {e.note}</span> : null}
-                  </td>
-                  <td>{n(e.hours)}</td>
-                  <td>
-                    <span className={e.confirmed ? "status status--ok" : "status"}>
-                      {e.confirmed ? t("hours.confirmed") : t("hours.pending")}
-                    </span>
-                  </td>
+          <TableScroll labelledBy="entries-heading">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("hours.date")}</th>
+                  <th scope="col">{t("hours.what")}</th>
+                  <th scope="col">{t("hours.hours")}</th>
+                  <th scope="col">{t("hours.state")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.entries.map((e) => (
+                  <tr key={e.id}>
+                    <td>
+                      <DateOnly value={e.date} />
+                    </td>
+                    <td>
+                      {t(`hours.source.${e.source}`)}: {e.what}
+                      {e.note ? <span className="muted small"> – {e.note}</span> : null}
+                    </td>
+                    <td>{n(e.hours)}</td>
+                    <td>
+                      <span className={e.confirmed ? "status status--ok" : "status"}>
+                        {e.confirmed ? t("hours.confirmed") : t("hours.pending")}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </div>

@@ -11,6 +11,7 @@ import { requireVolunteer } from "~/modules/volunteers/guards.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";
+import { formatIsoMonth } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 export const handle = { i18n: ["common", "proof", "reports"] };
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProofPage() {
   const { proof, errors, issuedAt } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("proof");
+  const { t, i18n } = useTranslation("proof");
   const n = useNumber();
   const categoryName = useCategoryName();
   const card = proof.ehrenamtskarte;
@@ -115,7 +116,7 @@ export default function ProofPage() {
               <tbody>
                 {proof.months.map((m) => (
                   <tr key={m.month}>
-                    <th scope="row">{m.month}</th>
+                    <th scope="row">{formatIsoMonth(m.month, i18n.language)}</th>
                     <td>{t("hoursValue", { hours: n(m.hours, 2) })}</td>
                   </tr>
                 ))}

@@ -18,6 +18,16 @@ export function formatDate(value: number | Date, locale: string): string {
   );
 }
 
+/** A calendar day or month as stored ("2027-03-17", "2026-11"), in words of the locale; noon UTC is the same day in Berlin. */
+export function formatIsoDay(iso: string, locale: string): string {
+  return formatDate(Date.parse(`${iso}T12:00:00Z`), locale);
+}
+
+/** "November 2026" for "2026-11". */
+export function formatIsoMonth(isoMonth: string, locale: string): string {
+  return formatter(locale, { month: "long", year: "numeric" }).format(Date.parse(`${isoMonth}-15T12:00:00Z`));
+}
+
 export function formatTime(value: number | Date, locale: string): string {
   return formatter(locale, { hour: "2-digit", minute: "2-digit" }).format(value);
 }

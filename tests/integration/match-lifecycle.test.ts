@@ -10,7 +10,7 @@ import {
   startMatch,
 } from "~/modules/matches/match-lifecycle.server";
 import { logMatchHours } from "~/modules/volunteers/hours.server";
-import { zonedIsoDate } from "~/utils/time";
+import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import {
   createCategory,
   createCoordinator,
@@ -41,6 +41,12 @@ function setup(helpersNeeded = 2) {
     helpersNeeded,
     title: "Begleitung zur Familienkasse",
   });
+  // The appointment is today (hours are logged and completed for its day).
+  const appointment = startOfZonedDay(zonedIsoDate(Date.now())) + 8 * 3_600_000;
+  db.update(needs)
+    .set({ startsAt: new Date(appointment), endsAt: new Date(appointment + 2 * 3_600_000) })
+    .where(eq(needs.id, need.id))
+    .run();
   const helpers = [1, 2, 3].map(() => {
     const user = createVolunteer(db, { profile: { homeNeighbourhoodId: nb.id } }).user;
     const offer = insertOffer(db, {

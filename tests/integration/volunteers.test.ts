@@ -8,7 +8,7 @@ import { action as profileAction, loader as profileLoader } from "~/routes/volun
 import { action as hoursAction } from "~/routes/volunteer.hours";
 import { loader as findLoader } from "~/routes/volunteer.find";
 import { getDb } from "~/utils/db.server";
-import { zonedIsoDate } from "~/utils/time";
+import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import {
   createCategory,
   createCoordinator,
@@ -272,7 +272,15 @@ describe("logging hours for a match", () => {
     const nb = createNeighbourhood(db);
     const category = createCategory(db);
     const { user } = createVolunteer(db);
-    const need = createNeed(db, { categoryId: category.id, neighbourhoodId: nb.id });
+    // The appointment was today, 10:00–12:00 in Berlin: hours can be logged for today.
+    const appointment = startOfZonedDay(today()) + 10 * 3_600_000;
+    const need = createNeed(db, {
+      categoryId: category.id,
+      neighbourhoodId: nb.id,
+      title: "Begleitung zum Bürgeramt",
+      startsAt: new Date(appointment),
+      endsAt: new Date(appointment + 2 * 3_600_000),
+    });
     const offer = createRawOffer(db, {
       volunteerId: user.id,
       categoryId: category.id,
@@ -282,7 +290,7 @@ describe("logging hours for a match", () => {
     return { db, user, match, category };
   }
 
-  it("writes unconfirmed match hours with the match id, category and offer title", () => {
+  it("writes unconfirmed match hours with the match id, category and what was done (the need)", () => {
     const { db, user, match, category } = setup();
     const result = logMatchHours(
       db,
@@ -297,12 +305,20 @@ describe("logging hours for a match", () => {
       source: "match",
       hours: 1.5,
       categoryId: category.id,
-      activity: "Begleitung auf Arabisch",
+      activity: "Begleitung zum Bürgeramt",
       confirmedAt: null,
     });
-    expect(listVolunteerMatches(db, user.id)).toMatchObject([
-      { matchId: match.id, hoursPending: 1.5, hoursConfirmed: 0, canLogHours: true },
+    expect(listVolunteerMatches(db, user.id, today())).toMatchObject([
+      {
+        matchId: match.id,
+        needTitle: "Begleitung zum Bürgeramt",
+        hoursPending: 1.5,
+        hoursConfirmed: 0,
+        canLogHours: true,
+        window: { first: today(), last: today(), notYet: false },
+      },
     ]);
+    expect(listVolunteerHours(db, user.id, today()).entries[0]?.what).toBe("Begleitung zum Bürgeramt");
     expect(listVolunteerHours(db, user.id, today())).toMatchObject({
       pendingThisYear: 1.5,
       confirmedThisYear: 0,
@@ -321,6 +337,12 @@ describe("logging hours for a match", () => {
     expect(logMatchHours(db, user.id, { ...input, date: tomorrow }, today())).toEqual({
       ok: false,
       errors: { date: "volunteer:errors.dateFuture" },
+    });
+    // Three days before the appointment: not a day of this match.
+    const before = zonedIsoDate(Date.now() - 3 * 86_400_000);
+    expect(logMatchHours(db, user.id, { ...input, date: before }, today())).toEqual({
+      ok: false,
+      errors: { date: "volunteer:errors.dateOutsideMatch" },
     });
     expect(logMatchHours(db, user.id, { ...input, hours: 23 }, today()).ok).toBe(true);
     expect(logMatchHours(db, user.id, { ...input, hours: 2 }, today())).toEqual({

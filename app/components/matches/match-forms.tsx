@@ -1,7 +1,14 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import type { FieldValues, Path } from "react-hook-form";
+import {
+  ErrorSummary,
+  FormMessage,
+  TextField,
+  useValidatedForm,
+  type ValidatedForm,
+} from "~/components/form";
 import { TextAreaField } from "~/components/form-fields";
 import {
   CompleteSchema,
@@ -9,6 +16,7 @@ import {
   REASON_MAX,
   RespondFieldsSchema,
 } from "~/modules/matches/match-forms.schema";
+import { defaultHoursDate, type MatchWindow } from "~/modules/matches/match-window";
 import { LogHoursSchema } from "~/modules/volunteers/hours.schema";
 import type { FormFailure } from "~/utils/form-validation";
 
@@ -60,15 +68,41 @@ export function RespondForm({ actionData }: { actionData: unknown }) {
   );
 }
 
+/** The day hours are for: the appointment's day by default, no other day than the match's. */
+function HoursDateField<T extends FieldValues>({
+  form,
+  window,
+}: {
+  form: ValidatedForm<T>;
+  window: MatchWindow;
+}) {
+  const { t } = useTranslation("matches");
+  return (
+    <TextField
+      form={form}
+      name={"date" as Path<T>}
+      type="date"
+      label={t("hours.date")}
+      min={window.first}
+      max={window.last}
+      hint={
+        window.first === window.last
+          ? t("hours.dateHintDay", { date: window.first })
+          : t("hours.dateHintPeriod", { first: window.first, last: window.last })
+      }
+    />
+  );
+}
+
 /** The volunteer logs time spent on the match; the coordinator confirms it. */
 export function LogHoursForm({
   matchId,
   actionData,
-  today,
+  window,
 }: {
   matchId: number;
   actionData: unknown;
-  today: string;
+  window: MatchWindow;
 }) {
   const { t } = useTranslation("matches");
   const failure = failureFor(actionData, "log-hours");
@@ -76,7 +110,7 @@ export function LogHoursForm({
     id: "log-hours",
     schema: LogHoursSchema,
     actionData: failure,
-    defaultValues: { matchId: String(matchId), date: today, hours: "", note: "" },
+    defaultValues: { matchId: String(matchId), date: defaultHoursDate(window), hours: "", note: "" },
   });
   return (
     <section aria-labelledby="hours-heading" className="card">
@@ -87,7 +121,7 @@ export function LogHoursForm({
         {/* The value is in the markup too, so the form posts it without JavaScript. */}
         <input type="hidden" defaultValue={String(matchId)} {...form.rhf.register("matchId")} />
         <div className="field-row">
-          <TextField form={form} name="date" type="date" label={t("hours.date")} max={today} />
+          <HoursDateField form={form} window={window} />
           <TextField form={form} name="hours" inputMode="decimal" label={t("hours.hours")} />
         </div>
         <TextField form={form} name="note" label={t("hours.note")} maxLength={500} />
@@ -100,14 +134,22 @@ export function LogHoursForm({
 }
 
 /** The coordinator completes the match; hours can be entered here when none were logged. */
-export function CompleteForm({ actionData, hasHours }: { actionData: unknown; hasHours: boolean }) {
+export function CompleteForm({
+  actionData,
+  hasHours,
+  window,
+}: {
+  actionData: unknown;
+  hasHours: boolean;
+  window: MatchWindow;
+}) {
   const { t } = useTranslation("matches");
   const failure = failureFor(actionData, "complete");
   const form = useValidatedForm({
     id: "complete",
     schema: CompleteSchema,
     actionData: failure,
-    defaultValues: { intent: "complete", hours: "", date: "" },
+    defaultValues: { intent: "complete", hours: "", date: defaultHoursDate(window) },
   });
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} className="card">
@@ -118,7 +160,7 @@ export function CompleteForm({ actionData, hasHours }: { actionData: unknown; ha
       <input type="hidden" {...form.rhf.register("intent")} value="complete" />
       <div className="field-row">
         <TextField form={form} name="hours" inputMode="decimal" label={t("hours.hours")} />
-        <TextField form={form} name="date" type="date" label={t("hours.date")} />
+        <HoursDateField form={form} window={window} />
       </div>
       <button type="submit" className="button">
         {t("manage.complete")}

@@ -20,6 +20,7 @@ import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import type { MatchResource, NeedResource, OfferResource } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
 import { zonedIsoDate } from "~/utils/time";
+import { defaultHoursDate, isInWindow, matchWindow } from "./match-window";
 
 export type LifecycleResult<T = { id: number }> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
@@ -331,6 +332,16 @@ export function completeMatch(
   if (!["accepted", "active"].includes(match.status)) return fail({ form: "matches:errors.notActive" });
   const today = zonedIsoDate(now);
   if (input.date && input.date > today) return fail({ date: "matches:errors.dateFuture" });
+  const need = db
+    .select({ categoryId: needs.categoryId, startsAt: needs.startsAt, endsAt: needs.endsAt })
+    .from(needs)
+    .where(eq(needs.id, match.needId))
+    .get();
+  if (!need) throw notFound();
+  // Hours are for the appointment's day (or a day of the recurring need's period), as the form suggests.
+  const window = matchWindow({ startsAt: need.startsAt.getTime(), endsAt: need.endsAt.getTime() }, today);
+  const date = input.date ?? defaultHoursDate(window);
+  if (input.hours && !isInWindow(date, window)) return fail({ date: "matches:errors.dateOutsideMatch" });
   const result = db.transaction(
     (tx) => {
       const logged =
@@ -346,21 +357,17 @@ export function completeMatch(
         return fail({ form: "matches:errors.notActive" });
       }
       if (input.hours) {
-        const need = tx
-          .select({ categoryId: needs.categoryId })
-          .from(needs)
-          .where(eq(needs.id, match.needId))
-          .get();
         tx.insert(hoursLog)
           .values({
             volunteerId: match.offer.volunteerId,
             organisationId: match.offer.volunteerId ? null : match.offer.organisationId,
-            date: input.date ?? today,
+            date,
             hours: input.hours,
             source: "match",
             matchId,
-            categoryId: need?.categoryId ?? null,
-            activity: match.offerTitle ?? "",
+            categoryId: need.categoryId,
+            // What was done: the need's title, not the offer's.
+            activity: match.needTitle,
             confirmedBy: user.id,
             confirmedAt: stamp,
           })

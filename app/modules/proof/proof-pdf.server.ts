@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import type { TFunction } from "i18next";
 import PDFDocument from "pdfkit";
 import type { ProofData } from "./proof.server";
+import { formatIsoMonth } from "~/utils/format";
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf");
@@ -106,7 +107,9 @@ export function renderProofPdf(
       .font("regular")
       .fontSize(10)
       .text(
-        proof.months.map((m) => `${m.month}: ${t("hoursValue", { hours: n(m.hours) })}`).join("   ·   "),
+        proof.months
+          .map((m) => `${formatIsoMonth(m.month, locale)}: ${t("hoursValue", { hours: n(m.hours) })}`)
+          .join("   ·   "),
         { width },
       );
   }

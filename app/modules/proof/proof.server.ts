@@ -56,15 +56,27 @@ export function loadProof(db: DbOrTx, volunteerId: string, period: Period): Proo
   if (!person) return null;
   const inPeriod = sql`h.volunteer_id = ${volunteerId} and h.confirmed_at is not null and h.date >= ${period.from} and h.date <= ${period.to}`;
 
+  // What was done, as the volunteer knows it: the activity and its shift, or the need a match helped
+  // with (its title while it is kept), else what was recorded with the hours.
   const activities = db.all<ProofActivityRow>(sql`
-    select o.name as organisation, h.activity, c.slug as categorySlug, c.name as categoryName,
-      count(*) as entries, sum(h.hours) as hours, min(h.date) as firstDate, max(h.date) as lastDate
-    from hours_log h
-    left join organisations o on o.id = h.organisation_id
-    left join categories c on c.id = h.category_id
-    where ${inPeriod}
-    group by h.organisation_id, h.activity, h.category_id
-    order by o.name is null, o.name, h.activity, c.name`);
+    select organisation, activity, categorySlug, categoryName, count(*) as entries, sum(hours) as hours,
+      min(date) as firstDate, max(date) as lastDate
+    from (
+      select o.name as organisation, h.organisation_id as organisationId, h.category_id as categoryId,
+        c.slug as categorySlug, c.name as categoryName, h.hours, h.date,
+        coalesce(e.title || ': ' || s.title, nullif(n.title, ''), h.activity) as activity
+      from hours_log h
+      left join organisations o on o.id = h.organisation_id
+      left join categories c on c.id = h.category_id
+      left join signups su on su.id = h.signup_id
+      left join shifts s on s.id = su.shift_id
+      left join events e on e.id = s.event_id
+      left join matches m on m.id = h.match_id
+      left join needs n on n.id = m.need_id and n.text_erased_at is null
+      where ${inPeriod}
+    )
+    group by organisationId, activity, categoryId
+    order by organisation is null, organisation, activity, categoryName`);
 
   const months = db.all<{ month: string; hours: number; entries: number }>(sql`
     select substr(h.date, 1, 7) as month, sum(h.hours) as hours, count(*) as entries

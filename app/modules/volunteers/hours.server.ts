@@ -17,6 +17,7 @@ import {
   signups,
 } from "@db/schema";
 import type { HoursSource, MatchStatus } from "@db/schema/enums";
+import { isInWindow, matchWindow, type MatchWindow } from "~/modules/matches/match-window";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { LogHoursInput } from "./hours.schema";
 
@@ -30,22 +31,29 @@ export const LOGGABLE_MATCH_STATUSES = [
 export interface VolunteerMatchItem {
   matchId: number;
   status: MatchStatus;
+  /** What the help is for: the need's title (what was done), not the offer's. */
+  needTitle: string;
   offerTitle: string;
   categorySlug: string;
   categoryName: string;
   neighbourhoodName: string;
   proposedAt: number;
+  /** The days hours can be for (the appointment, or the recurring need's period so far). */
+  window: MatchWindow;
   hoursConfirmed: number;
   hoursPending: number;
   canLogHours: boolean;
 }
 
 /** The volunteer's matches (through their own offers), newest first, with hours per state. One query. */
-export function listVolunteerMatches(db: Db, volunteerId: string): VolunteerMatchItem[] {
+export function listVolunteerMatches(db: Db, volunteerId: string, today: string): VolunteerMatchItem[] {
   const rows = db
     .select({
       matchId: matches.id,
       status: matches.status,
+      needTitle: needs.title,
+      needStartsAt: needs.startsAt,
+      needEndsAt: needs.endsAt,
       offerTitle: offers.title,
       categorySlug: categories.slug,
       categoryName: categories.name,
@@ -62,11 +70,15 @@ export function listVolunteerMatches(db: Db, volunteerId: string): VolunteerMatc
     .where(eq(offers.volunteerId, volunteerId))
     .orderBy(desc(matches.proposedAt), desc(matches.id))
     .all();
-  return rows.map((r) => ({
-    ...r,
-    proposedAt: r.proposedAt.getTime(),
-    canLogHours: (LOGGABLE_MATCH_STATUSES as readonly string[]).includes(r.status),
-  }));
+  return rows.map(({ needStartsAt, needEndsAt, ...r }) => {
+    const window = matchWindow({ startsAt: needStartsAt.getTime(), endsAt: needEndsAt.getTime() }, today);
+    return {
+      ...r,
+      proposedAt: r.proposedAt.getTime(),
+      window,
+      canLogHours: (LOGGABLE_MATCH_STATUSES as readonly string[]).includes(r.status) && !window.notYet,
+    };
+  });
 }
 
 export type LogHoursResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
@@ -87,9 +99,10 @@ export function logMatchHours(
         .select({
           id: matches.id,
           status: matches.status,
-          proposedAt: matches.proposedAt,
           categoryId: needs.categoryId,
-          offerTitle: offers.title,
+          needTitle: needs.title,
+          needStartsAt: needs.startsAt,
+          needEndsAt: needs.endsAt,
         })
         .from(matches)
         .innerJoin(offers, eq(offers.id, matches.offerId))
@@ -101,8 +114,12 @@ export function logMatchHours(
         return { ok: false as const, errors: { matchId: "volunteer:errors.matchNotActive" } };
       }
       if (input.date > today) return { ok: false as const, errors: { date: "volunteer:errors.dateFuture" } };
-      if (input.date < match.proposedAt.toISOString().slice(0, 10)) {
-        return { ok: false as const, errors: { date: "volunteer:errors.dateBeforeMatch" } };
+      const window = matchWindow(
+        { startsAt: match.needStartsAt.getTime(), endsAt: match.needEndsAt.getTime() },
+        today,
+      );
+      if (!isInWindow(input.date, window)) {
+        return { ok: false as const, errors: { date: "volunteer:errors.dateOutsideMatch" } };
       }
       const sameDay = tx
         .select({ total: sql<number>`coalesce(sum(${hoursLog.hours}), 0)` })
@@ -120,7 +137,7 @@ export function logMatchHours(
           source: "match",
           matchId: match.id,
           categoryId: match.categoryId,
-          activity: match.offerTitle,
+          activity: match.needTitle,
           note: input.note,
         })
         .returning({ id: hoursLog.id })
@@ -136,11 +153,11 @@ export interface HoursEntry {
   date: string;
   hours: number;
   source: HoursSource;
-  activity: string;
+  /** What was done: the activity and shift, or the need a match was for (as recorded, if gone). */
+  what: string;
   note: string;
   confirmed: boolean;
   matchId: number | null;
-  eventTitle: string | null;
 }
 
 /** How many entries the hours page lists. */
@@ -159,6 +176,10 @@ export function listVolunteerHours(db: Db, volunteerId: string, today: string) {
       confirmedAt: hoursLog.confirmedAt,
       matchId: hoursLog.matchId,
       eventTitle: events.title,
+      shiftTitle: shifts.title,
+      needTitle: sql<
+        string | null
+      >`(select n.title from ${matches} m join ${needs} n on n.id = m.need_id where m.id = ${hoursLog.matchId} and n.text_erased_at is null)`,
     })
     .from(hoursLog)
     .leftJoin(signups, eq(signups.id, hoursLog.signupId))
@@ -171,11 +192,28 @@ export function listVolunteerHours(db: Db, volunteerId: string, today: string) {
   const year = today.slice(0, 4);
   const totals = hoursTotalsOfYear(db, volunteerId, year);
   return {
-    entries: entries.map(({ confirmedAt, ...e }): HoursEntry => ({ ...e, confirmed: confirmedAt !== null })),
+    entries: entries.map(
+      ({ confirmedAt, activity, eventTitle, shiftTitle, needTitle, ...e }): HoursEntry => ({
+        ...e,
+        what: hoursWhat({ activity, eventTitle, shiftTitle, needTitle }),
+        confirmed: confirmedAt !== null,
+      }),
+    ),
     year,
     confirmedThisYear: totals.confirmed,
     pendingThisYear: totals.pending,
   };
+}
+
+/** What an hours entry was for, in the words a volunteer recognises. */
+export function hoursWhat(e: {
+  activity: string;
+  eventTitle: string | null;
+  shiftTitle: string | null;
+  needTitle: string | null;
+}): string {
+  if (e.eventTitle) return e.shiftTitle ? `${e.eventTitle}: ${e.shiftTitle}` : e.eventTitle;
+  return e.needTitle || e.activity;
 }
 
 /** The volunteer's confirmed and pending hours of a calendar year ("2026"): one query. */
