@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hoursLog, needs } from "@db/schema";
 import { completeMatch, proposeMatch, respondToMatch } from "~/modules/matches/match-lifecycle.server";
-import { matchWindow } from "~/modules/matches/match-window";
+import { defaultHoursDate, isInWindow, matchWindow } from "~/modules/matches/match-window";
 import { periodOf } from "~/modules/dashboard/periods";
 import { loadProof } from "~/modules/proof/proof.server";
 import { logMatchHours } from "~/modules/volunteers/hours.server";
@@ -55,14 +55,24 @@ function acceptedMatch(startsAt = DEC_10, endsAt = DEC_10 + 90 * 60_000) {
 
 describe("the days hours can be for", () => {
   it("are the appointment's day, never after today", () => {
-    expect(matchWindow({ startsAt: DEC_10, endsAt: DEC_10 + 3_600_000 }, TODAY)).toEqual({
-      first: "2026-12-10",
-      last: "2026-12-10",
-      notYet: false,
-    });
-    const period = { startsAt: zonedTimeToInstant(2026, 11, 2), endsAt: zonedTimeToInstant(2027, 1, 1) };
-    expect(matchWindow(period, TODAY)).toEqual({ first: "2026-11-02", last: TODAY, notYet: false });
+    const day = matchWindow({ startsAt: DEC_10, endsAt: DEC_10 + 3_600_000 }, TODAY);
+    expect(day).toEqual({ first: "2026-12-10", last: "2026-12-10", weekdays: [], notYet: false });
+    expect(defaultHoursDate(day)).toBe("2026-12-10");
     expect(matchWindow({ startsAt: DEC_10, endsAt: DEC_10 + 1 }, "2026-12-01").notYet).toBe(true);
+    // Thursdays from 2 November to the end of the year: the last Thursday so far is suggested, a
+    // Tuesday is no day of this match.
+    const thursdays = matchWindow(
+      {
+        startsAt: zonedTimeToInstant(2026, 11, 2),
+        endsAt: zonedTimeToInstant(2027, 1, 1),
+        slots: [{ weekday: 3 }],
+      },
+      TODAY,
+    );
+    expect(thursdays).toMatchObject({ first: "2026-11-02", last: TODAY, weekdays: [3] });
+    expect(defaultHoursDate(thursdays)).toBe("2026-12-10");
+    expect(isInWindow("2026-12-03", thursdays)).toBe(true);
+    expect(isInWindow("2026-12-08", thursdays)).toBe(false);
   });
 
   it("completing suggests the appointment's day and refuses another", () => {

@@ -16,6 +16,8 @@ import {
   REASON_MAX,
   RespondFieldsSchema,
 } from "~/modules/matches/match-forms.schema";
+import type { Weekday } from "@db/schema/enums";
+import { useFormatList } from "~/components/use-format-list";
 import { defaultHoursDate, type MatchWindow } from "~/modules/matches/match-window";
 import { LogHoursSchema } from "~/modules/volunteers/hours.schema";
 import type { FormFailure } from "~/utils/form-validation";
@@ -76,7 +78,8 @@ function HoursDateField<T extends FieldValues>({
   form: ValidatedForm<T>;
   window: MatchWindow;
 }) {
-  const { t } = useTranslation("matches");
+  const { t } = useTranslation(["matches", "needs"]);
+  const formatList = useFormatList();
   return (
     <TextField
       form={form}
@@ -88,7 +91,13 @@ function HoursDateField<T extends FieldValues>({
       hint={
         window.first === window.last
           ? t("hours.dateHintDay", { date: window.first })
-          : t("hours.dateHintPeriod", { first: window.first, last: window.last })
+          : window.weekdays.length > 0
+            ? t("hours.dateHintWeekdays", {
+                days: formatList(window.weekdays.map((d) => t(`needs:weekdays.${d as Weekday}`))),
+                first: window.first,
+                last: window.last,
+              })
+            : t("hours.dateHintPeriod", { first: window.first, last: window.last })
       }
     />
   );

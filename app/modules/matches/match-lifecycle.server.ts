@@ -7,7 +7,7 @@
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
-import { hoursLog, matches, needs, offerNeighbourhoods, offers } from "@db/schema";
+import { hoursLog, matches, needs, needSlots, offerNeighbourhoods, offers } from "@db/schema";
 import type { MatchStatus, NeedStatus } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -339,7 +339,15 @@ export function completeMatch(
     .get();
   if (!need) throw notFound();
   // Hours are for the appointment's day (or a day of the recurring need's period), as the form suggests.
-  const window = matchWindow({ startsAt: need.startsAt.getTime(), endsAt: need.endsAt.getTime() }, today);
+  const slots = db
+    .select({ weekday: needSlots.weekday })
+    .from(needSlots)
+    .where(eq(needSlots.needId, match.needId))
+    .all();
+  const window = matchWindow(
+    { startsAt: need.startsAt.getTime(), endsAt: need.endsAt.getTime(), slots },
+    today,
+  );
   const date = input.date ?? defaultHoursDate(window);
   if (input.hours && !isInWindow(date, window)) return fail({ date: "matches:errors.dateOutsideMatch" });
   const result = db.transaction(

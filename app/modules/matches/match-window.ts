@@ -2,31 +2,53 @@ import { zonedIsoDate } from "~/utils/time";
 
 /**
  * The days hours of a match can be for: the appointment's day, or the days of a recurring need's period
- * (Berlin dates), never after today. Pure: the forms use it for their default and limits, the commands to
- * refuse other dates (issue 13, seam 6: 7 December was accepted for an appointment on 10 December).
+ * on its weekdays (Berlin dates), never after today. Pure: the forms use it for their default and
+ * limits, the commands to refuse other dates (issue 13, seam 6: 7 December was accepted for an
+ * appointment on 10 December).
  */
 export interface MatchWindow {
   /** First day (ISO). */
   first: string;
   /** Last day (ISO), at most today. */
   last: string;
+  /** A recurring need's weekdays (0 = Monday … 6 = Sunday); empty for a one-off appointment. */
+  weekdays: number[];
   /** The appointment or the period has not begun yet: no hours can be logged. */
   notYet: boolean;
 }
 
-export function matchWindow(need: { startsAt: number; endsAt: number }, today: string): MatchWindow {
+const DAY_MS = 86_400_000;
+
+/** 0 = Monday … 6 = Sunday, for an ISO date. */
+function weekdayOf(iso: string): number {
+  return (new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function matchWindow(
+  need: { startsAt: number; endsAt: number; slots?: readonly { weekday: number }[] },
+  today: string,
+): MatchWindow {
   const first = zonedIsoDate(need.startsAt);
   // The period is [startsAt, endsAt): its last day is that of the instant just before the end.
   const end = zonedIsoDate(need.endsAt - 1);
   const last = end < today ? end : today;
-  return { first, last: last < first ? first : last, notYet: first > today };
-}
-
-/** The day a form suggests: the appointment's day (or the last day of the period so far). */
-export function defaultHoursDate(window: MatchWindow): string {
-  return window.last;
+  const weekdays = [...new Set((need.slots ?? []).map((s) => s.weekday))].sort();
+  return { first, last: last < first ? first : last, weekdays, notYet: first > today };
 }
 
 export function isInWindow(date: string, window: MatchWindow): boolean {
-  return !window.notYet && date >= window.first && date <= window.last;
+  if (window.notYet || date < window.first || date > window.last) return false;
+  return window.weekdays.length === 0 || window.weekdays.includes(weekdayOf(date));
+}
+
+/** The day a form suggests: the appointment's day, or the latest day of the recurring need so far. */
+export function defaultHoursDate(window: MatchWindow): string {
+  for (let day = window.last; day >= window.first; day = addDays(day, -1)) {
+    if (isInWindow(day, window)) return day;
+  }
+  return window.last;
 }

@@ -3,7 +3,7 @@
  * confirms) and reading all of them with their state. Shift hours come from attendance, which the
  * organisation records; they are only read here.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import {
   categories,
@@ -11,6 +11,7 @@ import {
   hoursLog,
   matches,
   needs,
+  needSlots,
   neighbourhoods,
   offers,
   shifts,
@@ -51,6 +52,7 @@ export function listVolunteerMatches(db: Db, volunteerId: string, today: string)
     .select({
       matchId: matches.id,
       status: matches.status,
+      needId: needs.id,
       needTitle: needs.title,
       needStartsAt: needs.startsAt,
       needEndsAt: needs.endsAt,
@@ -70,8 +72,22 @@ export function listVolunteerMatches(db: Db, volunteerId: string, today: string)
     .where(eq(offers.volunteerId, volunteerId))
     .orderBy(desc(matches.proposedAt), desc(matches.id))
     .all();
-  return rows.map(({ needStartsAt, needEndsAt, ...r }) => {
-    const window = matchWindow({ startsAt: needStartsAt.getTime(), endsAt: needEndsAt.getTime() }, today);
+  const slots = rows.length
+    ? db
+        .select({ needId: needSlots.needId, weekday: needSlots.weekday })
+        .from(needSlots)
+        .where(inArray(needSlots.needId, [...new Set(rows.map((r) => r.needId))]))
+        .all()
+    : [];
+  return rows.map(({ needId, needStartsAt, needEndsAt, ...r }) => {
+    const window = matchWindow(
+      {
+        startsAt: needStartsAt.getTime(),
+        endsAt: needEndsAt.getTime(),
+        slots: slots.filter((s) => s.needId === needId),
+      },
+      today,
+    );
     return {
       ...r,
       proposedAt: r.proposedAt.getTime(),
@@ -99,6 +115,7 @@ export function logMatchHours(
         .select({
           id: matches.id,
           status: matches.status,
+          needId: needs.id,
           categoryId: needs.categoryId,
           needTitle: needs.title,
           needStartsAt: needs.startsAt,
@@ -114,8 +131,13 @@ export function logMatchHours(
         return { ok: false as const, errors: { matchId: "volunteer:errors.matchNotActive" } };
       }
       if (input.date > today) return { ok: false as const, errors: { date: "volunteer:errors.dateFuture" } };
+      const slots = tx
+        .select({ weekday: needSlots.weekday })
+        .from(needSlots)
+        .where(eq(needSlots.needId, match.needId))
+        .all();
       const window = matchWindow(
-        { startsAt: match.needStartsAt.getTime(), endsAt: match.needEndsAt.getTime() },
+        { startsAt: match.needStartsAt.getTime(), endsAt: match.needEndsAt.getTime(), slots },
         today,
       );
       if (!isInWindow(input.date, window)) {
