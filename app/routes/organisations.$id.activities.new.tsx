@@ -11,7 +11,7 @@ import { ActivityForm } from "~/components/activity-form";
 import { useValidatedForm } from "~/components/form";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
 import { formDefaults, newActivityValues, withExtraShiftRow } from "~/modules/events/activity-form-values";
-import { createActivity } from "~/modules/events/events.server";
+import { createActivity, usualNeighbourhoodOf } from "~/modules/events/events.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationId: organisation.id,
     categories: listActiveCategories(),
     neighbourhoods: listNeighbourhoods(),
-    defaults: newActivityValues(organisation.neighbourhoodIds[0]),
+    defaults: newActivityValues(usualNeighbourhoodOf(getDb(), organisation.id)),
   };
 }
 

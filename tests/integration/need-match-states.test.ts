@@ -20,7 +20,9 @@ import {
 } from "~/modules/matches/match-lifecycle.server";
 import { getMatchPage } from "~/modules/matches/match-detail.server";
 import { needAndMatchesAgree } from "~/modules/needs/need-status";
-import { finishNeed, updateNeed } from "~/modules/needs/needs.server";
+import { parseNeedFilter } from "~/modules/needs/need-filter.schema";
+import { finishNeed, listNeeds, updateNeed } from "~/modules/needs/needs.server";
+import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import { createCategory, createCoordinator, createNeighbourhood, createVolunteer } from "../factories";
 import { authUserOf } from "../helpers/auth-user";
 import { createTempDb, type TempDb } from "../helpers/db";
@@ -56,6 +58,12 @@ function run(temp: TempDb, commands: Command[]) {
   const category = createCategory(db);
   const coordinator = authUserOf(db, createCoordinator(db, [nb.id]).id);
   const need = insertNeed(db, { categoryId: category.id, neighbourhoodId: nb.id, helpersNeeded: 2 });
+  // The appointment is today, so completing with hours is possible.
+  const appointment = startOfZonedDay(zonedIsoDate(Date.now())) + 60_000;
+  db.update(needs)
+    .set({ startsAt: new Date(appointment), endsAt: new Date(appointment + 2 * 3_600_000) })
+    .where(eq(needs.id, need.id))
+    .run();
   const helpers = Array.from({ length: HELPERS }, () => {
     const user = createVolunteer(db, { profile: { homeNeighbourhoodId: nb.id } }).user;
     const offer = insertOffer(db, {
@@ -170,6 +178,37 @@ describe("need and match states", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("the coordinator's needs list", () => {
+  it("keeps a need whose helper accepted (it still needs starting and completing) until it is done", () => {
+    const temp = createTempDb();
+    try {
+      const { db } = temp;
+      const nb = createNeighbourhood(db);
+      const category = createCategory(db);
+      const coordinator = authUserOf(db, createCoordinator(db, [nb.id]).id);
+      const need = insertNeed(db, { categoryId: category.id, neighbourhoodId: nb.id, helpersNeeded: 1 });
+      const helper = createVolunteer(db).user;
+      const offer = insertOffer(db, {
+        categoryId: category.id,
+        neighbourhoodIds: [nb.id],
+        volunteerId: helper.id,
+      });
+      const shown = () =>
+        listNeeds(db, coordinator, parseNeedFilter(new URLSearchParams()).filter).items.map((n) => n.id);
+      const proposed = proposeMatch(db, coordinator, need.id, candidateFor(offer.id));
+      if (!proposed.ok) throw new Error("propose");
+      respondToMatch(db, authUserOf(db, helper.id), proposed.value.id, { answer: "accept", reason: "" });
+      expect(db.select().from(needs).get()!.status).toBe("matched");
+      expect(shown()).toEqual([need.id]);
+      endMatch(db, coordinator, proposed.value.id, "");
+      finishNeed(db, coordinator, need.id, { intent: "close", note: "" });
+      expect(shown()).toEqual([]);
+    } finally {
+      temp.cleanup();
+    }
   });
 });
 

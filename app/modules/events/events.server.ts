@@ -34,6 +34,7 @@ import {
   lacksCertificate,
   type ShiftBefore,
 } from "~/modules/signups/certificate-flags.server";
+import { nextOccurrenceKey } from "./occurrence-sql.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -537,16 +538,26 @@ export function saveTranslations(
 
 // ---- queries --------------------------------------------------------------------------------------
 
-export const ORGANISATION_ACTIVITIES_PAGE_SIZE = 25;
-
-const WEEK_MS = 7 * 24 * 3_600_000;
-
-/** A weekly series sorts by its next occurrence (approximated in SQL; the exact time is computed in JS). */
-function nextStartKey(now: number): SQL {
-  return sql`case when ${events.recurrence} = 'weekly' and ${events.endsAt} < ${now}
-    then ${events.startsAt} + ((${now} - ${events.endsAt} + ${WEEK_MS - 1}) / ${WEEK_MS}) * ${WEEK_MS}
-    else ${events.startsAt} end`;
+/**
+ * The neighbourhood a new activity of the organisation most likely takes place in: that of its latest
+ * activity, if it is still one of the organisation's; else the first the organisation named (its home:
+ * registration lists it first). Issue 13, seam 9: the form preselected "Neustadt" for SV Ückendorf.
+ */
+export function usualNeighbourhoodOf(db: Db, organisationId: number): number | undefined {
+  const row = db.get<{ id: number } | undefined>(sql`
+    select coalesce(
+      (select e.neighbourhood_id from events e
+        join organisation_neighbourhoods onb
+          on onb.organisation_id = e.organisation_id and onb.neighbourhood_id = e.neighbourhood_id
+        where e.organisation_id = ${organisationId}
+        order by e.created_at desc, e.id desc limit 1),
+      (select neighbourhood_id from organisation_neighbourhoods
+        where organisation_id = ${organisationId} order by rowid limit 1)
+    ) as id`);
+  return row?.id ?? undefined;
 }
+
+export const ORGANISATION_ACTIVITIES_PAGE_SIZE = 25;
 
 /** One page of the organisation's activities with their shift figures: two queries. */
 export function listOrganisationActivities(
@@ -591,7 +602,7 @@ export function listOrganisationActivities(
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
     .innerJoin(categories, eq(categories.id, events.categoryId))
     .where(where)
-    .orderBy(filter.when === "past" ? desc(events.startsAt) : asc(nextStartKey(now)), asc(events.id))
+    .orderBy(filter.when === "past" ? desc(events.startsAt) : asc(nextOccurrenceKey(now)), asc(events.id))
     .limit(ORGANISATION_ACTIVITIES_PAGE_SIZE)
     .offset((page - 1) * ORGANISATION_ACTIVITIES_PAGE_SIZE)
     .all();

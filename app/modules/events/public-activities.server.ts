@@ -11,9 +11,9 @@ import {
 import { getDb } from "~/utils/db.server";
 import { nextWeeklyOccurrence, startOfZonedDay } from "~/utils/time";
 import type { ActivityFilter } from "./activity-filter.schema";
+import { nextOccurrenceKey } from "./occurrence-sql.server";
 
 export const ACTIVITIES_PAGE_SIZE = 20;
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** An activity is public when published and posted by a coordinator or a verified organisation. */
@@ -72,10 +72,7 @@ export function listPublicActivities(filter: ActivityFilter, locale: string, now
   const db = getDb();
   const fromMs = filter.from ? Math.max(startOfZonedDay(filter.from), 0) : now;
   const where = and(...filterConditions(filter, fromMs));
-  // Weekly series sort by their next occurrence (approximated in SQL; exact wall-clock time in JS).
-  const sortKey = sql<number>`case when ${events.recurrence} = 'weekly' and ${events.endsAt} < ${fromMs}
-    then ${events.startsAt} + ((${fromMs} - ${events.endsAt} + ${WEEK_MS - 1}) / ${WEEK_MS}) * ${WEEK_MS}
-    else ${events.startsAt} end`;
+  const sortKey = nextOccurrenceKey(fromMs);
 
   const base = db
     .select({ total: sql<number>`count(*)` })
