@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
-import { DateRange } from "~/components/time";
+import { DateRange, DateTime } from "~/components/time";
 import type { ManagedActivity, ManagedSignup } from "~/modules/events/events.server";
 
 type Shift = ManagedActivity["shifts"][number];
@@ -52,11 +52,16 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                     <CertificateFlag signup={s} />
                   </td>
                   <td>
-                    {s.attendance
-                      ? t(`signups.attendanceValue.${s.attendance}`)
-                      : started
-                        ? t("signups.attendanceOpen")
-                        : "—"}
+                    {s.attendance ? (
+                      t(`signups.attendanceValue.${s.attendance}`)
+                    ) : started ? (
+                      t("signups.attendanceOpen")
+                    ) : (
+                      // Before the shift begins there is nothing to record yet: say from when.
+                      <span className="muted">
+                        {t("signups.attendanceFrom")} <DateTime value={shift.startsAt} />
+                      </span>
+                    )}
                   </td>
                   {canAct ? (
                     <td>

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { viridis, VIRIDIS_STEPS } from "./colour-scale";
+import { gapColour, gapStep } from "./colour-scale";
 
 export interface HeatMapAxisItem {
   id: number;
@@ -7,7 +7,7 @@ export interface HeatMapAxisItem {
 }
 
 export interface HeatMapCell {
-  /** 0 = least, 1 = most: the colour. */
+  /** 0 = no gap (neutral), 1 = the largest gap: the colour. */
   intensity: number;
   /** Printed large in the cell. */
   primary: number;
@@ -33,7 +33,7 @@ interface HeatMapProps {
 }
 
 /**
- * A heat map as an HTML table (rows × columns): colour from the viridis scale in ten steps, both numbers
+ * A heat map as an HTML table (rows × columns): colour from the gap scale in steps (neutral for no gap), both numbers
  * printed in every cell (colour is never the only carrier), each cell a link to the list behind it.
  * Being a real table, it is its own text alternative: screen readers read the row and column headers
  * with each cell, and keyboard users reach every link — no second table with the same numbers.
@@ -60,7 +60,7 @@ export function HeatMap({ caption, rowHeader, columns, rows, formatNumber }: Hea
             <th scope="row">{row.label}</th>
             {row.cells.map((cell, i) => {
               if (!cell) return <td key={columns[i]?.id ?? i} />;
-              const step = Math.round(Math.min(1, Math.max(0, cell.intensity)) * (VIRIDIS_STEPS - 1));
+              const step = gapStep(cell.intensity);
               const numbers = (
                 <>
                   {formatNumber(cell.primary)}
@@ -96,7 +96,7 @@ export function HeatMapLegend({ low, high }: { low: string; high: string }) {
         <defs>
           <linearGradient id="heat-legend-gradient">
             {stops.map((t) => (
-              <stop key={t} offset={t} stopColor={viridis(t)} />
+              <stop key={t} offset={t} stopColor={gapColour(t)} />
             ))}
           </linearGradient>
         </defs>
