@@ -180,6 +180,7 @@ export function ActivityForm({
           form={form}
           name="participantsRegistered"
           label={t("form.participantsRegistered")}
+          hint={t("form.participantsRegisteredHint")}
           type="number"
           min={0}
           inputMode="numeric"

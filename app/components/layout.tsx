@@ -62,14 +62,10 @@ function AreaLinks({ user }: { user: NonNullable<RootData["user"]> }) {
           <NavLink to="/organisation">{t("nav.organisation")}</NavLink>
         </li>
       ) : null}
-      {user.isVolunteer || user.hasOrganisation ? (
+      {/* An organisation's requests and needs are on its own page, where it says what they are for. */}
+      {user.isVolunteer ? (
         <li>
           <NavLink to="/matches">{t("nav.matches")}</NavLink>
-        </li>
-      ) : null}
-      {user.hasOrganisation && user.role !== "coordinator" && user.role !== "admin" ? (
-        <li>
-          <NavLink to="/coordination/needs">{t("nav.needs")}</NavLink>
         </li>
       ) : null}
       {user.role === "coordinator" || user.role === "admin" ? (

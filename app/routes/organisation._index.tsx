@@ -21,6 +21,20 @@ export default function OrganisationHomePage() {
   return (
     <div className="page page--wide">
       <h1>{t("organisation.title", { count: organisations.length })}</h1>
+      <section aria-labelledby="more-heading" className="card">
+        <h2 id="more-heading" className="h3">
+          {t("organisation.more.title")}
+        </h2>
+        <ul>
+          <li>
+            <Link to="/matches">{t("organisation.more.matches")}</Link> – {t("organisation.more.matchesWhy")}
+          </li>
+          <li>
+            <Link to="/coordination/needs">{t("organisation.more.needs")}</Link> –{" "}
+            {t("organisation.more.needsWhy")}
+          </li>
+        </ul>
+      </section>
       {organisations.map((org) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`} className="card">
           <h2 id={`org-${org.id}`}>

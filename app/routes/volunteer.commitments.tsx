@@ -81,6 +81,9 @@ export default function CommitmentsPage() {
   return (
     <div className="page page--wide">
       <h1>{t("commitments.title")}</h1>
+      <p>
+        <Link to="/volunteer/profile#calendar">{t("commitments.toCalendar")}</Link>
+      </p>
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">{t("commitments.upcoming")}</h2>
         {dates.length === 0 ? (

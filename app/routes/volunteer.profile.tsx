@@ -116,14 +116,6 @@ export default function VolunteerProfilePage() {
         <FormMessage tone="success">{t(`profile.notice.${data.notice}`, { defaultValue: "" })}</FormMessage>
       ) : null}
       {data.certificate ? <CertificateCard certificate={data.certificate} /> : null}
-      <VolunteerProfileForm
-        key={JSON.stringify(data.defaults)}
-        mode={data.mode}
-        defaults={defaults}
-        actionData={actionData}
-        neighbourhoods={data.neighbourhoods}
-        exactTimes={data.exactTimes}
-      />
       {data.mode === "edit" ? (
         <section id="calendar" aria-labelledby="calendar-heading" className="section-card">
           <h2 id="calendar-heading">{t("calendar.title")}</h2>
@@ -165,6 +157,15 @@ export default function VolunteerProfilePage() {
           )}
         </section>
       ) : null}
+
+      <VolunteerProfileForm
+        key={JSON.stringify(data.defaults)}
+        mode={data.mode}
+        defaults={defaults}
+        actionData={actionData}
+        neighbourhoods={data.neighbourhoods}
+        exactTimes={data.exactTimes}
+      />
     </div>
   );
 }

@@ -194,6 +194,20 @@ describe("findWork", () => {
     expect(result.items.map((i) => i.distanceKm)).toEqual([11.1, 0, 2, 11.1, 11.1]);
   });
 
+  it("counts a helper place as still wanted while a proposal for it waits for an answer", () => {
+    // Issue 13, seam 12: a need that had asked someone read "0 Helfende gesucht".
+    const w = world(temp.db);
+    const offer = createRawOffer(temp.db, {
+      categoryId: w.catA.id,
+      volunteerId: createVolunteer(temp.db).user.id,
+    });
+    createMatch(temp.db, { needId: w.needHome.id, offerId: offer.id, status: "proposed" });
+    const item = run(temp.db, w.user.id, w.home.id).items.find(
+      (i) => i.kind === "need" && i.id === w.needHome.id,
+    );
+    expect(item).toMatchObject({ helpersStillNeeded: 1 });
+  });
+
   it("filters by neighbourhood, distance from home, category, language, kind and dates", () => {
     const w = world(temp.db);
     const ids = (filter: Partial<ResolvedFindFilter>) =>

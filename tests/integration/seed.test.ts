@@ -171,6 +171,17 @@ describe("seedDatabase (demo)", () => {
     expect(waitlistedOnOpenShifts).toEqual([]);
   });
 
+  it("names each shift for its own task, not its activity's again", () => {
+    // "Kleiderkammer: Ausgabe: Ausgabe" is how a shift called like its activity reads in every list.
+    const repeated = first.$client
+      .prepare(
+        `select e.title || ': ' || s.title as name from shifts s join events e on e.id = s.event_id
+          where lower(e.title) like '%' || lower(s.title)`,
+      )
+      .all() as { name: string }[];
+    expect([...new Set(repeated.map((r) => r.name))]).toEqual([]);
+  });
+
   it("keeps the newcomer's personal data out of needs", () => {
     const needs = first.$client.prepare("SELECT id, title, description FROM needs").all() as {
       id: number;

@@ -321,7 +321,9 @@ function loadNeeds(db: Db, ids: number[], viewer: FindViewer): Map<number, NeedW
     select n.id as id, n.description as description, nt.description as translatedDescription,
       n.original_language as originalLanguage, n.starts_at as startsAt, n.ends_at as endsAt, n.schedule as schedule,
       n.helpers_needed as helpersNeeded,
-      (select count(*) from matches m where m.need_id = n.id and m.status in ('proposed', 'accepted', 'active')) as taken,
+      -- Places someone said yes to; a proposal still waiting leaves the place open (it read "0 Helfende
+      -- gesucht" on a need that had asked someone but found nobody yet).
+      (select count(*) from matches m where m.need_id = n.id and m.status in ('accepted', 'active', 'completed')) as taken,
       n.urgency as urgency, n.requires_certificate as requiresCertificate,
       c.slug as categorySlug, c.name as categoryName, nb.name as neighbourhoodName,
       (select group_concat(nl.language) from need_languages nl where nl.need_id = n.id) as languages,

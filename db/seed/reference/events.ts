@@ -437,7 +437,7 @@ export const EVENT_TEMPLATES: readonly EventTemplate[] = [
     participantPlaces: [0, 0],
     costCents: [0],
     shifts: [
-      { title: "Ausgabe", from: ["start", 0], to: ["end", 0], needed: [2, 4] },
+      { title: "Kleidung ausgeben", from: ["start", 0], to: ["end", 0], needed: [2, 4] },
       { title: "Spenden sortieren", from: ["start", -90], to: ["start", 0], needed: [2, 3] },
     ],
     translations: {
