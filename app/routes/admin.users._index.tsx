@@ -8,6 +8,7 @@ import { listUsers, USERS_PAGE_SIZE } from "~/modules/auth/user-admin.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
 import { useFormatList } from "~/components/use-format-list";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
 
@@ -71,31 +72,35 @@ export default function AdminUsersPage() {
           {t("users.filter")}
         </button>
       </Form>
-      <h2 aria-live="polite">{t("users.count", { count: data.total })}</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("auth:fields.displayName")}</th>
-            <th scope="col">{t("auth:fields.email")}</th>
-            <th scope="col">{t("auth:fields.role")}</th>
-            <th scope="col">{t("auth:fields.neighbourhoods")}</th>
-            <th scope="col">{t("users.lastLogin")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
-              </td>
-              <td>{u.email}</td>
-              <td>{t(`auth:roles.${u.role}`)}</td>
-              <td>{formatList(u.neighbourhoodNames)}</td>
-              <td>{u.lastLoginAt ? <DateTime value={u.lastLoginAt} /> : "—"}</td>
+      <h2 id="users-count" aria-live="polite">
+        {t("users.count", { count: data.total })}
+      </h2>
+      <TableScroll labelledBy="users-count">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("auth:fields.displayName")}</th>
+              <th scope="col">{t("auth:fields.email")}</th>
+              <th scope="col">{t("auth:fields.role")}</th>
+              <th scope="col">{t("auth:fields.neighbourhoods")}</th>
+              <th scope="col">{t("users.lastLogin")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.items.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
+                </td>
+                <td>{u.email}</td>
+                <td>{t(`auth:roles.${u.role}`)}</td>
+                <td>{formatList(u.neighbourhoodNames)}</td>
+                <td>{u.lastLoginAt ? <DateTime value={u.lastLoginAt} /> : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {data.pageCount > 1 ? (
         <nav aria-label={t("users.pagination")} className="pagination">
           {data.page > 1 ? <Link to={pageHref(data.page - 1)}>{t("users.previous")}</Link> : <span />}

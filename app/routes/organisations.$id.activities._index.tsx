@@ -10,6 +10,7 @@ import {
 } from "~/modules/events/organisation-activity-filter";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
 import { getDb } from "~/utils/db.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -79,51 +80,53 @@ export default function OrganisationActivitiesPage() {
           {t("list.filter")}
         </button>
       </Form>
-      <h2 className="h3" aria-live="polite">
+      <h2 id="activities-count" className="h3" aria-live="polite">
         {t("list.count", { count: data.total })}
       </h2>
       {data.items.length === 0 ? (
         <p className="empty">{t("list.empty")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("list.activity")}</th>
-              <th scope="col">{t("list.date")}</th>
-              <th scope="col">{t("list.status")}</th>
-              <th scope="col">{t("list.helpers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link to={`${base}/${a.id}`}>{a.title}</Link>
-                  <br />
-                  <span className="muted small">
-                    {t(`common:categories.${a.categorySlug}`, { defaultValue: a.categoryName })} ·{" "}
-                    {a.neighbourhoodName}
-                  </span>
-                </td>
-                <td>
-                  <DateRange start={a.startsAt} end={a.endsAt} />
-                  {a.weekly ? <span className="muted small"> · {t("weekly")}</span> : null}
-                </td>
-                <td>
-                  <span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span>
-                </td>
-                <td>
-                  {a.shiftCount === 0
-                    ? t("list.noShifts")
-                    : t("list.helpersOf", { confirmed: a.confirmed, needed: a.needed })}
-                  {a.waitlisted > 0 ? (
-                    <span className="muted small"> · {t("list.waitlisted", { count: a.waitlisted })}</span>
-                  ) : null}
-                </td>
+        <TableScroll labelledBy="activities-count">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("list.activity")}</th>
+                <th scope="col">{t("list.date")}</th>
+                <th scope="col">{t("list.status")}</th>
+                <th scope="col">{t("list.helpers")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`${base}/${a.id}`}>{a.title}</Link>
+                    <br />
+                    <span className="muted small">
+                      {t(`common:categories.${a.categorySlug}`, { defaultValue: a.categoryName })} ·{" "}
+                      {a.neighbourhoodName}
+                    </span>
+                  </td>
+                  <td>
+                    <DateRange start={a.startsAt} end={a.endsAt} />
+                    {a.weekly ? <span className="muted small"> · {t("weekly")}</span> : null}
+                  </td>
+                  <td>
+                    <span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span>
+                  </td>
+                  <td>
+                    {a.shiftCount === 0
+                      ? t("list.noShifts")
+                      : t("list.helpersOf", { confirmed: a.confirmed, needed: a.needed })}
+                    {a.waitlisted > 0 ? (
+                      <span className="muted small"> · {t("list.waitlisted", { count: a.waitlisted })}</span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {data.pageCount > 1 ? (
         <nav aria-label={t("list.pagination")} className="pagination">

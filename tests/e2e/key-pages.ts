@@ -33,6 +33,7 @@ export const KEY_PAGES: Record<Who, Target[]> = {
     "/volunteer/offers",
     "/volunteer/offers/new",
     "/matches",
+    { from: "/matches", link: /^\/matches\/\d+$/ },
     "/inbox",
     "/account",
   ],
@@ -82,6 +83,14 @@ export async function resolveTargets(page: Page, targets: Target[]): Promise<str
       );
   }
   return paths;
+}
+
+/** The path of one target (resolving the pages before it only as far as it needs them). */
+export async function resolveTarget(page: Page, targets: Target[], index: number): Promise<string> {
+  const target = targets[index]!;
+  if (typeof target === "string") return target;
+  const from = target.from === "previous" ? await resolveTarget(page, targets, index - 1) : target.from;
+  return firstLink(page, from, target.link);
 }
 
 /** The path with the UI language chosen by `?lng=`, which the server reads before cookie and account. */

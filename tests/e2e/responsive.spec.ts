@@ -1,14 +1,19 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { gotoHydrated } from "./hydration";
-import { KEY_PAGES, resolveTargets, withLanguage, type Who } from "./key-pages";
+import { KEY_PAGES, resolveTarget, withLanguage, type Target, type Who } from "./key-pages";
 
-// A phone held upright (390 px wide): no page scrolls sideways, in German and in Arabic. Wide content
-// (tables) scrolls inside its own labelled region instead.
+// A phone held upright (390 px wide), in German and in Arabic, one test per page (each with its own time
+// budget, so a busy machine cannot fail a whole role at once): no page scrolls sideways (wide content
+// such as tables scrolls inside its own labelled region), the header leaves most of the first screen to
+// the page, and a definition list puts each label above its value instead of squeezing the value.
 
 const WIDTH = 390;
+const HEIGHT = 844;
+/** The header (with its menus) may take at most a quarter of the first screen. */
+const MAX_HEADER = HEIGHT / 4;
 
-test.use({ viewport: { width: WIDTH, height: 844 } });
+test.use({ viewport: { width: WIDTH, height: HEIGHT } });
 test.describe.configure({ mode: "parallel" });
 
 /** The document's width, and the elements that stick out of the viewport on either side, for the message. */
@@ -37,17 +42,41 @@ async function overflow(page: Page) {
   }, WIDTH);
 }
 
-for (const [who, targets] of Object.entries(KEY_PAGES) as [Who, (typeof KEY_PAGES)[Who]][]) {
-  test(`${who} pages fit ${WIDTH} px in German and Arabic`, async ({ page, loginAs }) => {
-    if (who !== "visitor") await loginAs(who);
-    for (const path of await resolveTargets(page, targets)) {
+/** Values of definition lists narrower than half their list (a value squeezed beside its label). */
+async function squeezedValues(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll("main dl dd"))
+      .filter((dd) => {
+        const list = dd.closest("dl")!.getBoundingClientRect().width;
+        return dd.getBoundingClientRect().width < list / 2;
+      })
+      .map((dd) => dd.textContent?.trim().slice(0, 40) ?? ""),
+  );
+}
+
+async function headerHeight(page: Page): Promise<number> {
+  return page.locator("header.site-header").evaluate((h) => h.getBoundingClientRect().height);
+}
+
+for (const [who, targets] of Object.entries(KEY_PAGES) as [Who, Target[]][]) {
+  targets.forEach((target, index) => {
+    const name = typeof target === "string" ? target : `${target.link.source} (via ${target.from})`;
+    test(`${who}: ${name} fits ${WIDTH} px in German and Arabic`, async ({ page, loginAs }) => {
+      if (who !== "visitor") await loginAs(who);
+      const path = await resolveTarget(page, targets, index);
       for (const lng of ["de", "ar"]) {
         await gotoHydrated(page, withLanguage(path, lng));
         const { scrollWidth, culprits } = await overflow(page);
         expect
           .soft(scrollWidth, `${path} (${lng}) is ${scrollWidth} px wide: ${culprits.join(", ")}`)
           .toBeLessThanOrEqual(WIDTH);
+        expect
+          .soft(await squeezedValues(page), `${path} (${lng}): values squeezed beside their labels`)
+          .toEqual([]);
+        expect
+          .soft(await headerHeight(page), `${path} (${lng}): the header's height`)
+          .toBeLessThanOrEqual(MAX_HEADER);
       }
-    }
+    });
   });
 }

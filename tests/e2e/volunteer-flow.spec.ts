@@ -1,63 +1,49 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { berlinDay, createPublishedActivity, unique, type CreatedActivity } from "./data";
 
-// The demo volunteer (helfer@miteinander.test) on the demo data. Shifts are picked from the page, so
-// the test holds whatever this week's activities are; a shift that clashes with one of the demo
-// volunteer's own commitments is skipped for the next one.
-
-interface SignedUp {
-  activityPath: string;
-  /** The shift's element id on the activity page ("shift-12"). */
-  shiftElementId: string;
-  eventTitle: string;
-  shiftTitle: string;
-}
-
-/** Shift links on the current /volunteer/find page that the volunteer is not signed up for yet. */
-async function candidateShifts(page: Page): Promise<string[]> {
-  return page
-    .getByRole("link", { name: "Ansehen und anmelden" })
-    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-}
+// The demo volunteer (helfer@miteinander.test) and a shift the test publishes for itself as the demo
+// club (early in the morning nine days ahead, when she has nothing else), so the test never depends on
+// which demo shifts fall in the current week.
 
 const DONE = /^(Sie sind angemeldet\.|Sie stehen auf der Warteliste)/;
 
-/**
- * Opens each candidate's activity page and signs up for that shift, confirming the hours-cap question
- * if it comes; returns the first shift that worked.
- */
-async function signUpForOneOf(page: Page, hrefs: string[]): Promise<SignedUp> {
-  for (const href of hrefs.slice(0, 8)) {
-    const [activityPath, hash] = href.split("#") as [string, string];
-    await page.goto(activityPath, { waitUntil: "networkidle" });
-    const shift = page.locator(`li#${hash}`);
-    const shiftTitle = (await shift.locator("h3").textContent())?.trim() ?? "";
-    const eventTitle = (await page.getByRole("heading", { level: 1 }).textContent())?.trim() ?? "";
-    await shift.getByRole("button", { name: /^(Anmelden|Auf die Warteliste)/ }).click();
-    // With JavaScript the answer appears in the shift's card; without, the browser is back on the
-    // activity page (signed up) or on the shift's sign-up page (a question or a problem).
-    const problem = page.getByRole("alert");
-    await expect(page.locator(`li#${hash}`).getByText(DONE).or(problem).first()).toBeVisible();
-    if (await problem.isVisible()) {
-      const anyway = page.getByRole("button", { name: /^Trotzdem anmelden/ });
-      if (!(await anyway.isVisible())) continue; // a clash with another commitment: try the next shift
-      await anyway.click();
-    }
-    await expect(page).toHaveURL(new RegExp(`${activityPath}(#${hash})?$`));
-    await expect(page.locator(`li#${hash}`).getByText(DONE)).toBeVisible();
-    return { activityPath, shiftElementId: hash, eventTitle, shiftTitle };
-  }
-  throw new Error(`none of ${hrefs.length} shifts could be signed up for`);
+async function publishShift(baseURL: string): Promise<CreatedActivity> {
+  return createPublishedActivity(baseURL, {
+    title: `Frühschwimmen ${unique()}`,
+    shiftTitle: "Beckenaufsicht",
+    day: berlinDay(9),
+    from: "06:00",
+    to: "07:00",
+  });
 }
 
-async function findShiftsWithFilters(page: Page): Promise<string[]> {
+/** The find page filtered to shifts on the activity's day, through its own filter form. */
+async function findShift(page: Page, activity: CreatedActivity): Promise<string> {
   await page.goto("/volunteer/find", { waitUntil: "networkidle" });
   await page.getByLabel("Was", { exact: true }).selectOption("shifts");
+  await page.getByLabel("Von (Datum)").fill(activity.day);
+  await page.getByLabel("Bis (Datum)").fill(activity.day);
   await page.getByRole("button", { name: "Anzeigen" }).click();
   await expect(page).toHaveURL(/what=shifts/);
-  const hrefs = await candidateShifts(page);
-  expect(hrefs.length).toBeGreaterThan(0);
-  return hrefs;
+  const card = page.locator("article").filter({ hasText: activity.title });
+  const href = await card.getByRole("link", { name: "Ansehen und anmelden" }).getAttribute("href");
+  expect(href).toBe(`${activity.path}#shift-${activity.shiftId}`);
+  return href!;
+}
+
+/** Signs up for the shift on its activity page, confirming the hours-cap question if it comes. */
+async function signUp(page: Page, activity: CreatedActivity) {
+  await page.goto(activity.path, { waitUntil: "networkidle" });
+  const shift = page.locator(`li#shift-${activity.shiftId}`);
+  await shift.getByRole("button", { name: /^(Anmelden|Auf die Warteliste)/ }).click();
+  // With JavaScript the answer appears in the shift's card; without, the browser is back on the
+  // activity page (signed up) or on the shift's sign-up page (a question).
+  const anyway = page.getByRole("button", { name: /^Trotzdem anmelden/ });
+  await expect(page.locator(`li#shift-${activity.shiftId}`).getByText(DONE).or(anyway).first()).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(page).toHaveURL(new RegExp(`${activity.path}(#shift-${activity.shiftId})?$`));
+  await expect(page.locator(`li#shift-${activity.shiftId}`).getByText(DONE)).toBeVisible();
 }
 
 test.describe("with JavaScript", () => {
@@ -67,6 +53,7 @@ test.describe("with JavaScript", () => {
   test("a volunteer edits the profile, finds a shift, signs up, sees it in the commitments and cancels", async ({
     page,
     loginAs,
+    baseURL,
   }) => {
     await loginAs("volunteer");
 
@@ -85,15 +72,17 @@ test.describe("with JavaScript", () => {
       .evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).value));
     expect(languages).toContain("tr");
 
-    const signedUp = await signUpForOneOf(page, await findShiftsWithFilters(page));
+    const activity = await publishShift(baseURL!);
+    await findShift(page, activity);
+    await signUp(page, activity);
 
     await page.goto("/volunteer/commitments", { waitUntil: "networkidle" });
-    const card = page.locator(".card").filter({ hasText: `${signedUp.eventTitle}: ${signedUp.shiftTitle}` });
+    const card = page.locator(".card").filter({ hasText: `${activity.title}: ${activity.shiftTitle}` });
     await expect(card).toBeVisible();
     await card.getByRole("button", { name: /^(Absagen|Von der Warteliste nehmen)/ }).click();
     await expect(page).toHaveURL("/volunteer/commitments");
     await expect(
-      page.locator(".card").filter({ hasText: `${signedUp.eventTitle}: ${signedUp.shiftTitle}` }),
+      page.locator(".card").filter({ hasText: `${activity.title}: ${activity.shiftTitle}` }),
     ).toHaveCount(0);
   });
 });
@@ -101,7 +90,7 @@ test.describe("with JavaScript", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("language rows and the sign-up work as plain form posts", async ({ page, loginAs }) => {
+  test("language rows and the sign-up work as plain form posts", async ({ page, loginAs, baseURL }) => {
     await loginAs("volunteer");
 
     await page.goto("/volunteer/profile");
@@ -109,13 +98,14 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Weitere Sprache hinzufügen" }).click();
     await expect(page.locator('select[name$=".language"]')).toHaveCount(rowsBefore + 1);
 
-    const hrefs = await findShiftsWithFilters(page);
-    const signedUp = await signUpForOneOf(page, hrefs);
+    const activity = await publishShift(baseURL!);
+    await findShift(page, activity);
+    await signUp(page, activity);
 
     // Back on the activity page after a plain POST and its redirect; cancelling works the same way.
-    const shift = page.locator(`li#${signedUp.shiftElementId}`);
+    const shift = page.locator(`li#shift-${activity.shiftId}`);
     await shift.getByRole("button", { name: /^(Absagen|Von der Warteliste nehmen)/ }).click();
-    await expect(page).toHaveURL(new RegExp(`${signedUp.activityPath}`));
+    await expect(page).toHaveURL(new RegExp(activity.path));
     await expect(shift.getByRole("button", { name: /^(Anmelden|Auf die Warteliste)/ })).toBeVisible();
   });
 });
