@@ -174,79 +174,88 @@ for (const lng of ["de", "ar"] as const) {
     });
 
     let needPath = "";
-    await step("a coordinator records a weekly accompaniment, reads why a helper fits and asks her", async () => {
-      await logInThroughForm(page, "coordinator", lng);
-      await page.goto("/coordination/needs/new");
-      await waitForHydration(page);
-      await page
-        .locator("select[name=categoryId]")
-        .selectOption(String(lookupId("select id from categories where slug = ?", "accompaniment")));
-      await page.locator("select[name=neighbourhoodId]").selectOption(String(ueckendorf));
-      await page.locator("input[name=title]").fill(needTitle);
-      await page
-        .locator("textarea[name=description]")
-        .fill(
-          "Eine Frau aus Syrien braucht jede Woche Begleitung zur Ausländerbehörde. Die Begleitung erklärt auf Arabisch, was besprochen wird.",
+    await step(
+      "a coordinator records a weekly accompaniment, reads why a helper fits and asks her",
+      async () => {
+        await logInThroughForm(page, "coordinator", lng);
+        await page.goto("/coordination/needs/new");
+        await waitForHydration(page);
+        await page
+          .locator("select[name=categoryId]")
+          .selectOption(String(lookupId("select id from categories where slug = ?", "accompaniment")));
+        await page.locator("select[name=neighbourhoodId]").selectOption(String(ueckendorf));
+        await page.locator("input[name=title]").fill(needTitle);
+        await page
+          .locator("textarea[name=description]")
+          .fill(
+            "Eine Frau aus Syrien braucht jede Woche Begleitung zur Ausländerbehörde. Die Begleitung erklärt auf Arabisch, was besprochen wird.",
+          );
+        await page.locator("input[name=languages][value=ar]").check();
+        await page.locator("input[name=schedule][value=recurring]").check();
+        await page.locator("input[name=periodStart]").fill(berlinDay(-10));
+        await page.locator("input[name=periodEnd]").fill(berlinDay(28));
+        await page.locator("select[name=slot1Day]").selectOption("3");
+        await page.locator("input[name=slot1From]").fill("15:30");
+        await page.locator("input[name=slot1To]").fill("17:00");
+        await go(page, () => page.getByRole("button", { name: t("needs:new.submit") }).click());
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(needTitle);
+        needPath = new URL(page.url()).pathname;
+        const top = page.locator(".suggestion").first();
+        await expect(top.getByRole("heading")).toContainText(HELPER);
+        await top.getByText(t("matches:suggestions.breakdown")).click();
+        await expect(top.locator(".breakdown tbody tr").first()).toBeVisible();
+        await readable(page, lng, needPath);
+        await top
+          .getByRole("button", { name: startsWith(t("matches:suggestions.propose", { name: HELPER })) })
+          .click();
+        await expect(page.getByText(t("coordination:notices.match-proposed"))).toBeVisible();
+        await logOut(page, t);
+      },
+    );
+
+    await step(
+      "she reads the message, accepts, and finds the appointment among her dates and in her calendar",
+      async () => {
+        await logInThroughForm(page, "volunteer", lng);
+        await go(page, () =>
+          page.getByRole("link", { name: startsWith(t("notifications:nav.inbox")) }).click(),
         );
-      await page.locator("input[name=languages][value=ar]").check();
-      await page.locator("input[name=schedule][value=recurring]").check();
-      await page.locator("input[name=periodStart]").fill(berlinDay(-10));
-      await page.locator("input[name=periodEnd]").fill(berlinDay(28));
-      await page.locator("select[name=slot1Day]").selectOption("3");
-      await page.locator("input[name=slot1From]").fill("15:30");
-      await page.locator("input[name=slot1To]").fill("17:00");
-      await go(page, () => page.getByRole("button", { name: t("needs:new.submit") }).click());
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(needTitle);
-      needPath = new URL(page.url()).pathname;
-      const top = page.locator(".suggestion").first();
-      await expect(top.getByRole("heading")).toContainText(HELPER);
-      await top.getByText(t("matches:suggestions.breakdown")).click();
-      await expect(top.locator(".breakdown tbody tr").first()).toBeVisible();
-      await readable(page, lng, needPath);
-      await top
-        .getByRole("button", { name: startsWith(t("matches:suggestions.propose", { name: HELPER })) })
-        .click();
-      await expect(page.getByText(t("coordination:notices.match-proposed"))).toBeVisible();
-      await logOut(page, t);
-    });
+        const message = page.locator("li.card").filter({ hasText: needTitle }).first();
+        await expect(message).toBeVisible();
+        await readable(page, lng, "/inbox");
+        await go(page, () => message.getByRole("link", { name: t("notifications:inbox.open") }).click());
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(needTitle);
+        await expect(page.getByText(t("matches:next.proposedHelper"))).toBeVisible();
+        await page.getByRole("button", { name: t("matches:respond.accept") }).click();
+        await expect(page.getByText(t("coordination:notices.match-accepted"))).toBeVisible();
+        await expect(page.getByText(t("matches:next.acceptedHelper"))).toBeVisible();
+        await readable(page, lng, "the match page after accepting");
 
-    await step("she reads the message, accepts, and finds the appointment among her dates and in her calendar", async () => {
-      await logInThroughForm(page, "volunteer", lng);
-      await go(page, () =>
-        page.getByRole("link", { name: startsWith(t("notifications:nav.inbox")) }).click(),
-      );
-      const message = page.locator("li.card").filter({ hasText: needTitle }).first();
-      await expect(message).toBeVisible();
-      await readable(page, lng, "/inbox");
-      await go(page, () => message.getByRole("link", { name: t("notifications:inbox.open") }).click());
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(needTitle);
-      await expect(page.getByText(t("matches:next.proposedHelper"))).toBeVisible();
-      await page.getByRole("button", { name: t("matches:respond.accept") }).click();
-      await expect(page.getByText(t("coordination:notices.match-accepted"))).toBeVisible();
-      await expect(page.getByText(t("matches:next.acceptedHelper"))).toBeVisible();
-      await readable(page, lng, "the match page after accepting");
+        await go(page, () => page.getByRole("link", { name: t("auth:nav.volunteer") }).click());
+        // "Ihre nächsten Termine" on her home page, and "Meine Termine": next Thursday, every week.
+        await expect(page.locator(".card").filter({ hasText: needTitle })).toBeVisible();
+        await go(page, () => page.getByRole("link", { name: t("volunteer:nav.commitments") }).click());
+        const card = page.locator(".card").filter({ hasText: needTitle });
+        await expect(card).toContainText(t("volunteer:commitments.match.accepted"));
+        await expect(card.locator("time").first()).toHaveAttribute(
+          "datetime",
+          new RegExp(`^${nextThursday}`),
+        );
+        await readable(page, lng, "/volunteer/commitments with the match");
 
-      await go(page, () => page.getByRole("link", { name: t("auth:nav.volunteer") }).click());
-      // "Ihre nächsten Termine" on her home page, and "Meine Termine": next Thursday, every week.
-      await expect(page.locator(".card").filter({ hasText: needTitle })).toBeVisible();
-      await go(page, () => page.getByRole("link", { name: t("volunteer:nav.commitments") }).click());
-      const card = page.locator(".card").filter({ hasText: needTitle });
-      await expect(card).toContainText(t("volunteer:commitments.match.accepted"));
-      await expect(card.locator("time").first()).toHaveAttribute("datetime", new RegExp(`^${nextThursday}`));
-      await readable(page, lng, "/volunteer/commitments with the match");
-
-      // The calendar link, reached from her dates; the feed carries the weekly appointment.
-      await go(page, () => page.getByRole("link", { name: t("volunteer:commitments.toCalendar") }).click());
-      const existing = page.locator("#calendar-url");
-      if (!(await existing.isVisible()))
-        await page.getByRole("button", { name: t("volunteer:calendar.create") }).click();
-      const feedUrl = await page.locator("#calendar-url").inputValue();
-      const feed = await (await request.get(new URL(feedUrl).pathname)).text();
-      const unfolded = feed.replace(/\r\n[ \t]/g, "");
-      expect(unfolded).toContain(`SUMMARY:${needTitle} (`);
-      expect(unfolded).toMatch(/RRULE:FREQ=WEEKLY;UNTIL=/);
-      await logOut(page, t);
-    });
+        // The calendar link, reached from her dates; the feed carries the weekly appointment.
+        await go(page, () => page.getByRole("link", { name: t("volunteer:commitments.toCalendar") }).click());
+        const existing = page.locator("#calendar-url");
+        if (!(await existing.isVisible()))
+          await page.getByRole("button", { name: t("volunteer:calendar.create") }).click();
+        const feedUrl = await page.locator("#calendar-url").inputValue();
+        const feed = await (await request.get(new URL(feedUrl).pathname)).text();
+        const unfolded = feed.replace(/\r\n[ \t]/g, "");
+        expect(unfolded).toContain(`SUMMARY:${needTitle} (`);
+        expect(unfolded).toMatch(/RRULE:FREQ=WEEKLY;UNTIL=/);
+        await logOut(page, t);
+      },
+    );
 
     await step("the coordinator completes the match with hours, on the appointment's day", async () => {
       await logInThroughForm(page, "coordinator", lng);

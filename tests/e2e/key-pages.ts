@@ -62,6 +62,39 @@ export const KEY_PAGES: Record<Who, Target[]> = {
   admin: ["/admin", "/admin/users", "/admin/outbox", "/admin/settings", "/admin/invites", "/admin/system"],
 };
 
+/** Each role's five most used pages, for the screenshots a reviewer looks at without running the app. */
+export const MOST_USED: Record<Who, Target[]> = {
+  visitor: [
+    "/",
+    "/activities",
+    { from: "/activities", link: /^\/activities\/\d+$/ },
+    "/how-it-works",
+    "/login",
+  ],
+  volunteer: [
+    "/volunteer",
+    "/volunteer/find",
+    "/volunteer/commitments",
+    "/volunteer/hours",
+    "/volunteer/proof",
+  ],
+  organisation: [
+    "/organisation",
+    { from: "/organisation", link: /^\/organisations\/\d+\/activities$/ },
+    { from: "previous", link: /^\/organisations\/\d+\/activities\/\d+$/ },
+    { from: "/organisation", link: /^\/organisations\/\d+\/activities\/new$/ },
+    { from: "/organisation", link: /^\/organisations\/\d+$/ },
+  ],
+  coordinator: [
+    "/coordination",
+    "/coordination/needs",
+    { from: "/coordination/needs", link: /^\/coordination\/needs\/\d+$/ },
+    "/coordination/needs/new",
+    "/coordination/dashboard",
+  ],
+  admin: ["/admin", "/admin/users", "/admin/invites", "/admin/outbox", "/admin/settings"],
+};
+
 async function firstLink(page: Page, from: string, link: RegExp): Promise<string> {
   await page.goto(from);
   const hrefs = await page

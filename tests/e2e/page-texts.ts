@@ -95,7 +95,7 @@ export async function textProblems(page: Page, lng: string): Promise<string[]> {
     if (/\{\{[^}]*\}\}/.test(text)) problems.add(`unfilled placeholder: "${text}"`);
     if (isRawKey(text)) problems.add(`raw key: "${text}"`);
     for (const token of text.match(DOTTED) ?? []) {
-      if (isRawKey(token)) problems.add(`raw key: "${token}" in "${text.slice(0, 80)}"`);
+      if (token !== text && isRawKey(token)) problems.add(`raw key: "${token}" in "${text.slice(0, 80)}"`);
     }
   }
   if (errorTitles(lng).has(heading)) problems.add(`error page: "${heading}"`);
