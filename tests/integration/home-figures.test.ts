@@ -9,7 +9,9 @@ import { users } from "@db/schema";
 import { DEMO_EMAILS, seedDatabase } from "@db/seed/seed";
 import type { HomeFigure } from "~/modules/home/home-pages.server";
 import { loader as adminHome } from "~/routes/admin._index";
+import { openNeedsHref, figureHref } from "~/modules/dashboard/dashboard-filter";
 import { loader as coordinationHome } from "~/routes/coordination._index";
+import { loader as dashboard } from "~/routes/coordination.dashboard._index";
 import { loader as organisationHome } from "~/routes/organisation._index";
 import { loader as volunteerHome } from "~/routes/volunteer._index";
 import { getDb } from "~/utils/db.server";
@@ -26,6 +28,10 @@ const COUNT: Record<string, (data: Data) => number> = {
   "matches._index.tsx": (d) => list(d, "matches"),
   "coordination.needs._index.tsx": (d) => d.total as number,
   "coordination.dashboard.matches.tsx": (d) => d.total as number,
+  "coordination.dashboard.needs.tsx": (d) => d.total as number,
+  "coordination.dashboard.shifts.tsx": (d) => d.total as number,
+  "coordination.dashboard.certificates.tsx": (d) => d.total as number,
+  "coordination.dashboard.load.tsx": (d) => d.total as number,
   "coordination.organisations.tsx": (d) => list(d, "organisations"),
   "admin.users._index.tsx": (d) => d.total as number,
   "admin.invites.tsx": (d) => list(d, "invites"),
@@ -88,6 +94,33 @@ describe("every number on a home page is the length of the list it links to", ()
       for (const f of [...figures, ...rows.flatMap((r) => [r.openNeeds, r.urgentNeeds])]) {
         expect(await countBehind(f, email), `${email} ${f.key} ${f.href}`).toBe(f.value);
       }
+    }
+  });
+
+  it("the coordinator's dashboard (the numbers that link to a list of things)", async () => {
+    for (const email of [DEMO_EMAILS.coordinator, DEMO_EMAILS.admin]) {
+      const d = await home(dashboard, "/coordination/dashboard", email);
+      const total = (key: string) => (d[key] as { total: number }).total;
+      const figures: { key: string; value: number; href: string }[] = [
+        { key: "openNeeds", value: d.openNeeds as number, href: openNeedsHref({}) },
+        {
+          key: "covered",
+          value: (d.coverage as { covered: number }).covered,
+          href: figureHref("needs", { covered: "yes" }),
+        },
+        { key: "shifts", value: total("shifts"), href: figureHref("shifts") },
+        { key: "certificates", value: total("certificates"), href: figureHref("certificates") },
+        { key: "overCap", value: total("overCap"), href: figureHref("load", { kind: "over-cap" }) },
+        { key: "drop", value: total("activityDrop"), href: figureHref("load", { kind: "drop" }) },
+        ...(d.openByCategory as { categoryId: number; openNeeds: number }[]).map((row) => ({
+          key: `openNeeds category ${row.categoryId}`,
+          value: row.openNeeds,
+          href: openNeedsHref({ category: row.categoryId }),
+        })),
+      ];
+      expect(figures.find((f) => f.key === "openNeeds")!.value).toBeGreaterThan(0);
+      for (const f of figures)
+        expect(await countBehind(f, email), `${email} ${f.key} ${f.href}`).toBe(f.value);
     }
   });
 

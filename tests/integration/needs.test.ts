@@ -486,7 +486,7 @@ describe("listNeeds", () => {
 
   it("reports an invalid filter field and keeps the others", () => {
     const { filter, errors } = parseNeedFilter(new URLSearchParams("status=bogus&urgency=high&page=-3"));
-    expect(filter).toMatchObject({ status: "active", urgency: "high", page: 1 });
+    expect(filter).toMatchObject({ status: "todo", urgency: "high", page: 1 });
     expect(errors).toEqual({ status: "needs:filter.errors.unknown", page: "needs:filter.errors.page" });
   });
 });
