@@ -7,6 +7,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { useCategoryName, useNumber } from "~/components/dashboard/dashboard-sections";
 import { PeriodForm } from "~/components/dashboard/period-form";
 import { requireReportRoute } from "~/modules/reports/report-route.server";
+import { formatIsoMonth } from "~/utils/format";
 import { HOURS_GROUPING, type HoursGrouping } from "~/modules/reports/report-period";
 import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReportsPage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["reports", "dashboard"]);
+  const { t, i18n } = useTranslation(["reports", "dashboard"]);
   const n = useNumber();
   const categoryName = useCategoryName();
   const query = new URLSearchParams({ from: data.period.from, to: data.period.to }).toString();
@@ -63,7 +64,9 @@ export default function ReportsPage() {
       ? t(`hours.none.${by}`)
       : by === "category" && r.slug
         ? categoryName({ slug: r.slug, name: r.label ?? r.slug })
-        : (r.label ?? r.key);
+        : by === "month"
+          ? formatIsoMonth(r.key, i18n.language)
+          : (r.label ?? r.key);
   return (
     <div className="page page--wide">
       <p className="breadcrumb">

@@ -6,8 +6,9 @@ import { waitForHydration } from "./hydration";
 
 /**
  * What a person reads on a page, checked for the seams of translation: a raw key (`home.manageActivities`,
- * or `nav` where "Nachweis" belongs), an unfilled `{{placeholder}}`, or an error page where a page was
- * expected. The keys come from the German files, which define every key; a text that is also a real
+ * or `nav` where "Nachweis" belongs), an unfilled `{{placeholder}}`, an error page where a page was
+ * expected, or a day, month or number written the machine's way (`2026-11`, `1.25` in German) instead of
+ * the reader's. The keys come from the German files, which define every key; a text that is also a real
  * translation in the page's language (or in German, the language of the demo content) is not a key.
  */
 
@@ -62,6 +63,12 @@ function errorTitles(lng: string): Set<string> {
   return new Set(["notFound", "forbidden", "unexpected"].map((k) => common.get(`errors.${k}.title`)!));
 }
 
+/** A day or month as the machine writes it (`2026-11`, `bis 2027-03-17`): readers get Intl's words. */
+const ISO_DATE = /(?<![\w./:-])\d{4}-\d{2}(?:-\d{2})?(?![\w/:-])/;
+/** A decimal point where the language writes a comma (`1.25`, `7.5` in German; `18.11.` is a date). */
+const POINT_DECIMAL = /(?<![\d.,])\d+\.\d{1,2}(?![\d.,])/;
+const COMMA_DECIMAL = new Set(["de", "uk", "tr"]);
+
 const DOTTED = /(?<![\w@/.-])[a-z][A-Za-z0-9_]*(?::[A-Za-z0-9_]+)?(?:\.[A-Za-z0-9_]+)+(?![\w@/-])/g;
 
 /** Problems a reader would see on the page as it is now, each naming the text. */
@@ -94,6 +101,9 @@ export async function textProblems(page: Page, lng: string): Promise<string[]> {
   for (const text of texts) {
     if (/\{\{[^}]*\}\}/.test(text)) problems.add(`unfilled placeholder: "${text}"`);
     if (isRawKey(text)) problems.add(`raw key: "${text}"`);
+    if (ISO_DATE.test(text)) problems.add(`date not in words: "${text.slice(0, 80)}"`);
+    if (COMMA_DECIMAL.has(lng) && POINT_DECIMAL.test(text))
+      problems.add(`number not written the reader's way: "${text.slice(0, 80)}"`);
     for (const token of text.match(DOTTED) ?? []) {
       if (token !== text && isRawKey(token)) problems.add(`raw key: "${token}" in "${text.slice(0, 80)}"`);
     }
