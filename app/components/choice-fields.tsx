@@ -127,10 +127,13 @@ export function AvailabilityGrid<T extends FieldValues>({
   legend: ReactNode;
   hint?: ReactNode;
 }) {
-  const { t } = useTranslation("volunteer");
+  const { t, i18n } = useTranslation("volunteer");
   const id = form.fieldId(name);
   const error = form.errorOf(name);
   const checked = new Set(asList(form.valueOf(name)));
+  // 1 January 2024 was a Monday (weekday 0 here).
+  const shortDay = new Intl.DateTimeFormat(i18n.language, { weekday: "short", timeZone: "UTC" });
+  const shortWeekday = (day: number) => shortDay.format(Date.UTC(2024, 0, 1 + day));
   return (
     <fieldset
       id={id}
@@ -161,7 +164,12 @@ export function AvailabilityGrid<T extends FieldValues>({
         <tbody>
           {WEEKDAYS.map((day) => (
             <tr key={day}>
-              <th scope="row">{t(`availability.weekdays.${day}`)}</th>
+              <th scope="row">
+                <span className="availability__day">{t(`availability.weekdays.${day}`)}</span>
+                <span className="availability__day-short" aria-hidden="true">
+                  {shortWeekday(day)}
+                </span>
+              </th>
               {DAYPARTS.map((part) => {
                 const key = gridKey(day, part);
                 return (

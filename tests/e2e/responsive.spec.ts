@@ -6,7 +6,8 @@ import { KEY_PAGES, resolveTarget, withLanguage, type Target, type Who } from ".
 // A phone held upright (390 px wide), in German and in Arabic, one test per page (each with its own time
 // budget, so a busy machine cannot fail a whole role at once): no page scrolls sideways (wide content
 // such as tables scrolls inside its own labelled region), the header leaves most of the first screen to
-// the page, and a definition list puts each label above its value instead of squeezing the value.
+// the page, a definition list puts each label above its value instead of squeezing the value, and no
+// table heading breaks inside a word.
 
 const WIDTH = 390;
 const HEIGHT = 844;
@@ -54,6 +55,35 @@ async function squeezedValues(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Words of table headings split across two lines ("Abgeschlosse" / "n"): a column squeezed below its
+ * heading's longest word. A break after a hyphen or a dash is a break between words.
+ */
+async function brokenHeadingWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken = new Set<string>();
+    for (const th of Array.from(document.querySelectorAll("main th"))) {
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest(".visually-hidden")) continue;
+        const text = node.textContent ?? "";
+        for (const word of text.matchAll(/[^\s\u00ad\u2013\u2014-]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set(
+            Array.from(range.getClientRects())
+              .filter((r) => r.width > 0)
+              .map((r) => Math.round(r.top)),
+          );
+          if (lines.size > 1) broken.add(word[0]);
+        }
+      }
+    }
+    return [...broken];
+  });
+}
+
 async function headerHeight(page: Page): Promise<number> {
   return page.locator("header.site-header").evaluate((h) => h.getBoundingClientRect().height);
 }
@@ -72,6 +102,9 @@ for (const [who, targets] of Object.entries(KEY_PAGES) as [Who, Target[]][]) {
           .toBeLessThanOrEqual(WIDTH);
         expect
           .soft(await squeezedValues(page), `${path} (${lng}): values squeezed beside their labels`)
+          .toEqual([]);
+        expect
+          .soft(await brokenHeadingWords(page), `${path} (${lng}): table headings broken inside a word`)
           .toEqual([]);
         expect
           .soft(await headerHeight(page), `${path} (${lng}): the header's height`)

@@ -70,7 +70,8 @@ export function LineChart({ id, labels, series, labelEvery = 4, formatNumber }: 
         (labels.length - 1 - i) % labelEvery === 0 ? (
           <g key={`${label}-${i}`}>
             <line x1={x(i)} x2={x(i)} y1={M.top + plotH} y2={M.top + plotH + 4} stroke="#4a5563" />
-            <text x={x(i)} y={H - M.bottom + 17} textAnchor="middle" fill="#4a5563">
+            {/* Labels may be dates, which server and browser can format with slightly different ICU data. */}
+            <text x={x(i)} y={H - M.bottom + 17} textAnchor="middle" fill="#4a5563" suppressHydrationWarning>
               {label}
             </text>
           </g>

@@ -47,9 +47,25 @@ export function useDuration() {
   };
 }
 
-/** "18.11." for a week's Monday. */
-export function shortDate(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.`;
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A week's days the reader's way: `label` for a week's Monday ("18. Nov." in German, "Nov 18" in
+ * English), `range` for the whole week ("18.–24. Nov."). Days are ISO dates, read at noon UTC.
+ */
+export function useWeekDays() {
+  const { i18n } = useTranslation();
+  let format = dayFormats.get(i18n.language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "short", timeZone: "UTC" });
+    dayFormats.set(i18n.language, format);
+  }
+  const day = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
+  const f = format;
+  return {
+    label: (iso: string) => f.format(day(iso)),
+    range: (from: string, to: string) => f.formatRange(day(from), day(to)),
+  };
 }
 
 export function OpenByCategory({ data }: { data: Data }) {
@@ -171,6 +187,7 @@ export function HeatMapSection({
 export function WeeklySection({ data }: { data: Data }) {
   const { t } = useTranslation("dashboard");
   const n = useNumber();
+  const week = useWeekDays();
   const series = [
     { key: "needs", label: t("weekly.needs"), values: data.weeks.map((w) => w.needs) },
     { key: "proposed", label: t("weekly.proposed"), values: data.weeks.map((w) => w.proposed) },
@@ -182,7 +199,7 @@ export function WeeklySection({ data }: { data: Data }) {
       <div className="chart-box" data-testid="weekly-chart">
         <LineChart
           id="weekly-chart"
-          labels={data.weeks.map((w) => shortDate(w.start))}
+          labels={data.weeks.map((w) => week.label(w.start))}
           series={series}
           formatNumber={(v) => n(v, 1)}
         />
@@ -203,7 +220,12 @@ export function WeeklySection({ data }: { data: Data }) {
             <tbody>
               {[...data.weeks].reverse().map((w) => (
                 <tr key={w.start}>
-                  <th scope="row">{t("weekly.range", { from: shortDate(w.start), to: shortDate(w.end) })}</th>
+                  <th scope="row">
+                    {/* Server and browser may format with slightly different ICU data (see time.tsx). */}
+                    <time dateTime={w.start} suppressHydrationWarning>
+                      {week.range(w.start, w.end)}
+                    </time>
+                  </th>
                   <td>
                     <Link to={figureHref("needs", { from: w.start, to: w.end })}>{n(w.needs)}</Link>
                   </td>
