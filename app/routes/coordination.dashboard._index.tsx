@@ -14,7 +14,7 @@ import {
 } from "~/components/dashboard/dashboard-sections";
 import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
-import { figureHref, openNeedsHref } from "~/modules/dashboard/dashboard-filter";
+import { dashboardLinks } from "~/modules/dashboard/dashboard-links";
 import { CERTIFICATE_HORIZON_DAYS, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
 import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import { heatPage } from "~/modules/dashboard/heat-rows";
@@ -77,13 +77,13 @@ export default function DashboardPage() {
         <Figure
           testId="figure-open"
           value={n(data.openNeeds)}
-          href={openNeedsHref({})}
+          href={dashboardLinks.openNeeds()}
           label={t("figures.openNeeds")}
         />
         <Figure
           testId="figure-coverage"
           value={percent}
-          href={figureHref("needs", { covered: "yes" })}
+          href={dashboardLinks.covered()}
           label={t("figures.coverage")}
           detail={t("figures.coverageDetail", {
             covered: n(data.coverage.covered),
@@ -93,31 +93,31 @@ export default function DashboardPage() {
         <Figure
           testId="figure-median"
           value={data.medianMsToMatch === null ? "–" : duration(data.medianMsToMatch)}
-          href={figureHref("needs", { covered: "yes" })}
+          href={dashboardLinks.covered()}
           label={t("figures.median")}
         />
         <Figure
           testId="figure-shifts"
           value={n(data.shifts.total)}
-          href={figureHref("shifts")}
+          href={dashboardLinks.shifts()}
           label={t("figures.shifts", { hours: SHIFT_HORIZON_HOURS })}
         />
         <Figure
           testId="figure-certificates"
           value={n(data.certificates.total)}
-          href={figureHref("certificates")}
+          href={dashboardLinks.certificates()}
           label={t("figures.certificates", { days: CERTIFICATE_HORIZON_DAYS })}
         />
         <Figure
           testId="figure-over-cap"
           value={n(data.overCap.total)}
-          href={figureHref("load", { kind: "over-cap" })}
+          href={dashboardLinks.overCap()}
           label={t("figures.overCap")}
         />
         <Figure
           testId="figure-drop"
           value={n(data.activityDrop.total)}
-          href={figureHref("load", { kind: "drop" })}
+          href={dashboardLinks.drop()}
           label={t("figures.drop")}
         />
       </ul>
@@ -146,7 +146,11 @@ export default function DashboardPage() {
         <section aria-labelledby="shifts-heading">
           <h2 id="shifts-heading">{t("shifts.title", { hours: SHIFT_HORIZON_HOURS })}</h2>
           <ShiftAlerts shifts={data.shifts} />
-          <MoreLink total={data.shifts.total} shown={data.shifts.items.length} href={figureHref("shifts")} />
+          <MoreLink
+            total={data.shifts.total}
+            shown={data.shifts.items.length}
+            href={dashboardLinks.shifts()}
+          />
         </section>
         <section aria-labelledby="certificates-heading">
           <h2 id="certificates-heading">{t("certificates.title", { days: CERTIFICATE_HORIZON_DAYS })}</h2>
@@ -154,7 +158,7 @@ export default function DashboardPage() {
           <MoreLink
             total={data.certificates.total}
             shown={data.certificates.items.length}
-            href={figureHref("certificates")}
+            href={dashboardLinks.certificates()}
           />
         </section>
         <section aria-labelledby="over-cap-heading">
@@ -164,7 +168,7 @@ export default function DashboardPage() {
           <MoreLink
             total={data.overCap.total}
             shown={data.overCap.items.length}
-            href={figureHref("load", { kind: "over-cap" })}
+            href={dashboardLinks.overCap()}
           />
         </section>
         <section aria-labelledby="drop-heading">
@@ -174,7 +178,7 @@ export default function DashboardPage() {
           <MoreLink
             total={data.activityDrop.total}
             shown={data.activityDrop.items.length}
-            href={figureHref("load", { kind: "drop" })}
+            href={dashboardLinks.drop()}
           />
         </section>
       </div>

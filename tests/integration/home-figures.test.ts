@@ -1,7 +1,8 @@
 /**
- * Every number on a home page leads to exactly the list it counts: follow each link as the person who
- * sees it and count what that page lists (issue 13, seam 5: "22 Vorschläge ohne Antwort" on the
- * coordinator's home linked to a page that said there were none). On the demo data, for every role.
+ * Every number on a home page and on the dashboard leads to exactly the list it counts: follow each link
+ * as the person who sees it and count what that page lists (issue 13, seam 5: "22 Vorschläge ohne
+ * Antwort" on the coordinator's home linked to a page that said there were none). On the demo data, for
+ * every role; the dashboard's links come from modules/dashboard/dashboard-links.ts, as the page's do.
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,8 @@ import { users } from "@db/schema";
 import { DEMO_EMAILS, seedDatabase } from "@db/seed/seed";
 import type { HomeFigure } from "~/modules/home/home-pages.server";
 import { loader as adminHome } from "~/routes/admin._index";
-import { openNeedsHref, figureHref } from "~/modules/dashboard/dashboard-filter";
+import { dashboardLinks } from "~/modules/dashboard/dashboard-links";
+import type { HeatPage } from "~/modules/dashboard/heat-rows";
 import { loader as coordinationHome } from "~/routes/coordination._index";
 import { loader as dashboard } from "~/routes/coordination.dashboard._index";
 import { loader as organisationHome } from "~/routes/organisation._index";
@@ -32,7 +34,8 @@ const COUNT: Record<string, (data: Data) => number> = {
   "coordination.dashboard.shifts.tsx": (d) => d.total as number,
   "coordination.dashboard.certificates.tsx": (d) => d.total as number,
   "coordination.dashboard.load.tsx": (d) => d.total as number,
-  "coordination.organisations.tsx": (d) => list(d, "organisations"),
+  "coordination.dashboard.offers.tsx": (d) => d.freeCapacity as number,
+  "coordination.organisations.tsx": (d) => d.total as number,
   "admin.users._index.tsx": (d) => d.total as number,
   "admin.invites.tsx": (d) => list(d, "invites"),
   "admin.outbox._index.tsx": (d) => {
@@ -53,6 +56,8 @@ async function cookieOf(email: string): Promise<string> {
   return cookies.get(email)!;
 }
 
+type Figure = { key: string; value: number; href: string };
+
 /** Follows a figure's link as `email` and returns what the list there counts. */
 async function countBehind(figure: Pick<HomeFigure, "href">, email: string): Promise<number> {
   const route = await loaderFor(figure.href);
@@ -65,6 +70,19 @@ async function countBehind(figure: Pick<HomeFigure, "href">, email: string): Pro
   });
   expect(result.status, figure.href).toBe(200);
   return counter!(result.data as Data);
+}
+
+/** The helpers the needs on a needs list still miss (the list must fit one page). */
+async function missingHelpersBehind(href: string, email: string): Promise<number> {
+  const route = (await loaderFor(href))!;
+  expect(route.file).toBe("coordination.needs._index.tsx");
+  const result = await callLoader(route.loader, href, {
+    cookie: await cookieOf(email),
+    params: route.params,
+  });
+  const data = result.data as { items: { helpersNeeded: number; filled: number }[]; pageCount: number };
+  expect(data.pageCount, `${href} fits one page`).toBe(1);
+  return data.items.reduce((n, need) => n + Math.max(0, need.helpersNeeded - need.filled), 0);
 }
 
 async function home(loader: Parameters<typeof callLoader>[0], path: string, email: string) {
@@ -97,30 +115,71 @@ describe("every number on a home page is the length of the list it links to", ()
     }
   });
 
-  it("the coordinator's dashboard (the numbers that link to a list of things)", async () => {
+  it("the coordinator's dashboard: its figures, categories, weeks and heat-map cells", async () => {
     for (const email of [DEMO_EMAILS.coordinator, DEMO_EMAILS.admin]) {
       const d = await home(dashboard, "/coordination/dashboard", email);
-      const total = (key: string) => (d[key] as { total: number }).total;
-      const figures: { key: string; value: number; href: string }[] = [
-        { key: "openNeeds", value: d.openNeeds as number, href: openNeedsHref({}) },
+      type Counted = { total: number };
+      const figures: Figure[] = [
+        { key: "openNeeds", value: d.openNeeds as number, href: dashboardLinks.openNeeds() },
         {
           key: "covered",
           value: (d.coverage as { covered: number }).covered,
-          href: figureHref("needs", { covered: "yes" }),
+          href: dashboardLinks.covered(),
         },
-        { key: "shifts", value: total("shifts"), href: figureHref("shifts") },
-        { key: "certificates", value: total("certificates"), href: figureHref("certificates") },
-        { key: "overCap", value: total("overCap"), href: figureHref("load", { kind: "over-cap" }) },
-        { key: "drop", value: total("activityDrop"), href: figureHref("load", { kind: "drop" }) },
+        { key: "shifts", value: (d.shifts as Counted).total, href: dashboardLinks.shifts() },
+        {
+          key: "certificates",
+          value: (d.certificates as Counted).total,
+          href: dashboardLinks.certificates(),
+        },
+        { key: "overCap", value: (d.overCap as Counted).total, href: dashboardLinks.overCap() },
+        { key: "drop", value: (d.activityDrop as Counted).total, href: dashboardLinks.drop() },
         ...(d.openByCategory as { categoryId: number; openNeeds: number }[]).map((row) => ({
-          key: `openNeeds category ${row.categoryId}`,
+          key: `category ${row.categoryId}`,
           value: row.openNeeds,
-          href: openNeedsHref({ category: row.categoryId }),
+          href: dashboardLinks.category(row.categoryId),
         })),
+        ...(
+          d.weeks as { start: string; end: string; needs: number; proposed: number; accepted: number }[]
+        ).flatMap((w) =>
+          (["needs", "proposed", "accepted"] as const).map((kind) => ({
+            key: `week ${w.start} ${kind}`,
+            value: w[kind],
+            href: dashboardLinks.week(kind, w),
+          })),
+        ),
       ];
       expect(figures.find((f) => f.key === "openNeeds")!.value).toBeGreaterThan(0);
+      expect(figures.some((f) => f.key.startsWith("week") && f.value > 0)).toBe(true);
       for (const f of figures)
         expect(await countBehind(f, email), `${email} ${f.key} ${f.href}`).toBe(f.value);
+
+      // Heat-map cells, every page of them: where helpers are missing, the needs behind the cell are
+      // its open needs and miss exactly its helpers; elsewhere the offers behind it have its free places.
+      const categories = d.categories as { id: number }[];
+      const heat = d.heat as HeatPage;
+      let cells = 0;
+      for (let page = 1; page <= heat.pageCount; page++) {
+        const rows =
+          page === 1
+            ? heat.rows
+            : ((await home(dashboard, `/coordination/dashboard?heat=${page}`, email)).heat as HeatPage).rows;
+        for (const row of rows)
+          for (const [i, cell] of row.cells.entries()) {
+            if (!cell) continue;
+            cells++;
+            const [openNeeds, missing, , free] = cell;
+            const href = dashboardLinks.heatCell(row.id, categories[i]!.id, missing);
+            const where = `${email} heat ${row.name} × category ${categories[i]!.id} ${href}`;
+            if (missing > 0) {
+              expect(await countBehind({ href }, email), where).toBe(openNeeds);
+              expect(await missingHelpersBehind(href, email), where).toBe(missing);
+            } else {
+              expect(await countBehind({ href }, email), where).toBe(free);
+            }
+          }
+      }
+      expect(cells).toBeGreaterThan(0);
     }
   });
 

@@ -5,7 +5,7 @@ import { LineChart, LineChartLegend } from "~/components/charts/line-chart";
 import { Pagination } from "~/components/pagination";
 import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
-import { figureHref, openNeedsHref } from "~/modules/dashboard/dashboard-filter";
+import { dashboardLinks } from "~/modules/dashboard/dashboard-links";
 import type { DashboardData, LoadAlert } from "~/modules/dashboard/dashboard.server";
 import { HEAT_ROWS_PER_PAGE, shortageOf, type HeatPage } from "~/modules/dashboard/heat-rows";
 
@@ -97,7 +97,7 @@ export function OpenByCategory({ data }: { data: Data }) {
                   aria-hidden="true"
                 />
                 <Link
-                  to={openNeedsHref({ category: row.categoryId })}
+                  to={dashboardLinks.category(row.categoryId)}
                   aria-label={t("byCategory.linkLabel", { count: row.openNeeds })}
                 >
                   {n(row.openNeeds)}
@@ -136,10 +136,7 @@ export function HeatMapSection({
         intensity: Math.sqrt(shortageOf(missing, free) / Math.max(1, heat.maxShortage)),
         primary: missing,
         secondary: free,
-        href:
-          missing > 0
-            ? openNeedsHref({ neighbourhood: row.id, category: category.id })
-            : figureHref("offers", { neighbourhood: row.id, category: category.id }),
+        href: dashboardLinks.heatCell(row.id, category.id, missing),
         label: t("heat.cellTitle", {
           neighbourhood: row.name,
           category: categoryName(category),
@@ -227,17 +224,13 @@ export function WeeklySection({ data }: { data: Data }) {
                     </time>
                   </th>
                   <td>
-                    <Link to={figureHref("needs", { from: w.start, to: w.end })}>{n(w.needs)}</Link>
+                    <Link to={dashboardLinks.week("needs", w)}>{n(w.needs)}</Link>
                   </td>
                   <td>
-                    <Link to={figureHref("matches", { kind: "proposed", from: w.start, to: w.end })}>
-                      {n(w.proposed)}
-                    </Link>
+                    <Link to={dashboardLinks.week("proposed", w)}>{n(w.proposed)}</Link>
                   </td>
                   <td>
-                    <Link to={figureHref("matches", { kind: "accepted", from: w.start, to: w.end })}>
-                      {n(w.accepted)}
-                    </Link>
+                    <Link to={dashboardLinks.week("accepted", w)}>{n(w.accepted)}</Link>
                   </td>
                 </tr>
               ))}
