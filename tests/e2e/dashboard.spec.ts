@@ -106,6 +106,10 @@ test("reports: a CSV download with BOM and semicolons; the audit log in words", 
   await page.goto("/coordination/audit?entityType=match", { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1, name: "Protokoll" })).toBeVisible();
   await expect(page.locator(".audit-list li").first()).toContainText(/Vermittlung \d+/);
+  // Details in words: no JSON, no milliseconds, no field names of the code.
+  const details = (await page.locator(".audit-details").allTextContents()).join("\n");
+  expect(details).toContain("Stand:");
+  expect(details).not.toMatch(/[{}"]|\d{12,}|needId|startsAt|components/);
 });
 
 test("a volunteer prints or downloads the Engagementnachweis", async ({ page, loginAs }) => {

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/time";
+import { describeAuditDetails } from "~/modules/audit/audit-details";
 import type { AuditLogItem } from "~/modules/audit/audit-log.server";
 
 /** Where a record of the audit log can be opened (only pages that exist for coordinators). */
@@ -19,22 +20,13 @@ function entityHref(entry: Pick<AuditLogItem, "entityType" | "entityId">): strin
   }
 }
 
-function detailText(value: unknown, t: (key: string, options: { defaultValue: string }) => string): string {
-  if (value === null || value === undefined) return "–";
-  if (Array.isArray(value)) return value.map((v) => detailText(v, t)).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
-  const text = String(value);
-  // Enum values (statuses, roles) in words; anything else as recorded.
-  return /^[a-z_]+$/.test(text) ? t(`audit.values.${text}`, { defaultValue: text }) : text;
-}
-
 /** "Katrin Neumann hat Bedarf 12 angelegt." with when, where and the changed fields. */
 export function AuditEntryLine({
   entry,
 }: {
   entry: Omit<AuditLogItem, "createdAt"> & { createdAt: number };
 }) {
-  const { t } = useTranslation("dashboard");
+  const { t, i18n } = useTranslation("dashboard");
   const actor = entry.actorName ?? (entry.actorId ? t("audit.unknownActor") : t("audit.system"));
   const entity = t(`audit.entities.${entry.entityType}`, {
     id: entry.entityId,
@@ -42,7 +34,11 @@ export function AuditEntryLine({
   });
   const href = entityHref(entry);
   const verb = t(`audit.actionNames.${entry.action.replace(".", "_")}`, { defaultValue: entry.action });
-  const details = Object.entries(entry.details).filter(([, v]) => v !== undefined);
+  const details = describeAuditDetails(entry.details, {
+    key: (key) => t(`audit.detailKeys.${key}`),
+    value: (value) => t(`audit.values.${value}`),
+    locale: i18n.language,
+  });
   return (
     <>
       <span className="audit-when">
@@ -50,14 +46,10 @@ export function AuditEntryLine({
         {entry.neighbourhoodName ? ` · ${entry.neighbourhoodName}` : ""}
       </span>
       <strong>{actor}</strong> · {verb} · {href ? <Link to={href}>{entity}</Link> : entity}
-      {details.length > 0 ? (
-        <p className="audit-details">
-          {details
-            .map(
-              ([key, value]) =>
-                `${t(`audit.detailKeys.${key}`, { defaultValue: key })}: ${detailText(value, t)}`,
-            )
-            .join(" · ")}
+      {details ? (
+        // Server and browser may name languages and write dates with slightly different ICU data.
+        <p className="audit-details" suppressHydrationWarning>
+          {details}
         </p>
       ) : null}
     </>

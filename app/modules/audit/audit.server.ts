@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { auditEvents, users } from "@db/schema";
 import type { AuditEntity } from "@db/schema/enums";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
+import type { AuditDetails } from "./audit-details";
 
 export interface AuditInput {
   /** Who acted; null for the system (a job, a migration). */
@@ -12,8 +13,11 @@ export interface AuditInput {
   entityId: string | number;
   /** The neighbourhood the record belongs to, so the coordinators of it can read the trail. */
   neighbourhoodId: number | null;
-  /** Which fields changed and, where they are not personal data, to what. Never free text of a need. */
-  details?: Record<string, unknown>;
+  /**
+   * Which fields changed and, where they are not personal data, to what. Never free text of a need.
+   * Only keys the log can name in words (audit-details.ts).
+   */
+  details?: AuditDetails;
 }
 
 /**
