@@ -83,7 +83,8 @@ for (const lng of ["de", "ar"] as const) {
     const u = unique();
     const activityTitle = `Schwimmkurs für Frauen ${u}`;
     const shiftTitle = "Schwimmbegleitung";
-    const activityDay = berlinDay(5);
+    // Each language on its own day: the volunteer cannot take two shifts at the same time.
+    const activityDay = berlinDay(lng === "de" ? 5 : 6);
     const needTitle = `Begleitung zur Ausländerbehörde ${u}`;
     const { last: lastThursday, next: nextThursday } = thursdays();
     const ueckendorf = lookupId("select id from neighbourhoods where name = ?", "Ückendorf");
