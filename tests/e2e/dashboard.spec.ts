@@ -108,7 +108,7 @@ test("reports: a CSV download with BOM and semicolons; the audit log in words", 
   await expect(page.locator(".audit-list li").first()).toContainText(/Vermittlung \d+/);
   // Details in words: no JSON, no milliseconds, no field names of the code.
   const details = (await page.locator(".audit-details").allTextContents()).join("\n");
-  expect(details).toContain("Stand:");
+  expect(details).toMatch(/Bedarf: \d+/);
   expect(details).not.toMatch(/[{}"]|\d{12,}|needId|startsAt|components/);
 });
 
