@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
@@ -149,7 +150,7 @@ export default function NeedPage() {
       {coordinates ? (
         <section aria-labelledby="matches" className="section">
           <h2 id="matches">{t("matches:list.title")}</h2>
-          <NeedMatches matches={matches} />
+          <NeedMatches matches={matches} labelledBy="matches" />
         </section>
       ) : null}
 

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { DateOnly } from "~/components/time";
@@ -108,34 +109,36 @@ export default function VerificationQueuePage() {
         {data.certificates.length === 0 ? (
           <p className="empty">{t("verification.noCertificates")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("verification.person")}</th>
-                <th scope="col">{t("verification.home")}</th>
-                <th scope="col">{t("verification.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.certificates.map((c) => (
-                <tr key={`${c.reason}-${c.userId}`}>
-                  <th scope="row">
-                    <Link to={`/coordination/volunteers/${c.userId}/certificate`}>{c.displayName}</Link>
-                  </th>
-                  <td>{c.homeNeighbourhoodName ?? "–"}</td>
-                  <td>
-                    {t(`verification.reason.${c.reason}`)}
-                    {c.validUntil ? (
-                      <>
-                        {" "}
-                        <DateOnly value={c.validUntil} />
-                      </>
-                    ) : null}
-                  </td>
+          <TableScroll labelledBy="certificates">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("verification.person")}</th>
+                  <th scope="col">{t("verification.home")}</th>
+                  <th scope="col">{t("verification.state")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.certificates.map((c) => (
+                  <tr key={`${c.reason}-${c.userId}`}>
+                    <th scope="row">
+                      <Link to={`/coordination/volunteers/${c.userId}/certificate`}>{c.displayName}</Link>
+                    </th>
+                    <td>{c.homeNeighbourhoodName ?? "–"}</td>
+                    <td>
+                      {t(`verification.reason.${c.reason}`)}
+                      {c.validUntil ? (
+                        <>
+                          {" "}
+                          <DateOnly value={c.validUntil} />
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         <Form method="get" className="search-form" role="search" aria-labelledby="search-heading">
           <h3 id="search-heading" className="h3">

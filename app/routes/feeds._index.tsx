@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT } from "~/modules/feeds/feeds.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
@@ -102,25 +103,27 @@ export default function FeedsPage() {
           <li>{t("feeds.jsonCaching")}</li>
           <li>{t("feeds.jsonTimes")}</li>
         </ul>
-        <table className="data-table">
-          <caption>{t("feeds.fieldsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("feeds.field")}</th>
-              <th scope="col">{t("feeds.meaning")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {JSON_FIELDS.map((field) => (
-              <tr key={field}>
-                <td>
-                  <code>{field}</code>
-                </td>
-                <td>{t(`feeds.fields.${field}`)}</td>
+        <TableScroll label={t("feeds.fieldsCaption")}>
+          <table className="data-table">
+            <caption>{t("feeds.fieldsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("feeds.field")}</th>
+                <th scope="col">{t("feeds.meaning")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {JSON_FIELDS.map((field) => (
+                <tr key={field}>
+                  <td>
+                    <code>{field}</code>
+                  </td>
+                  <td>{t(`feeds.fields.${field}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
       <p>
         <Link to="/activities">{t("feeds.backToActivities")}</Link>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { DateRange } from "~/components/time";
 import { loadOrganisationHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
@@ -70,45 +71,47 @@ export default function OrganisationHomePage() {
               </>
             ) : null}
           </p>
-          <h3>{t("organisation.activities")}</h3>
+          <h3 id={`org-${org.id}-activities`}>{t("organisation.activities")}</h3>
           {org.activities.length === 0 ? (
             <p className="empty">{t("organisation.noActivities")}</p>
           ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("organisation.activity")}</th>
-                  <th scope="col">{t("organisation.when")}</th>
-                  <th scope="col">{t("organisation.status")}</th>
-                  <th scope="col">{t("organisation.helpers")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {org.activities.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      {a.status === "published" && org.verified ? (
-                        <Link to={`/activities/${a.id}`}>{a.title}</Link>
-                      ) : (
-                        a.title
-                      )}
-                    </td>
-                    <td>
-                      <DateRange start={a.startsAt} end={a.endsAt} />
-                    </td>
-                    <td>{t(`organisation.statuses.${a.status}`)}</td>
-                    <td>
-                      <Link to={`/organisations/${org.id}/activities/${a.id}`}>
-                        {t("organisation.helpersOf", {
-                          confirmed: a.helpersConfirmed,
-                          needed: a.helpersNeeded,
-                        })}
-                      </Link>
-                    </td>
+            <TableScroll labelledBy={`org-${org.id}-activities`}>
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("organisation.activity")}</th>
+                    <th scope="col">{t("organisation.when")}</th>
+                    <th scope="col">{t("organisation.status")}</th>
+                    <th scope="col">{t("organisation.helpers")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {org.activities.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        {a.status === "published" && org.verified ? (
+                          <Link to={`/activities/${a.id}`}>{a.title}</Link>
+                        ) : (
+                          a.title
+                        )}
+                      </td>
+                      <td>
+                        <DateRange start={a.startsAt} end={a.endsAt} />
+                      </td>
+                      <td>{t(`organisation.statuses.${a.status}`)}</td>
+                      <td>
+                        <Link to={`/organisations/${org.id}/activities/${a.id}`}>
+                          {t("organisation.helpersOf", {
+                            confirmed: a.helpersConfirmed,
+                            needed: a.helpersNeeded,
+                          })}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       ))}

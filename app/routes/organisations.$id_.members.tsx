@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { DateTime } from "~/components/time";
@@ -78,44 +79,46 @@ export default function OrganisationMembersPage() {
           <BackArrow /> {t("organisation.back")}
         </Link>
       </p>
-      <h1>{t("members.title", { name: organisation.name })}</h1>
+      <h1 id="members-heading">{t("members.title", { name: organisation.name })}</h1>
       {notice ? <FormMessage tone={ok ? "success" : "error"}>{t(notice)}</FormMessage> : null}
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("auth:fields.displayName")}</th>
-            <th scope="col">{t("auth:fields.email")}</th>
-            <th scope="col">{t("members.role")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("members.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId}>
-              <td>{m.displayName}</td>
-              <td>{m.email}</td>
-              <td>{t(`organisation.myRole.${m.role}`)}</td>
-              <td>
-                {m.role !== "owner" && m.userId !== myId ? (
-                  <Form method="post">
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="remove"
-                      className="button button--small button--secondary"
-                    >
-                      {t("members.remove", { name: m.displayName })}
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
+      <TableScroll labelledBy="members-heading">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("auth:fields.displayName")}</th>
+              <th scope="col">{t("auth:fields.email")}</th>
+              <th scope="col">{t("members.role")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("members.actions")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
+                <td>{m.displayName}</td>
+                <td>{m.email}</td>
+                <td>{t(`organisation.myRole.${m.role}`)}</td>
+                <td>
+                  {m.role !== "owner" && m.userId !== myId ? (
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="remove"
+                        className="button button--small button--secondary"
+                      >
+                        {t("members.remove", { name: m.displayName })}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <h2>{t("members.invite")}</h2>
       <ErrorSummary form={form} />
       <Form

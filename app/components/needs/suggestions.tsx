@@ -1,5 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { DataText } from "~/components/data-text";
 import { FormMessage } from "~/components/form";
 import type { ComponentView, SuggestionsView, WhyNotView } from "~/modules/matches/need-suggestions.server";
@@ -9,17 +10,19 @@ function Breakdown({ components }: { components: ComponentView[] }) {
   return (
     <details className="breakdown">
       <summary>{t("matches:suggestions.breakdown")}</summary>
-      <table className="data-table">
-        <tbody>
-          {components.map((c) => (
-            <tr key={c.key}>
-              <th scope="row">{t(`components.${c.key}`)}</th>
-              <td>{c.sentence}</td>
-              <td className="numeric">{t("matches:suggestions.points", { points: c.points })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label={t("matches:suggestions.breakdown")}>
+        <table className="data-table">
+          <tbody>
+            {components.map((c) => (
+              <tr key={c.key}>
+                <th scope="row">{t(`components.${c.key}`)}</th>
+                <td>{c.sentence}</td>
+                <td className="numeric">{t("matches:suggestions.points", { points: c.points })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </details>
   );
 }
