@@ -1,5 +1,5 @@
 /**
- * A need and its matches never contradict each other (docs/decisions/071-need-and-match-states.md):
+ * A need and its matches never contradict each other (docs/decisions/085-need-and-match-states.md):
  * whatever people do in whatever order — propose, accept, decline, start, complete, end, step back, edit
  * the helper count, close, cancel — the need's status is what its matches say, a finished need has no
  * match waiting, and no step is offered that the states forbid. Issue 13, seam 4: completing the only

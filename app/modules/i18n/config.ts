@@ -68,6 +68,6 @@ export const i18nOptions = {
   interpolation: { escapeValue: false, alwaysFormat: true, format: formatInterpolation },
   // A component whose namespaces are not loaded yet waits for them instead of showing raw keys: after a
   // client-side navigation (a transition) the previous page stays until the next one can be shown in
-  // words. docs/decisions/070-translation-keys-and-namespaces.md
+  // words. docs/decisions/084-translation-keys-and-namespaces.md
   react: { useSuspense: true },
 };

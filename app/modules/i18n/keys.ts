@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
  * schema or a refusal from the server (`"auth:errors.emailTaken"`), a reason from the matching engine.
  * The compiler cannot follow them, so they are written as `"namespace:key"` (which locales.test.ts
  * checks against the German files) and translated here, where the namespace is read from the key itself
- * and loaded before the text is shown. docs/decisions/070-translation-keys-and-namespaces.md
+ * and loaded before the text is shown. docs/decisions/084-translation-keys-and-namespaces.md
  */
 export type DataKeyT = (key: string, options?: TOptions) => string;
 

@@ -2,7 +2,7 @@
  * Where a change of a match reaches its need and a change of a need reaches its matches, inside the
  * caller's transaction: the need's status follows its matches (and finishes when its helpers are done),
  * and a finished need leaves no match waiting. The rules are in needs/need-status.ts;
- * docs/decisions/071-need-and-match-states.md explains them.
+ * docs/decisions/085-need-and-match-states.md explains them.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { matches, memberships, needs, offers, organisations, users } from "@db/schema";

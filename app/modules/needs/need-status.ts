@@ -2,7 +2,7 @@ import type { MatchStatus, NeedStatus } from "@db/schema/enums";
 
 /**
  * A need and its matches move together: the rules below are the only place their states are related.
- * docs/decisions/071-need-and-match-states.md
+ * docs/decisions/085-need-and-match-states.md
  */
 
 /** Matches that fill a helper place: the offerer said yes (and may have finished already). */
