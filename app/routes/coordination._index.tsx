@@ -69,7 +69,7 @@ export default function CoordinationHomePage() {
 
 /** The dashboard, reports and audit log: the coordinator's view of the numbers behind the work. */
 function EvaluationLinks() {
-  const { t } = useTranslation("dashboard");
+  const { t } = useTranslation(["dashboard", "home"]);
   return (
     <nav aria-label={t("home.label")} className="evaluation-links">
       <ul className="nav-list">

@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
+import { DataText } from "~/components/data-text";
 import { FieldError } from "~/components/field-error";
 import { FormMessage } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
@@ -270,7 +271,11 @@ export default function ImportPage() {
           {t("import.check")}
         </button>
       </Form>
-      {error && preview ? <FormMessage tone="error">{t(error)}</FormMessage> : null}
+      {error && preview ? (
+        <FormMessage tone="error">
+          <DataText k={`operations:${error}`} />
+        </FormMessage>
+      ) : null}
       {preview ? <Preview preview={preview} /> : null}
     </div>
   );

@@ -68,6 +68,11 @@ export const AUDIT_DETAIL_KEYS = [
   ...WEIGHT_FIELDS,
   "retentionDaysClosedNeeds",
   "reminderHoursBefore",
+  // Spreadsheet imports
+  "organisations",
+  "activities",
+  "rows",
+  "existing",
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 

@@ -14,6 +14,7 @@ import type matching from "~/locales/de/matching.json";
 import type needs from "~/locales/de/needs.json";
 import type notifications from "~/locales/de/notifications.json";
 import type offers from "~/locales/de/offers.json";
+import type operations from "~/locales/de/operations.json";
 import type organisations from "~/locales/de/organisations.json";
 import type privacy from "~/locales/de/privacy.json";
 import type proof from "~/locales/de/proof.json";
@@ -40,6 +41,7 @@ declare module "i18next" {
       needs: typeof needs;
       notifications: typeof notifications;
       offers: typeof offers;
+      operations: typeof operations;
       organisations: typeof organisations;
       privacy: typeof privacy;
       proof: typeof proof;
