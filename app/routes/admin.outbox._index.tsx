@@ -5,6 +5,7 @@ import { carriesSecretLink } from "~/modules/notifications/kinds";
 import { OUTBOX_STATUS } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
+import { TableScroll } from "~/components/table-scroll";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getMailConfig } from "~/modules/notifications/config.server";
 import { OutboxFilterSchema } from "~/modules/notifications/notifications.schema";
@@ -51,7 +52,7 @@ export default function OutboxPage() {
           <BackArrow /> {t("auth:nav.admin")}
         </Link>
       </p>
-      <h1>{t("outbox.title")}</h1>
+      <h1 id="outbox-heading">{t("outbox.title")}</h1>
       <p>{t("outbox.intro")}</p>
       <p className="notice">{smtpConfigured ? t("outbox.smtpOn") : t("outbox.smtpOff")}</p>
       <Form method="get" className="filter-form">
@@ -71,40 +72,42 @@ export default function OutboxPage() {
       {messages.length === 0 ? (
         <p className="empty">{t("outbox.empty")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("outbox.createdAt")}</th>
-              <th scope="col">{t("outbox.to")}</th>
-              <th scope="col">{t("outbox.subject")}</th>
-              <th scope="col">{t("outbox.status")}</th>
-              <th scope="col">{t("outbox.attempts")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <DateTime value={m.createdAt} />
-                </td>
-                <td>{m.toAddress}</td>
-                <td>
-                  <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-                  <br />
-                  <span className="muted small">{t(`kinds.${m.kind}`)}</span>
-                </td>
-                <td>
-                  {t(`outbox.statuses.${m.status}`)}
-                  {m.status === "sent" && carriesSecretLink(m.kind) ? (
-                    <span className="muted small"> · {t("outbox.linkRemovedShort")}</span>
-                  ) : null}
-                  {m.lastError ? <span className="muted small"> — {m.lastError}</span> : null}
-                </td>
-                <td>{m.attempts}</td>
+        <TableScroll labelledBy="outbox-heading">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("outbox.createdAt")}</th>
+                <th scope="col">{t("outbox.to")}</th>
+                <th scope="col">{t("outbox.subject")}</th>
+                <th scope="col">{t("outbox.status")}</th>
+                <th scope="col">{t("outbox.attempts")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <DateTime value={m.createdAt} />
+                  </td>
+                  <td>{m.toAddress}</td>
+                  <td>
+                    <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+                    <br />
+                    <span className="muted small">{t(`kinds.${m.kind}`)}</span>
+                  </td>
+                  <td>
+                    {t(`outbox.statuses.${m.status}`)}
+                    {m.status === "sent" && carriesSecretLink(m.kind) ? (
+                      <span className="muted small"> · {t("outbox.linkRemovedShort")}</span>
+                    ) : null}
+                    {m.lastError ? <span className="muted small"> — {m.lastError}</span> : null}
+                  </td>
+                  <td>{m.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {nextBefore ? (
         <p className="pagination">
