@@ -107,7 +107,9 @@ export function seedOffers(ctx: SeedContext): number {
         description:
           "Ich begleite zum Jobcenter, zur Ausländerbehörde oder zur Familienkasse und erkläre auf Arabisch, was besprochen wird. Nachmittags und samstags.",
       },
-      2,
+      // Four people at a time: the seed's open proposal leaves room for the accompaniments a coordinator
+      // tries out on the first day (and the end-to-end tests that do the same side by side).
+      4,
       demo.slots,
     ],
     [
