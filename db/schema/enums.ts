@@ -170,3 +170,21 @@ export type BackupAfterStatus = (typeof BACKUP_AFTER_STATUS)[number];
 /** A spreadsheet import: previewed (the file is kept until confirmed), then imported or discarded. */
 export const IMPORT_STATUS = ["previewed", "imported", "discarded"] as const;
 export type ImportStatus = (typeof IMPORT_STATUS)[number];
+
+/**
+ * How exactly a volunteer's home is known for distances: only the home neighbourhood (its centroid;
+ * nothing leaves the hub), the postcode, or street and postcode (both sent once to the geocoder).
+ */
+export const HOME_PRECISION = ["neighbourhood", "postcode", "street"] as const;
+export type HomePrecision = (typeof HOME_PRECISION)[number];
+
+/**
+ * A geocoder's answer for one address: a point inside the address's neighbourhood, no answer, a point
+ * outside the neighbourhood (not believed), or no answer yet because the service failed (retried later).
+ */
+export const GEOCODE_STATUS = ["found", "not_found", "outside", "failed"] as const;
+export type GeocodeStatus = (typeof GEOCODE_STATUS)[number];
+
+/** The outside services the hub can call (docs/decisions/080-outside-services.md). */
+export const OUTSIDE_SERVICE = ["translate", "geocoder"] as const;
+export type OutsideService = (typeof OUTSIDE_SERVICE)[number];

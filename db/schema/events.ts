@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { isoDateOrNull, oneOf, timestamps } from "./columns";
 import { EVENT_RECURRENCE, EVENT_STATUS, LANGUAGE, UI_LOCALE } from "./enums";
-import { organisations } from "./organisations";
+import { organisationPlaces, organisations } from "./organisations";
 import { categories, neighbourhoods } from "./places";
 import { users } from "./users";
 
@@ -23,6 +23,8 @@ export const events = sqliteTable(
     description: text("description").notNull().default(""),
     originalLanguage: text("original_language", { enum: UI_LOCALE }).notNull().default("de"),
     place: text("place").notNull().default(""),
+    /** One of the organisation's places (its address gives the distance); `place` stays the label. */
+    placeId: integer("place_id").references(() => organisationPlaces.id, { onDelete: "set null" }),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
     recurrence: text("recurrence", { enum: EVENT_RECURRENCE }).notNull().default("none"),
@@ -83,6 +85,8 @@ export const eventTranslations = sqliteTable(
     locale: text("locale", { enum: UI_LOCALE }).notNull(),
     title: text("title").notNull(),
     description: text("description").notNull(),
+    /** A draft from the translation service that no person has edited or confirmed yet. */
+    machineTranslated: integer("machine_translated", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (t) => [

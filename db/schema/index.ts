@@ -13,4 +13,5 @@ export * from "./settings";
 export * from "./cache";
 export * from "./installation";
 export * from "./operations";
+export * from "./outside";
 export * from "./relations";

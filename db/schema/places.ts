@@ -13,6 +13,12 @@ export const neighbourhoods = sqliteTable(
     district: text("district"),
     lat: real("lat").notNull(),
     lon: real("lon").notNull(),
+    /**
+     * How far (km) the neighbourhood reaches from its centroid. A geocoded address of the neighbourhood
+     * is believed only within it, so a distance from an address is never off the centroid estimate by
+     * more than this (docs/decisions/080-outside-services.md).
+     */
+    radiusKm: real("radius_km").notNull().default(2),
     ...timestamps,
   },
   (t) => [
@@ -20,6 +26,7 @@ export const neighbourhoods = sqliteTable(
     index("neighbourhoods_name_idx").on(t.name),
     check("neighbourhoods_lat_range", sql`lat between -90 and 90`),
     check("neighbourhoods_lon_range", sql`lon between -180 and 180`),
+    check("neighbourhoods_radius_range", sql`radius_km > 0 and radius_km <= 20`),
   ],
 );
 

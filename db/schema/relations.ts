@@ -6,7 +6,13 @@ import { hoursLog, matches } from "./matches";
 import { needLanguages, needs, needSlots, needTranslations } from "./needs";
 import { notifications } from "./notifications";
 import { offerAvailability, offerLanguages, offerNeighbourhoods, offers } from "./offers";
-import { memberships, organisationNeighbourhoods, organisations } from "./organisations";
+import {
+  memberships,
+  organisationNeighbourhoods,
+  organisationPlaces,
+  organisations,
+  organisationTranslations,
+} from "./organisations";
 import { categories, neighbourhoods } from "./places";
 import { signups } from "./signups";
 import { coordinatorNeighbourhoods, sessions, users } from "./users";
@@ -55,6 +61,26 @@ export const organisationsRelations = relations(organisations, ({ many }) => ({
   neighbourhoods: many(organisationNeighbourhoods),
   offers: many(offers),
   events: many(events),
+  places: many(organisationPlaces),
+  translations: many(organisationTranslations),
+}));
+
+export const organisationPlacesRelations = relations(organisationPlaces, ({ one }) => ({
+  organisation: one(organisations, {
+    fields: [organisationPlaces.organisationId],
+    references: [organisations.id],
+  }),
+  neighbourhood: one(neighbourhoods, {
+    fields: [organisationPlaces.neighbourhoodId],
+    references: [neighbourhoods.id],
+  }),
+}));
+
+export const organisationTranslationsRelations = relations(organisationTranslations, ({ one }) => ({
+  organisation: one(organisations, {
+    fields: [organisationTranslations.organisationId],
+    references: [organisations.id],
+  }),
 }));
 
 export const organisationNeighbourhoodsRelations = relations(organisationNeighbourhoods, ({ one }) => ({
@@ -171,6 +197,7 @@ export const eventsRelations = relations(events, ({ one, many }) => ({
   author: one(users, { fields: [events.createdBy], references: [users.id] }),
   category: one(categories, { fields: [events.categoryId], references: [categories.id] }),
   neighbourhood: one(neighbourhoods, { fields: [events.neighbourhoodId], references: [neighbourhoods.id] }),
+  place: one(organisationPlaces, { fields: [events.placeId], references: [organisationPlaces.id] }),
   languages: many(eventLanguages),
   translations: many(eventTranslations),
   shifts: many(shifts),

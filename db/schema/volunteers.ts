@@ -10,7 +10,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { isoDateOrNull, oneOf, timestamps } from "./columns";
-import { LANGUAGE, LANGUAGE_LEVEL } from "./enums";
+import { HOME_PRECISION, LANGUAGE, LANGUAGE_LEVEL } from "./enums";
 import { neighbourhoods } from "./places";
 import { users } from "./users";
 
@@ -24,6 +24,15 @@ export const volunteerProfiles = sqliteTable(
     homeNeighbourhoodId: integer("home_neighbourhood_id").references(() => neighbourhoods.id, {
       onDelete: "set null",
     }),
+    /**
+     * How exactly the home is known for distances (the volunteer chooses): the neighbourhood only, the
+     * postcode, or street and postcode. The address goes to the geocoder once (docs/decisions/080).
+     */
+    homePrecision: text("home_precision", { enum: HOME_PRECISION }).notNull().default("neighbourhood"),
+    homeStreet: text("home_street"),
+    homePostcode: text("home_postcode"),
+    /** SHA-256 of the normalised address (see geocode_cache); null when only the neighbourhood is used. */
+    homeGeocodeKey: text("home_geocode_key"),
     radiusKm: real("radius_km").notNull().default(3),
     hoursCapPerWeek: real("hours_cap_per_week").notNull().default(4),
     bio: text("bio").notNull().default(""),
@@ -39,9 +48,18 @@ export const volunteerProfiles = sqliteTable(
   },
   (t) => [
     index("volunteer_profiles_home_idx").on(t.homeNeighbourhoodId),
+    index("volunteer_profiles_geocode_idx").on(t.homeGeocodeKey),
     index("volunteer_profiles_certificate_idx").on(t.certificateValidUntil),
     uniqueIndex("volunteer_profiles_calendar_token_unique").on(t.calendarToken),
     check("volunteer_profiles_radius_range", sql`radius_km >= 0 and radius_km <= 100`),
+    check("volunteer_profiles_home_precision_check", oneOf("home_precision", HOME_PRECISION)),
+    check(
+      "volunteer_profiles_home_address",
+      sql`case home_precision
+        when 'neighbourhood' then home_street is null and home_postcode is null and home_geocode_key is null
+        when 'postcode' then home_street is null and home_postcode is not null and home_geocode_key is not null
+        else home_street is not null and home_postcode is not null and home_geocode_key is not null end`,
+    ),
     check("volunteer_profiles_hours_cap_range", sql`hours_cap_per_week > 0 and hours_cap_per_week <= 80`),
     check("volunteer_profiles_certificate_date", isoDateOrNull("certificate_valid_until")),
     check(

@@ -113,6 +113,8 @@ describe("public page cache", () => {
         "event_translations",
         "events",
         "neighbourhoods",
+        "organisation_places",
+        "organisation_translations",
         "organisations",
         "shifts",
       ].map((t) => ({ t, n: 3 })),
