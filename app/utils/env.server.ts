@@ -63,7 +63,20 @@ function proxyList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+// ---- Outside services (docs/decisions/080-outside-services.md) -----------------------------------
+// Both optional: without TRANSLATE_URL there is no translation help, without GEOCODER_URL every distance
+// is measured between neighbourhood centroids.
+export const OUTSIDE_SERVICES_ENV = {
+  /** A LibreTranslate-compatible server (its /translate is called). */
+  TRANSLATE_URL: url(["https:", "http:"], "https://translate.stadt.de"),
+  /** Sent as `api_key` when the translate server asks for one. */
+  TRANSLATE_API_KEY: optionalText(z.string().max(500, "must be at most 500 characters long")),
+  /** A Nominatim-compatible search API (its /search is called). */
+  GEOCODER_URL: url(["https:", "http:"], "https://nominatim.stadt.de"),
+};
+
 export const EnvSchema = z.object({
+  ...OUTSIDE_SERVICES_ENV,
   NODE_ENV: z
     .enum(["development", "production", "test"], {
       errorMap: () => ({ message: "must be development, production or test" }),

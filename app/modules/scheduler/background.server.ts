@@ -13,6 +13,8 @@ import {
   planCertificateReminders,
   sendCertificateReminder,
 } from "./certificate-reminders.server";
+import { geocoderAvailable } from "~/modules/outside/outside-config.server";
+import { GEOCODE_ADDRESSES_JOB, geocodeAddressesJob } from "./geocoding.server";
 import { RETENTION_JOB, runRetention } from "./retention.server";
 import { errorFields, logger } from "~/utils/logger.server";
 import {
@@ -46,6 +48,7 @@ export const JOB_HANDLERS: JobHandlers = {
 /** The jobs that await or run long (ADR 070): they run after the quick ones, one at a time. */
 export const ASYNC_JOB_HANDLERS: AsyncJobHandlers = {
   [BACKUP_JOB]: runScheduledBackup,
+  [GEOCODE_ADDRESSES_JOB]: geocodeAddressesJob,
 };
 
 export const PERIODIC_JOBS: readonly PeriodicJob[] = [
@@ -54,6 +57,14 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { kind: RETENTION_JOB, everyMs: 24 * 60 * MINUTE_MS },
   { kind: BACKUP_JOB, everyMs: BACKUP_EVERY_MS },
 ];
+
+/** Only with a geocoder: new addresses are looked up within about a minute of being saved. */
+export const GEOCODING_JOB: PeriodicJob = { kind: GEOCODE_ADDRESSES_JOB, everyMs: MINUTE_MS };
+
+/** The periodic jobs this installation runs now (geocoding only when GEOCODER_URL is set). */
+export function periodicJobs(): readonly PeriodicJob[] {
+  return geocoderAvailable() ? [...PERIODIC_JOBS, GEOCODING_JOB] : PERIODIC_JOBS;
+}
 
 export interface BackgroundOptions {
   /** A connection of its own is best: the worker then never waits on a request's statement. */
@@ -66,7 +77,7 @@ export interface BackgroundOptions {
   workerId?: string;
   /** Called after each round, e.g. for a test to observe progress. */
   onTick?: (report: { jobs: RunReport; slowJobs: RunReport; mail: DeliveryReport }) => void;
-  /** The periodic jobs to ensure (default PERIODIC_JOBS). */
+  /** The periodic jobs to ensure (default periodicJobs()). */
   periodic?: readonly PeriodicJob[];
   /** Handlers of slow jobs (default ASYNC_JOB_HANDLERS). */
   asyncHandlers?: AsyncJobHandlers;
@@ -102,7 +113,7 @@ export function createBackgroundWork(options: BackgroundOptions): BackgroundWork
   const shouldStop = () => stopped;
 
   async function round(): Promise<void> {
-    ensurePeriodicJobs(options.db, options.periodic ?? PERIODIC_JOBS, now());
+    ensurePeriodicJobs(options.db, options.periodic ?? periodicJobs(), now());
     const jobs = runDueJobs({ db: options.db, handlers: JOB_HANDLERS, workerId, now, shouldStop });
     const mail = stopped
       ? { sent: 0, retrying: 0, failed: 0, recovered: 0 }

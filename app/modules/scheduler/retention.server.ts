@@ -13,6 +13,7 @@ import {
 } from "@db/schema";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { JobContext } from "./scheduler.server";
+import { pruneGeocodeCache } from "./geocoding.server";
 import { NEED_TITLE_KINDS } from "~/modules/notifications/kinds";
 
 export const RETENTION_JOB = "retention";
@@ -117,6 +118,9 @@ export function applyRetention(tx: DbOrTx, now: number): RetentionReport {
     .run().changes;
 
   const unconfirmedAccountsDeleted = deleteUnconfirmedAccounts(tx, now);
+
+  // Answers for addresses nobody names any more (also when no geocoder runs these days).
+  pruneGeocodeCache(tx);
 
   return {
     needsErased: expired.length,
