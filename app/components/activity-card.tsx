@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ActivityListItem } from "~/modules/events/public-activities.server";
 import { formatMoney } from "~/utils/format";
 import { contentLanguage } from "./content-language";
+import { MachineMark } from "./machine-translation";
 import { DateRange } from "./time";
 import { useFormatList } from "~/components/use-format-list";
 import type { Language } from "@db/schema/enums";
@@ -23,6 +24,7 @@ export function ActivityCard({ activity }: { activity: ActivityListItem }) {
           {activity.title}
         </Link>
       </h3>
+      {activity.machineTranslated ? <MachineMark className="small" /> : null}
       {!activity.translated ? (
         <p className="muted small">
           {t("common:content.originalLanguage", {

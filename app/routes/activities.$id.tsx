@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { contentLanguage } from "~/components/content-language";
 import { ShiftSignup } from "~/components/shift-signup";
+import { MachineMark } from "~/components/machine-translation";
 import { DateRange } from "~/components/time";
 import { useNonce } from "~/components/nonce";
 import { getPublicActivity, type PublicActivity } from "~/modules/events/public-activities.server";
@@ -111,6 +112,7 @@ export default function ActivityPage() {
       <h1 id="activity-title">
         <span {...contentLanguage(activity)}>{activity.title}</span>
       </h1>
+      {activity.machineTranslated ? <MachineMark /> : null}
       {!activity.translated ? (
         <p className="notice">
           {t("common:content.originalLanguage", {
@@ -132,7 +134,15 @@ export default function ActivityPage() {
         </dd>
         <dt>{t("detail.where")}</dt>
         <dd>
-          <bdi>{activity.place || activity.neighbourhoodName}</bdi>
+          <bdi>{activity.place || activity.placeAddress?.name || activity.neighbourhoodName}</bdi>
+          {activity.placeAddress ? (
+            <>
+              <br />
+              <bdi>
+                {activity.placeAddress.street}, {activity.placeAddress.postcode}
+              </bdi>
+            </>
+          ) : null}
         </dd>
         {activity.organisationName ? (
           <>
@@ -182,6 +192,15 @@ export default function ActivityPage() {
           {activity.description}
         </p>
       </section>
+      {activity.organisationAbout ? (
+        <section aria-labelledby="organiser-heading">
+          <h2 id="organiser-heading">{t("detail.aboutOrganiser")}</h2>
+          {activity.organisationAbout.machineTranslated ? <MachineMark /> : null}
+          <p className="prose" {...contentLanguage(activity.organisationAbout)}>
+            {activity.organisationAbout.text}
+          </p>
+        </section>
+      ) : null}
       {activity.shifts.length > 0 ? (
         <section aria-labelledby="shifts-heading">
           <h2 id="shifts-heading">{t("detail.shifts")}</h2>

@@ -7,15 +7,27 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ORGANISATION_KIND } from "@db/schema/enums";
+import { ORGANISATION_KIND, UI_LOCALE } from "@db/schema/enums";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { ChoiceGroupField, TextAreaField } from "~/components/form-fields";
-import { OrganisationProfileSchema } from "~/modules/organisations/organisation.schema";
+import { OrganisationTranslationsForm } from "~/components/organisation-translations-form";
+import {
+  OrganisationProfileSchema,
+  OrganisationTranslationsSchema,
+} from "~/modules/organisations/organisation.schema";
+import {
+  listOrganisationTranslations,
+  saveOrganisationTranslations,
+  saveOrganisationTranslationsWithDrafts,
+} from "~/modules/organisations/organisation-translations.server";
 import { requireOrganisation, updateOrganisationProfile } from "~/modules/organisations/organisations.server";
+import { draftNoticeQuery, readDraftNotice } from "~/modules/outside/machine-mark";
+import { translationHelpAvailable } from "~/modules/outside/outside-config.server";
 import { can } from "~/modules/permissions/permissions";
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, validateFormData } from "~/utils/form-validation";
+import { formFailure, validateFormData, type FormFailure } from "~/utils/form-validation";
+import { validateNestedFormData } from "~/utils/nested-form";
 import { useFormatList } from "~/components/use-format-list";
 
 export const handle = { i18n: ["common", "organisations"] };
@@ -30,16 +42,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params,
     "organisation:read-private",
   );
+  const canEdit = can(user, "organisation:update", resource);
   return {
     organisation,
     neighbourhoods: listNeighbourhoods(),
-    canEdit: can(user, "organisation:update", resource),
+    canEdit,
+    translations: canEdit ? listOrganisationTranslations(getDb(), organisation.id) : [],
+    canDraft: canEdit && translationHelpAvailable(),
+    draftNotice: readDraftNotice(new URL(request.url).searchParams),
   };
+}
+
+/** The organisation's description in other languages: saved, or saved with machine drafts. */
+async function translationsAction(organisationId: number, formData: FormData, draft: boolean) {
+  const result = validateNestedFormData(formData, OrganisationTranslationsSchema);
+  if (!result.success) return data({ ...result, formId: "translations" as const }, { status: 400 });
+  const db = getDb();
+  if (!draft) {
+    const saved = saveOrganisationTranslations(db, organisationId, result.data);
+    if (!saved.ok)
+      return data({ ...formFailure(formData, saved.errors), formId: "translations" as const }, 400);
+    return redirect(`/organisations/${organisationId}?saved=1#translations`);
+  }
+  const drafted = await saveOrganisationTranslationsWithDrafts(db, organisationId, result.data);
+  if (!drafted.ok)
+    return data({ ...formFailure(formData, drafted.errors), formId: "translations" as const }, 400);
+  return redirect(`/organisations/${organisationId}?${draftNoticeQuery(drafted.summary)}#translations`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation } = await requireOrganisation(request, params, "organisation:update");
   const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "translations" || intent === "draft")
+    return translationsAction(organisation.id, formData, intent === "draft");
   const result = validateFormData(formData, OrganisationProfileSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = updateOrganisationProfile(getDb(), organisation.id, result.data);
@@ -48,8 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganisationProfilePage() {
-  const { organisation, neighbourhoods, canEdit } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { organisation, neighbourhoods, canEdit, translations, canDraft, draftNotice } =
+    useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as (FormFailure & { formId?: "translations" }) | undefined;
+  const actionData = answer?.formId === "translations" ? undefined : answer;
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(["organisations", "auth"]);
   const formatList = useFormatList();
@@ -61,6 +99,7 @@ export default function OrganisationProfilePage() {
       name: organisation.name,
       kind: organisation.kind,
       description: organisation.description,
+      originalLanguage: organisation.originalLanguage,
       website: organisation.website ?? "",
       email: organisation.email ?? "",
       phone: organisation.phone ?? "",
@@ -125,6 +164,12 @@ export default function OrganisationProfilePage() {
           rows={6}
           maxLength={2000}
         />
+        <SelectField
+          form={form}
+          name="originalLanguage"
+          label={t("profile.originalLanguage")}
+          options={UI_LOCALE.map((l) => ({ value: l, label: t(`common:languages.${l}`) }))}
+        />
         <TextField
           form={form}
           name="website"
@@ -149,6 +194,13 @@ export default function OrganisationProfilePage() {
           </button>
         </div>
       </Form>
+      <OrganisationTranslationsForm
+        originalLanguage={organisation.originalLanguage}
+        translations={translations}
+        canDraft={canDraft}
+        notice={draftNotice}
+        failure={answer?.formId === "translations" ? answer : undefined}
+      />
     </section>
   );
 }

@@ -17,13 +17,17 @@ import {
   type ValidatedForm,
 } from "~/components/form";
 import { BackArrow } from "~/components/back-arrow";
-import { TextAreaField } from "~/components/form-fields";
+import { CheckboxField, TextAreaField } from "~/components/form-fields";
+import { DraftButton, DraftNoticeMessage, MachineMark } from "~/components/machine-translation";
 import { ReadabilityHint } from "~/components/readability-hint";
 import { TranslationsFormSchema } from "~/modules/events/activity.schema";
 import { formDefaults } from "~/modules/events/activity-form-values";
 import { getManagedActivity, saveTranslations } from "~/modules/events/events.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
+import { draftNoticeQuery, readDraftNotice } from "~/modules/outside/machine-mark";
+import { translationHelpAvailable } from "~/modules/outside/outside-config.server";
+import { saveTranslationsWithDrafts } from "~/modules/events/translation-drafts.server";
 import { notFound } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, type FormFailure } from "~/utils/form-validation";
@@ -42,6 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locales = UI_LOCALE.filter((l) => l !== activity.originalLanguage);
   const existing = new Map(activity.translations.map((tr) => [tr.locale, tr]));
   return {
+    canDraft: translationHelpAvailable(),
+    machine: Object.fromEntries(locales.map((l) => [l, existing.get(l)?.machineTranslated ?? false])),
+    draftNotice: readDraftNotice(new URL(request.url).searchParams),
     base: `/organisations/${scope.organisationId}/activities/${scope.eventId}`,
     title: activity.title,
     description: activity.description,
@@ -64,9 +71,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validateNestedFormData(formData, TranslationsFormSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = saveTranslations(getDb(), scope, result.data);
-  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
-  return redirect(`${new URL(request.url).pathname}?saved=1`);
+  const db = getDb();
+  const path = new URL(request.url).pathname;
+  if (formData.get("intent") !== "draft") {
+    const outcome = saveTranslations(db, scope, result.data);
+    if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
+    return redirect(`${path}?saved=1`);
+  }
+
+  // "Entwurf übersetzen": what the form holds is saved, the empty languages filled with machine drafts.
+  const drafted = await saveTranslationsWithDrafts(db, scope, result.data);
+  if (!drafted.ok) return data(formFailure(formData, drafted.errors), { status: drafted.status ?? 400 });
+  return redirect(`${path}?${draftNoticeQuery(drafted.summary)}`);
 }
 
 type TranslationsForm = ValidatedForm<z.input<typeof TranslationsFormSchema>>;
@@ -101,6 +117,7 @@ export default function ActivityTranslationsPage() {
       {searchParams.get("saved") === "1" && !actionData ? (
         <FormMessage tone="success">{t("translations.saved")}</FormMessage>
       ) : null}
+      {!actionData ? <DraftNoticeMessage notice={loaderData.draftNotice} /> : null}
       {loaderData.cancelled ? (
         <p className="notice">{t("errors.cancelledReadOnly")}</p>
       ) : (
@@ -117,6 +134,7 @@ export default function ActivityTranslationsPage() {
             {loaderData.locales.map((locale) => (
               <fieldset key={locale} className="form-section">
                 <legend className="h3">{t(`common:languages.${locale}`)}</legend>
+                {loaderData.machine[locale] ? <MachineMark /> : null}
                 <TextField
                   form={form}
                   name={`translations.${locale}.title`}
@@ -135,13 +153,21 @@ export default function ActivityTranslationsPage() {
                 >
                   {locale === "de" ? <GermanAdvice form={form} /> : null}
                 </TextAreaField>
+                {loaderData.machine[locale] ? (
+                  <CheckboxField
+                    form={form}
+                    name={`translations.${locale}.reviewed`}
+                    label={t("common:translationHelp.reviewed")}
+                  />
+                ) : null}
               </fieldset>
             ))}
             <div className="actions">
-              <button type="submit" className="button">
+              <button type="submit" name="intent" value="save" className="button">
                 {t("translations.save")}
               </button>
             </div>
+            {loaderData.canDraft ? <DraftButton id="translations-draft-hint" sends="activity" /> : null}
           </Form>
         </>
       )}

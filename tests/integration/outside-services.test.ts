@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { outsideServices } from "@db/schema";
+import type { UiLocale } from "@db/schema/enums";
 import {
   breakerOpenUntil,
   FAILURES_TO_OPEN,
@@ -37,7 +38,7 @@ const ALTSTADT_QUERY: AddressQuery = {
   neighbourhoodId: 1,
 };
 
-const draft = (targets = ["en", "ar", "uk", "tr"] as const) =>
+const draft = (targets: readonly UiLocale[] = ["en", "ar", "uk", "tr"]) =>
   draftTranslations(temp.db, {
     subject: "activity",
     source: "de",

@@ -21,11 +21,18 @@ function mapLetters(text: string, alphabet: string): string {
     .join("");
 }
 
+/** Arabic and Cyrillic letters into Latin ones, for a Latin-script target. */
+function toLatin(text: string): string {
+  return text.replace(/[\u0400-\u04FF\u0600-\u06FF]/gu, (char) =>
+    String.fromCharCode(97 + (char.charCodeAt(0) % 26)),
+  );
+}
+
 /** What the mock answers for `text` in `target`: deterministic, and in the target's script. */
 export function mockTranslation(text: string, target: string): string {
-  if (target === "ar") return mapLetters(text, ARABIC);
-  if (target === "uk") return mapLetters(text, CYRILLIC);
-  return `(${target}) ${text}`;
+  if (target === "ar") return mapLetters(toLatin(text), ARABIC);
+  if (target === "uk") return mapLetters(toLatin(text), CYRILLIC);
+  return `(${target}) ${toLatin(text)}`;
 }
 
 interface TranslateBody {

@@ -307,7 +307,12 @@ export const CancelActivitySchema = z.object({
 
 // ---- translations ---------------------------------------------------------------------------------
 
-const TranslationSchema = z.object({ title: text(120), description: text(5000) });
+/** `reviewed`: a person ticked that the machine draft in this language is right. */
+const TranslationSchema = z.object({
+  title: text(120),
+  description: text(5000),
+  reviewed: checkbox.optional(),
+});
 
 /** Title and description per UI language; both empty = no translation for that language. */
 export const TranslationsFormSchema = z

@@ -21,6 +21,7 @@ import {
 } from "@db/schema";
 import type { EventStatus, Language, UiLocale } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
+import { keepsMachineMark } from "~/modules/outside/machine-mark";
 import type { EventResource } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
 import { nextWeeklyOccurrence, zonedIsoDate } from "~/utils/time";
@@ -493,7 +494,7 @@ export function duplicateActivity(
       sql`insert into ${eventLanguages} (event_id, language) select ${copy.id}, language from ${eventLanguages} where event_id = ${e.id}`,
     );
     tx.run(
-      sql`insert into ${eventTranslations} (event_id, locale, title, description) select ${copy.id}, locale, title, description from ${eventTranslations} where event_id = ${e.id}`,
+      sql`insert into ${eventTranslations} (event_id, locale, title, description, machine_translated) select ${copy.id}, locale, title, description, machine_translated from ${eventTranslations} where event_id = ${e.id}`,
     );
     tx.run(
       sql`insert into ${shifts} (event_id, title, starts_at, ends_at, needed_count, requires_certificate)
@@ -503,11 +504,16 @@ export function duplicateActivity(
   });
 }
 
-/** Replaces the translations entered by people; a language left empty loses its translation. */
+/**
+ * Replaces the translations; a language left empty loses its translation. Languages in `machineDrafts`
+ * were just filled by the translation service and are stored marked as machine-made; a stored machine
+ * draft keeps its mark while its text is unchanged and nobody ticked "reviewed".
+ */
 export function saveTranslations(
   db: Db,
   scope: ActivityScope,
   values: TranslationsFormValues,
+  machineDrafts: ReadonlySet<UiLocale> = new Set(),
 ): CommandResult {
   return db.transaction((tx) => {
     const e = tx
@@ -522,6 +528,14 @@ export function saveTranslations(
         errors: { form: "events:errors.cancelledReadOnly" },
         status: 409 as const,
       };
+    const stored = new Map(
+      tx
+        .select()
+        .from(eventTranslations)
+        .where(eq(eventTranslations.eventId, scope.eventId))
+        .all()
+        .map((r) => [r.locale, { texts: [r.title, r.description], machineTranslated: r.machineTranslated }]),
+    );
     tx.delete(eventTranslations).where(eq(eventTranslations.eventId, scope.eventId)).run();
     const rows = Object.entries(values.translations)
       .filter(([locale, t]) => locale !== e.originalLanguage && t && t.title && t.description)
@@ -530,6 +544,9 @@ export function saveTranslations(
         locale: locale as UiLocale,
         title: t!.title,
         description: t!.description,
+        machineTranslated:
+          machineDrafts.has(locale as UiLocale) ||
+          keepsMachineMark(stored.get(locale as UiLocale), [t!.title, t!.description], t!.reviewed ?? false),
       }));
     if (rows.length) tx.insert(eventTranslations).values(rows).run();
     return { ok: true as const };
@@ -674,6 +691,7 @@ export function getManagedActivity(db: Db, scope: ActivityScope, now = Date.now(
       locale: eventTranslations.locale,
       title: eventTranslations.title,
       description: eventTranslations.description,
+      machineTranslated: eventTranslations.machineTranslated,
     })
     .from(eventTranslations)
     .where(eq(eventTranslations.eventId, scope.eventId))

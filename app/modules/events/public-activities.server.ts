@@ -5,7 +5,9 @@ import {
   events,
   eventTranslations,
   neighbourhoods,
+  organisationPlaces,
   organisations,
+  organisationTranslations,
   shifts,
 } from "@db/schema";
 import { getDb } from "~/utils/db.server";
@@ -26,6 +28,8 @@ export interface ActivityListItem {
   id: number;
   title: string;
   translated: boolean;
+  /** The title is a machine draft nobody has checked yet (shown with the mark). */
+  machineTranslated: boolean;
   originalLanguage: string;
   startsAt: number;
   endsAt: number;
@@ -91,6 +95,7 @@ export function listPublicActivities(filter: ActivityFilter, locale: string, now
       id: events.id,
       title: events.title,
       translatedTitle: eventTranslations.title,
+      machineTranslated: eventTranslations.machineTranslated,
       originalLanguage: events.originalLanguage,
       startsAt: events.startsAt,
       endsAt: events.endsAt,
@@ -132,6 +137,7 @@ export function listPublicActivities(filter: ActivityFilter, locale: string, now
       id: row.id,
       title: row.translatedTitle ?? row.title,
       translated: row.translatedTitle !== null || row.originalLanguage === locale,
+      machineTranslated: row.translatedTitle !== null && row.machineTranslated === true,
       originalLanguage: row.originalLanguage,
       startsAt: occurrence?.startsAt ?? row.startsAt.getTime(),
       endsAt: occurrence?.endsAt ?? row.endsAt.getTime(),
@@ -161,6 +167,7 @@ export function getPublicActivity(id: number, locale: string, now = Date.now()) 
       event: events,
       translatedTitle: eventTranslations.title,
       translatedDescription: eventTranslations.description,
+      machineTranslated: eventTranslations.machineTranslated,
       categorySlug: categories.slug,
       categoryName: categories.name,
       neighbourhoodName: neighbourhoods.name,
@@ -169,6 +176,13 @@ export function getPublicActivity(id: number, locale: string, now = Date.now()) 
       lon: neighbourhoods.lon,
       organisationName: organisations.name,
       organisationWebsite: organisations.website,
+      organisationDescription: organisations.description,
+      organisationLanguage: organisations.originalLanguage,
+      organisationTranslation: organisationTranslations.description,
+      organisationMachineTranslated: organisationTranslations.machineTranslated,
+      placeName: organisationPlaces.name,
+      placeStreet: organisationPlaces.street,
+      placePostcode: organisationPlaces.postcode,
     })
     .from(events)
     .innerJoin(categories, eq(categories.id, events.categoryId))
@@ -177,6 +191,20 @@ export function getPublicActivity(id: number, locale: string, now = Date.now()) 
     .leftJoin(
       eventTranslations,
       and(eq(eventTranslations.eventId, events.id), eq(eventTranslations.locale, locale as "de")),
+    )
+    .leftJoin(
+      organisationTranslations,
+      and(
+        eq(organisationTranslations.organisationId, events.organisationId),
+        eq(organisationTranslations.locale, locale as "de"),
+      ),
+    )
+    .leftJoin(
+      organisationPlaces,
+      and(
+        eq(organisationPlaces.id, events.placeId),
+        eq(organisationPlaces.organisationId, events.organisationId),
+      ),
     )
     .where(and(eq(events.id, id), isPublicActivity))
     .get();
@@ -215,8 +243,14 @@ export function getPublicActivity(id: number, locale: string, now = Date.now()) 
     title: row.translatedTitle ?? e.title,
     description: row.translatedDescription ?? e.description,
     translated: translated || e.originalLanguage === locale,
+    machineTranslated: translated && row.machineTranslated === true,
     originalLanguage: e.originalLanguage,
     place: e.place,
+    /** The organisation's place the activity names, with its address. */
+    placeAddress:
+      row.placeName !== null
+        ? { name: row.placeName, street: row.placeStreet ?? "", postcode: row.placePostcode ?? "" }
+        : null,
     startsAt: occurrence?.startsAt ?? e.startsAt.getTime(),
     endsAt: occurrence?.endsAt ?? e.endsAt.getTime(),
     firstStartsAt: e.startsAt.getTime(),
@@ -235,6 +269,17 @@ export function getPublicActivity(id: number, locale: string, now = Date.now()) 
     lon: row.lon,
     organisationName: row.organisationName,
     organisationWebsite: row.organisationWebsite,
+    /** The organiser's description in the reader's language where there is one. */
+    organisationAbout:
+      row.organisationName !== null && (row.organisationTranslation ?? row.organisationDescription)
+        ? {
+            text: row.organisationTranslation ?? row.organisationDescription ?? "",
+            translated: row.organisationTranslation !== null || row.organisationLanguage === locale,
+            machineTranslated:
+              row.organisationTranslation !== null && row.organisationMachineTranslated === true,
+            originalLanguage: row.organisationLanguage ?? "de",
+          }
+        : null,
     languages,
     shifts: shiftRows.map((s) => ({
       ...s,

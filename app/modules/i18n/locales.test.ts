@@ -78,6 +78,8 @@ const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   "operations:import.errors.",
   // `hours.source.${e.source}` — routes/volunteer.hours.tsx (HOURS_SOURCE)
   "volunteer:hours.source.",
+  // `translationHelp.problems.${problem}` — components/machine-translation.tsx (DRAFT_PROBLEMS)
+  "common:translationHelp.problems.",
 ];
 
 type Flat = Map<string, unknown>;

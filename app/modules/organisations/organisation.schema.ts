@@ -3,7 +3,7 @@
  * Messages are i18n keys in the `organisations` namespace. Pure: safe in the browser.
  */
 import { z } from "zod";
-import { ORGANISATION_KIND } from "@db/schema/enums";
+import { ORGANISATION_KIND, UI_LOCALE } from "@db/schema/enums";
 
 /**
  * An http(s) address with a host that has a dot (`https://sv-ueckendorf.de/kurse`), parsed by the URL
@@ -28,6 +28,8 @@ export const OrganisationProfileSchema = z.object({
   name: z.string().trim().min(2, "organisations:errors.nameShort").max(120, "organisations:errors.tooLong"),
   kind: z.enum(ORGANISATION_KIND, { message: "organisations:errors.choose" }),
   description: z.string().trim().max(2000, "organisations:errors.tooLong").default(""),
+  /** The language the description is written in. */
+  originalLanguage: z.enum(UI_LOCALE, { message: "organisations:errors.choose" }).default("de"),
   website: optional(
     z
       .string()
@@ -54,3 +56,24 @@ export const OrganisationProfileSchema = z.object({
 
 export type OrganisationProfileInput = z.input<typeof OrganisationProfileSchema>;
 export type OrganisationProfileValues = z.output<typeof OrganisationProfileSchema>;
+
+/** A checkbox: "on" from a form post, true from react-hook-form, absent = false. */
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+/**
+ * The description in the other UI languages; an empty one is no translation. `reviewed`: a person
+ * ticked that the machine draft in this language is right.
+ */
+export const OrganisationTranslationsSchema = z.object({
+  translations: z
+    .record(
+      z.enum(UI_LOCALE),
+      z.object({
+        description: z.string().trim().max(2000, "organisations:errors.tooLong").default(""),
+        reviewed: checkbox.optional(),
+      }),
+    )
+    .default({}),
+});
+
+export type OrganisationTranslationsValues = z.output<typeof OrganisationTranslationsSchema>;

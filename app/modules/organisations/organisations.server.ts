@@ -5,7 +5,7 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { neighbourhoods, organisationNeighbourhoods, organisations } from "@db/schema";
-import type { OrganisationKind } from "@db/schema/enums";
+import type { OrganisationKind, UiLocale } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { requireUser } from "~/modules/auth/session.server";
 import { assertCan, notFound, requireIdParam } from "~/modules/permissions/guards.server";
@@ -20,6 +20,7 @@ export interface OrganisationProfile {
   name: string;
   kind: OrganisationKind;
   description: string;
+  originalLanguage: UiLocale;
   website: string | null;
   email: string | null;
   phone: string | null;
@@ -33,6 +34,7 @@ const PROFILE_COLUMNS = {
   name: organisations.name,
   kind: organisations.kind,
   description: organisations.description,
+  originalLanguage: organisations.originalLanguage,
   website: organisations.website,
   email: organisations.email,
   phone: organisations.phone,
@@ -148,6 +150,7 @@ export function updateOrganisationProfile(
         name: values.name,
         kind: values.kind,
         description: values.description,
+        originalLanguage: values.originalLanguage,
         website: values.website || null,
         email: values.email || null,
         phone: values.phone || null,

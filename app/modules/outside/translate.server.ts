@@ -12,6 +12,7 @@ import type { Db } from "@db/client";
 import type { UiLocale } from "@db/schema/enums";
 import { outsideConfig } from "./outside-config.server";
 import { callOutside, OUTSIDE_TIMEOUT_MS, type ReadResult } from "./outside-http.server";
+import type { DraftProblem } from "./machine-mark";
 import { looksTranslated } from "./translation-check";
 
 /** What a text to translate belongs to: nothing else may be sent. */
@@ -24,8 +25,6 @@ export interface DraftRequest {
   /** The texts in order (e.g. title, description); empty texts are not sent and stay empty. */
   texts: readonly string[];
 }
-
-export type DraftProblem = "not_configured" | "paused" | "timeout" | "failed" | "wrong_language";
 
 export type DraftOutcome = { ok: true; texts: string[] } | { ok: false; problem: DraftProblem };
 
