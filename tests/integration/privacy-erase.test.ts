@@ -111,6 +111,9 @@ describe("eraseAccount", () => {
     expect(
       one<string | null>("SELECT email FROM organisations WHERE id = ?", fixture.ids.organisationId),
     ).toBeNull();
+    // The geocoder's answer for their home address is gone; another person's stays.
+    expect(one<number>("SELECT count(*) FROM geocode_cache WHERE key = ?", "geokey-era-subject")).toBe(0);
+    expect(one<number>("SELECT count(*) FROM geocode_cache WHERE key = ?", "geokey-era-other")).toBe(1);
     expect(one<number>("SELECT count(*) FROM scheduled_jobs WHERE payload LIKE ?", `%${subjectId}%`)).toBe(0);
 
     // What stays, without them.

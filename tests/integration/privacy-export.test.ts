@@ -125,6 +125,12 @@ describe("exportPersonalData", () => {
             `SELECT * FROM "${table}" WHERE entity_type IN ('user', 'volunteer_profile') AND entity_id = ? ORDER BY rowid`,
           )
           .all(id) as never;
+      case "value_of":
+        return c
+          .prepare(
+            `SELECT * FROM "${table}" WHERE "${link.column}" IN (SELECT "${link.tableColumn}" FROM "${link.table}" WHERE "${link.owner}" = ?) ORDER BY rowid`,
+          )
+          .all(id) as never;
       case "parent": {
         const ownerColumn = MAP[link.parent]!.subjects.find((s) => s.kind === "user_id" && s.owner) as {
           column: string;

@@ -61,6 +61,7 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
     m("note"),
     m("phone"),
     m("mail"),
+    m("street"),
   ];
   const otherMarkers = [m("othername"), m("otherbio"), m("otheroffer")];
   const subjectId = `subject-${tag}`;
@@ -168,9 +169,17 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
   ins("organisation_neighbourhoods", { organisation_id: organisationId, neighbourhood_id: neighbourhoodId });
   ins("memberships", { organisation_id: organisationId, user_id: subjectId, role: "owner" });
 
+  // The home address at street precision, and the geocoder's answer for it.
+  const homeKey = `geokey-${tag}-subject`;
+  ins("geocode_cache", { key: homeKey, status: "found", lat: 51.501, lon: 7.101, looked_up_at: now - DAY });
+  ins("geocode_cache", { key: `geokey-${tag}-other`, status: "not_found", looked_up_at: now - DAY });
   ins("volunteer_profiles", {
     user_id: subjectId,
     home_neighbourhood_id: neighbourhoodId,
+    home_precision: "street",
+    home_street: `Bahnhofstraße 1 ${m("street")}`,
+    home_postcode: "45879",
+    home_geocode_key: homeKey,
     radius_km: 4,
     hours_cap_per_week: 6,
     bio: `I like helping. ${m("bio")}`,
@@ -181,6 +190,9 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
   });
   ins("volunteer_profiles", {
     user_id: otherId,
+    home_precision: "postcode",
+    home_postcode: "45881",
+    home_geocode_key: `geokey-${tag}-other`,
     bio: `Other bio ${m("otherbio")}`,
     certificate_valid_until: "2030-01-01",
     certificate_verified_at: now - 5 * DAY,

@@ -1,3 +1,4 @@
+import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import {
@@ -337,6 +338,8 @@ export function eraseAccount(db: Db, userId: string, options: EraseOptions = {})
       // 7. The account, and by ON DELETE everything that hangs off it (sessions, profile, skills, offers,
       //    memberships, inbox, preferences, tokens; created_by/confirmed_by/verified_by links become NULL).
       tx.delete(users).where(eq(users.id, userId)).run();
+      // The geocoder's answer for their home address, unless someone else lives at the same address.
+      pruneGeocodeCache(tx);
 
       const organisationsWithoutOwner = owned.filter(
         (organisationId) =>

@@ -78,6 +78,8 @@ export function linkCondition(tableName: string, link: SubjectLink, person: Pers
       return sql`exists (select 1 from json_each(${column(tableName, link.column)}) where value in (${person.userId}, ${person.email}))`;
     case "audit_subject":
       return sql`${column(tableName, "entity_type")} in ('user', 'volunteer_profile') and ${column(tableName, "entity_id")} = ${person.userId}`;
+    case "value_of":
+      return sql`${column(tableName, link.column)} in (select ${column(link.table, link.tableColumn)} from ${sql.identifier(link.table)} where ${column(link.table, link.owner)} = ${person.userId})`;
     case "parent": {
       const parent = PERSONAL_DATA_MAP[link.parent as TableName] as TablePrivacy;
       const owners = parent.subjects.filter((s) => s.kind === "user_id" && s.owner);

@@ -35,7 +35,12 @@ export type SubjectLink =
   | { kind: "json_value"; column: string; key: string; columns?: readonly string[] }
   /** Audit events about the person's account or volunteer profile. */
   | { kind: "audit_subject"; key: string }
-  | { kind: "parent"; column: string; parent: string; key: string };
+  | { kind: "parent"; column: string; parent: string; key: string }
+  /**
+   * Rows whose `column` holds a value of the person's own row elsewhere without a foreign key: the
+   * geocoder's answer for the address on their profile (`owner` names the owning table's user column).
+   */
+  | { kind: "value_of"; column: string; table: string; tableColumn: string; owner: string; key: string };
 
 export interface TablePrivacy {
   columns: Readonly<Record<string, ColumnClass>>;
@@ -113,6 +118,7 @@ export const PERSONAL_DATA_MAP = {
       district: N,
       lat: N,
       lon: N,
+      radius_km: N,
       created_at: N,
       updated_at: N,
     },
@@ -132,6 +138,7 @@ export const PERSONAL_DATA_MAP = {
       name: N,
       kind: N,
       description: N,
+      original_language: N,
       website: N,
       email: P,
       phone: N,
@@ -159,6 +166,32 @@ export const PERSONAL_DATA_MAP = {
     columns: { organisation_id: N, neighbourhood_id: N },
     subjects: [],
   },
+  organisation_translations: {
+    columns: {
+      organisation_id: N,
+      locale: N,
+      description: N,
+      machine_translated: N,
+      created_at: N,
+      updated_at: N,
+    },
+    subjects: [],
+  },
+  // An organisation's places are its public addresses (club house, hall), not a person's.
+  organisation_places: {
+    columns: {
+      id: N,
+      organisation_id: N,
+      name: N,
+      street: N,
+      postcode: N,
+      neighbourhood_id: N,
+      geocode_key: N,
+      created_at: N,
+      updated_at: N,
+    },
+    subjects: [],
+  },
   memberships: {
     columns: { organisation_id: P, user_id: P, role: P, created_at: P },
     subjects: [{ kind: "user_id", column: "user_id", key: "yourMemberships", owner: true }],
@@ -167,6 +200,10 @@ export const PERSONAL_DATA_MAP = {
     columns: {
       user_id: P,
       home_neighbourhood_id: P,
+      home_precision: P,
+      home_street: P,
+      home_postcode: P,
+      home_geocode_key: P,
       radius_km: P,
       hours_cap_per_week: P,
       bio: P,
@@ -284,6 +321,7 @@ export const PERSONAL_DATA_MAP = {
       description: N,
       original_language: N,
       place: N,
+      place_id: N,
       starts_at: N,
       ends_at: N,
       recurrence: N,
@@ -310,7 +348,15 @@ export const PERSONAL_DATA_MAP = {
   },
   event_languages: { columns: { event_id: N, language: N }, subjects: [] },
   event_translations: {
-    columns: { event_id: N, locale: N, title: N, description: N, created_at: N, updated_at: N },
+    columns: {
+      event_id: N,
+      locale: N,
+      title: N,
+      description: N,
+      machine_translated: N,
+      created_at: N,
+      updated_at: N,
+    },
     subjects: [],
   },
   shifts: {
@@ -486,6 +532,43 @@ export const PERSONAL_DATA_MAP = {
     subjects: [],
   },
   cache_versions: { columns: { scope: N, version: N }, subjects: [] },
+  // The point of a volunteer's home address is theirs; the same row serves everyone at that address.
+  geocode_cache: {
+    columns: {
+      key: P,
+      status: P,
+      lat: P,
+      lon: P,
+      attempts: P,
+      next_attempt_at: P,
+      looked_up_at: P,
+      last_error: P,
+    },
+    subjects: [
+      {
+        kind: "value_of",
+        column: "key",
+        table: "volunteer_profiles",
+        tableColumn: "home_geocode_key",
+        owner: "user_id",
+        key: "yourHomePoint",
+      },
+    ],
+  },
+  outside_services: {
+    columns: {
+      name: N,
+      consecutive_failures: N,
+      open_until: N,
+      next_request_at: N,
+      last_success_at: N,
+      last_failure_at: N,
+      last_error: N,
+      calls: N,
+      failures: N,
+    },
+    subjects: [],
+  },
   installation: {
     columns: { id: N, demo: N, setup_token_hash: N, setup_token_expires_at: N, created_at: N },
     subjects: [],

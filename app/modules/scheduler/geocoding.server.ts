@@ -12,6 +12,7 @@ import { geocodeCache } from "@db/schema";
 import type { GeocodeStatus } from "@db/schema/enums";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { liesWithin, type NeighbourhoodArea } from "~/modules/outside/geo-gate";
+import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
 import { geocodeAddress, type AddressQuery, type GeocodeAnswer } from "~/modules/outside/geocoder.server";
 import type { AsyncJobHandler } from "./scheduler.server";
 
@@ -145,13 +146,6 @@ export function storeAnswers(tx: DbOrTx, results: readonly GeocodeResult[], now:
       .run();
   }
   pruneGeocodeCache(tx);
-}
-
-/** Deletes cached answers for addresses that no profile or place names (e.g. after an erasure). */
-export function pruneGeocodeCache(tx: DbOrTx): number {
-  return tx.run(sql`delete from geocode_cache where
-    not exists (select 1 from volunteer_profiles vp where vp.home_geocode_key = geocode_cache.key)
-    and not exists (select 1 from organisation_places op where op.geocode_key = geocode_cache.key)`).changes;
 }
 
 /** The lookups go out first; their answers commit with the job (an asynchronous job, ADR 070). */

@@ -13,7 +13,7 @@ import {
 } from "@db/schema";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { JobContext } from "./scheduler.server";
-import { pruneGeocodeCache } from "./geocoding.server";
+import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
 import { NEED_TITLE_KINDS } from "~/modules/notifications/kinds";
 
 export const RETENTION_JOB = "retention";
