@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       verified: organisation.verifiedAt !== null,
     },
     may: {
+      update: can(user, "organisation:update", resource),
       manageActivities: can(user, "organisation:manage-activities", resource),
       manageMembers: can(user, "organisation:manage-members", resource),
     },
@@ -65,6 +66,11 @@ export default function OrganisationLayout() {
                 <NavLink to={`/offers/organisation/${organisation.id}`}>{t("nav.offers")}</NavLink>
               </li>
             </>
+          ) : null}
+          {may.update ? (
+            <li>
+              <NavLink to={`${base}/places`}>{t("nav.places")}</NavLink>
+            </li>
           ) : null}
           {may.manageMembers ? (
             <li>

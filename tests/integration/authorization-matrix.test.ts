@@ -416,6 +416,16 @@ const MATRIX: Record<string, Case[]> = {
       params: (f) => ({ id: String(f.orgA), eventId: String(f.publicEvent) }),
     }),
   ],
+  "organisations.$id.places.tsx": [
+    get((f) => `/organisations/${f.orgA}/places`, only(["orgMember", "admin"]), {
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
+    // Without a name the action stops at validation: nothing is added.
+    post((f) => `/organisations/${f.orgA}/places`, only(["orgMember", "admin"]), {
+      label: "IDOR: adding a place to another organisation",
+      params: (f) => ({ id: String(f.orgA) }),
+    }),
+  ],
   "organisations.$id_.members.tsx": [
     get((f) => `/organisations/${f.orgA}/members`, only(["orgMember", "admin"]), {
       params: (f) => ({ id: String(f.orgA) }),

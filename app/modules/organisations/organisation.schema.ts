@@ -77,3 +77,24 @@ export const OrganisationTranslationsSchema = z.object({
 });
 
 export type OrganisationTranslationsValues = z.output<typeof OrganisationTranslationsSchema>;
+
+/** A place where the organisation works: its name and address, in one of the neighbourhoods. */
+export const OrganisationPlaceSchema = z.object({
+  name: z.string().trim().min(2, "organisations:errors.nameShort").max(120, "organisations:errors.tooLong"),
+  street: z
+    .string()
+    .trim()
+    .max(120, "organisations:errors.tooLong")
+    .refine((v) => v.length >= 3 && /\p{L}/u.test(v), "organisations:places.errors.street"),
+  postcode: z
+    .string()
+    .trim()
+    .max(5, "organisations:places.errors.postcode")
+    .regex(/^[0-9]{5}$/, "organisations:places.errors.postcode"),
+  neighbourhoodId: z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]{0,9}$/, "organisations:errors.choose"),
+});
+
+export type OrganisationPlaceValues = z.output<typeof OrganisationPlaceSchema>;
