@@ -32,6 +32,8 @@ export interface ActivityFormProps {
   form: ValidatedForm<ActivityFormInput>;
   categories: Option[];
   neighbourhoods: Option[];
+  /** The organisation's places with an address; the select is shown only when there are some. */
+  places?: { id: number; name: string; neighbourhoodName: string }[];
   /** Confirmed volunteers per saved shift id, shown next to the needed count. */
   confirmedByShift?: Record<string, number>;
   submitLabel: string;
@@ -54,6 +56,7 @@ export function ActivityForm({
   form,
   categories,
   neighbourhoods,
+  places = [],
   confirmedByShift = {},
   submitLabel,
   cancelHref,
@@ -131,6 +134,18 @@ export function ActivityForm({
           hint={t("form.placeHint")}
           maxLength={200}
         />
+        {places.length > 0 ? (
+          <SelectField
+            form={form}
+            name="placeId"
+            label={t("form.placeId")}
+            hint={t("form.placeIdHint")}
+            options={[
+              { value: "", label: t("form.noPlace") },
+              ...places.map((p) => ({ value: String(p.id), label: `${p.name} (${p.neighbourhoodName})` })),
+            ]}
+          />
+        ) : null}
         <TextField form={form} name="startsAt" label={t("form.startsAt")} type="datetime-local" required />
         <TextField form={form} name="endsAt" label={t("form.endsAt")} type="datetime-local" required />
         <CheckboxField form={form} name="weekly" label={t("form.weekly")} hint={t("form.weeklyHint")} />

@@ -17,6 +17,7 @@ import { requireManagedActivity } from "~/modules/events/guards.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+import { listOrganisationPlaces } from "~/modules/organisations/organisation-places.server";
 import { getDb } from "~/utils/db.server";
 import { formDataToObject, formFailure, type FormFailure } from "~/utils/form-validation";
 
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cancelled: activity.status === "cancelled",
     categories: listActiveCategories(),
     neighbourhoods: listNeighbourhoods(),
+    places: listOrganisationPlaces(getDb(), scope.organisationId),
     defaults: activityToFormValues(activity),
     confirmedByShift: Object.fromEntries(activity.shifts.map((s) => [String(s.id), s.confirmedCount])),
   };
@@ -98,6 +100,7 @@ export default function EditActivityPage() {
         form={form}
         categories={loaderData.categories}
         neighbourhoods={loaderData.neighbourhoods}
+        places={loaderData.places}
         confirmedByShift={loaderData.confirmedByShift}
         submitLabel={t("form.save")}
         cancelHref={loaderData.base}

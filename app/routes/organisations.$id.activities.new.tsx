@@ -17,6 +17,7 @@ import { validateNestedFormData } from "~/modules/events/nested-form";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+import { listOrganisationPlaces } from "~/modules/organisations/organisation-places.server";
 import { getDb } from "~/utils/db.server";
 import { formDataToObject, formFailure, type FormFailure } from "~/utils/form-validation";
 
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationId: organisation.id,
     categories: listActiveCategories(),
     neighbourhoods: listNeighbourhoods(),
+    places: listOrganisationPlaces(getDb(), organisation.id),
     defaults: newActivityValues(usualNeighbourhoodOf(getDb(), organisation.id)),
   };
 }
@@ -55,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewActivityPage() {
-  const { organisationId, categories, neighbourhoods, defaults } = useLoaderData<typeof loader>();
+  const { organisationId, categories, neighbourhoods, places, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
   const { t } = useTranslation("events");
   const form = useValidatedForm({
@@ -72,6 +74,7 @@ export default function NewActivityPage() {
         form={form}
         categories={categories}
         neighbourhoods={neighbourhoods}
+        places={places}
         submitLabel={t("form.create")}
         cancelHref={`/organisations/${organisationId}/activities`}
       />

@@ -28,6 +28,10 @@ import {
   updateActivity,
 } from "~/modules/events/events.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
+import {
+  addOrganisationPlace,
+  removeOrganisationPlace,
+} from "~/modules/organisations/organisation-places.server";
 import { cancelSignup, signUpForShift } from "~/modules/signups/signups.server";
 import { zonedIsoDate } from "~/utils/time";
 import {
@@ -136,6 +140,51 @@ function publishedActivityWithShift(s: ReturnType<typeof setup>, neededCount = 1
     scope: { eventId: created.eventId, organisationId: s.organisation.id },
   };
 }
+
+describe("an activity's place", () => {
+  it("may be one of the organisation's places in the activity's neighbourhood, nothing else", () => {
+    const s = setup();
+    const place = (organisationId: number, neighbourhoodId: number) =>
+      addOrganisationPlace(s.db, organisationId, {
+        name: "Vereinsheim",
+        street: "Hauptstraße 1",
+        postcode: "45879",
+        neighbourhoodId: String(neighbourhoodId),
+      });
+    const ours = place(s.organisation.id, s.nb.id);
+    const elsewhere = place(s.organisation.id, createNeighbourhood(s.db).id);
+    const theirs = place(createOrganisation(s.db).id, s.nb.id);
+    if (!ours.ok || !elsewhere.ok || !theirs.ok) throw new Error("places not added");
+    const scope = { organisationId: s.organisation.id, userId: s.owner.id };
+
+    const created = createActivity(s.db, scope, inputOf(validForm(s, { placeId: String(ours.id) })));
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    expect(s.db.select().from(events).where(eq(events.id, created.eventId)).get()?.placeId).toBe(ours.id);
+    expect(
+      getManagedActivity(s.db, { eventId: created.eventId, organisationId: s.organisation.id }),
+    ).toMatchObject({ placeId: ours.id });
+
+    for (const [id, error] of [
+      [theirs.id, "events:errors.choose"],
+      [elsewhere.id, "events:errors.placeNeighbourhood"],
+    ] as const) {
+      const before = s.db.select().from(events).all().length;
+      const refused = createActivity(s.db, scope, inputOf(validForm(s, { placeId: String(id) })));
+      expect(refused).toEqual({ ok: false, errors: { placeId: error } });
+      expect(s.db.select().from(events).all()).toHaveLength(before);
+    }
+    // A removed place leaves the activity with its label and no place.
+    expect(removeOrganisationPlace(s.db, s.organisation.id, ours.id)).toBe(true);
+    expect(s.db.select().from(events).where(eq(events.id, created.eventId)).get()?.placeId).toBeNull();
+  });
+
+  it("rejects a place id that is not a number, next to the field", () => {
+    const s = setup();
+    const result = validateNestedFormData(formData(validForm(s, { placeId: "1; drop" })), ActivityFormSchema);
+    expect(result).toMatchObject({ success: false, errors: { placeId: expect.any(String) } });
+  });
+});
 
 describe("createActivity", () => {
   it("stores a draft with its languages and the filled shift rows (empty rows ignored), times in Berlin", () => {

@@ -18,6 +18,7 @@ export interface StoredActivity {
   categoryId: number;
   neighbourhoodId: number;
   place: string;
+  placeId: number | null;
   startsAt: number;
   endsAt: number;
   weekly: boolean;
@@ -51,6 +52,7 @@ export function activityToFormValues(a: StoredActivity): ActivityFormInput {
     categoryId: String(a.categoryId),
     neighbourhoodId: String(a.neighbourhoodId),
     place: a.place,
+    placeId: a.placeId === null ? "" : String(a.placeId),
     startsAt: toLocalDateTimeInput(a.startsAt),
     endsAt: toLocalDateTimeInput(a.endsAt),
     weekly: a.weekly,
@@ -91,6 +93,7 @@ export function newActivityValues(neighbourhoodId: number | undefined): Activity
     categoryId: "",
     neighbourhoodId: neighbourhoodId ? String(neighbourhoodId) : "",
     place: "",
+    placeId: "",
     startsAt: "",
     endsAt: "",
     weekly: false,

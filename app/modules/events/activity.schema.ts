@@ -127,6 +127,8 @@ export const ActivityFormSchema = z
     categoryId: idField,
     neighbourhoodId: idField,
     place: text(200),
+    /** One of the organisation's places (its address gives distances), or "" for none. */
+    placeId: z.union([z.literal(""), idField]).default(""),
     startsAt: z.string().trim(),
     endsAt: z.string().trim(),
     weekly: checkbox,
@@ -228,6 +230,7 @@ export interface ActivityInput {
   categoryId: number;
   neighbourhoodId: number;
   place: string;
+  placeId: number | null;
   startsAt: number;
   endsAt: number;
   recurrence: "none" | "weekly";
@@ -282,6 +285,7 @@ export function toActivityInput(v: ActivityFormValues): ActivityInput {
     categoryId: Number(v.categoryId),
     neighbourhoodId: Number(v.neighbourhoodId),
     place: v.place,
+    placeId: v.placeId ? Number(v.placeId) : null,
     startsAt: parseLocalDateTime(v.startsAt)!,
     endsAt: parseLocalDateTime(v.endsAt)!,
     recurrence: v.weekly ? "weekly" : "none",

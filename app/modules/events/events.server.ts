@@ -13,6 +13,7 @@ import {
   events,
   eventTranslations,
   neighbourhoods,
+  organisationPlaces,
   organisations,
   shifts,
   signups,
@@ -84,7 +85,7 @@ export function loadEventResource(
 
 // ---- create and edit ----------------------------------------------------------------------------------
 
-function checkReferences(tx: Tx, input: ActivityInput): FieldErrors {
+function checkReferences(tx: Tx, input: ActivityInput, organisationId: number | null): FieldErrors {
   const errors: FieldErrors = {};
   const category = tx
     .select({ id: categories.id })
@@ -98,6 +99,25 @@ function checkReferences(tx: Tx, input: ActivityInput): FieldErrors {
     .where(eq(neighbourhoods.id, input.neighbourhoodId))
     .get();
   if (!nb) errors.neighbourhoodId = "events:errors.choose";
+  if (input.placeId !== null) {
+    // Ownership in the where: only a place of this organisation.
+    const place =
+      organisationId === null
+        ? undefined
+        : tx
+            .select({ neighbourhoodId: organisationPlaces.neighbourhoodId })
+            .from(organisationPlaces)
+            .where(
+              and(
+                eq(organisationPlaces.id, input.placeId),
+                eq(organisationPlaces.organisationId, organisationId),
+              ),
+            )
+            .get();
+    if (!place) errors.placeId = "events:errors.choose";
+    else if (place.neighbourhoodId !== input.neighbourhoodId)
+      errors.placeId = "events:errors.placeNeighbourhood";
+  }
   return errors;
 }
 
@@ -109,6 +129,7 @@ function eventValues(input: ActivityInput) {
     categoryId: input.categoryId,
     neighbourhoodId: input.neighbourhoodId,
     place: input.place,
+    placeId: input.placeId,
     startsAt: new Date(input.startsAt),
     endsAt: new Date(input.endsAt),
     recurrence: input.recurrence,
@@ -146,7 +167,7 @@ export function createActivity(
   input: ActivityInput,
 ): CommandResult<{ eventId: number }> {
   return db.transaction((tx) => {
-    const errors = checkReferences(tx, input);
+    const errors = checkReferences(tx, input, owner.organisationId);
     if (Object.keys(errors).length) return { ok: false as const, errors };
     const created = tx
       .insert(events)
@@ -197,7 +218,7 @@ export function updateActivity(
           errors: { form: "events:errors.cancelledReadOnly" },
           status: 409 as const,
         };
-      const errors = checkReferences(tx, input);
+      const errors = checkReferences(tx, input, scope.organisationId);
 
       const existing = tx
         .select({
@@ -269,6 +290,7 @@ export function updateActivity(
           before.startsAt.getTime() !== input.startsAt ||
           before.endsAt.getTime() !== input.endsAt ||
           before.place !== input.place ||
+          before.placeId !== input.placeId ||
           before.recurrence !== input.recurrence ||
           before.recurrenceUntil !== input.recurrenceUntil;
         const affected = eventChanged ? "all" : changedShiftIds;
@@ -477,6 +499,7 @@ export function duplicateActivity(
         description: e.description,
         originalLanguage: e.originalLanguage,
         place: e.place,
+        placeId: e.placeId,
         startsAt: e.startsAt,
         endsAt: e.endsAt,
         recurrence: e.recurrence,
@@ -740,6 +763,7 @@ export function getManagedActivity(db: Db, scope: ActivityScope, now = Date.now(
     neighbourhoodName: row.neighbourhoodName,
     organisationVerified: row.organisationVerified === 1,
     place: e.place,
+    placeId: e.placeId,
     startsAt: e.startsAt.getTime(),
     endsAt: e.endsAt.getTime(),
     weekly: e.recurrence === "weekly",
