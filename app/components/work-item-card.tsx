@@ -18,7 +18,12 @@ function Eyebrow({ item }: { item: ShiftWorkItem | NeedWorkItem }) {
       </span>{" "}
       <span>{item.neighbourhoodName}</span>
       {item.distanceKm !== null ? (
-        <span> · {t("find.distance", { km: formatNumber(item.distanceKm, i18n.language) })}</span>
+        <span>
+          {" · "}
+          {t(item.distanceApproximate ? "find.distanceApprox" : "find.distance", {
+            km: formatNumber(item.distanceKm, i18n.language),
+          })}
+        </span>
       ) : null}
     </p>
   );

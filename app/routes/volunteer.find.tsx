@@ -8,7 +8,7 @@ import { findWork } from "~/modules/finding/find-work.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
-import { getHomeNeighbourhoodId } from "~/modules/volunteers/volunteer-profile.server";
+import { getHomeLocation } from "~/modules/outside/geocode-cache.server";
 import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
@@ -36,18 +36,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (filter.neighbourhood && neighbourhoodId === undefined)
     errors.neighbourhood = "volunteer:find.errors.unknown";
   if (filter.category && categoryId === undefined) errors.category = "volunteer:find.errors.unknown";
-  const homeNeighbourhoodId = getHomeNeighbourhoodId(db, user.id);
-  if (filter.km !== undefined && homeNeighbourhoodId === null) errors.km = "volunteer:find.errors.noHome";
+  // The geocoded address when there is a believed one, else the home neighbourhood's centroid.
+  const home = getHomeLocation(db, user.id)?.point ?? null;
+  if (filter.km !== undefined && home === null) errors.km = "volunteer:find.errors.noHome";
   const result = findWork(
     db,
     {
       ...filter,
       neighbourhoodId,
       categoryId,
-      km: homeNeighbourhoodId === null ? undefined : filter.km,
+      km: home === null ? undefined : filter.km,
       fits: filter.fits === "1",
     },
-    { userId: user.id, homeNeighbourhoodId, locale },
+    { userId: user.id, home, locale },
   );
   return { ...result, filter, errors, neighbourhoods, categories, title: t("find.title") };
 }
@@ -111,7 +112,13 @@ export default function FindWorkPage() {
             inputMode="decimal"
             label={t("find.filter.km")}
             value={filter.km === undefined ? undefined : String(filter.km)}
-            hint={data.hasHome ? t("find.filter.kmHint") : t("find.filter.kmNoHome")}
+            hint={
+              !data.hasHome
+                ? t("find.filter.kmNoHome")
+                : data.homeApproximate
+                  ? t("find.filter.kmHint")
+                  : t("find.filter.kmHintAddress")
+            }
             error={errors.km}
           />
           {select(

@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateCard } from "~/components/certificate-card";
 import { FormMessage } from "~/components/form";
+import { HomeAddressForm } from "~/components/home-address-form";
 import { VolunteerProfileForm } from "~/components/volunteer-profile-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
 import {
@@ -19,7 +20,11 @@ import {
 } from "~/modules/feeds/calendar-token.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { assertCan } from "~/modules/permissions/guards.server";
+import { getHomeLocation } from "~/modules/outside/geocode-cache.server";
+import { outsideConfig } from "~/modules/outside/outside-config.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
+import { HomeAddressSchema } from "~/modules/volunteers/home-address.schema";
+import { saveHomeAddress } from "~/modules/volunteers/home-address.server";
 import { gridShowsExactly } from "~/modules/volunteers/availability";
 import {
   EMPTY_PROFILE,
@@ -32,7 +37,13 @@ import { getVolunteerProfile, saveVolunteerProfile } from "~/modules/volunteers/
 import { VolunteerProfileSchema } from "~/modules/volunteers/volunteer-profile.schema";
 import { getDb } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/env.server";
-import { echoValues, formDataToObject, formFailure } from "~/utils/form-validation";
+import {
+  echoValues,
+  formDataToObject,
+  formFailure,
+  validateFormData,
+  type FormFailure,
+} from "~/utils/form-validation";
 import { validateNestedFormData } from "~/utils/nested-form";
 import { zonedIsoDate } from "~/utils/time";
 
@@ -56,7 +67,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "volunteer");
   const token = profile ? getCalendarToken(user.id, db) : null;
   const url = new URL(request.url);
+  const home = profile ? getHomeLocation(db, user.id) : null;
+  const geocoderUrl = outsideConfig().geocoderUrl;
   return {
+    home: home && {
+      precision: home.precision,
+      street: home.street,
+      postcode: home.postcode,
+      status: home.status,
+      hasHomeNeighbourhood: home.point !== null,
+    },
+    geocoderHost: geocoderUrl ? new URL(geocoderUrl).host : null,
     mode: profile ? ("edit" as const) : ("create" as const),
     title: profile ? t("profile.title") : t("profile.createTitle"),
     defaults: profileFormValues(profile ?? EMPTY_PROFILE),
@@ -86,6 +107,19 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
 
+  if (intent === "home-address") {
+    if (!hasProfile) throw new Response("Not found", { status: 404 });
+    const result = validateFormData(formData, HomeAddressSchema);
+    if (!result.success) return data({ ...result, formId: "home-address" as const }, { status: 400 });
+    const saved = saveHomeAddress(db, user.id, result.data);
+    if (!saved.ok)
+      return data(
+        { ...formFailure(formData, saved.errors), formId: "home-address" as const },
+        { status: 400 },
+      );
+    return redirect("/volunteer/profile?notice=homeSaved#home-address");
+  }
+
   const row = parseRowIntent(typeof intent === "string" ? intent : null);
   if (row) {
     const values = echoValues(formDataToObject(formData));
@@ -104,7 +138,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function VolunteerProfilePage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const homeFailure =
+    answer && "formId" in answer && answer.formId === "home-address" ? (answer as FormFailure) : undefined;
+  const actionData = homeFailure ? undefined : answer;
   const { t } = useTranslation("volunteer");
   // After a failed post only what was sent counts: unticked boxes must stay unticked.
   const defaults = actionData ? {} : data.defaults;
@@ -112,7 +149,7 @@ export default function VolunteerProfilePage() {
     <div className="page page--wide">
       <h1>{data.mode === "create" ? t("profile.createTitle") : t("profile.title")}</h1>
       {data.mode === "create" ? <p className="lead">{t("profile.createIntro")}</p> : null}
-      {data.notice && !actionData ? (
+      {data.notice && data.notice !== "homeSaved" && !actionData ? (
         <FormMessage tone="success">{t(`profile.notice.${data.notice}`, { defaultValue: "" })}</FormMessage>
       ) : null}
       {data.certificate ? <CertificateCard certificate={data.certificate} /> : null}
@@ -166,6 +203,14 @@ export default function VolunteerProfilePage() {
         neighbourhoods={data.neighbourhoods}
         exactTimes={data.exactTimes}
       />
+      {data.home ? (
+        <HomeAddressForm
+          home={data.home}
+          geocoderHost={data.geocoderHost}
+          failure={homeFailure}
+          saved={data.notice === "homeSaved" && !homeFailure}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { volunteerAvailability, volunteerProfiles } from "@db/schema";
+import { neighbourhoods, volunteerAvailability, volunteerProfiles } from "@db/schema";
 import type { Db } from "@db/client";
 import {
   berlinLocalSql,
@@ -171,11 +171,17 @@ describe("findWork", () => {
     return { user, home, near, far, catA, catB, shiftNear, shiftFar, shiftLater, needHome, needWeekly };
   }
 
+  // Without an address the home is its neighbourhood's centroid.
+  const centroid = (db: Db, id: number | null) => {
+    if (id === null) return null;
+    const n = db.select().from(neighbourhoods).where(eq(neighbourhoods.id, id)).get()!;
+    return { lat: n.lat, lon: n.lon, approximate: true };
+  };
   const run = (db: Db, userId: string, homeId: number | null, filter: Partial<ResolvedFindFilter> = {}) =>
     findWork(
       db,
       { what: "all", fits: false, page: 1, ...filter },
-      { userId, homeNeighbourhoodId: homeId, locale: "de" },
+      { userId, home: centroid(db, homeId), locale: "de" },
     );
   const keys = (items: { kind: string; id: number }[]) => items.map((i) => `${i.kind}:${i.id}`);
 
@@ -276,6 +282,7 @@ describe("findWork", () => {
         "categoryName",
         "neighbourhoodName",
         "distanceKm",
+        "distanceApproximate",
         "languages",
         "myOffer",
       ].sort(),

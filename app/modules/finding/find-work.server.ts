@@ -13,6 +13,7 @@ import type { Db } from "@db/client";
 import { neighbourhoods } from "@db/schema";
 import type { Language, NeedSchedule, NeedUrgency } from "@db/schema/enums";
 import { haversineKm } from "~/modules/matching/geo";
+import { locate, type Located } from "~/modules/outside/geo-gate";
 import type { WeeklyWindow } from "~/modules/volunteers/availability";
 import { startOfZonedDay } from "~/utils/time";
 import {
@@ -33,7 +34,7 @@ export interface ResolvedFindFilter {
   neighbourhoodId?: number;
   categoryId?: number;
   language?: Language;
-  /** Distance from the volunteer's home neighbourhood, km (ignored without a home). */
+  /** Distance from the volunteer's home, km (ignored without a home). */
   km?: number;
   from?: string;
   to?: string;
@@ -43,7 +44,8 @@ export interface ResolvedFindFilter {
 
 export interface FindViewer {
   userId: string;
-  homeNeighbourhoodId: number | null;
+  /** Where distances are measured from: the geocoded address, else the home neighbourhood's centroid. */
+  home: Located | null;
   locale: string;
 }
 
@@ -55,6 +57,8 @@ interface Base {
   categoryName: string;
   neighbourhoodName: string;
   distanceKm: number | null;
+  /** A neighbourhood's centroid stood in for an address (the home's or the activity's place): "ungefähr". */
+  distanceApproximate: boolean;
   languages: Language[];
   requiresCertificate: boolean;
 }
@@ -94,17 +98,57 @@ export interface FindWorkResult {
   pageSize: number;
   /** False when the volunteer has no home neighbourhood: no distances, no distance filter. */
   hasHome: boolean;
+  /** The home is its neighbourhood's centroid (no address, or no answer for it): distances are "ungefähr". */
+  homeApproximate: boolean;
 }
 
-function distancesFromHome(db: Db, homeId: number | null): Map<number, number> | null {
-  if (homeId === null) return null;
+interface Distances {
+  /** km from home to each neighbourhood's centroid. */
+  byNeighbourhood: Map<number, number>;
+  /** km from home to each geocoded place of a published activity (places without a point are absent). */
+  byPlace: Map<number, number>;
+  /** The largest neighbourhood radius: a place lies at most this far from its centroid. */
+  maxRadiusKm: number;
+}
+
+const km1 = (home: Located, lat: number, lon: number) =>
+  Math.round(haversineKm(home.lat, home.lon, lat, lon) * 10) / 10;
+
+function distancesFromHome(db: Db, home: Located | null): Distances | null {
+  if (home === null) return null;
   const all = db
-    .select({ id: neighbourhoods.id, lat: neighbourhoods.lat, lon: neighbourhoods.lon })
+    .select({
+      id: neighbourhoods.id,
+      lat: neighbourhoods.lat,
+      lon: neighbourhoods.lon,
+      radiusKm: neighbourhoods.radiusKm,
+    })
     .from(neighbourhoods)
     .all();
-  const home = all.find((n) => n.id === homeId);
-  if (!home) return null;
-  return new Map(all.map((n) => [n.id, Math.round(haversineKm(home.lat, home.lon, n.lat, n.lon) * 10) / 10]));
+  // Places of published activities whose address the geocoder placed (inside their neighbourhood).
+  const places = db.all<{
+    id: number;
+    lat: number;
+    lon: number;
+    nbLat: number;
+    nbLon: number;
+    radiusKm: number;
+  }>(sql`
+    select op.id as id, g.lat as lat, g.lon as lon, n.lat as nbLat, n.lon as nbLon, n.radius_km as radiusKm
+    from organisation_places op
+    join neighbourhoods n on n.id = op.neighbourhood_id
+    join geocode_cache g on g.key = op.geocode_key and g.status = 'found'
+    where exists (select 1 from events e where e.place_id = op.id and e.status = 'published')`);
+  const byPlace = new Map<number, number>();
+  for (const p of places) {
+    const point = locate({ lat: p.nbLat, lon: p.nbLon, radiusKm: p.radiusKm }, { lat: p.lat, lon: p.lon });
+    if (!point.approximate) byPlace.set(p.id, km1(home, point.lat, point.lon));
+  }
+  return {
+    byNeighbourhood: new Map(all.map((n) => [n.id, km1(home, n.lat, n.lon)])),
+    byPlace,
+    maxRadiusKm: Math.max(0, ...all.map((n) => n.radiusKm)),
+  };
 }
 
 /** The shifts and needs on one page of results. */
@@ -114,24 +158,39 @@ export function findWork(
   viewer: FindViewer,
   now: number = Date.now(),
 ): FindWorkResult {
-  const distances = distancesFromHome(db, viewer.homeNeighbourhoodId);
+  const distances = distancesFromHome(db, viewer.home);
   const windowStart = Math.max(now, filter.from ? startOfZonedDay(filter.from) : 0);
   const windowEnd = filter.to ? startOfZonedDay(filter.to) + DAY_MS : null;
 
-  const distanceCase = (nb: SQL): SQL => {
-    if (!distances) return sql`null`;
-    const whens = [...distances].map(([id, km]) => sql`when ${int(id)} then ${sql.raw(km.toFixed(1))}`);
-    return sql`(case ${nb} ${sql.join(whens, sql` `)} end)`;
+  const caseOf = (column: SQL, table: Map<number, number>): SQL | null => {
+    if (table.size === 0) return null;
+    const whens = [...table].map(([id, km]) => sql`when ${int(id)} then ${sql.raw(km.toFixed(1))}`);
+    return sql`(case ${column} ${sql.join(whens, sql` `)} end)`;
   };
-  let nearIds: number[] | null = null;
-  if (filter.km !== undefined && distances) {
-    nearIds = [...distances].filter(([, km]) => km <= (filter.km as number)).map(([id]) => id);
-  }
-  const placeConditions = (nb: SQL): SQL[] => {
+  /** km to a row's place (when it has a geocoded one), else to its neighbourhood's centroid. */
+  const distanceCase = (nb: SQL, place?: SQL): SQL => {
+    if (!distances) return sql`null`;
+    const toNeighbourhood = caseOf(nb, distances.byNeighbourhood) ?? sql`null`;
+    const toPlace = place ? caseOf(place, distances.byPlace) : null;
+    return toPlace ? sql`coalesce(${toPlace}, ${toNeighbourhood})` : toNeighbourhood;
+  };
+  const nearIdsWithin = (km: number): number[] | null =>
+    distances ? [...distances.byNeighbourhood].filter(([, d]) => d <= km).map(([id]) => id) : null;
+  const inIds = (column: SQL, ids: number[]): SQL =>
+    ids.length > 0 ? sql`${column} in (${sql.join(ids.map(int), sql`, `)})` : sql`0`;
+  const placeConditions = (nb: SQL, place?: SQL): SQL[] => {
     const c: SQL[] = [];
     if (filter.neighbourhoodId !== undefined) c.push(sql`${nb} = ${filter.neighbourhoodId}`);
-    if (nearIds !== null)
-      c.push(nearIds.length > 0 ? sql`${nb} in (${sql.join(nearIds.map(int), sql`, `)})` : sql`0`);
+    if (filter.km !== undefined && distances) {
+      if (!place) {
+        c.push(inIds(nb, nearIdsWithin(filter.km) ?? []));
+      } else {
+        // A place lies within its neighbourhood's radius: the neighbourhoods that can hold a near place
+        // first (an index can use that list), then the exact distance.
+        c.push(inIds(nb, nearIdsWithin(filter.km + distances.maxRadiusKm) ?? []));
+        c.push(sql`${distanceCase(nb, place)} <= ${sql.raw(filter.km.toFixed(1))}`);
+      }
+    }
     return c;
   };
   // A window fits when one of the volunteer's weekly slots holds it from start to end on its weekday.
@@ -149,7 +208,7 @@ export function findWork(
       sql`e.status = 'published'`,
       sql`(e.organisation_id is null or exists (select 1 from organisations o where o.id = e.organisation_id and o.verified_at is not null))`,
       sql`s.starts_at > ${windowStart}`,
-      ...placeConditions(sql`e.neighbourhood_id`),
+      ...placeConditions(sql`e.neighbourhood_id`, sql`e.place_id`),
     ];
     if (windowEnd !== null) c.push(sql`s.starts_at < ${windowEnd}`);
     if (filter.categoryId !== undefined) c.push(sql`e.category_id = ${filter.categoryId}`);
@@ -158,7 +217,7 @@ export function findWork(
         sql`exists (select 1 from event_languages el where el.event_id = e.id and el.language = ${filter.language})`,
       );
     if (filter.fits) c.push(fitsWindow(sql`s.starts_at`, sql`s.ends_at`));
-    parts.push(sql`select 'shift' as kind, s.id as id, s.starts_at as sort_at, e.neighbourhood_id as nb
+    parts.push(sql`select 'shift' as kind, s.id as id, s.starts_at as sort_at, e.neighbourhood_id as nb, e.place_id as place
       from shifts s join events e on e.id = s.event_id where ${sql.join(c, sql` and `)}`);
   }
   if (filter.what !== "shifts") {
@@ -179,7 +238,7 @@ export function findWork(
           and va.start_minute <= ns.start_minute and va.end_minute >= ns.end_minute
         where ns.need_id = n.id and va.user_id = ${viewer.userId})))`);
     }
-    parts.push(sql`select 'need' as kind, n.id as id, max(n.starts_at, ${int(windowStart)}) as sort_at, n.neighbourhood_id as nb
+    parts.push(sql`select 'need' as kind, n.id as id, max(n.starts_at, ${int(windowStart)}) as sort_at, n.neighbourhood_id as nb, null as place
       from needs n where ${sql.join(c, sql` and `)}`);
   }
 
@@ -197,8 +256,13 @@ export function findWork(
   const withinDays = edge
     ? sql`w.sort_at < ${int(edge.sortAt + 2 * DAY_MS)} and ${localDay} <= ${int(berlinLocalDay(edge.sortAt, now))}`
     : sql`1`;
-  const rows = db.all<{ kind: "shift" | "need"; id: number; distance: number | null }>(sql`
-    select w.kind as kind, w.id as id, ${distanceCase(sql`w.nb`)} as distance
+  const rows = db.all<{
+    kind: "shift" | "need";
+    id: number;
+    distance: number | null;
+    place: number | null;
+  }>(sql`
+    select w.kind as kind, w.id as id, ${distanceCase(sql`w.nb`, sql`w.place`)} as distance, w.place as place
     from (${union}) w
     where ${withinDays}
     order by ${localDay}, distance is null, distance, w.sort_at, w.kind desc, w.id
@@ -216,7 +280,14 @@ export function findWork(
   const items: WorkItem[] = [];
   for (const r of rows) {
     const item = r.kind === "shift" ? shiftsById.get(r.id) : needsById.get(r.id);
-    if (item) items.push({ ...item, distanceKm: r.distance });
+    if (!item) continue;
+    // Needs have no address by design: a need's distance is always to its neighbourhood's centroid.
+    const placeKnown = r.kind === "shift" && r.place !== null && !!distances?.byPlace.has(r.place);
+    items.push({
+      ...item,
+      distanceKm: r.distance,
+      distanceApproximate: !!viewer.home?.approximate || !placeKnown,
+    });
   }
   return {
     items,
@@ -225,6 +296,7 @@ export function findWork(
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
     pageSize,
     hasHome: distances !== null,
+    homeApproximate: viewer.home?.approximate ?? true,
   };
 }
 
@@ -285,6 +357,7 @@ function loadShifts(db: Db, ids: number[], viewer: FindViewer): Map<number, Shif
         categoryName: r.categoryName,
         neighbourhoodName: r.neighbourhoodName,
         distanceKm: null,
+        distanceApproximate: true,
         languages: splitLanguages(r.languages),
         requiresCertificate: r.requiresCertificate === 1,
         neededCount: r.neededCount,
@@ -362,6 +435,7 @@ function loadNeeds(db: Db, ids: number[], viewer: FindViewer): Map<number, NeedW
         categoryName: r.categoryName,
         neighbourhoodName: r.neighbourhoodName,
         distanceKm: null,
+        distanceApproximate: true,
         languages: splitLanguages(r.languages),
         myOffer:
           r.myOfferId !== null && r.myOfferTitle !== null ? { id: r.myOfferId, title: r.myOfferTitle } : null,

@@ -17,6 +17,7 @@ import {
 } from "@db/schema";
 import type { Language, LanguageLevel } from "@db/schema/enums";
 import type { FieldErrors } from "~/utils/form-validation";
+import { rekeyHomeAddress } from "./home-address.server";
 import type { WeeklyWindow } from "./availability";
 import { certificateState, type CertificateState } from "./certificate-state";
 import type { VolunteerProfileInput } from "./volunteer-profile.schema";
@@ -171,6 +172,7 @@ export function saveVolunteerProfile(
       };
       if (existed) {
         tx.update(volunteerProfiles).set(fields).where(eq(volunteerProfiles.userId, userId)).run();
+        rekeyHomeAddress(tx, userId);
       } else {
         tx.insert(volunteerProfiles)
           .values({ userId, ...fields })
@@ -220,15 +222,4 @@ export function volunteerNeighbourhoodIds(db: Db, userId: string): number[] {
     .all()
     .map((r) => r.id);
   return [...new Set([...(home?.id ? [home.id] : []), ...chosen])];
-}
-
-/** The volunteer's home neighbourhood (for distances), or null. */
-export function getHomeNeighbourhoodId(db: Db, userId: string): number | null {
-  return (
-    db
-      .select({ id: volunteerProfiles.homeNeighbourhoodId })
-      .from(volunteerProfiles)
-      .where(eq(volunteerProfiles.userId, userId))
-      .get()?.id ?? null
-  );
 }
