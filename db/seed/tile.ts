@@ -53,6 +53,8 @@ const OPERATIONAL = new Set([
   "scheduled_jobs",
   "email_outbox",
   "matching_changes",
+  "geocode_cache",
+  "outside_services",
 ]);
 /** Tables whose rows are people: keyed by a text id that each copy prefixes. */
 const PERSON_TABLES = new Set(["users", "volunteer_profiles"]);

@@ -1,8 +1,9 @@
 /**
  * A need's suggestions come from the reach index kept in memory plus a narrow load of its candidates
  * (candidate-reach.server.ts). Property: after any sequence of writes — to offers, profiles, places,
- * languages, times, matches, hours, neighbourhoods, by plain SQL as any writer might — they are exactly
- * what a fresh full load of the whole database gives.
+ * languages, times, matches, hours, neighbourhoods, home addresses, organisations' places and the
+ * geocoder's answers, by plain SQL as any writer might — they are exactly what a fresh full load of the
+ * whole database gives.
  */
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -27,6 +28,9 @@ const PLACES = [
   [51.577, 7.052],
   [51.49, 7.108],
 ] as const;
+
+/** Addresses by their cache key: several profiles and places may name the same one. */
+const GEOCODE_KEYS = ["adresse-a", "adresse-b", "adresse-c"] as const;
 
 let temp: TempDb;
 beforeEach(() => {
@@ -419,6 +423,87 @@ const writeArb: fc.Arbitrary<[string, Write]> = fc.oneof(
       },
     ]),
   fc
+    .tuple(fc.nat(5), fc.option(fc.nat(GEOCODE_KEYS.length - 1), { nil: null }))
+    .map(([k, key]): [string, Write] => [
+      key === null ? `volunteer ${k} gives no address` : `volunteer ${k} gives address ${GEOCODE_KEYS[key]}`,
+      (db, w) =>
+        void run(
+          db,
+          `UPDATE volunteer_profiles SET home_precision = ?, home_postcode = ?, home_geocode_key = ?
+           WHERE user_id = ?`,
+          key === null ? "neighbourhood" : "postcode",
+          key === null ? null : "45879",
+          key === null ? null : GEOCODE_KEYS[key],
+          w.volunteers[k],
+        ),
+    ]),
+  fc.tuple(fc.nat(1), fc.nat(4), fc.nat(GEOCODE_KEYS.length - 1)).map(([k, place, key]): [string, Write] => [
+    `organisation ${k} adds a place in ${place} at ${GEOCODE_KEYS[key]}`,
+    (db, w) =>
+      void run(
+        db,
+        `INSERT INTO organisation_places (organisation_id, name, street, postcode, neighbourhood_id, geocode_key)
+           VALUES (?, 'Halle', 'Weg 1', '45879', ?, ?)`,
+        w.organisations[k],
+        w.neighbourhoods[place],
+        GEOCODE_KEYS[key],
+      ),
+  ]),
+  fc.nat().map((k): [string, Write] => [
+    `organisation place #${k} removed`,
+    (db) => {
+      const id = pick(ids<number>(db, "SELECT id FROM organisation_places ORDER BY id"), k);
+      if (id) run(db, "DELETE FROM organisation_places WHERE id = ?", id);
+    },
+  ]),
+  fc
+    .tuple(
+      fc.nat(GEOCODE_KEYS.length - 1),
+      fc.constantFrom("found", "found", "outside", "not_found", "failed", "forgotten"),
+      fc.integer({ min: -20, max: 20 }),
+      fc.integer({ min: -20, max: 20 }),
+      fc.nat(),
+    )
+    .map(([key, status, dLat, dLon, near]): [string, Write] => [
+      `the geocoder says ${GEOCODE_KEYS[key]} is ${status} near #${near} (${dLat / 1000}°, ${dLon / 1000}°)`,
+      (db) => {
+        if (status === "forgotten") {
+          run(db, "DELETE FROM geocode_cache WHERE key = ?", GEOCODE_KEYS[key]);
+          return;
+        }
+        const point = status === "found" || status === "outside";
+        // Near the neighbourhood of someone who names the address, mostly: then the point is believed
+        // (or just not) and moves their distances.
+        const named = db.$client
+          .prepare(
+            `SELECT lat, lon FROM neighbourhoods WHERE id IN (
+               SELECT home_neighbourhood_id FROM volunteer_profiles WHERE home_geocode_key = ?1
+               UNION SELECT neighbourhood_id FROM organisation_places WHERE geocode_key = ?1)
+             ORDER BY id`,
+          )
+          .raw()
+          .all(GEOCODE_KEYS[key]) as [number, number][];
+        const [lat, lon] = named.length > 0 ? named[near % named.length]! : PLACES[near % PLACES.length]!;
+        run(
+          db,
+          `INSERT INTO geocode_cache (key, status, lat, lon, looked_up_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET status = excluded.status, lat = excluded.lat, lon = excluded.lon`,
+          GEOCODE_KEYS[key],
+          status,
+          point ? lat + dLat / 1000 : null,
+          point ? lon + dLon / 1000 : null,
+          NOW,
+        );
+      },
+    ]),
+  fc
+    .tuple(fc.nat(4), fc.constantFrom(0.5, 1, 2, 4))
+    .map(([k, radius]): [string, Write] => [
+      `neighbourhood ${k} reaches ${radius} km`,
+      (db, w) =>
+        void run(db, "UPDATE neighbourhoods SET radius_km = ? WHERE id = ?", radius, w.neighbourhoods[k]),
+    ]),
+  fc
     .tuple(fc.nat(4), fc.integer({ min: -20, max: 20 }))
     .map(([k, shift]): [string, Write] => [
       `neighbourhood ${k} moves by ${shift / 1000}°`,
@@ -503,6 +588,193 @@ describe("suggestions through the reach index", () => {
       { seed: 19, numRuns: 25 },
     );
   }, 120_000);
+
+  it("follow the geocoder's answers for homes and organisations' places, and the neighbourhoods' radii", async () => {
+    const world = buildWorld(temp.db);
+    const db = temp.db;
+    const [nb0, nb1, , nb3] = world.neighbourhoods as [number, number, number, number];
+    // Two offers whose reach only an address can widen: a volunteer at home far north (nb3, 8 km from
+    // nb0 and 5 km from nb1) and organisation 0 (first neighbourhood nb1), each with a 1 km radius, any
+    // language, any time. nb3 reaches 20 km, so that a point near nb1 or nb0 still lies inside it.
+    run(db, "UPDATE neighbourhoods SET radius_km = 20 WHERE id = ?", nb3);
+    run(
+      db,
+      "INSERT INTO users (id, email, password_hash, display_name) VALUES ('vol-far', 'far@beispiel.test', 'x', 'Weit')",
+    );
+    run(
+      db,
+      "INSERT INTO volunteer_profiles (user_id, home_neighbourhood_id, radius_km, hours_cap_per_week) VALUES ('vol-far', ?, 1, 10)",
+      nb3,
+    );
+    const anyTime = Array.from({ length: 7 }, (_, weekday): [number, number, number] => [
+      weekday,
+      0,
+      24 * 60,
+    ]);
+    const everything = { languages: [...LANGUAGES], places: [], slots: anyTime };
+    const far = run(
+      db,
+      "INSERT INTO offers (volunteer_id, category_id, title, capacity, radius_km) VALUES ('vol-far', ?, 'Weit', 1, 1)",
+      world.categories[1],
+    ).lastInsertRowid as number;
+    setOfferChildren(db, world, far, everything);
+    const club = run(
+      db,
+      "INSERT INTO offers (organisation_id, category_id, title, capacity, radius_km) VALUES (?, ?, 'Verein', 1, 1)",
+      world.organisations[0],
+      world.categories[0],
+    ).lastInsertRowid as number;
+    setOfferChildren(db, world, club, everything);
+    const needIn = (nb: number, category: number) =>
+      db.$client
+        .prepare("SELECT id FROM needs WHERE neighbourhood_id = ? AND category_id = ? ORDER BY id")
+        .pluck()
+        .get(nb, world.categories[category]) as number;
+    const farNeed = needIn(nb1, 1);
+    const clubNeed = needIn(nb0, 0);
+    const verdicts = () => ({
+      far: explainCandidate(db, farNeed, far, { now: NOW })?.status,
+      club: explainCandidate(db, clubNeed, club, { now: NOW })?.status,
+    });
+    /** The geocoder's answer for `key`: a point `dLat` degrees north of the neighbourhood's centroid. */
+    const answer = (key: string, status: string, nearNeighbourhood: number, dLat = 0.001) =>
+      run(
+        db,
+        `INSERT INTO geocode_cache (key, status, lat, lon, looked_up_at)
+         SELECT @key, @status, CASE WHEN @status = 'found' THEN lat + @dLat END,
+           CASE WHEN @status = 'found' THEN lon END, 0
+         FROM neighbourhoods WHERE id = @nb
+         ON CONFLICT (key) DO UPDATE SET status = excluded.status, lat = excluded.lat, lon = excluded.lon`,
+        { key, status, nb: nearNeighbourhood, dLat },
+      );
+    const addClubPlace = (nb: number, key: string) =>
+      run(
+        db,
+        `INSERT INTO organisation_places (organisation_id, name, street, postcode, neighbourhood_id, geocode_key)
+         VALUES (?, 'Halle', 'Weg 1', '45879', ?, ?)`,
+        world.organisations[0],
+        nb,
+        key,
+      );
+    const clubPlace = (set: string, ...params: unknown[]) =>
+      run(
+        db,
+        `UPDATE organisation_places SET ${set} WHERE organisation_id = ?`,
+        ...params,
+        world.organisations[0],
+      );
+    expect(verdicts()).toEqual({ far: "excluded", club: "excluded" });
+
+    // Each step widens a reach (a narrower one the engine's full check would catch anyway), and only
+    // the trigger it names can tell the index: before each, the index is rebuilt (a neighbourhood
+    // "moves" by nothing), so no earlier change is still pending.
+    type Verdicts = { far: string; club: string };
+    const steps: Array<[string, () => void, Verdicts]> = [
+      [
+        "answers for two addresses, before anyone names them",
+        () => {
+          answer("k-far", "found", nb1);
+          answer("k-club", "found", nb0);
+        },
+        { far: "excluded", club: "excluded" },
+      ],
+      [
+        "the volunteer gives the first address (volunteer_profiles update)",
+        () =>
+          void run(
+            db,
+            "UPDATE volunteer_profiles SET home_precision = 'postcode', home_postcode = '45879', home_geocode_key = 'k-far' WHERE user_id = 'vol-far'",
+          ),
+        { far: "candidate", club: "excluded" },
+      ],
+      [
+        "the club adds a place in nb3 at the second (organisation_places insert)",
+        () => void addClubPlace(nb3, "k-club"),
+        { far: "candidate", club: "candidate" },
+      ],
+      [
+        "both answers become 'not found'",
+        () => {
+          answer("k-far", "not_found", nb1);
+          answer("k-club", "not_found", nb0);
+        },
+        { far: "excluded", club: "excluded" },
+      ],
+      [
+        "the club's address is found after all (geocode_cache update)",
+        () => void answer("k-club", "found", nb0),
+        { far: "excluded", club: "candidate" },
+      ],
+      [
+        "the volunteer's answer is forgotten",
+        () => void run(db, "DELETE FROM geocode_cache WHERE key = 'k-far'"),
+        { far: "excluded", club: "candidate" },
+      ],
+      [
+        "and looked up again, found (geocode_cache insert)",
+        () => void answer("k-far", "found", nb1),
+        { far: "candidate", club: "candidate" },
+      ],
+      [
+        "nb3 shrinks to 2 km: neither point is believed",
+        () => void run(db, "UPDATE neighbourhoods SET radius_km = 2 WHERE id = ?", nb3),
+        { far: "excluded", club: "excluded" },
+      ],
+      [
+        "nb3 reaches 20 km again (neighbourhoods radius_km)",
+        () => void run(db, "UPDATE neighbourhoods SET radius_km = 20 WHERE id = ?", nb3),
+        { far: "candidate", club: "candidate" },
+      ],
+      [
+        "the club reaches 3 km, and its place moves to an address without an answer",
+        () => {
+          run(db, "UPDATE offers SET radius_km = 3 WHERE id = ?", club);
+          clubPlace("geocode_key = 'k-club-new'");
+        },
+        { far: "candidate", club: "excluded" },
+      ],
+      [
+        "the place is in nb1 after all, 2.6 km from nb0 (organisation_places update)",
+        () => void clubPlace("neighbourhood_id = ?", nb1),
+        { far: "candidate", club: "candidate" },
+      ],
+      [
+        "back in nb3",
+        () => void clubPlace("neighbourhood_id = ?", nb3),
+        { far: "candidate", club: "excluded" },
+      ],
+      [
+        "the place is removed: the club's first neighbourhood nb1 again (organisation_places delete)",
+        () =>
+          void run(db, "DELETE FROM organisation_places WHERE organisation_id = ?", world.organisations[0]),
+        { far: "candidate", club: "candidate" },
+      ],
+      [
+        "a place in nb1 comes back, found 1.9 km north of its centre: 4.5 km from nb0",
+        () => {
+          addClubPlace(nb1, "k-club-edge");
+          answer("k-club-edge", "found", nb1, 0.017);
+        },
+        { far: "candidate", club: "excluded" },
+      ],
+      [
+        "that answer is deleted: nb1's centre again (geocode_cache delete)",
+        () => void run(db, "DELETE FROM geocode_cache WHERE key = 'k-club-edge'"),
+        { far: "candidate", club: "candidate" },
+      ],
+    ];
+    await prepareCandidateReach(db);
+    const done: string[] = [];
+    for (const [label, write, expected] of steps) {
+      run(db, "UPDATE neighbourhoods SET lat = lat WHERE id = ?", nb0);
+      suggestForNeed(db, farNeed, 10, { now: NOW });
+      expect(candidateReachStatus(db)).toMatchObject({ ready: true, changedOffers: 0 });
+      write();
+      done.push(label);
+      expect(verdicts(), done.join(" → ")).toEqual(expected);
+      expectSameSuggestions(db, done.join(" → "), { whyNot: true });
+    }
+  });
 
   it("checks changed offers afresh until the next rebuild, and rebuilds when a neighbourhood moves", async () => {
     const world = buildWorld(temp.db);

@@ -1,7 +1,9 @@
 import { and, eq, gte, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@db/client";
 import {
   appSettings,
+  geocodeCache,
   hoursLog,
   matches,
   needLanguages,
@@ -13,6 +15,7 @@ import {
   offerNeighbourhoods,
   offers,
   organisationNeighbourhoods,
+  organisationPlaces,
   users,
   volunteerAvailability,
   volunteerLanguages,
@@ -27,6 +30,7 @@ import {
   type MatchOffer,
   type WeeklySlot,
 } from "~/modules/matching";
+import { locate, type NeighbourhoodArea } from "~/modules/outside/geo-gate";
 
 /** Which needs (and offers) a run looks at. Offers are never limited by neighbourhood: helpers travel. */
 export interface MatchingScope {
@@ -222,8 +226,12 @@ export function loadOpenNeed(
  * already matched pairs of the loaded needs.
  *
  * A volunteer offer's radius is its own when set (> 0), otherwise the profile's, measured from the
- * volunteer's home neighbourhood. An organisation offer's radius is measured from the organisation's
- * first neighbourhood (lowest id), as the organisation has no other address in the hub.
+ * volunteer's home: the geocoded address when the volunteer gave one and the geocoder placed it inside
+ * the home neighbourhood, else that neighbourhood's centroid. An organisation offer's radius is measured
+ * from the organisation's first place (lowest id) the same way — its geocoded address, else its
+ * neighbourhood's centroid — and without places from its first neighbourhood's centroid (lowest id).
+ * A believed address lies within its neighbourhood's radius, so a distance from it differs from the
+ * centroid estimate by at most that radius (docs/decisions/084-outside-services.md).
  */
 export function loadMatchingInstance(
   db: Db,
@@ -234,12 +242,19 @@ export function loadMatchingInstance(
   const today = berlinWallClock(now).date;
 
   // ---- Neighbourhoods ---------------------------------------------------------------------------
-  const neighbourhoodRows = db
-    .select({ id: neighbourhoods.id, lat: neighbourhoods.lat, lon: neighbourhoods.lon })
+  const areaRows = db
+    .select({
+      id: neighbourhoods.id,
+      lat: neighbourhoods.lat,
+      lon: neighbourhoods.lon,
+      radiusKm: neighbourhoods.radiusKm,
+    })
     .from(neighbourhoods)
     .orderBy(neighbourhoods.id)
     .all();
+  const neighbourhoodRows = areaRows.map(({ id, lat, lon }) => ({ id, lat, lon }));
   const centroid = new Map(neighbourhoodRows.map((n) => [n.id, n]));
+  const area = new Map<number, NeighbourhoodArea>(areaRows.map((n) => [n.id, n]));
 
   // ---- Needs ------------------------------------------------------------------------------------
   const needWhere = openNeedWhere(scope, now);
@@ -312,6 +327,26 @@ export function loadMatchingInstance(
     )
     .groupBy(organisationNeighbourhoods.organisationId)
     .as("org_home");
+  const orgPlace = db
+    .select({
+      organisationId: organisationPlaces.organisationId,
+      placeId: sql<number>`min(${organisationPlaces.id})`.as("first_place_id"),
+    })
+    .from(organisationPlaces)
+    .where(
+      narrowOffers
+        ? inArray(
+            organisationPlaces.organisationId,
+            db.select({ id: offers.organisationId }).from(offers).where(offerWhere),
+          )
+        : undefined,
+    )
+    .groupBy(organisationPlaces.organisationId)
+    .as("org_place");
+  const firstPlace = alias(organisationPlaces, "first_place");
+  // The geocoder's answers for the volunteer's home and the organisation's first place ("found" only).
+  const homePoint = alias(geocodeCache, "home_point");
+  const placePoint = alias(geocodeCache, "place_point");
   const offerRows = db
     .select({
       id: offers.id,
@@ -330,12 +365,24 @@ export function loadMatchingInstance(
       certificateVerifiedAt: volunteerProfiles.certificateVerifiedAt,
       gender: users.gender,
       orgHomeNeighbourhoodId: orgHome.neighbourhoodId,
+      placeNeighbourhoodId: firstPlace.neighbourhoodId,
+      homeLat: homePoint.lat,
+      homeLon: homePoint.lon,
+      placeLat: placePoint.lat,
+      placeLon: placePoint.lon,
     })
     .from(offers)
     .leftJoin(load, eq(load.offerId, offers.id))
     .leftJoin(volunteerProfiles, eq(volunteerProfiles.userId, offers.volunteerId))
     .leftJoin(users, eq(users.id, offers.volunteerId))
     .leftJoin(orgHome, eq(orgHome.organisationId, offers.organisationId))
+    .leftJoin(
+      homePoint,
+      and(eq(homePoint.key, volunteerProfiles.homeGeocodeKey), eq(homePoint.status, "found")),
+    )
+    .leftJoin(orgPlace, eq(orgPlace.organisationId, offers.organisationId))
+    .leftJoin(firstPlace, eq(firstPlace.id, orgPlace.placeId))
+    .leftJoin(placePoint, and(eq(placePoint.key, firstPlace.geocodeKey), eq(placePoint.status, "found")))
     .where(offerWhere)
     .orderBy(offers.id)
     .all();
@@ -519,8 +566,12 @@ export function loadMatchingInstance(
       neighbourhoods: (neighbourhoodsByOffer.get(row.id) ?? []).map((n) => n.neighbourhoodId),
       slots: toSlots(availabilityByOffer.get(row.id)),
     };
-    const homeId = volunteer ? row.homeNeighbourhoodId : row.orgHomeNeighbourhoodId;
-    const home = homeId === null ? undefined : centroid.get(homeId);
+    const homeId = volunteer
+      ? row.homeNeighbourhoodId
+      : (row.placeNeighbourhoodId ?? row.orgHomeNeighbourhoodId);
+    const homeArea = homeId === null ? undefined : area.get(homeId);
+    const [lat, lon] = volunteer ? [row.homeLat, row.homeLon] : [row.placeLat, row.placeLon];
+    const home = homeArea ? locate(homeArea, lat !== null && lon !== null ? { lat, lon } : null) : undefined;
     const record = history.get(owner);
     const sums = {
       accepted: record?.accepted ?? 0,

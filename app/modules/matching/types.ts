@@ -56,7 +56,7 @@ export interface MatchOffer {
   languages: string[];
   /** Neighbourhoods the offer serves explicitly. */
   neighbourhoodIds: number[];
-  /** Where the radius is measured from (the owner's home neighbourhood centroid), if any. */
+  /** Where the radius is measured from: the owner's geocoded address, else its neighbourhood's centroid. */
   home: { lat: number; lon: number } | null;
   radiusKm: number;
   availability: WeeklySlot[];
