@@ -38,7 +38,7 @@ export interface SuggestionItem {
   offerTitle: string;
   ownerName: string | null;
   kind: "volunteer" | "organisation";
-  /** "spricht Arabisch und Deutsch · 1,2 km entfernt · hat dienstagnachmittags Zeit · 1 laufende Vermittlung" */
+  /** "spricht Arabisch und Deutsch · etwa 1,2 km entfernt · hat dienstagnachmittags Zeit · 1 laufende Vermittlung" */
   sentence: string;
   components: ComponentView[];
 }

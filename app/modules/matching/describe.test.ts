@@ -35,7 +35,7 @@ describe("explanations read as sentences", () => {
   it("in German", () => {
     const t = translate("de");
     expect(describeCandidate({ reasons }, t, "de")).toBe(
-      "spricht Arabisch und Deutsch · 1,2 km entfernt · hat dienstagnachmittags Zeit · 1 laufende Vermittlung",
+      "spricht Arabisch und Deutsch · etwa 1,2 km entfernt · hat dienstagnachmittags Zeit · 1 laufende Vermittlung",
     );
     expect(describeReason({ key: "load.active", params: { count: 0 } }, t, "de")).toBe(
       "keine laufende Vermittlung",
@@ -48,7 +48,7 @@ describe("explanations read as sentences", () => {
   it("in English", () => {
     const t = translate("en");
     expect(describeCandidate({ reasons }, t, "en")).toBe(
-      "speaks Arabic and German · 1.2 km away · is free on Tuesday afternoons · 1 ongoing match",
+      "speaks Arabic and German · about 1.2 km away · is free on Tuesday afternoons · 1 ongoing match",
     );
   });
 

@@ -44,7 +44,7 @@ function localiseParams(params: Reason["params"], t: Translate, locale: string):
   return result;
 }
 
-/** One sentence fragment per reason, e.g. "spricht Arabisch und Deutsch", "1,2 km entfernt". */
+/** One sentence fragment per reason, e.g. "spricht Arabisch und Deutsch", "etwa 1,2 km entfernt". */
 export function describeReason(reason: Reason | Exclusion, t: Translate, locale: string): string {
   return t(reason.key, localiseParams(reason.params, t, locale));
 }
