@@ -16,7 +16,7 @@ import {
   removeOrganisationPlace,
 } from "~/modules/organisations/organisation-places.server";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
-import { outsideConfig } from "~/modules/outside/outside-config.server";
+import { outsideConfig, serviceHost } from "~/modules/outside/outside-config.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
@@ -29,13 +29,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisation(request, params, "organisation:update");
-  const geocoderUrl = outsideConfig().geocoderUrl;
   return {
     organisationId: organisation.id,
     title: organisation.name,
     places: listOrganisationPlaces(getDb(), organisation.id),
     neighbourhoods: listNeighbourhoods(),
-    geocoderHost: geocoderUrl ? new URL(geocoderUrl).host : null,
+    geocoderHost: serviceHost(outsideConfig().geocoderUrl),
     maxPlaces: MAX_PLACES,
   };
 }

@@ -21,7 +21,7 @@ import {
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { getHomeLocation } from "~/modules/outside/geocode-cache.server";
-import { outsideConfig } from "~/modules/outside/outside-config.server";
+import { outsideConfig, serviceHost } from "~/modules/outside/outside-config.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { HomeAddressSchema } from "~/modules/volunteers/home-address.schema";
 import { saveHomeAddress } from "~/modules/volunteers/home-address.server";
@@ -68,7 +68,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const token = profile ? getCalendarToken(user.id, db) : null;
   const url = new URL(request.url);
   const home = profile ? getHomeLocation(db, user.id) : null;
-  const geocoderUrl = outsideConfig().geocoderUrl;
   return {
     home: home && {
       precision: home.precision,
@@ -77,7 +76,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: home.status,
       hasHomeNeighbourhood: home.point !== null,
     },
-    geocoderHost: geocoderUrl ? new URL(geocoderUrl).host : null,
+    geocoderHost: serviceHost(outsideConfig().geocoderUrl),
     mode: profile ? ("edit" as const) : ("create" as const),
     title: profile ? t("profile.title") : t("profile.createTitle"),
     defaults: profileFormValues(profile ?? EMPTY_PROFILE),

@@ -14,6 +14,7 @@ import { GEOCODER_SPACING_MS } from "~/modules/outside/geocoder.server";
 import { OUTSIDE_TIMEOUT_MS } from "~/modules/outside/outside-http.server";
 import { GEOCODING_JOB, JOB_HANDLERS, periodicJobs } from "~/modules/scheduler/background.server";
 import { ensurePeriodicJobs, runDueJobsAsync } from "~/modules/scheduler/scheduler.server";
+import * as adminPage from "~/routes/admin._index";
 import * as placesPage from "~/routes/organisations.$id.places";
 import * as findPage from "~/routes/volunteer.find";
 import * as profilePage from "~/routes/volunteer.profile";
@@ -430,5 +431,36 @@ describe("finding work measures from addresses", () => {
     const found = await findItems(v.cookie, "?km=30");
     expect(found.items.length).toBeGreaterThan(0);
     expect(found.items.every((i) => i.distanceApproximate)).toBe(true);
+  });
+
+  it("the admin page shows each service's circuit breaker and where the addresses stand", async () => {
+    const admin = createUser(db, { role: "admin" });
+    const cookie = await sessionCookieFor(admin.id);
+    const v = await volunteerAt(altstadt.id);
+    await saveHome(v.cookie, { homePrecision: "postcode", homePostcode: "45886" });
+    geocoder("rateLimited");
+    await runGeocodingJob();
+    const page = await callLoader(adminPage.loader, "/admin", { cookie });
+    expect(page.status).toBe(200);
+    const data = page.data as {
+      services: Array<{
+        name: string;
+        host: string | null;
+        state: string;
+        openUntil: number | null;
+        lastError: string | null;
+      }>;
+      addresses: { failed: number };
+    };
+    const byName = Object.fromEntries(data.services.map((s) => [s.name, s]));
+    // No TRANSLATE_URL in this test: shown as not set up.
+    expect(byName.translate).toMatchObject({ host: null, state: "closed" });
+    expect(byName.geocoder).toMatchObject({ host: "geocoder.mock.localhost", state: "open" });
+    expect(byName.geocoder!.openUntil).toBeGreaterThan(Date.now());
+    expect(byName.geocoder!.lastError).toMatch(/^rate_limited: 429/);
+    expect(data.addresses.failed).toBeGreaterThan(0);
+    // Only administrators see it.
+    const denied = await callLoader(adminPage.loader, "/admin", { cookie: v.cookie });
+    expect([403, 404]).toContain(denied.status);
   });
 });

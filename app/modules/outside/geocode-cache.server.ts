@@ -65,3 +65,30 @@ export function getHomeLocation(db: Db, userId: string): HomeLocation | null {
           ),
   };
 }
+
+export interface AddressCounts {
+  /** Named by a profile or place, not asked yet. */
+  pending: number;
+  found: number;
+  notFound: number;
+  outside: number;
+  /** The lookup failed; tried again later. */
+  failed: number;
+}
+
+/** Where the addresses that profiles and places name stand with the geocoder (for the admin page). */
+export function countAddressStates(db: Db): AddressCounts {
+  const row = db.get<AddressCounts>(sql`
+    with named as (
+      select home_geocode_key as key from volunteer_profiles where home_geocode_key is not null
+      union select geocode_key from organisation_places
+    )
+    select
+      coalesce(sum(case when g.key is null then 1 else 0 end), 0) as pending,
+      coalesce(sum(case when g.status = 'found' then 1 else 0 end), 0) as found,
+      coalesce(sum(case when g.status = 'not_found' then 1 else 0 end), 0) as notFound,
+      coalesce(sum(case when g.status = 'outside' then 1 else 0 end), 0) as outside,
+      coalesce(sum(case when g.status = 'failed' then 1 else 0 end), 0) as failed
+    from named a left join geocode_cache g on g.key = a.key`);
+  return row ?? { pending: 0, found: 0, notFound: 0, outside: 0, failed: 0 };
+}

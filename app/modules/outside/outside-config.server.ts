@@ -38,3 +38,8 @@ export function translationHelpAvailable(env: NodeJS.ProcessEnv = process.env): 
 export function geocoderAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
   return outsideConfig(env).geocoderUrl !== null;
 }
+
+/** The host a service is reached at (what the pages name when they say where data goes), or null. */
+export function serviceHost(url: string | null): string | null {
+  return url ? new URL(url).host : null;
+}
