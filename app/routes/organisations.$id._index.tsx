@@ -195,6 +195,8 @@ export default function OrganisationProfilePage() {
         </div>
       </Form>
       <OrganisationTranslationsForm
+        // After a draft or a save the page comes back with new texts: the form starts from them.
+        key={JSON.stringify(translations)}
         originalLanguage={organisation.originalLanguage}
         translations={translations}
         canDraft={canDraft}

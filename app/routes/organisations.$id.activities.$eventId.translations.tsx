@@ -93,6 +93,12 @@ function GermanAdvice({ form }: { form: TranslationsForm }) {
 }
 
 export default function ActivityTranslationsPage() {
+  const { defaults } = useLoaderData<typeof loader>();
+  // After a draft or a save the page comes back with new texts: the form starts from them.
+  return <ActivityTranslations key={JSON.stringify(defaults)} />;
+}
+
+function ActivityTranslations() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
   const [searchParams] = useSearchParams();

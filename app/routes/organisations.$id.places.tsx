@@ -60,6 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPlacesPage() {
+  const { places } = useLoaderData<typeof loader>();
+  // A place added or removed: the form starts empty again.
+  return <OrganisationPlaces key={places.map((p) => p.id).join(",")} />;
+}
+
+function OrganisationPlaces() {
   const { places, neighbourhoods, geocoderHost, maxPlaces } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();

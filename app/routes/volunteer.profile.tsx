@@ -204,6 +204,7 @@ export default function VolunteerProfilePage() {
       />
       {data.home ? (
         <HomeAddressForm
+          key={JSON.stringify(data.home)}
           home={data.home}
           geocoderHost={data.geocoderHost}
           failure={homeFailure}
