@@ -40,6 +40,7 @@ export const KEY_PAGES: Record<Who, Target[]> = {
   organisation: [
     "/organisation",
     { from: "/organisation", link: /^\/organisations\/\d+$/ },
+    { from: "previous", link: /^\/organisations\/\d+\/places$/ },
     { from: "/organisation", link: /^\/organisations\/\d+\/members$/ },
     { from: "/organisation", link: /^\/organisations\/\d+\/activities\/new$/ },
     { from: "/organisation", link: /^\/organisations\/\d+\/activities$/ },
