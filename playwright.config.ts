@@ -14,6 +14,8 @@ import { demoCommand } from "./scripts/lib/build.js";
 interface E2eRun {
   owner: number;
   port: number;
+  /** The outside services' mock (tests/mocks/http-server.ts): TRANSLATE_URL and GEOCODER_URL. */
+  mockPort: number;
   databasePath: string;
 }
 
@@ -41,14 +43,19 @@ function startRun(): E2eRun {
   const run: E2eRun = {
     owner: process.pid,
     port: process.env.E2E_PORT ? Number(process.env.E2E_PORT) : findFreePort(),
+    mockPort: 0,
     databasePath: join(dir, "e2e.db"),
   };
+  // Two asks in a row may hear the same port (the first was closed again): ask until they differ.
+  do run.mockPort = findFreePort();
+  while (run.mockPort === run.port);
   process.env[RUN_ENV] = JSON.stringify(run);
   return run;
 }
 
 const run = inheritedRun() ?? startRun();
 const baseURL = `http://127.0.0.1:${run.port}`;
+const mockURL = `http://127.0.0.1:${run.mockPort}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -81,24 +88,40 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium" }],
-  webServer: {
-    // The server as `npm run demo` runs it (builds if needed, migrates, seeds the empty DB). Called
-    // without npm, whose wrapper can outlive a kill; Playwright signals the whole process group on shutdown.
-    command: [demoCommand()[0], ...demoCommand()[1]].join(" "),
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    // SIGTERM first, so the server can close the database cleanly.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    env: {
-      PORT: String(run.port),
-      DATABASE_PATH: run.databasePath,
-      NODE_ENV: "production",
-      APP_URL: baseURL,
-      // Warnings and errors only (a watchdog warning included): a line per request would bury them.
-      LOG_LEVEL: "warn",
+  webServer: [
+    {
+      // The translate server and geocoder as tests/mocks answer them (success), over real HTTP;
+      // up before the hub, whose background work may geocode at once.
+      command: `node_modules/.bin/tsx tests/mocks/http-server.ts --port ${run.mockPort}`,
+      url: `${mockURL}/healthz`,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 2_000 },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
     },
-  },
+    {
+      // The server as `npm run demo` runs it (builds if needed, migrates, seeds the empty DB). Called
+      // without npm, whose wrapper can outlive a kill; Playwright signals the whole process group on shutdown.
+      command: [demoCommand()[0], ...demoCommand()[1]].join(" "),
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      // SIGTERM first, so the server can close the database cleanly.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        PORT: String(run.port),
+        DATABASE_PATH: run.databasePath,
+        NODE_ENV: "production",
+        APP_URL: baseURL,
+        // Warnings and errors only (a watchdog warning included): a line per request would bury them.
+        LOG_LEVEL: "warn",
+        // The outside services answer from tests/mocks over loopback, as with MOCKS=1 npm run dev.
+        TRANSLATE_URL: mockURL,
+        GEOCODER_URL: mockURL,
+      },
+    },
+  ],
 });

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import remixConfig from "./remix.config.js";
+import { devMocks } from "./tests/mocks/dev-plugin";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -15,7 +16,8 @@ export const alias = {
 };
 
 export default defineConfig({
-  plugins: [remix(remixConfig)],
+  // devMocks: `MOCKS=1 npm run dev` answers for the outside services from tests/mocks.
+  plugins: [remix(remixConfig), devMocks()],
   resolve: { alias },
   // Native modules must not be pre-bundled by the dev optimizer.
   optimizeDeps: { exclude: ["better-sqlite3", "@node-rs/argon2"] },
