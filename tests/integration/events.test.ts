@@ -507,8 +507,14 @@ describe("publish, unpublish, duplicate, cancel", () => {
     if (!copy.ok) return;
     const managed = getManagedActivity(s.db, { eventId: copy.eventId, organisationId: s.organisation.id })!;
     expect(managed).toMatchObject({ status: "draft", title: "Fußball für Kinder", languages: ["ar", "de"] });
+    // A person's translation is copied as one (a machine draft would stay marked).
     expect(managed.translations).toEqual([
-      { locale: "en", title: "Football for children", description: "We play football." },
+      {
+        locale: "en",
+        title: "Football for children",
+        description: "We play football.",
+        machineTranslated: false,
+      },
     ]);
     expect(
       managed.shifts.map((x) => ({

@@ -477,12 +477,13 @@ const writeArb: fc.Arbitrary<[string, Write]> = fc.oneof(
         const named = db.$client
           .prepare(
             `SELECT lat, lon FROM neighbourhoods WHERE id IN (
-               SELECT home_neighbourhood_id FROM volunteer_profiles WHERE home_geocode_key = ?1
-               UNION SELECT neighbourhood_id FROM organisation_places WHERE geocode_key = ?1)
+               SELECT home_neighbourhood_id FROM volunteer_profiles WHERE home_geocode_key = ?
+               UNION SELECT neighbourhood_id FROM organisation_places WHERE geocode_key = ?)
              ORDER BY id`,
           )
           .raw()
-          .all(GEOCODE_KEYS[key]) as [number, number][];
+          // Plain "?" twice: better-sqlite3 does not take numbered parameters ("?1").
+          .all(GEOCODE_KEYS[key], GEOCODE_KEYS[key]) as [number, number][];
         const [lat, lon] = named.length > 0 ? named[near % named.length]! : PLACES[near % PLACES.length]!;
         run(
           db,
