@@ -69,7 +69,13 @@ export const OrganisationTranslationsSchema = z.object({
     .record(
       z.enum(UI_LOCALE),
       z.object({
-        description: z.string().trim().max(2000, "organisations:errors.tooLong").default(""),
+        // NUL is no text a person writes, and SQLite's length() stops at it: dropped, so that a
+        // description is stored exactly when it is not empty.
+        description: z
+          .string()
+          .max(2000, "organisations:errors.tooLong")
+          .transform((v) => v.replaceAll("\u0000", "").trim())
+          .default(""),
         reviewed: checkbox.optional(),
       }),
     )
