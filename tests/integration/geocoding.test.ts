@@ -12,8 +12,8 @@ import type { NeedWorkItem, ShiftWorkItem } from "~/modules/finding/find-work.se
 import { haversineKm } from "~/modules/matching/geo";
 import { GEOCODER_SPACING_MS } from "~/modules/outside/geocoder.server";
 import { OUTSIDE_TIMEOUT_MS } from "~/modules/outside/outside-http.server";
-import { GEOCODING_JOB, JOB_HANDLERS, periodicJobs } from "~/modules/scheduler/background.server";
-import { ensurePeriodicJobs, runDueJobsAsync } from "~/modules/scheduler/scheduler.server";
+import { ASYNC_JOB_HANDLERS, GEOCODING_JOB, periodicJobs } from "~/modules/scheduler/background.server";
+import { ensurePeriodicJobs, runDueAsyncJobs } from "~/modules/scheduler/scheduler.server";
 import * as adminPage from "~/routes/admin._index";
 import * as placesPage from "~/routes/organisations.$id.places";
 import * as findPage from "~/routes/volunteer.find";
@@ -61,7 +61,7 @@ let period = 0;
 async function runGeocodingJob() {
   const now = Date.now() + ++period * GEOCODING_JOB.everyMs;
   ensurePeriodicJobs(db, [GEOCODING_JOB], now);
-  return runDueJobsAsync({ db, handlers: JOB_HANDLERS, workerId: "geocoding-test", now: () => now });
+  return runDueAsyncJobs({ db, handlers: ASYNC_JOB_HANDLERS, workerId: "geocoding-test", now: () => now });
 }
 
 /** Counts what reaches the geocoder, answering as `scenario` says. */
