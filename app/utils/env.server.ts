@@ -63,7 +63,7 @@ function proxyList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-// ---- Outside services (docs/decisions/084-outside-services.md) -----------------------------------
+// ---- Outside services (docs/decisions/086-outside-services.md) -----------------------------------
 // Both optional: without TRANSLATE_URL there is no translation help, without GEOCODER_URL every distance
 // is measured between neighbourhood centroids.
 export const OUTSIDE_SERVICES_ENV = {

@@ -87,7 +87,7 @@ CREATE TRIGGER `cache_public_activities_organisation_places_delete` AFTER DELETE
 --> statement-breakpoint
 -- Hand-written: the matching reach index (docs/decisions/080-suggestions-from-a-reach-index.md) now also
 -- reads an offer's home from the volunteer's geocoded address and the organisation's first place
--- (docs/decisions/084-outside-services.md), and whether a point is believed depends on the neighbourhood's
+-- (docs/decisions/086-outside-services.md), and whether a point is believed depends on the neighbourhood's
 -- radius: every change to those logs the offers it touches.
 DROP TRIGGER `matching_changes_volunteer_profiles_update`;--> statement-breakpoint
 CREATE TRIGGER `matching_changes_volunteer_profiles_update` AFTER UPDATE OF `user_id`, `home_neighbourhood_id`, `home_geocode_key`, `radius_km`, `hours_cap_per_week`, `certificate_valid_until`, `certificate_verified_at` ON `volunteer_profiles` BEGIN INSERT INTO `matching_changes` (`offer_id`) SELECT `id` FROM `offers` WHERE `volunteer_id` = NEW.`user_id`; INSERT INTO `matching_changes` (`offer_id`) SELECT `id` FROM `offers` WHERE `volunteer_id` = OLD.`user_id`; END;--> statement-breakpoint

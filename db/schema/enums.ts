@@ -185,6 +185,6 @@ export type HomePrecision = (typeof HOME_PRECISION)[number];
 export const GEOCODE_STATUS = ["found", "not_found", "outside", "failed"] as const;
 export type GeocodeStatus = (typeof GEOCODE_STATUS)[number];
 
-/** The outside services the hub can call (docs/decisions/084-outside-services.md). */
+/** The outside services the hub can call (docs/decisions/086-outside-services.md). */
 export const OUTSIDE_SERVICE = ["translate", "geocoder"] as const;
 export type OutsideService = (typeof OUTSIDE_SERVICE)[number];

@@ -7,7 +7,7 @@ import { GEOCODE_STATUS, OUTSIDE_SERVICE } from "./enums";
  * What the geocoder answered for one address, looked up once and shared by everyone with the same
  * address. The key is a SHA-256 of the normalised query (precision, street, postcode, municipality,
  * neighbourhood): the address itself is not stored here, only on the profile or place that names it,
- * and a row nobody names any more is deleted (docs/decisions/084-outside-services.md).
+ * and a row nobody names any more is deleted (docs/decisions/086-outside-services.md).
  */
 export const geocodeCache = sqliteTable(
   "geocode_cache",

@@ -16,7 +16,7 @@ export const neighbourhoods = sqliteTable(
     /**
      * How far (km) the neighbourhood reaches from its centroid. A geocoded address of the neighbourhood
      * is believed only within it, so a distance from an address is never off the centroid estimate by
-     * more than this (docs/decisions/084-outside-services.md).
+     * more than this (docs/decisions/086-outside-services.md).
      */
     radiusKm: real("radius_km").notNull().default(2),
     ...timestamps,

@@ -26,7 +26,7 @@ export const volunteerProfiles = sqliteTable(
     }),
     /**
      * How exactly the home is known for distances (the volunteer chooses): the neighbourhood only, the
-     * postcode, or street and postcode. The address goes to the geocoder once (docs/decisions/084-outside-services.md).
+     * postcode, or street and postcode. The address goes to the geocoder once (docs/decisions/086-outside-services.md).
      */
     homePrecision: text("home_precision", { enum: HOME_PRECISION }).notNull().default("neighbourhood"),
     homeStreet: text("home_street"),

@@ -231,7 +231,7 @@ export function loadOpenNeed(
  * from the organisation's first place (lowest id) the same way — its geocoded address, else its
  * neighbourhood's centroid — and without places from its first neighbourhood's centroid (lowest id).
  * A believed address lies within its neighbourhood's radius, so a distance from it differs from the
- * centroid estimate by at most that radius (docs/decisions/084-outside-services.md).
+ * centroid estimate by at most that radius (docs/decisions/086-outside-services.md).
  */
 export function loadMatchingInstance(
   db: Db,

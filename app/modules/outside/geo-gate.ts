@@ -5,7 +5,7 @@
  * A geocoder's point is believed only inside the neighbourhood the address was given for (its centroid's
  * radius): a postcode that lies elsewhere, or an answer for the same street in another town, falls back
  * to the centroid. So by the triangle inequality a distance from a believed point is never longer than
- * the centroid estimate by more than that radius (docs/decisions/084-outside-services.md).
+ * the centroid estimate by more than that radius (docs/decisions/086-outside-services.md).
  */
 import { haversineKm } from "~/modules/matching/geo";
 

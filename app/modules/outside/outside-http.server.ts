@@ -1,5 +1,5 @@
 /**
- * One way to call an outside service (docs/decisions/084-outside-services.md): a timeout on every call
+ * One way to call an outside service (docs/decisions/086-outside-services.md): a timeout on every call
  * (2 s), the installation's User-Agent, the shared circuit breaker (nobody calls a service that is
  * paused), a cap on the answer's size, and every outcome — timeout, 429, 5xx, an answer that is not
  * JSON, or JSON that is not what was asked for — recorded for the breaker and the admin page. No retries

@@ -1,7 +1,7 @@
 /**
  * Each outside service's circuit breaker and request spacing, kept in SQLite (`outside_services`) so that
  * every process of the installation sees the same state and a restart does not forget a failing service
- * (docs/decisions/084-outside-services.md).
+ * (docs/decisions/086-outside-services.md).
  *
  *   closed     calls go out; each failure counts, a success resets the count.
  *   open       after FAILURES_TO_OPEN failures in a row (or one 429): nobody calls until `open_until`.

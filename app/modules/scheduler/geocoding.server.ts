@@ -1,5 +1,5 @@
 /**
- * Geocoding in the persisted scheduler (docs/decisions/084-outside-services.md): a periodic job finds
+ * Geocoding in the persisted scheduler (docs/decisions/086-outside-services.md): a periodic job finds
  * addresses without an answer (volunteers' homes at the precision they chose, organisations' places),
  * asks the geocoder for a few of them — one per second, each within the timeout, stopping while the
  * breaker is open — and commits the answers to `geocode_cache` with the job. A failed lookup is tried
