@@ -3,6 +3,7 @@
  * "Entwurf übersetzen" button with what it sends where, and the note after drafting.
  */
 import { useTranslation } from "react-i18next";
+import type { Language } from "@db/schema/enums";
 import type { DraftSummary } from "~/modules/outside/machine-mark";
 import { useFormatList } from "./use-format-list";
 import { FormMessage } from "./form";
@@ -43,7 +44,8 @@ export function DraftNoticeMessage({ notice }: { notice: DraftSummary | null }) 
   const { t } = useTranslation("common");
   const formatList = useFormatList();
   if (!notice) return null;
-  const names = (locales: readonly string[]) => formatList(locales.map((l) => t(`languages.${l}`)));
+  const names = (locales: readonly string[]) =>
+    formatList(locales.map((l) => t(`languages.${l as Language}`)));
   return (
     <>
       <FormMessage tone="success">

@@ -89,7 +89,7 @@ export default function OrganisationProfilePage() {
   const answer = useActionData<typeof action>() as (FormFailure & { formId?: "translations" }) | undefined;
   const actionData = answer?.formId === "translations" ? undefined : answer;
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation(["organisations", "auth"]);
+  const { t } = useTranslation(["organisations", "auth", "common"]);
   const formatList = useFormatList();
   const form = useValidatedForm({
     id: "organisation-profile",
