@@ -9,7 +9,7 @@ export interface OutsideServiceView extends ServiceStatus {
 }
 
 /**
- * The outside services on the admin page: whether each is set up, its circuit breaker (calls going
+ * The outside services on the system page (/admin/system): whether each is set up, its circuit breaker (calls going
  * out, paused until a time, or trying again after a pause), the last success and failure with why,
  * and for the geocoder where the addresses stand.
  */

@@ -2,29 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatList } from "~/components/stat-list";
-import { OutsideServicesStatus } from "~/components/outside-services-status";
 import { loadAdminHome } from "~/modules/home/home-pages.server";
-import { countAddressStates } from "~/modules/outside/geocode-cache.server";
-import { outsideConfig, serviceHost } from "~/modules/outside/outside-config.server";
-import { listServiceStatuses } from "~/modules/outside/service-state.server";
 import { requireCan } from "~/modules/permissions/guards.server";
-import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/utils/page-title";
 
-export const handle = { i18n: ["common", "auth", "home", "settings", "dashboard", "admin"] };
+export const handle = { i18n: ["common", "auth", "home", "settings", "dashboard"] };
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "admin:access");
-  const db = getDb();
-  const config = outsideConfig();
-  const hosts = { translate: serviceHost(config.translateUrl), geocoder: serviceHost(config.geocoderUrl) };
-  return {
-    ...loadAdminHome(),
-    services: listServiceStatuses(db).map((s) => ({ ...s, host: hosts[s.name] })),
-    addresses: countAddressStates(db),
-  };
+  return loadAdminHome();
 }
 
 type AdminFigure = "invites" | "organisationsToVerify" | "outboxPending" | "outboxFailed";
@@ -63,7 +51,6 @@ export default function AdminHomePage() {
           </li>
         </ul>
       </section>
-      <OutsideServicesStatus services={data.services} addresses={data.addresses} />
     </div>
   );
 }

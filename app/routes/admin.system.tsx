@@ -2,24 +2,35 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
+import { OutsideServicesStatus } from "~/components/outside-services-status";
 import { BackgroundWork } from "~/components/system/background-work";
 import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { countAddressStates } from "~/modules/outside/geocode-cache.server";
+import { outsideConfig, serviceHost } from "~/modules/outside/outside-config.server";
+import { listServiceStatuses } from "~/modules/outside/service-state.server";
 import { readSystemHealth, type SystemWarning } from "~/modules/system/system-health.server";
 import { getDb } from "~/utils/db.server";
 import { formatBytes, formatDuration, formatNumber, isolate } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
 
-export const handle = { i18n: ["common", "auth", "operations"] };
+export const handle = { i18n: ["common", "auth", "operations", "admin"] };
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "system") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "system:read");
-  const health = readSystemHealth(getDb());
+  const db = getDb();
+  const health = readSystemHealth(db);
+  const config = outsideConfig();
+  const hosts = { translate: serviceHost(config.translateUrl), geocoder: serviceHost(config.geocoderUrl) };
   // The folder names and file paths stay on the page: only administrators read it.
-  return { health };
+  return {
+    health,
+    services: listServiceStatuses(db).map((s) => ({ ...s, host: hosts[s.name] })),
+    addresses: countAddressStates(db),
+  };
 }
 
 function Warning({ warning }: { warning: SystemWarning }) {
@@ -44,7 +55,7 @@ function Warning({ warning }: { warning: SystemWarning }) {
 }
 
 export default function SystemPage() {
-  const { health } = useLoaderData<typeof loader>();
+  const { health, services, addresses } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["operations", "auth"]);
   const locale = i18n.language;
   const { latest, lastVerified } = health.backups;
@@ -195,6 +206,8 @@ export default function SystemPage() {
       </section>
 
       <BackgroundWork background={health.background} />
+
+      <OutsideServicesStatus services={services} addresses={addresses} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { GEOCODER_SPACING_MS } from "~/modules/outside/geocoder.server";
 import { OUTSIDE_TIMEOUT_MS } from "~/modules/outside/outside-http.server";
 import { ASYNC_JOB_HANDLERS, GEOCODING_JOB, periodicJobs } from "~/modules/scheduler/background.server";
 import { ensurePeriodicJobs, runDueAsyncJobs } from "~/modules/scheduler/scheduler.server";
-import * as adminPage from "~/routes/admin._index";
+import * as adminPage from "~/routes/admin.system";
 import * as placesPage from "~/routes/organisations.$id.places";
 import * as findPage from "~/routes/volunteer.find";
 import * as profilePage from "~/routes/volunteer.profile";
@@ -433,14 +433,14 @@ describe("finding work measures from addresses", () => {
     expect(found.items.every((i) => i.distanceApproximate)).toBe(true);
   });
 
-  it("the admin page shows each service's circuit breaker and where the addresses stand", async () => {
+  it("the system page shows each service's circuit breaker and where the addresses stand", async () => {
     const admin = createUser(db, { role: "admin" });
     const cookie = await sessionCookieFor(admin.id);
     const v = await volunteerAt(altstadt.id);
     await saveHome(v.cookie, { homePrecision: "postcode", homePostcode: "45886" });
     geocoder("rateLimited");
     await runGeocodingJob();
-    const page = await callLoader(adminPage.loader, "/admin", { cookie });
+    const page = await callLoader(adminPage.loader, "/admin/system", { cookie });
     expect(page.status).toBe(200);
     const data = page.data as {
       services: Array<{
@@ -460,7 +460,7 @@ describe("finding work measures from addresses", () => {
     expect(byName.geocoder!.lastError).toMatch(/^rate_limited: 429/);
     expect(data.addresses.failed).toBeGreaterThan(0);
     // Only administrators see it.
-    const denied = await callLoader(adminPage.loader, "/admin", { cookie: v.cookie });
+    const denied = await callLoader(adminPage.loader, "/admin/system", { cookie: v.cookie });
     expect([403, 404]).toContain(denied.status);
   });
 });
