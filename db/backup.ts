@@ -1,14 +1,17 @@
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
@@ -30,6 +33,66 @@ export interface BackupReport {
 }
 
 const SQLITE_HEADER = "SQLite format 3\0";
+export const BACKUP_FILE_MODE = 0o640;
+
+/**
+ * The file beside the database that holds the generated secret signing unsubscribe links when
+ * APP_SECRET is not set (app/modules/notifications/app-secret.server.ts). A database restored without
+ * it gets a new secret on start, and every link in e-mails sent before stops working.
+ */
+export const APP_SECRET_FILE = "app-secret";
+
+function readSecret(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/** Writes `content` to `path` with mode 0600, through a temp file and a rename. */
+function writeSecret(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.partial`);
+  rmSync(temp, { force: true });
+  writeFileSync(temp, content, { mode: 0o600, flag: "wx" });
+  chmodSync(temp, 0o600);
+  renameSync(temp, path);
+}
+
+/**
+ * Keeps a copy (0600) of the database's `app-secret` file in the backup folder, so a backup carried to
+ * another machine restores with the secret its e-mails were signed with. Returns the copy's path, or
+ * null when the database has no such file (APP_SECRET set, or nothing signed yet).
+ */
+export function copyAppSecretBeside(databasePath: string, backupDir: string): string | null {
+  const secret = readSecret(join(dirname(resolve(databasePath)), APP_SECRET_FILE));
+  if (secret === null) return null;
+  const copy = join(resolve(backupDir), APP_SECRET_FILE);
+  if (readSecret(copy) !== secret) writeSecret(copy, secret);
+  return copy;
+}
+
+/**
+ * What a restore did with the `app-secret` file: `copied` from the backup's folder to the database's
+ * (there was none), `same` (both hold the same secret), `differs` (left as it is: the one beside the
+ * database stays; the report says where the backup's is), `kept` (none beside the backup, the one beside
+ * the database stays), `none` (no file on either side).
+ */
+export type SecretOutcome = "copied" | "same" | "differs" | "kept" | "none";
+
+function restoreAppSecret(from: string, to: string): { outcome: SecretOutcome; backupSecret: string } {
+  const backupSecret = join(dirname(from), APP_SECRET_FILE);
+  const secret = readSecret(backupSecret);
+  const target = join(dirname(to), APP_SECRET_FILE);
+  const current = readSecret(target);
+  if (secret === null) return { outcome: current === null ? "none" : "kept", backupSecret };
+  if (current === null) {
+    writeSecret(target, secret);
+    return { outcome: "copied", backupSecret };
+  }
+  return { outcome: current === secret ? "same" : "differs", backupSecret };
+}
 
 /** `app-2026-11-23T10-15-30-123Z.db`: sorts by time, no characters that need quoting in a shell. */
 export function defaultBackupName(now = new Date()): string {
@@ -68,6 +131,9 @@ export function writeBackup(connection: Database.Database, outPath: string): Bac
   rmSync(temp, { force: true });
   try {
     connection.prepare("VACUUM INTO ?").run(temp);
+    // The same mode whoever makes the copy (the service with UMask=0027, root by hand with umask 022):
+    // the owner and the service's group, nobody else.
+    chmodSync(temp, BACKUP_FILE_MODE);
     // VACUUM INTO writes without syncing; the copy must be on disk before it takes the final name.
     fsyncFile(temp);
     renameSync(temp, target);
@@ -221,6 +287,9 @@ export interface RestoreReport {
   appliedMigrations: number;
   tables: Record<string, number>;
   ms: number;
+  /** What happened to the `app-secret` file (see SecretOutcome), and where the backup's would be. */
+  secret: SecretOutcome;
+  backupSecret: string;
 }
 
 export class RestoreRefused extends Error {
@@ -240,7 +309,8 @@ export class RestoreRefused extends Error {
  * 3. refused if any connection has the target open (the server must be stopped: a process that keeps
  *    the replaced file open would go on writing into it, and its WAL could be replayed onto the new one);
  * 4. the current database is copied to `safetyCopyDir` (`VACUUM INTO`, so it includes its WAL);
- * 5. stale -wal/-shm files are removed and the staging copy is renamed into place (atomic).
+ * 5. stale -wal/-shm files are removed and the staging copy is renamed into place (atomic);
+ * 6. the `app-secret` file beside the backup is copied beside the database if that has none.
  */
 export function restoreDatabase(options: RestoreOptions): RestoreReport {
   const started = performance.now();
@@ -299,6 +369,7 @@ export function restoreDatabase(options: RestoreOptions): RestoreReport {
   } finally {
     removeStaging();
   }
+  const { outcome: secret, backupSecret } = restoreAppSecret(from, to);
 
   const restored = new Database(to, { readonly: true, fileMustExist: true });
   let tables: Record<string, number>;
@@ -307,7 +378,16 @@ export function restoreDatabase(options: RestoreOptions): RestoreReport {
   } finally {
     restored.close();
   }
-  return { restoredFrom: from, to, previousCopy, appliedMigrations, tables, ms: performance.now() - started };
+  return {
+    restoredFrom: from,
+    to,
+    previousCopy,
+    appliedMigrations,
+    tables,
+    ms: performance.now() - started,
+    secret,
+    backupSecret,
+  };
 }
 
 export interface VerifiedBackupReport extends BackupReport {
@@ -316,6 +396,8 @@ export interface VerifiedBackupReport extends BackupReport {
   problems: string[];
   /** Rows in all tables of the copy. */
   totalRows: number;
+  /** The copy of the `app-secret` file in the backup folder, or null (see copyAppSecretBeside). */
+  secretCopy: string | null;
 }
 
 /**
@@ -364,5 +446,13 @@ export function writeVerifiedBackup(connection: Database.Database, outPath: stri
     ...(inspection.ok ? rowCountProblems(before, after, inspection.tables) : []),
   ];
   const totalRows = Object.values(inspection.tables).reduce((sum, n) => sum + n, 0);
-  return { ...report, verified: problems.length === 0, problems, totalRows };
+  let secretCopy: string | null = null;
+  try {
+    if (!connection.memory) secretCopy = copyAppSecretBeside(connection.name, dirname(report.path));
+  } catch (error) {
+    problems.push(
+      `the ${APP_SECRET_FILE} file could not be copied beside the backup: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return { ...report, verified: problems.length === 0, problems, totalRows, secretCopy };
 }

@@ -26,6 +26,7 @@ import {
   SETUP_TOKEN_TTL_MS,
 } from "~/modules/installation/installation.server";
 import { backupConfig } from "~/modules/backups/backups.server";
+import { smtpServerName, trySmtpConnection } from "~/modules/notifications/delivery.server";
 import { addReferenceLists, countReferenceLists } from "~/modules/installation/reference-lists.server";
 import { startBackgroundWork, stopBackgroundWork } from "~/modules/scheduler/background.server";
 import { prepareDatabaseForStart } from "~/modules/system/startup.server";
@@ -87,11 +88,12 @@ let demoSeed: typeof DemoSeed | undefined;
  * `npm start -- --check`: the configuration (APP_URL included), the database and whether this kind of
  * start would take it, then exit (0 when all is fine). Reads the database without changing it.
  */
-function checkOnly(env: Env, demo: boolean): never {
+async function checkOnly(env: Env, demo: boolean): Promise<never> {
   const problems: string[] = [];
   console.log(
     `Configuration: ok (NODE_ENV=${env.NODE_ENV}, PORT=${env.PORT}, APP_URL=${publicOrigin()}, DATABASE_PATH=${env.DATABASE_PATH})`,
   );
+  await checkSmtp(env);
   problems.push(...checkBuild(projectRoot()));
   problems.push(...checkWritable(env));
   if (!existsSync(env.DATABASE_PATH)) {
@@ -136,6 +138,24 @@ function checkOnly(env: Env, demo: boolean): never {
   }
   for (const problem of problems) console.error(problem);
   process.exit(problems.length ? 1 : 0);
+}
+
+/**
+ * Whether the SMTP server answers: a warning, never a reason to refuse the start (e-mails wait in the
+ * outbox and are retried; a mail server that is down for maintenance must not keep the hub down).
+ */
+async function checkSmtp(env: Env): Promise<void> {
+  if (!env.SMTP_URL) {
+    console.log("E-mail: no SMTP_URL; e-mails wait in the outbox (/admin/outbox) until one is set.");
+    return;
+  }
+  const server = smtpServerName(env.SMTP_URL);
+  const problem = await trySmtpConnection(env.SMTP_URL);
+  console.log(
+    problem
+      ? `E-mail: warning: the SMTP server ${server} did not take a connection (${problem}); e-mails wait in the outbox and are retried.`
+      : `E-mail: the SMTP server ${server} takes connections.`,
+  );
 }
 
 /**
@@ -200,7 +220,7 @@ async function main() {
     ]);
   }
   const env = check.env;
-  if (process.argv.includes("--check")) checkOnly(env, demo);
+  if (process.argv.includes("--check")) await checkOnly(env, demo);
   const root = projectRoot();
   const dbPath = env.DATABASE_PATH;
   process.env.DATABASE_PATH = dbPath;
@@ -238,10 +258,11 @@ async function main() {
   const backgroundDb = openDatabase(dbPath);
   startBackgroundWork({ db: backgroundDb });
   if (demo) logger().warn("demo start: the demo accounts' password is published; use it for trying out only");
+  // Only what is known at this point: the connection is first tried with the first message.
   logger().info(
-    { smtp: Boolean(env.SMTP_URL) },
+    { smtp: env.SMTP_URL ? smtpServerName(env.SMTP_URL) : null },
     env.SMTP_URL
-      ? "e-mail delivered over SMTP_URL"
+      ? `e-mail goes out over SMTP_URL (server ${smtpServerName(env.SMTP_URL)}, not tried yet: \`npm start -- --check\` tries it; failures show on /admin/outbox)`
       : "no SMTP_URL: e-mails stay in the outbox (/admin/outbox)",
   );
 

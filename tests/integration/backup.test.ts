@@ -1,8 +1,17 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
@@ -14,6 +23,7 @@ import {
   RestoreRefused,
   restoreDatabase,
   writeBackup,
+  writeVerifiedBackup,
 } from "@db/backup";
 import { closeDatabase, openDatabase } from "@db/client";
 import { createTempDb, type TempDb } from "../helpers/db";
@@ -271,8 +281,110 @@ describe("restore refuses", () => {
   });
 });
 
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe("the app-secret file and file modes", () => {
+  it("a backup is 0640 whatever the umask, and keeps a 0600 copy of the app-secret beside it", () => {
+    const live = createTempDb();
+    try {
+      const secret = "s".repeat(43);
+      writeFileSync(join(dirname(live.path), "app-secret"), secret, { mode: 0o600 });
+      const out = join(dir, "secret-beside", "app-x.db");
+      const report = writeVerifiedBackup(live.db.$client, out);
+      expect(report.problems).toEqual([]);
+      expect(report.verified).toBe(true);
+      expect(mode(out)).toBe(0o640);
+      expect(report.secretCopy).toBe(join(dir, "secret-beside", "app-secret"));
+      expect(readFileSync(report.secretCopy!, "utf8")).toBe(secret);
+      expect(mode(report.secretCopy!)).toBe(0o600);
+    } finally {
+      live.cleanup();
+    }
+  });
+
+  it("a database without an app-secret file (APP_SECRET set) backs up without one", () => {
+    const live = createTempDb();
+    try {
+      const report = writeVerifiedBackup(live.db.$client, join(dir, "no-secret", "app-y.db"));
+      expect(report.verified).toBe(true);
+      expect(report.secretCopy).toBeNull();
+      expect(existsSync(join(dir, "no-secret", "app-secret"))).toBe(false);
+    } finally {
+      live.cleanup();
+    }
+  });
+
+  it("a restore on a new machine puts the backup's app-secret beside the database, and never overwrites one", () => {
+    const live = createTempDb();
+    try {
+      writeFileSync(join(dirname(live.path), "app-secret"), "old-machine-secret".repeat(3), { mode: 0o600 });
+      const backupDir = join(dir, "moved-backups");
+      const backup = writeVerifiedBackup(live.db.$client, join(backupDir, "app-z.db"));
+      expect(backup.verified).toBe(true);
+
+      const fresh = join(dir, "new-machine", "app.db");
+      const restored = restoreDatabase({ from: backup.path, to: fresh, safetyCopyDir: join(dir, "nm-bk") });
+      expect(restored.secret).toBe("copied");
+      const placed = join(dir, "new-machine", "app-secret");
+      expect(readFileSync(placed, "utf8")).toBe("old-machine-secret".repeat(3));
+      expect(mode(placed)).toBe(0o600);
+
+      // Again onto the same database: the same secret, nothing to do.
+      expect(restoreDatabase({ from: backup.path, to: fresh, safetyCopyDir: join(dir, "nm-bk") }).secret).toBe(
+        "same",
+      );
+      // A different one beside the database stays as it is.
+      writeFileSync(placed, "another-secret-of-this-machine!!!");
+      expect(restoreDatabase({ from: backup.path, to: fresh, safetyCopyDir: join(dir, "nm-bk") }).secret).toBe(
+        "differs",
+      );
+      expect(readFileSync(placed, "utf8")).toBe("another-secret-of-this-machine!!!");
+    } finally {
+      live.cleanup();
+    }
+  });
+});
+
 describe("the npm scripts", () => {
   const tsx = join(process.cwd(), "node_modules/.bin/tsx");
+
+  it("db:backup by hand: into BACKUP_DIR, verified, 0640, recorded; db:restore keeps the replaced one in BACKUP_DIR", async () => {
+    const live = createTempDb();
+    const backupDir = join(dir, "by-hand-backups");
+    try {
+      const env = { ...process.env, DATABASE_PATH: live.path, BACKUP_DIR: backupDir };
+      const backup = await run(tsx, ["scripts/db-backup.ts"], { env });
+      const [file] = readdirSync(backupDir).filter((name) => /^app-.*\.db$/.test(name));
+      expect(file).toBeDefined();
+      const path = join(backupDir, file!);
+      expect(backup.stdout).toContain(`Backup written: ${path}`);
+      expect(backup.stdout).toMatch(/Verified: integrity, foreign keys, migrations, .*\(\d+ rows\)/);
+      expect(mode(path)).toBe(0o640);
+      const recorded = live.db.$client
+        .prepare("SELECT kind, status, file_name AS fileName FROM backups")
+        .all();
+      expect(recorded).toEqual([{ kind: "manual", status: "verified", fileName: file }]);
+
+      live.db.$client.close();
+      const restored = await run(tsx, ["scripts/db-restore.ts", path, "--force"], { env });
+      expect(restored.stdout).toContain("Restored");
+      const copies = readdirSync(backupDir).filter((name) => name.startsWith("pre-restore-"));
+      expect(copies).toHaveLength(1);
+      expect(restored.stdout).toContain(`The replaced database was kept at ${join(backupDir, copies[0]!)}`);
+      expect(existsSync(join(dirname(live.path), "backups"))).toBe(false);
+    } finally {
+      live.cleanup();
+    }
+  });
+
+  it("db:restore without DATABASE_PATH says which database it would replace", async () => {
+    const backup = backupDatabaseFile(temp.path, join(dir, "noenv.db")).path;
+    const { DATABASE_PATH: _database, BACKUP_DIR: _backups, ...env } = process.env;
+    // Without --force it only checks: data/app.db under this folder is not touched.
+    const check = await run(tsx, ["scripts/db-restore.ts", backup], { env });
+    expect(check.stdout).toContain(`DATABASE_PATH is not set: working on ${join(process.cwd(), "data/app.db")}`);
+    expect(check.stdout).toContain("load its environment file first");
+  });
 
   it("db:backup prints path, size and duration; db:restore checks, then needs --force", async () => {
     const live = createTempDb();

@@ -1,8 +1,9 @@
 /** The one environment schema, and `npm start -- --check` (configuration and database, then exit). */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeDatabase, openDatabase } from "@db/client";
 import { markDemoDatabase } from "~/modules/installation/installation.server";
@@ -10,6 +11,9 @@ import { checkEnv } from "~/utils/env.server";
 import { ensureFreshBuild, ROOT } from "../../scripts/bench/lib/production-server";
 import { demoCommand, startCommand } from "../../scripts/lib/build.js";
 import { createUser } from "../factories";
+import { startTestSmtpServer } from "../mocks/smtp";
+
+const runAsync = promisify(execFile);
 
 describe("checkEnv", () => {
   it("takes a minimal environment with defaults, and empty values as unset", () => {
@@ -108,6 +112,45 @@ describe("npm start -- --check", () => {
     expect(result.stdout).toMatch(
       /^Folders: Database folder .* is writable; BACKUP_DIR .*backups can be created$/m,
     );
+  });
+
+  it("says what it knows of e-mail: none without SMTP_URL, and whether the SMTP server takes a connection", async () => {
+    // Asynchronous child processes: the test SMTP server answers from this process meanwhile.
+    const [program, args] = startCommand(["--no-build", "--check"]);
+    const check = (env: Record<string, string>) =>
+      runAsync(program, args, {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          APP_URL: "https://miteinander.stadt.example",
+          DATABASE_PATH: freshDatabase("smtp.db"),
+          ...env,
+        },
+      });
+
+    const none = await check({ SMTP_URL: "" });
+    expect(none.stdout).toContain(
+      "E-mail: no SMTP_URL; e-mails wait in the outbox (/admin/outbox) until one is set.",
+    );
+
+    const smtp = await startTestSmtpServer();
+    try {
+      const answering = await check({ SMTP_URL: smtp.url });
+      expect(answering.stdout).toContain(`E-mail: the SMTP server 127.0.0.1:${smtp.port} takes connections.`);
+    } finally {
+      await smtp.close();
+    }
+
+    // The same port, now closed: a warning, and the check still passes (exit code 0).
+    const closed = await check({ SMTP_URL: `smtp://hub:secret-password@127.0.0.1:${smtp.port}` });
+    expect(closed.stdout).toMatch(
+      new RegExp(
+        `E-mail: warning: the SMTP server 127\\.0\\.0\\.1:${smtp.port} did not take a connection \\(.+\\); e-mails wait in the outbox and are retried\\.`,
+      ),
+    );
+    expect(closed.stdout + closed.stderr).not.toContain("secret-password");
   });
 
   it("names the folders the server could not write to", () => {

@@ -59,6 +59,46 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
   });
 }
 
+/** The SMTP server's `host:port` from SMTP_URL, without user or password (for logs and the check). */
+export function smtpServerName(smtpUrl: string): string {
+  try {
+    const url = new URL(smtpUrl);
+    const port = url.port || (url.protocol === "smtps:" ? "465" : "587");
+    return `${url.hostname}:${port}`;
+  } catch {
+    return "(unreadable SMTP_URL)";
+  }
+}
+
+/**
+ * Connects to the SMTP server (and logs in, when SMTP_URL has a user) without sending anything, within
+ * `timeoutMs`. For `npm start -- --check`: an answer of null means the server took the connection.
+ */
+export async function trySmtpConnection(smtpUrl: string, timeoutMs = 5_000): Promise<string | null> {
+  const transport = createTransport({
+    url: smtpUrl,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    dnsTimeout: timeoutMs,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      transport.verify(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      }),
+    ]);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    clearTimeout(timer);
+    transport.close();
+  }
+}
+
 export interface OutboxRow {
   id: number;
   messageId: string;
