@@ -39,22 +39,25 @@ try {
     const report = writeVerifiedBackup(db.$client, out);
     // Shown on /admin/system and in /metrics like the scheduled ones (a database not yet migrated to
     // this version may lack the table: the copy is made all the same).
-    const record = () => recordBackup(db, {
-      kind: "manual",
-      status: report.verified ? "verified" : "unverified",
-      fileName: basename(report.path),
-      bytes: report.bytes,
-      totalRows: report.totalRows,
-      problem: report.problems.join("; ").slice(0, 2000) || null,
-      afterStatus: "not_configured",
-      afterProblem: null,
-      startedAt,
-      finishedAt: Date.now(),
-    });
+    const record = () =>
+      recordBackup(db, {
+        kind: "manual",
+        status: report.verified ? "verified" : "unverified",
+        fileName: basename(report.path),
+        bytes: report.bytes,
+        totalRows: report.totalRows,
+        problem: report.problems.join("; ").slice(0, 2000) || null,
+        afterStatus: "not_configured",
+        afterProblem: null,
+        startedAt,
+        finishedAt: Date.now(),
+      });
     try {
       record();
     } catch (error) {
-      console.log(`(Not recorded for /admin/system: ${error instanceof Error ? error.message : String(error)})`);
+      console.log(
+        `(Not recorded for /admin/system: ${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     console.log(`Backup written: ${report.path}`);
     console.log(`Size: ${(report.bytes / 1024 / 1024).toFixed(2)} MB (${report.bytes} bytes)`);

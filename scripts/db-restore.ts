@@ -29,7 +29,6 @@ if (values.help || !file || positionals.length > 1) {
   process.exit(values.help ? 0 : 2);
 }
 
-
 function printTables(tables: Record<string, number>): void {
   const total = Object.values(tables).reduce((sum, n) => sum + n, 0);
   console.log(`Rows: ${total} in ${Object.keys(tables).length} tables`);

@@ -26,6 +26,7 @@ import {
   SETUP_TOKEN_TTL_MS,
 } from "~/modules/installation/installation.server";
 import { backupConfig } from "~/modules/backups/backups.server";
+import { getAppSecret } from "~/modules/notifications/app-secret.server";
 import { smtpServerName, trySmtpConnection } from "~/modules/notifications/delivery.server";
 import { addReferenceLists, countReferenceLists } from "~/modules/installation/reference-lists.server";
 import { startBackgroundWork, stopBackgroundWork } from "~/modules/scheduler/background.server";
@@ -232,6 +233,9 @@ async function main() {
     closeDatabase(db);
     refuseToStart(refusal);
   }
+  // The secret that signs links in e-mails (APP_SECRET, or the generated `app-secret` file beside the
+  // database): made now, not with the first e-mail, so that the first backup already keeps a copy.
+  getAppSecret();
   if (demoSeed?.isDatabaseEmpty(db)) {
     logger().info({ database: dbPath }, "empty database: adding demo data");
     const report = await demoSeed.seedDatabase(db, { scale: "demo", anchor: demoSeed.defaultAnchor() });
@@ -240,7 +244,11 @@ async function main() {
   if (!demo) {
     const added = addReferenceLists(db);
     if (added.categories + added.neighbourhoods > 0) {
-      logger().info(added, "reference lists added: the categories of help and Gelsenkirchen's Stadtteile");
+      const what = [
+        added.categories > 0 ? "the categories of help" : "",
+        added.neighbourhoods > 0 ? "Gelsenkirchen's Stadtteile" : "",
+      ].filter(Boolean);
+      logger().info(added, `reference lists added: ${what.join(" and ")}`);
     }
   }
   if (!demo && !hasAdministrator(db)) {

@@ -7,7 +7,10 @@ import { dirname, resolve } from "node:path";
  * folder), or run as root on a database that belongs to another user (the service's), whose files made
  * now (the copy, a -wal/-shm file, a restored database) would then belong to root.
  */
-export function databaseNotice(env: NodeJS.ProcessEnv = process.env, uid = process.getuid?.()): string | null {
+export function databaseNotice(
+  env: NodeJS.ProcessEnv = process.env,
+  uid = process.getuid?.(),
+): string | null {
   const lines: string[] = [];
   const path = resolve(env.DATABASE_PATH?.trim() || "data/app.db");
   if (!env.DATABASE_PATH?.trim()) {

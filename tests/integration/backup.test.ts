@@ -1,14 +1,5 @@
 import { execFile } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -330,14 +321,14 @@ describe("the app-secret file and file modes", () => {
       expect(mode(placed)).toBe(0o600);
 
       // Again onto the same database: the same secret, nothing to do.
-      expect(restoreDatabase({ from: backup.path, to: fresh, safetyCopyDir: join(dir, "nm-bk") }).secret).toBe(
-        "same",
-      );
+      expect(
+        restoreDatabase({ from: backup.path, to: fresh, safetyCopyDir: join(dir, "nm-bk") }).secret,
+      ).toBe("same");
       // A different one beside the database stays as it is.
       writeFileSync(placed, "another-secret-of-this-machine!!!");
-      expect(restoreDatabase({ from: backup.path, to: fresh, safetyCopyDir: join(dir, "nm-bk") }).secret).toBe(
-        "differs",
-      );
+      expect(
+        restoreDatabase({ from: backup.path, to: fresh, safetyCopyDir: join(dir, "nm-bk") }).secret,
+      ).toBe("differs");
       expect(readFileSync(placed, "utf8")).toBe("another-secret-of-this-machine!!!");
     } finally {
       live.cleanup();
@@ -382,7 +373,9 @@ describe("the npm scripts", () => {
     const { DATABASE_PATH: _database, BACKUP_DIR: _backups, ...env } = process.env;
     // Without --force it only checks: data/app.db under this folder is not touched.
     const check = await run(tsx, ["scripts/db-restore.ts", backup], { env });
-    expect(check.stdout).toContain(`DATABASE_PATH is not set: working on ${join(process.cwd(), "data/app.db")}`);
+    expect(check.stdout).toContain(
+      `DATABASE_PATH is not set: working on ${join(process.cwd(), "data/app.db")}`,
+    );
     expect(check.stdout).toContain("load its environment file first");
   });
 

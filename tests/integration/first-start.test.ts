@@ -6,7 +6,7 @@
  *   database with real data.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { http, passthrough } from "msw";
@@ -135,7 +135,13 @@ describe("npm start (production)", () => {
       }
     };
     expect(lists()).toEqual({ categories: CATEGORY_SEEDS.length, neighbourhoods: 18 });
-    expect(server.output()).toContain("reference lists added");
+    expect(server.output()).toContain(
+      "reference lists added: the categories of help and Gelsenkirchen's Stadtteile",
+    );
+    // The secret that signs links in e-mails exists from the first start, so the first backup keeps it.
+    const secretFile = join(dir, "app-secret");
+    expect(existsSync(secretFile)).toBe(true);
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
 
     // With an administrator, the next start prints no link, and adds nothing.
     const next = await startServer({ databasePath, production: true });
