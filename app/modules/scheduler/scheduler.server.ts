@@ -189,6 +189,44 @@ function claimJobsOfKinds(options: ClaimOptions): Job[] {
 
 export type JobOutcome = "done" | "retrying" | "failed" | "lost";
 
+/** The job's row while it is still running under this worker's lease. */
+function stillOurs(job: Job, workerId: string) {
+  return and(
+    eq(scheduledJobs.id, job.id),
+    eq(scheduledJobs.status, "running"),
+    eq(scheduledJobs.lockedBy, workerId),
+  );
+}
+
+/**
+ * A failed run of a job that is still ours: back to pending after a growing delay while attempts are
+ * left, failed for good after the last one. "lost" when another worker has taken the job over.
+ */
+function recordFailure(
+  db: Db,
+  job: Job,
+  ours: ReturnType<typeof stillOurs>,
+  now: number,
+  failure: unknown,
+  maxAttempts = DEFAULT_MAX_ATTEMPTS,
+): { retry: boolean; message: string } | "lost" {
+  const retry = job.attempts < maxAttempts;
+  const message = failure instanceof Error ? failure.message : String(failure);
+  const changed = db
+    .update(scheduledJobs)
+    .set({
+      status: retry ? "pending" : "failed",
+      runAt: retry ? new Date(now + retryDelayMs(job.attempts)) : undefined,
+      doneAt: retry ? null : new Date(now),
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: message.slice(0, 1000),
+    })
+    .where(ours)
+    .run().changes;
+  return changed === 0 ? "lost" : { retry, message };
+}
+
 /**
  * Runs one claimed job: if it is still this worker's, the handler and the completion commit
  * together. A job that was taken over (our lease ran out and another worker claimed it) is "lost"
@@ -197,11 +235,7 @@ export type JobOutcome = "done" | "retrying" | "failed" | "lost";
 export function runClaimedJob(options: SchedulerOptions, job: Job): JobOutcome {
   const handler = options.handlers[job.kind];
   const now = (options.now ?? Date.now)();
-  const ours = and(
-    eq(scheduledJobs.id, job.id),
-    eq(scheduledJobs.status, "running"),
-    eq(scheduledJobs.lockedBy, options.workerId),
-  );
+  const ours = stillOurs(job, options.workerId);
   let failure: unknown = null;
   try {
     const completed = options.db.transaction(
@@ -224,22 +258,9 @@ export function runClaimedJob(options: SchedulerOptions, job: Job): JobOutcome {
     failure = error;
   }
 
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const retry = job.attempts < maxAttempts;
-  const message = failure instanceof Error ? failure.message : String(failure);
-  const changed = options.db
-    .update(scheduledJobs)
-    .set({
-      status: retry ? "pending" : "failed",
-      runAt: retry ? new Date(now + retryDelayMs(job.attempts)) : undefined,
-      doneAt: retry ? null : new Date(now),
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: message.slice(0, 1000),
-    })
-    .where(ours)
-    .run().changes;
-  if (changed === 0) return "lost";
+  const recorded = recordFailure(options.db, job, ours, now, failure, options.maxAttempts);
+  if (recorded === "lost") return "lost";
+  const { retry, message } = recorded;
   if (!retry) {
     logger().warn({ job: job.dedupeKey, attempts: job.attempts, problem: message }, "job failed for good");
   }
@@ -269,11 +290,7 @@ export interface AsyncSchedulerOptions extends Omit<SchedulerOptions, "handlers"
 async function runClaimedAsyncJob(options: AsyncSchedulerOptions, job: Job): Promise<JobOutcome> {
   const handler = options.handlers[job.kind];
   const now = (options.now ?? Date.now)();
-  const ours = and(
-    eq(scheduledJobs.id, job.id),
-    eq(scheduledJobs.status, "running"),
-    eq(scheduledJobs.lockedBy, options.workerId),
-  );
+  const ours = stillOurs(job, options.workerId);
   let failure: unknown = null;
   try {
     if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
@@ -302,22 +319,9 @@ async function runClaimedAsyncJob(options: AsyncSchedulerOptions, job: Job): Pro
   } catch (error) {
     failure = error;
   }
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const retry = job.attempts < maxAttempts;
-  const message = failure instanceof Error ? failure.message : String(failure);
-  const changed = options.db
-    .update(scheduledJobs)
-    .set({
-      status: retry ? "pending" : "failed",
-      runAt: retry ? new Date(now + retryDelayMs(job.attempts)) : undefined,
-      doneAt: retry ? null : new Date(now),
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: message.slice(0, 1000),
-    })
-    .where(ours)
-    .run().changes;
-  if (changed === 0) return "lost";
+  const recorded = recordFailure(options.db, job, ours, now, failure, options.maxAttempts);
+  if (recorded === "lost") return "lost";
+  const { retry, message } = recorded;
   logger().warn(
     { job: job.dedupeKey, attempts: job.attempts, problem: message, retrying: retry },
     retry ? "job failed, will retry" : "job failed for good",
