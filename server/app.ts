@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
@@ -25,6 +26,20 @@ export interface AppOptions {
 /** The Remix build's own health reader (app/entry.server.tsx), if it has one. */
 function healthReaderOf(build: ServerBuild): (() => SystemHealth) | undefined {
   return (build.entry.module as { systemHealth?: () => SystemHealth }).systemHealth;
+}
+
+/**
+ * The build's other public files (favicon.svg, …), looked up on disk only for names that exist at start:
+ * a page request then costs no file-system call.
+ */
+function serveTopLevelFiles(clientDir: string): express.RequestHandler {
+  const names = new Set(existsSync(clientDir) ? readdirSync(clientDir).filter((n) => n !== "assets") : []);
+  const serve = express.static(clientDir, { maxAge: "1h", index: false });
+  return (req, res, next) => {
+    const first = req.path.split("/")[1] ?? "";
+    if (names.has(first)) serve(req, res, next);
+    else next();
+  };
 }
 
 /**
@@ -56,7 +71,7 @@ export function createApp({
   );
   app.use(baselineSecurityHeaders());
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  app.use(serveTopLevelFiles(clientDir));
   app.use(checkOrigin());
   app.use(cachePublicPages({ databasePath: env.DATABASE_PATH, host: publicHost() }));
   app.use(limitRequestBody());

@@ -28,6 +28,8 @@ interface Entry {
   status: number;
   headers: [string, string | string[]][];
   body: Buffer;
+  /** The body cut at each occurrence of the nonce, so a hit joins bytes instead of re-encoding the page. */
+  bodyParts: Buffer[];
   version: number;
   storedAt: number;
   /** The CSP nonce the page was rendered with: replaced by a fresh one on every hit. */
@@ -43,6 +45,27 @@ function onlyLocaleCookie(header: string): boolean {
     .map((pair) => pair.trim())
     .filter(Boolean);
   return pairs.length <= 1 && pairs.every((pair) => pair.startsWith("lng="));
+}
+
+/** `body` cut at every occurrence of `separator` (the pieces between them, in order). */
+export function splitBuffer(body: Buffer, separator: string | null): Buffer[] {
+  if (!separator) return [body];
+  const needle = Buffer.from(separator);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
+/** The inverse of splitBuffer with another separator. */
+function joinWith(parts: Buffer[], separator: Buffer): Buffer {
+  const pieces: Buffer[] = [];
+  parts.forEach((part, i) => (i === 0 ? pieces.push(part) : pieces.push(separator, part)));
+  return Buffer.concat(pieces);
 }
 
 export function cachePublicPages(options: PublicCacheOptions) {
@@ -82,7 +105,7 @@ export function cachePublicPages(options: PublicCacheOptions) {
     const swap = (text: string) => (entry.nonce && nonce ? text.split(entry.nonce).join(nonce) : text);
     for (const [name, value] of entry.headers)
       res.setHeader(name, Array.isArray(value) ? value.map(swap) : swap(value));
-    const body = nonce ? Buffer.from(swap(entry.body.toString("utf8"))) : entry.body;
+    const body = nonce ? joinWith(entry.bodyParts, Buffer.from(nonce)) : entry.body;
     res.setHeader("X-Cache", "hit");
     res.setHeader("Content-Length", body.length);
     res.status(entry.status).end(body);
@@ -159,14 +182,17 @@ export function cachePublicPages(options: PublicCacheOptions) {
             [name, Array.isArray(value) ? value.map(String) : String(value)] as [string, string | string[]],
         );
       const csp = String(res.getHeader("Content-Security-Policy") ?? "");
+      const body = Buffer.concat(chunks);
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? null;
       const entry: Entry = {
         status: 200,
         headers,
-        body: Buffer.concat(chunks),
+        body,
+        bodyParts: splitBuffer(body, nonce),
         // The version read before rendering: a write during the render makes the entry stale at once.
         version,
         storedAt: now,
-        nonce: /'nonce-([^']+)'/.exec(csp)?.[1] ?? null,
+        nonce,
       };
       while (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(key, entry);

@@ -57,8 +57,29 @@ describe("route patterns", () => {
     ["/assets/entry.client-abc123.js", "/assets/*"],
     ["/favicon.ico", "(unmatched)"],
     ["/no/such/page", "(unmatched)"],
+    // Remembered by shape: other values, a literal in a value's place, other case, one segment too many.
+    ["/activities/43", "/activities/:id"],
+    ["/activities/coordination", "/activities/:id"],
+    ["/Activities/44", "/activities/:id"],
+    ["/coordination/needs/7/more", "(unmatched)"],
+    ["/coordination/needs", "(unmatched)"],
+    ["/feeds/volunteers/~.ics", "/feeds/volunteers/:token.ics"],
   ])("%s → %s", (path, pattern) => {
     expect(patternOf(path)).toBe(pattern);
+  });
+
+  it("answers a remembered shape as a fresh matcher does, in any order", () => {
+    const paths = [
+      "/activities/1",
+      "/activities/2.data",
+      "/coordination/needs/3",
+      "/x/4",
+      "/activities/5/6",
+      "/",
+    ];
+    const remembering = createRoutePatternMatcher({ routes: manifest });
+    for (const path of [...paths, ...paths.reverse()])
+      expect(remembering(path)).toBe(createRoutePatternMatcher({ routes: manifest })(path));
   });
 });
 

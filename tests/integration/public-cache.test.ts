@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { http, passthrough } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { cachePublicPages } from "../../server/public-cache";
+import { cachePublicPages, splitBuffer } from "../../server/public-cache";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { server as msw } from "../mocks/server";
 
@@ -211,5 +211,14 @@ describe("public page cache and the Host header", () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe("splitBuffer", () => {
+  it("cuts a page at every nonce, multi-byte text around it intact", () => {
+    const page = Buffer.from("ا<N>ü<N><N>Ğ…<N>");
+    expect(splitBuffer(page, "<N>").map(String)).toEqual(["ا", "ü", "", "Ğ…", ""]);
+    expect(splitBuffer(page, null)).toEqual([page]);
+    expect(splitBuffer(Buffer.from("none here"), "<N>").map(String)).toEqual(["none here"]);
   });
 });
