@@ -20,6 +20,14 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
 export const WORKER_KINDS = ["bulk-assignment", "reach-index", "figures", "backup"] as const;
 export type WorkerKind = (typeof WORKER_KINDS)[number];
 
+/**
+ * Kinds that run in the background, one at a time in the order asked: each holds a heap of its own for
+ * seconds (a city's offers, a copy being verified), and two at once (the reach index and the first
+ * backup at start) added up to the server's peak memory. A bulk assignment is a coordinator waiting for
+ * an answer: it starts at once.
+ */
+const ONE_AT_A_TIME: ReadonlySet<WorkerKind> = new Set(["reach-index", "figures", "backup"]);
+
 export interface WorkerEntry {
   /** The TypeScript source, relative to the calling module (e.g. "backup-worker.server.ts"). */
   source: string;
@@ -114,6 +122,9 @@ interface Registry {
   activity: Map<WorkerKind, WorkerKindActivity>;
   /** Kinds that may not start any more (a shutdown is under way). */
   refused: Set<WorkerKind>;
+  /** Background runs waiting for the one before them (ONE_AT_A_TIME), and whether one is running. */
+  waiting: (() => void)[];
+  backgroundBusy: boolean;
 }
 
 /**
@@ -140,6 +151,8 @@ const registry: Registry = ((globalThis as { [REGISTRY]?: Registry })[REGISTRY] 
     ]),
   ),
   refused: new Set(),
+  waiting: [],
+  backgroundBusy: false,
 });
 const { running, activity } = registry;
 
@@ -172,9 +185,51 @@ export function allowWorkerThreads(): void {
 export function runWorkerThread<T>(
   entry: WorkerEntry,
   workerData: Record<string, unknown>,
-  options: { kind: WorkerKind; timeoutMs: number; resourceLimits?: ResourceLimits; what: string },
+  options: WorkerRunOptions,
 ): Promise<T> {
   if (registry.refused.has(options.kind)) return Promise.reject(new WorkerStoppedError(options.what));
+  if (!ONE_AT_A_TIME.has(options.kind)) return startRun<T>(entry, workerData, options);
+  return new Promise<T>((resolvePromise, reject) => {
+    const go = () => {
+      // A shutdown may have begun while this run waited.
+      let run: Promise<T>;
+      try {
+        run = registry.refused.has(options.kind)
+          ? Promise.reject(new WorkerStoppedError(options.what))
+          : startRun<T>(entry, workerData, options);
+      } catch (error) {
+        run = Promise.reject(error as Error);
+      }
+      run.then(resolvePromise, reject).finally(nextInBackground);
+    };
+    if (registry.backgroundBusy) registry.waiting.push(go);
+    else {
+      registry.backgroundBusy = true;
+      go();
+    }
+  });
+}
+
+/** The next waiting background run starts when one ends. */
+function nextInBackground(): void {
+  const next = registry.waiting.shift();
+  if (next) next();
+  else registry.backgroundBusy = false;
+}
+
+interface WorkerRunOptions {
+  kind: WorkerKind;
+  timeoutMs: number;
+  resourceLimits?: ResourceLimits;
+  what: string;
+}
+
+/** Starts the worker now; its timeout counts from here. */
+function startRun<T>(
+  entry: WorkerEntry,
+  workerData: Record<string, unknown>,
+  options: WorkerRunOptions,
+): Promise<T> {
   const worker = startWorkerThread(entry, workerData, options.resourceLimits);
   const stats = activity.get(options.kind)!;
   const started = performance.now();

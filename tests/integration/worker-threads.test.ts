@@ -104,6 +104,24 @@ describe("worker threads", () => {
     expect(activityOf("backup").running).toBe(0);
   });
 
+  it("in the background run one at a time, in the order asked; a bulk assignment does not wait", async () => {
+    const timed = entry(
+      "timed.mjs",
+      "const start = Date.now(); setTimeout(() => parentPort.postMessage({ ok: true, result: { start, end: Date.now() } }), 300);",
+    );
+    const run = (kind: WorkerKind) =>
+      runWorkerThread<{ start: number; end: number }>(timed, {}, { kind, timeoutMs: 30_000, what: kind });
+    const [index, figures, backup, bulk] = await Promise.all([
+      run("reach-index"),
+      run("figures"),
+      run("backup"),
+      run("bulk-assignment"),
+    ]);
+    expect(figures.start).toBeGreaterThanOrEqual(index.end);
+    expect(backup.start).toBeGreaterThanOrEqual(figures.end);
+    expect(bulk.start).toBeLessThan(index.end);
+  });
+
   it("are one registry per process, whichever copy of the module started them", async () => {
     const forever = entry("forever-too.mjs", "setInterval(() => {}, 1000);");
     // A second copy of the module, as the Remix build has beside the server process's own.
