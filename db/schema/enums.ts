@@ -128,6 +128,8 @@ export type JobStatus = (typeof JOB_STATUS)[number];
 
 export const AUDIT_ENTITY = [
   "need",
+  "arrival",
+  "first_step_template",
   "match",
   "user",
   "volunteer_profile",
@@ -188,3 +190,11 @@ export type GeocodeStatus = (typeof GEOCODE_STATUS)[number];
 /** The outside services the hub can call (docs/decisions/086-outside-services.md). */
 export const OUTSIDE_SERVICE = ["translate", "geocoder"] as const;
 export type OutsideService = (typeof OUTSIDE_SERVICE)[number];
+
+/** Age groups of an arrival's household (counts only; no birth dates). Column suffixes and template scopes. */
+export const AGE_GROUP = ["0_2", "3_5", "6_17", "18_64", "65_plus"] as const;
+export type AgeGroup = (typeof AGE_GROUP)[number];
+
+/** How an anonymised first step ended: done, not needed (cancelled), or still open when it was anonymised. */
+export const STEP_OUTCOME = ["done", "cancelled", "open"] as const;
+export type StepOutcome = (typeof STEP_OUTCOME)[number];

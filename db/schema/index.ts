@@ -4,6 +4,7 @@ export * from "./organisations";
 export * from "./volunteers";
 export * from "./offers";
 export * from "./needs";
+export * from "./arrivals";
 export * from "./events";
 export * from "./signups";
 export * from "./matches";

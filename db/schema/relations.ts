@@ -1,5 +1,14 @@
 // Every relation in one file, so the table files never import each other in cycles.
 import { relations } from "drizzle-orm";
+import {
+  arrivalLanguages,
+  arrivals,
+  arrivalSteps,
+  firstStepTemplateAgeGroups,
+  firstStepTemplateLanguages,
+  firstStepTemplates,
+  firstStepTemplateTexts,
+} from "./arrivals";
 import { auditEvents } from "./audit";
 import { eventLanguages, events, eventTranslations, shifts } from "./events";
 import { hoursLog, matches } from "./matches";
@@ -245,4 +254,53 @@ export const auditEventsRelations = relations(auditEvents, ({ one }) => ({
     fields: [auditEvents.neighbourhoodId],
     references: [neighbourhoods.id],
   }),
+}));
+
+export const firstStepTemplatesRelations = relations(firstStepTemplates, ({ one, many }) => ({
+  category: one(categories, { fields: [firstStepTemplates.categoryId], references: [categories.id] }),
+  texts: many(firstStepTemplateTexts),
+  ageGroups: many(firstStepTemplateAgeGroups),
+  languages: many(firstStepTemplateLanguages),
+  steps: many(arrivalSteps),
+}));
+
+export const firstStepTemplateTextsRelations = relations(firstStepTemplateTexts, ({ one }) => ({
+  template: one(firstStepTemplates, {
+    fields: [firstStepTemplateTexts.templateId],
+    references: [firstStepTemplates.id],
+  }),
+}));
+
+export const firstStepTemplateAgeGroupsRelations = relations(firstStepTemplateAgeGroups, ({ one }) => ({
+  template: one(firstStepTemplates, {
+    fields: [firstStepTemplateAgeGroups.templateId],
+    references: [firstStepTemplates.id],
+  }),
+}));
+
+export const firstStepTemplateLanguagesRelations = relations(firstStepTemplateLanguages, ({ one }) => ({
+  template: one(firstStepTemplates, {
+    fields: [firstStepTemplateLanguages.templateId],
+    references: [firstStepTemplates.id],
+  }),
+}));
+
+export const arrivalsRelations = relations(arrivals, ({ one, many }) => ({
+  neighbourhood: one(neighbourhoods, { fields: [arrivals.neighbourhoodId], references: [neighbourhoods.id] }),
+  author: one(users, { fields: [arrivals.createdBy], references: [users.id] }),
+  languages: many(arrivalLanguages),
+  steps: many(arrivalSteps),
+}));
+
+export const arrivalLanguagesRelations = relations(arrivalLanguages, ({ one }) => ({
+  arrival: one(arrivals, { fields: [arrivalLanguages.arrivalId], references: [arrivals.id] }),
+}));
+
+export const arrivalStepsRelations = relations(arrivalSteps, ({ one }) => ({
+  arrival: one(arrivals, { fields: [arrivalSteps.arrivalId], references: [arrivals.id] }),
+  template: one(firstStepTemplates, {
+    fields: [arrivalSteps.templateId],
+    references: [firstStepTemplates.id],
+  }),
+  need: one(needs, { fields: [arrivalSteps.needId], references: [needs.id] }),
 }));

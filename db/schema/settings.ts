@@ -9,6 +9,8 @@ export const appSettings = sqliteTable(
     id: integer("id").primaryKey(),
     /** Days after which the free text of a closed need is removed. */
     retentionDaysClosedNeeds: integer("retention_days_closed_needs").notNull().default(365),
+    /** Months after an arrival's last step that it is anonymised into statistics. */
+    retentionMonthsArrivals: integer("retention_months_arrivals").notNull().default(12),
     /** Hours before a shift that its reminder goes out. */
     reminderHoursBefore: integer("reminder_hours_before").notNull().default(24),
     /** Matching weights (relative; the engine normalises them to a 0–100 score). */
@@ -23,6 +25,7 @@ export const appSettings = sqliteTable(
   () => [
     check("app_settings_single_row", sql`id = 1`),
     check("app_settings_retention_range", sql`retention_days_closed_needs between 30 and 3650`),
+    check("app_settings_arrival_retention_range", sql`retention_months_arrivals between 3 and 120`),
     check("app_settings_reminder_range", sql`reminder_hours_before between 1 and 168`),
     check(
       "app_settings_weights_range",
