@@ -16,6 +16,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 function formValues(settings: ReturnType<typeof getSettings>): Record<string, string> {
   const values: Record<string, string> = {
     retentionDaysClosedNeeds: String(settings.retentionDaysClosedNeeds),
+    retentionMonthsArrivals: String(settings.retentionMonthsArrivals),
     reminderHoursBefore: String(settings.reminderHoursBefore),
   };
   for (const field of WEIGHT_FIELDS) values[field] = String(settings[field]);
@@ -78,6 +79,14 @@ export default function AdminSettingsPage() {
             name="retentionDaysClosedNeeds"
             label={t("privacy.retention")}
             hint={t("privacy.retentionHint")}
+            inputMode="numeric"
+            required
+          />
+          <TextField
+            form={form}
+            name="retentionMonthsArrivals"
+            label={t("privacy.arrivalRetention")}
+            hint={t("privacy.arrivalRetentionHint")}
             inputMode="numeric"
             required
           />

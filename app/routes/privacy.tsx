@@ -49,6 +49,7 @@ export default function PrivacyPage() {
 
       <h2>{t("page.newcomersTitle")}</h2>
       <p>{t("page.newcomers", { days: facts.closedNeedTextDays })}</p>
+      <p>{t("page.arrivals", { count: facts.arrivalMonths })}</p>
 
       <h2>{t("page.durationTitle")}</h2>
       <ul>
@@ -60,6 +61,7 @@ export default function PrivacyPage() {
           })}
         </li>
         <li>{t("page.duration.needs", { days: facts.closedNeedTextDays })}</li>
+        <li>{t("page.duration.arrivals", { count: facts.arrivalMonths })}</li>
         <li>{t("page.duration.emails", { days: facts.sentEmailDays })}</li>
         <li>{t("page.duration.inbox", { days: facts.readNotificationDays })}</li>
         <li>{t("page.duration.backups")}</li>

@@ -14,6 +14,7 @@ const valid = {
   weightExperience: "10",
   weightResponsiveness: "10",
   retentionDaysClosedNeeds: "180",
+  retentionMonthsArrivals: "6",
   reminderHoursBefore: "12",
 };
 
@@ -29,11 +30,12 @@ describe("admin settings", () => {
     expect((shown.data as { values: Record<string, string> }).values.weightLanguage).toBe("25");
 
     const saved = await callAction(action, "/admin/settings", { cookie, form: valid });
-    expect(saved.data).toEqual({ saved: true, changed: 4 });
+    expect(saved.data).toEqual({ saved: true, changed: 5 });
     expect(settingsRow()).toMatchObject({
       weightLanguage: 30,
       weightLoad: 10,
       retentionDaysClosedNeeds: 180,
+      retentionMonthsArrivals: 6,
       reminderHoursBefore: 12,
     });
     const audit = getDb().select().from(auditEvents).where(eq(auditEvents.action, "settings.updated")).all();
@@ -47,6 +49,7 @@ describe("admin settings", () => {
     [{ weightLoad: "" }, "weightLoad", "settings:errors.required"],
     [{ retentionDaysClosedNeeds: "7" }, "retentionDaysClosedNeeds", "settings:errors.retentionRange"],
     [{ reminderHoursBefore: "1000" }, "reminderHoursBefore", "settings:errors.reminderRange"],
+    [{ retentionMonthsArrivals: "2" }, "retentionMonthsArrivals", "settings:errors.arrivalRetentionRange"],
     [
       {
         weightLanguage: "0",

@@ -135,7 +135,7 @@ export function insertProposals(
   tx: DbOrTx,
   user: AuthUser,
   proposals: { needId: number; candidate: ScoredCandidate }[],
-  source: "suggestion" | "bulk",
+  source: "suggestion" | "bulk" | "organisation",
 ): {
   created: { id: number; needId: number; offerId: number }[];
   skipped: { needId: number; offerId: number; errors: FieldErrors }[];

@@ -62,6 +62,8 @@ export { verifyCertificate } from "./certificate";
 export type { CertificateCheck } from "./certificate";
 export { solveBulk } from "./bulk";
 export type { BulkPair, BulkResult, BulkSide } from "./bulk";
+export { explainOrganisationCover, ORGANISATION_COVER_CONSTRAINTS } from "./organisation-cover";
+export type { OrganisationCover } from "./organisation-cover";
 export { describeCandidate, describeReason } from "./describe";
 export type { Translate } from "./describe";
 export { berlinWallClock } from "./berlin-time";

@@ -31,3 +31,52 @@ describe("findPersonalData", () => {
     expect(findPersonalData(text, now)).toEqual([]);
   });
 });
+
+describe("findPersonalData about a household (arrivals)", () => {
+  const household = (text: string) => findPersonalData(text, now, { household: true }).map((f) => f.kind);
+
+  it.each([
+    ["Familie Ahmadi kommt am Abend an.", "name"],
+    ["Ansprechpartnerin ist Frau Petrenko.", "name"],
+    ["Name: Karimi", "name"],
+    ["Die Familie kommt aus Syrien.", "nationality"],
+    ["Staatsangehörigkeit ungeklärt", "nationality"],
+    ["Afghanische Familie mit drei Kindern", "nationality"],
+    ["Household from Eritrea", "nationality"],
+    ["Die Mutter ist schwanger.", "health"],
+    ["Ein Kind braucht einen Rollstuhl.", "health"],
+    ["Vater hat Diabetes und braucht Insulin.", "health"],
+    ["Impfstatus der Kinder unklar", "health"],
+    ["Tochter ist traumatisiert.", "health"],
+    ["Bitte 0170 1234567 anrufen", "phone"],
+  ])("refuses %j", (text, kind) => {
+    expect(household(text)).toContain(kind);
+  });
+
+  it.each([
+    "Ankunft am späten Abend, erste Nacht in der Übergangsunterkunft.",
+    "Die Familie spricht Ukrainisch, Türkisch und etwas Englisch.",
+    "Krankenkasse ist noch nicht angemeldet.",
+    "Frau und Mann wünschen Begleitung durch eine Frau.",
+    "Zwei Kinder im Schulalter, ein Kleinkind.",
+  ])("leaves a plain note alone: %j", (text) => {
+    expect(findPersonalData(text, now, { household: true })).toEqual([]);
+  });
+
+  it("leaves needs as they were: a need may say where a family comes from", () => {
+    expect(findPersonalData("Familie aus Syrien sucht Begleitung.", now)).toEqual([]);
+  });
+
+  it("stays fast on hostile text ten times longer than a note may be", () => {
+    for (const text of [
+      "a".repeat(5_000),
+      "Frau ".repeat(1_000),
+      "krank".repeat(1_000),
+      "Familie A".repeat(600),
+    ]) {
+      const started = performance.now();
+      findPersonalData(text, now, { household: true });
+      expect(performance.now() - started).toBeLessThan(100);
+    }
+  });
+});

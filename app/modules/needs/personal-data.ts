@@ -3,7 +3,14 @@
  * addresses, dates of birth or street addresses of the people a need is about (data minimisation,
  * GDPR art. 5 and 25). Contact goes through the coordinator. Pure: used by the form and the action.
  */
-export type PersonalDataKind = "phone" | "email" | "birthdate" | "address";
+export type PersonalDataKind =
+  | "phone"
+  | "email"
+  | "birthdate"
+  | "address"
+  | "name"
+  | "nationality"
+  | "health";
 
 export interface PersonalDataFinding {
   kind: PersonalDataKind;
@@ -26,11 +33,34 @@ const STREET_SEPARATE =
   /\b(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s{1,3}[\p{Lu}][\p{L}-]{1,40}\s{1,3}\d{1,4}\s?[a-zA-Z]?\b/gu;
 const POSTCODE_CITY = /\b\d{5}\s{1,3}[\p{Lu}][\p{L}-]{2,40}/gu;
 
+// About a household (an arrival), not a need: no names, no nationality, no health data (GDPR art. 9).
+// Word lists, not a model of language: they catch what a coordinator might type into a note, and the
+// form says why. Country names and unambiguous demonyms only: language names (Ukrainian, Turkish, Somali,
+// Kurdish …) are fine, a household's languages are recorded anyway. Each alternative is a bounded word.
+const NAME =
+  /\b(?:Herr|Frau|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Familie|Family|Name:?|namens|heißt|heisst|called)\s{1,3}\p{Lu}[\p{Ll}'-]{1,40}/gu;
+const NATIONALITY =
+  /\b(?:staatsangehörigkeit|staatsbürgerschaft|nationalität|herkunftsland|nationality|citizenship|country of origin|syrien|syrer(?:in)?|syrisch\p{L}{0,3}|syria|syrian|afghanistan|afghan(?:e|in|isch\p{L}{0,3})?|irak|iraker(?:in)?|irakisch\p{L}{0,3}|iraq|iraqi|iran|iraner(?:in)?|iranisch\p{L}{0,3}|iranian|ukraine|ukrainer(?:in)?|türkei|turkey|eritrea|eritreer(?:in)?|eritreisch\p{L}{0,3}|eritrean|somalia|somalier(?:in)?|nigeria|nigerianer(?:in)?|nigerian|guinea|georgien|georgier(?:in)?|russland|russia|albanien|albania|kosovo|serbien|serbia|libanon|lebanon|jemen|yemen|sudan|pakistan|moldau|moldawien|moldova|venezuela|kolumbien|colombia|tschetschen\p{L}{0,4})\b/giu;
+const HEALTH =
+  /\b(?:krank(?!enkasse|enversicherung)\p{L}{0,12}|erkrank\p{L}{0,8}|diabet\p{L}{0,6}|asthma|epilep\p{L}{0,6}|schwanger\p{L}{0,8}|behinder\p{L}{0,8}|rollstuhl\p{L}{0,6}|trauma\p{L}{0,8}|ptbs|ptsd|depress\p{L}{0,6}|psychisch\p{L}{0,3}|psychiatr\p{L}{0,6}|hiv|aids|hepatitis|tuberkulose|tbc|krebs|tumor|dialyse|insulin|medikament\p{L}{0,4}|chronisch\p{L}{0,3}|pflegegrad|pflegebedürftig\p{L}{0,3}|gehörlos\p{L}{0,3}|allergi\p{L}{0,4}|geimpft|ungeimpft|impfstatus|impfung\p{L}{0,2}|sick|illness|pregnan\p{L}{0,3}|disabled|disability|wheelchair|diabetes|cancer|medication|vaccinated|unvaccinated)\b/giu;
+
 function digitsIn(value: string): number {
   return value.replace(/\D/g, "").length;
 }
 
-export function findPersonalData(text: string, now: Date = new Date()): PersonalDataFinding[] {
+export interface FindOptions {
+  /**
+   * The text is about a household (an arrival): names, nationality and health data are refused too.
+   * Needs may say "a family from Syria"; an arrival's only identity is its code.
+   */
+  household?: boolean;
+}
+
+export function findPersonalData(
+  text: string,
+  now: Date = new Date(),
+  options: FindOptions = {},
+): PersonalDataFinding[] {
   const findings: PersonalDataFinding[] = [];
   const add = (kind: PersonalDataKind, match: RegExpMatchArray) =>
     findings.push({ kind, match: match[0].trim(), index: match.index ?? 0 });
@@ -54,5 +84,10 @@ export function findPersonalData(text: string, now: Date = new Date()): Personal
   for (const m of text.matchAll(STREET)) add("address", m);
   for (const m of text.matchAll(STREET_SEPARATE)) add("address", m);
   for (const m of text.matchAll(POSTCODE_CITY)) add("address", m);
+  if (options.household) {
+    for (const m of text.matchAll(NAME)) add("name", m);
+    for (const m of text.matchAll(NATIONALITY)) add("nationality", m);
+    for (const m of text.matchAll(HEALTH)) add("health", m);
+  }
   return findings.sort((a, b) => a.index - b.index);
 }

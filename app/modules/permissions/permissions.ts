@@ -47,6 +47,10 @@ export interface MatchResource {
   need: NeedResource;
   offer: OfferResource;
 }
+/** An arrival (a household announced to a neighbourhood): its neighbourhood's coordinators only. */
+export interface ArrivalResource {
+  neighbourhoodId: number;
+}
 export interface HoursResource {
   volunteerId: string | null;
   organisationId: number | null;
@@ -195,6 +199,22 @@ export const RULES = {
     allow: readsNeed,
     visible: (u, n) => !!u && (u.role === "admin" || readsNeed(u, n)),
   }),
+
+  // Arrivals (never public, never an organisation's: they are the coordination's records of households)
+  "arrival:create": rule<ArrivalResource>({ allow: (u, a) => coordinates(u, a.neighbourhoodId) }),
+  /** The arrivals overview: a coordinator's neighbourhoods. */
+  "arrival:list": rule({ allow: (u) => u.role === "coordinator" }),
+  "arrival:read": rule<ArrivalResource>({
+    allow: (u, a) => coordinates(u, a.neighbourhoodId),
+    visible: (u, a) => !!u && (u.role === "admin" || coordinates(u, a.neighbourhoodId)),
+  }),
+  /** Marking steps done or not needed, assigning them to organisations, bulk assignment for them. */
+  "arrival:manage": rule<ArrivalResource>({
+    allow: (u, a) => coordinates(u, a.neighbourhoodId),
+    visible: (u, a) => !!u && (u.role === "admin" || coordinates(u, a.neighbourhoodId)),
+  }),
+  /** The city's first steps (templates) that arrivals are planned from. */
+  "first-step-template:manage": rule({ allow: nobodyButAdmins }),
 
   // Events (activities) and shifts
   "event:create": rule<{ organisationId: number | null; neighbourhoodId: number }>({

@@ -3,23 +3,21 @@ import {
   appSettings,
   emailOutbox,
   loginThrottle,
-  matches,
   needs,
-  needTranslations,
   notifications,
   organisations,
   scheduledJobs,
   users,
 } from "@db/schema";
+import { anonymiseArrivals } from "~/modules/arrivals/retention.server";
+import { eraseNeedTexts } from "~/modules/needs/need-text-erasure.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { JobContext } from "./scheduler.server";
 import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
-import { NEED_TITLE_KINDS } from "~/modules/notifications/kinds";
 
 export const RETENTION_JOB = "retention";
 
-/** Language-neutral stand-in for an erased title; the UI can tell by `text_erased_at`. */
-export const ERASED_TITLE = "—";
+export { ERASED_TITLE } from "~/modules/needs/need-text-erasure.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /**
@@ -42,14 +40,17 @@ export interface RetentionReport {
   jobsDeleted: number;
   notificationsDeleted: number;
   unconfirmedAccountsDeleted: number;
+  /** Arrivals turned into statistics N months after their last step (arrivals/retention.server.ts). */
+  arrivalsAnonymised: number;
 }
 
 /**
  * Data minimisation (GDPR art. 5(1)(c,e)): removes the free text of needs closed or cancelled longer
  * than `app_settings.retention_days_closed_needs` — title, description, their translations, and
  * the decline reasons of their matches, and the need title quoted in inbox entries — keeping the row (category, neighbourhood, dates, status)
- * for the statistics. Also drops old sent e-mails, finished jobs, old read inbox entries and accounts
- * never confirmed (with the organisation they registered, which nobody could have used).
+ * for the statistics. Anonymises arrivals `app_settings.retention_months_arrivals` after their last step.
+ * Also drops old sent e-mails, finished jobs, old read inbox entries and accounts never confirmed (with
+ * the organisation they registered, which nobody could have used).
  * Idempotent: erased needs are marked by `text_erased_at` and skipped.
  */
 export function applyRetention(tx: DbOrTx, now: number): RetentionReport {
@@ -73,25 +74,8 @@ export function applyRetention(tx: DbOrTx, now: number): RetentionReport {
     .all()
     .map((r) => r.id);
 
-  for (let i = 0; i < expired.length; i += 500) {
-    const ids = expired.slice(i, i + 500);
-    tx.update(needs)
-      .set({ title: ERASED_TITLE, description: "", textErasedAt: new Date(now) })
-      .where(inArray(needs.id, ids))
-      .run();
-    tx.delete(needTranslations).where(inArray(needTranslations.needId, ids)).run();
-    tx.update(matches).set({ declineReason: null }).where(inArray(matches.needId, ids)).run();
-    // Inbox entries about these needs quote their title.
-    tx.update(notifications)
-      .set({ params: sql`json_set(${notifications.params}, '$.needTitle', ${ERASED_TITLE})` })
-      .where(
-        and(
-          inArray(notifications.kind, [...NEED_TITLE_KINDS]),
-          inArray(sql`json_extract(${notifications.params}, '$.needId')`, ids),
-        ),
-      )
-      .run();
-  }
+  eraseNeedTexts(tx, expired, now);
+  const arrivalsAnonymised = anonymiseArrivals(tx, now);
 
   const emailsDeleted = tx
     .delete(emailOutbox)
@@ -128,6 +112,7 @@ export function applyRetention(tx: DbOrTx, now: number): RetentionReport {
     jobsDeleted,
     notificationsDeleted,
     unconfirmedAccountsDeleted,
+    arrivalsAnonymised,
   };
 }
 

@@ -22,6 +22,7 @@ export const SettingsSchema = z
     weightExperience: weight,
     weightResponsiveness: weight,
     retentionDaysClosedNeeds: whole(30, 3650, "settings:errors.retentionRange"),
+    retentionMonthsArrivals: whole(3, 120, "settings:errors.arrivalRetentionRange"),
     reminderHoursBefore: whole(1, 168, "settings:errors.reminderRange"),
   })
   .superRefine((values, ctx) => {

@@ -1,0 +1,246 @@
+/**
+ * The arrivals' part of the Lagebild (the coordination dashboard): arrivals of the last 90 days, the share
+ * of first steps done within their lead time, and the median days from arrival to a step's completion —
+ * by neighbourhood and by step — with the list of arrivals behind each number (code only). Definitions:
+ *
+ * - a step counts once it is due: done (whenever), or not done and past its due day (overdue); steps
+ *   still ahead and steps not needed (cancelled) do not count;
+ * - done within its lead time: done on or before its due day (Berlin calendar days);
+ * - days to a step: calendar days from the arrival date to the day it was done (Berlin).
+ *
+ * Two statements whatever the scope: the steps of the period (progress.server.ts) and the neighbourhoods.
+ */
+import { and, asc, between, inArray, sql } from "drizzle-orm";
+import { arrivals, neighbourhoods } from "@db/schema";
+import { addDays, daysBetween } from "~/modules/dashboard/periods";
+import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
+import type { DbOrTx } from "~/modules/notifications/outbox.server";
+import { zonedIsoDate } from "~/utils/time";
+import { stepFactsForPeriod, type StepFact } from "./progress.server";
+import { loadTemplates, templateText } from "./templates.server";
+
+/** The window of the figures: arrivals of the last 90 days (today included). */
+export const LAGEBILD_DAYS = 90;
+/** "Announced": arrivals still to come within this many days. */
+export const UPCOMING_DAYS = 30;
+export const ARRIVAL_LIST_PAGE_SIZE = 50;
+
+export interface StepFigures {
+  /** Steps done or overdue. */
+  due: number;
+  doneInTime: number;
+  /** doneInTime / due; null when nothing is due yet. */
+  shareInTime: number | null;
+  done: number;
+  overdue: number;
+  /** Median calendar days from arrival to done; null when nothing is done. */
+  medianDays: number | null;
+}
+
+export interface NeighbourhoodFigures extends StepFigures {
+  neighbourhoodId: number;
+  name: string;
+  arrivals: number;
+  persons: number;
+}
+
+export interface StepKindFigures extends StepFigures {
+  templateId: number;
+  title: string;
+  leadDays: number;
+}
+
+export interface ArrivalsLagebild {
+  from: string;
+  to: string;
+  arrivals: number;
+  persons: number;
+  upcoming: number;
+  total: StepFigures;
+  byNeighbourhood: NeighbourhoodFigures[];
+  byStep: StepKindFigures[];
+}
+
+/** The median of a list of numbers (the mean of the middle two for an even count), or null. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function doneWithinLead(step: Pick<StepFact, "state" | "doneAt" | "dueOn">): boolean {
+  return step.state === "done" && step.doneAt !== null && zonedIsoDate(step.doneAt) <= step.dueOn;
+}
+
+export function daysToStep(step: Pick<StepFact, "arrivalDate" | "doneAt">): number | null {
+  return step.doneAt === null ? null : daysBetween(step.arrivalDate, zonedIsoDate(step.doneAt));
+}
+
+/** The figures of some steps, by the definitions above. */
+export function stepFigures(steps: readonly StepFact[]): StepFigures {
+  let due = 0;
+  let doneInTime = 0;
+  let done = 0;
+  let overdue = 0;
+  const days: number[] = [];
+  for (const step of steps) {
+    if (step.state === "done") {
+      due += 1;
+      done += 1;
+      if (doneWithinLead(step)) doneInTime += 1;
+      const d = daysToStep(step);
+      if (d !== null) days.push(d);
+    } else if (step.state === "overdue") {
+      due += 1;
+      overdue += 1;
+    }
+  }
+  return {
+    due,
+    doneInTime,
+    shareInTime: due > 0 ? doneInTime / due : null,
+    done,
+    overdue,
+    medianDays: median(days),
+  };
+}
+
+function windowOf(now: number): { from: string; to: string; today: string } {
+  const today = zonedIsoDate(now);
+  return { from: addDays(today, -(LAGEBILD_DAYS - 1)), to: today, today };
+}
+
+/** The arrivals' figures of the Lagebild for a scope. */
+export function loadArrivalsLagebild(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  locale: string,
+  now = Date.now(),
+): ArrivalsLagebild {
+  const { from, to, today } = windowOf(now);
+  const steps = stepFactsForPeriod(db, scope, from, to, today);
+  const households = db
+    .select({
+      id: arrivals.id,
+      neighbourhoodId: arrivals.neighbourhoodId,
+      householdSize: arrivals.householdSize,
+      arrivalDate: arrivals.arrivalDate,
+    })
+    .from(arrivals)
+    .where(
+      and(
+        inScope("arrivals.neighbourhood_id", scope),
+        between(arrivals.arrivalDate, from, addDays(today, UPCOMING_DAYS)),
+      ),
+    )
+    .all();
+  const inWindow = households.filter((h) => h.arrivalDate <= to);
+  const nbIds = [...new Set(inWindow.map((h) => h.neighbourhoodId))];
+  const names = new Map(
+    nbIds.length
+      ? db
+          .select({ id: neighbourhoods.id, name: neighbourhoods.name })
+          .from(neighbourhoods)
+          .where(inArray(neighbourhoods.id, nbIds))
+          .all()
+          .map((n) => [n.id, n.name])
+      : [],
+  );
+  const byNeighbourhood: NeighbourhoodFigures[] = nbIds
+    .map((id) => {
+      const mine = inWindow.filter((h) => h.neighbourhoodId === id);
+      return {
+        neighbourhoodId: id,
+        name: names.get(id) ?? "",
+        arrivals: mine.length,
+        persons: mine.reduce((n, h) => n + h.householdSize, 0),
+        ...stepFigures(steps.filter((s) => s.neighbourhoodId === id)),
+      };
+    })
+    .sort((a, b) => b.arrivals - a.arrivals || a.name.localeCompare(b.name, "de"));
+  const templates = loadTemplates(db, { ids: [...new Set(steps.map((s) => s.templateId))] });
+  const byStep: StepKindFigures[] = templates
+    .map((t) => ({
+      templateId: t.id,
+      title: templateText(t.texts, locale).title,
+      leadDays: t.leadDays,
+      ...stepFigures(steps.filter((s) => s.templateId === t.id)),
+    }))
+    .filter((f) => f.due > 0);
+  return {
+    from,
+    to,
+    arrivals: inWindow.length,
+    persons: inWindow.reduce((n, h) => n + h.householdSize, 0),
+    upcoming: households.length - inWindow.length,
+    total: stepFigures(steps),
+    byNeighbourhood,
+    byStep,
+  };
+}
+
+export interface LagebildArrivalItem extends StepFigures {
+  id: number;
+  code: string;
+  neighbourhoodName: string;
+  arrivalDate: string;
+  steps: number;
+}
+
+/**
+ * The arrivals behind the Lagebild's figures (the same window and definitions), optionally of one
+ * neighbourhood: code, place, date and step figures only, newest first, in pages.
+ */
+export function listLagebildArrivals(
+  db: DbOrTx,
+  scope: NeighbourhoodScope,
+  filter: { neighbourhood?: number; page: number },
+  now = Date.now(),
+): {
+  items: LagebildArrivalItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+  from: string;
+  to: string;
+} {
+  const { from, to, today } = windowOf(now);
+  const steps = stepFactsForPeriod(db, scope, from, to, today).filter(
+    (s) => filter.neighbourhood === undefined || s.neighbourhoodId === filter.neighbourhood,
+  );
+  const rows = db
+    .select({
+      id: arrivals.id,
+      code: arrivals.code,
+      arrivalDate: arrivals.arrivalDate,
+      neighbourhoodName: neighbourhoods.name,
+    })
+    .from(arrivals)
+    .innerJoin(neighbourhoods, sql`${neighbourhoods.id} = ${arrivals.neighbourhoodId}`)
+    .where(
+      and(
+        inScope("arrivals.neighbourhood_id", scope),
+        between(arrivals.arrivalDate, from, to),
+        filter.neighbourhood === undefined
+          ? undefined
+          : sql`${arrivals.neighbourhoodId} = ${filter.neighbourhood}`,
+      ),
+    )
+    .orderBy(sql`${arrivals.arrivalDate} desc`, asc(arrivals.code))
+    .all();
+  const byArrival = new Map<number, StepFact[]>();
+  for (const step of steps) {
+    const list = byArrival.get(step.arrivalId);
+    if (list) list.push(step);
+    else byArrival.set(step.arrivalId, [step]);
+  }
+  const total = rows.length;
+  const pageCount = Math.max(1, Math.ceil(total / ARRIVAL_LIST_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page), pageCount);
+  const items = rows.slice((page - 1) * ARRIVAL_LIST_PAGE_SIZE, page * ARRIVAL_LIST_PAGE_SIZE).map((r) => {
+    const mine = byArrival.get(r.id) ?? [];
+    return { ...r, steps: mine.filter((s) => s.state !== "cancelled").length, ...stepFigures(mine) };
+  });
+  return { items, total, page, pageCount, from, to };
+}
