@@ -6,7 +6,7 @@ import { loadAdminHome } from "~/modules/home/home-pages.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
 
-export const handle = { i18n: ["common", "auth", "home", "settings", "dashboard"] };
+export const handle = { i18n: ["common", "auth", "home", "settings", "dashboard", "arrivals"] };
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin") }];
 
@@ -48,6 +48,9 @@ export default function AdminHomePage() {
           </li>
           <li>
             <Link to="/coordination/import">{t("admin.import")}</Link>
+          </li>
+          <li>
+            <Link to="/admin/first-steps">{t("arrivals:templates.title")}</Link>
           </li>
         </ul>
       </section>

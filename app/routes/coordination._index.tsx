@@ -1,19 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ArrivalsWaiting } from "~/components/arrivals/arrivals-waiting";
 import { StatList } from "~/components/stat-list";
+import { loadArrivalsWaiting } from "~/modules/arrivals/home.server";
 import { loadCoordinationHome } from "~/modules/home/home-pages.server";
 import { formatNumber } from "~/utils/format";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
 
-export const handle = { i18n: ["common", "home", "dashboard"] };
+export const handle = { i18n: ["common", "home", "dashboard", "arrivals"] };
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coordination") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "coordination:access");
-  return { name: user.displayName, ...loadCoordinationHome(user) };
+  return { name: user.displayName, ...loadCoordinationHome(user), arrivals: loadArrivalsWaiting(user) };
 }
 
 type CoordinationFigure = "openNeeds" | "proposals" | "organisationsToVerify";
@@ -32,6 +34,7 @@ export default function CoordinationHomePage() {
         ariaLabel={t("coordination.statsLabel")}
         label={(f) => t(`coordination.figures.${f.key as CoordinationFigure}`)}
       />
+      <ArrivalsWaiting data={data.arrivals} />
       <section aria-labelledby="scope-heading">
         <h2 id="scope-heading">
           {data.allNeighbourhoods ? t("coordination.allNeighbourhoods") : t("coordination.myNeighbourhoods")}

@@ -6,12 +6,11 @@ import {
   type MetaFunction,
   type LinksFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DataText } from "~/components/data-text";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
-import { FormMessage } from "~/components/form";
+import { BulkReview } from "~/components/matches/bulk-review";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { confirmBulkPairs, parsePairs, reviewBulkAssignment } from "~/modules/matches/bulk-review.server";
 import { requireCan } from "~/modules/permissions/guards.server";
@@ -61,100 +60,7 @@ export default function BulkAssignmentPage() {
           {running ? t("bulk.running") : review ? t("bulk.runAgain") : t("bulk.run")}
         </button>
       </Form>
-      {review ? (
-        <>
-          <section aria-labelledby="totals" className="section">
-            <h2 id="totals">{t("bulk.totals")}</h2>
-            <dl className="facts-grid">
-              <dt>{t("bulk.scope")}</dt>
-              <dd>
-                {t("bulk.scopeValue", { needs: review.needs, offers: review.offers, edges: review.edges })}
-              </dd>
-              <dt>{t("bulk.exact")}</dt>
-              <dd>
-                {t("bulk.side", {
-                  total: review.exactTotal,
-                  assigned: review.exactAssigned,
-                  ms: review.ms.exact,
-                })}
-              </dd>
-              <dt>{t("bulk.greedy")}</dt>
-              <dd>
-                {t("bulk.side", {
-                  total: review.greedyTotal,
-                  assigned: review.greedyAssigned,
-                  ms: review.ms.greedy,
-                })}
-              </dd>
-              <dt>{t("bulk.gapLabel")}</dt>
-              <dd>{t("matching:bulk.gap", { gap: review.gap, percent: review.gapPercent })}</dd>
-              <dt>{t("bulk.certificate")}</dt>
-              <dd>{review.certified ? t("bulk.certified") : t("bulk.notCertified")}</dd>
-            </dl>
-          </section>
-          <section aria-labelledby="pairs" className="section">
-            <h2 id="pairs">{t("bulk.pairs", { count: review.pairs.length })}</h2>
-            {review.truncated ? (
-              <p className="notice">{t("bulk.truncated", { count: review.pairs.length })}</p>
-            ) : null}
-            <FormMessage>
-              {actionData?.errors.pairs ? <DataText k={actionData.errors.pairs} /> : null}
-            </FormMessage>
-            {review.pairs.length === 0 ? (
-              <p className="empty">{t("bulk.none")}</p>
-            ) : (
-              <Form method="post">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("bulk.choose")}</th>
-                      <th scope="col">{t("bulk.need")}</th>
-                      <th scope="col">{t("bulk.helper")}</th>
-                      <th scope="col">{t("list.score")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {review.pairs.map((p) => {
-                      const id = `pair-${p.needId}-${p.offerId}`;
-                      return (
-                        <tr key={id}>
-                          <td>
-                            <input
-                              id={id}
-                              type="checkbox"
-                              name="pair"
-                              value={`${p.needId}:${p.offerId}`}
-                              defaultChecked
-                              aria-label={t("bulk.chooseOne", {
-                                need: p.needTitle,
-                                helper: p.ownerName ?? p.offerTitle,
-                              })}
-                            />
-                          </td>
-                          <td>
-                            <Link to={`/coordination/needs/${p.needId}`}>{p.needTitle}</Link>
-                            <div className="muted small">{p.neighbourhoodName}</div>
-                          </td>
-                          <td>
-                            {p.ownerName ?? t("page.offerGone")}
-                            <div className="muted small">{p.offerTitle}</div>
-                          </td>
-                          <td className="numeric">{p.score}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-                <div className="actions">
-                  <button type="submit" className="button">
-                    {t("bulk.confirm")}
-                  </button>
-                </div>
-              </Form>
-            )}
-          </section>
-        </>
-      ) : null}
+      {review ? <BulkReview review={review} error={actionData?.errors.pairs} /> : null}
     </div>
   );
 }

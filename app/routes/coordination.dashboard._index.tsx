@@ -12,10 +12,12 @@ import {
   useNumber,
   WeeklySection,
 } from "~/components/dashboard/dashboard-sections";
+import { ArrivalsLagebild } from "~/components/arrivals/arrivals-lagebild";
 import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
 import { dashboardLinks } from "~/modules/dashboard/dashboard-links";
 import { CERTIFICATE_HORIZON_DAYS, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
+import { loadArrivalsLagebild } from "~/modules/arrivals/lagebild.server";
 import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import { heatPage } from "~/modules/dashboard/heat-rows";
 import { scopeOf } from "~/modules/dashboard/scope.server";
@@ -26,7 +28,7 @@ import { getDb } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
-export const handle = { i18n: ["common", "dashboard"] };
+export const handle = { i18n: ["common", "dashboard", "arrivals"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.pageTitle ?? "Dashboard"} · miteinander` },
@@ -45,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...figures,
     neighbourhoodCount: neighbourhoods.length,
     heat: heatPage(heat, neighbourhoods, figures.categories, heatPageParam),
+    arrivals: loadArrivalsLagebild(getDb(), scopeOf(user), user.locale),
     allNeighbourhoods: user.role === "admin",
     pageTitle: t("title"),
   };
@@ -132,6 +135,8 @@ export default function DashboardPage() {
           <WeeklySection data={data} />
         </section>
       </div>
+
+      <ArrivalsLagebild data={data.arrivals} />
 
       <section aria-labelledby="heat-heading">
         <h2 id="heat-heading">{t("heat.title")}</h2>

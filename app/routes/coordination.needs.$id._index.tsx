@@ -18,6 +18,7 @@ import { NeedMatches } from "~/components/needs/need-matches";
 import { ReadabilityHint } from "~/components/readability-hint";
 import { Suggestions, WhyNot } from "~/components/needs/suggestions";
 import { DateTime } from "~/components/time";
+import { arrivalOfNeed } from "~/modules/arrivals/arrivals.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { listAuditTrail } from "~/modules/audit/audit.server";
 import { listNeedMatches } from "~/modules/matches/match-detail.server";
@@ -37,7 +38,7 @@ import coordinationStyles from "~/styles/coordination.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
-export const handle = { i18n: ["common", "needs", "matches", "matching", "coordination"] };
+export const handle = { i18n: ["common", "needs", "matches", "matching", "coordination", "arrivals"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.need.title} · miteinander` : "miteinander" },
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     need,
     matches,
     coordinates,
+    arrival: coordinates ? arrivalOfNeed(db, id) : null,
     mayEdit: can(user, "need:update", resource) && live,
     german: user.locale === "de",
     suggestions: coordinates && live ? suggestionsForNeed(db, id, user.locale) : null,
@@ -97,10 +99,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NeedPage() {
-  const { need, matches, coordinates, mayEdit, german, suggestions, whyNot, audit } =
+  const { need, matches, coordinates, arrival, mayEdit, german, suggestions, whyNot, audit } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation(["needs", "matches", "coordination"]);
+  const { t } = useTranslation(["needs", "matches", "coordination", "arrivals"]);
   const failure = actionData && "errors" in actionData ? actionData : null;
   const running = matches.filter((m) => m.status === "accepted" || m.status === "active");
   const proposeError =
@@ -123,6 +125,12 @@ export default function NeedPage() {
       <h1>{need.title}</h1>
       <Notice />
       <NeedFacts need={need} />
+      {arrival ? (
+        <p>
+          {t("arrivals:needOfArrival")}{" "}
+          <Link to={`/coordination/arrivals/${arrival.id}`}>{arrival.code}</Link>
+        </p>
+      ) : null}
       <p className="muted">
         {t("detail.recorded", { name: need.createdByName ?? "–" })} <DateTime value={need.createdAt} />
         {need.organisationName ? ` · ${need.organisationName}` : null}

@@ -13,6 +13,9 @@ export function CoordinationNav() {
           </NavLink>
         </li>
         <li>
+          <NavLink to="/coordination/arrivals">{t("nav.arrivals")}</NavLink>
+        </li>
+        <li>
           <NavLink to="/coordination/needs">{t("nav.needs")}</NavLink>
         </li>
         <li>

@@ -9,6 +9,8 @@ function entityHref(entry: Pick<AuditLogItem, "entityType" | "entityId">): strin
   switch (entry.entityType) {
     case "need":
       return `/coordination/needs/${entry.entityId}`;
+    case "arrival":
+      return `/coordination/arrivals/${entry.entityId}`;
     case "match":
       return `/matches/${entry.entityId}`;
     case "organisation":

@@ -22,13 +22,13 @@ export const HOUSEHOLD_MAX = 30;
 /** Rows of languages the form offers: enough for any household's languages that matter for help. */
 export const LANGUAGE_ROWS = [1, 2, 3, 4] as const;
 /** The form field of each age group's count. */
-export const AGE_FIELDS: Record<AgeGroup, `age${string}`> = {
+export const AGE_FIELDS = {
   "0_2": "age0to2",
   "3_5": "age3to5",
   "6_17": "age6to17",
   "18_64": "age18to64",
   "65_plus": "age65plus",
-};
+} as const satisfies Record<AgeGroup, string>;
 
 /** The i18n key explaining why text of this kind may not be stored about a household. */
 export function householdDataMessage(kind: PersonalDataKind): string {

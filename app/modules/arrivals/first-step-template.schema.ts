@@ -21,9 +21,11 @@ export const TEMPLATE_TITLE_MAX = 80;
 export const TEMPLATE_DESCRIPTION_MAX = 1200;
 export const LEAD_DAYS_MAX = 180;
 
+export type TextFieldName = `${"title" | "description"}${Capitalize<UiLocale>}`;
+
 /** `titleDe`, `descriptionAr`, … */
-export function textField(kind: "title" | "description", locale: UiLocale): string {
-  return `${kind}${locale.charAt(0).toUpperCase()}${locale.slice(1)}`;
+export function textField(kind: "title" | "description", locale: UiLocale): TextFieldName {
+  return `${kind}${locale.charAt(0).toUpperCase()}${locale.slice(1)}` as TextFieldName;
 }
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -64,7 +66,7 @@ const texts = Object.fromEntries(
         .default(""),
     ],
   ]),
-) as Record<string, z.ZodDefault<z.ZodOptional<z.ZodString>>>;
+) as Record<TextFieldName, z.ZodDefault<z.ZodOptional<z.ZodString>>>;
 
 const TemplateFields = z.object({
   categoryId: z

@@ -8,6 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { NeedStatus, NeedUrgency } from "@db/schema/enums";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
+import type { ArrivalFilter } from "./arrival-filter";
 import type { ArrivalUrgency, StepState } from "./step-state";
 
 /** Rows of the overview per page. */
@@ -125,15 +126,6 @@ export function stepFactsForPeriod(
 }
 
 // ---- the overview ---------------------------------------------------------------------------------
-
-export const ARRIVAL_LIST_STATUS = ["active", "finished", "all"] as const;
-export type ArrivalListStatus = (typeof ARRIVAL_LIST_STATUS)[number];
-
-export interface ArrivalFilter {
-  status: ArrivalListStatus;
-  neighbourhood?: number;
-  page: number;
-}
 
 export interface ArrivalListItem {
   id: number;

@@ -95,9 +95,16 @@ function review(db: Db, result: BulkRunResult): BulkReview {
   };
 }
 
-/** Runs exact and greedy assignment for the user's scope in a worker thread and shapes the result. */
-export async function reviewBulkAssignment(db: Db, user: AuthUser): Promise<BulkReview> {
-  return review(db, await runBulkAssignment(db, bulkScopeOf(user)));
+/**
+ * Runs exact and greedy assignment for the user's scope (or a narrower one, such as the open steps of an
+ * arrival) in a worker thread and shapes the result.
+ */
+export async function reviewBulkAssignment(
+  db: Db,
+  user: AuthUser,
+  scope: MatchingScope = bulkScopeOf(user),
+): Promise<BulkReview> {
+  return review(db, await runBulkAssignment(db, scope));
 }
 
 /** "needId:offerId" values of the checkboxes, parsed; malformed ones are dropped. */

@@ -12,7 +12,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The periods the privacy page states, from this installation's settings and code — never copied by hand. */
 export function privacyFacts() {
   const settings = getDb()
-    .select({ days: appSettings.retentionDaysClosedNeeds, arrivalMonths: appSettings.retentionMonthsArrivals })
+    .select({
+      days: appSettings.retentionDaysClosedNeeds,
+      arrivalMonths: appSettings.retentionMonthsArrivals,
+    })
     .from(appSettings)
     .where(eq(appSettings.id, 1))
     .get();

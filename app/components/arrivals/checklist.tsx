@@ -1,0 +1,161 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateRange, DateTime } from "~/components/time";
+import type { ArrivalDetail, ChecklistStep } from "~/modules/arrivals/arrivals.server";
+import { isLiveStep } from "~/modules/arrivals/step-state";
+import { IsoDay, StepStateTag } from "./parts";
+
+export interface StepError {
+  stepId: string;
+  message: string;
+}
+
+/**
+ * The checklist of an arrival: every first step with where it stands (open, asked, helper found, done,
+ * overdue, not needed), who helps or helped and when it was done, and what the coordinator can do next.
+ * Each action is its own small form, so everything works without JavaScript.
+ */
+export function Checklist({ arrival, error }: { arrival: ArrivalDetail; error: StepError | null }) {
+  const { t } = useTranslation("arrivals");
+  return (
+    <ol className="checklist" aria-label={t("checklist.label", { code: arrival.code })}>
+      {arrival.steps.map((step) => (
+        <li
+          key={step.stepId}
+          id={`step-${step.stepId}`}
+          className={`checklist__step checklist__step--${step.state}`}
+        >
+          <StepItem
+            step={step}
+            options={arrival.organisationOptions[step.categoryId] ?? []}
+            error={error && error.stepId === String(step.stepId) ? error.message : null}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function StepItem({
+  step,
+  options,
+  error,
+}: {
+  step: ChecklistStep;
+  options: ArrivalDetail["organisationOptions"][number];
+  error: string | null;
+}) {
+  const { t } = useTranslation(["arrivals", "matches"]);
+  const live = isLiveStep(step.state);
+  const helpers = step.helpers.filter((h) => h.status !== "proposed");
+  const asked = step.helpers.filter((h) => h.status === "proposed");
+  const unstaffed = live && step.filling < step.helpersNeeded;
+  const errorId = `step-${step.stepId}-error`;
+  return (
+    <article aria-labelledby={`step-${step.stepId}-title`}>
+      <p className="card__eyebrow">
+        <StepStateTag state={step.state} />{" "}
+        {step.urgency === "urgent" && live ? (
+          <span className="tag tag--urgency-urgent">{t("checklist.urgent")}</span>
+        ) : null}
+      </p>
+      <h3 id={`step-${step.stepId}-title`}>
+        {step.title}
+        {step.personNumber !== null ? ` (${t("checklist.person", { n: step.personNumber })})` : null}
+      </h3>
+      <ul className="facts">
+        <li>
+          {t("checklist.planned")}: <DateRange start={step.startsAt} end={step.endsAt} />
+        </li>
+        <li>
+          {t("checklist.dueBy")} <IsoDay value={step.dueOn} /> (
+          {t("checklist.leadDays", { count: step.leadDays })})
+        </li>
+      </ul>
+      {step.state === "done" && step.doneAt !== null ? (
+        <p>
+          {helpers.length > 0
+            ? t("checklist.doneBy", {
+                names: helpers.map((h) => h.name ?? t("checklist.formerHelper")).join(", "),
+              })
+            : t("checklist.doneByCoordination")}{" "}
+          <DateTime value={step.doneAt} />
+        </p>
+      ) : null}
+      {step.state !== "done" && helpers.length > 0 ? (
+        <p>
+          {t("checklist.helpers")}:{" "}
+          {helpers
+            .map((h) => `${h.name ?? t("checklist.formerHelper")} (${t(`matches:status.${h.status}`)})`)
+            .join(", ")}
+        </p>
+      ) : null}
+      {live && asked.length > 0 ? (
+        <p>
+          {t("checklist.asked")}: {asked.map((h) => h.name ?? t("checklist.formerHelper")).join(", ")}
+        </p>
+      ) : null}
+      {step.state === "cancelled" ? <p className="muted">{t("checklist.notNeededText")}</p> : null}
+      <p>
+        <Link to={`/coordination/needs/${step.needId}`}>
+          {live && unstaffed ? t("checklist.findHelper") : t("checklist.openNeed")}
+        </Link>
+      </p>
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+      {live ? (
+        <div className="checklist__actions">
+          <Form method="post">
+            <input type="hidden" name="stepId" value={step.stepId} />
+            <button type="submit" name="intent" value="done" className="button button--small">
+              {t("checklist.markDone")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="stepId" value={step.stepId} />
+            <button
+              type="submit"
+              name="intent"
+              value="not-needed"
+              className="button button--secondary button--small"
+            >
+              {t("checklist.markNotNeeded")}
+            </button>
+          </Form>
+          {unstaffed && options.length > 0 ? (
+            <Form method="post" className="checklist__assign">
+              <input type="hidden" name="stepId" value={step.stepId} />
+              <div className="field">
+                <label htmlFor={`step-${step.stepId}-org`}>{t("checklist.organisation")}</label>
+                <select
+                  id={`step-${step.stepId}-org`}
+                  name="offerId"
+                  aria-describedby={error ? errorId : undefined}
+                >
+                  {options.map((o) => (
+                    <option key={o.offerId} value={o.offerId}>
+                      {o.local
+                        ? `${o.organisationName} – ${o.offerTitle}`
+                        : `${o.organisationName} – ${o.offerTitle} (${t("checklist.elsewhere")})`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button
+                type="submit"
+                name="intent"
+                value="assign-organisation"
+                className="button button--secondary button--small"
+              >
+                {t("checklist.assignOrganisation")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+import type { AuthUser } from "~/modules/auth/auth-user";
+import { scopeOf } from "~/modules/dashboard/scope.server";
+import { getDb } from "~/utils/db.server";
+import { zonedIsoDate } from "~/utils/time";
+import { arrivalsWaitingForHelpers } from "./progress.server";
+import { loadTemplates, templateText } from "./templates.server";
+
+/** How many arrivals the coordinator's home lists; the link leads to the overview with all of them. */
+export const HOME_WAITING_LIMIT = 8;
+
+/** The coordinator's home: arrivals whose next step has no helper yet, the soonest first. */
+export function loadArrivalsWaiting(user: AuthUser, now = Date.now()) {
+  const db = getDb();
+  const { items, total } = arrivalsWaitingForHelpers(
+    db,
+    scopeOf(user),
+    zonedIsoDate(now),
+    HOME_WAITING_LIMIT,
+  );
+  const templates = new Map(
+    loadTemplates(db, { ids: [...new Set(items.map((i) => i.templateId))] }).map((t) => [t.id, t]),
+  );
+  return {
+    total,
+    items: items.map((item) => {
+      const template = templates.get(item.templateId);
+      return { ...item, stepTitle: template ? templateText(template.texts, user.locale).title : "" };
+    }),
+  };
+}

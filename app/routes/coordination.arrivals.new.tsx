@@ -1,0 +1,69 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ArrivalForm, EMPTY_ARRIVAL_FORM } from "~/components/arrivals/arrival-form";
+import { CoordinationNav } from "~/components/coordination/coordination-nav";
+import { ArrivalFormSchema } from "~/modules/arrivals/arrival.schema";
+import { arrivalFormOptions, recordArrival } from "~/modules/arrivals/arrivals.server";
+import { getServerT } from "~/modules/i18n/server-t.server";
+import { requireCan } from "~/modules/permissions/guards.server";
+import arrivalStyles from "~/styles/arrivals.css?url";
+import coordinationStyles from "~/styles/coordination.css?url";
+import { getDb } from "~/utils/db.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: coordinationStyles },
+  { rel: "stylesheet", href: arrivalStyles },
+];
+
+export const handle = { i18n: ["common", "arrivals", "coordination"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCan(request, "arrival:list");
+  const options = arrivalFormOptions(getDb(), user);
+  return {
+    options,
+    defaults: {
+      ...EMPTY_ARRIVAL_FORM,
+      neighbourhoodId: options.neighbourhoods.length === 1 ? String(options.neighbourhoods[0]!.id) : "",
+      templateIds: options.templates.filter((t) => t.defaultSelected).map((t) => String(t.id)),
+    },
+    pageTitle: `${getServerT(user.locale, "arrivals")("new.title")} · miteinander`,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCan(request, "arrival:list");
+  const formData = await request.formData();
+  const result = validateFormData(formData, ArrivalFormSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = recordArrival(getDb(), user, result.data);
+  if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+  return redirect(
+    `/coordination/arrivals/${outcome.value.id}?notice=arrival-created&count=${outcome.value.steps}`,
+  );
+}
+
+export default function NewArrivalPage() {
+  const { options, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("arrivals");
+  return (
+    <div className="page">
+      <CoordinationNav />
+      <h1>{t("new.title")}</h1>
+      <p className="lead">{t("new.intro")}</p>
+      <ArrivalForm options={options} defaultValues={defaults} actionData={actionData} />
+    </div>
+  );
+}
