@@ -80,6 +80,16 @@ const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   "volunteer:hours.source.",
   // `translationHelp.problems.${problem}` — components/machine-translation.tsx (DRAFT_PROBLEMS)
   "common:translationHelp.problems.",
+  // Arrivals: `ageGroups.${g}` (AGE_GROUP), `levels.${l}` (LANGUAGE_LEVEL), `states.${s}` (STEP_STATES),
+  // `urgency.${u}` (ARRIVAL_URGENCY), `notices.${n}` — components/arrivals/*; `filter.statusOptions.${s}` —
+  // routes/coordination.arrivals._index.tsx; `errors.personalData.${kind}` — modules/arrivals/arrival.schema.ts
+  "arrivals:ageGroups.",
+  "arrivals:levels.",
+  "arrivals:states.",
+  "arrivals:urgency.",
+  "arrivals:notices.",
+  "arrivals:filter.statusOptions.",
+  "arrivals:errors.personalData.",
 ];
 
 type Flat = Map<string, unknown>;
