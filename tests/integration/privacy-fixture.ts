@@ -247,6 +247,31 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
   ins("need_languages", { need_id: otherNeedId, language: "uk" });
   ins("need_translations", { need_id: otherNeedId, locale: "en", title: "T", description: "D" });
 
+  // An arrival the subject recorded (as a coordinator would), planned from a first-step template.
+  const templateId = ins("first_step_templates", { category_id: categoryId, lead_days: 7 });
+  ins("first_step_template_texts", {
+    template_id: templateId,
+    locale: "de",
+    title: "Anmeldung",
+    description: "Begleitung zur Anmeldung",
+  });
+  const arrivalId = ins("arrivals", {
+    code: `A-2026-${tag === "exp" ? "101" : tag === "noise" ? "102" : "103"}`,
+    neighbourhood_id: neighbourhoodId,
+    arrival_date: "2026-03-02",
+    household_size: 2,
+    age_18_64: 2,
+    created_by: subjectId,
+  });
+  ins("arrival_languages", { arrival_id: arrivalId, language: "ar", level: "native" });
+  ins("arrival_steps", {
+    arrival_id: arrivalId,
+    template_id: templateId,
+    need_id: subjectNeedId,
+    due_on: "2026-03-09",
+    lead_days: 7,
+  });
+
   const eventId = ins("events", {
     organisation_id: organisationId,
     created_by: subjectId,
