@@ -53,32 +53,23 @@ const count = (message: string, max = HOUSEHOLD_MAX) =>
     .transform((v) => (v === "" ? 0 : Number(v)))
     .refine((n) => n >= 0 && n <= max, message);
 
+const choice = (values: readonly string[], message: string) =>
+  z
+    .string({ invalid_type_error: message })
+    .trim()
+    .max(Math.max(...values.map((v) => v.length)), message)
+    .optional()
+    .default("")
+    .refine((v) => v === "" || values.includes(v), message);
+
 const languageRows = Object.fromEntries(
   LANGUAGE_ROWS.flatMap((n) => [
-    [
-      `language${n}`,
-      z
-        .union([
-          z.literal(""),
-          z.enum(LANGUAGE, { errorMap: () => ({ message: "arrivals:errors.language" }) }),
-        ])
-        .optional()
-        .default(""),
-    ],
-    [
-      `level${n}`,
-      z
-        .union([
-          z.literal(""),
-          z.enum(LANGUAGE_LEVEL, { errorMap: () => ({ message: "arrivals:errors.level" }) }),
-        ])
-        .optional()
-        .default(""),
-    ],
+    [`language${n}`, choice(LANGUAGE, "arrivals:errors.language")],
+    [`level${n}`, choice(LANGUAGE_LEVEL, "arrivals:errors.level")],
   ]),
 ) as Record<
   `language${(typeof LANGUAGE_ROWS)[number]}` | `level${(typeof LANGUAGE_ROWS)[number]}`,
-  z.ZodDefault<z.ZodOptional<z.ZodUnion<[z.ZodLiteral<"">, z.ZodEnum<[string, ...string[]]>]>>>
+  ReturnType<typeof choice>
 >;
 
 const ArrivalFields = z.object({

@@ -478,7 +478,7 @@ export function getArrivalDetail(
         offerTitle: offers.title,
         organisationName: organisations.name,
         local: sql<number>`exists (select 1 from ${offerNeighbourhoods} onb
-          where onb.offer_id = ${offers.id} and onb.neighbourhood_id = ${a.neighbourhoodId})`,
+          where onb.offer_id = offers.id and onb.neighbourhood_id = ${a.neighbourhoodId})`,
       })
       .from(offers)
       .innerJoin(organisations, eq(organisations.id, offers.organisationId))
@@ -604,7 +604,8 @@ export function markStepDone(
   const running = db
     .select({
       id: matches.id,
-      logged: sql<number>`(select count(*) from ${hoursLog} h where h.match_id = ${matches.id})`,
+      // The outer table named literally: drizzle renders a single-table select's column unqualified.
+      logged: sql<number>`(select count(*) from ${hoursLog} h where h.match_id = matches.id)`,
     })
     .from(matches)
     .where(and(eq(matches.needId, step.needId), inArray(matches.status, ["accepted", "active"])))
