@@ -11,7 +11,11 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  arrivals,
+  arrivalSteps,
   emailOutbox,
+  firstStepTemplates,
+  firstStepTemplateTexts,
   matches,
   needs,
   offers,
@@ -59,6 +63,9 @@ interface Fixture {
   publicEvent: number;
   draftEventOfOrgA: number;
   needInNb1: number;
+  /** An arrival in nb1 whose one step is needInNb1, and the first-step template it was planned from. */
+  arrivalInNb1: number;
+  template: number;
   /** A proposed match of the volunteer's offer for needInNb1. */
   matchOfVolunteer: number;
   outboxId: number;
@@ -560,6 +567,77 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
 
+  // Arrivals: a coordinator's own neighbourhoods; for anyone else an arrival does not exist.
+  "coordination.arrivals._index.tsx": [get(at("/coordination/arrivals"), coordinators)],
+  "coordination.arrivals.new.tsx": [
+    get(at("/coordination/arrivals/new"), coordinators),
+    // Empty: stops at validation. A neighbourhood out of scope is a field error (see arrivals.test.ts).
+    post(at("/coordination/arrivals/new"), coordinators),
+  ],
+  "coordination.arrivals.$id._index.tsx": [
+    get((f) => `/coordination/arrivals/${f.arrivalInNb1}`, only(["coordinatorIn", "admin"], "notFound"), {
+      params: (f) => ({ id: String(f.arrivalInNb1) }),
+    }),
+    post((f) => `/coordination/arrivals/${f.arrivalInNb1}`, only(["coordinatorIn", "admin"], "notFound"), {
+      label: "IDOR: acting on another neighbourhood's arrival",
+      params: (f) => ({ id: String(f.arrivalInNb1) }),
+      form: () => ({ intent: "nothing" }),
+    }),
+  ],
+  "coordination.arrivals.$id.bulk.tsx": [
+    get(
+      (f) => `/coordination/arrivals/${f.arrivalInNb1}/bulk`,
+      only(["coordinatorIn", "admin"], "notFound"),
+      {
+        params: (f) => ({ id: String(f.arrivalInNb1) }),
+      },
+    ),
+    post(
+      (f) => `/coordination/arrivals/${f.arrivalInNb1}/bulk`,
+      only(["coordinatorIn", "admin"], "notFound"),
+      {
+        label: "no pairs chosen",
+        params: (f) => ({ id: String(f.arrivalInNb1) }),
+      },
+    ),
+    post(
+      (f) => `/coordination/arrivals/${f.arrivalInNb1}/bulk`,
+      { ...all("notFound"), anonymous: "login" },
+      {
+        label: "IDOR: a pair for a need that is not one of the arrival's open steps",
+        params: (f) => ({ id: String(f.arrivalInNb1) }),
+        form: () => ({ pair: "999999:999999" }),
+      },
+    ),
+  ],
+  "coordination.dashboard.arrivals.tsx": [
+    get(at("/coordination/dashboard/arrivals"), coordinators),
+    get(
+      (f) => `/coordination/dashboard/arrivals?neighbourhood=${f.nb1.id}`,
+      only(["coordinatorIn", "admin"]),
+      {
+        label: "a neighbourhood outside one's scope",
+      },
+    ),
+  ],
+  "admin.first-steps._index.tsx": [
+    get(at("/admin/first-steps"), adminOnly),
+    post(at("/admin/first-steps"), adminOnly, { form: () => ({ intent: "nothing" }) }),
+  ],
+  "admin.first-steps.new.tsx": [
+    get(at("/admin/first-steps/new"), adminOnly),
+    post(at("/admin/first-steps/new"), adminOnly, { form: () => ({ titleDe: "" }) }),
+  ],
+  "admin.first-steps.$id.tsx": [
+    get((f) => `/admin/first-steps/${f.template}`, adminOnly, {
+      params: (f) => ({ id: String(f.template) }),
+    }),
+    post((f) => `/admin/first-steps/${f.template}`, adminOnly, {
+      params: (f) => ({ id: String(f.template) }),
+      form: () => ({ titleDe: "" }),
+    }),
+  ],
+
   // The dashboard and reports: every coordinator sees their own scope; a filter outside it is refused.
   "coordination.dashboard._index.tsx": [get(at("/coordination/dashboard"), coordinators)],
   "coordination.dashboard.certificates.tsx": [get(at("/coordination/dashboard/certificates"), coordinators)],
@@ -674,6 +752,40 @@ beforeAll(async () => {
     })
     .returning({ id: needs.id })
     .get();
+  const template = db
+    .insert(firstStepTemplates)
+    .values({ categoryId: category.id, leadDays: 7 })
+    .returning({ id: firstStepTemplates.id })
+    .get();
+  db.insert(firstStepTemplateTexts)
+    .values({
+      templateId: template.id,
+      locale: "de",
+      title: "Anmeldung",
+      description: "Zur Anmeldung begleiten.",
+    })
+    .run();
+  const arrival = db
+    .insert(arrivals)
+    .values({
+      code: "A-2026-901",
+      neighbourhoodId: nb1.id,
+      arrivalDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      householdSize: 2,
+      age18to64: 2,
+      createdBy: coordinatorIn.id,
+    })
+    .returning({ id: arrivals.id })
+    .get();
+  db.insert(arrivalSteps)
+    .values({
+      arrivalId: arrival.id,
+      templateId: template.id,
+      needId: need.id,
+      dueOn: new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10),
+      leadDays: 7,
+    })
+    .run();
   const outbox = db
     .insert(emailOutbox)
     .values({
@@ -752,6 +864,8 @@ beforeAll(async () => {
     publicEvent: publicEvent.id,
     draftEventOfOrgA: draft.id,
     needInNb1: need.id,
+    arrivalInNb1: arrival.id,
+    template: template.id,
     matchOfVolunteer: match.id,
     outboxId: outbox.id,
     calendarToken,
