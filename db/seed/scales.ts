@@ -36,6 +36,8 @@ export interface ScaleConfig {
   shiftSize: number;
   /** Share of open needs that already have proposals waiting. */
   proposedShare: number;
+  /** Households announced to the city, from a year ago to three weeks ahead. */
+  arrivals: number;
 }
 
 export const TILED_SCALES: Partial<Record<SeedScale, TiledScale>> = {
@@ -56,6 +58,7 @@ export const SCALE_CONFIGS: Record<GeneratedScale, ScaleConfig> = {
     shiftFill: 0.55,
     shiftSize: 1,
     proposedShare: 0.4,
+    arrivals: 16,
   },
   city: {
     includeQuartiere: true,
@@ -70,5 +73,6 @@ export const SCALE_CONFIGS: Record<GeneratedScale, ScaleConfig> = {
     shiftFill: 0.9,
     shiftSize: 1.6,
     proposedShare: 0.3,
+    arrivals: 600,
   },
 };

@@ -9,6 +9,7 @@ import { SCALE_CONFIGS, TILED_SCALES, type SeedScale } from "./scales";
 import { countRows } from "./tables";
 import { DAY_MS } from "./time";
 import { DEMO_PASSWORD, seedAccounts } from "./steps/accounts";
+import { seedArrivals } from "./steps/arrivals";
 import { seedEvents } from "./steps/events";
 import { seedNeedsAndMatches } from "./steps/needs";
 import { seedNotificationsAndAudit } from "./steps/notifications";
@@ -191,6 +192,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     run("organisations", seedOrganisations);
     run("offers", seedOffers);
     run("needs and matches", seedNeedsAndMatches);
+    run("arrivals and their first steps", seedArrivals);
     run("events, shifts and sign-ups", seedEvents);
     run("notifications and audit", seedNotificationsAndAudit);
     run("settings", () => {

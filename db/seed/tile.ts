@@ -37,11 +37,15 @@ export const STATE_MUNICIPALITIES: readonly Municipality[] = [
   { name: "Dortmund", lat: 51.514, lon: 7.468 },
 ];
 
-/** Tables every municipality shares (not copied). */
-const SHARED = new Set([
+/** Tables every municipality shares (not copied): the installation's settings, categories and first steps. */
+export const SHARED_TABLES: ReadonlySet<string> = new Set([
   "app_settings",
   "cache_versions",
   "categories",
+  "first_step_templates",
+  "first_step_template_age_groups",
+  "first_step_template_languages",
+  "first_step_template_texts",
   "installation",
   "__drizzle_migrations",
 ]);
@@ -62,6 +66,7 @@ const PERSON_TABLES = new Set(["users", "volunteer_profiles"]);
 /** audit_events.entity_id names a row of these tables (by entity_type). */
 const AUDIT_ENTITY_TABLE: Record<string, string> = {
   need: "needs",
+  arrival: "arrivals",
   match: "matches",
   offer: "offers",
   organisation: "organisations",
@@ -112,7 +117,7 @@ export function tileMunicipalities(
   // Each copy k adds k × stride to the table's integer ids: the largest id of the city.
   const stride = new Map<string, number>();
   for (const table of tables) {
-    if (hasIntegerId(table) && !SHARED.has(table)) {
+    if (hasIntegerId(table) && !SHARED_TABLES.has(table)) {
       stride.set(
         table,
         (sqlite
@@ -122,6 +127,13 @@ export function tileMunicipalities(
       );
     }
   }
+
+  const codeStride = tables.includes("arrivals")
+    ? (sqlite
+        .prepare("SELECT coalesce(max(cast(substr(code, 8) AS integer)), 0) FROM base.arrivals")
+        .pluck()
+        .get() as number) + 1
+    : 0;
 
   let rows = 0;
   municipalities.forEach((municipality, index) => {
@@ -133,7 +145,7 @@ export function tileMunicipalities(
     const dLon = municipality.lon - origin.lon;
 
     for (const table of tables) {
-      if (SHARED.has(table)) continue;
+      if (SHARED_TABLES.has(table)) continue;
       const columns = columnsOf(table);
       if (OPERATIONAL.has(table)) {
         if (count(table) > 0) throw new Error(`tile: ${table} has rows; the seed leaves it empty`);
@@ -147,7 +159,7 @@ export function tileMunicipalities(
         const col = q(c.name);
         const target = fks.get(c.name);
         if (target) {
-          if (SHARED.has(target)) return col;
+          if (SHARED_TABLES.has(target)) return col;
           if (PERSON_TABLES.has(target)) return person(col);
           if (!stride.has(target)) throw new Error(`tile: ${table}.${c.name} references ${target}`);
           return offset(col, target);
@@ -161,6 +173,9 @@ export function tileMunicipalities(
         if (c.name === "slug" && (table === "organisations" || table === "neighbourhoods"))
           return `${col} || '-${town}'`;
         if (table === "volunteer_profiles" && c.name === "calendar_token") return `${col} || '-${town}'`;
+        // Arrival codes are numbered per year across the installation: each copy's numbers follow on.
+        if (table === "arrivals" && c.name === "code")
+          return `substr(${col}, 1, 7) || printf('%03d', cast(substr(${col}, 8) AS integer) + ${k * codeStride})`;
         if (table === "neighbourhoods" && c.name === "municipality") return `'${municipality.name}'`;
         if (table === "neighbourhoods" && c.name === "district")
           return `replace(${col}, '${origin.name}', '${municipality.name}')`;

@@ -36,6 +36,18 @@ const COLUMNS = {
     "id category_id neighbourhood_id organisation_id created_by title description original_language helpers_needed urgency schedule starts_at ends_at requires_certificate gender_preference status closed_at text_erased_at created_at updated_at",
   ),
   need_languages: columns("need_id language"),
+  need_translations: columns("need_id locale title description created_at updated_at"),
+  first_step_templates: columns(
+    "id category_id lead_days start_minute duration_minutes per_person requires_certificate uses_household_languages default_selected active sort_order created_at updated_at",
+  ),
+  first_step_template_texts: columns("template_id locale title description"),
+  first_step_template_age_groups: columns("template_id age_group"),
+  first_step_template_languages: columns("template_id language"),
+  arrivals: columns(
+    "id code neighbourhood_id arrival_date household_size age_0_2 age_3_5 age_6_17 age_18_64 age_65_plus note created_by created_at updated_at",
+  ),
+  arrival_languages: columns("arrival_id language level"),
+  arrival_steps: columns("arrival_id template_id need_id person_number due_on lead_days created_at"),
   need_slots: columns("need_id weekday start_minute end_minute"),
   matches: columns(
     "id need_id offer_id status score score_language score_distance score_availability score_load score_experience score_responsiveness distance_km proposed_by proposed_at responded_at decline_reason completed_at ended_at created_at updated_at",

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyMunicipalities, defaultAnchor, listTables, seedDatabase } from "@db/seed/seed";
-import { STATE_MUNICIPALITIES } from "@db/seed/tile";
+import { SHARED_TABLES, STATE_MUNICIPALITIES } from "@db/seed/tile";
 import { createTempDb, type TempDb } from "../helpers/db";
 
 let temp: TempDb;
@@ -25,8 +25,7 @@ afterAll(() => temp.cleanup());
 describe("the state scale's municipalities", () => {
   it("hold the city's rows once per municipality, shared tables once", () => {
     for (const [table, rows] of Object.entries(before)) {
-      const shared = ["app_settings", "cache_versions", "categories", "installation"].includes(table);
-      expect(count(table), table).toBe(shared ? rows : rows * 3);
+      expect(count(table), table).toBe(SHARED_TABLES.has(table) ? rows : rows * 3);
     }
   });
 
@@ -42,6 +41,7 @@ describe("the state scale's municipalities", () => {
     expect(duplicates("users", "email")).toBe(0);
     expect(duplicates("organisations", "slug")).toBe(0);
     expect(duplicates("neighbourhoods", "slug")).toBe(0);
+    expect(duplicates("arrivals", "code")).toBe(0);
   });
 
   it("move each copy's places to its municipality, with its own accounts", () => {
@@ -71,5 +71,24 @@ describe("the state scale's municipalities", () => {
       .pluck()
       .all();
     expect(scope).toEqual(["Münster"]);
+  });
+
+  it("give each copy its own arrivals, with their steps' needs in the arrival's neighbourhood", () => {
+    const perMunicipality = temp.db.$client
+      .prepare(
+        `SELECT n.municipality, count(*) AS n FROM arrivals a JOIN neighbourhoods n ON n.id = a.neighbourhood_id
+         GROUP BY 1 ORDER BY 1`,
+      )
+      .all() as { municipality: string; n: number }[];
+    expect(perMunicipality.map((p) => p.municipality)).toEqual(["Bielefeld", "Gelsenkirchen", "Münster"]);
+    expect(new Set(perMunicipality.map((p) => p.n)).size).toBe(1);
+    const elsewhere = temp.db.$client
+      .prepare(
+        `SELECT count(*) FROM arrival_steps s JOIN arrivals a ON a.id = s.arrival_id
+         JOIN needs n ON n.id = s.need_id WHERE n.neighbourhood_id <> a.neighbourhood_id`,
+      )
+      .pluck()
+      .get();
+    expect(elsewhere).toBe(0);
   });
 });

@@ -14,6 +14,9 @@ import {
   type SeedReport,
 } from "@db/seed/seed";
 import { isLocalFilePath, wipeDatabase } from "@db/seed/wipe-database";
+import { listArrivals, stepFactsOfArrivals } from "~/modules/arrivals/progress.server";
+import { ALL_NEIGHBOURHOODS } from "~/modules/dashboard/scope.server";
+import { zonedIsoDate } from "~/utils/time";
 
 /** A Monday, so the data looks like it would on that day. */
 const ANCHOR = new Date("2026-11-23T00:00:00Z");
@@ -196,6 +199,47 @@ describe("seedDatabase (demo)", () => {
       expect(text, `need ${need.id}`).not.toMatch(phone);
       expect(text, `need ${need.id}`).not.toMatch(email);
     }
+  });
+
+  it("holds arrivals in every stage, so the overview, the checklists and the Lagebild are alive", () => {
+    const today = zonedIsoDate(ANCHOR.getTime());
+    const ids = first.$client.prepare("SELECT id FROM arrivals ORDER BY id").pluck().all() as number[];
+    expect(ids.length).toBeGreaterThanOrEqual(12);
+    const facts = stepFactsOfArrivals(first, ids, today);
+    const states = new Set(facts.map((f) => f.state));
+    for (const state of ["open", "proposed", "matched", "done", "overdue", "cancelled"] as const)
+      expect(states, state).toContain(state);
+    // Announced (still to come), arriving about now, and long past.
+    const dates = first.$client.prepare("SELECT arrival_date FROM arrivals").pluck().all() as string[];
+    expect(dates.some((d) => d > today)).toBe(true);
+    expect(dates.some((d) => d < zonedIsoDate(ANCHOR.getTime() - 60 * 86_400_000))).toBe(true);
+    // Done steps name who did them: a volunteer, an organisation, or nobody but the coordination.
+    const doneBy = first.$client
+      .prepare(
+        `SELECT DISTINCT CASE WHEN o.volunteer_id IS NOT NULL THEN 'volunteer'
+           WHEN o.organisation_id IS NOT NULL THEN 'organisation' ELSE 'coordination' END
+         FROM arrival_steps s JOIN needs n ON n.id = s.need_id
+         LEFT JOIN matches m ON m.need_id = n.id AND m.status = 'completed'
+         LEFT JOIN offers o ON o.id = m.offer_id WHERE n.status = 'closed'`,
+      )
+      .pluck()
+      .all();
+    expect(doneBy).toEqual(expect.arrayContaining(["volunteer", "organisation", "coordination"]));
+    // Urgent steps of an arrival about now; every step's need in the arrival's neighbourhood.
+    expect(facts.some((f) => f.urgency === "urgent")).toBe(true);
+    const elsewhere = first.$client
+      .prepare(
+        `SELECT count(*) FROM arrival_steps s JOIN arrivals a ON a.id = s.arrival_id
+         JOIN needs n ON n.id = s.need_id WHERE n.neighbourhood_id <> a.neighbourhood_id`,
+      )
+      .pluck()
+      .get();
+    expect(elsewhere).toBe(0);
+    // The demo coordinator's overview has arrivals in each of its groups.
+    const overview = listArrivals(first, ALL_NEIGHBOURHOODS, { status: "all", page: 1 }, today);
+    expect(new Set(overview.items.map((a) => a.urgency))).toEqual(
+      new Set(["overdue", "unstaffed", "staffed", "finished"]),
+    );
   });
 
   it("has no dangling references", () => {

@@ -48,6 +48,7 @@ import type { ArrivalInput } from "./arrival.schema";
 import { arrivalCode, peopleIn, planArrival, type AgeCounts, type PlannedStep } from "./plan";
 import { listStepFacts, type StepFact } from "./progress.server";
 import { isLiveStep } from "./step-state";
+import { stepNeedTexts, type HouseholdFacts } from "./step-texts";
 import { loadTemplates, templateText, type TemplateRecord } from "./templates.server";
 
 export type ArrivalResult<T = { id: number }> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
@@ -130,55 +131,14 @@ export function arrivalFormOptions(db: DbOrTx, user: AuthUser) {
 
 // ---- recording --------------------------------------------------------------------------------------
 
-/** Everything the texts of a step's need say about the household: its code, size, date and languages. */
-interface HouseholdFacts {
-  code: string;
-  arrivalDate: string;
-  householdSize: number;
-  languages: { language: Language; level: LanguageLevel }[];
-}
-
-function formatDate(iso: string, locale: UiLocale): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
-/**
- * Title and description of a step's need in one language: the template's text, the household's code
- * (and which child, for per-person steps), and one line about the household that helpers need to know.
- */
-export function stepNeedTexts(
-  template: Pick<TemplateRecord, "texts" | "ageGroups">,
-  step: Pick<PlannedStep, "personNumber" | "personCount">,
+/** A step's need texts in one language, as the app writes them (step-texts.ts). */
+function needTexts(
+  template: TemplateRecord,
+  step: PlannedStep,
   household: HouseholdFacts,
   locale: UiLocale,
 ): { title: string; description: string } {
-  const t = getServerT(locale, "arrivals");
-  const text = templateText(template.texts, locale);
-  const children =
-    template.ageGroups.length > 0 && template.ageGroups.every((g) => g !== "18_64" && g !== "65_plus");
-  const person =
-    step.personNumber === null
-      ? ""
-      : ` (${t(children ? "need.child" : "need.person", { n: step.personNumber, count: step.personCount })})`;
-  const languageNames = household.languages
-    .map((l) => `${getServerT(locale, "common")(`languages.${l.language}`)} (${t(`levels.${l.level}`)})`)
-    .join(", ");
-  const facts = t("need.household", {
-    code: household.code,
-    count: household.householdSize,
-    date: formatDate(household.arrivalDate, locale),
-    languages: languageNames,
-  });
-  return {
-    title: `${text.title} – ${household.code}${person}`,
-    description: `${text.description}\n\n${facts}`,
-  };
+  return stepNeedTexts(template, step, household, locale, getServerT);
 }
 
 /** The next free code of the year: A-<year>-<highest number of that year + 1>. Inside the write transaction. */
@@ -267,7 +227,7 @@ export function recordArrival(
       const household: HouseholdFacts = { code, ...input };
       for (const step of plan) {
         const template = byId.get(step.templateId)!;
-        const german = stepNeedTexts(template, step, household, "de");
+        const german = needTexts(template, step, household, "de");
         const need = tx
           .insert(needs)
           .values({
@@ -292,7 +252,7 @@ export function recordArrival(
         const translations = UI_LOCALE.filter((l) => l !== "de" && template.texts[l]).map((locale) => ({
           needId: need.id,
           locale,
-          ...stepNeedTexts(template, step, household, locale),
+          ...needTexts(template, step, household, locale),
         }));
         if (translations.length > 0) tx.insert(needTranslations).values(translations).run();
         tx.insert(arrivalSteps)

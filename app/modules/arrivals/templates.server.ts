@@ -19,8 +19,9 @@ import type { FieldErrors } from "~/utils/form-validation";
 import { DEFAULT_TEMPLATES } from "./default-templates";
 import { textField, type TemplateInput } from "./first-step-template.schema";
 import type { PlanTemplate } from "./plan";
+import { templateText, type TemplateTexts } from "./step-texts";
 
-export type TemplateTexts = Partial<Record<UiLocale, { title: string; description: string }>>;
+export { templateText, type TemplateTexts };
 
 /** A template as the plan and the pages read it: its rules, texts, age groups and languages. */
 export interface TemplateRecord extends PlanTemplate {
@@ -30,11 +31,6 @@ export interface TemplateRecord extends PlanTemplate {
   categorySlug: string;
   categoryName: string;
   texts: TemplateTexts;
-}
-
-/** The text of a template in a language, falling back to German (always there). */
-export function templateText(texts: TemplateTexts, locale: string): { title: string; description: string } {
-  return texts[locale as UiLocale] ?? texts.de ?? { title: "", description: "" };
 }
 
 /** Templates (all, or those with the given ids), in their order; four queries whatever their number. */
