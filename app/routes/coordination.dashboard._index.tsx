@@ -17,7 +17,7 @@ import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
 import { dashboardLinks } from "~/modules/dashboard/dashboard-links";
 import { CERTIFICATE_HORIZON_DAYS, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
-import { loadArrivalsLagebild } from "~/modules/arrivals/lagebild.server";
+import { lagebildInLanguage } from "~/modules/arrivals/lagebild.server";
 import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import { heatPage } from "~/modules/dashboard/heat-rows";
 import { scopeOf } from "~/modules/dashboard/scope.server";
@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "dashboard:read");
   const t = await i18nServer.getFixedT(request, "dashboard");
-  const { heat, neighbourhoods, ...figures } = cachedFigures(getDb(), {
+  const { heat, neighbourhoods, arrivals, ...figures } = cachedFigures(getDb(), {
     kind: "dashboard",
     scope: scopeOf(user),
   });
@@ -47,7 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...figures,
     neighbourhoodCount: neighbourhoods.length,
     heat: heatPage(heat, neighbourhoods, figures.categories, heatPageParam),
-    arrivals: loadArrivalsLagebild(getDb(), scopeOf(user), user.locale),
+    // The snapshot holds every language's step titles; only the reader's travel.
+    arrivals: lagebildInLanguage(arrivals, user.locale),
     allNeighbourhoods: user.role === "admin",
     pageTitle: t("title"),
   };

@@ -30,10 +30,16 @@ import {
   recordArrival,
 } from "~/modules/arrivals/arrivals.server";
 import { TemplateFormSchema } from "~/modules/arrivals/first-step-template.schema";
-import { loadArrivalsLagebild, listLagebildArrivals } from "~/modules/arrivals/lagebild.server";
+import { DEFAULT_TEMPLATES } from "~/modules/arrivals/default-templates";
+import {
+  lagebildInLanguage,
+  listLagebildArrivals,
+  loadArrivalsLagebild,
+} from "~/modules/arrivals/lagebild.server";
 import { arrivalsWaitingForHelpers, listArrivals, listStepFacts } from "~/modules/arrivals/progress.server";
 import { anonymiseArrivals, monthsBefore } from "~/modules/arrivals/retention.server";
 import { installDefaultTemplates, loadTemplates } from "~/modules/arrivals/templates.server";
+import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import { scopeOf } from "~/modules/dashboard/scope.server";
 import { addDays } from "~/modules/dashboard/periods";
 import { endMatch, insertProposals, respondToMatch } from "~/modules/matches/match-lifecycle.server";
@@ -563,7 +569,9 @@ describe("the overview, the home page and the Lagebild", () => {
     expect(waiting.items.map((w) => w.arrivalId)).toEqual([late, soon]);
     expect(waiting.total).toBe(2);
 
-    const lagebild = loadArrivalsLagebild(db, scope, "de", now);
+    // As the Lagebild serves them: part of the dashboard's figure snapshot.
+    const lagebild = cachedFigures(db, { kind: "dashboard", scope }, now).arrivals;
+    expect(lagebild).toEqual(loadArrivalsLagebild(db, scope, now));
     // Arrivals of the last 90 days: the late one and the finished one (the announced one is upcoming).
     expect(lagebild.arrivals).toBe(2);
     expect(lagebild.upcoming).toBe(1);
@@ -578,13 +586,16 @@ describe("the overview, the home page and the Lagebild", () => {
     expect(lagebild.byNeighbourhood).toEqual([
       expect.objectContaining({ neighbourhoodId: nb, name: "Scholven", arrivals: 2, shareInTime: 0.5 }),
     ]);
-    expect(lagebild.byStep).toEqual([
+    expect(lagebildInLanguage(lagebild, "de").byStep).toEqual([
       expect.objectContaining({
         templateId: templateIds.registration,
         title: "Anmeldung im Bürgerbüro",
         due: 2,
       }),
     ]);
+    expect(lagebildInLanguage(lagebild, "uk").byStep[0]!.title).toBe(
+      DEFAULT_TEMPLATES.find((t) => t.key === "registration")!.texts.uk.title,
+    );
     const drill = listLagebildArrivals(db, scope, { neighbourhood: nb, page: 1 }, now);
     expect(drill.items.map((a) => [a.id, a.done, a.overdue])).toEqual([
       [finished, 1, 0],

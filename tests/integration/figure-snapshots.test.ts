@@ -4,6 +4,7 @@ import {
   FIGURES_FRESH_MS,
   forgetFigures,
 } from "~/modules/dashboard/figure-snapshots.server";
+import { loadArrivalsLagebild } from "~/modules/arrivals/lagebild.server";
 import { ALL_NEIGHBOURHOODS } from "~/modules/dashboard/scope.server";
 import { defaultAnchor, seedDatabase } from "@db/seed/seed";
 import { createTempDb, type TempDb } from "../helpers/db";
@@ -46,6 +47,12 @@ describe("dashboard and report figures", () => {
     await expect
       .poll(() => cachedFigures(temp.db, job, t0 + FIGURES_FRESH_MS + 2).openNeeds, { timeout: 30_000 })
       .toBe(first.openNeeds - 1);
+    // The worker computes the arrivals' part of the Lagebild with the rest.
+    const refreshed = cachedFigures(temp.db, job, t0 + FIGURES_FRESH_MS + 2);
+    expect(refreshed.arrivals.arrivals).toBeGreaterThan(0);
+    expect(refreshed.arrivals).toEqual(
+      loadArrivalsLagebild(temp.db, ALL_NEIGHBOURHOODS, t0 + FIGURES_FRESH_MS + 1),
+    );
 
     // Figures nobody looked at for a quarter of an hour are computed on the request.
     const later = Date.now() + 20 * 60_000;

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Figure, useNumber } from "~/components/dashboard/dashboard-sections";
 import { TableScroll } from "~/components/table-scroll";
-import type { ArrivalsLagebild as LagebildData } from "~/modules/arrivals/lagebild.server";
+import type { ArrivalsLagebildView as LagebildData } from "~/modules/arrivals/lagebild.server";
 import { LAGEBILD_DAYS } from "~/modules/arrivals/lagebild.server";
 
 /** The drill-down behind the arrivals' figures (optionally for one neighbourhood). */

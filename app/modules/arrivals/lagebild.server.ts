@@ -8,16 +8,18 @@
  * - done within its lead time: done on or before its due day (Berlin calendar days);
  * - days to a step: calendar days from the arrival date to the day it was done (Berlin).
  *
- * Two statements whatever the scope: the steps of the period (progress.server.ts) and the neighbourhoods.
+ * A fixed number of statements whatever the scope: the steps of the period (progress.server.ts), the
+ * households, their neighbourhoods' names and the steps' templates.
  */
 import { and, asc, between, inArray, sql } from "drizzle-orm";
 import { arrivals, neighbourhoods } from "@db/schema";
+import type { UiLocale } from "@db/schema/enums";
 import { addDays, daysBetween } from "~/modules/dashboard/periods";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { zonedIsoDate } from "~/utils/time";
 import { stepFactsForPeriod, type StepFact } from "./progress.server";
-import { loadTemplates, templateText } from "./templates.server";
+import { loadTemplates } from "./templates.server";
 
 /** The window of the figures: arrivals of the last 90 days (today included). */
 export const LAGEBILD_DAYS = 90;
@@ -46,7 +48,8 @@ export interface NeighbourhoodFigures extends StepFigures {
 
 export interface StepKindFigures extends StepFigures {
   templateId: number;
-  title: string;
+  /** The step's title in each language the template has (German always): the figures are shared by all. */
+  titles: Partial<Record<UiLocale, string>>;
   leadDays: number;
 }
 
@@ -59,6 +62,21 @@ export interface ArrivalsLagebild {
   total: StepFigures;
   byNeighbourhood: NeighbourhoodFigures[];
   byStep: StepKindFigures[];
+}
+
+/** The figures as a page shows them: each step's title in the reader's language. */
+export type ArrivalsLagebildView = Omit<ArrivalsLagebild, "byStep"> & {
+  byStep: (Omit<StepKindFigures, "titles"> & { title: string })[];
+};
+
+export function lagebildInLanguage(figures: ArrivalsLagebild, locale: string): ArrivalsLagebildView {
+  return {
+    ...figures,
+    byStep: figures.byStep.map(({ titles, ...row }) => ({
+      ...row,
+      title: titles[locale as UiLocale] ?? titles.de ?? "",
+    })),
+  };
 }
 
 /** The median of a list of numbers (the mean of the middle two for an even count), or null. */
@@ -111,11 +129,13 @@ function windowOf(now: number): { from: string; to: string; today: string } {
   return { from: addDays(today, -(LAGEBILD_DAYS - 1)), to: today, today };
 }
 
-/** The arrivals' figures of the Lagebild for a scope. */
+/**
+ * The arrivals' figures of the Lagebild for a scope, in no particular language: they are part of the
+ * dashboard's figure snapshot (dashboard/figure-snapshots.server.ts), computed once for every reader.
+ */
 export function loadArrivalsLagebild(
   db: DbOrTx,
   scope: NeighbourhoodScope,
-  locale: string,
   now = Date.now(),
 ): ArrivalsLagebild {
   const { from, to, today } = windowOf(now);
@@ -163,7 +183,7 @@ export function loadArrivalsLagebild(
   const byStep: StepKindFigures[] = templates
     .map((t) => ({
       templateId: t.id,
-      title: templateText(t.texts, locale).title,
+      titles: Object.fromEntries(Object.entries(t.texts).map(([locale, text]) => [locale, text.title])),
       leadDays: t.leadDays,
       ...stepFigures(steps.filter((s) => s.templateId === t.id)),
     }))

@@ -13,6 +13,7 @@
  */
 import { resolve } from "node:path";
 import type { Db } from "@db/client";
+import { loadArrivalsLagebild, type ArrivalsLagebild } from "~/modules/arrivals/lagebild.server";
 import { runInMatchingWorker } from "~/modules/matches/bulk-assignment.server";
 import { errorFields, logger } from "~/utils/logger.server";
 import { WorkerStoppedError } from "~/utils/worker-thread.server";
@@ -45,11 +46,20 @@ export type ReportFigures = {
   hours: ReturnType<typeof summariseHoursBy<(typeof HOURS_GROUPING)[number]>>;
 };
 
-type FiguresOf<J extends FiguresJob> = J extends { kind: "dashboard" } ? DashboardData : ReportFigures;
+/** The dashboard's figures with the arrivals' part of the Lagebild. */
+export type DashboardFigures = DashboardData & { arrivals: ArrivalsLagebild };
+
+type FiguresOf<J extends FiguresJob> = J extends { kind: "dashboard" } ? DashboardFigures : ReportFigures;
 
 /** Computes the figures now, on this connection (the worker thread runs this too). */
 export function computeFigures<J extends FiguresJob>(db: Db, job: J, now: number): FiguresOf<J> {
-  if (job.kind === "dashboard") return loadDashboard(db, job.scope, now) as FiguresOf<J>;
+  if (job.kind === "dashboard") {
+    const figures: DashboardFigures = {
+      ...loadDashboard(db, job.scope, now),
+      arrivals: loadArrivalsLagebild(db, job.scope, now),
+    };
+    return figures as FiguresOf<J>;
+  }
   const period = periodOf(job.from, job.to);
   return {
     asOf: now,
