@@ -14,6 +14,7 @@ import { BulkReview } from "~/components/matches/bulk-review";
 import { openStepNeedIds, requireArrival } from "~/modules/arrivals/arrivals.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { confirmBulkPairs, parsePairs, reviewBulkAssignment } from "~/modules/matches/bulk-review.server";
+import { reachScopeForNeeds } from "~/modules/matches/matching.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import coordinationStyles from "~/styles/coordination.css?url";
 import { getDb } from "~/utils/db.server";
@@ -38,7 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id,
     code: arrival.code,
     openSteps: needIds.length,
-    review: run && needIds.length > 0 ? await reviewBulkAssignment(db, user, { needIds }) : null,
+    // Only the offers that can reach these few needs are loaded (the reach index), not the whole city's.
+    review:
+      run && needIds.length > 0
+        ? await reviewBulkAssignment(db, user, reachScopeForNeeds(db, needIds))
+        : null,
   };
 }
 

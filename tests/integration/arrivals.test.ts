@@ -17,6 +17,7 @@ import {
   needLanguages,
   needs,
   needTranslations,
+  offerAvailability,
   offerLanguages,
 } from "@db/schema";
 import type { AgeGroup } from "@db/schema/enums";
@@ -42,7 +43,12 @@ import { installDefaultTemplates, loadTemplates } from "~/modules/arrivals/templ
 import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import { scopeOf } from "~/modules/dashboard/scope.server";
 import { addDays } from "~/modules/dashboard/periods";
+import { computeBulkAssignment } from "~/modules/matches/bulk-assignment.server";
+import { candidateReachStatus, prepareCandidateReach } from "~/modules/matches/candidate-reach.server";
 import { endMatch, insertProposals, respondToMatch } from "~/modules/matches/match-lifecycle.server";
+import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
+import { reachScopeForNeeds, suggestForNeed } from "~/modules/matches/matching.server";
+import { buildCandidateIndex, suggest } from "~/modules/matching";
 import { ERASED_TITLE } from "~/modules/scheduler/retention.server";
 import { getDb } from "~/utils/db.server";
 import { parseWithinLimits } from "~/utils/field-limits";
@@ -697,5 +703,71 @@ describe("retention", () => {
     expect(JSON.stringify(dump)).not.toContain(r.value.code);
     // Running again changes nothing.
     expect(db.transaction((tx) => anonymiseArrivals(tx, later))).toBe(0);
+  });
+});
+
+describe("the helpers of an arrival's steps", () => {
+  it("are suggested and bulk-assigned through the reach index, exactly as a full load finds them", async () => {
+    const now = Date.now();
+    // Helpers who speak Arabic (insertOffer), in Hassel, any weekday 08:00–20:00; one of them far away.
+    const offerIds: number[] = [];
+    for (const [category, places] of [
+      ["accompaniment", [nb1]],
+      ["accompaniment", [nb1]],
+      ["everyday_help", [nb1]],
+      ["accompaniment", [nb2]],
+    ] as const) {
+      const volunteer = createVolunteer(db).user;
+      const offer = insertOffer(db, {
+        categoryId: categoryIds[category]!,
+        neighbourhoodIds: [...places],
+        volunteerId: volunteer.id,
+      });
+      db.insert(offerAvailability)
+        .values(
+          [0, 1, 2, 3, 4, 5].map((weekday) => ({
+            offerId: offer.id,
+            weekday,
+            startMinute: 480,
+            endMinute: 1200,
+          })),
+        )
+        .run();
+      offerIds.push(offer.id);
+    }
+    const { id } = record(
+      {
+        householdSize: 2,
+        ageCounts: { ...NOBODY, "18_64": 2 },
+        languages: [{ language: "ar", level: "native" }],
+        templateIds: [templateIds.registration!, templateIds.welcome!],
+      },
+      now,
+    );
+    const needIds = openStepNeedIds(db, id, now);
+    expect(needIds).toHaveLength(2);
+
+    await prepareCandidateReach(db);
+    expect(candidateReachStatus(db).ready).toBe(true);
+    const full = loadMatchingInstance(db, {}, { now });
+    const fullIndex = buildCandidateIndex(full);
+    for (const needId of needIds) {
+      const need = full.needs.find((n) => n.id === needId)!;
+      const expected = suggest(fullIndex, need, 10);
+      const served = suggestForNeed(db, needId, 10, { now })!;
+      expect(served.suggestions.map(({ offer: _offer, ...candidate }) => candidate)).toEqual(expected);
+      expect(served.suggestions.length).toBeGreaterThan(0);
+    }
+
+    // The arrival's bulk assignment loads only the offers that reach its needs, and finds the same.
+    const scope = reachScopeForNeeds(db, needIds, now);
+    expect(scope.offerIds).toBeDefined();
+    expect(scope.offerIds).toEqual(expect.arrayContaining(offerIds.slice(0, 3)));
+    expect(scope.offerIds!.length).toBeLessThan(full.offers.length);
+    const narrow = computeBulkAssignment(db, scope, { now });
+    const wide = computeBulkAssignment(db, { needIds }, { now });
+    expect(narrow.exact.assigned).toBe(2);
+    expect(narrow.exact.pairs).toEqual(wide.exact.pairs);
+    expect(narrow.exact.total).toBe(wide.exact.total);
   });
 });

@@ -628,7 +628,12 @@ export function assignStepToOrganisation(
     .get();
   if (!offer || offer.verifiedAt === null)
     return { ok: false, errors: { offerId: "arrivals:errors.organisation" } };
-  const instance = loadMatchingInstance(db, { needIds: [step.needId], includeOfferIds: [offerId] }, { now });
+  // Just this need and this offer (in whatever state), not every active offer of the city.
+  const instance = loadMatchingInstance(
+    db,
+    { needIds: [step.needId], offerIds: [offerId], includeOfferIds: [offerId] },
+    { now },
+  );
   const need = instance.needs.find((n) => n.id === step.needId);
   const matchOffer = instance.offers.find((o) => o.id === offerId);
   if (!need) return { ok: false, errors: { offerId: "arrivals:errors.stepNotOpen" } };

@@ -150,3 +150,20 @@ export function explainCandidate(
   if (!instance || !need || !offer || !summary) return null;
   return { ...explainExclusion(buildCandidateIndex(instance), need, offer), offer: summary };
 }
+
+/**
+ * The scope of a bulk assignment for a few needs (an arrival's open steps): those needs, and only the
+ * offers the reach index finds for them (see candidate-reach.server.ts) — or, while no index is ready,
+ * every active offer of their categories. Two statements and the index lookups, whatever the city.
+ */
+export function reachScopeForNeeds(db: Db, needIds: readonly number[], now = Date.now()): MatchingScope {
+  const { needs: open } = loadMatchingInstance(db, { needIds, offerIds: [] }, { now });
+  const offerCategoryIds = [...new Set(open.map((need) => need.categoryId))];
+  const offerIds = new Set<number>();
+  for (const need of open) {
+    const reachable = candidateOfferIds(db, need, now);
+    if (reachable === null) return { needIds, offerCategoryIds };
+    for (const id of reachable) offerIds.add(id);
+  }
+  return { needIds, offerCategoryIds, offerIds: [...offerIds] };
+}
