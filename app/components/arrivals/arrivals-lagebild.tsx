@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Figure, useNumber } from "~/components/dashboard/dashboard-sections";
 import { TableScroll } from "~/components/table-scroll";
 import type { ArrivalsLagebildView as LagebildData } from "~/modules/arrivals/lagebild.server";
-import { LAGEBILD_DAYS } from "~/modules/arrivals/lagebild.server";
+import { LAGEBILD_DAYS } from "~/modules/arrivals/lagebild-definitions";
 
 /** The drill-down behind the arrivals' figures (optionally for one neighbourhood). */
 export function lagebildArrivalsHref(neighbourhood?: number): string {

@@ -204,3 +204,25 @@ export type TemplateFormValues = z.input<typeof TemplateFormSchema>;
 export const TemplateListActionSchema = z.object({
   intent: z.enum(["install-defaults"], { errorMap: () => ({ message: "arrivals:errors.intent" }) }),
 });
+
+/** The values of a new template's form: a household step a week after arrival, at 9:00 for two hours. */
+export const NEW_TEMPLATE_VALUES: Record<string, string | string[]> = {
+  categoryId: "",
+  leadDays: "7",
+  startTime: "09:00",
+  durationMinutes: "120",
+  perPerson: "",
+  ageGroups: [],
+  requiresCertificate: "",
+  usesHouseholdLanguages: "on",
+  languages: [],
+  defaultSelected: "on",
+  active: "on",
+  sortOrder: "100",
+  ...Object.fromEntries(
+    UI_LOCALE.flatMap((locale) => [
+      [textField("title", locale), ""],
+      [textField("description", locale), ""],
+    ]),
+  ),
+};

@@ -18,13 +18,10 @@ import { addDays, daysBetween } from "~/modules/dashboard/periods";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { zonedIsoDate } from "~/utils/time";
+import { LAGEBILD_DAYS, UPCOMING_DAYS } from "./lagebild-definitions";
 import { stepFactsForPeriod, type StepFact } from "./progress.server";
 import { loadTemplates } from "./templates.server";
 
-/** The window of the figures: arrivals of the last 90 days (today included). */
-export const LAGEBILD_DAYS = 90;
-/** "Announced": arrivals still to come within this many days. */
-export const UPCOMING_DAYS = 30;
 export const ARRIVAL_LIST_PAGE_SIZE = 50;
 
 export interface StepFigures {

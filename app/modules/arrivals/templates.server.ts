@@ -131,28 +131,6 @@ export function templateFormValues(template: TemplateRecord): Record<string, str
   return values;
 }
 
-/** The values of a new template's form: a household step a week after arrival, at 9:00 for two hours. */
-export const NEW_TEMPLATE_VALUES: Record<string, string | string[]> = {
-  categoryId: "",
-  leadDays: "7",
-  startTime: "09:00",
-  durationMinutes: "120",
-  perPerson: "",
-  ageGroups: [],
-  requiresCertificate: "",
-  usesHouseholdLanguages: "on",
-  languages: [],
-  defaultSelected: "on",
-  active: "on",
-  sortOrder: "100",
-  ...Object.fromEntries(
-    UI_LOCALE.flatMap((locale) => [
-      [textField("title", locale), ""],
-      [textField("description", locale), ""],
-    ]),
-  ),
-};
-
 function writeChildren(tx: DbOrTx, templateId: number, input: TemplateInput): void {
   tx.delete(firstStepTemplateTexts).where(eq(firstStepTemplateTexts.templateId, templateId)).run();
   tx.delete(firstStepTemplateAgeGroups).where(eq(firstStepTemplateAgeGroups.templateId, templateId)).run();
