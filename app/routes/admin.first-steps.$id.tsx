@@ -10,6 +10,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TemplateForm } from "~/components/arrivals/template-form";
 import { BackArrow } from "~/components/back-arrow";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { TemplateFormSchema } from "~/modules/arrivals/first-step-template.schema";
 import {
   getTemplate,
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const template = getTemplate(db, id);
   return {
-    title: templateText(template.texts, user.locale).title,
+    title: templateText(template.texts, await requestLocale(request)).title,
     values: templateFormValues(template),
     categories: needFormOptions(db, user).categories,
   };

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { TemplateListActionSchema } from "~/modules/arrivals/first-step-template.schema";
 import {
   DEFAULT_TEMPLATES,
@@ -22,12 +23,13 @@ export const handle = { i18n: ["common", "arrivals"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "first-step-template:manage");
+  await requireCan(request, "first-step-template:manage");
+  const locale = await requestLocale(request);
   const db = getDb();
   const usage = templateUsage(db);
   const templates = loadTemplates(db).map((t) => ({
     id: t.id,
-    title: templateText(t.texts, user.locale).title,
+    title: templateText(t.texts, locale).title,
     categorySlug: t.categorySlug,
     categoryName: t.categoryName,
     leadDays: t.leadDays,
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     templates,
     defaults: DEFAULT_TEMPLATES.length,
-    pageTitle: `${getServerT(user.locale, "arrivals")("templates.title")} · miteinander`,
+    pageTitle: `${getServerT(locale, "arrivals")("templates.title")} · miteinander`,
   };
 }
 

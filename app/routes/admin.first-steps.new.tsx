@@ -10,6 +10,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TemplateForm } from "~/components/arrivals/template-form";
 import { BackArrow } from "~/components/back-arrow";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { NEW_TEMPLATE_VALUES, TemplateFormSchema } from "~/modules/arrivals/first-step-template.schema";
 import { createTemplate } from "~/modules/arrivals/templates.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "first-step-template:manage");
   return {
     categories: needFormOptions(getDb(), user).categories,
-    pageTitle: `${getServerT(user.locale, "arrivals")("templates.newTitle")} · miteinander`,
+    pageTitle: `${getServerT(await requestLocale(request), "arrivals")("templates.newTitle")} · miteinander`,
   };
 }
 

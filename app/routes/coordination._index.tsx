@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArrivalsWaiting } from "~/components/arrivals/arrivals-waiting";
 import { StatList } from "~/components/stat-list";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { loadArrivalsWaiting } from "~/modules/arrivals/home.server";
 import { loadCoordinationHome } from "~/modules/home/home-pages.server";
 import { formatNumber } from "~/utils/format";
@@ -15,7 +16,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "coordination:access");
-  return { name: user.displayName, ...loadCoordinationHome(user), arrivals: loadArrivalsWaiting(user) };
+  return {
+    name: user.displayName,
+    ...loadCoordinationHome(user),
+    arrivals: loadArrivalsWaiting(user, await requestLocale(request)),
+  };
 }
 
 type CoordinationFigure = "openNeeds" | "proposals" | "organisationsToVerify";

@@ -15,6 +15,7 @@ import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { FormMessage } from "~/components/form";
 import { DateTime } from "~/components/time";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { StepActionSchema } from "~/modules/arrivals/arrival.schema";
 import {
   assignStepToOrganisation,
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireIdParam(params);
   const db = getDb();
   requireArrival(db, user, id, "arrival:read");
-  return { arrival: getArrivalDetail(db, id, user.locale) };
+  return { arrival: getArrivalDetail(db, id, await requestLocale(request)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

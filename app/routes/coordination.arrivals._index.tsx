@@ -11,7 +11,8 @@ import {
   arrivalFilterToParams,
   parseArrivalFilter,
 } from "~/modules/arrivals/arrival-filter";
-import { arrivalFormOptions } from "~/modules/arrivals/arrivals.server";
+import { requestLocale } from "~/modules/auth/request-locale.server";
+import { arrivalNeighbourhoods } from "~/modules/arrivals/arrivals.server";
 import { listArrivals } from "~/modules/arrivals/progress.server";
 import { scopeOf } from "~/modules/dashboard/scope.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
@@ -41,8 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...result,
     filter,
     errors,
-    neighbourhoods: arrivalFormOptions(db, user).neighbourhoods,
-    pageTitle: `${getServerT(user.locale, "arrivals")("list.title")} · miteinander`,
+    neighbourhoods: arrivalNeighbourhoods(db, user),
+    pageTitle: `${getServerT(await requestLocale(request), "arrivals")("list.title")} · miteinander`,
   };
 }
 

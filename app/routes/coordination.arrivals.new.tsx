@@ -10,6 +10,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArrivalForm, EMPTY_ARRIVAL_FORM } from "~/components/arrivals/arrival-form";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { ArrivalFormSchema } from "~/modules/arrivals/arrival.schema";
 import { arrivalFormOptions, recordArrival } from "~/modules/arrivals/arrivals.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
@@ -30,7 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCan(request, "arrival:list");
-  const options = arrivalFormOptions(getDb(), user);
+  const locale = await requestLocale(request);
+  const options = arrivalFormOptions(getDb(), user, locale);
   return {
     options,
     defaults: {
@@ -38,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       neighbourhoodId: options.neighbourhoods.length === 1 ? String(options.neighbourhoods[0]!.id) : "",
       templateIds: options.templates.filter((t) => t.defaultSelected).map((t) => String(t.id)),
     },
-    pageTitle: `${getServerT(user.locale, "arrivals")("new.title")} · miteinander`,
+    pageTitle: `${getServerT(locale, "arrivals")("new.title")} · miteinander`,
   };
 }
 

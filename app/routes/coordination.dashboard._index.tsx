@@ -15,6 +15,7 @@ import {
 import { ArrivalsLagebild } from "~/components/arrivals/arrivals-lagebild";
 import { BackArrow } from "~/components/back-arrow";
 import { DateTime } from "~/components/time";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { dashboardLinks } from "~/modules/dashboard/dashboard-links";
 import { CERTIFICATE_HORIZON_DAYS, SHIFT_HORIZON_HOURS } from "~/modules/dashboard/definitions";
 import { lagebildInLanguage } from "~/modules/arrivals/lagebild.server";
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     neighbourhoodCount: neighbourhoods.length,
     heat: heatPage(heat, neighbourhoods, figures.categories, heatPageParam),
     // The snapshot holds every language's step titles; only the reader's travel.
-    arrivals: lagebildInLanguage(arrivals, user.locale),
+    arrivals: lagebildInLanguage(arrivals, await requestLocale(request)),
     allNeighbourhoods: user.role === "admin",
     pageTitle: t("title"),
   };

@@ -108,17 +108,22 @@ export interface ArrivalFormTemplate {
   defaultSelected: boolean;
 }
 
-/** The neighbourhoods the user may record arrivals in, and the active first steps in their language. */
-export function arrivalFormOptions(db: DbOrTx, user: AuthUser) {
-  const rows = db
+/** The neighbourhoods the user may record arrivals in, by name. */
+export function arrivalNeighbourhoods(db: DbOrTx, user: AuthUser): { id: number; name: string }[] {
+  return db
     .select({ id: neighbourhoods.id, name: neighbourhoods.name })
     .from(neighbourhoods)
     .orderBy(asc(neighbourhoods.name))
-    .all();
-  const allowed = rows.filter((n) => can(user, "arrival:create", { neighbourhoodId: n.id }));
+    .all()
+    .filter((n) => can(user, "arrival:create", { neighbourhoodId: n.id }));
+}
+
+/** The neighbourhoods the user may record arrivals in, and the active first steps in the page's language. */
+export function arrivalFormOptions(db: DbOrTx, user: AuthUser, locale: string) {
+  const allowed = arrivalNeighbourhoods(db, user);
   const templates: ArrivalFormTemplate[] = loadTemplates(db, { activeOnly: true }).map((t) => ({
     id: t.id,
-    ...templateText(t.texts, user.locale),
+    ...templateText(t.texts, locale),
     categorySlug: t.categorySlug,
     categoryName: t.categoryName,
     leadDays: t.leadDays,

@@ -9,7 +9,7 @@ import { loadTemplates, templateText } from "./templates.server";
 export const HOME_WAITING_LIMIT = 8;
 
 /** The coordinator's home: arrivals whose next step has no helper yet, the soonest first. */
-export function loadArrivalsWaiting(user: AuthUser, now = Date.now()) {
+export function loadArrivalsWaiting(user: AuthUser, locale: string, now = Date.now()) {
   const db = getDb();
   const { items, total } = arrivalsWaitingForHelpers(
     db,
@@ -24,7 +24,7 @@ export function loadArrivalsWaiting(user: AuthUser, now = Date.now()) {
     total,
     items: items.map((item) => {
       const template = templates.get(item.templateId);
-      return { ...item, stepTitle: template ? templateText(template.texts, user.locale).title : "" };
+      return { ...item, stepTitle: template ? templateText(template.texts, locale).title : "" };
     }),
   };
 }
