@@ -1,36 +1,43 @@
 /**
- * Translations for the seed, from the app's own locale files: the seed runs outside Vite, where the
- * app's getServerT (which bundles them through import.meta.glob) is not available. Same files, same
- * i18next options, so seeded texts read exactly as the app writes them.
+ * Translations for the seed, from the app's own locale files: the seed also runs outside Vite (tsx),
+ * where the app's getServerT (which bundles them through import.meta.glob) is not available. Same files,
+ * imported statically so that the demo start's bundle carries them too; seeded texts read exactly as
+ * the app writes them.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { createInstance, type i18n } from "i18next";
+import arArrivals from "../../app/locales/ar/arrivals.json";
+import arCommon from "../../app/locales/ar/common.json";
+import deArrivals from "../../app/locales/de/arrivals.json";
+import deCommon from "../../app/locales/de/common.json";
+import enArrivals from "../../app/locales/en/arrivals.json";
+import enCommon from "../../app/locales/en/common.json";
+import trArrivals from "../../app/locales/tr/arrivals.json";
+import trCommon from "../../app/locales/tr/common.json";
+import ukArrivals from "../../app/locales/uk/arrivals.json";
+import ukCommon from "../../app/locales/uk/common.json";
 import { UI_LOCALE, type UiLocale } from "../schema/enums";
 import type { TranslatorOf } from "../../app/modules/arrivals/step-texts";
 
-const NAMESPACES = ["arrivals", "common"] as const;
+const RESOURCES: Record<UiLocale, { arrivals: unknown; common: unknown }> = {
+  de: { arrivals: deArrivals, common: deCommon },
+  en: { arrivals: enArrivals, common: enCommon },
+  uk: { arrivals: ukArrivals, common: ukCommon },
+  ar: { arrivals: arArrivals, common: arCommon },
+  tr: { arrivals: trArrivals, common: trCommon },
+};
 
 let instance: i18n | null = null;
 
 function load(): i18n {
-  const resources: Record<string, Record<string, unknown>> = {};
-  for (const locale of UI_LOCALE) {
-    resources[locale] = {};
-    for (const namespace of NAMESPACES) {
-      const file = fileURLToPath(new URL(`../../app/locales/${locale}/${namespace}.json`, import.meta.url));
-      resources[locale][namespace] = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    }
-  }
   const created = createInstance();
   void created.init({
     lng: "de",
     fallbackLng: "de",
     supportedLngs: [...UI_LOCALE],
-    ns: [...NAMESPACES],
+    ns: ["arrivals", "common"],
     defaultNS: "common",
     interpolation: { escapeValue: false },
-    resources: resources as never,
+    resources: RESOURCES as never,
     initImmediate: false,
   });
   return created;
