@@ -152,6 +152,10 @@ async function main() {
       now,
     );
     const coordinatorMatch = one<{ id: number }>("SELECT id FROM matches ORDER BY id DESC LIMIT 1");
+    // The arrival with the most steps: the longest checklist.
+    const arrival = one<{ id: number }>(
+      "SELECT arrival_id AS id FROM arrival_steps GROUP BY arrival_id ORDER BY count(*) DESC, arrival_id LIMIT 1",
+    );
     closeDatabase(db);
 
     const { createUserSession } = await import("../../app/modules/auth/session.server");
@@ -235,6 +239,13 @@ async function main() {
         `/coordination/organisations/${organisation.id}`,
         "/coordination/reports",
         "/coordination/audit",
+        "/coordination/arrivals",
+        "/coordination/arrivals?status=all&page=2",
+        "/coordination/arrivals/new",
+        ...(arrival
+          ? [`/coordination/arrivals/${arrival.id}`, `/coordination/arrivals/${arrival.id}/bulk?run=1`]
+          : []),
+        "/coordination/dashboard/arrivals",
         "/matches",
         ...(coordinatorMatch ? [`/matches/${coordinatorMatch.id}`] : []),
         "/inbox",
@@ -246,6 +257,7 @@ async function main() {
         "/admin/invites",
         "/admin/settings",
         "/admin/outbox",
+        "/admin/first-steps",
         "/coordination/needs",
         "/coordination/dashboard",
         "/coordination/reports",
