@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { gotoHydrated } from "./hydration";
 import { KEY_PAGES, resolveTarget, withLanguage, type Target, type Who } from "./key-pages";
+import { overflow } from "./layout";
 
 // A phone held upright (390 px wide), in German and in Arabic, one test per page (each with its own time
 // budget, so a busy machine cannot fail a whole role at once): no page scrolls sideways (wide content
@@ -20,32 +21,6 @@ const MAX_TOP = HEIGHT / 4;
 
 test.use({ viewport: { width: WIDTH, height: HEIGHT } });
 test.describe.configure({ mode: "parallel" });
-
-/** The document's width, and the elements that stick out of the viewport on either side, for the message. */
-async function overflow(page: Page) {
-  return page.evaluate((width) => {
-    const scrollWidth = document.documentElement.scrollWidth;
-    if (scrollWidth <= width) return { scrollWidth, culprits: [] };
-    const culprits: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || (box.right <= width + 1 && box.left >= -1)) continue;
-      // Inside a scroll container it may be wider: that is what the container is for.
-      let parent = el.parentElement;
-      let contained = false;
-      while (parent && parent !== document.body) {
-        const style = getComputedStyle(parent);
-        if (["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) contained = true;
-        parent = parent.parentElement;
-      }
-      if (!contained)
-        culprits.push(
-          `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ")[0]}` : ""}`,
-        );
-    }
-    return { scrollWidth, culprits: culprits.slice(0, 5) };
-  }, WIDTH);
-}
 
 /** Values of definition lists narrower than half their list (a value squeezed beside its label). */
 async function squeezedValues(page: Page): Promise<string[]> {
@@ -108,7 +83,7 @@ for (const [who, targets] of Object.entries(KEY_PAGES) as [Who, Target[]][]) {
       const path = await resolveTarget(page, targets, index);
       for (const lng of ["de", "ar"]) {
         await gotoHydrated(page, withLanguage(path, lng));
-        const { scrollWidth, culprits } = await overflow(page);
+        const { scrollWidth, culprits } = await overflow(page, WIDTH);
         expect
           .soft(scrollWidth, `${path} (${lng}) is ${scrollWidth} px wide: ${culprits.join(", ")}`)
           .toBeLessThanOrEqual(WIDTH);
