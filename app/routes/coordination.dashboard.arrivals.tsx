@@ -1,11 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StepKindTable } from "~/components/arrivals/arrivals-lagebild";
 import { IsoDay } from "~/components/arrivals/parts";
 import { useNumber } from "~/components/dashboard/dashboard-sections";
 import { FigureList } from "~/components/dashboard/figure-list";
 import { LAGEBILD_DAYS } from "~/modules/arrivals/lagebild-definitions";
-import { listLagebildArrivals } from "~/modules/arrivals/lagebild.server";
+import { listLagebildArrivals, stepKindsInLanguage } from "~/modules/arrivals/lagebild.server";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { requireFigureRoute } from "~/modules/dashboard/figure-route.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { getDb } from "~/utils/db.server";
@@ -16,8 +18,14 @@ export const meta: MetaFunction = () => [{ title: "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, filter, neighbourhoodName } = await requireFigureRoute(request);
+  const { byStep, ...list } = listLagebildArrivals(getDb(), scope, {
+    neighbourhood: filter.neighbourhood,
+    page: filter.page,
+  });
   return {
-    ...listLagebildArrivals(getDb(), scope, { neighbourhood: filter.neighbourhood, page: filter.page }),
+    ...list,
+    // One neighbourhood's median days to each step: the Lagebild itself has them for the whole scope.
+    byStep: byStep ? stepKindsInLanguage(byStep, await requestLocale(request)) : null,
     neighbourhoodName,
   };
 }
@@ -35,6 +43,18 @@ export default function FigureArrivalsPage() {
       total={data.total}
       page={data.page}
       pageCount={data.pageCount}
+      after={
+        data.byStep && data.byStep.length > 0 ? (
+          <section aria-labelledby="arrivals-by-step">
+            <StepKindTable
+              rows={data.byStep}
+              heading={[t("lagebild.byStep"), data.neighbourhoodName].filter(Boolean).join(" · ")}
+              headingId="arrivals-by-step"
+              level={2}
+            />
+          </section>
+        ) : null
+      }
     >
       <table className="data-table" data-testid="arrivals-list">
         <thead>

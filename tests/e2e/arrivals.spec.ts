@@ -295,6 +295,20 @@ for (const run of RUNS) {
         arrival.id,
       )[0]!.n;
       await expect(entry).toContainText(t("arrivals:lagebild.doneOf", { done: "2", count: steps }));
+      // The neighbourhood's days from arrival to each step: the two done steps' kinds are among them.
+      const byStep = page.getByTestId("arrivals-by-step");
+      await expect(page.getByRole("heading", { level: 2 })).toContainText(run.neighbourhood);
+      const doneKinds = query<{ title: string }>(
+        `SELECT DISTINCT tt.title FROM arrival_steps s JOIN needs n ON n.id = s.need_id
+         JOIN first_step_template_texts tt ON tt.template_id = s.template_id AND tt.locale = ?
+         WHERE s.arrival_id = ? AND n.status = 'closed'`,
+        run.lng,
+        arrival.id,
+      );
+      expect(doneKinds.length).toBeGreaterThan(0);
+      for (const { title } of doneKinds) {
+        await expect(byStep.getByRole("rowheader", { name: title, exact: true })).toHaveCount(1);
+      }
       await entry.getByRole("link", { name: arrival.code }).click();
       await expect(page).toHaveURL(new RegExp(`${arrival.path}$`));
     });

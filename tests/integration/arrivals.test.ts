@@ -622,6 +622,35 @@ describe("the overview, the home page and the Lagebild", () => {
         "steps",
       ].sort(),
     );
+    // One neighbourhood's days to each step: only its own steps count, whoever looks.
+    const elsewhere = recordArrival(
+      db,
+      outsider,
+      input({
+        neighbourhoodId: nb2,
+        arrivalDate: addDays(today, -10),
+        templateIds: [templateIds.registration!],
+      }),
+      now - 10 * DAY,
+    );
+    if (!elsewhere.ok) throw new Error(JSON.stringify(elsewhere.errors));
+    const elsewhereStep = stepsOf(elsewhere.value.id)[0]!;
+    markStepDone(db, outsider, elsewhere.value.id, elsewhereStep.step.id, now - 9 * DAY);
+    db.update(needs)
+      .set({ closedAt: new Date(Date.parse(`${addDays(today, -9)}T10:00:00Z`)) })
+      .where(eq(needs.id, elsewhereStep.need.id))
+      .run();
+    const everywhere = { neighbourhoodIds: null };
+    const here = listLagebildArrivals(db, everywhere, { neighbourhood: nb, page: 1 }, now).byStep;
+    expect(here).toEqual([
+      expect.objectContaining({ templateId: templateIds.registration, due: 2, done: 1, medianDays: 4 }),
+    ]);
+    expect(here![0]!.titles.de).toBe("Anmeldung im Bürgerbüro");
+    expect(listLagebildArrivals(db, everywhere, { neighbourhood: nb2, page: 1 }, now).byStep).toEqual([
+      expect.objectContaining({ templateId: templateIds.registration, due: 1, done: 1, medianDays: 1 }),
+    ]);
+    // Without a neighbourhood the list has none: the Lagebild shows them for the whole scope.
+    expect(listLagebildArrivals(db, scope, { page: 1 }, now).byStep).toBeNull();
   });
 });
 

@@ -2,7 +2,10 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Figure, useNumber } from "~/components/dashboard/dashboard-sections";
 import { TableScroll } from "~/components/table-scroll";
-import type { ArrivalsLagebildView as LagebildData } from "~/modules/arrivals/lagebild.server";
+import type {
+  ArrivalsLagebildView as LagebildData,
+  StepKindFiguresView,
+} from "~/modules/arrivals/lagebild.server";
 import { LAGEBILD_DAYS } from "~/modules/arrivals/lagebild-definitions";
 
 /** The drill-down behind the arrivals' figures (optionally for one neighbourhood). */
@@ -98,37 +101,63 @@ export function ArrivalsLagebild({ data }: { data: LagebildData }) {
             </TableScroll>
           </div>
           <div>
-            <h3 id="arrivals-by-step">{t("lagebild.byStep")}</h3>
-            <TableScroll labelledBy="arrivals-by-step">
-              <table className="data-table" data-testid="arrivals-by-step">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("lagebild.columns.step")}</th>
-                    <th scope="col">{t("lagebild.columns.leadDays")}</th>
-                    <th scope="col">{t("lagebild.columns.inTime")}</th>
-                    <th scope="col">{t("lagebild.columns.median")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.byStep.map((row) => (
-                    <tr key={row.templateId}>
-                      <th scope="row">{row.title}</th>
-                      <td className="numeric">{n(row.leadDays)}</td>
-                      <td className="numeric">
-                        {percent(row.shareInTime)}{" "}
-                        <span className="muted small">
-                          ({n(row.doneInTime)}/{n(row.due)})
-                        </span>
-                      </td>
-                      <td className="numeric">{days(row.medianDays)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <StepKindTable rows={data.byStep} heading={t("lagebild.byStep")} headingId="arrivals-by-step" />
           </div>
         </div>
       )}
     </section>
+  );
+}
+
+/** Figures per kind of first step: its lead time, the share done in time and the median days to done. */
+export function StepKindTable({
+  rows,
+  heading,
+  headingId,
+  level = 3,
+}: {
+  rows: readonly StepKindFiguresView[];
+  heading: string;
+  headingId: string;
+  /** The heading's level: 3 inside the Lagebild's section, 2 on a page of its own. */
+  level?: 2 | 3;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
+  const { t } = useTranslation(["arrivals", "dashboard"]);
+  const n = useNumber();
+  const percent = (share: number | null) => (share === null ? "–" : `${n(share * 100, 0)} %`);
+  const days = (value: number | null) =>
+    value === null ? "–" : t("lagebild.days", { count: value, value: n(value, 1) });
+  return (
+    <>
+      <Heading id={headingId}>{heading}</Heading>
+      <TableScroll labelledBy={headingId}>
+        <table className="data-table" data-testid={headingId}>
+          <thead>
+            <tr>
+              <th scope="col">{t("lagebild.columns.step")}</th>
+              <th scope="col">{t("lagebild.columns.leadDays")}</th>
+              <th scope="col">{t("lagebild.columns.inTime")}</th>
+              <th scope="col">{t("lagebild.columns.median")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.templateId}>
+                <th scope="row">{row.title}</th>
+                <td className="numeric">{n(row.leadDays)}</td>
+                <td className="numeric">
+                  {percent(row.shareInTime)}{" "}
+                  <span className="muted small">
+                    ({n(row.doneInTime)}/{n(row.due)})
+                  </span>
+                </td>
+                <td className="numeric">{days(row.medianDays)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }

@@ -4,7 +4,10 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { TableScroll } from "~/components/table-scroll";
 
-/** Frame of a list behind a dashboard figure: back link, title, the count, the rows and pagination. */
+/**
+ * Frame of a list behind a dashboard figure: back link, title, the count, the rows and pagination, and
+ * optionally what follows the list (`after`: figures about the rows).
+ */
 export function FigureList({
   title,
   intro,
@@ -12,6 +15,7 @@ export function FigureList({
   page,
   pageCount,
   children,
+  after,
 }: {
   title: string;
   intro?: ReactNode;
@@ -19,6 +23,7 @@ export function FigureList({
   page: number;
   pageCount: number;
   children: ReactNode;
+  after?: ReactNode;
 }) {
   const { t } = useTranslation("dashboard");
   const location = useLocation();
@@ -65,6 +70,7 @@ export function FigureList({
           )}
         </nav>
       ) : null}
+      {after}
     </div>
   );
 }

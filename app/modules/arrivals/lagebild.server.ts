@@ -62,18 +62,17 @@ export interface ArrivalsLagebild {
 }
 
 /** The figures as a page shows them: each step's title in the reader's language. */
-export type ArrivalsLagebildView = Omit<ArrivalsLagebild, "byStep"> & {
-  byStep: (Omit<StepKindFigures, "titles"> & { title: string })[];
-};
+export type ArrivalsLagebildView = Omit<ArrivalsLagebild, "byStep"> & { byStep: StepKindFiguresView[] };
+
+export type StepKindFiguresView = Omit<StepKindFigures, "titles"> & { title: string };
+
+/** Each step's title in the reader's language (German where the template has none in it). */
+export function stepKindsInLanguage(rows: readonly StepKindFigures[], locale: string): StepKindFiguresView[] {
+  return rows.map(({ titles, ...row }) => ({ ...row, title: titles[locale as UiLocale] ?? titles.de ?? "" }));
+}
 
 export function lagebildInLanguage(figures: ArrivalsLagebild, locale: string): ArrivalsLagebildView {
-  return {
-    ...figures,
-    byStep: figures.byStep.map(({ titles, ...row }) => ({
-      ...row,
-      title: titles[locale as UiLocale] ?? titles.de ?? "",
-    })),
-  };
+  return { ...figures, byStep: stepKindsInLanguage(figures.byStep, locale) };
 }
 
 /** The median of a list of numbers (the mean of the middle two for an even count), or null. */
@@ -119,6 +118,19 @@ export function stepFigures(steps: readonly StepFact[]): StepFigures {
     overdue,
     medianDays: median(days),
   };
+}
+
+/** The figures of some steps per kind of step (template), in the templates' order; kinds with nothing due are left out. */
+function stepKindFigures(db: DbOrTx, steps: readonly StepFact[]): StepKindFigures[] {
+  const templates = loadTemplates(db, { ids: [...new Set(steps.map((s) => s.templateId))] });
+  return templates
+    .map((t) => ({
+      templateId: t.id,
+      titles: Object.fromEntries(Object.entries(t.texts).map(([locale, text]) => [locale, text.title])),
+      leadDays: t.leadDays,
+      ...stepFigures(steps.filter((s) => s.templateId === t.id)),
+    }))
+    .filter((f) => f.due > 0);
 }
 
 function windowOf(now: number): { from: string; to: string; today: string } {
@@ -176,15 +188,7 @@ export function loadArrivalsLagebild(
       };
     })
     .sort((a, b) => b.arrivals - a.arrivals || a.name.localeCompare(b.name, "de"));
-  const templates = loadTemplates(db, { ids: [...new Set(steps.map((s) => s.templateId))] });
-  const byStep: StepKindFigures[] = templates
-    .map((t) => ({
-      templateId: t.id,
-      titles: Object.fromEntries(Object.entries(t.texts).map(([locale, text]) => [locale, text.title])),
-      leadDays: t.leadDays,
-      ...stepFigures(steps.filter((s) => s.templateId === t.id)),
-    }))
-    .filter((f) => f.due > 0);
+  const byStep = stepKindFigures(db, steps);
   return {
     from,
     to,
@@ -207,7 +211,9 @@ export interface LagebildArrivalItem extends StepFigures {
 
 /**
  * The arrivals behind the Lagebild's figures (the same window and definitions), optionally of one
- * neighbourhood: code, place, date and step figures only, newest first, in pages.
+ * neighbourhood: code, place, date and step figures only, newest first, in pages. For one neighbourhood
+ * also its figures per step (the median days from arrival to each step there); null otherwise, where
+ * the Lagebild itself has them.
  */
 export function listLagebildArrivals(
   db: DbOrTx,
@@ -221,6 +227,7 @@ export function listLagebildArrivals(
   pageCount: number;
   from: string;
   to: string;
+  byStep: StepKindFigures[] | null;
 } {
   const { from, to, today } = windowOf(now);
   const steps = stepFactsForPeriod(db, scope, from, to, today).filter(
@@ -259,5 +266,6 @@ export function listLagebildArrivals(
     const mine = byArrival.get(r.id) ?? [];
     return { ...r, steps: mine.filter((s) => s.state !== "cancelled").length, ...stepFigures(mine) };
   });
-  return { items, total, page, pageCount, from, to };
+  const byStep = filter.neighbourhood === undefined ? null : stepKindFigures(db, steps);
+  return { items, total, page, pageCount, from, to, byStep };
 }
