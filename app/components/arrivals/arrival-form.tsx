@@ -168,22 +168,24 @@ export function ArrivalForm({
                 template.ageGroups.every((g) => countOf(AGE_FIELDS[g]) === 0);
               const groups = template.ageGroups.map((g) => t(`ageGroups.${g}`)).join(", ");
               return (
-                <label key={template.id} className="choice">
+                <label key={template.id} className="choice step-choice">
                   <input
                     type="checkbox"
                     value={String(template.id)}
                     defaultChecked={chosenIds.includes(String(template.id))}
                     {...form.rhf.register("templateIds")}
                   />{" "}
-                  {template.title}
-                  <span className="step-choice__note">
-                    {t("form.stepFacts", { count: template.leadDays })}
-                    {template.perPerson
-                      ? ` · ${t("form.perPerson", { groups })}`
-                      : groups
-                        ? ` · ${t("form.forGroups", { groups })}`
-                        : ""}
-                    {nobody ? ` · ${t("form.nobodyInGroups")}` : ""}
+                  <span>
+                    {template.title}
+                    <span className="step-choice__note">
+                      {t("form.stepFacts", { count: template.leadDays })}
+                      {template.perPerson
+                        ? ` · ${t("form.perPerson", { groups })}`
+                        : groups
+                          ? ` · ${t("form.forGroups", { groups })}`
+                          : ""}
+                      {nobody ? ` · ${t("form.nobodyInGroups")}` : ""}
+                    </span>
                   </span>
                 </label>
               );
