@@ -72,7 +72,9 @@ export default function FigureArrivalsPage() {
           {data.items.map((a) => (
             <tr key={a.id}>
               <th scope="row">
-                <Link to={`/coordination/arrivals/${a.id}`}>{a.code}</Link>
+                <Link to={`/coordination/arrivals/${a.id}`} className="arrival-code">
+                  {a.code}
+                </Link>
               </th>
               <td>{a.neighbourhoodName}</td>
               <td>
