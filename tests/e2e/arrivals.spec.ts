@@ -99,7 +99,10 @@ for (const run of RUNS) {
       await page.getByRole("button", { name: t("arrivals:form.submit") }).click();
 
       await expect(page).toHaveURL(/\/coordination\/arrivals\/\d+\?notice=arrival-created/);
-      const heading = await page.getByRole("heading", { level: 1 }).textContent();
+      // With JavaScript the address changes as the router navigates: wait for the new page's heading.
+      const h1 = page.getByRole("heading", { level: 1 });
+      await expect(h1).toHaveText(/A-\d{4}-\d{3,}/);
+      const heading = await h1.textContent();
       const code = /A-\d{4}-\d{3,}/.exec(heading ?? "")?.[0];
       expect(code, "the household's code in the heading").toBeTruthy();
       arrival.code = code!;
