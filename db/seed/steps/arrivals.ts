@@ -320,7 +320,8 @@ export function seedArrivals(ctx: SeedContext): number {
       const { startsAt, endsAt } = match ?? timing;
       const texts = stepNeedTexts(template.plan, step, facts, "de", seedTranslatorOf);
       const done = outcome.kind === "done";
-      const doneAt = done ? Math.min(endsAt + rng.int(1, 20) * HOUR_MS, ctx.anchorMs - HOUR_MS) : null;
+      // Marked done within a few hours of the appointment's end, the same day (not in the night).
+      const doneAt = done ? Math.min(endsAt + rng.int(1, 20) * 10 * MINUTE_MS, ctx.anchorMs - HOUR_MS) : null;
       const status: NeedStatus =
         outcome.kind === "cancelled"
           ? "cancelled"
