@@ -647,8 +647,10 @@ function planMatch(
         live,
         proposedAt: first.proposedAt,
       },
-      1,
-    )[0];
+      2,
+    )
+      // The demo volunteer's offers keep their room for the demo's own needs (a live match takes a place).
+      .find((c) => !live || ctx.offers[c.offerIndex]?.volunteer !== 0);
   const { weekday, minute } = berlinWeekdayMinute(startsAt);
   let candidate = search([[weekday, minute, Math.min(24 * 60, minute + minutes)]], startsAt, endsAt);
   let times = first;
