@@ -19,7 +19,7 @@ type AdminFigure = "invites" | "organisationsToVerify" | "outboxPending" | "outb
 
 export default function AdminHomePage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["home", "auth", "dashboard", "settings"]);
+  const { t } = useTranslation(["home", "auth", "dashboard", "settings", "arrivals"]);
   return (
     <div className="page page--wide">
       <h1>{t("admin.title")}</h1>

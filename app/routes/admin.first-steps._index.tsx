@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
@@ -81,7 +82,11 @@ export default function FirstStepsPage() {
             : ""}
         </FormMessage>
       ) : null}
-      {failed ? <FormMessage>{t(failed)}</FormMessage> : null}
+      {failed ? (
+        <FormMessage>
+          <DataText k={failed} />
+        </FormMessage>
+      ) : null}
       <Form method="post">
         <p>{t("templates.defaultsIntro", { count: defaults })}</p>
         <button type="submit" name="intent" value="install-defaults" className="button button--secondary">

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { AgeGroupList, IsoDay } from "~/components/arrivals/parts";
 import { Checklist } from "~/components/arrivals/checklist";
 import { ArrivalNotice } from "~/components/arrivals/notice";
@@ -95,7 +96,11 @@ export default function ArrivalPage() {
       </p>
       <h1>{t("detail.title", { code: arrival.code })}</h1>
       <ArrivalNotice />
-      {message && !stepId ? <FormMessage>{t(message)}</FormMessage> : null}
+      {message && !stepId ? (
+        <FormMessage>
+          <DataText k={message} />
+        </FormMessage>
+      ) : null}
       <dl className="facts-grid">
         <dt>{t("fields.neighbourhood")}</dt>
         <dd>{arrival.neighbourhoodName}</dd>

@@ -269,7 +269,7 @@ for (const run of RUNS) {
         const item = page.locator(`#step-${step.id}`);
         await expect(item.locator(".tag").first()).toHaveText(t("arrivals:states.done"));
         const by = step.helper
-          ? t("arrivals:checklist.doneBy", { names: step.helper.split(" ")[0] })
+          ? t("arrivals:checklist.doneBy", { names: step.helper.split(" ")[0]! })
           : t("arrivals:checklist.doneByCoordination");
         await expect(item).toContainText(by);
         await expect(item.locator("time")).not.toHaveCount(0);

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AGE_GROUP, LANGUAGE, LANGUAGE_LEVEL } from "@db/schema/enums";
+import { DataText } from "~/components/data-text";
 import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { TextAreaField } from "~/components/form-fields";
 import { useHydrated } from "~/components/use-hydrated";
@@ -156,7 +157,7 @@ export function ArrivalForm({
           </p>
           {stepsError ? (
             <p id={`${form.fieldId("templateIds")}-error`} className="field-error">
-              {t(stepsError)}
+              <DataText k={stepsError} />
             </p>
           ) : null}
           {options.templates.length === 0 ? <p className="empty">{t("form.noTemplates")}</p> : null}

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { DateRange, DateTime } from "~/components/time";
 import type { ArrivalDetail, ChecklistStep } from "~/modules/arrivals/arrivals.server";
 import { isLiveStep } from "~/modules/arrivals/step-state";
@@ -103,7 +104,7 @@ function StepItem({
       </p>
       {error ? (
         <p id={errorId} className="field-error" role="alert">
-          {t(error)}
+          <DataText k={error} />
         </p>
       ) : null}
       {live ? (

@@ -33,6 +33,7 @@ import {
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { addDays, daysBetween } from "~/modules/dashboard/periods";
+import { dataKeyT } from "~/modules/i18n/keys";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { explainOrganisationCover } from "~/modules/matching";
 import { completeMatch, insertProposals } from "~/modules/matches/match-lifecycle.server";
@@ -143,7 +144,7 @@ function needTexts(
   household: HouseholdFacts,
   locale: UiLocale,
 ): { title: string; description: string } {
-  return stepNeedTexts(template, step, household, locale, getServerT);
+  return stepNeedTexts(template, step, household, locale, (l, ns) => dataKeyT(getServerT(l, ns)));
 }
 
 /** The next free code of the year: A-<year>-<highest number of that year + 1>. Inside the write transaction. */

@@ -73,6 +73,25 @@ export const AUDIT_DETAIL_KEYS = [
   "activities",
   "rows",
   "existing",
+  // Arrivals and their first steps
+  "arrivalId",
+  "code",
+  "steps",
+  "templates",
+  "templateId",
+  "dueOn",
+  "months",
+  "retentionMonthsArrivals",
+  "leadDays",
+  "startMinute",
+  "durationMinutes",
+  "perPerson",
+  "ageGroups",
+  "usesHouseholdLanguages",
+  "defaultSelected",
+  "active",
+  "sortOrder",
+  "texts",
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 
@@ -96,6 +115,8 @@ export const AUDIT_DETAIL_VALUES = [
     "need_completed",
     "all_completed",
     "account_erased",
+    "arrival_anonymised",
+    "defaults",
     "true",
     "false",
   ] as const),
@@ -115,6 +136,8 @@ export type AuditDetailValue =
   | "need_completed"
   | "all_completed"
   | "account_erased"
+  | "arrival_anonymised"
+  | "defaults"
   | "true"
   | "false";
 

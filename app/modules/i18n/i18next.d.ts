@@ -1,6 +1,7 @@
 import "i18next";
 import type activities from "~/locales/de/activities.json";
 import type admin from "~/locales/de/admin.json";
+import type arrivals from "~/locales/de/arrivals.json";
 import type auth from "~/locales/de/auth.json";
 import type common from "~/locales/de/common.json";
 import type coordination from "~/locales/de/coordination.json";
@@ -28,6 +29,7 @@ declare module "i18next" {
     resources: {
       activities: typeof activities;
       admin: typeof admin;
+      arrivals: typeof arrivals;
       auth: typeof auth;
       common: typeof common;
       coordination: typeof coordination;
