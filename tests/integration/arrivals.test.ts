@@ -13,6 +13,7 @@ import {
   arrivalSteps,
   arrivalStepStatistics,
   auditEvents,
+  hoursLog,
   matches,
   needLanguages,
   needs,
@@ -417,9 +418,23 @@ describe("progress follows the needs and their matches", () => {
     expect(state()[registration!.step.id]).toBe("matched");
     expect(openStepNeedIds(db, id)).not.toContain(registration!.need.id);
 
-    // The coordinator marks it done: the match is completed with the step's hours, the need is closed.
-    expect(markStepDone(db, coordinator, id, registration!.step.id, now).ok).toBe(true);
-    const detail = getArrivalDetail(db, id, "de", now);
+    // Before the appointment's day there are no hours to record: marking it done is refused, nothing changes.
+    const appointment = registration!.need.startsAt.getTime();
+    if (zonedIsoDate(appointment) > zonedIsoDate(now)) {
+      expect(markStepDone(db, coordinator, id, registration!.step.id, now)).toEqual({
+        ok: false,
+        errors: { form: "arrivals:errors.stepNotYet" },
+      });
+      expect(state()[registration!.step.id]).toBe("matched");
+    }
+    // On the day, the coordinator marks it done: the match is completed with the step's hours on that
+    // day, the need is closed.
+    const onTheDay = Math.max(now, appointment + 60 * 60 * 1000);
+    expect(markStepDone(db, coordinator, id, registration!.step.id, onTheDay).ok).toBe(true);
+    expect(
+      db.select({ date: hoursLog.date }).from(hoursLog).where(eq(hoursLog.matchId, matchId)).all(),
+    ).toEqual([{ date: zonedIsoDate(appointment) }]);
+    const detail = getArrivalDetail(db, id, "de", onTheDay);
     const done = detail.steps.find((s) => s.stepId === registration!.step.id)!;
     expect(done.state).toBe("done");
     expect(done.doneAt).not.toBeNull();
@@ -506,7 +521,13 @@ describe("progress follows the needs and their matches", () => {
     expect(respondToMatch(db, authUserOf(db, owner.id), match.id, { answer: "accept", reason: "" }).ok).toBe(
       true,
     );
-    const outcome = markStepDone(db, coordinator, id, club!.step.id);
+    const outcome = markStepDone(
+      db,
+      coordinator,
+      id,
+      club!.step.id,
+      Math.max(Date.now(), club!.need.startsAt.getTime() + 60 * 60 * 1000),
+    );
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true });
     const done = getArrivalDetail(db, id, "de").steps[0]!;
     expect(done.state).toBe("done");

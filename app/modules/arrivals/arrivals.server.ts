@@ -576,15 +576,15 @@ export function markStepDone(
     .from(matches)
     .where(and(eq(matches.needId, step.needId), inArray(matches.status, ["accepted", "active"])))
     .all();
-  const today = zonedIsoDate(now);
-  const appointment = zonedIsoDate(step.startsAt.getTime());
-  const date = appointment <= today ? appointment : today;
+  // A helper's hours are for the appointment's day (completeMatch): before that day there is nothing to record.
+  if (running.length > 0 && zonedIsoDate(step.startsAt.getTime()) > zonedIsoDate(now))
+    return { ok: false, errors: { form: "arrivals:errors.stepNotYet" } };
   for (const match of running) {
     const outcome = completeMatch(
       db,
       user,
       match.id,
-      { hours: match.logged > 0 ? null : stepHours(template?.durationMinutes ?? 60), date },
+      { hours: match.logged > 0 ? null : stepHours(template?.durationMinutes ?? 60), date: null },
       now,
     );
     if (!outcome.ok) return outcome;
