@@ -9,7 +9,7 @@ import { users } from "./users";
 /**
  * A first step the city plans for every arriving household (Bürgerbüro, school enrolment per child, …),
  * configured by admins. Recording an arrival turns the chosen templates into dated needs.
- * docs/decisions/087-arrivals-and-first-steps.md
+ * docs/decisions/088-arrivals-and-first-steps.md
  */
 export const firstStepTemplates = sqliteTable(
   "first_step_templates",

@@ -2,7 +2,7 @@
  * Arrivals: recorded by a coordinator for a neighbourhood in their scope, turned into dated needs by the
  * city's first-step templates (plan.ts), and followed step by step. Every change is audited in its own
  * transaction; a step's progress is its need's and its matches' (progress.server.ts).
- * docs/decisions/087-arrivals-and-first-steps.md
+ * docs/decisions/088-arrivals-and-first-steps.md
  */
 import { and, asc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "@db/client";

@@ -2,7 +2,7 @@
  * The plan of an arrival: which needs its first steps require, on which day, at what time, in which
  * languages and how urgent. Pure (no DB, no clock of its own): the server calls it with the templates the
  * coordinator chose and "now"; the tests call it with any date. The rules are explained in
- * docs/decisions/087-arrivals-and-first-steps.md.
+ * docs/decisions/088-arrivals-and-first-steps.md.
  */
 import type { AgeGroup, Language, LanguageLevel, NeedUrgency } from "@db/schema/enums";
 import { addDays } from "~/modules/dashboard/periods";
