@@ -60,10 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validateFormData(formData, StepActionSchema);
   if (!result.success) return data(result, { status: 400 });
-  const { intent, stepId, offerId } = result.data;
+  const { intent, stepId, offerId, doneOn } = result.data;
   const outcome =
     intent === "done"
-      ? markStepDone(db, user, id, stepId)
+      ? markStepDone(db, user, id, stepId, { doneOn })
       : intent === "not-needed"
         ? markStepNotNeeded(db, user, id, stepId)
         : assignStepToOrganisation(db, user, id, stepId, offerId);
@@ -82,6 +82,8 @@ export default function ArrivalPage() {
   const message = failure
     ? (failure.errors.offerId ?? failure.errors.form ?? failure.errors.intent ?? failure.errors.stepId)
     : undefined;
+  const doneOnError = failure?.errors.doneOn;
+  const doneOnValue = typeof failure?.values.doneOn === "string" ? failure.values.doneOn : null;
   const counted = arrival.steps.filter((s) => s.state !== "cancelled");
   const done = counted.filter((s) => s.state === "done").length;
   const overdue = arrival.steps.filter((s) => s.state === "overdue").length;
@@ -145,7 +147,14 @@ export default function ArrivalPage() {
             </Link>
           </p>
         ) : null}
-        <Checklist arrival={arrival} error={stepId && message ? { stepId, message } : null} />
+        <Checklist
+          arrival={arrival}
+          error={
+            stepId && (message || doneOnError)
+              ? { stepId, message: message ?? null, doneOn: doneOnError ?? null, doneOnValue }
+              : null
+          }
+        />
       </section>
     </div>
   );

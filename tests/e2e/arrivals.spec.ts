@@ -36,6 +36,15 @@ function threeDaysAgo(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(day);
 }
 
+/** A Berlin day (ISO) `days` from today. */
+function berlinDay(days: number): string {
+  return berlinDayOf(Date.now() + days * 86_400_000);
+}
+
+function berlinDayOf(instant: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date(instant));
+}
+
 function query<T>(sql: string, ...params: unknown[]): T[] {
   const db = openE2eDatabase();
   try {
@@ -234,9 +243,30 @@ for (const run of RUNS) {
         arrival.id,
       );
       expect(withHelper && withoutHelper).toBeTruthy();
+      const today = berlinDay(0);
+      // The helper's appointment is still ahead: the visit happened earlier than planned.
+      const [planned] = query<{ startsAt: number }>(
+        "SELECT n.starts_at AS startsAt FROM arrival_steps s JOIN needs n ON n.id = s.need_id WHERE s.id = ?",
+        withHelper!.id,
+      );
+      expect(berlinDayOf(planned!.startsAt) > today).toBe(true);
       for (const step of [withHelper!, withoutHelper!]) {
         await page.goto(arrival.path);
         await settled(page, run);
+        const item = page.locator(`#step-${step.id}`);
+        const doneOn = item.getByLabel(t("arrivals:checklist.doneOn"));
+        await expect(doneOn).toHaveValue(today);
+        if (step === withHelper) {
+          // A day in the future is refused next to the field, in the page's language; nothing changes.
+          await doneOn.fill(berlinDay(1));
+          await item.getByRole("button", { name: t("arrivals:checklist.markDone"), exact: true }).click();
+          await settled(page, run);
+          await expect(page.locator(`#step-${step.id}`)).toContainText(t("arrivals:errors.doneOnFuture"));
+          await expect(
+            page.locator(`#step-${step.id}`).getByLabel(t("arrivals:checklist.doneOn")),
+          ).toHaveAttribute("aria-invalid", "true");
+          await page.locator(`#step-${step.id}`).getByLabel(t("arrivals:checklist.doneOn")).fill(today);
+        }
         await page
           .locator(`#step-${step.id}`)
           .getByRole("button", { name: t("arrivals:checklist.markDone"), exact: true })
@@ -244,6 +274,14 @@ for (const run of RUNS) {
         await expect(page).toHaveURL(/notice=step-done/);
         await expect(page.getByText(t("arrivals:notices.step-done"))).toBeVisible();
       }
+      // Its appointment moved to today, and the helper's hours are on that day.
+      const [moved] = query<{ startsAt: number; hoursOn: string }>(
+        `SELECT n.starts_at AS startsAt, h.date AS hoursOn FROM arrival_steps s JOIN needs n ON n.id = s.need_id
+         JOIN matches m ON m.need_id = n.id JOIN hours_log h ON h.match_id = m.id WHERE s.id = ?`,
+        withHelper!.id,
+      );
+      expect(berlinDayOf(moved!.startsAt)).toBe(today);
+      expect(moved!.hoursOn).toBe(today);
     });
 
     test("the checklist shows what was done, by whom and when", async ({ page, loginAs }) => {
@@ -273,6 +311,10 @@ for (const run of RUNS) {
           : t("arrivals:checklist.doneByCoordination");
         await expect(item).toContainText(by);
         await expect(item.locator("time")).not.toHaveCount(0);
+        // When: today, the day it was done.
+        expect(berlinDayOf(Date.parse((await item.locator("time").last().getAttribute("datetime"))!))).toBe(
+          berlinDay(0),
+        );
         await expect(item.getByRole("button")).toHaveCount(0);
       }
     });

@@ -22,7 +22,7 @@ import {
   offerLanguages,
 } from "@db/schema";
 import type { AgeGroup } from "@db/schema/enums";
-import { ArrivalFormSchema, type ArrivalInput } from "~/modules/arrivals/arrival.schema";
+import { ArrivalFormSchema, StepActionSchema, type ArrivalInput } from "~/modules/arrivals/arrival.schema";
 import {
   assignStepToOrganisation,
   getArrivalDetail,
@@ -43,14 +43,16 @@ import { anonymiseArrivals, monthsBefore } from "~/modules/arrivals/retention.se
 import { installDefaultTemplates, loadTemplates } from "~/modules/arrivals/templates.server";
 import { cachedFigures } from "~/modules/dashboard/figure-snapshots.server";
 import { scopeOf } from "~/modules/dashboard/scope.server";
-import { addDays } from "~/modules/dashboard/periods";
+import { addDays, periodOf } from "~/modules/dashboard/periods";
 import { computeBulkAssignment } from "~/modules/matches/bulk-assignment.server";
 import { candidateReachStatus, prepareCandidateReach } from "~/modules/matches/candidate-reach.server";
 import { endMatch, insertProposals, respondToMatch } from "~/modules/matches/match-lifecycle.server";
 import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
 import { reachScopeForNeeds, suggestForNeed } from "~/modules/matches/matching.server";
 import { buildCandidateIndex, suggest } from "~/modules/matching";
+import { loadProof } from "~/modules/proof/proof.server";
 import { ERASED_TITLE } from "~/modules/scheduler/retention.server";
+import { listVolunteerHours } from "~/modules/volunteers/hours.server";
 import { getDb } from "~/utils/db.server";
 import { parseWithinLimits } from "~/utils/field-limits";
 import { validateFormData } from "~/utils/form-validation";
@@ -418,26 +420,77 @@ describe("progress follows the needs and their matches", () => {
     expect(state()[registration!.step.id]).toBe("matched");
     expect(openStepNeedIds(db, id)).not.toContain(registration!.need.id);
 
-    // Before the appointment's day there are no hours to record: marking it done is refused, nothing changes.
+    // The Bürgerbüro visit happened today, before the planned appointment. A day in the future, a day
+    // before the arrival was recorded, or no date at all are refused next to the field; nothing changes.
     const appointment = registration!.need.startsAt.getTime();
-    if (zonedIsoDate(appointment) > zonedIsoDate(now)) {
-      expect(markStepDone(db, coordinator, id, registration!.step.id, now)).toEqual({
-        ok: false,
-        errors: { form: "arrivals:errors.stepNotYet" },
-      });
-      expect(state()[registration!.step.id]).toBe("matched");
-    }
-    // On the day, the coordinator marks it done: the match is completed with the step's hours on that
-    // day, the need is closed.
-    const onTheDay = Math.max(now, appointment + 60 * 60 * 1000);
-    expect(markStepDone(db, coordinator, id, registration!.step.id, onTheDay).ok).toBe(true);
+    const today = zonedIsoDate(now);
+    expect(zonedIsoDate(appointment) > today).toBe(true);
+    const refused = (doneOn: string) =>
+      markStepDone(db, coordinator, id, registration!.step.id, { doneOn }, now);
+    expect(refused(addDays(today, 1))).toEqual({
+      ok: false,
+      errors: { doneOn: "arrivals:errors.doneOnFuture" },
+    });
+    expect(refused(addDays(today, -1))).toEqual({
+      ok: false,
+      errors: { doneOn: "arrivals:errors.doneOnBeforeRecorded" },
+    });
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ intent: "done", stepId: "1", doneOn: "2026-02-30" }))
+      form.append(k, v);
+    const invalid = validateFormData(form, StepActionSchema);
+    expect(invalid.success ? null : invalid.errors.doneOn).toBe("arrivals:errors.doneOn");
+    form.set("doneOn", "9".repeat(5000));
+    const long = validateFormData(form, StepActionSchema);
+    expect(long.success ? null : long.errors.doneOn).toBe("arrivals:errors.doneOn");
+    expect(state()[registration!.step.id]).toBe("matched");
+    expect(db.select().from(hoursLog).where(eq(hoursLog.matchId, matchId)).all()).toEqual([]);
+    // The day the form suggests for an appointment still ahead is today.
     expect(
-      db.select({ date: hoursLog.date }).from(hoursLog).where(eq(hoursLog.matchId, matchId)).all(),
-    ).toEqual([{ date: zonedIsoDate(appointment) }]);
-    const detail = getArrivalDetail(db, id, "de", onTheDay);
+      getArrivalDetail(db, id, "de", now).steps.find((s) => s.stepId === registration!.step.id)!
+        .doneOnDefault,
+    ).toBe(today);
+
+    // Marked done today: the appointment moves to today (same hours), the match is completed with the
+    // step's hours on that day, the need is closed.
+    expect(markStepDone(db, coordinator, id, registration!.step.id, { doneOn: today }, now).ok).toBe(true);
+    const moved = db
+      .select({ startsAt: needs.startsAt, endsAt: needs.endsAt })
+      .from(needs)
+      .where(eq(needs.id, registration!.need.id))
+      .get()!;
+    expect(zonedIsoDate(moved.startsAt.getTime())).toBe(today);
+    expect(moved.endsAt.getTime() - moved.startsAt.getTime()).toBe(
+      registration!.need.endsAt.getTime() - appointment,
+    );
+    const wallClock = (t: number) => new Date(t).toLocaleTimeString("de-DE", { timeZone: "Europe/Berlin" });
+    expect(wallClock(moved.startsAt.getTime())).toBe(wallClock(appointment));
+    expect(
+      db
+        .select({ date: hoursLog.date, hours: hoursLog.hours, confirmed: hoursLog.confirmedAt })
+        .from(hoursLog)
+        .where(eq(hoursLog.matchId, matchId))
+        .all(),
+    ).toEqual([{ date: today, hours: expect.any(Number), confirmed: expect.any(Date) }]);
+    // The volunteer's hours page and proof show them on that day.
+    const hours = listVolunteerHours(db, volunteer.id, today);
+    expect(hours.entries.map((e) => [e.date, e.matchId, e.confirmed])).toEqual([[today, matchId, true]]);
+    const proof = loadProof(db, volunteer.id, periodOf(addDays(today, -30), today))!;
+    expect(proof.months).toEqual([{ month: today.slice(0, 7), hours: hours.entries[0]!.hours, entries: 1 }]);
+    // The move and the completion are in the audit log, as when done on their own pages.
+    const audited = db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(inArray(auditEvents.entityId, [String(registration!.need.id), String(matchId)]))
+      .all()
+      .map((a) => a.action);
+    expect(audited).toEqual(expect.arrayContaining(["need.updated", "match.completed"]));
+
+    // The checklist: done, by Lena, today.
+    const detail = getArrivalDetail(db, id, "de", now);
     const done = detail.steps.find((s) => s.stepId === registration!.step.id)!;
     expect(done.state).toBe("done");
-    expect(done.doneAt).not.toBeNull();
+    expect(zonedIsoDate(done.doneAt!)).toBe(today);
     expect(done.helpers.map((h) => [h.name, h.status])).toEqual([["Lena", "completed"]]);
     expect(
       db.select({ status: matches.status }).from(matches).where(eq(matches.id, matchId)).get()?.status,
@@ -521,13 +574,7 @@ describe("progress follows the needs and their matches", () => {
     expect(respondToMatch(db, authUserOf(db, owner.id), match.id, { answer: "accept", reason: "" }).ok).toBe(
       true,
     );
-    const outcome = markStepDone(
-      db,
-      coordinator,
-      id,
-      club!.step.id,
-      Math.max(Date.now(), club!.need.startsAt.getTime() + 60 * 60 * 1000),
-    );
+    const outcome = markStepDone(db, coordinator, id, club!.step.id);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true });
     const done = getArrivalDetail(db, id, "de").steps[0]!;
     expect(done.state).toBe("done");
@@ -571,7 +618,7 @@ describe("the overview, the home page and the Lagebild", () => {
     // Arrived 10 days ago, its registration done on the fourth day: finished, in time.
     const finished = rec(addDays(today, -10), [templateIds.registration!], now - 10 * DAY);
     const finishedStep = stepsOf(finished)[0]!;
-    markStepDone(db, c, finished, finishedStep.step.id, now - 6 * DAY);
+    markStepDone(db, c, finished, finishedStep.step.id, { doneOn: null }, now - 6 * DAY);
     db.update(needs)
       .set({ closedAt: new Date(Date.parse(`${addDays(today, -6)}T10:00:00Z`)) })
       .where(eq(needs.id, finishedStep.need.id))
@@ -656,7 +703,7 @@ describe("the overview, the home page and the Lagebild", () => {
     );
     if (!elsewhere.ok) throw new Error(JSON.stringify(elsewhere.errors));
     const elsewhereStep = stepsOf(elsewhere.value.id)[0]!;
-    markStepDone(db, outsider, elsewhere.value.id, elsewhereStep.step.id, now - 9 * DAY);
+    markStepDone(db, outsider, elsewhere.value.id, elsewhereStep.step.id, { doneOn: null }, now - 9 * DAY);
     db.update(needs)
       .set({ closedAt: new Date(Date.parse(`${addDays(today, -9)}T10:00:00Z`)) })
       .where(eq(needs.id, elsewhereStep.need.id))
@@ -693,7 +740,7 @@ describe("retention", () => {
     if (!r.ok) throw new Error("record");
     const id = r.value.id;
     const [registration, school1, school2] = stepsOf(id);
-    markStepDone(db, c, id, registration!.step.id, start);
+    markStepDone(db, c, id, registration!.step.id, { doneOn: null }, start);
     markStepNotNeeded(db, c, id, school1!.step.id);
     // school2 stays open: it counts by its due day.
     db.update(appSettings).set({ retentionMonthsArrivals: 6 }).run();

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
+import { FieldError } from "~/components/field-error";
 import { DateRange, DateTime } from "~/components/time";
 import type { ArrivalDetail, ChecklistStep } from "~/modules/arrivals/arrivals.server";
 import { isLiveStep } from "~/modules/arrivals/step-state";
@@ -8,7 +9,11 @@ import { IsoDay, StepStateTag } from "./parts";
 
 export interface StepError {
   stepId: string;
-  message: string;
+  /** About the step as a whole (shown above its actions). */
+  message: string | null;
+  /** About the day it was done, shown under that field, with the day as sent. */
+  doneOn: string | null;
+  doneOnValue: string | null;
 }
 
 /**
@@ -29,7 +34,8 @@ export function Checklist({ arrival, error }: { arrival: ArrivalDetail; error: S
           <StepItem
             step={step}
             options={arrival.organisationOptions[step.categoryId] ?? []}
-            error={error && error.stepId === String(step.stepId) ? error.message : null}
+            doneOnRange={arrival.doneOnRange}
+            error={error && error.stepId === String(step.stepId) ? error : null}
           />
         </li>
       ))}
@@ -40,12 +46,18 @@ export function Checklist({ arrival, error }: { arrival: ArrivalDetail; error: S
 function StepItem({
   step,
   options,
-  error,
+  doneOnRange,
+  error: stepError,
 }: {
   step: ChecklistStep;
   options: ArrivalDetail["organisationOptions"][number];
-  error: string | null;
+  doneOnRange: ArrivalDetail["doneOnRange"];
+  error: StepError | null;
 }) {
+  const error = stepError?.message ?? null;
+  const doneOnError = stepError?.doneOn ?? null;
+  const doneOnId = `step-${step.stepId}-done-on`;
+  const doneOnErrorId = `${doneOnId}-error`;
   const { t } = useTranslation(["arrivals", "matches"]);
   const live = isLiveStep(step.state);
   const helpers = step.helpers.filter((h) => h.status !== "proposed");
@@ -109,8 +121,30 @@ function StepItem({
       ) : null}
       {live ? (
         <div className="checklist__actions">
-          <Form method="post">
+          {/* The server's day check answers in the page's language, next to the field. */}
+          <Form method="post" className="checklist__done" noValidate>
             <input type="hidden" name="stepId" value={step.stepId} />
+            <div className="field">
+              <label htmlFor={doneOnId}>{t("checklist.doneOn")}</label>
+              <input
+                id={doneOnId}
+                type="date"
+                name="doneOn"
+                min={doneOnRange.min}
+                max={doneOnRange.max}
+                maxLength={10}
+                defaultValue={stepError?.doneOnValue ?? step.doneOnDefault}
+                aria-invalid={doneOnError ? true : undefined}
+                aria-describedby={doneOnError ? doneOnErrorId : `${doneOnId}-hint`}
+              />
+              {doneOnError ? (
+                <FieldError id={doneOnErrorId} message={doneOnError} />
+              ) : (
+                <p id={`${doneOnId}-hint`} className="hint">
+                  {t("checklist.doneOnHint")}
+                </p>
+              )}
+            </div>
             <button type="submit" name="intent" value="done" className="button button--small">
               {t("checklist.markDone")}
             </button>

@@ -13,6 +13,7 @@ import {
   type Language,
   type LanguageLevel,
 } from "@db/schema/enums";
+import { isIsoDate } from "~/modules/dashboard/periods";
 import { findPersonalData, type PersonalDataKind } from "~/modules/needs/personal-data";
 import { withFieldShape } from "~/utils/field-limits";
 import type { AgeCounts } from "./plan";
@@ -120,12 +121,6 @@ export interface ArrivalInput {
   note: string;
 }
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 function text(raw: Record<string, unknown>, key: string): string {
   const value = raw[key];
   return typeof value === "string" ? value.trim() : "";
@@ -231,4 +226,13 @@ export const StepActionSchema = z.object({
     .optional()
     .default("")
     .transform((v) => (v ? Number(v) : null)),
+  /** The day a step was done (marking it done); empty: the default day (see defaultDoneOn). */
+  doneOn: z
+    .string()
+    .trim()
+    .max(10, "arrivals:errors.doneOn")
+    .refine((v) => v === "" || isIsoDate(v), "arrivals:errors.doneOn")
+    .optional()
+    .default("")
+    .transform((v) => (v === "" ? null : v)),
 });

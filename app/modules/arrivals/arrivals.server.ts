@@ -39,10 +39,13 @@ import { explainOrganisationCover } from "~/modules/matching";
 import { completeMatch, insertProposals } from "~/modules/matches/match-lifecycle.server";
 import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
 import { isFinalNeedStatus } from "~/modules/needs/need-status";
-import { finishNeed } from "~/modules/needs/needs.server";
+import { needToFormValues } from "~/modules/needs/need-form-values";
+import { NeedFormSchema } from "~/modules/needs/need.schema";
+import { finishNeed, getNeedDetail, updateNeed } from "~/modules/needs/needs.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { can, type ArrivalResource } from "~/modules/permissions/permissions";
+import { parseWithinLimits } from "~/utils/field-limits";
 import type { FieldErrors } from "~/utils/form-validation";
 import { zonedIsoDate } from "~/utils/time";
 import type { ArrivalInput } from "./arrival.schema";
@@ -318,6 +321,8 @@ export interface StepHelper {
 export interface ChecklistStep extends StepFact {
   title: string;
   helpers: StepHelper[];
+  /** The day the "done" form suggests (defaultDoneOn). */
+  doneOnDefault: string;
 }
 
 export interface OrganisationOption {
@@ -340,6 +345,8 @@ export interface ArrivalDetail {
   note: string;
   createdByName: string | null;
   createdAt: number;
+  /** The days a step can be marked done on: from earliestDoneOn to today. */
+  doneOnRange: { min: string; max: string };
   steps: ChecklistStep[];
   /** Per category of the arrival's live steps without a helper: organisations that could cover them. */
   organisationOptions: Record<number, OrganisationOption[]>;
@@ -425,7 +432,7 @@ export function getArrivalDetail(
         kind: h.volunteerId ? ("volunteer" as const) : h.organisationId ? ("organisation" as const) : null,
         completedAt: h.completedAt?.getTime() ?? null,
       }));
-    return { ...f, title, helpers };
+    return { ...f, title, helpers, doneOnDefault: defaultDoneOn(f.startsAt, today) };
   });
 
   // Organisations for steps still without a helper: active offers of verified organisations in the
@@ -484,6 +491,7 @@ export function getArrivalDetail(
     note: a.note,
     createdByName: row.createdByName,
     createdAt: a.createdAt.getTime(),
+    doneOnRange: { min: earliestDoneOn(a.arrivalDate, a.createdAt.getTime()), max: today },
     steps,
     organisationOptions,
   };
@@ -550,22 +558,71 @@ function stepHours(durationMinutes: number): number {
 }
 
 /**
- * Marks a step done. Helpers on the way (accepted or active matches) are completed with the hours they
- * logged, or the step's duration where they logged none, dated on the appointment (today if it is still
- * ahead); then the need is closed if completing did not close it already. A step without a helper is
- * closed as done by the coordination itself.
+ * The day a step's "done" form suggests: today, or the appointment's day when that is already past (the
+ * helper went, the coordination records it later). Never in the future.
+ */
+export function defaultDoneOn(startsAt: number, today: string): string {
+  const appointment = zonedIsoDate(startsAt);
+  return appointment < today ? appointment : today;
+}
+
+/**
+ * The first day a step of an arrival can have been done: the day it was recorded here, or its arrival
+ * date when it was recorded after the household came (a step done before the record still counts).
+ */
+export function earliestDoneOn(arrivalDate: string, createdAt: number): string {
+  const recorded = zonedIsoDate(createdAt);
+  return arrivalDate < recorded ? arrivalDate : recorded;
+}
+
+/**
+ * Moves a one-off step's appointment to another day, same hours, through the need's own edit
+ * (updateNeed: checked, audited, status kept). A recurring need keeps its period.
+ */
+function moveAppointmentTo(db: Db, user: AuthUser, needId: number, day: string): ArrivalResult {
+  const need = getNeedDetail(db, needId);
+  if (!need) throw notFound();
+  if (need.schedule !== "one_off" || zonedIsoDate(need.startsAt) === day)
+    return { ok: true, value: { id: needId } };
+  const parsed = parseWithinLimits(NeedFormSchema, { ...needToFormValues(need), date: day });
+  if (!parsed.success) return { ok: false, errors: { doneOn: "arrivals:errors.appointmentMove" } };
+  const moved = updateNeed(db, user, needId, parsed.data);
+  return moved.ok ? { ok: true, value: { id: needId } } : moved;
+}
+
+/**
+ * Marks a step done on the day it was done (`doneOn`, defaultDoneOn when not given): not in the
+ * future, not before the arrival was recorded (earliestDoneOn). If that is not the day of the step's appointment, the
+ * appointment moves to it (the Bürgerbüro visit happened earlier, or later, than planned). Helpers on
+ * the way (accepted or active matches) are then completed like on their match page (completeMatch),
+ * with the hours they logged, or the step's duration on that day where they logged none; the need is
+ * closed if completing did not close it already. A step without a helper is closed as done by the
+ * coordination itself.
  */
 export function markStepDone(
   db: Db,
   user: AuthUser,
   arrivalId: number,
   stepId: number,
+  input: { doneOn: string | null } = { doneOn: null },
   now = Date.now(),
 ): ArrivalResult {
   requireArrival(db, user, arrivalId, "arrival:manage");
   const step = requireStep(db, arrivalId, stepId);
   if (isFinalNeedStatus(step.needStatus))
     return { ok: false, errors: { form: "arrivals:errors.stepFinished" } };
+  const today = zonedIsoDate(now);
+  const doneOn = input.doneOn ?? defaultDoneOn(step.startsAt.getTime(), today);
+  if (doneOn > today) return { ok: false, errors: { doneOn: "arrivals:errors.doneOnFuture" } };
+  const arrival = db
+    .select({ arrivalDate: arrivals.arrivalDate, createdAt: arrivals.createdAt })
+    .from(arrivals)
+    .where(eq(arrivals.id, arrivalId))
+    .get();
+  if (arrival && doneOn < earliestDoneOn(arrival.arrivalDate, arrival.createdAt.getTime()))
+    return { ok: false, errors: { doneOn: "arrivals:errors.doneOnBeforeRecorded" } };
+  const moved = moveAppointmentTo(db, user, step.needId, doneOn);
+  if (!moved.ok) return moved;
   const template = loadTemplates(db, { ids: [step.templateId] })[0];
   const running = db
     .select({
@@ -576,18 +633,19 @@ export function markStepDone(
     .from(matches)
     .where(and(eq(matches.needId, step.needId), inArray(matches.status, ["accepted", "active"])))
     .all();
-  // A helper's hours are for the appointment's day (completeMatch): before that day there is nothing to record.
-  if (running.length > 0 && zonedIsoDate(step.startsAt.getTime()) > zonedIsoDate(now))
-    return { ok: false, errors: { form: "arrivals:errors.stepNotYet" } };
   for (const match of running) {
     const outcome = completeMatch(
       db,
       user,
       match.id,
-      { hours: match.logged > 0 ? null : stepHours(template?.durationMinutes ?? 60), date: null },
+      { hours: match.logged > 0 ? null : stepHours(template?.durationMinutes ?? 60), date: doneOn },
       now,
     );
-    if (!outcome.ok) return outcome;
+    // A refused day belongs next to the day's field; anything else to the step.
+    if (!outcome.ok)
+      return outcome.errors.date
+        ? { ok: false, errors: { doneOn: outcome.errors.date } }
+        : { ok: false, errors: { form: Object.values(outcome.errors)[0] ?? "arrivals:errors.step" } };
   }
   const after = db.select({ status: needs.status }).from(needs).where(eq(needs.id, step.needId)).get();
   if (after && !isFinalNeedStatus(after.status)) {

@@ -28,11 +28,15 @@ function stepStateSql(today: string): SQL {
     else 'open' end`;
 }
 
-/** When a done step was done: the need's closing, or the completion of its last helper. */
-const DONE_AT_SQL = sql`case
+/**
+ * When a done step was done: the need's closing, or the completion of its last helper, but never after
+ * its appointment ended. Recording a step done later than it happened leaves the appointment on the day
+ * it was done (markStepDone moves it there, and a helper's hours go on that day), so that day counts.
+ */
+const DONE_AT_SQL = sql`min(case
     when n.status = 'closed' then n.closed_at
     when n.status <> 'cancelled' and coalesce(m.completed, 0) >= n.helpers_needed then m.last_completed
-    end`;
+    end, n.ends_at)`;
 
 /**
  * `with facts as (…)`: one row per step of the arrivals `a` for which `arrivalWhere` holds, with its
