@@ -26,6 +26,8 @@ import { ArrivalFormSchema, StepActionSchema, type ArrivalInput } from "~/module
 import {
   assignStepToOrganisation,
   getArrivalDetail,
+  defaultDoneOn,
+  earliestDoneOn,
   markStepDone,
   markStepNotNeeded,
   openStepNeedIds,
@@ -386,6 +388,16 @@ describe("personal data is refused in every field", () => {
 });
 
 describe("progress follows the needs and their matches", () => {
+  it("suggests today as the day a step was done, or its appointment's day once that is past", () => {
+    const at = (day: string, hour: number) => Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00Z`);
+    expect(defaultDoneOn(at("2026-12-09", 9), "2026-12-07")).toBe("2026-12-07");
+    expect(defaultDoneOn(at("2026-12-07", 15), "2026-12-07")).toBe("2026-12-07");
+    expect(defaultDoneOn(at("2026-12-03", 9), "2026-12-07")).toBe("2026-12-03");
+    // Never before the arrival and its record both: an arrival recorded late counts from its date.
+    expect(earliestDoneOn("2026-11-20", at("2026-12-01", 9))).toBe("2026-11-20");
+    expect(earliestDoneOn("2026-12-10", at("2026-12-01", 9))).toBe("2026-12-01");
+  });
+
   it("open → asked → helper found → done by a volunteer's first name; not needed; overdue", () => {
     const now = Date.now();
     const { id } = record({ templateIds: [templateIds.registration!, templateIds.school!] }, now);
