@@ -586,14 +586,18 @@ function moveAppointmentTo(db: Db, user: AuthUser, needId: number, day: string):
     return { ok: true, value: { id: needId } };
   const parsed = parseWithinLimits(NeedFormSchema, { ...needToFormValues(need), date: day });
   if (!parsed.success) return { ok: false, errors: { doneOn: "arrivals:errors.appointmentMove" } };
+  // The need's own refusals name its form's fields; here they belong next to the day.
   const moved = updateNeed(db, user, needId, parsed.data);
-  return moved.ok ? { ok: true, value: { id: needId } } : moved;
+  return moved.ok
+    ? { ok: true, value: { id: needId } }
+    : { ok: false, errors: { doneOn: "arrivals:errors.appointmentMove" } };
 }
 
 /**
  * Marks a step done on the day it was done (`doneOn`, defaultDoneOn when not given): not in the
- * future, not before the arrival was recorded (earliestDoneOn). If that is not the day of the step's appointment, the
- * appointment moves to it (the Bürgerbüro visit happened earlier, or later, than planned). Helpers on
+ * future, not before the arrival was recorded (earliestDoneOn). If that is not the day of the step's
+ * appointment, the appointment moves to it (the Bürgerbüro visit happened earlier, or later, than
+ * planned). Helpers on
  * the way (accepted or active matches) are then completed like on their match page (completeMatch),
  * with the hours they logged, or the step's duration on that day where they logged none; the need is
  * closed if completing did not close it already. A step without a helper is closed as done by the
