@@ -7,13 +7,29 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeDatabase, openDatabase } from "@db/client";
 import { markDemoDatabase } from "~/modules/installation/installation.server";
-import { checkEnv } from "~/utils/env.server";
+import { checkEnv, getEnv } from "~/utils/env.server";
 import { ensureFreshBuild, ROOT } from "../../scripts/bench/lib/production-server";
 import { demoCommand, startCommand } from "../../scripts/lib/build.js";
 import { createUser } from "../factories";
 import { startTestSmtpServer } from "../mocks/smtp";
 
 const runAsync = promisify(execFile);
+
+describe("getEnv", () => {
+  it("answers again only when a variable it reads changed, and the answer cannot be changed", () => {
+    const source: Record<string, string | undefined> = { PORT: "4000" };
+    const first = getEnv(source);
+    expect(getEnv(source)).toBe(first);
+    source.PORT = "4001";
+    expect(getEnv(source).PORT).toBe(4001);
+    source.UNRELATED = "x";
+    expect(getEnv(source)).toBe(getEnv(source));
+    expect(getEnv({ PORT: "4001" })).not.toBe(getEnv(source));
+    expect(() => Object.assign(getEnv(source), { PORT: 1 })).toThrow();
+    source.PORT = "no number";
+    expect(() => getEnv(source)).toThrow("PORT");
+  });
+});
 
 describe("checkEnv", () => {
   it("takes a minimal environment with defaults, and empty values as unset", () => {
