@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatList } from "./format";
+import { formatList, numberFormatter } from "./format";
 
 describe("formatList", () => {
   it("writes a list the way each language does", () => {
@@ -16,5 +16,15 @@ describe("formatList", () => {
   it("keeps one item as it is and gives an empty text for no items", () => {
     expect(formatList(["Altstadt"], "de")).toBe("Altstadt");
     expect(formatList([], "de")).toBe("");
+  });
+});
+
+describe("numberFormatter", () => {
+  it("makes one formatter per locale and options, and formats as Intl does", () => {
+    expect(numberFormatter("de", { maximumFractionDigits: 2 })).toBe(
+      numberFormatter("de", { maximumFractionDigits: 2 }),
+    );
+    expect(numberFormatter("de")).not.toBe(numberFormatter("ar"));
+    expect(numberFormatter("de", { maximumFractionDigits: 2 }).format(1.256)).toBe("1,26");
   });
 });

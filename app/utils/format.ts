@@ -12,6 +12,19 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return f;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One Intl.NumberFormat per locale and options: making one costs more than formatting a hundred numbers. */
+export function numberFormatter(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(value: number | Date, locale: string): string {
   return formatter(locale, { weekday: "short", day: "numeric", month: "long", year: "numeric" }).format(
     value,
@@ -55,11 +68,11 @@ export function formatRange(start: number, end: number, locale: string): string 
 }
 
 export function formatMoney(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+  return numberFormatter(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormatter(locale).format(value);
 }
 
 const lists = new Map<string, Intl.ListFormat>();
@@ -93,7 +106,7 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, {
+  return numberFormatter(locale, {
     style: "unit",
     unit: units[unit],
     unitDisplay: "short",
@@ -107,7 +120,7 @@ export function formatBytes(bytes: number, locale: string): string {
  */
 export function formatDuration(seconds: number, locale: string): string {
   const part = (value: number, unit: "day" | "hour" | "minute" | "second") =>
-    new Intl.NumberFormat(locale, {
+    numberFormatter(locale, {
       style: "unit",
       unit,
       unitDisplay: "short",

@@ -14,7 +14,7 @@ import {
   USER_ROLE,
 } from "@db/schema/enums";
 import { WEIGHT_FIELDS } from "~/modules/settings/settings.schema";
-import { formatDate, formatIsoDay, formatList, formatTime } from "~/utils/format";
+import { formatDate, formatIsoDay, formatList, formatTime, numberFormatter } from "~/utils/format";
 
 export const AUDIT_DETAIL_KEYS = [
   // Needs and their states
@@ -179,7 +179,7 @@ function valueText(key: string, value: unknown, words: AuditWords): string {
   if (typeof value === "number") {
     // Instants (startsAt, endsAt) are milliseconds: a day and a time.
     if (key.endsWith("At")) return `${formatDate(value, locale)}, ${formatTime(value, locale)}`;
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+    return numberFormatter(locale, { maximumFractionDigits: 2 }).format(value);
   }
   if (typeof value === "string") {
     if (ISO_DAY.test(value)) return formatIsoDay(value, locale);

@@ -1,5 +1,5 @@
 import type { FormatFunction } from "i18next";
-import { formatIsoDay, formatIsoMonth } from "~/utils/format";
+import { formatIsoDay, formatIsoMonth, numberFormatter } from "~/utils/format";
 import { UI_LOCALE, type UiLocale } from "@db/schema/enums";
 
 export const SUPPORTED_LOCALES = UI_LOCALE;
@@ -57,7 +57,7 @@ export const formatInterpolation: FormatFunction = (value, format, lng, options)
   }
   const key: unknown = options?.interpolationkey;
   if (typeof value !== "number" || (typeof key === "string" && NOT_AN_AMOUNT.test(key))) return value;
-  return new Intl.NumberFormat(lng, { maximumFractionDigits: 2 }).format(value);
+  return numberFormatter(lng, { maximumFractionDigits: 2 }).format(value);
 };
 
 export const i18nOptions = {

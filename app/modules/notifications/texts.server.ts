@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from "i18next";
 import type { NotificationKind, UiLocale } from "@db/schema/enums";
 import { TIME_ZONE } from "~/utils/time";
+import { numberFormatter } from "~/utils/format";
 import deEmail from "~/locales/de/email.json";
 import deNotifications from "~/locales/de/notifications.json";
 import enEmail from "~/locales/en/email.json";
@@ -92,7 +93,7 @@ export function formatParams(locale: UiLocale, params: TextParams): TextParams {
     if (typeof value === "number" && key.endsWith("At")) {
       out[key] = formatter(lng, true).format(value);
     } else if (typeof value === "number" && key !== "count" && !key.endsWith("Id")) {
-      out[key] = new Intl.NumberFormat(INTL_LOCALE[lng] ?? lng, { maximumFractionDigits: 2 }).format(value);
+      out[key] = numberFormatter(INTL_LOCALE[lng] ?? lng, { maximumFractionDigits: 2 }).format(value);
     } else if (typeof value === "string" && ISO_DATE.test(value)) {
       // Noon UTC is the same calendar day in Europe/Berlin all year round.
       out[key] = formatter(lng, false).format(new Date(`${value}T12:00:00Z`));

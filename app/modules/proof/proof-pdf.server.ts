@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import type { TFunction } from "i18next";
 import PDFDocument from "pdfkit";
 import type { ProofData } from "./proof.server";
-import { formatIsoMonth } from "~/utils/format";
+import { formatIsoMonth, numberFormatter } from "~/utils/format";
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf");
@@ -29,7 +29,7 @@ export function renderProofPdf(
   locale: string,
   issuedOn: string,
 ): Promise<Buffer> {
-  const n = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
+  const n = (v: number) => numberFormatter(locale, { maximumFractionDigits: 2 }).format(v);
   const date = (iso: string) => formatDate(iso, locale);
   const doc = new PDFDocument({
     size: "A4",
