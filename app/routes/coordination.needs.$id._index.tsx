@@ -17,6 +17,7 @@ import { NeedFacts } from "~/components/matches/match-parts";
 import { NeedMatches } from "~/components/needs/need-matches";
 import { ReadabilityHint } from "~/components/readability-hint";
 import { Suggestions, WhyNot } from "~/components/needs/suggestions";
+import { UrgentPanel } from "~/components/needs/urgent-panel";
 import { DateTime } from "~/components/time";
 import { arrivalOfNeed } from "~/modules/arrivals/arrivals.server";
 import { requireUser } from "~/modules/auth/session.server";
@@ -31,6 +32,8 @@ import { isFinalNeedStatus } from "~/modules/needs/need-status";
 import { NeedCloseSchema } from "~/modules/needs/need.schema";
 import { finishNeed, getNeedDetail, requireNeed } from "~/modules/needs/needs.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
+import { runUrgentPanelAction } from "~/modules/reach/urgent-panel.server";
+import { getUrgentPanel } from "~/modules/reach/urgent-reach.server";
 import { can } from "~/modules/permissions/permissions";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
@@ -63,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayEdit: can(user, "need:update", resource) && live,
     german: user.locale === "de",
     suggestions: coordinates && live ? suggestionsForNeed(db, id, user.locale) : null,
+    urgent: coordinates ? getUrgentPanel(db, id) : null,
+    now: Date.now(),
     whyNot:
       coordinates && live
         ? whyNotForNeed(db, id, user.locale, {
@@ -86,6 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireNeed(db, user, id, "need:read");
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (typeof intent === "string" && intent.startsWith("urgent-")) {
+    const outcome = runUrgentPanelAction(db, user, id, formData);
+    if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
+    return redirect(`/coordination/needs/${id}?notice=${outcome.notice}#urgent`);
+  }
   if (intent === "propose") {
     const outcome = proposeFromSuggestion(db, user, id, formData.get("offerId"));
     if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
@@ -99,16 +109,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NeedPage() {
-  const { need, matches, coordinates, arrival, mayEdit, german, suggestions, whyNot, audit } =
+  const { need, matches, coordinates, arrival, mayEdit, german, suggestions, urgent, now, whyNot, audit } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["needs", "matches", "coordination", "arrivals"]);
   const failure = actionData && "errors" in actionData ? actionData : null;
   const running = matches.filter((m) => m.status === "accepted" || m.status === "active");
+  const failedIntent = typeof failure?.values.intent === "string" ? failure.values.intent : "";
   const proposeError =
-    failure?.values.intent === "propose" ? (failure.errors.offerId ?? failure.errors.form) : undefined;
+    failedIntent === "propose" ? (failure?.errors.offerId ?? failure?.errors.form) : undefined;
+  const urgentError = failedIntent.startsWith("urgent-")
+    ? (failure?.errors.form ?? failure?.errors.requestId ?? failure?.errors.intent)
+    : undefined;
   const closeError =
-    failure && failure.values.intent !== "propose"
+    failure && failedIntent !== "propose" && !failedIntent.startsWith("urgent-")
       ? (failure.errors.note ?? failure.errors.form ?? failure.errors.intent)
       : undefined;
   return (
@@ -151,6 +165,7 @@ export default function NeedPage() {
         </p>
       ) : null}
 
+      {urgent ? <UrgentPanel panel={urgent} now={now} mayAct={mayEdit} error={urgentError} /> : null}
       {suggestions ? <Suggestions suggestions={suggestions} error={proposeError} /> : null}
       {whyNot ? <WhyNot whyNot={whyNot} /> : null}
 

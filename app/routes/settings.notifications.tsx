@@ -12,7 +12,11 @@ import {
   listNotificationPreferences,
   setNotificationPreferences,
 } from "~/modules/notifications/preferences.server";
+import { UrgentSettingSchema } from "~/modules/reach/reach.schema";
+import { acceptsUrgentRequests, setAcceptsUrgentRequests } from "~/modules/reach/urgent-reach.server";
 import { getDb } from "~/utils/db.server";
+import { urgentMaxPerWeek } from "~/utils/env.server";
+import { parseWithinLimits } from "~/utils/field-limits";
 import { validateFormData } from "~/utils/form-validation";
 
 export const handle = { i18n: ["common", "notifications"] };
@@ -24,7 +28,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await i18nServer.getFixedT(request, "notifications");
-  return { title: t("settings.title"), preferences: listNotificationPreferences(getDb(), user.id) };
+  const db = getDb();
+  return {
+    title: t("settings.title"),
+    preferences: listNotificationPreferences(db, user.id),
+    /** Null: no volunteer profile, so the hub never asks them (the question is not shown). */
+    urgentRequests: acceptsUrgentRequests(db, user.id),
+    urgentMaxPerWeek: urgentMaxPerWeek(),
+  };
 }
 
 /**
@@ -33,16 +44,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const result = validateFormData(await request.formData(), NotificationPreferencesSchema);
+  const formData = await request.formData();
+  const result = validateFormData(formData, NotificationPreferencesSchema);
   if (!result.success)
     return data({ saved: false, error: "notifications:settings.invalid" }, { status: 400 });
   const db = getDb();
-  db.transaction((tx) => setNotificationPreferences(tx, user.id, result.data));
+  const hasProfile = acceptsUrgentRequests(db, user.id) !== null;
+  const urgent = hasProfile ? parseWithinLimits(UrgentSettingSchema, formData.get("urgentRequests")) : null;
+  if (urgent && !urgent.success)
+    return data({ saved: false, error: "notifications:settings.invalid" }, { status: 400 });
+  db.transaction((tx) => {
+    setNotificationPreferences(tx, user.id, result.data);
+    if (urgent?.success) setAcceptsUrgentRequests(tx, user.id, urgent.data === "on");
+  });
   return { saved: true, error: null };
 }
 
 export default function NotificationSettingsPage() {
-  const { preferences } = useLoaderData<typeof loader>();
+  const { preferences, urgentRequests, urgentMaxPerWeek } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("notifications");
   return (
@@ -61,6 +80,27 @@ export default function NotificationSettingsPage() {
         </FormMessage>
       ) : null}
       <Form method="post">
+        {urgentRequests !== null ? (
+          <fieldset className="field" aria-describedby="urgent-requests-hint">
+            <legend>{t("settings.urgent.title")}</legend>
+            <p id="urgent-requests-hint" className="hint">
+              {t("settings.urgent.explain", { count: urgentMaxPerWeek })}
+            </p>
+            <div className="checkbox-group">
+              {(["on", "off"] as const).map((value) => (
+                <label key={value}>
+                  <input
+                    type="radio"
+                    name="urgentRequests"
+                    value={value}
+                    defaultChecked={urgentRequests === (value === "on")}
+                  />{" "}
+                  {t(`settings.urgent.${value}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
         {preferences.map((preference) => (
           <fieldset key={preference.kind} className="field">
             <legend>{t(`kinds.${preference.kind}`)}</legend>

@@ -15,6 +15,9 @@ import { LOG_LEVELS } from "./logger.server";
  */
 export const DEMO_START_ENV = "MITEINANDER_DEMO";
 
+/** Urgent requests per volunteer and seven days when URGENT_MAX_PER_WEEK is not set (issue 16). */
+export const DEFAULT_URGENT_MAX_PER_WEEK = 2;
+
 const optionalText = (schema: z.ZodType<string> = z.string()) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
@@ -102,6 +105,8 @@ export const EnvSchema = z.object({
   /** Signs unsubscribe links. Without it, a secret is generated once and kept beside the database. */
   APP_SECRET: optionalText(z.string().min(32, "must be at least 32 characters long")),
   MAX_ACTIVE_REQUESTS: integer(1, 256, 4),
+  /** How often one volunteer may be asked for urgent help within seven days (0 = never). */
+  URGENT_MAX_PER_WEEK: integer(0, 20, DEFAULT_URGENT_MAX_PER_WEEK),
   LOG_LEVEL: optionalText(
     z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()), {
       message: `must be one of ${LOG_LEVELS.join(", ")}`,
@@ -232,4 +237,15 @@ export function usesSecureTransport(env: NodeJS.ProcessEnv = process.env): boole
 export function trustedProxies(env: NodeJS.ProcessEnv = process.env): string[] | false {
   const list = proxyList(env.TRUSTED_PROXIES);
   return list.length > 0 ? list : false;
+}
+
+/**
+ * URGENT_MAX_PER_WEEK: at most this many urgent requests reach one volunteer in any seven days. A value
+ * the start's check refused never gets here; read per use, so a test can change it.
+ */
+export function urgentMaxPerWeek(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.URGENT_MAX_PER_WEEK;
+  if (raw === undefined || raw === "") return DEFAULT_URGENT_MAX_PER_WEEK;
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= 0 && value <= 20 ? value : DEFAULT_URGENT_MAX_PER_WEEK;
 }

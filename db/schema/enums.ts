@@ -114,6 +114,10 @@ export const NOTIFICATION_KIND = [
   "email_changed",
   "signup_certificate_missing",
   "signups_certificate_missing",
+  "urgent_request",
+  "urgent_answered",
+  "urgent_confirmed",
+  "urgent_released",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND)[number];
 
@@ -152,6 +156,29 @@ export const TOKEN_PURPOSE = [
   "account_confirmation",
 ] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSE)[number];
+
+/** A volunteer's answer to an urgent request: "Ich kann" / "Ich kann nicht". */
+export const URGENT_ANSWER = ["yes", "no"] as const;
+export type UrgentAnswer = (typeof URGENT_ANSWER)[number];
+
+/**
+ * What became of a "yes": a proposal waiting for the coordinator, an accepted match, not needed any
+ * more (enough helpers said yes first), no longer fitting (the hard constraints fail now), or released
+ * by the coordinator with thanks.
+ */
+export const URGENT_OUTCOME = ["proposed", "matched", "not_needed", "no_longer_fits", "released"] as const;
+export type UrgentOutcome = (typeof URGENT_OUTCOME)[number];
+
+/** Why the hub stopped asking for a need. */
+export const URGENT_END = [
+  "covered",
+  "no_candidates",
+  "need_finished",
+  "need_started",
+  "all_waves",
+  "stopped",
+] as const;
+export type UrgentEnd = (typeof URGENT_END)[number];
 
 export const WEEKDAY = [0, 1, 2, 3, 4, 5, 6] as const;
 /** 0 = Monday … 6 = Sunday. */

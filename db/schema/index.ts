@@ -15,4 +15,5 @@ export * from "./cache";
 export * from "./installation";
 export * from "./operations";
 export * from "./outside";
+export * from "./reach";
 export * from "./relations";

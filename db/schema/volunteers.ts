@@ -42,6 +42,8 @@ export const volunteerProfiles = sqliteTable(
     certificateVerifiedBy: text("certificate_verified_by").references(() => users.id, {
       onDelete: "set null",
     }),
+    /** Whether the hub may ask them when help is needed at short notice (urgent needs, in waves). */
+    acceptsUrgentRequests: integer("accepts_urgent_requests", { mode: "boolean" }).notNull().default(true),
     /** Secret for the personal iCal feed; null when revoked. */
     calendarToken: text("calendar_token"),
     ...timestamps,

@@ -222,6 +222,14 @@ const MATRIX: Record<string, Case[]> = {
     }),
   ],
   "unsubscribe.tsx": [get(at("/unsubscribe?token=x"), everyone), post(at("/unsubscribe?token=x"), everyone)],
+  // The signed link is the key (no login): a wrong one is a 400 page for everybody, never a 5xx.
+  "urgent.$token.tsx": [
+    get(at("/urgent/1.abc.x"), everyone, { params: () => ({ token: "1.abc.x" }) }),
+    post(at("/urgent/1.abc.x"), everyone, {
+      params: () => ({ token: "1.abc.x" }),
+      form: () => ({ intent: "yes" }),
+    }),
+  ],
 
   "account._index.tsx": [
     get(at("/account"), signedIn),
@@ -506,6 +514,11 @@ const MATRIX: Record<string, Case[]> = {
       label: "IDOR: closing or proposing for a need outside one's scope",
       params: (f) => ({ id: String(f.needInNb1) }),
       form: () => ({ intent: "nothing" }),
+    }),
+    post((f) => `/coordination/needs/${f.needInNb1}`, only(["coordinatorIn", "admin"], "notFound"), {
+      label: "IDOR: stopping the urgent requests of a need outside one's scope",
+      params: (f) => ({ id: String(f.needInNb1) }),
+      form: () => ({ intent: "urgent-stop" }),
     }),
   ],
   "coordination.verification.tsx": [

@@ -42,6 +42,15 @@ afterEach(() => temp.cleanup());
 
 const STARTS_AT = Date.UTC(2026, 11, 5, 16, 30); // Sat 5 Dec 2026, 17:30 in Berlin
 
+/** What some kinds add for the e-mail only (notify's emailOnlyParams): longer text, a second link. */
+const EMAIL_ONLY_PARAMS: Partial<Record<NotificationKind, Record<string, string | number>>> = {
+  urgent_request: {
+    description: "Eine Familie braucht Begleitung.",
+    expiresAt: STARTS_AT,
+    secondaryUrl: "https://x.test/urgent/t?answer=no",
+  },
+};
+
 /** Example params for every kind, as the callers pass them. */
 const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[K] } = {
   match_proposed: { needId: 1, needTitle: "Begleitung zum Jobcenter" },
@@ -76,6 +85,15 @@ const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[K] } = 
   email_changed: { newEmail: "n…@beispiel.test" },
   signup_certificate_missing: { eventTitle: "Sprachcafé", shiftTitle: "Aufbau", startsAt: STARTS_AT },
   signups_certificate_missing: { eventTitle: "Sprachcafé", count: 2 },
+  urgent_request: {
+    needId: 1,
+    needTitle: "Begleitung zum Jobcenter",
+    startsAt: STARTS_AT,
+    neighbourhood: "Ückendorf",
+  },
+  urgent_answered: { needId: 1, needTitle: "Begleitung zum Jobcenter", helperName: "Jana", matched: 0 },
+  urgent_confirmed: { needId: 1, needTitle: "Begleitung zum Jobcenter" },
+  urgent_released: { needId: 1, needTitle: "Begleitung zum Jobcenter" },
 };
 
 function notifyOne<K extends NotificationKind>(userId: string, kind: K, link: string | null = "/somewhere") {
@@ -205,7 +223,12 @@ describe("texts", () => {
     "has an e-mail and an inbox text for every kind in %s, with every placeholder filled",
     (locale) => {
       for (const kind of NOTIFICATION_KIND) {
-        const params = { name: "Ayşe", unsubscribeUrl: "https://x.test/u", ...SAMPLE_PARAMS[kind] };
+        const params = {
+          name: "Ayşe",
+          unsubscribeUrl: "https://x.test/u",
+          ...SAMPLE_PARAMS[kind],
+          ...EMAIL_ONLY_PARAMS[kind],
+        };
         const email = renderEmail(kind, locale, params);
         for (const text of [email.subject, email.text, email.html]) {
           expect(text, `${locale} ${kind}`).not.toMatch(/{{|}}/);

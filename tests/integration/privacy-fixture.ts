@@ -362,6 +362,32 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
     confirmed_at: now - DAY,
   });
 
+  ins("urgent_reach", {
+    need_id: subjectNeedId,
+    started_at: now - DAY,
+    started_by: subjectId,
+    waves_sent: 1,
+  });
+  ins("urgent_requests", {
+    need_id: otherNeedId,
+    volunteer_id: subjectId,
+    offer_id: subjectOfferId,
+    wave: 1,
+    score: 80,
+    asked_at: now - DAY,
+    expires_at: now + DAY,
+    answer: "no",
+    answered_at: now - DAY + 60_000,
+  });
+  ins("urgent_requests", {
+    need_id: otherNeedId,
+    volunteer_id: otherId,
+    wave: 1,
+    score: 70,
+    asked_at: now - DAY,
+    expires_at: now + DAY,
+  });
+
   ins("notifications", {
     user_id: subjectId,
     kind: "match_proposed",

@@ -22,6 +22,11 @@ const NOTICES = [
   "match-ended",
   "hours-logged",
   "hours-confirmed",
+  "urgent-asked",
+  "urgent-stopped",
+  "urgent-saved",
+  "urgent-confirmed",
+  "urgent-released",
 ] as const;
 
 type NoticeKey = (typeof NOTICES)[number];

@@ -207,6 +207,65 @@ export function insertProposals(
   return { created, skipped };
 }
 
+/**
+ * Writes a match that is accepted at once: the helper already said yes (an urgent request's "Ich kann",
+ * app/modules/reach). Audited as proposed and accepted, the need's status follows; the caller tells
+ * the people concerned. Null when the pair exists already (the unique index keeps one row per pair).
+ */
+export function insertAcceptedMatch(
+  tx: DbOrTx,
+  input: {
+    needId: number;
+    neighbourhoodId: number;
+    candidate: ScoredCandidate;
+    /** The coordinator the match is proposed in the name of (told when the helper steps back later). */
+    proposedBy: string | null;
+    /** Who made it happen: the coordinator confirming, or the helper (auto-accept). */
+    actorId: string | null;
+    now: number;
+  },
+): { id: number } | null {
+  if (errorForExistingPair(tx, input.needId, input.candidate.offerId)) return null;
+  const stamp = new Date(input.now);
+  const row = tx
+    .insert(matches)
+    .values({
+      needId: input.needId,
+      offerId: input.candidate.offerId,
+      status: "accepted",
+      proposedBy: input.proposedBy,
+      proposedAt: stamp,
+      respondedAt: stamp,
+      score: 0,
+      ...scoreColumns(input.candidate),
+    })
+    .returning({ id: matches.id })
+    .get();
+  const details = { needId: input.needId, offerId: input.candidate.offerId, source: "urgent_request" };
+  recordAudit(tx, {
+    actorId: input.actorId,
+    action: "match.proposed",
+    entityType: "match",
+    entityId: row.id,
+    neighbourhoodId: input.neighbourhoodId,
+    details: {
+      ...details,
+      score: input.candidate.score,
+      components: Object.fromEntries(input.candidate.components.map((c) => [c.key, c.value])),
+    },
+  });
+  recordAudit(tx, {
+    actorId: input.actorId,
+    action: "match.accepted",
+    entityType: "match",
+    entityId: row.id,
+    neighbourhoodId: input.neighbourhoodId,
+    details,
+  });
+  recomputeNeedStatus(tx, input.needId, input.actorId);
+  return row;
+}
+
 /** Proposes one scored candidate for a need (the need page's "propose" button). */
 export function proposeMatch(
   db: Db,

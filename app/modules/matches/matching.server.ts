@@ -4,6 +4,7 @@ import { needs, offers, organisations, users } from "@db/schema";
 import {
   type MatchingInstance,
   buildCandidateIndex,
+  compareCandidates,
   explainExclusion,
   listCandidateScores,
   suggest,
@@ -128,6 +129,37 @@ export function suggestForNeed(
       return offer ? [{ ...candidate, offer }] : [];
     }),
   };
+}
+
+export interface RankedCandidate {
+  offerId: number;
+  score: number;
+  kind: "volunteer" | "organisation";
+  /** The volunteer's user id, or `org:<id>`. */
+  ownerId: string;
+}
+
+/**
+ * Every candidate of an open need in the engine's order (best first, ties by offer id), with who
+ * stands behind each offer: what urgent requests ask from (app/modules/reach). Loaded through the
+ * reach index like a need's suggestions. Null when the need doesn't exist or is no longer open.
+ */
+export function rankCandidates(
+  db: Db,
+  needId: number,
+  options: LoadOptions = {},
+): { helpersNeeded: number; ranked: RankedCandidate[] } | null {
+  const instance = loadNeedInstance(db, needId, options);
+  const need = instance?.needs[0];
+  if (!instance || !need) return null;
+  const offerById = new Map(instance.offers.map((offer) => [offer.id, offer]));
+  const ranked = listCandidateScores(buildCandidateIndex(instance), need)
+    .sort(compareCandidates)
+    .flatMap(({ offerId, score }) => {
+      const offer = offerById.get(offerId);
+      return offer ? [{ offerId, score, kind: offer.kind, ownerId: offer.ownerId }] : [];
+    });
+  return { helpersNeeded: need.helpersNeeded, ranked };
 }
 
 export type CandidateExplanationView = CandidateExplanation & { offer: OfferSummary };

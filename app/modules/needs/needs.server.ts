@@ -20,6 +20,7 @@ import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan } from "~/modules/permissions/guards.server";
+import { startUrgentReachIfDue } from "~/modules/reach/start.server";
 import { can, isMemberOf, type NeedResource } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
 import { NEEDS_PAGE_SIZE, type NeedFilter } from "./need-filter.schema";
@@ -184,6 +185,7 @@ export function createNeed(
       neighbourhoodId: input.neighbourhoodId,
       details: auditFacts(input),
     });
+    startUrgentReachIfDue(tx, row.id, user.id, now);
     return row.id;
   });
   return { ok: true, value: { id } };
@@ -195,6 +197,7 @@ export function updateNeed(
   user: AuthUser,
   needId: number,
   input: NeedInput,
+  now = Date.now(),
 ): CommandResult<{ id: number }> {
   const need = requireNeed(db, user, needId, "need:update");
   if (isFinalNeedStatus(need.status)) return { ok: false, errors: { form: "needs:errors.finished" } };
@@ -253,6 +256,7 @@ export function updateNeed(
       details: { changed, textChanged },
     });
     recomputeNeedStatus(tx, needId, user.id);
+    startUrgentReachIfDue(tx, needId, user.id, now);
   });
   return { ok: true, value: { id: needId } };
 }

@@ -23,7 +23,8 @@ export function escapeHtml(value: string): string {
 
 /**
  * Renders an e-mail from the `email` namespace: `<kind>.subject`, `<kind>.body` (paragraphs separated
- * by blank lines) and optional `<kind>.action` (the label of the link in `params.url`), greeting
+ * by blank lines) and optional `<kind>.action` (the label of the link in `params.url`; a second link
+ * `params.secondaryUrl` is labelled `<kind>.secondaryAction`), greeting
  * `params.name`, and — when `params.unsubscribeUrl` is given — an unsubscribe link at the end.
  * Synchronous, so it can run inside the transaction that writes the outbox row.
  * Every value is HTML-escaped in the HTML version.
@@ -37,11 +38,14 @@ export function renderEmail(kind: NotificationKind, locale: UiLocale, params: Em
   const greeting = t("greeting", values);
   const footer = t("footer", values);
   const url = typeof params.url === "string" ? params.url : undefined;
+  const secondaryUrl = typeof params.secondaryUrl === "string" ? params.secondaryUrl : undefined;
+  const secondaryLabel = secondaryUrl ? t(`${kind}.secondaryAction`, values) : "";
   const unsubscribeUrl = typeof params.unsubscribeUrl === "string" ? params.unsubscribeUrl : undefined;
   const unsubscribeLabel = unsubscribeUrl ? t("unsubscribe") : "";
 
   const textParts = [greeting, body];
   if (url) textParts.push(`${actionLabel}:\n${url}`);
+  if (secondaryUrl) textParts.push(`${secondaryLabel}:\n${secondaryUrl}`);
   textParts.push(footer);
   if (unsubscribeUrl) textParts.push(`${unsubscribeLabel}:\n${unsubscribeUrl}`);
 
@@ -58,6 +62,7 @@ export function renderEmail(kind: NotificationKind, locale: UiLocale, params: Em
     `<p>${escapeHtml(greeting)}</p>`,
     paragraphs(body),
     url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(actionLabel)}</a></p>` : "",
+    secondaryUrl ? `<p><a href="${escapeHtml(secondaryUrl)}">${escapeHtml(secondaryLabel)}</a></p>` : "",
     `<p style="color:#4a5563">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>`,
     unsubscribeUrl
       ? `<p style="font-size:smaller"><a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribeLabel)}</a></p>`

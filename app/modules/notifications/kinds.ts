@@ -68,6 +68,12 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   email_changed: "inbox_email",
   signup_certificate_missing: "inbox_email",
   signups_certificate_missing: "inbox_email",
+  // Urgent help is only useful when it arrives in time: the request, the coordinator's news of a "yes",
+  // and the volunteer's confirmation go out by e-mail unless the person chose otherwise.
+  urgent_request: "inbox_email",
+  urgent_answered: "inbox_email",
+  urgent_confirmed: "inbox_email",
+  urgent_released: "inbox",
 };
 
 /**
@@ -107,6 +113,17 @@ export type NotificationParamsByKind = {
   signup_certificate_missing: { eventTitle: string; shiftTitle: string; startsAt: number };
   /** To the organisation: `count` live sign-ups of the activity lack the certificate their shift needs. */
   signups_certificate_missing: { eventTitle: string; count: number };
+  /**
+   * To a volunteer: can you help at short notice? The title in their language where a translation
+   * exists; the description, place and link go in the e-mail only (notify's emailOnlyParams).
+   */
+  urgent_request: { needId: number; needTitle: string; startsAt: number; neighbourhood: string };
+  /** To the coordinator: a volunteer said "Ich kann" (a proposal to confirm, or with auto-accept a match). */
+  urgent_answered: { needId: number; needTitle: string; helperName: string; matched: number };
+  /** To the volunteer: the coordinator confirmed their "Ich kann" (or it was accepted at once). */
+  urgent_confirmed: { needId: number; needTitle: string };
+  /** To the volunteer: thank you, the need is covered without you this time. */
+  urgent_released: { needId: number; needTitle: string };
 };
 
 /** The kinds whose texts quote a need's title (params `needId` + `needTitle`): the retention job blanks it. */
@@ -116,6 +133,10 @@ export const NEED_TITLE_KINDS = [
   "match_declined",
   "match_ended_by_coordination",
   "match_ended_by_helper",
+  "urgent_request",
+  "urgent_answered",
+  "urgent_confirmed",
+  "urgent_released",
 ] as const satisfies readonly {
   [K in NotificationKind]: NotificationParamsByKind[K] extends { needId: number; needTitle: string }
     ? K

@@ -15,6 +15,11 @@ export interface NotifyInput<K extends NotificationKind> {
   link?: string | null;
   /** Send the e-mail to this address instead of the account's (an e-mail change goes to the new one). */
   emailTo?: string;
+  /**
+   * Values for the e-mail only, never stored in the inbox row: longer text (a need's description) that
+   * the inbox's one line does not show, or a second link (`secondaryUrl`, absolute).
+   */
+  emailOnlyParams?: Record<string, string | number>;
 }
 
 export interface NotifyResult {
@@ -61,7 +66,11 @@ export function notify<K extends NotificationKind>(tx: DbOrTx, input: NotifyInpu
   }
 
   const config = getMailConfig();
-  const emailParams: Record<string, string | number> = { name: user.displayName, ...params };
+  const emailParams: Record<string, string | number> = {
+    name: user.displayName,
+    ...params,
+    ...input.emailOnlyParams,
+  };
   if (input.link && typeof emailParams.url !== "string") emailParams.url = absoluteUrl(input.link, config);
   const unsubscribe = security ? null : unsubscribeUrl(input.userId, input.kind, config);
   if (unsubscribe) emailParams.unsubscribeUrl = unsubscribe;

@@ -210,6 +210,7 @@ export const PERSONAL_DATA_MAP = {
       certificate_valid_until: P,
       certificate_verified_at: P,
       certificate_verified_by: P,
+      accepts_urgent_requests: P,
       calendar_token: C,
       created_at: P,
       updated_at: P,
@@ -667,6 +668,47 @@ export const PERSONAL_DATA_MAP = {
   installation: {
     columns: { id: N, demo: N, setup_token_hash: N, setup_token_expires_at: N, created_at: N },
     subjects: [],
+  },
+  // How a need is asked for: about the need; who started it is the coordinator's own action.
+  urgent_reach: {
+    columns: {
+      need_id: N,
+      auto_accept: N,
+      started_at: N,
+      started_by: P,
+      waves_sent: N,
+      next_wave_at: N,
+      ended_at: N,
+      end_reason: N,
+      created_at: N,
+      updated_at: N,
+    },
+    subjects: [
+      {
+        kind: "user_id",
+        column: "started_by",
+        key: "urgentAskingYouStarted",
+        columns: ["need_id", "started_by", "started_at"],
+      },
+    ],
+  },
+  // Each row is one volunteer asked for one need, with their answer: theirs.
+  urgent_requests: {
+    columns: {
+      id: P,
+      need_id: P,
+      volunteer_id: P,
+      offer_id: P,
+      wave: P,
+      score: P,
+      asked_at: P,
+      expires_at: P,
+      answer: P,
+      answered_at: P,
+      outcome: P,
+      match_id: P,
+    },
+    subjects: [{ kind: "user_id", column: "volunteer_id", key: "urgentRequestsToYou", owner: true }],
   },
   // Offer ids only, deleted after a day (db/schema/cache.ts).
   matching_changes: { columns: { id: N, offer_id: N, created_at: N }, subjects: [] },

@@ -17,6 +17,8 @@ import { geocoderAvailable } from "~/modules/outside/outside-config.server";
 import { GEOCODE_ADDRESSES_JOB, geocodeAddressesJob } from "./geocoding.server";
 import { RETENTION_JOB, runRetention } from "./retention.server";
 import { errorFields, logger } from "~/utils/logger.server";
+import { URGENT_WAVE_JOB } from "~/modules/reach/start.server";
+import { PLAN_URGENT_REACH_JOB, planUrgentReach, runUrgentWave } from "~/modules/reach/urgent-reach.server";
 import {
   ensurePeriodicJobs,
   newWorkerId,
@@ -43,6 +45,8 @@ export const JOB_HANDLERS: JobHandlers = {
   [CERTIFICATE_EXPIRING_JOB]: sendCertificateReminder,
   [PLAN_CERTIFICATE_REMINDERS_JOB]: ({ tx, now }) => void planCertificateReminders(tx, now),
   [RETENTION_JOB]: runRetention,
+  [URGENT_WAVE_JOB]: runUrgentWave,
+  [PLAN_URGENT_REACH_JOB]: ({ tx, now }) => void planUrgentReach(tx, now),
 };
 
 /** The jobs that await or run long (ADR 070): they run after the quick ones, one at a time. */
@@ -56,6 +60,8 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { kind: PLAN_CERTIFICATE_REMINDERS_JOB, everyMs: 24 * 60 * MINUTE_MS },
   { kind: RETENTION_JOB, everyMs: 24 * 60 * MINUTE_MS },
   { kind: BACKUP_JOB, everyMs: BACKUP_EVERY_MS },
+  // Needs that became urgent (or soon) without the app's forms: the arrivals plan, an import.
+  { kind: PLAN_URGENT_REACH_JOB, everyMs: 5 * MINUTE_MS },
 ];
 
 /** Only with a geocoder: new addresses are looked up within about a minute of being saved. */

@@ -75,6 +75,11 @@ export interface Job {
 export interface JobContext {
   /** The transaction that also marks the job done: write through it, and only through it. */
   tx: DbOrTx;
+  /**
+   * The connection the transaction runs on, for code that reads through a `Db` (the matching engine's
+   * loaders): on the same connection, its reads happen inside the transaction. Never write through it.
+   */
+  db: Db;
   job: Job;
   now: number;
 }
@@ -243,7 +248,7 @@ export function runClaimedJob(options: SchedulerOptions, job: Job): JobOutcome {
         const held = tx.select({ id: scheduledJobs.id }).from(scheduledJobs).where(ours).get();
         if (!held) return false;
         if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
-        handler({ tx, job, now });
+        handler({ tx, db: options.db, job, now });
         tx.update(scheduledJobs)
           .set({ status: "done", doneAt: new Date(now), lockedBy: null, lockedUntil: null, lastError: null })
           .where(ours)

@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { nowMs, oneOf } from "./columns";
+import { URGENT_ANSWER, URGENT_END, URGENT_OUTCOME } from "./enums";
+import { matches } from "./matches";
+import { needs } from "./needs";
+import { offers } from "./offers";
+import { users } from "./users";
+
+/**
+ * Asking volunteers for an urgent need, in waves (docs/decisions/084-urgent-waves-and-signed-answers.md).
+ * One row per need once asking was set up: started by the hub (the need is urgent or soon) or by a
+ * coordinator, stopped by a coordinator, or ended by itself (covered, nobody left, the need began).
+ */
+export const urgentReach = sqliteTable(
+  "urgent_reach",
+  {
+    needId: integer("need_id")
+      .primaryKey()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    /** The first "Ich kann" that fits becomes an accepted match at once, not a proposal to confirm. */
+    autoAccept: integer("auto_accept", { mode: "boolean" }).notNull().default(false),
+    /** Null while asking has not begun (a coordinator chose auto-accept ahead of time). */
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    /** The coordinator who started it; null when the hub did (urgent need or one starting soon). */
+    startedBy: text("started_by").references(() => users.id, { onDelete: "set null" }),
+    wavesSent: integer("waves_sent").notNull().default(0),
+    nextWaveAt: integer("next_wave_at", { mode: "timestamp_ms" }),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endReason: text("end_reason", { enum: URGENT_END }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(nowMs)
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    index("urgent_reach_started_idx").on(t.startedAt),
+    check("urgent_reach_waves_nonneg", sql`waves_sent >= 0`),
+    // A NULL makes `in (…)` NULL, which a CHECK lets pass: the nullable columns need no `is null or`.
+    check("urgent_reach_end_check", oneOf("end_reason", URGENT_END)),
+    check("urgent_reach_ended_consistent", sql`(ended_at is null) = (end_reason is null)`),
+  ],
+);
+
+/**
+ * One volunteer asked for one need: at most once per need (so once per wave), with the signed link's
+ * expiry and the answer. Counting the rows of the last seven days enforces URGENT_MAX_PER_WEEK.
+ */
+export const urgentRequests = sqliteTable(
+  "urgent_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    needId: integer("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    volunteerId: text("volunteer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The offer the engine ranked (its best one for this need); null once the offer is gone. */
+    offerId: integer("offer_id").references(() => offers.id, { onDelete: "set null" }),
+    wave: integer("wave").notNull(),
+    score: integer("score").notNull(),
+    askedAt: integer("asked_at", { mode: "timestamp_ms" }).notNull(),
+    /** The signed links stop working at this moment (also signed into them). */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    answer: text("answer", { enum: URGENT_ANSWER }),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    outcome: text("outcome", { enum: URGENT_OUTCOME }),
+    matchId: integer("match_id").references(() => matches.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("urgent_requests_need_volunteer_unique").on(t.needId, t.volunteerId),
+    index("urgent_requests_volunteer_asked_idx").on(t.volunteerId, t.askedAt),
+    index("urgent_requests_need_wave_idx").on(t.needId, t.wave),
+    check("urgent_requests_wave_range", sql`wave >= 1`),
+    check("urgent_requests_score_range", sql`score between 0 and 100`),
+    check("urgent_requests_expiry_after_ask", sql`expires_at > asked_at`),
+    check("urgent_requests_answer_check", oneOf("answer", URGENT_ANSWER)),
+    check("urgent_requests_answered_consistent", sql`(answer is null) = (answered_at is null)`),
+    check("urgent_requests_outcome_check", oneOf("outcome", URGENT_OUTCOME)),
+    check("urgent_requests_outcome_needs_yes", sql`outcome is null or answer = 'yes'`),
+  ],
+);
