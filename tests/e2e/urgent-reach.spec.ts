@@ -133,4 +133,15 @@ test("an urgent need reaches two volunteers, one says no, one says yes, the coor
     has: page.getByRole("heading", { name: "Anfragen und Vermittlungen" }),
   });
   await expect(matches).toContainText("Zugesagt");
+
+  // The same panel on a phone, in Arabic: right to left, the table scrolls in its own box.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${needPath}?lng=ar`, { waitUntil: "networkidle" });
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const arabicPanel = page.locator("section", {
+    has: page.getByRole("heading", { name: "سؤال المتطوعين بشكل عاجل" }),
+  });
+  await expect(arabicPanel.getByRole("table", { name: "المتطوعون الذين سُئلوا" })).toBeVisible();
+  await expect(arabicPanel.getByRole("cell", { name: "تم التكليف" })).toBeVisible();
+  await arabicPanel.screenshot({ path: "test-results/urgent-panel-ar-390.png" });
 });
