@@ -58,6 +58,9 @@ export default function ActivitiesPage() {
     <div className="page page--wide">
       <h1>{t("list.title")}</h1>
       <p className="lead">{t("list.intro")}</p>
+      <p>
+        <Link to="/activities/week">{t("week.fromList")}</Link>
+      </p>
       <JumpToResults target="results-heading" count={data.total} />
       <div className="with-sidebar">
         <Form

@@ -29,6 +29,9 @@ export default function VolunteerLayout() {
               <NavLink to="/volunteer/find">{t("nav.find")}</NavLink>
             </li>
             <li>
+              <NavLink to="/volunteer/week">{t("nav.week")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/volunteer/commitments">{t("nav.commitments")}</NavLink>
             </li>
             <li>

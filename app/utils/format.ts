@@ -134,3 +134,13 @@ export function formatDuration(seconds: number, locale: string): string {
     days > 0 ? [part(days, "day"), part(hours, "hour")] : [part(hours, "hour"), part(minutes, "minute")];
   return new Intl.ListFormat(locale, { type: "unit", style: "narrow" }).format(parts);
 }
+
+/** "Montag, 7. Dezember": a day as the heading of a calendar column. */
+export function formatDayHeading(value: number | Date, locale: string): string {
+  return formatter(locale, { weekday: "long", day: "numeric", month: "long" }).format(value);
+}
+
+/** "7.–13. Dezember 2026": a range of days without times. */
+export function formatDayRange(start: number, end: number, locale: string): string {
+  return formatter(locale, { day: "numeric", month: "long", year: "numeric" }).formatRange(start, end);
+}

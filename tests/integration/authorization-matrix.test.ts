@@ -135,6 +135,12 @@ const at = (p: string) => () => p;
 const MATRIX: Record<string, Case[]> = {
   "_index.tsx": [get(at("/"), everyone)],
   "activities._index.tsx": [get(at("/activities"), everyone)],
+  "activities.week.tsx": [
+    get(at("/activities/week"), everyone),
+    get(at("/activities/week?week=kein-datum&category=gibt-es-nicht"), everyone, {
+      label: "a broken filter",
+    }),
+  ],
   "activities.$id.tsx": [
     get((f) => `/activities/${f.publicEvent}`, everyone, { params: (f) => ({ id: String(f.publicEvent) }) }),
     get((f) => `/activities/${f.draftEventOfOrgA}`, all("notFound"), {
@@ -282,6 +288,7 @@ const MATRIX: Record<string, Case[]> = {
   // Volunteer pages: organisation members (and admins) without a profile are sent to create one first.
   "volunteer.find.tsx": [get(at("/volunteer/find"), volunteerPages)],
   "volunteer.commitments.tsx": [get(at("/volunteer/commitments"), volunteerPages)],
+  "volunteer.week.tsx": [get(at("/volunteer/week"), volunteerPages)],
   "volunteer.hours.tsx": [
     get(at("/volunteer/hours"), volunteerPages),
     post(at("/volunteer/hours"), volunteerPages, { form: () => ({ matchId: "" }) }),
