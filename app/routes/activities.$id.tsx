@@ -11,6 +11,8 @@ import { getPublicActivity, type PublicActivity } from "~/modules/events/public-
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { getShiftSignupStates } from "~/modules/signups/commitments.server";
+import { loadEventResource } from "~/modules/events/events.server";
+import { can } from "~/modules/permissions/permissions";
 import volunteerStyles from "~/styles/volunteer.css?url";
 import { getDb } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/env.server";
@@ -42,7 +44,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity.shifts.map((s) => s.id),
     user?.id ?? null,
   );
-  const viewer = { signedIn: !!user, isVolunteer: !!user?.isVolunteer };
+  // The organisation and the neighbourhood's coordinators may write to the helpers from here.
+  const resource =
+    user && (user.role !== "volunteer" || user.memberships.length > 0)
+      ? loadEventResource(getDb(), id)
+      : null;
+  const viewer = {
+    signedIn: !!user,
+    isVolunteer: !!user?.isVolunteer,
+    mayMessage: !!user && !!resource && can(user, "event:message-helpers", resource),
+  };
   return { activity, origin: publicOrigin(), signups, viewer };
 }
 
@@ -113,6 +124,13 @@ export default function ActivityPage() {
         <span {...contentLanguage(activity)}>{activity.title}</span>
       </h1>
       {activity.machineTranslated ? <MachineMark /> : null}
+      {viewer.mayMessage ? (
+        <p>
+          <Link to={`/activities/${activity.id}/message`} className="button button--secondary">
+            {t("detail.messageHelpers")}
+          </Link>
+        </p>
+      ) : null}
       {!activity.translated ? (
         <p className="notice">
           {t("common:content.originalLanguage", {

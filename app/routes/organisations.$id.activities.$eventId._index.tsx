@@ -147,6 +147,10 @@ export default function ManageActivityPage() {
   const base = `/organisations/${organisationId}/activities/${activity.id}`;
   const isPublic = activity.status === "published" && activity.organisationVerified;
   const notified = Number(searchParams.get("notified") ?? 0) || 0;
+  const changedShift = /^[1-9][0-9]{0,12}$/.test(searchParams.get("shift") ?? "")
+    ? `&shift=${searchParams.get("shift")}`
+    : "";
+  const changeMessageLink = `/activities/${activity.id}/message?prefill=changed${changedShift}`;
   const flash =
     searchParams.get("created") === "1"
       ? "manage.notices.created"
@@ -184,6 +188,13 @@ export default function ManageActivityPage() {
       {!actionData && searchParams.get("flagged") === "1" ? (
         <p className="notice">{t("manage.notices.certificateFlagged")}</p>
       ) : null}
+      {!actionData && searchParams.get("saved") === "1" && notified > 0 ? (
+        <p>
+          <Link to={changeMessageLink} className="button button--secondary">
+            {t("message.offerAfterChange")}
+          </Link>
+        </p>
+      ) : null}
 
       {may.update ? (
         <div className="actions" role="group" aria-label={t("manage.actionsLabel")}>
@@ -212,6 +223,9 @@ export default function ManageActivityPage() {
               {t("manage.duplicate")}
             </button>
           </Form>
+          <Link to={`/activities/${activity.id}/message`} className="button button--secondary">
+            {t("message.link")}
+          </Link>
           {activity.status !== "cancelled" ? (
             <Link to={`${base}/cancel`} className="button button--danger">
               {t("manage.cancel")}

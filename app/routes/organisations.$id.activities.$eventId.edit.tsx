@@ -58,8 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = updateActivity(getDb(), scope, input, Date.now(), user.id);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
   const flagged = outcome.flagged > 0 ? "&flagged=1" : "";
+  const shift = outcome.changedShift === null ? "" : `&shift=${outcome.changedShift}`;
   return redirect(
-    `/organisations/${scope.organisationId}/activities/${scope.eventId}?saved=1&notified=${outcome.notified}${flagged}`,
+    `/organisations/${scope.organisationId}/activities/${scope.eventId}?saved=1&notified=${outcome.notified}${flagged}${shift}`,
   );
 }
 

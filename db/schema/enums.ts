@@ -118,6 +118,7 @@ export const NOTIFICATION_KIND = [
   "urgent_answered",
   "urgent_confirmed",
   "urgent_released",
+  "shift_message",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND)[number];
 

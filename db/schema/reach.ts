@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { nowMs, oneOf } from "./columns";
 import { URGENT_ANSWER, URGENT_END, URGENT_OUTCOME } from "./enums";
+import { events, shifts } from "./events";
 import { matches } from "./matches";
 import { needs } from "./needs";
 import { offers } from "./offers";
@@ -80,5 +81,33 @@ export const urgentRequests = sqliteTable(
     check("urgent_requests_answered_consistent", sql`(answer is null) = (answered_at is null)`),
     check("urgent_requests_outcome_check", oneOf("outcome", URGENT_OUTCOME)),
     check("urgent_requests_outcome_needs_yes", sql`outcome is null or answer = 'yes'`),
+  ],
+);
+
+/**
+ * A message from an organisation to the helpers of one shift or of a whole activity (issue 16), kept with
+ * the shift: who wrote what to how many, when. Each recipient gets it in their inbox (and by e-mail,
+ * unless they chose inbox only); the rows also count for the rate limit.
+ */
+export const shiftMessages = sqliteTable(
+  "shift_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    /** Null: to the helpers of every shift of the activity that has not ended. */
+    shiftId: integer("shift_id").references(() => shifts.id, { onDelete: "cascade" }),
+    senderId: text("sender_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    includesWaitlist: integer("includes_waitlist", { mode: "boolean" }).notNull().default(false),
+    recipientCount: integer("recipient_count").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [
+    index("shift_messages_event_created_idx").on(t.eventId, t.createdAt),
+    index("shift_messages_shift_idx").on(t.shiftId),
+    check("shift_messages_body_length", sql`length(trim(body)) between 1 and 2000`),
+    check("shift_messages_recipients_nonneg", sql`recipient_count >= 0`),
   ],
 );

@@ -148,6 +148,25 @@ const MATRIX: Record<string, Case[]> = {
       params: (f) => ({ id: String(f.draftEventOfOrgA) }),
     }),
   ],
+  // Writing to a shift's helpers: the organisation and the neighbourhood's coordinators. The empty form
+  // stops at validation, so nothing is sent.
+  "activities.$id_.message.tsx": [
+    get((f) => `/activities/${f.publicEvent}/message`, only(["orgMember", "coordinatorIn", "admin"]), {
+      params: (f) => ({ id: String(f.publicEvent) }),
+    }),
+    post((f) => `/activities/${f.publicEvent}/message`, only(["orgMember", "coordinatorIn", "admin"]), {
+      label: "IDOR: writing to the helpers of another organisation's activity",
+      params: (f) => ({ id: String(f.publicEvent) }),
+    }),
+    get(
+      (f) => `/activities/${f.draftEventOfOrgA}/message`,
+      { ...draftShiftReaders, anonymous: "login" },
+      {
+        label: "a draft's helpers: only its organisation and coordinators know it exists",
+        params: (f) => ({ id: String(f.draftEventOfOrgA) }),
+      },
+    ),
+  ],
   "activities.$id[.ics].ts": [
     get((f) => `/activities/${f.publicEvent}.ics`, everyone, {
       params: (f) => ({ id: String(f.publicEvent) }),

@@ -337,7 +337,7 @@ describe("updateActivity", () => {
       startsAt: at(7, 17, 30),
     });
     const result = updateActivity(s.db, scope, inputOf(form));
-    expect(result).toEqual({ ok: true, notified: 3, promoted: 1, flagged: 0 });
+    expect(result).toEqual({ ok: true, notified: 3, promoted: 1, flagged: 0, changedShift: null });
     const statuses = s.db
       .select({ v: signups.volunteerId, status: signups.status })
       .from(signups)

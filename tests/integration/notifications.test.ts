@@ -94,6 +94,11 @@ const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[K] } = 
   urgent_answered: { needId: 1, needTitle: "Begleitung zum Jobcenter", helperName: "Jana", matched: 0 },
   urgent_confirmed: { needId: 1, needTitle: "Begleitung zum Jobcenter" },
   urgent_released: { needId: 1, needTitle: "Begleitung zum Jobcenter" },
+  shift_message: {
+    about: "Sprachcafé – Aufbau",
+    from: "SV Ückendorf 1920 e.V.",
+    message: "Wir treffen uns diesmal in der kleinen Halle.",
+  },
 };
 
 function notifyOne<K extends NotificationKind>(userId: string, kind: K, link: string | null = "/somewhere") {

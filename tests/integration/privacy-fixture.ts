@@ -362,6 +362,13 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
     confirmed_at: now - DAY,
   });
 
+  ins("shift_messages", {
+    event_id: eventId,
+    shift_id: futureShiftId,
+    sender_id: subjectId,
+    body: `The hall changed ${m("message")}`,
+    recipient_count: 1,
+  });
   ins("urgent_reach", {
     need_id: subjectNeedId,
     started_at: now - DAY,

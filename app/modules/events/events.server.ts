@@ -203,7 +203,7 @@ export function updateActivity(
   input: ActivityInput,
   now = Date.now(),
   actorId: string | null = null,
-): CommandResult<{ notified: number; promoted: number; flagged: number }> {
+): CommandResult<{ notified: number; promoted: number; flagged: number; changedShift: number | null }> {
   return db.transaction(
     (tx) => {
       const before = tx
@@ -285,6 +285,7 @@ export function updateActivity(
       }
 
       let notified = 0;
+      let changedShift: number | null = null;
       if (before.status === "published") {
         const eventChanged =
           before.startsAt.getTime() !== input.startsAt ||
@@ -294,6 +295,8 @@ export function updateActivity(
           before.recurrence !== input.recurrence ||
           before.recurrenceUntil !== input.recurrenceUntil;
         const affected = eventChanged ? "all" : changedShiftIds;
+        // One moved shift: the message offered afterwards goes to that shift's helpers only.
+        if (!eventChanged && changedShiftIds.length === 1) changedShift = changedShiftIds[0]!;
         notified = notifyLiveVolunteers(tx, scope.eventId, affected, now, (userId) =>
           notify(tx, {
             userId,
@@ -304,7 +307,7 @@ export function updateActivity(
         );
       }
       const flagged = flagAfterShiftChange(tx, editedShifts, actorId, now);
-      return { ok: true as const, notified, promoted, flagged };
+      return { ok: true as const, notified, promoted, flagged, changedShift };
     },
     { behavior: "immediate" },
   );

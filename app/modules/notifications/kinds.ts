@@ -74,6 +74,8 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   urgent_answered: "inbox_email",
   urgent_confirmed: "inbox_email",
   urgent_released: "inbox",
+  // The organisation writes to the people of a shift: a changed hall or time must reach them.
+  shift_message: "inbox_email",
 };
 
 /**
@@ -124,6 +126,8 @@ export type NotificationParamsByKind = {
   urgent_confirmed: { needId: number; needTitle: string };
   /** To the volunteer: thank you, the need is covered without you this time. */
   urgent_released: { needId: number; needTitle: string };
+  /** An organisation's message to the helpers of a shift or an activity (`about`: "Activity – Shift"; `from`: the organisation, or the coordinator writing). */
+  shift_message: { about: string; from: string; message: string };
 };
 
 /** The kinds whose texts quote a need's title (params `needId` + `needTitle`): the retention job blanks it. */

@@ -248,6 +248,13 @@ export const RULES = {
   "signup:read-list": rule<EventResource>({
     allow: (u, e) => managesEvent(u, e) || coordinates(u, e.neighbourhoodId),
   }),
+  /** Writing to the helpers of a shift or an activity: the organisation and the neighbourhood's coordinators. */
+  "event:message-helpers": rule<EventResource>({
+    allow: (u, e) => managesEvent(u, e) || coordinates(u, e.neighbourhoodId),
+    visible: (u, e) =>
+      isPublicEvent(e) ||
+      (!!u && (u.role === "admin" || managesEvent(u, e) || coordinates(u, e.neighbourhoodId))),
+  }),
 
   // Matches
   "match:propose": rule<NeedResource>({ allow: (u, n) => coordinates(u, n.neighbourhoodId) }),

@@ -710,6 +710,21 @@ export const PERSONAL_DATA_MAP = {
     },
     subjects: [{ kind: "user_id", column: "volunteer_id", key: "urgentRequestsToYou", owner: true }],
   },
+  // A message someone wrote to the helpers of a shift: the sender's own words and action. (Each
+  // recipient's copy is their notification row, exported with their notifications.)
+  shift_messages: {
+    columns: {
+      id: P,
+      event_id: P,
+      shift_id: P,
+      sender_id: P,
+      body: P,
+      includes_waitlist: P,
+      recipient_count: P,
+      created_at: P,
+    },
+    subjects: [{ kind: "user_id", column: "sender_id", key: "messagesYouSentToHelpers" }],
+  },
   // Offer ids only, deleted after a day (db/schema/cache.ts).
   matching_changes: { columns: { id: N, offer_id: N, created_at: N }, subjects: [] },
   backups: {
