@@ -2,13 +2,58 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
 import { DateRange, DateTime } from "~/components/time";
+import { formatTime } from "~/utils/format";
 import type { ManagedActivity, ManagedSignup } from "~/modules/events/events.server";
 
 type Shift = ManagedActivity["shifts"][number];
 
-/** One shift as its organisation sees it: who is confirmed (with attendance), the waitlist in order, who cancelled. */
-export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number; canAct: boolean }) {
+/** A shift's self check-in: the code to read out, the link, and the QR code of the link (one SVG path). */
+export interface SelfCheckIn {
+  code: string;
+  path: string;
+  qr: { size: number; d: string };
+}
+
+/** What the club shows at the shift: the QR code and the short code, to print or hold up on a phone. */
+function CheckInCode({ checkIn, title }: { checkIn: SelfCheckIn; title: string }) {
   const { t } = useTranslation("events");
+  return (
+    <details className="check-in-code">
+      <summary>{t("checkIn.show")}</summary>
+      <p>{t("checkIn.explain")}</p>
+      <svg
+        role="img"
+        aria-label={t("checkIn.qrLabel", { title })}
+        viewBox={`0 0 ${checkIn.qr.size} ${checkIn.qr.size}`}
+        width="200"
+        height="200"
+        shapeRendering="crispEdges"
+      >
+        <rect width="100%" height="100%" fill="#fff" />
+        <path d={checkIn.qr.d} fill="#000" />
+      </svg>
+      <p>
+        {t("checkIn.code")} <strong className="check-in-code__value">{checkIn.code}</strong>
+        <br />
+        <a href={checkIn.path}>{t("checkIn.link")}</a>
+      </p>
+    </details>
+  );
+}
+
+/** One shift as its organisation sees it: who is confirmed (with attendance), the waitlist in order, who cancelled. */
+export function ShiftSignups({
+  shift,
+  now,
+  canAct,
+  checkIn,
+}: {
+  shift: Shift;
+  now: number;
+  canAct: boolean;
+  checkIn?: SelfCheckIn;
+}) {
+  const { t, i18n } = useTranslation("events");
   const started = shift.startsAt <= now;
   const headingId = `shift-${shift.id}-heading`;
   return (
@@ -24,6 +69,8 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
           <span className="muted small"> · {t("signups.certificate")}</span>
         ) : null}
       </p>
+
+      {checkIn ? <CheckInCode checkIn={checkIn} title={shift.title} /> : null}
 
       <h4 id={`${headingId}-confirmed`}>{t("signups.confirmed", { count: shift.confirmed.length })}</h4>
       {shift.confirmed.length === 0 ? (
@@ -54,6 +101,10 @@ export function ShiftSignups({ shift, now, canAct }: { shift: Shift; now: number
                   <td>
                     {s.attendance ? (
                       t(`signups.attendanceValue.${s.attendance}`)
+                    ) : s.checkedInAt ? (
+                      <span suppressHydrationWarning>
+                        {t("signups.checkedIn", { time: formatTime(s.checkedInAt, i18n.language) })}
+                      </span>
                     ) : started ? (
                       t("signups.attendanceOpen")
                     ) : (

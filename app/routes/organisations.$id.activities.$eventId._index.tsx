@@ -13,6 +13,10 @@ import { ShiftSignups } from "~/components/shift-signups";
 import { FormMessage } from "~/components/form";
 import { DateRange } from "~/components/time";
 import { markAttendance } from "~/modules/attendance/attendance.server";
+import { CHECK_IN_WINDOW_MIN } from "~/modules/attendance/check-in-code";
+import { qrSvgPath } from "~/modules/attendance/qr.server";
+import { checkInCode, checkInPath } from "~/modules/attendance/self-check-in.server";
+import type { SelfCheckIn } from "~/components/shift-signups";
 import {
   duplicateActivity,
   getManagedActivity,
@@ -25,6 +29,7 @@ import { can } from "~/modules/permissions/permissions";
 import { cancelSignup } from "~/modules/signups/signups.server";
 import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
 import { getDb } from "~/utils/db.server";
+import { publicOrigin } from "~/utils/env.server";
 import { formatMoney } from "~/utils/format";
 import { useFormatList } from "~/components/use-format-list";
 
@@ -39,9 +44,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = Date.now();
   const activity = getManagedActivity(getDb(), scope, now);
   if (!activity) throw notFound();
+  // Each shift's self check-in code and QR code, while helpers can still use them.
+  const checkIns: Record<string, SelfCheckIn> = {};
+  if (activity.status === "published") {
+    for (const shift of activity.shifts) {
+      if (shift.endsAt + CHECK_IN_WINDOW_MIN * 60_000 < now) continue;
+      const code = checkInCode(shift.id);
+      const path = checkInPath(code);
+      checkIns[String(shift.id)] = { code, path, qr: qrSvgPath(`${publicOrigin()}${path}`) };
+    }
+  }
   return {
     organisationId: scope.organisationId,
     activity,
+    checkIns,
     now,
     may: {
       update: can(user, "event:update", resource),
@@ -139,7 +155,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageActivityPage() {
-  const { organisationId, activity, may, now } = useLoaderData<typeof loader>();
+  const { organisationId, activity, may, now, checkIns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation(["events", "common"]);
@@ -288,7 +304,13 @@ export default function ManageActivityPage() {
         <h2 id="shifts-heading">{t("manage.shifts")}</h2>
         {activity.shifts.length === 0 ? <p className="empty">{t("manage.noShifts")}</p> : null}
         {activity.shifts.map((shift) => (
-          <ShiftSignups key={shift.id} shift={shift} now={now} canAct={may.confirmHours} />
+          <ShiftSignups
+            key={shift.id}
+            shift={shift}
+            now={now}
+            canAct={may.confirmHours}
+            checkIn={checkIns[String(shift.id)]}
+          />
         ))}
       </section>
     </article>

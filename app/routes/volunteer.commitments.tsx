@@ -84,6 +84,9 @@ export default function CommitmentsPage() {
       <p>
         <Link to="/volunteer/profile#calendar">{t("commitments.toCalendar")}</Link>
       </p>
+      <p>
+        <Link to="/checkin">{t("commitments.checkIn")}</Link>
+      </p>
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">{t("commitments.upcoming")}</h2>
         {dates.length === 0 ? (

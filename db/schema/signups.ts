@@ -20,6 +20,8 @@ export const signups = sqliteTable(
     attendance: text("attendance", { enum: ATTENDANCE }),
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     promotedAt: integer("promoted_at", { mode: "timestamp_ms" }),
+    /** The volunteer checked in themselves with the shift's code (issue 16); the club confirms `attendance`. */
+    checkedInAt: integer("checked_in_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
   (t) => [

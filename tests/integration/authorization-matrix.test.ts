@@ -167,6 +167,11 @@ const MATRIX: Record<string, Case[]> = {
       },
     ),
   ],
+  // Self check-in: any signed-in person may open it; the code and their own sign-up decide the rest.
+  "checkin.tsx": [
+    get(at("/checkin?code=1-AAAAAAAA"), signedIn),
+    post(at("/checkin"), signedIn, { form: () => ({ code: "1-AAAAAAAA" }) }),
+  ],
   "activities.$id[.ics].ts": [
     get((f) => `/activities/${f.publicEvent}.ics`, everyone, {
       params: (f) => ({ id: String(f.publicEvent) }),

@@ -686,6 +686,8 @@ export interface ManagedSignup {
   promotedAt: number | null;
   /** A live sign-up on a shift that needs a certificate of conduct the person lacks on its date. */
   certificateMissing: boolean;
+  /** When the volunteer checked in themselves with the shift's code (the club then confirms or corrects). */
+  checkedInAt: number | null;
 }
 
 /** Everything the organisation's page of one activity shows: five queries whatever the numbers. */
@@ -743,6 +745,7 @@ export function getManagedActivity(db: Db, scope: ActivityScope, now = Date.now(
           cancelledAt: signups.cancelledAt,
           promotedAt: signups.promotedAt,
           certificateValidUntil: volunteerProfiles.certificateValidUntil,
+          checkedInAt: signups.checkedInAt,
         })
         .from(signups)
         .innerJoin(users, eq(users.id, signups.volunteerId))
@@ -801,6 +804,7 @@ export function getManagedActivity(db: Db, scope: ActivityScope, now = Date.now(
             { requiresCertificate: s.requiresCertificate, endsAt: s.endsAt.getTime() },
             r.certificateValidUntil ?? null,
           ),
+        checkedInAt: r.checkedInAt?.getTime() ?? null,
       });
       return {
         id: s.id,

@@ -478,6 +478,7 @@ export const PERSONAL_DATA_MAP = {
       attendance: P,
       cancelled_at: P,
       promoted_at: P,
+      checked_in_at: P,
       created_at: P,
       updated_at: P,
     },
