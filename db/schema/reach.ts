@@ -9,7 +9,7 @@ import { offers } from "./offers";
 import { users } from "./users";
 
 /**
- * Asking volunteers for an urgent need, in waves (docs/decisions/084-urgent-waves-and-signed-answers.md).
+ * Asking volunteers for an urgent need, in waves (docs/decisions/088-urgent-waves-and-signed-answers.md).
  * One row per need once asking was set up: started by the hub (the need is urgent or soon) or by a
  * coordinator, stopped by a coordinator, or ended by itself (covered, nobody left, the need began).
  */

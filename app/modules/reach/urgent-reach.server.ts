@@ -1,5 +1,5 @@
 /**
- * Urgent needs reach suitable volunteers in waves (issue 16; docs/decisions/084-urgent-waves-and-signed-answers.md).
+ * Urgent needs reach suitable volunteers in waves (issue 16; docs/decisions/088-urgent-waves-and-signed-answers.md).
  *
  *  - A wave is a job of the persisted scheduler (ADR 011). Its handler ranks the need's candidates with
  *    the matching engine (hard constraints hold for everyone it returns), picks the next volunteers,
