@@ -11,20 +11,24 @@ import tseslint from "typescript-eslint";
 /** Any module name ending in `.server` (Remix's server-only convention), with or without an extension. */
 const SERVER_MODULE = String.raw`(^|/)[^/]+\.server(\.[cm]?[jt]sx?)?$|(^|/)\.server(/|$)`;
 
-/** What browser code may not reach: the DB layer (except the pure enums) and the native driver. */
+/**
+ * What browser code may not reach: the DB layer (except the pure enums and the text rules a form shares
+ * with its CHECK) and the native driver.
+ */
 const browserBoundary = {
   paths: [
     { name: "better-sqlite3", message: "The SQLite driver is server-only: use it from a *.server.ts file." },
   ],
   patterns: [
     {
-      regex: String.raw`^@db/(?!schema/enums(\.ts)?$)`,
+      regex: String.raw`^@db/(?!schema/(enums|text-rules)(\.ts)?$)`,
       message:
-        "Only @db/schema/enums may be imported from code that can reach the browser. Move DB access into a *.server.ts module.",
+        "Only @db/schema/enums and @db/schema/text-rules may be imported from code that can reach the browser. Move DB access into a *.server.ts module.",
     },
     {
-      regex: String.raw`^(\.{1,2}/)+db/(?!schema/enums(\.ts)?$)`,
-      message: "Import the DB layer through @db/* (and only @db/schema/enums outside *.server.ts files).",
+      regex: String.raw`^(\.{1,2}/)+db/(?!schema/(enums|text-rules)(\.ts)?$)`,
+      message:
+        "Import the DB layer through @db/* (and only @db/schema/enums or text-rules outside *.server.ts files).",
     },
   ],
 };

@@ -19,7 +19,7 @@ import { validateFormData } from "~/utils/form-validation";
 
 /*
  * The answer to an urgent request, without logging in: the signed link is the key
- * (docs/decisions/088-urgent-waves-and-signed-answers.md). GET only shows the need and the two buttons —
+ * (docs/decisions/089-urgent-waves-and-signed-answers.md). GET only shows the need and the two buttons —
  * mail scanners and link previews fetch links and must not answer for anyone; the POST answers.
  */
 

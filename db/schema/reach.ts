@@ -6,10 +6,11 @@ import { events, shifts } from "./events";
 import { matches } from "./matches";
 import { needs } from "./needs";
 import { offers } from "./offers";
+import { SHIFT_MESSAGE_MAX, sqlCleanTextWithin } from "./text-rules";
 import { users } from "./users";
 
 /**
- * Asking volunteers for an urgent need, in waves (docs/decisions/088-urgent-waves-and-signed-answers.md).
+ * Asking volunteers for an urgent need, in waves (docs/decisions/089-urgent-waves-and-signed-answers.md).
  * One row per need once asking was set up: started by the hub (the need is urgent or soon) or by a
  * coordinator, stopped by a coordinator, or ended by itself (covered, nobody left, the need began).
  */
@@ -107,7 +108,8 @@ export const shiftMessages = sqliteTable(
   (t) => [
     index("shift_messages_event_created_idx").on(t.eventId, t.createdAt),
     index("shift_messages_shift_idx").on(t.shiftId),
-    check("shift_messages_body_length", sql`length(trim(body)) between 1 and 2000`),
+    // Cleaned exactly as the form cleans (text-rules.ts), with the form's maximum.
+    check("shift_messages_body_length", sql.raw(sqlCleanTextWithin("body", SHIFT_MESSAGE_MAX))),
     check("shift_messages_recipients_nonneg", sql`recipient_count >= 0`),
   ],
 );

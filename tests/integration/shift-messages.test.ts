@@ -16,7 +16,8 @@ import {
   messageRecipients,
   sendShiftMessage,
 } from "~/modules/signups/shift-messages.server";
-import { MESSAGE_MAX } from "~/modules/signups/shift-message.schema";
+import { BLANK_CODE_POINTS } from "@db/schema/text-rules";
+import { MESSAGE_MAX, ShiftMessageSchema } from "~/modules/signups/shift-message.schema";
 import { updateActivity } from "~/modules/events/events.server";
 import { activityToFormValues } from "~/modules/events/activity-form-values";
 import { getManagedActivity } from "~/modules/events/events.server";
@@ -260,6 +261,43 @@ describe("sending", () => {
       db.insert(shiftMessages).values({ eventId: s.event.id, body: "   ", recipientCount: 0 }).run(),
     ).toThrow(/shift_messages_body_length/);
   });
+
+  it("the form and the database agree on what is empty and what is too long, character by character", () => {
+    const db = getDb();
+    const s = setting(db);
+    const insert = (body: string) =>
+      db.insert(shiftMessages).values({ eventId: s.event.id, body, recipientCount: 0 }).run();
+    const formAccepts = (body: string) => ShiftMessageSchema.safeParse({ shift: "", body }).success;
+    const dbAccepts = (body: string) => {
+      try {
+        insert(body);
+        return true;
+      } catch (error) {
+        expect(String(error)).toMatch(/shift_messages_body_length/);
+        return false;
+      }
+    };
+    const bodies = [
+      "\t\n\t\r\n",
+      "\u000b\u000c",
+      ...BLANK_CODE_POINTS.map((c) => String.fromCharCode(c).repeat(3)),
+      BLANK_CODE_POINTS.map((c) => String.fromCharCode(c)).join(""),
+      "\t Hallo \u200b",
+      "\u0000",
+      "\u0000\u0001\u0007\u001b[31m\u007f \u202eevil\u202c \ufeff\u200b",
+      "Hallo\u0000 Welt",
+      "x".repeat(MESSAGE_MAX),
+      `\n${"x".repeat(MESSAGE_MAX)}\t`,
+      "x".repeat(MESSAGE_MAX + 1),
+      "👩🏽‍🔧".repeat(MESSAGE_MAX / 10),
+    ];
+    for (const body of bodies) {
+      const form = formAccepts(body);
+      // What the form accepts is stored as the form gave it (trimmed).
+      const stored = form ? ShiftMessageSchema.parse({ shift: "", body }).body : body;
+      expect(dbAccepts(stored), JSON.stringify(body).slice(0, 40)).toBe(form);
+    }
+  });
 });
 
 describe("the page, without JavaScript", () => {
@@ -321,6 +359,10 @@ describe("the page, without JavaScript", () => {
     const before = listShiftMessages(getDb(), s.event.id).length;
     const cases: [Record<string, string>, string, string][] = [
       [{ shift: "", body: "   " }, "body", "events:message.errors.body"],
+      [{ shift: "", body: "\t\n\t\r\n" }, "body", "events:message.errors.body"],
+      [{ shift: "", body: "\u00a0\u3000\u2028\ufeff" }, "body", "events:message.errors.body"],
+      [{ shift: "", body: "\u200b\u200b" }, "body", "events:message.errors.body"],
+      [{ shift: "", body: "\u0000\t\u0000" }, "body", "events:message.errors.body"],
       [{ shift: "", body: "x".repeat(MESSAGE_MAX + 1) }, "body", "events:message.errors.bodyTooLong"],
       [{ shift: "-1", body: "Hallo" }, "shift", "events:message.errors.shift"],
       [{ shift: String(createShift(getDb()).id), body: "Hallo" }, "shift", "events:message.errors.shift"],

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataText } from "~/components/data-text";
 import { FormMessage } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
@@ -59,7 +60,7 @@ export function UrgentPanel({
       <h2 id="urgent">{t("urgent.title")}</h2>
       <p>{t("urgent.explain", { first: WAVE_SIZES[0], count: panel.maxPerWeek })}</p>
       <StateLine panel={panel} />
-      <FormMessage>{error ? t(error) : null}</FormMessage>
+      <FormMessage>{error ? <DataText k={error} /> : null}</FormMessage>
       {mayAct ? (
         <>
           <Form method="post" className="inline-form" preventScrollReset>

@@ -11,6 +11,8 @@ import {
   NEED_SCHEDULE,
   NEED_STATUS,
   NEED_URGENCY,
+  URGENT_ANSWER,
+  URGENT_OUTCOME,
   USER_ROLE,
 } from "@db/schema/enums";
 import { WEIGHT_FIELDS } from "~/modules/settings/settings.schema";
@@ -92,6 +94,18 @@ export const AUDIT_DETAIL_KEYS = [
   "active",
   "sortOrder",
   "texts",
+  // Urgent requests to volunteers
+  "wave",
+  "asked",
+  "answer",
+  "outcome",
+  "requestId",
+  "autoAccept",
+  // Messages to a shift's helpers
+  "messageId",
+  "shiftId",
+  "waitlist",
+  "recipients",
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 
@@ -107,9 +121,13 @@ export const AUDIT_DETAIL_VALUES = [
     ...NEED_URGENCY,
     ...NEED_SCHEDULE,
     ...GENDER_PREFERENCE,
+    ...URGENT_ANSWER,
+    ...URGENT_OUTCOME,
     "suggestion",
     "bulk",
     "offerer",
+    "urgent_request",
+    "hub",
     "need_closed",
     "need_cancelled",
     "need_completed",
@@ -128,9 +146,13 @@ export type AuditDetailValue =
   | (typeof NEED_URGENCY)[number]
   | (typeof NEED_SCHEDULE)[number]
   | (typeof GENDER_PREFERENCE)[number]
+  | (typeof URGENT_ANSWER)[number]
+  | (typeof URGENT_OUTCOME)[number]
   | "suggestion"
   | "bulk"
   | "offerer"
+  | "urgent_request"
+  | "hub"
   | "need_closed"
   | "need_cancelled"
   | "need_completed"

@@ -19,6 +19,7 @@ import type operations from "~/locales/de/operations.json";
 import type organisations from "~/locales/de/organisations.json";
 import type privacy from "~/locales/de/privacy.json";
 import type proof from "~/locales/de/proof.json";
+import type reach from "~/locales/de/reach.json";
 import type reports from "~/locales/de/reports.json";
 import type settings from "~/locales/de/settings.json";
 import type volunteer from "~/locales/de/volunteer.json";
@@ -47,6 +48,7 @@ declare module "i18next" {
       organisations: typeof organisations;
       privacy: typeof privacy;
       proof: typeof proof;
+      reach: typeof reach;
       reports: typeof reports;
       settings: typeof settings;
       volunteer: typeof volunteer;

@@ -39,7 +39,8 @@ export function renderEmail(kind: NotificationKind, locale: UiLocale, params: Em
   const footer = t("footer", values);
   const url = typeof params.url === "string" ? params.url : undefined;
   const secondaryUrl = typeof params.secondaryUrl === "string" ? params.secondaryUrl : undefined;
-  const secondaryLabel = secondaryUrl ? t(`${kind}.secondaryAction`, values) : "";
+  // Only kinds with a second link (an urgent request's "Ich kann nicht") name one.
+  const secondaryLabel = secondaryUrl ? t(`${kind}.secondaryAction`, { ...values, defaultValue: "" }) : "";
   const unsubscribeUrl = typeof params.unsubscribeUrl === "string" ? params.unsubscribeUrl : undefined;
   const unsubscribeLabel = unsubscribeUrl ? t("unsubscribe") : "";
 

@@ -6,7 +6,7 @@ import type { MailConfig } from "~/modules/notifications/config.server";
  * The signed link of an urgent request: `<requestId>.<expiresAt in base 36>.<HMAC-SHA256>`, the MAC over
  * "urgent-answer:v1:<requestId>:<expiresAt>" with the app secret (ADR 010's key, its own purpose prefix).
  * It answers one request of one person, nothing else, and only until it expires; the request row
- * decides whether it was answered already (docs/decisions/088-urgent-waves-and-signed-answers.md).
+ * decides whether it was answered already (docs/decisions/089-urgent-waves-and-signed-answers.md).
  */
 
 const TOKEN = /^([1-9][0-9]{0,14})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/;

@@ -1,5 +1,5 @@
 /**
- * Urgent needs reach suitable volunteers in waves (issue 16; docs/decisions/088-urgent-waves-and-signed-answers.md).
+ * Urgent needs reach suitable volunteers in waves (issue 16; docs/decisions/089-urgent-waves-and-signed-answers.md).
  *
  *  - A wave is a job of the persisted scheduler (ADR 011). Its handler ranks the need's candidates with
  *    the matching engine (hard constraints hold for everyone it returns), picks the next volunteers,
@@ -26,6 +26,7 @@ import {
 } from "@db/schema";
 import type { UiLocale, UrgentAnswer, UrgentEnd, UrgentOutcome } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
+import type { AuditDetails } from "~/modules/audit/audit-details";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { insertAcceptedMatch } from "~/modules/matches/match-lifecycle.server";
 import { explainCandidate, rankCandidates } from "~/modules/matches/matching.server";
@@ -716,13 +717,7 @@ function requireNeedToCoordinate(db: DbOrTx, user: AuthUser, needId: number): Ne
   return need;
 }
 
-function audit(
-  tx: DbOrTx,
-  user: AuthUser,
-  need: NeedForCommand,
-  action: string,
-  details: Record<string, unknown>,
-) {
+function audit(tx: DbOrTx, user: AuthUser, need: NeedForCommand, action: string, details: AuditDetails) {
   recordAudit(tx, {
     actorId: user.id,
     action: `need.${action}`,

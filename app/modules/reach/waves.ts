@@ -1,6 +1,6 @@
 /**
  * Asking volunteers for an urgent need, in waves: the rules, without a database or a clock of their own
- * (docs/decisions/088-urgent-waves-and-signed-answers.md). The server side is urgent-reach.server.ts.
+ * (docs/decisions/089-urgent-waves-and-signed-answers.md). The server side is urgent-reach.server.ts.
  */
 import type { NeedSchedule, NeedStatus, NeedUrgency } from "@db/schema/enums";
 

@@ -3,8 +3,9 @@
  * Pure; messages are i18n keys of the `events` namespace.
  */
 import { z } from "zod";
+import { cleanText, SHIFT_MESSAGE_MAX } from "@db/schema/text-rules";
 
-export const MESSAGE_MAX = 1000;
+export const MESSAGE_MAX = SHIFT_MESSAGE_MAX;
 /** At most this many messages per activity in any 24 hours: helpers must not learn to ignore them. */
 export const MESSAGES_PER_DAY = 5;
 
@@ -18,11 +19,14 @@ export const ShiftMessageSchema = z.object({
     .regex(/^([1-9][0-9]{0,12})?$/, "events:message.errors.shift")
     .default(""),
   waitlist: checkbox.default(false),
+  // Cleaned as the table's CHECK expects (no NUL; tabs, line breaks, zero-width characters, … trimmed):
+  // a message of only such characters is no message, here and in the database.
   body: z
     .string({ message: "events:message.errors.body" })
-    .trim()
-    .min(1, "events:message.errors.body")
-    .max(MESSAGE_MAX, "events:message.errors.bodyTooLong"),
+    .transform(cleanText)
+    .pipe(
+      z.string().min(1, "events:message.errors.body").max(MESSAGE_MAX, "events:message.errors.bodyTooLong"),
+    ),
 });
 
 export type ShiftMessageInput = z.output<typeof ShiftMessageSchema>;
