@@ -12,7 +12,8 @@ import {
   listNotificationPreferences,
   setNotificationPreferences,
 } from "~/modules/notifications/preferences.server";
-import { UrgentSettingSchema } from "~/modules/reach/reach.schema";
+import { alertDigestSetting, DIGEST_MAX_ITEMS, setAlertDigest } from "~/modules/reach/alert-digests.server";
+import { AlertDigestSettingSchema, UrgentSettingSchema } from "~/modules/reach/reach.schema";
 import { acceptsUrgentRequests, setAcceptsUrgentRequests } from "~/modules/reach/urgent-reach.server";
 import { getDb } from "~/utils/db.server";
 import { urgentMaxPerWeek } from "~/utils/env.server";
@@ -35,6 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     /** Null: no volunteer profile, so the hub never asks them (the question is not shown). */
     urgentRequests: acceptsUrgentRequests(db, user.id),
     urgentMaxPerWeek: urgentMaxPerWeek(),
+    /** Null: no volunteer profile, so there is nothing to fit (the question is not shown). */
+    alertDigest: alertDigestSetting(db, user.id),
+    digestMaxItems: DIGEST_MAX_ITEMS,
   };
 }
 
@@ -53,15 +57,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const urgent = hasProfile ? parseWithinLimits(UrgentSettingSchema, formData.get("urgentRequests")) : null;
   if (urgent && !urgent.success)
     return data({ saved: false, error: "notifications:settings.invalid" }, { status: 400 });
+  const digest = hasProfile
+    ? parseWithinLimits(AlertDigestSettingSchema, formData.get("alertDigest") ?? "off")
+    : null;
+  if (digest && !digest.success)
+    return data({ saved: false, error: "notifications:settings.invalid" }, { status: 400 });
+  const now = Date.now();
   db.transaction((tx) => {
     setNotificationPreferences(tx, user.id, result.data);
     if (urgent?.success) setAcceptsUrgentRequests(tx, user.id, urgent.data === "on");
+    // Saving the page unchanged keeps the digest's place (what it already covered).
+    if (digest?.success && digest.data !== alertDigestSetting(tx, user.id))
+      setAlertDigest(tx, user.id, digest.data, now);
   });
   return { saved: true, error: null };
 }
 
 export default function NotificationSettingsPage() {
-  const { preferences, urgentRequests, urgentMaxPerWeek } = useLoaderData<typeof loader>();
+  const { preferences, urgentRequests, urgentMaxPerWeek, alertDigest, digestMaxItems } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("notifications");
   return (
@@ -96,6 +110,27 @@ export default function NotificationSettingsPage() {
                     defaultChecked={urgentRequests === (value === "on")}
                   />{" "}
                   {t(`settings.urgent.${value}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        {alertDigest !== null ? (
+          <fieldset className="field" aria-describedby="alert-digest-hint">
+            <legend>{t("settings.digest.title")}</legend>
+            <p id="alert-digest-hint" className="hint">
+              {t("settings.digest.explain", { count: digestMaxItems })}
+            </p>
+            <div className="checkbox-group">
+              {(["off", "daily", "weekly"] as const).map((value) => (
+                <label key={value}>
+                  <input
+                    type="radio"
+                    name="alertDigest"
+                    value={value}
+                    defaultChecked={alertDigest === value}
+                  />{" "}
+                  {t(`settings.digest.${value}`)}
                 </label>
               ))}
             </div>

@@ -119,6 +119,7 @@ export const NOTIFICATION_KIND = [
   "urgent_confirmed",
   "urgent_released",
   "shift_message",
+  "alert_digest",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND)[number];
 
@@ -226,3 +227,7 @@ export type AgeGroup = (typeof AGE_GROUP)[number];
 /** How an anonymised first step ended: done, not needed (cancelled), or still open when it was anonymised. */
 export const STEP_OUTCOME = ["done", "cancelled", "open"] as const;
 export type StepOutcome = (typeof STEP_OUTCOME)[number];
+
+/** How often a volunteer wants the e-mail of new shifts and needs that fit them (issue 16, point 2). */
+export const ALERT_DIGEST_FREQUENCY = ["daily", "weekly"] as const;
+export type AlertDigestFrequency = (typeof ALERT_DIGEST_FREQUENCY)[number];

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { nowMs, oneOf } from "./columns";
-import { URGENT_ANSWER, URGENT_END, URGENT_OUTCOME } from "./enums";
+import { ALERT_DIGEST_FREQUENCY, URGENT_ANSWER, URGENT_END, URGENT_OUTCOME } from "./enums";
 import { events, shifts } from "./events";
 import { matches } from "./matches";
 import { needs } from "./needs";
@@ -111,5 +111,29 @@ export const shiftMessages = sqliteTable(
     // Cleaned exactly as the form cleans (text-rules.ts), with the form's maximum.
     check("shift_messages_body_length", sql.raw(sqlCleanTextWithin("body", SHIFT_MESSAGE_MAX))),
     check("shift_messages_recipients_nonneg", sql`recipient_count >= 0`),
+  ],
+);
+
+/**
+ * A volunteer's opt-in to the digest e-mail of new shifts and needs that fit them (issue 16, point 2):
+ * no row, no digest. `coveredUntil` is the instant up to which new items were already looked at (sent or
+ * found unfitting); the next digest looks only at items that appeared after it. `lastRunAt` is when the
+ * digest job last handled this person, so each period is handled once however often the job runs.
+ */
+export const alertDigests = sqliteTable(
+  "alert_digests",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    frequency: text("frequency", { enum: ALERT_DIGEST_FREQUENCY }).notNull(),
+    coveredUntil: integer("covered_until", { mode: "timestamp_ms" }).notNull(),
+    lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
+    lastSentAt: integer("last_sent_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [
+    index("alert_digests_frequency_idx").on(t.frequency, t.lastRunAt),
+    check("alert_digests_frequency_check", oneOf("frequency", ALERT_DIGEST_FREQUENCY)),
   ],
 );

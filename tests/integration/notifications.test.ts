@@ -99,6 +99,7 @@ const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[K] } = 
     from: "SV Ückendorf 1920 e.V.",
     message: "Wir treffen uns diesmal in der kleinen Halle.",
   },
+  alert_digest: { count: 2, frequency: "weekly", settingsUrl: "https://x.test/settings/notifications" },
 };
 
 function notifyOne<K extends NotificationKind>(userId: string, kind: K, link: string | null = "/somewhere") {

@@ -386,6 +386,12 @@ export function buildPrivacyFixture(db: Db, tag: string, now = Date.now()): Priv
     answer: "no",
     answered_at: now - DAY + 60_000,
   });
+  ins("alert_digests", {
+    user_id: subjectId,
+    frequency: "weekly",
+    covered_until: now - DAY,
+    last_run_at: now - DAY,
+  });
   ins("urgent_requests", {
     need_id: otherNeedId,
     volunteer_id: otherId,

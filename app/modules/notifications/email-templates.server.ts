@@ -3,6 +3,12 @@ import { fixedT, formatParams, textLocaleFor, type TextParams } from "./texts.se
 
 export type EmailParams = TextParams;
 
+/** One line of a list of links after the body (a digest's items): its text and its one link. */
+export interface EmailListItem {
+  label: string;
+  url: string;
+}
+
 export interface RenderedEmail {
   subject: string;
   text: string;
@@ -25,11 +31,18 @@ export function escapeHtml(value: string): string {
  * Renders an e-mail from the `email` namespace: `<kind>.subject`, `<kind>.body` (paragraphs separated
  * by blank lines) and optional `<kind>.action` (the label of the link in `params.url`; a second link
  * `params.secondaryUrl` is labelled `<kind>.secondaryAction`), greeting
- * `params.name`, and — when `params.unsubscribeUrl` is given — an unsubscribe link at the end.
+ * `params.name`, and — when `params.unsubscribeUrl` is given — an unsubscribe link at the end. A `list`
+ * of links (a digest's items) follows the body: in the text each label with its URL on the next line,
+ * in the HTML a list of links; then the kind's optional `<kind>.after` text.
  * Synchronous, so it can run inside the transaction that writes the outbox row.
  * Every value is HTML-escaped in the HTML version.
  */
-export function renderEmail(kind: NotificationKind, locale: UiLocale, params: EmailParams): RenderedEmail {
+export function renderEmail(
+  kind: NotificationKind,
+  locale: UiLocale,
+  params: EmailParams,
+  list: readonly EmailListItem[] = [],
+): RenderedEmail {
   const t = fixedT(locale, "email");
   const values = formatParams(locale, params);
   const subject = t(`${kind}.subject`, values);
@@ -45,6 +58,10 @@ export function renderEmail(kind: NotificationKind, locale: UiLocale, params: Em
   const unsubscribeLabel = unsubscribeUrl ? t("unsubscribe") : "";
 
   const textParts = [greeting, body];
+  if (list.length > 0) textParts.push(list.map((item) => `- ${item.label}\n  ${item.url}`).join("\n\n"));
+  // Kinds with a list may say something after it (`<kind>.after`).
+  const after = list.length > 0 ? t(`${kind}.after`, { ...values, defaultValue: "" }) : "";
+  if (after) textParts.push(after);
   if (url) textParts.push(`${actionLabel}:\n${url}`);
   if (secondaryUrl) textParts.push(`${secondaryLabel}:\n${secondaryUrl}`);
   textParts.push(footer);
@@ -62,6 +79,10 @@ export function renderEmail(kind: NotificationKind, locale: UiLocale, params: Em
     `<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24">`,
     `<p>${escapeHtml(greeting)}</p>`,
     paragraphs(body),
+    list.length > 0
+      ? `<ul>\n${list.map((item) => `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.label)}</a></li>`).join("\n")}\n</ul>`
+      : "",
+    after ? paragraphs(after) : "",
     url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(actionLabel)}</a></p>` : "",
     secondaryUrl ? `<p><a href="${escapeHtml(secondaryUrl)}">${escapeHtml(secondaryLabel)}</a></p>` : "",
     `<p style="color:#4a5563">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>`,

@@ -34,9 +34,17 @@ export function carriesSecretLink(kind: NotificationKind): boolean {
   return (SECRET_LINK_KINDS as readonly string[]).includes(kind);
 }
 
+/**
+ * Kinds that are e-mail only and have their own setting: the alert digest (opt-in, daily or weekly, on the
+ * preferences page as its own question; no inbox entry, no channel to choose).
+ */
+export const OWN_SETTING_KINDS = ["alert_digest"] as const satisfies readonly NotificationKind[];
+type OwnSettingKind = (typeof OWN_SETTING_KINDS)[number];
+
 /** The kinds a person can choose a channel for, in the order the preferences page lists them. */
 export const CONFIGURABLE_KINDS = NOTIFICATION_KIND.filter(
-  (kind): kind is Exclude<NotificationKind, SecurityKind> => !isSecurityKind(kind),
+  (kind): kind is Exclude<NotificationKind, SecurityKind | OwnSettingKind> =>
+    !isSecurityKind(kind) && !(OWN_SETTING_KINDS as readonly string[]).includes(kind),
 );
 export type ConfigurableKind = (typeof CONFIGURABLE_KINDS)[number];
 
@@ -76,6 +84,8 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   urgent_released: "inbox",
   // The organisation writes to the people of a shift: a changed hall or time must reach them.
   shift_message: "inbox_email",
+  // Never sent through notify(): the digest has its own opt-in (alert-digests.server.ts).
+  alert_digest: "inbox_email",
 };
 
 /**
@@ -128,6 +138,8 @@ export type NotificationParamsByKind = {
   urgent_released: { needId: number; needTitle: string };
   /** An organisation's message to the helpers of a shift or an activity (`about`: "Activity – Shift"; `from`: the organisation, or the coordinator writing). */
   shift_message: { about: string; from: string; message: string };
+  /** The digest of new shifts and needs that fit (e-mail only; the items are a list of links). */
+  alert_digest: { count: number; frequency: string; settingsUrl: string };
 };
 
 /** The kinds whose texts quote a need's title (params `needId` + `needTitle`): the retention job blanks it. */

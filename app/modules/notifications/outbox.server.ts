@@ -4,7 +4,7 @@ import type { Db } from "@db/client";
 import { emailOutbox } from "@db/schema";
 import type { NotificationKind, OutboxStatus, UiLocale } from "@db/schema/enums";
 import { getMailConfig } from "./config.server";
-import { renderEmail, type EmailParams } from "./email-templates.server";
+import { renderEmail, type EmailListItem, type EmailParams } from "./email-templates.server";
 
 /** A database or a transaction handle: the outbox row is written with the change that caused it. */
 export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete" | "run" | "get" | "all">;
@@ -15,6 +15,8 @@ export interface EmailRequest {
   locale: UiLocale;
   kind: NotificationKind;
   params: EmailParams;
+  /** Links listed after the body, one per line (a digest's items). */
+  list?: readonly EmailListItem[];
 }
 
 /** A globally unique Message-ID, fixed when the row is written and reused on every delivery attempt. */
@@ -31,7 +33,7 @@ export function newMessageId(): string {
  * address without one (an invitation) — it adds no unsubscribe link.
  */
 export function enqueueEmail(tx: DbOrTx, request: EmailRequest): { id: number; messageId: string } {
-  const rendered = renderEmail(request.kind, request.locale, request.params);
+  const rendered = renderEmail(request.kind, request.locale, request.params, request.list);
   const messageId = newMessageId();
   const row = tx
     .insert(emailOutbox)

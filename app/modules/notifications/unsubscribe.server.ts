@@ -1,12 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { users } from "@db/schema";
+import { alertDigests, users } from "@db/schema";
 import type { NotificationKind } from "@db/schema/enums";
 import { getAppSecret } from "./app-secret.server";
 import { absoluteUrl, getMailConfig, type MailConfig } from "./config.server";
 import { CONFIGURABLE_KINDS, type ConfigurableKind } from "./kinds";
 import type { DbOrTx } from "./outbox.server";
 import { setNotificationChannel } from "./preferences.server";
+import { createSignedToken, verifySignedToken } from "./signed-link.server";
 
 function isConfigurableKind(value: string): value is ConfigurableKind {
   return (CONFIGURABLE_KINDS as readonly string[]).includes(value);
@@ -50,12 +51,57 @@ export function verifyUnsubscribeToken(
   return { userId, kind };
 }
 
+/*
+ * The alert digest's own link (issue 16): a signed, expiring link through the signed-link helper the
+ * urgent answers use, purpose "alert-digest-off:v1", subject the person. Every digest carries a fresh one;
+ * an expired link says so and points to the settings. It can only switch the digest off.
+ */
+const DIGEST_PURPOSE = "alert-digest-off:v1";
+/** Days a digest's unsubscribe link works: longer than the weekly digest's period, many times over. */
+export const DIGEST_UNSUBSCRIBE_DAYS = 60;
+
+export function createDigestUnsubscribeToken(
+  userId: string,
+  now: number = Date.now(),
+  config?: MailConfig,
+): string {
+  return createSignedToken(DIGEST_PURPOSE, userId, now + DIGEST_UNSUBSCRIBE_DAYS * 86_400_000, config);
+}
+
+export function digestUnsubscribeUrl(
+  userId: string,
+  now: number = Date.now(),
+  config: MailConfig = getMailConfig(),
+): string {
+  const token = createDigestUnsubscribeToken(userId, now, config);
+  return absoluteUrl(`/unsubscribe?token=${encodeURIComponent(token)}`, config);
+}
+
+export type UnsubscribeKind = ConfigurableKind | "alert_digest";
+
+/**
+ * What an unsubscribe token of either kind stands for: a kind's e-mails, or the alert digest (with
+ * `expired` when its link is too old). Null when it is malformed or not signed by this server.
+ */
+export function readUnsubscribeToken(
+  token: string,
+  now: number = Date.now(),
+  config?: MailConfig,
+): { userId: string; kind: UnsubscribeKind; expired: boolean } | null {
+  const perKind = verifyUnsubscribeToken(token, config);
+  if (perKind) return { ...perKind, expired: false };
+  const digest = verifySignedToken(DIGEST_PURPOSE, token, config);
+  if (!digest) return null;
+  return { userId: digest.subject, kind: "alert_digest", expired: digest.expiresAt <= now };
+}
+
 /** The one-click link placed in an e-mail (and in its List-Unsubscribe header). */
 export function unsubscribeUrl(
   userId: string,
   kind: NotificationKind,
   config: MailConfig = getMailConfig(),
 ): string | null {
+  if (kind === "alert_digest") return digestUnsubscribeUrl(userId, Date.now(), config);
   if (!isConfigurableKind(kind)) return null;
   return absoluteUrl(
     `/unsubscribe?token=${encodeURIComponent(createUnsubscribeToken(userId, kind, config))}`,
@@ -64,17 +110,22 @@ export function unsubscribeUrl(
 }
 
 /**
- * Applies an unsubscribe token: that kind becomes inbox-only for that person. Idempotent.
- * Returns null for an invalid token or a person who no longer exists.
+ * Applies an unsubscribe token: that kind becomes inbox-only for that person, or the alert digest is
+ * switched off. Idempotent. Returns null for an invalid or expired token or a person who no longer exists.
  */
 export function unsubscribeWithToken(
   db: DbOrTx,
   token: string,
-): { userId: string; kind: ConfigurableKind } | null {
-  const verified = verifyUnsubscribeToken(token);
-  if (!verified) return null;
+  now: number = Date.now(),
+): { userId: string; kind: UnsubscribeKind } | null {
+  const verified = readUnsubscribeToken(token, now);
+  if (!verified || verified.expired) return null;
   const user = db.select({ id: users.id }).from(users).where(eq(users.id, verified.userId)).get();
   if (!user) return null;
-  setNotificationChannel(db, verified.userId, verified.kind, "inbox");
-  return verified;
+  if (verified.kind === "alert_digest") {
+    db.delete(alertDigests).where(eq(alertDigests.userId, verified.userId)).run();
+  } else {
+    setNotificationChannel(db, verified.userId, verified.kind, "inbox");
+  }
+  return { userId: verified.userId, kind: verified.kind };
 }

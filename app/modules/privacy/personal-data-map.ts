@@ -726,6 +726,18 @@ export const PERSONAL_DATA_MAP = {
     },
     subjects: [{ kind: "user_id", column: "sender_id", key: "messagesYouSentToHelpers" }],
   },
+  // A volunteer's opt-in to the digest of new fitting shifts and needs: theirs, gone with the account.
+  alert_digests: {
+    columns: {
+      user_id: P,
+      frequency: P,
+      covered_until: P,
+      last_run_at: P,
+      last_sent_at: P,
+      created_at: P,
+    },
+    subjects: [{ kind: "user_id", column: "user_id", key: "alertDigest", owner: true }],
+  },
   // Offer ids only, deleted after a day (db/schema/cache.ts).
   matching_changes: { columns: { id: N, offer_id: N, created_at: N }, subjects: [] },
   backups: {

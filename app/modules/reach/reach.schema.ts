@@ -41,3 +41,8 @@ export const URGENT_PANEL_INTENTS = [
 
 /** The notification settings' radio pair: ask me / don't ask me. */
 export const UrgentSettingSchema = z.enum(["on", "off"], { message: "notifications:settings.invalid" });
+
+/** The notification settings' digest choice: none, daily or weekly. */
+export const AlertDigestSettingSchema = z.enum(["off", "daily", "weekly"], {
+  message: "notifications:settings.invalid",
+});

@@ -18,6 +18,7 @@ import { GEOCODE_ADDRESSES_JOB, geocodeAddressesJob } from "./geocoding.server";
 import { RETENTION_JOB, runRetention } from "./retention.server";
 import { errorFields, logger } from "~/utils/logger.server";
 import { URGENT_WAVE_JOB } from "~/modules/reach/start.server";
+import { ALERT_DIGEST_JOB, runAlertDigests } from "~/modules/reach/alert-digests.server";
 import { PLAN_URGENT_REACH_JOB, planUrgentReach, runUrgentWave } from "~/modules/reach/urgent-reach.server";
 import {
   ensurePeriodicJobs,
@@ -47,6 +48,7 @@ export const JOB_HANDLERS: JobHandlers = {
   [RETENTION_JOB]: runRetention,
   [URGENT_WAVE_JOB]: runUrgentWave,
   [PLAN_URGENT_REACH_JOB]: ({ tx, now }) => void planUrgentReach(tx, now),
+  [ALERT_DIGEST_JOB]: (context) => void runAlertDigests(context),
 };
 
 /** The jobs that await or run long (ADR 070): they run after the quick ones, one at a time. */
@@ -62,6 +64,8 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { kind: BACKUP_JOB, everyMs: BACKUP_EVERY_MS },
   // Needs that became urgent (or soon) without the app's forms: the arrivals plan, an import.
   { kind: PLAN_URGENT_REACH_JOB, everyMs: 5 * MINUTE_MS },
+  // Volunteers' digests of new fitting shifts and needs: each person once per day or week (from 07:00).
+  { kind: ALERT_DIGEST_JOB, everyMs: 60 * MINUTE_MS },
 ];
 
 /** Only with a geocoder: new addresses are looked up within about a minute of being saved. */
