@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
 
@@ -14,6 +15,16 @@ interface RootData {
   } | null;
 }
 
+/*
+ * Desktop: one line with the brand, the navigation, the account menu and the language switch; where the
+ * account menu and the language do not both fit beside the navigation, the language stays on the
+ * navigation's line and the account menu goes below it (flex-wrap: wrap-reverse in app.css).
+ * Phones (below 40rem): the brand and the language switch, and below them a disclosure ("Menü") that
+ * holds the navigation and the account menu as a list, each item a full line. The disclosure is a
+ * <details>, so it opens and closes without JavaScript, by keyboard, and screen readers announce it as
+ * a button that expands. The two menus are the same components; CSS shows one of them (display: none
+ * also hides the other from screen readers).
+ */
 export function SiteHeader() {
   const { t } = useTranslation();
   const user = useRouteLoaderData<RootData>("root")?.user ?? null;
@@ -29,21 +40,82 @@ export function SiteHeader() {
           </span>{" "}
           miteinander
         </Link>
-        <nav aria-label={t("nav.label")}>
-          <ul className="nav-list">
-            <li>
-              <NavLink to="/activities">{t("nav.activities")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/how-it-works">{t("nav.howItWorks")}</NavLink>
-            </li>
-            {user ? <AreaLinks user={user} /> : null}
-          </ul>
-        </nav>
-        <AccountMenu user={user} />
-        <LanguageSwitcher />
+        <div className="site-header__wide">
+          <MainNav user={user} />
+        </div>
+        <div className="site-header__end">
+          <div className="site-header__wide">
+            <AccountMenu user={user} />
+          </div>
+          <LanguageSwitcher />
+        </div>
+        <PhoneMenu user={user} />
       </div>
     </header>
+  );
+}
+
+function MainNav({ user }: { user: RootData["user"] }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("nav.label")}>
+      <ul className="nav-list">
+        <li>
+          <NavLink to="/activities">{t("nav.activities")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/how-it-works">{t("nav.howItWorks")}</NavLink>
+        </li>
+        {user ? <AreaLinks user={user} /> : null}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The phone's menu: closed on every page it opens (a link followed inside it, client-side, would leave
+ * it open over the new page); Escape closes it and returns to its button. The unread count shows on the
+ * button, so a closed menu still says that a message waits.
+ */
+function PhoneMenu({ user }: { user: RootData["user"] }) {
+  const { t } = useTranslation();
+  const { t: tn } = useTranslation("notifications");
+  const location = useLocation();
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [location.key]);
+  const unread = user?.unreadNotifications ?? 0;
+  return (
+    <details
+      ref={ref}
+      className="phone-menu"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || !ref.current?.open) return;
+        ref.current.open = false;
+        ref.current.querySelector("summary")?.focus();
+      }}
+    >
+      <summary className="phone-menu__button">
+        <span aria-hidden="true" className="phone-menu__icon">
+          ☰
+        </span>{" "}
+        {t("nav.menu")}
+        {unread > 0 ? (
+          <>
+            {" "}
+            <span className="tag" aria-hidden="true">
+              {unread}
+            </span>
+            <span className="visually-hidden">{tn("nav.unread", { count: unread })}</span>
+          </>
+        ) : null}
+      </summary>
+      <div className="phone-menu__panel">
+        <MainNav user={user} />
+        <AccountMenu user={user} />
+      </div>
+    </details>
   );
 }
 
@@ -100,7 +172,9 @@ function AccountMenu({ user }: { user: RootData["user"] }) {
   return (
     <div className="account-menu">
       <InboxLink unread={user.unreadNotifications} />
-      <NavLink to="/account">{t("nav.account", { name: user.displayName })}</NavLink>
+      <NavLink to="/account" className="account-menu__account">
+        {t("nav.account", { name: user.displayName })}
+      </NavLink>
       <Form method="post" action="/logout">
         <button type="submit" className="button button--small button--secondary">
           {t("nav.logout")}
