@@ -22,6 +22,7 @@ import { DEFAULT_LOCALE, directionOf, PAGE_NAMESPACES } from "~/modules/i18n/con
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { demoOutboxLogin, isDemoInstallation } from "~/modules/installation/installation.server";
+import { cityName } from "~/utils/env.server";
 import { countUnread } from "~/modules/notifications/inbox.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -36,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     dir: directionOf(locale),
     demo: isDemoInstallation(),
+    /** The municipality (CITY_NAME), named under every page; null: neutral words. */
+    city: cityName(),
     demoOutbox: demoOutboxLogin(),
     // Page titles for route meta functions, which cannot call a translation hook.
     titles: getServerT(locale, "common")("titles", { returnObjects: true }) as Record<string, string>,

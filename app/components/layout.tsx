@@ -5,6 +5,7 @@ import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
 
 interface RootData {
   locale: string;
+  city: string | null;
   user: {
     displayName: string;
     role: "volunteer" | "org_member" | "coordinator" | "admin";
@@ -229,9 +230,10 @@ export function LanguageSwitcher() {
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const city = useRouteLoaderData<RootData>("root")?.city ?? null;
   return (
     <footer className="site-footer">
-      <p>{t("footer.tagline")}</p>
+      <p>{city ? t("footer.tagline", { city }) : t("footer.taglineLocal")}</p>
       <ul className="footer-links">
         <li>
           <Link to="/how-it-works">{t("footer.howItWorks")}</Link>

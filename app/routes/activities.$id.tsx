@@ -15,7 +15,7 @@ import { loadEventResource } from "~/modules/events/events.server";
 import { can } from "~/modules/permissions/permissions";
 import volunteerStyles from "~/styles/volunteer.css?url";
 import { getDb } from "~/utils/db.server";
-import { publicOrigin } from "~/utils/env.server";
+import { cityName, publicOrigin } from "~/utils/env.server";
 import { formatMoney } from "~/utils/format";
 import { useFormatList } from "~/components/use-format-list";
 
@@ -54,11 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isVolunteer: !!user?.isVolunteer,
     mayMessage: !!user && !!resource && can(user, "event:message-helpers", resource),
   };
-  return { activity, origin: publicOrigin(), signups, viewer };
+  return { activity, origin: publicOrigin(), city: cityName(), signups, viewer };
 }
 
 /** schema.org Event, so calendars and municipal portals can read the page. */
-function eventJsonLd(activity: PublicActivity, origin: string) {
+function eventJsonLd(activity: PublicActivity, origin: string, city: string | null) {
   return {
     "@context": "https://schema.org",
     "@type": "Event",
@@ -76,8 +76,7 @@ function eventJsonLd(activity: PublicActivity, origin: string) {
       name: activity.place || activity.neighbourhoodName,
       address: {
         "@type": "PostalAddress",
-        addressLocality: "Gelsenkirchen",
-        addressRegion: "NRW",
+        ...(city ? { addressLocality: city } : {}),
         addressCountry: "DE",
       },
       geo: { "@type": "GeoCoordinates", latitude: activity.lat, longitude: activity.lon },
@@ -98,12 +97,12 @@ function eventJsonLd(activity: PublicActivity, origin: string) {
 }
 
 export default function ActivityPage() {
-  const { activity, origin, signups, viewer } = useLoaderData<typeof loader>();
+  const { activity, origin, city, signups, viewer } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["activities", "common"]);
   const formatList = useFormatList();
   const nonce = useNonce();
   // "<" is escaped so text from the database can never close the script element.
-  const jsonLd = JSON.stringify(eventJsonLd(activity, origin)).replace(/</g, "\\u003c");
+  const jsonLd = JSON.stringify(eventJsonLd(activity, origin, city)).replace(/</g, "\\u003c");
   return (
     <article className="page" aria-labelledby="activity-title">
       <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd }} />

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { MUNICIPALITY as DEMO_CITY } from "@db/seed/reference/gelsenkirchen";
 import { LOG_LEVELS } from "./logger.server";
 
 /*
@@ -93,6 +94,20 @@ export const EnvSchema = z.object({
    * e-mail, feed or page is built from it, never from the request's Host header. Required in production.
    */
   APP_URL: url(["https:", "http:"], "https://miteinander.stadt.de"),
+  /**
+   * The municipality the hub serves, as its people write it (e.g. Gelsenkirchen): named in the text under
+   * every page and in the place of events in calendar feeds and search-engine data. Unset: neutral words
+   * ("vor Ort") and no town in event places. `npm run demo` defaults it to the demo data's town.
+   */
+  CITY_NAME: optionalText(
+    z
+      .string()
+      .max(100, "must be at most 100 characters long")
+      .refine(
+        (v) => ![...v].some((c) => c.charCodeAt(0) < 32 || "<>{}\u007f".includes(c)),
+        "must be a plain name without <, >, { or }",
+      ),
+  ),
   /** smtp(s)://user:pass@host:port — without it, e-mails stay in the outbox (read at /admin/outbox). */
   SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:password@mail.stadt.de:587"),
   /** Sender of every e-mail, e.g. `miteinander <no-reply@stadt.example>`. */
@@ -207,6 +222,16 @@ export function isDemoStart(env: NodeJS.ProcessEnv = process.env): boolean {
  */
 export function publicOrigin(env: NodeJS.ProcessEnv = process.env): string {
   return (env.APP_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, "");
+}
+
+/**
+ * The municipality's name (CITY_NAME, trimmed), or null when unset; a demo start without it names the
+ * demo data's town.
+ */
+export function cityName(env: Record<string, string | undefined> = process.env): string | null {
+  const name = env.CITY_NAME?.trim();
+  if (name) return name;
+  return env[DEMO_START_ENV] === "1" ? DEMO_CITY : null;
 }
 
 /** The host (with port) of the public origin, as a Host header names it. */

@@ -18,12 +18,19 @@ import {
 import type { UiLocale } from "@db/schema/enums";
 import { isPublicActivity } from "~/modules/events/public-activities.server";
 import { listMatchDates } from "~/modules/matches/match-dates.server";
+import { cityName } from "~/utils/env.server";
 import { nextWeeklyOccurrence, zonedIsoDate } from "~/utils/time";
 import type { IcalEvent } from "./ical";
 
 const DAY_MS = 24 * 3_600_000;
 /** Past activities stay in a calendar feed this long, so subscribers don't see them vanish at once. */
 const FEED_KEEP_PAST_MS = 30 * DAY_MS;
+
+/** An event's place in a calendar: the place, the neighbourhood and the municipality (CITY_NAME) if set. */
+function placeLine(...parts: (string | null | undefined)[]): string {
+  return [...parts, cityName()].filter(Boolean).join(", ");
+}
+
 export const CALENDAR_FEED_LIMIT = 500;
 export const JSON_FEED_DEFAULT_LIMIT = 100;
 export const JSON_FEED_MAX_LIMIT = 500;
@@ -134,7 +141,7 @@ export function listCalendarActivities(
       uid: `activity-${r.id}@${ctx.uidDomain}`,
       summary: r.translatedTitle ?? r.title,
       description: `${description}\n\n${url}`,
-      location: [r.place, r.neighbourhoodName, "Gelsenkirchen"].filter(Boolean).join(", "),
+      location: placeLine(r.place, r.neighbourhoodName),
       url,
       startsAt: r.startsAt.getTime(),
       endsAt: r.endsAt.getTime(),
@@ -198,7 +205,7 @@ export function listVolunteerShiftEvents(
       uid: `shift-${r.shiftId}@${ctx.uidDomain}`,
       summary: `${r.shiftTitle} – ${r.eventTitle}`,
       description: [r.organisationName, url].filter(Boolean).join("\n"),
-      location: [r.place, r.neighbourhoodName, "Gelsenkirchen"].filter(Boolean).join(", "),
+      location: placeLine(r.place, r.neighbourhoodName),
       url,
       startsAt: r.startsAt.getTime(),
       endsAt: r.endsAt.getTime(),
@@ -226,7 +233,7 @@ export function listVolunteerMatchEvents(
       uid: `${d.key}@${ctx.uidDomain}`,
       summary: ctx.summary(d.needTitle),
       description: url,
-      location: [d.neighbourhoodName, "Gelsenkirchen"].join(", "),
+      location: placeLine(d.neighbourhoodName),
       url,
       startsAt: d.weekly ? d.weekly.firstStartsAt : d.startsAt,
       endsAt: d.weekly ? d.weekly.firstEndsAt : d.endsAt,
