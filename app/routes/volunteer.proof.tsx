@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { useCategoryName, useNumber } from "~/components/dashboard/dashboard-sections";
 import { PeriodForm } from "~/components/dashboard/period-form";
 import { DateOnly } from "~/components/time";
@@ -68,7 +69,7 @@ export default function ProofPage() {
         {proof.activities.length === 0 ? (
           <p className="empty">{t("empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll labelledBy="proof-heading">
             <table className="data-table" data-testid="proof-activities">
               <thead>
                 <tr>
@@ -107,7 +108,7 @@ export default function ProofPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {proof.months.length > 0 ? (
           <>

@@ -6,7 +6,7 @@ import { overflow } from "./layout";
 
 // A phone held upright (390 px wide), in German and in Arabic, one test per page (each with its own time
 // budget, so a busy machine cannot fail a whole role at once): no page scrolls sideways (wide content
-// such as tables scrolls inside its own labelled region), the header leaves most of the first screen to
+// such as a heat map scrolls inside its own labelled region, and a data table becomes a list of cards), the header leaves most of the first screen to
 // the page, a definition list puts each label above its value instead of squeezing the value, and no
 // word of a table breaks inside itself.
 
@@ -64,6 +64,37 @@ async function brokenTableWords(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Tables that need a sideways scroll to show all their columns (a club's helpers, a volunteer's hours
+ * were reachable only that way): on a phone a data table is a list of cards. A heat map is a grid read
+ * across, and scrolls inside its box. Also the cards' values without their column's heading (a row with
+ * its own heading, th scope="row", is headed by it).
+ */
+async function tablesNeedingSideways(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const table of Array.from(document.querySelectorAll<HTMLTableElement>("main table"))) {
+      if (table.classList.contains("heat-map") || table.offsetParent === null) continue;
+      const box = table.parentElement!;
+      const name = (table.querySelector("th")?.textContent ?? "").trim().slice(0, 30);
+      if (table.getBoundingClientRect().width > box.clientWidth + 1)
+        out.push(`${name}…: ${Math.round(table.getBoundingClientRect().width)} px in ${box.clientWidth} px`);
+      if (getComputedStyle(table).display === "block")
+        for (const cell of Array.from(table.querySelectorAll<HTMLTableCellElement>("tbody td, tbody th")))
+          if (
+            !cell.dataset.label &&
+            cell.colSpan === 1 &&
+            cell.textContent?.trim() &&
+            !cell.parentElement!.querySelector(":scope > th[scope=row]")
+          )
+            out.push(
+              `${name}…: a card's value without its heading ("${cell.textContent.trim().slice(0, 20)}")`,
+            );
+    }
+    return out;
+  });
+}
+
 async function headerHeight(page: Page): Promise<number> {
   return page.locator("header.site-header").evaluate((h) => h.getBoundingClientRect().height);
 }
@@ -92,6 +123,9 @@ for (const [who, targets] of Object.entries(KEY_PAGES) as [Who, Target[]][]) {
           .toEqual([]);
         expect
           .soft(await brokenTableWords(page), `${path} (${lng}): table words broken inside a word`)
+          .toEqual([]);
+        expect
+          .soft(await tablesNeedingSideways(page), `${path} (${lng}): tables that scroll sideways`)
           .toEqual([]);
         expect
           .soft(await headerHeight(page), `${path} (${lng}): the header's height`)

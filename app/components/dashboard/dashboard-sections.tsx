@@ -152,7 +152,7 @@ export function HeatMapSection({
       <HeatMapLegend low={t("heat.legendLow")} high={t("heat.legendHigh")} />
       <p className="hint">{t("heat.numbers")}</p>
       <div data-testid="heat-map">
-        <TableScroll labelledBy="heat-heading">
+        <TableScroll labelledBy="heat-heading" cards={false}>
           <HeatMap
             caption={t("heat.tableCaption")}
             rowHeader={t("heat.neighbourhood")}
@@ -203,7 +203,7 @@ export function WeeklySection({ data }: { data: Data }) {
       </div>
       <details className="chart-table">
         <summary>{t("weekly.tableSummary")}</summary>
-        <div className="table-scroll">
+        <TableScroll label={t("weekly.tableCaption")}>
           <table className="data-table">
             <caption className="visually-hidden">{t("weekly.tableCaption")}</caption>
             <thead>
@@ -236,7 +236,7 @@ export function WeeklySection({ data }: { data: Data }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </>
   );
