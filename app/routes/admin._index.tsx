@@ -44,6 +44,9 @@ export default function AdminHomePage() {
             <Link to="/admin/settings">{t("settings:title")}</Link>
           </li>
           <li>
+            <Link to="/admin/neighbourhoods">{t("admin.neighbourhoods")}</Link>
+          </li>
+          <li>
             <Link to="/admin/system">{t("admin.system")}</Link>
           </li>
           <li>

@@ -147,6 +147,7 @@ export const AUDIT_ENTITY = [
   "hours",
   "settings",
   "import",
+  "neighbourhood",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITY)[number];
 

@@ -60,7 +60,16 @@ export const KEY_PAGES: Record<Who, Target[]> = {
     "/coordination/audit",
     "/coordination/import",
   ],
-  admin: ["/admin", "/admin/users", "/admin/outbox", "/admin/settings", "/admin/invites", "/admin/system"],
+  admin: [
+    "/admin",
+    "/admin/users",
+    "/admin/outbox",
+    "/admin/settings",
+    "/admin/invites",
+    "/admin/system",
+    "/admin/neighbourhoods",
+    { from: "/admin/neighbourhoods", link: /^\/admin\/neighbourhoods\/\d+$/ },
+  ],
 };
 
 /** Each role's five most used pages, for the screenshots a reviewer looks at without running the app. */

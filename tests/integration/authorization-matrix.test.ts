@@ -739,6 +739,18 @@ const MATRIX: Record<string, Case[]> = {
     get(at("/admin/settings"), adminOnly),
     post(at("/admin/settings"), adminOnly, { form: () => ({ weightLanguage: "x" }) }),
   ],
+  "admin.neighbourhoods._index.tsx": [
+    get(at("/admin/neighbourhoods"), adminOnly),
+    post(at("/admin/neighbourhoods"), adminOnly, { form: () => ({ name: "" }) }),
+  ],
+  "admin.neighbourhoods.$id.tsx": [
+    get((f) => `/admin/neighbourhoods/${f.nb1.id}`, adminOnly, { params: (f) => ({ id: String(f.nb1.id) }) }),
+    post((f) => `/admin/neighbourhoods/${f.nb1.id}`, adminOnly, {
+      label: "change (an empty name: refused, nothing changes)",
+      params: (f) => ({ id: String(f.nb1.id) }),
+      form: () => ({ name: "" }),
+    }),
+  ],
   "admin.outbox.$id.tsx": [
     get((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),
     post((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),

@@ -70,6 +70,8 @@ export const AUDIT_DETAIL_KEYS = [
   ...WEIGHT_FIELDS,
   "retentionDaysClosedNeeds",
   "reminderHoursBefore",
+  // Neighbourhoods (admin)
+  "name",
   // Spreadsheet imports
   "organisations",
   "activities",

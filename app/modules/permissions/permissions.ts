@@ -135,6 +135,8 @@ export const RULES = {
     allow: (u, r) => coordinates(u, r.neighbourhoodId),
   }),
   "settings:manage": rule({ allow: nobodyButAdmins }),
+  /** The list of neighbourhoods every form chooses from (docs/decisions/092-neighbourhoods-by-admins.md). */
+  "neighbourhoods:manage": rule({ allow: nobodyButAdmins }),
   "dashboard:read": rule({ allow: (u) => u.role === "coordinator" }),
   "audit:read": rule<{ neighbourhoodId: number | null }>({
     allow: (u, r) => coordinates(u, r.neighbourhoodId),

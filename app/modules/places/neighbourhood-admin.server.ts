@@ -1,0 +1,184 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@db/client";
+import { neighbourhoods } from "@db/schema";
+import { slugify } from "@db/seed/text";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getDb } from "~/utils/db.server";
+import type { NeighbourhoodInput } from "./neighbourhoods.schema";
+
+/*
+ * The neighbourhoods as an admin keeps them (/admin/neighbourhoods): add, change (rename), and remove one
+ * that nothing refers to (docs/decisions/092-neighbourhoods-by-admins.md). Every change is one
+ * transaction with its audit entry.
+ */
+
+/**
+ * The columns that point at a neighbourhood, read from the database itself (every table's foreign
+ * keys), so a table added later counts without a change here. The audit log counts too: a neighbourhood
+ * that ever had a record keeps its name in the history.
+ */
+function referencingColumns(db: Db): { table: string; column: string }[] {
+  const tables = db.$client
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_\\_%' escape '\\'",
+    )
+    .all() as { name: string }[];
+  const out: { table: string; column: string }[] = [];
+  for (const { name } of tables) {
+    const keys = db.$client.prepare(`pragma foreign_key_list("${name.replace(/"/g, '""')}")`).all() as {
+      table: string;
+      from: string;
+    }[];
+    for (const key of keys) if (key.table === "neighbourhoods") out.push({ table: name, column: key.from });
+  }
+  return out;
+}
+
+/** How many rows refer to each neighbourhood (id → count), over every referencing column. */
+function referenceCounts(db: Db): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const { table, column } of referencingColumns(db)) {
+    const rows = db.$client
+      .prepare(
+        `select "${column}" as id, count(*) as n from "${table}" where "${column}" is not null group by "${column}"`,
+      )
+      .all() as { id: number; n: number }[];
+    for (const row of rows) counts.set(row.id, (counts.get(row.id) ?? 0) + row.n);
+  }
+  return counts;
+}
+
+export function listNeighbourhoodsForAdmin() {
+  const db = getDb();
+  const counts = referenceCounts(db);
+  return db
+    .select({
+      id: neighbourhoods.id,
+      slug: neighbourhoods.slug,
+      name: neighbourhoods.name,
+      district: neighbourhoods.district,
+      municipality: neighbourhoods.municipality,
+    })
+    .from(neighbourhoods)
+    .orderBy(asc(neighbourhoods.name))
+    .all()
+    .map((n) => ({ ...n, uses: counts.get(n.id) ?? 0 }));
+}
+
+export function getNeighbourhoodForAdmin(id: number) {
+  const db = getDb();
+  const row = db.select().from(neighbourhoods).where(eq(neighbourhoods.id, id)).get();
+  if (!row) return null;
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    district: row.district,
+    municipality: row.municipality,
+    lat: row.lat,
+    lon: row.lon,
+    radiusKm: row.radiusKm,
+    uses: referenceCounts(db).get(row.id) ?? 0,
+  };
+}
+
+/** The municipality most neighbourhoods name, to prefill the form of a new one. */
+export function usualMunicipality(): string | null {
+  const row = getDb()
+    .$client.prepare(
+      "select municipality from neighbourhoods group by municipality order by count(*) desc limit 1",
+    )
+    .get() as { municipality: string } | undefined;
+  return row?.municipality ?? null;
+}
+
+type Outcome = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
+
+function nameTaken(db: Db, name: string, exceptId?: number): boolean {
+  const rows = db.select({ id: neighbourhoods.id, name: neighbourhoods.name }).from(neighbourhoods).all();
+  const wanted = name.toLocaleLowerCase("de");
+  return rows.some((r) => r.id !== exceptId && r.name.toLocaleLowerCase("de") === wanted);
+}
+
+/** A slug from the name, unique: `altstadt`, else `altstadt-2`, … */
+function freeSlug(db: Db, name: string): string {
+  const base = slugify(name).slice(0, 60) || "quartier";
+  const taken = new Set(
+    db
+      .select({ slug: neighbourhoods.slug })
+      .from(neighbourhoods)
+      .all()
+      .map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export function addNeighbourhood(actorId: string, input: NeighbourhoodInput): Outcome {
+  const db = getDb();
+  return db.transaction((tx): Outcome => {
+    if (nameTaken(db, input.name))
+      return { ok: false, errors: { name: "admin:neighbourhoods.errors.nameTaken" } };
+    const row = tx
+      .insert(neighbourhoods)
+      .values({ ...input, slug: freeSlug(db, input.name) })
+      .returning({ id: neighbourhoods.id })
+      .get();
+    recordAudit(tx, {
+      actorId,
+      action: "neighbourhood.created",
+      entityType: "neighbourhood",
+      entityId: row.id,
+      neighbourhoodId: null,
+      details: { name: input.name },
+    });
+    return { ok: true, id: row.id };
+  });
+}
+
+export function updateNeighbourhood(actorId: string, id: number, input: NeighbourhoodInput): Outcome {
+  const db = getDb();
+  return db.transaction((tx): Outcome => {
+    const before = tx.select().from(neighbourhoods).where(eq(neighbourhoods.id, id)).get();
+    if (!before) return { ok: false, errors: { form: "admin:neighbourhoods.errors.gone" } };
+    if (nameTaken(db, input.name, id))
+      return { ok: false, errors: { name: "admin:neighbourhoods.errors.nameTaken" } };
+    const fields = (Object.keys(input) as (keyof NeighbourhoodInput)[]).filter((k) => before[k] !== input[k]);
+    if (fields.length === 0) return { ok: true, id };
+    tx.update(neighbourhoods)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(neighbourhoods.id, id))
+      .run();
+    recordAudit(tx, {
+      actorId,
+      action: input.name === before.name ? "neighbourhood.updated" : "neighbourhood.renamed",
+      entityType: "neighbourhood",
+      entityId: id,
+      // Not the neighbourhood itself: the admin's own entries must not count as records that use it.
+      neighbourhoodId: null,
+      details: { fields, ...(input.name === before.name ? {} : { from: before.name, to: input.name }) },
+    });
+    return { ok: true, id };
+  });
+}
+
+/** Removes a neighbourhood nothing refers to; one in use stays (rename it instead). */
+export function removeNeighbourhood(actorId: string, id: number): Outcome {
+  const db = getDb();
+  return db.transaction((tx): Outcome => {
+    const before = tx.select().from(neighbourhoods).where(eq(neighbourhoods.id, id)).get();
+    if (!before) return { ok: false, errors: { form: "admin:neighbourhoods.errors.gone" } };
+    if ((referenceCounts(db).get(id) ?? 0) > 0)
+      return { ok: false, errors: { form: "admin:neighbourhoods.errors.inUse" } };
+    tx.delete(neighbourhoods).where(eq(neighbourhoods.id, id)).run();
+    recordAudit(tx, {
+      actorId,
+      action: "neighbourhood.removed",
+      entityType: "neighbourhood",
+      entityId: id,
+      neighbourhoodId: null,
+      details: { name: before.name },
+    });
+    return { ok: true, id };
+  });
+}

@@ -1,0 +1,113 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
+import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
+import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
+import { useDataKeys } from "~/modules/i18n/keys";
+import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
+import {
+  getNeighbourhoodForAdmin,
+  removeNeighbourhood,
+  updateNeighbourhood,
+} from "~/modules/places/neighbourhood-admin.server";
+import { NeighbourhoodSchema } from "~/modules/places/neighbourhoods.schema";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
+
+export const handle = { i18n: ["common", "admin"] };
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminNeighbourhood") }];
+
+function load(params: Record<string, string | undefined>) {
+  const neighbourhood = getNeighbourhoodForAdmin(requireIdParam(params));
+  if (!neighbourhood) throw notFound();
+  return neighbourhood;
+}
+
+/** A number as the form shows it again: 51.5111 in the field, as typed. */
+const asField = (n: number) => String(n);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireCan(request, "neighbourhoods:manage");
+  return { neighbourhood: load(params) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireCan(request, "neighbourhoods:manage");
+  const neighbourhood = load(params);
+  const formData = await request.formData();
+  if (formData.get("intent") === "remove") {
+    const outcome = removeNeighbourhood(admin.id, neighbourhood.id);
+    if (!outcome.ok) return data({ removeError: outcome.errors.form! }, { status: 409 });
+    return redirect("/admin/neighbourhoods");
+  }
+  const result = validateFormData(formData, NeighbourhoodSchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = updateNeighbourhood(admin.id, neighbourhood.id, result.data);
+  if (!outcome.ok)
+    return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
+  return { saved: true as const };
+}
+
+export default function AdminNeighbourhoodPage() {
+  const { neighbourhood: n } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("admin");
+  const removeError = actionData && "removeError" in actionData ? actionData.removeError : null;
+  const saved = actionData && "saved" in actionData;
+  const errorText = useDataKeys([removeError]);
+  const form = useValidatedForm({
+    id: "neighbourhood",
+    schema: NeighbourhoodSchema,
+    actionData: removeError || saved ? undefined : actionData,
+    defaultValues: {
+      name: n.name,
+      district: n.district ?? "",
+      municipality: n.municipality,
+      lat: asField(n.lat),
+      lon: asField(n.lon),
+      radiusKm: asField(n.radiusKm),
+    },
+  });
+  return (
+    <div className="page">
+      <p>
+        <Link to="/admin/neighbourhoods">
+          <BackArrow /> {t("neighbourhoods.backToList")}
+        </Link>
+      </p>
+      <h1>{t("neighbourhoods.editTitle", { name: n.name })}</h1>
+      <p className="hint">{t("neighbourhoods.feedHint", { path: `/feeds/neighbourhoods/${n.slug}.ics` })}</p>
+      {saved ? <FormMessage tone="success">{t("neighbourhoods.saved")}</FormMessage> : null}
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit} key={`${n.name}-${n.lat}-${n.lon}`}>
+        <NeighbourhoodFields form={form} />
+        <button type="submit" className="button">
+          {t("neighbourhoods.save")}
+        </button>
+      </Form>
+      <section aria-labelledby="remove-heading">
+        <h2 id="remove-heading">{t("neighbourhoods.removeHeading")}</h2>
+        {removeError ? <FormMessage>{errorText(removeError)}</FormMessage> : null}
+        {n.uses > 0 ? (
+          <p>{t("neighbourhoods.inUse", { count: n.uses })}</p>
+        ) : (
+          <Form method="post">
+            <p>{t("neighbourhoods.removeHint")}</p>
+            <input type="hidden" name="intent" value="remove" />
+            <button type="submit" className="button button--secondary">
+              {t("neighbourhoods.remove")}
+            </button>
+          </Form>
+        )}
+      </section>
+    </div>
+  );
+}
