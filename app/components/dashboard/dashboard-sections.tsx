@@ -76,39 +76,41 @@ export function OpenByCategory({ data }: { data: Data }) {
   const max = Math.max(1, ...data.openByCategory.map((c) => c.openNeeds));
   if (data.openByCategory.length === 0) return <p className="empty">{t("byCategory.empty")}</p>;
   return (
-    <table className="data-table bar-table">
-      <thead>
-        <tr>
-          <th scope="col">{t("byCategory.category")}</th>
-          <th scope="col">{t("byCategory.openNeeds")}</th>
-          <th scope="col">{t("byCategory.missingHelpers")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.openByCategory.map((row) => {
-          const category = byId.get(row.categoryId);
-          return (
-            <tr key={row.categoryId}>
-              <th scope="row">{category ? categoryName(category) : `#${row.categoryId}`}</th>
-              <td>
-                <span
-                  className="bar"
-                  style={{ inlineSize: `${Math.max(2, (row.openNeeds / max) * 100)}%` }}
-                  aria-hidden="true"
-                />
-                <Link
-                  to={dashboardLinks.category(row.categoryId)}
-                  aria-label={t("byCategory.linkLabel", { count: row.openNeeds })}
-                >
-                  {n(row.openNeeds)}
-                </Link>
-              </td>
-              <td>{n(row.missingHelpers)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll labelledBy="by-category-heading">
+      <table className="data-table bar-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("byCategory.category")}</th>
+            <th scope="col">{t("byCategory.openNeeds")}</th>
+            <th scope="col">{t("byCategory.missingHelpers")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.openByCategory.map((row) => {
+            const category = byId.get(row.categoryId);
+            return (
+              <tr key={row.categoryId}>
+                <th scope="row">{category ? categoryName(category) : `#${row.categoryId}`}</th>
+                <td>
+                  <span
+                    className="bar"
+                    style={{ inlineSize: `${Math.max(2, (row.openNeeds / max) * 100)}%` }}
+                    aria-hidden="true"
+                  />
+                  <Link
+                    to={dashboardLinks.category(row.categoryId)}
+                    aria-label={t("byCategory.linkLabel", { count: row.openNeeds })}
+                  >
+                    {n(row.openNeeds)}
+                  </Link>
+                </td>
+                <td>{n(row.missingHelpers)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
