@@ -135,7 +135,7 @@ export const RULES = {
     allow: (u, r) => coordinates(u, r.neighbourhoodId),
   }),
   "settings:manage": rule({ allow: nobodyButAdmins }),
-  /** The list of neighbourhoods every form chooses from (docs/decisions/092-neighbourhoods-by-admins.md). */
+  /** The list of neighbourhoods every form chooses from (docs/decisions/093-neighbourhoods-by-admins.md). */
   "neighbourhoods:manage": rule({ allow: nobodyButAdmins }),
   "dashboard:read": rule({ allow: (u) => u.role === "coordinator" }),
   "audit:read": rule<{ neighbourhoodId: number | null }>({

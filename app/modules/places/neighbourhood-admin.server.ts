@@ -8,7 +8,7 @@ import type { NeighbourhoodInput } from "./neighbourhoods.schema";
 
 /*
  * The neighbourhoods as an admin keeps them (/admin/neighbourhoods): add, change (rename), and remove one
- * that nothing refers to (docs/decisions/092-neighbourhoods-by-admins.md). Every change is one
+ * that nothing refers to (docs/decisions/093-neighbourhoods-by-admins.md). Every change is one
  * transaction with its audit entry.
  */
 
