@@ -61,6 +61,31 @@ export type OfferStatus = (typeof OFFER_STATUS)[number];
 export const NEED_STATUS = ["open", "partly_matched", "matched", "closed", "cancelled"] as const;
 export type NeedStatus = (typeof NEED_STATUS)[number];
 
+/**
+ * A group of states as an SQL list for hand-written queries: `('open', 'partly_matched')`. The states are
+ * this file's own identifiers, never input.
+ */
+export function sqlValueList(values: readonly string[]): string {
+  if (!values.every((v) => /^[a-z_]+$/.test(v))) throw new Error("not a state name");
+  return `(${values.map((v) => `'${v}'`).join(", ")})`;
+}
+
+// A need's states in groups, each named for what it means (how need and match states go together:
+// app/modules/needs/need-status.ts and docs/decisions/085-need-and-match-states.md).
+/** Still looking for helpers: nobody found yet, or not enough. */
+export const OPEN_NEED_STATUSES = ["open", "partly_matched"] as const satisfies readonly NeedStatus[];
+/**
+ * Needs that still need their coordinator: nobody found yet, not enough helpers, or helpers on the way
+ * whose matches are to be started or completed. The needs list shows these by default.
+ */
+export const LIVE_NEED_STATUSES = [
+  "open",
+  "partly_matched",
+  "matched",
+] as const satisfies readonly NeedStatus[];
+/** A need in one of these states is finished; its status no longer follows its matches. */
+export const FINAL_NEED_STATUSES = ["closed", "cancelled"] as const satisfies readonly NeedStatus[];
+
 export const NEED_URGENCY = ["low", "normal", "high", "urgent"] as const;
 export type NeedUrgency = (typeof NEED_URGENCY)[number];
 
@@ -87,6 +112,39 @@ export type Attendance = (typeof ATTENDANCE)[number];
 
 export const MATCH_STATUS = ["proposed", "accepted", "declined", "active", "completed", "ended"] as const;
 export type MatchStatus = (typeof MATCH_STATUS)[number];
+
+// A match's states in groups, each named for what it means.
+/** Still in play: the match holds a helper place of the need and a unit of the offer's capacity. */
+export const LIVE_MATCH_STATUSES = [
+  "proposed",
+  "accepted",
+  "active",
+] as const satisfies readonly MatchStatus[];
+/** Someone said yes and it is not done yet: the coordinator still has to start or complete it. */
+export const RUNNING_MATCH_STATUSES = ["accepted", "active"] as const satisfies readonly MatchStatus[];
+/**
+ * The offerer said yes and the help is under way or done: it fills a helper place for good, and hours
+ * can be logged for it.
+ */
+export const AGREED_MATCH_STATUSES = [
+  "accepted",
+  "active",
+  "completed",
+] as const satisfies readonly MatchStatus[];
+/** The need's helper place is taken: proposed, in play or done (the engine fills only what is left). */
+export const PLACE_TAKING_MATCH_STATUSES = [
+  "proposed",
+  "accepted",
+  "active",
+  "completed",
+] as const satisfies readonly MatchStatus[];
+/** The offerer said yes at some point (every later state follows an acceptance). */
+export const EVER_ACCEPTED_MATCH_STATUSES = [
+  "accepted",
+  "active",
+  "completed",
+  "ended",
+] as const satisfies readonly MatchStatus[];
 
 export const HOURS_SOURCE = ["shift", "match", "other"] as const;
 export type HoursSource = (typeof HOURS_SOURCE)[number];

@@ -22,6 +22,8 @@ import {
   users,
 } from "@db/schema";
 import {
+  PLACE_TAKING_MATCH_STATUSES,
+  RUNNING_MATCH_STATUSES,
   AGE_GROUP,
   UI_LOCALE,
   type AgeGroup,
@@ -413,7 +415,7 @@ export function getArrivalDetail(
               matches.needId,
               facts.map((f) => f.needId),
             ),
-            inArray(matches.status, ["proposed", "accepted", "active", "completed"]),
+            inArray(matches.status, [...PLACE_TAKING_MATCH_STATUSES]),
           ),
         )
         .orderBy(asc(matches.id))
@@ -635,7 +637,7 @@ export function markStepDone(
       logged: sql<number>`(select count(*) from ${hoursLog} h where h.match_id = matches.id)`,
     })
     .from(matches)
-    .where(and(eq(matches.needId, step.needId), inArray(matches.status, ["accepted", "active"])))
+    .where(and(eq(matches.needId, step.needId), inArray(matches.status, [...RUNNING_MATCH_STATUSES])))
     .all();
   for (const match of running) {
     const outcome = completeMatch(

@@ -16,9 +16,8 @@ import {
   matches,
   needs,
 } from "@db/schema";
-import type { StepOutcome } from "@db/schema/enums";
+import { LIVE_MATCH_STATUSES, type StepOutcome } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { LIVE_MATCH_STATUSES } from "~/modules/needs/need-status";
 import { eraseNeedTexts } from "~/modules/needs/need-text-erasure.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { startOfZonedDay, zonedIsoDate } from "~/utils/time";

@@ -3,6 +3,12 @@
  * whatever the size of the scope. Each figure's definition lives next to its query, and the filtered
  * lists behind the figures (dashboard-lists.server.ts) use the same definitions.
  */
+import {
+  AGREED_MATCH_STATUSES,
+  LIVE_MATCH_STATUSES,
+  OPEN_NEED_STATUSES,
+  sqlValueList,
+} from "@db/schema/enums";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { zonedIsoDate } from "~/utils/time";
@@ -18,11 +24,11 @@ import { addDays, lastWeeks, type Week } from "./periods";
 import { inScope, volunteerInScope, type NeighbourhoodScope } from "./scope.server";
 
 /** Needs still looking for helpers: the coordinator's working list ("active" in the needs list). */
-export const OPEN_NEED_SQL = `('open', 'partly_matched')`;
-/** Matches that fill a helper place (the offerer said yes): see needs/need-status.ts. */
-export const FILLING_MATCH_SQL = `('accepted', 'active', 'completed')`;
+export const OPEN_NEED_SQL = sqlValueList(OPEN_NEED_STATUSES);
+/** Matches that fill a helper place (the offerer said yes). */
+export const FILLING_MATCH_SQL = sqlValueList(AGREED_MATCH_STATUSES);
 /** Matches that hold a place in the offer's capacity. */
-export const LIVE_MATCH_SQL = `('proposed', 'accepted', 'active')`;
+export const LIVE_MATCH_SQL = sqlValueList(LIVE_MATCH_STATUSES);
 
 const HOUR_MS = 3_600_000;
 

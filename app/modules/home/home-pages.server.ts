@@ -18,6 +18,7 @@ import {
   volunteerProfiles,
 } from "@db/schema";
 import {
+  OPEN_NEED_STATUSES,
   USER_ROLE,
   type EventStatus,
   type OrganisationKind,
@@ -256,8 +257,6 @@ function needsHref(params: Record<string, string | number>): string {
   return `/coordination/needs?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
 }
 
-const OPEN_NEED = ["open", "partly_matched"] as const;
-
 export function loadCoordinationHome(user: AuthUser): CoordinationHome {
   const db = getDb();
   const all = user.role === "admin";
@@ -274,7 +273,7 @@ export function loadCoordinationHome(user: AuthUser): CoordinationHome {
           .from(neighbourhoods)
           .leftJoin(
             needs,
-            and(eq(needs.neighbourhoodId, neighbourhoods.id), inArray(needs.status, [...OPEN_NEED])),
+            and(eq(needs.neighbourhoodId, neighbourhoods.id), inArray(needs.status, [...OPEN_NEED_STATUSES])),
           )
           .where(all ? undefined : inArray(neighbourhoods.id, scope))
           .groupBy(neighbourhoods.id)

@@ -4,6 +4,7 @@
  * With the shifts they signed up for, these are all their commitments: "Meine Termine", the home page
  * and the personal calendar feed list both. Two queries, whatever the number of matches.
  */
+import { RUNNING_MATCH_STATUSES } from "@db/schema/enums";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { matches, needs, needSlots, neighbourhoods, offers } from "@db/schema";
@@ -71,7 +72,7 @@ export function listMatchDates(db: Db, volunteerId: string, from: number): Match
     .where(
       and(
         eq(offers.volunteerId, volunteerId),
-        inArray(matches.status, ["accepted", "active"]),
+        inArray(matches.status, [...RUNNING_MATCH_STATUSES]),
         gt(needs.endsAt, new Date(from)),
       ),
     )

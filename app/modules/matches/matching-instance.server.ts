@@ -1,3 +1,9 @@
+import {
+  EVER_ACCEPTED_MATCH_STATUSES,
+  LIVE_MATCH_STATUSES,
+  OPEN_NEED_STATUSES,
+  PLACE_TAKING_MATCH_STATUSES,
+} from "@db/schema/enums";
 import { and, eq, gte, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@db/client";
@@ -59,19 +65,10 @@ export interface LoadOptions {
   attributesOnly?: boolean;
 }
 
-/** A match in these states holds a helper slot of the need and a unit of the offer's capacity. */
-export const LIVE_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
-
 /** Who stands behind an offer: the volunteer's user id, or `org:<id>` (MatchOffer.ownerId). */
 const OWNER_KEY = sql<string>`coalesce(${offers.volunteerId}, 'org:' || ${offers.organisationId})`;
-/** The need's slot stays filled when the match is completed. */
-const FILLING_MATCH_STATUSES = ["proposed", "accepted", "active", "completed"] as const;
-/** The offerer said yes (later states all follow an acceptance). */
-const ACCEPTED_STATUSES = ["accepted", "active", "completed", "ended"] as const;
 /** A proposal without an answer for this long counts as "no response" in the acceptance history. */
 const NO_RESPONSE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
-
-const OPEN_NEED_STATUSES = ["open", "partly_matched"] as const;
 
 function groupBy<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
   const map = new Map<K, V[]>();
@@ -118,7 +115,7 @@ function loadNeeds(
     .from(matches)
     .where(
       and(
-        inArray(matches.status, [...FILLING_MATCH_STATUSES]),
+        inArray(matches.status, [...PLACE_TAKING_MATCH_STATUSES]),
         scope.needIds ? inArray(matches.needId, scopedNeedIds) : undefined,
       ),
     )
@@ -505,7 +502,7 @@ export function loadMatchingInstance(
     : db
         .select({
           owner: ownerKeySql,
-          accepted: sql<number>`sum(case when ${inArray(matches.status, [...ACCEPTED_STATUSES])} then 1 else 0 end)`,
+          accepted: sql<number>`sum(case when ${inArray(matches.status, [...EVER_ACCEPTED_MATCH_STATUSES])} then 1 else 0 end)`,
           declined: sql<number>`sum(case when ${matches.status} = 'declined' then 1 else 0 end)`,
           noResponse: sql<number>`sum(case when ${matches.status} = 'proposed' and ${matches.proposedAt} < ${staleBefore.getTime()} then 1 else 0 end)`,
         })

@@ -1,35 +1,16 @@
-import type { MatchStatus, NeedStatus } from "@db/schema/enums";
+import {
+  RUNNING_MATCH_STATUSES,
+  AGREED_MATCH_STATUSES,
+  FINAL_NEED_STATUSES,
+  LIVE_MATCH_STATUSES,
+  type MatchStatus,
+  type NeedStatus,
+} from "@db/schema/enums";
 
 /**
  * A need and its matches move together: the rules below are the only place their states are related.
  * docs/decisions/085-need-and-match-states.md
  */
-
-/** Matches that fill a helper place: the offerer said yes (and may have finished already). */
-export const FILLING_MATCH_STATUSES = [
-  "accepted",
-  "active",
-  "completed",
-] as const satisfies readonly MatchStatus[];
-/** Matches still in play: they hold a place in the offer's capacity and in the need. */
-export const LIVE_MATCH_STATUSES = [
-  "proposed",
-  "accepted",
-  "active",
-] as const satisfies readonly MatchStatus[];
-/** Matches someone said yes to that are not done yet: the coordinator still has to start or complete them. */
-export const RUNNING_MATCH_STATUSES = ["accepted", "active"] as const satisfies readonly MatchStatus[];
-/**
- * Needs that still need their coordinator: nobody found yet, not enough helpers, or helpers on the way
- * whose matches are to be started or completed. The needs list shows these by default.
- */
-export const LIVE_NEED_STATUSES = [
-  "open",
-  "partly_matched",
-  "matched",
-] as const satisfies readonly NeedStatus[];
-/** A need in one of these states is finished; its status no longer follows its matches. */
-export const FINAL_NEED_STATUSES = ["closed", "cancelled"] as const satisfies readonly NeedStatus[];
 
 export function isFinalNeedStatus(status: NeedStatus): boolean {
   return (FINAL_NEED_STATUSES as readonly NeedStatus[]).includes(status);
@@ -47,7 +28,7 @@ export interface NeedMatchCounts {
 export function countMatches(statuses: readonly MatchStatus[]): NeedMatchCounts {
   const count = (set: readonly MatchStatus[]) => statuses.filter((s) => set.includes(s)).length;
   return {
-    filling: count(FILLING_MATCH_STATUSES),
+    filling: count(AGREED_MATCH_STATUSES),
     running: count(RUNNING_MATCH_STATUSES),
     completed: count(["completed"]),
   };

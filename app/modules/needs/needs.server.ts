@@ -15,7 +15,17 @@ import {
   organisations,
   users,
 } from "@db/schema";
-import type { GenderPreference, Language, NeedSchedule, NeedStatus, NeedUrgency } from "@db/schema/enums";
+import {
+  OPEN_NEED_STATUSES,
+  LIVE_MATCH_STATUSES,
+  LIVE_NEED_STATUSES,
+  RUNNING_MATCH_STATUSES,
+  type GenderPreference,
+  type Language,
+  type NeedSchedule,
+  type NeedStatus,
+  type NeedUrgency,
+} from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
@@ -25,12 +35,7 @@ import { can, isMemberOf, type NeedResource } from "~/modules/permissions/permis
 import type { FieldErrors } from "~/utils/form-validation";
 import { NEEDS_PAGE_SIZE, type NeedFilter } from "./need-filter.schema";
 import { endMatchesOfNeed, recomputeNeedStatus } from "~/modules/matches/need-match-state.server";
-import {
-  isFinalNeedStatus,
-  LIVE_MATCH_STATUSES,
-  LIVE_NEED_STATUSES,
-  RUNNING_MATCH_STATUSES,
-} from "./need-status";
+import { isFinalNeedStatus } from "./need-status";
 import type { NeedCloseSchema, NeedInput } from "./need.schema";
 import type { z } from "zod";
 
@@ -401,7 +406,7 @@ export function listNeeds(
 ): { items: NeedListItem[]; total: number; page: number; pageCount: number } {
   const conditions: (SQL | undefined)[] = [needScopeCondition(user)];
   if (filter.status === "todo") conditions.push(inArray(needs.status, [...LIVE_NEED_STATUSES]));
-  else if (filter.status === "active") conditions.push(inArray(needs.status, ["open", "partly_matched"]));
+  else if (filter.status === "active") conditions.push(inArray(needs.status, [...OPEN_NEED_STATUSES]));
   else if (filter.status !== "all") conditions.push(eq(needs.status, filter.status));
   if (filter.neighbourhood) conditions.push(eq(needs.neighbourhoodId, filter.neighbourhood));
   if (filter.category) conditions.push(eq(needs.categoryId, filter.category));

@@ -18,7 +18,7 @@ import {
   offers,
   organisations,
 } from "@db/schema";
-import type { Language, OfferStatus } from "@db/schema/enums";
+import { OPEN_NEED_STATUSES, type Language, type OfferStatus } from "@db/schema/enums";
 import { berlinWallClock } from "~/modules/matching/berlin-time";
 import {
   mergeWindows,
@@ -39,7 +39,6 @@ export interface OfferScope {
 }
 
 /** Matches that take up an offer's capacity. */
-const LIVE_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
 
 function ownerWhere(owner: OfferOwner): SQL {
   return "volunteerId" in owner
@@ -375,7 +374,7 @@ export function offerPrefillFromNeed(db: Db, needId: number): OfferPrefill | nul
       endsAt: needs.endsAt,
     })
     .from(needs)
-    .where(and(eq(needs.id, needId), inArray(needs.status, ["open", "partly_matched"])))
+    .where(and(eq(needs.id, needId), inArray(needs.status, [...OPEN_NEED_STATUSES])))
     .get();
   if (!need) return null;
   const languages = db
@@ -414,8 +413,6 @@ export function offerPrefillFromNeed(db: Db, needId: number): OfferPrefill | nul
     availability: windowsToGrid(mergeWindows(windows)),
   };
 }
-
-export { LIVE_MATCH_STATUSES };
 
 /** The organisation's name for headings, or null when it does not exist. */
 export function getOrganisationName(db: Db, organisationId: number): string | null {

@@ -1,3 +1,4 @@
+import { LIVE_MATCH_STATUSES } from "@db/schema/enums";
 import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
@@ -34,8 +35,6 @@ import { cancelSignup, type SignupNotifier } from "~/modules/signups/signups.ser
 
 /** What replaces the person's name, address or id where it appears inside someone else's record. */
 export const ERASED = "[erased]";
-
-const LIVE_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
 
 export type EraseResult =
   | { ok: true; report: EraseReport }

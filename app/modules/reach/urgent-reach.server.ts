@@ -24,7 +24,14 @@ import {
   users,
   volunteerProfiles,
 } from "@db/schema";
-import type { UiLocale, UrgentAnswer, UrgentEnd, UrgentOutcome } from "@db/schema/enums";
+import {
+  OPEN_NEED_STATUSES,
+  PLACE_TAKING_MATCH_STATUSES,
+  type UiLocale,
+  type UrgentAnswer,
+  type UrgentEnd,
+  type UrgentOutcome,
+} from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import type { AuditDetails } from "~/modules/audit/audit-details";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -52,7 +59,6 @@ import {
 } from "./waves";
 
 /** Matches that hold one of the need's helper places (the engine's count: a proposal holds one too). */
-const PLACE_HOLDING = ["proposed", "accepted", "active", "completed"] as const;
 
 // ---- choosing a wave (read only: the bench measures it on a read-only connection) ---------------------
 
@@ -162,7 +168,7 @@ function loadNeedState(tx: DbOrTx, needId: number): NeedState | null {
       endsAt: needs.endsAt,
       helpersNeeded: needs.helpersNeeded,
       filled: sql<number>`(select count(*) from ${matches} m where m.need_id = needs.id and m.status in (${sql.join(
-        PLACE_HOLDING.map((s) => sql`${s}`),
+        PLACE_TAKING_MATCH_STATUSES.map((s) => sql`${s}`),
         sql`, `,
       )}))`,
       pendingYes: sql<number>`(select count(*) from ${urgentRequests} r where r.need_id = needs.id and r.outcome = 'proposed')`,
@@ -313,7 +319,7 @@ export function planUrgentReach(tx: DbOrTx, now: number): number {
     .leftJoin(urgentReach, eq(urgentReach.needId, needs.id))
     .where(
       and(
-        inArray(needs.status, ["open", "partly_matched"]),
+        inArray(needs.status, [...OPEN_NEED_STATUSES]),
         sql`${urgentReach.startedAt} is null`,
         sql`${urgentReach.endedAt} is null`,
         sql`(

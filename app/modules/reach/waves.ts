@@ -2,7 +2,7 @@
  * Asking volunteers for an urgent need, in waves: the rules, without a database or a clock of their own
  * (docs/decisions/089-urgent-waves-and-signed-answers.md). The server side is urgent-reach.server.ts.
  */
-import type { NeedSchedule, NeedStatus, NeedUrgency } from "@db/schema/enums";
+import { OPEN_NEED_STATUSES, type NeedSchedule, type NeedStatus, type NeedUrgency } from "@db/schema/enums";
 
 const HOUR_MS = 3_600_000;
 
@@ -31,11 +31,9 @@ export interface NeedTiming {
   endsAt: number;
 }
 
-const LIVE: readonly NeedStatus[] = ["open", "partly_matched"];
-
 /** Whether the need can still use a helper who says yes now: live, and not begun (one-off) or over (recurring). */
 export function needStillAhead(need: NeedTiming, now: number): boolean {
-  if (!LIVE.includes(need.status)) return false;
+  if (!(OPEN_NEED_STATUSES as readonly NeedStatus[]).includes(need.status)) return false;
   return need.schedule === "one_off" ? need.startsAt > now : need.endsAt > now;
 }
 

@@ -17,17 +17,10 @@ import {
   shifts,
   signups,
 } from "@db/schema";
-import type { HoursSource, MatchStatus } from "@db/schema/enums";
+import { AGREED_MATCH_STATUSES, type HoursSource, type MatchStatus } from "@db/schema/enums";
 import { isInWindow, matchWindow, type MatchWindow } from "~/modules/matches/match-window";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { LogHoursInput } from "./hours.schema";
-
-/** A match is being worked on (or was) once the volunteer accepted it: then hours can be logged. */
-export const LOGGABLE_MATCH_STATUSES = [
-  "accepted",
-  "active",
-  "completed",
-] as const satisfies readonly MatchStatus[];
 
 export interface VolunteerMatchItem {
   matchId: number;
@@ -92,7 +85,7 @@ export function listVolunteerMatches(db: Db, volunteerId: string, today: string)
       ...r,
       proposedAt: r.proposedAt.getTime(),
       window,
-      canLogHours: (LOGGABLE_MATCH_STATUSES as readonly string[]).includes(r.status) && !window.notYet,
+      canLogHours: (AGREED_MATCH_STATUSES as readonly string[]).includes(r.status) && !window.notYet,
     };
   });
 }
@@ -127,7 +120,7 @@ export function logMatchHours(
         .where(and(eq(matches.id, input.matchId), eq(offers.volunteerId, volunteerId)))
         .get();
       if (!match) return { ok: false as const, errors: { matchId: "volunteer:errors.matchUnknown" } };
-      if (!(LOGGABLE_MATCH_STATUSES as readonly string[]).includes(match.status)) {
+      if (!(AGREED_MATCH_STATUSES as readonly string[]).includes(match.status)) {
         return { ok: false as const, errors: { matchId: "volunteer:errors.matchNotActive" } };
       }
       if (input.date > today) return { ok: false as const, errors: { date: "volunteer:errors.dateFuture" } };
