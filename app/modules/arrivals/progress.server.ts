@@ -5,11 +5,14 @@
  * all of them; each reader runs a fixed number of statements whatever the number of arrivals.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { NeedStatus, NeedUrgency } from "@db/schema/enums";
+import { AGREED_MATCH_STATUSES, sqlValueList, type NeedStatus, type NeedUrgency } from "@db/schema/enums";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
 import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { ArrivalFilter } from "./arrival-filter";
 import type { ArrivalUrgency, StepState } from "./step-state";
+
+/** Matches someone said yes to, as an SQL list for the hand-written queries below. */
+const AGREED_MATCHES = sql.raw(sqlValueList(AGREED_MATCH_STATUSES));
 
 /** Rows of the overview per page. */
 export const ARRIVALS_PAGE_SIZE = 25;
@@ -52,7 +55,7 @@ function withFacts(arrivalWhere: SQL, today: string): SQL {
     ),
     m as (
       select need_id,
-        sum(status in ('accepted', 'active', 'completed')) as filling,
+        sum(status in ${AGREED_MATCHES}) as filling,
         sum(status = 'proposed') as proposed,
         sum(status = 'completed') as completed,
         max(completed_at) as last_completed

@@ -11,7 +11,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { neighbourhoods } from "@db/schema";
-import type { Language, NeedSchedule, NeedUrgency } from "@db/schema/enums";
+import {
+  AGREED_MATCH_STATUSES,
+  OPEN_NEED_STATUSES,
+  sqlValueList,
+  type Language,
+  type NeedSchedule,
+  type NeedUrgency,
+} from "@db/schema/enums";
 import { haversineKm } from "~/modules/matching/geo";
 import { locate, type Located } from "~/modules/outside/geo-gate";
 import type { WeeklyWindow } from "~/modules/volunteers/availability";
@@ -25,6 +32,11 @@ import {
   weekdaySql,
 } from "./berlin-clock-sql.server";
 import type { FindKind } from "./find-work.schema";
+
+/** Matches someone said yes to, as an SQL list for the hand-written queries below. */
+const AGREED_MATCHES = sql.raw(sqlValueList(AGREED_MATCH_STATUSES));
+/** Needs still looking for helpers, as an SQL list for the hand-written queries below. */
+const OPEN_NEEDS = sql.raw(sqlValueList(OPEN_NEED_STATUSES));
 
 export const FIND_PAGE_SIZE = 20;
 
@@ -222,7 +234,7 @@ export function findWork(
   }
   if (filter.what !== "shifts") {
     const c: SQL[] = [
-      sql`n.status in ('open', 'partly_matched')`,
+      sql`n.status in ${OPEN_NEEDS}`,
       sql`n.ends_at > ${windowStart}`,
       ...placeConditions(sql`n.neighbourhood_id`),
     ];
@@ -396,7 +408,7 @@ function loadNeeds(db: Db, ids: number[], viewer: FindViewer): Map<number, NeedW
       n.helpers_needed as helpersNeeded,
       -- Places someone said yes to; a proposal still waiting leaves the place open (it read "0 Helfende
       -- gesucht" on a need that had asked someone but found nobody yet).
-      (select count(*) from matches m where m.need_id = n.id and m.status in ('accepted', 'active', 'completed')) as taken,
+      (select count(*) from matches m where m.need_id = n.id and m.status in ${AGREED_MATCHES}) as taken,
       n.urgency as urgency, n.requires_certificate as requiresCertificate,
       c.slug as categorySlug, c.name as categoryName, nb.name as neighbourhoodName,
       (select group_concat(nl.language) from need_languages nl where nl.need_id = n.id) as languages,

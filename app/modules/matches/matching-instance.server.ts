@@ -1,4 +1,5 @@
 import {
+  sqlValueList,
   EVER_ACCEPTED_MATCH_STATUSES,
   LIVE_MATCH_STATUSES,
   OPEN_NEED_STATUSES,
@@ -37,6 +38,9 @@ import {
   type WeeklySlot,
 } from "~/modules/matching";
 import { locate, type NeighbourhoodArea } from "~/modules/outside/geo-gate";
+
+/** Matches that hold a place, as an SQL list for the hand-written queries below. */
+const LIVE_MATCHES = sql.raw(sqlValueList(LIVE_MATCH_STATUSES));
 
 /** Which needs (and offers) a run looks at. Offers are never limited by neighbourhood: helpers travel. */
 export interface MatchingScope {
@@ -537,7 +541,7 @@ export function loadMatchingInstance(
     capacity: sql<number>`sum(case when ${offers.status} = 'active' then ${offers.capacity} else 0 end)`,
     // Spelled out: inside the subquery a bare "id" would be the match's.
     live: sql<number>`sum((select count(*) from matches m where m.offer_id = offers.id
-      and m.status in ('proposed', 'accepted', 'active')))`,
+      and m.status in ${LIVE_MATCHES}))`,
   };
   const volunteerOwners = [...new Set(offerRows.flatMap((r) => (r.volunteerId ? [r.volunteerId] : [])))];
   const organisationOwners = [

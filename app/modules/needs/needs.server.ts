@@ -16,6 +16,8 @@ import {
   users,
 } from "@db/schema";
 import {
+  AGREED_MATCH_STATUSES,
+  sqlValueList,
   OPEN_NEED_STATUSES,
   LIVE_MATCH_STATUSES,
   LIVE_NEED_STATUSES,
@@ -38,6 +40,9 @@ import { endMatchesOfNeed, recomputeNeedStatus } from "~/modules/matches/need-ma
 import { isFinalNeedStatus } from "./need-status";
 import type { NeedCloseSchema, NeedInput } from "./need.schema";
 import type { z } from "zod";
+
+/** Matches someone said yes to, as an SQL list for the hand-written queries below. */
+const AGREED_MATCHES = sql.raw(sqlValueList(AGREED_MATCH_STATUSES));
 
 export type CommandResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
@@ -460,7 +465,7 @@ export function listNeeds(
       neighbourhoodName: neighbourhoods.name,
       organisationName: organisations.name,
       languages: sql<string>`(select json_group_array(language) from (select language from ${needLanguages} where need_id = needs.id order by language))`,
-      filled: sql<number>`(select count(*) from ${matches} m where m.need_id = needs.id and m.status in ('accepted', 'active', 'completed'))`,
+      filled: sql<number>`(select count(*) from ${matches} m where m.need_id = needs.id and m.status in ${AGREED_MATCHES})`,
       proposed: sql<number>`(select count(*) from ${matches} m where m.need_id = needs.id and m.status = 'proposed')`,
     })
     .from(needs)

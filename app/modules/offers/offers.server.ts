@@ -18,7 +18,13 @@ import {
   offers,
   organisations,
 } from "@db/schema";
-import { OPEN_NEED_STATUSES, type Language, type OfferStatus } from "@db/schema/enums";
+import {
+  LIVE_MATCH_STATUSES,
+  sqlValueList,
+  OPEN_NEED_STATUSES,
+  type Language,
+  type OfferStatus,
+} from "@db/schema/enums";
 import { berlinWallClock } from "~/modules/matching/berlin-time";
 import {
   mergeWindows,
@@ -28,6 +34,9 @@ import {
 } from "~/modules/volunteers/availability";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { OfferInput, OfferListFilter, OfferStatusIntent } from "./offers.schema";
+
+/** Matches that hold a place, as an SQL list for the hand-written queries below. */
+const LIVE_MATCHES = sql.raw(sqlValueList(LIVE_MATCH_STATUSES));
 
 /** Who an offer belongs to when it is created or listed. */
 export type OfferOwner = { volunteerId: string } | { organisationId: number };
@@ -228,7 +237,7 @@ export function getOwnOffer(db: Db, target: { id: number; scope: OfferScope }): 
       offer: offers,
       categorySlug: categories.slug,
       categoryName: categories.name,
-      liveMatches: sql<number>`(select count(*) from ${matches} where ${matches.offerId} = ${offers.id} and ${matches.status} in ('proposed', 'accepted', 'active'))`,
+      liveMatches: sql<number>`(select count(*) from ${matches} where ${matches.offerId} = ${offers.id} and ${matches.status} in ${LIVE_MATCHES})`,
     })
     .from(offers)
     .innerJoin(categories, eq(categories.id, offers.categoryId))
@@ -309,7 +318,7 @@ export function listOffers(
       status: offers.status,
       validUntil: offers.validUntil,
       capacity: offers.capacity,
-      liveMatches: sql<number>`(select count(*) from ${matches} where ${matches.offerId} = ${offers.id} and ${matches.status} in ('proposed', 'accepted', 'active'))`,
+      liveMatches: sql<number>`(select count(*) from ${matches} where ${matches.offerId} = ${offers.id} and ${matches.status} in ${LIVE_MATCHES})`,
       languages: sql<
         string | null
       >`(select group_concat(${offerLanguages.language}) from ${offerLanguages} where ${offerLanguages.offerId} = ${offers.id})`,

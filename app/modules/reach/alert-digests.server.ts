@@ -11,7 +11,7 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { alertDigests, offers, users, volunteerProfiles } from "@db/schema";
-import type { AlertDigestFrequency, UiLocale } from "@db/schema/enums";
+import { OPEN_NEED_STATUSES, sqlValueList, type AlertDigestFrequency, type UiLocale } from "@db/schema/enums";
 import { rankCandidates } from "~/modules/matches/matching.server";
 import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
 import { buildCandidateIndex, listCandidateScores, type MatchNeed } from "~/modules/matching";
@@ -22,6 +22,9 @@ import { fixedT, formatParams } from "~/modules/notifications/texts.server";
 import { digestUnsubscribeUrl } from "~/modules/notifications/unsubscribe.server";
 import type { JobContext } from "~/modules/scheduler/scheduler.server";
 import { zonedIsoDate, zonedTimeToInstant } from "~/utils/time";
+
+/** Needs still looking for helpers, as an SQL list for the hand-written queries below. */
+const OPEN_NEEDS = sql.raw(sqlValueList(OPEN_NEED_STATUSES));
 
 export const ALERT_DIGEST_JOB = "alert_digests";
 /** At most this many items in one digest: the soonest first. */
@@ -198,7 +201,7 @@ function needFits(
 ): { id: number; newAt: number; startsAt: number; people: Set<string> }[] {
   const rows = db.all<{ id: number; newAt: number; startsAt: number }>(sql`
     select n.id as id, n.created_at as newAt, n.starts_at as startsAt from needs n
-    where n.status in ('open', 'partly_matched') and n.ends_at > ${now}
+    where n.status in ${OPEN_NEEDS} and n.ends_at > ${now}
       and n.created_at > ${since} and n.created_at <= ${now}`);
   return rows.map((r) => {
     const ranked = rankCandidates(db, r.id, { now });

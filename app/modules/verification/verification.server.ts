@@ -6,7 +6,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { memberships, organisations, users, volunteerProfiles } from "@db/schema";
-import type { OrganisationKind } from "@db/schema/enums";
+import { OPEN_NEED_STATUSES, sqlValueList, type OrganisationKind } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notify.server";
@@ -16,6 +16,9 @@ import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import type { OrganisationResource, PersonResource } from "~/modules/permissions/permissions";
 import { CERTIFICATE_EXPIRING_DAYS } from "~/modules/volunteers/certificate-state";
 import { zonedIsoDate } from "~/utils/time";
+
+/** Needs still looking for helpers, as an SQL list for the hand-written queries below. */
+const OPEN_NEEDS = sql.raw(sqlValueList(OPEN_NEED_STATUSES));
 
 /** Certificates that ran out this many days ago or less still show in the queue, marked expired. */
 const RECENTLY_EXPIRED_DAYS = 30;
@@ -188,7 +191,7 @@ export function listVerificationQueue(
         // computed once (a correlated check per offer took seconds at city scale).
         sql`exists (select 1 from offers o where o.volunteer_id = volunteer_profiles.user_id and o.status = 'active'
           and o.category_id in (select n.category_id from needs n where n.requires_certificate = 1
-            and n.status in ('open', 'partly_matched') and ${scopeNeeds}))`,
+            and n.status in ${OPEN_NEEDS} and ${scopeNeeds}))`,
       ),
     )
     .orderBy(asc(users.displayName))
