@@ -145,3 +145,9 @@ export { schema };
 
 /** The handle a `db.transaction(...)` callback gets. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * A database or a transaction handle: what a write that may be part of a larger one takes (an outbox row
+ * is written with the change that caused it).
+ */
+export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete" | "run" | "get" | "all">;

@@ -5,7 +5,7 @@
  * docs/decisions/088-arrivals-and-first-steps.md
  */
 import { and, asc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import {
   arrivalLanguages,
   arrivals,
@@ -44,7 +44,6 @@ import { isFinalNeedStatus } from "~/modules/needs/need-status";
 import { needToFormValues } from "~/modules/needs/need-form-values";
 import { NeedFormSchema } from "~/modules/needs/need.schema";
 import { finishNeed, getNeedDetail, updateNeed } from "~/modules/needs/needs.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { can, type ArrivalResource } from "~/modules/permissions/permissions";
 import { parseWithinLimits } from "~/utils/field-limits";

@@ -11,12 +11,12 @@
  * A fixed number of statements whatever the scope: the steps of the period (progress.server.ts), the
  * households, their neighbourhoods' names and the steps' templates.
  */
+import type { DbOrTx } from "@db/client";
 import { and, asc, between, inArray, sql } from "drizzle-orm";
 import { arrivals, neighbourhoods } from "@db/schema";
 import type { UiLocale } from "@db/schema/enums";
 import { addDays, daysBetween } from "~/modules/dashboard/periods";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { zonedIsoDate } from "~/utils/time";
 import { LAGEBILD_DAYS, UPCOMING_DAYS } from "./lagebild-definitions";
 import { stepFactsForPeriod, type StepFact } from "./progress.server";

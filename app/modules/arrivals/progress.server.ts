@@ -4,10 +4,10 @@
  * a helper", and the rows the Lagebild aggregates. One definition of a step's state (STEP_STATE_SQL) for
  * all of them; each reader runs a fixed number of statements whatever the number of arrivals.
  */
+import type { DbOrTx } from "@db/client";
 import { sql, type SQL } from "drizzle-orm";
 import { AGREED_MATCH_STATUSES, sqlValueList, type NeedStatus, type NeedUrgency } from "@db/schema/enums";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { ArrivalFilter } from "./arrival-filter";
 import type { ArrivalUrgency, StepState } from "./step-state";
 

@@ -6,6 +6,7 @@
  * needs, the audit trail of the arrival loses its details (the code), and the arrival with its languages
  * and steps is deleted. The needs stay, anonymous, for the needs' own statistics.
  */
+import type { DbOrTx } from "@db/client";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   appSettings,
@@ -19,7 +20,6 @@ import {
 import { LIVE_MATCH_STATUSES, type StepOutcome } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { eraseNeedTexts } from "~/modules/needs/need-text-erasure.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import { daysToStep, doneWithinLead } from "./lagebild.server";
 import { stepFactsOfArrivals } from "./progress.server";

@@ -3,7 +3,7 @@
  * the templates as the plan reads them. Every change is audited in its own transaction.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import {
   categories,
   firstStepTemplateAgeGroups,
@@ -13,7 +13,6 @@ import {
 } from "@db/schema";
 import { UI_LOCALE, type AgeGroup, type Language, type UiLocale } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { notFound } from "~/modules/permissions/guards.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { DEFAULT_TEMPLATES } from "./default-templates";

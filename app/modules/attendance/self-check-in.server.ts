@@ -10,10 +10,9 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { events, organisations, shifts, signups } from "@db/schema";
 import { getAppSecret } from "~/modules/notifications/app-secret.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { MailConfig } from "~/modules/notifications/config.server";
 import { CHECK_IN_CODE, CHECK_IN_WINDOW_MIN, normaliseCheckInCode } from "./check-in-code";
 

@@ -3,11 +3,11 @@
  * of them (events without a neighbourhood — role changes, organisations without one — only admins).
  * Three statements per page whatever the filter: the count, the page, and the actions for the filter.
  */
+import type { DbOrTx } from "@db/client";
 import { sql, type SQL } from "drizzle-orm";
 import type { AuditEntity } from "@db/schema/enums";
 import { periodOf } from "~/modules/dashboard/periods";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { AuditFilter } from "./audit-filter";
 
 export const AUDIT_PAGE_SIZE = 50;

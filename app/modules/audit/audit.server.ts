@@ -1,7 +1,7 @@
+import type { DbOrTx } from "@db/client";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { auditEvents, users } from "@db/schema";
 import type { AuditEntity } from "@db/schema/enums";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { AuditDetails } from "./audit-details";
 
 export interface AuditInput {

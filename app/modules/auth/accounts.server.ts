@@ -2,12 +2,12 @@
  * Accounts: registration, login, password reset and change, e-mail change, profile. Every function
  * answers with data or field errors (i18n keys) in the shape the forms show; none throws for bad input.
  */
+import type { DbOrTx } from "@db/client";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { memberships, organisations, sessions, users, volunteerProfiles } from "@db/schema";
 import type { UiLocale, UserRole } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { getDb } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { passwordMatchesEmail } from "./auth.schema";

@@ -3,11 +3,11 @@
  * new account's address. The link carries 256 random bits; the table keeps only their SHA-256, so a copy
  * of the database opens no account.
  */
+import type { DbOrTx } from "@db/client";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { authTokens } from "@db/schema";
 import type { TokenPurpose, UserRole } from "@db/schema/enums";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { getDb } from "~/utils/db.server";
 
 const MINUTE = 60_000;

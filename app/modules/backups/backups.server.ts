@@ -4,6 +4,7 @@
  * runs BACKUP_AFTER with the file, deletes what the rotation no longer keeps, and records the outcome in
  * `backups`, which the system page and /metrics read.
  */
+import type { DbOrTx } from "@db/client";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -12,7 +13,6 @@ import type Database from "better-sqlite3";
 import { defaultBackupName, writeVerifiedBackup, type VerifiedBackupReport } from "@db/backup";
 import { backups } from "@db/schema";
 import type { BackupAfterStatus, BackupKind, BackupStatus } from "@db/schema/enums";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { AsyncJobHandler } from "~/modules/scheduler/scheduler.server";
 import { getEnv } from "~/utils/env.server";
 import { errorFields, logger } from "~/utils/logger.server";

@@ -3,9 +3,9 @@
  * the list's total is the number the coordinator clicked. Two statements per list: the count and one
  * page (LIST_PAGE_SIZE rows), whatever the size of the scope.
  */
+import type { DbOrTx } from "@db/client";
 import { sql, type SQL } from "drizzle-orm";
 import type { MatchStatus, NeedStatus } from "@db/schema/enums";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { zonedIsoDate } from "~/utils/time";
 import {
   expiringCertificateCondition,

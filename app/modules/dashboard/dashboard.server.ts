@@ -3,6 +3,7 @@
  * whatever the size of the scope. Each figure's definition lives next to its query, and the filtered
  * lists behind the figures (dashboard-lists.server.ts) use the same definitions.
  */
+import type { DbOrTx } from "@db/client";
 import {
   AGREED_MATCH_STATUSES,
   LIVE_MATCH_STATUSES,
@@ -10,7 +11,6 @@ import {
   sqlValueList,
 } from "@db/schema/enums";
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { zonedIsoDate } from "~/utils/time";
 import {
   ACTIVITY_DROP_MIN_BASE_HOURS,

@@ -4,14 +4,13 @@
  * contact and the audit trail.
  */
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { hoursLog, matches, memberships, offers, organisations, users } from "@db/schema";
 import type { MatchStatus } from "@db/schema/enums";
 import type { WeightKey } from "~/modules/matching";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { listAuditTrail, type AuditEntry } from "~/modules/audit/audit.server";
 import { getNeedDetail, type NeedDetail } from "~/modules/needs/needs.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { can } from "~/modules/permissions/permissions";
 import { notFound } from "~/modules/permissions/guards.server";
 import { requireMatch, type MatchRecord } from "./match-lifecycle.server";

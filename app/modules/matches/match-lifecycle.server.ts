@@ -6,7 +6,7 @@
  * (need, offer) index keeps it from being proposed again, and the engine leaves it out of suggestions.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { hoursLog, matches, needs, needSlots, offerNeighbourhoods, offers } from "@db/schema";
 import type { MatchStatus, NeedStatus } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
@@ -15,7 +15,6 @@ import type { ScoredCandidate, WeightKey } from "~/modules/matching";
 import { isFinalNeedStatus } from "~/modules/needs/need-status";
 import { notifyMatchEnded, offerRecipients, recomputeNeedStatus } from "./need-match-state.server";
 import { notify } from "~/modules/notifications/notify.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import type { MatchResource, NeedResource, OfferResource } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";

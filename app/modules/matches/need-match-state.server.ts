@@ -4,13 +4,13 @@
  * and a finished need leaves no match waiting. The rules are in needs/need-status.ts;
  * docs/decisions/085-need-and-match-states.md explains them.
  */
+import type { DbOrTx } from "@db/client";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { matches, memberships, needs, offers, organisations, users } from "@db/schema";
 import type { MatchStatus, NeedStatus } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { countMatches, needStatusFor } from "~/modules/needs/need-status";
 import { notify } from "~/modules/notifications/notify.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 
 /** Who answers for an offer: the volunteer, or the organisation's owners (all members if it has none). */
 export function offerRecipients(tx: DbOrTx, offerId: number): { userIds: string[]; helperName: string } {

@@ -1,7 +1,7 @@
+import type { DbOrTx } from "@db/client";
 import { and, inArray, sql } from "drizzle-orm";
 import { matches, needs, needTranslations, notifications } from "@db/schema";
 import { NEED_TITLE_KINDS } from "~/modules/notifications/kinds";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 
 /** Language-neutral stand-in for an erased title; the UI can tell by `text_erased_at`. */
 export const ERASED_TITLE = "—";

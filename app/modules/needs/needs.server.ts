@@ -4,7 +4,7 @@
  * status follows its matches (see need-status.ts and `recomputeNeedStatus`).
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import {
   categories,
   matches,
@@ -30,7 +30,6 @@ import {
 } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { startUrgentReachIfDue } from "~/modules/reach/start.server";
 import { can, isMemberOf, type NeedResource } from "~/modules/permissions/permissions";

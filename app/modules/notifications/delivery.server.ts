@@ -1,11 +1,10 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import { createTransport, type SendMailOptions } from "nodemailer";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { emailOutbox } from "@db/schema";
 import { getMailConfig, type MailConfig } from "./config.server";
 import { withoutSecretLinks } from "./email-templates.server";
 import { carriesSecretLink, isSecurityKind } from "./kinds";
-import type { DbOrTx } from "./outbox.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
 import { logger } from "~/utils/logger.server";
 

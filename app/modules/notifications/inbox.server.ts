@@ -1,8 +1,8 @@
+import type { DbOrTx } from "@db/client";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { notifications } from "@db/schema";
 import type { NotificationKind, UiLocale } from "@db/schema/enums";
 import { getDb } from "~/utils/db.server";
-import type { DbOrTx } from "./outbox.server";
 import { renderNotificationText } from "./texts.server";
 
 export const INBOX_PAGE_SIZE = 100;

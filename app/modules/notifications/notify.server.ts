@@ -1,9 +1,10 @@
+import type { DbOrTx } from "@db/client";
 import { eq } from "drizzle-orm";
 import { notifications, users } from "@db/schema";
 import type { NotificationKind } from "@db/schema/enums";
 import { absoluteUrl, getMailConfig } from "./config.server";
 import { isSecurityKind, SECRET_PARAM_KEYS, type NotificationParamsByKind } from "./kinds";
-import { enqueueEmail, type DbOrTx } from "./outbox.server";
+import { enqueueEmail } from "./outbox.server";
 import { getNotificationChannel } from "./preferences.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
 

@@ -1,13 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { DbOrTx } from "@db/client";
 import { emailOutbox } from "@db/schema";
 import type { NotificationKind, OutboxStatus, UiLocale } from "@db/schema/enums";
 import { getMailConfig } from "./config.server";
 import { renderEmail, type EmailListItem, type EmailParams } from "./email-templates.server";
-
-/** A database or a transaction handle: the outbox row is written with the change that caused it. */
-export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete" | "run" | "get" | "all">;
 
 export interface EmailRequest {
   userId?: string | null;

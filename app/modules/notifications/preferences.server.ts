@@ -1,8 +1,8 @@
+import type { DbOrTx } from "@db/client";
 import { and, eq } from "drizzle-orm";
 import { notificationPreferences } from "@db/schema";
 import type { NotificationChannel, NotificationKind } from "@db/schema/enums";
 import { CONFIGURABLE_KINDS, DEFAULT_CHANNEL, isSecurityKind, type ConfigurableKind } from "./kinds";
-import type { DbOrTx } from "./outbox.server";
 
 /** The channel for one person and kind: their choice, else the kind's default. Security mails always e-mail. */
 export function getNotificationChannel(

@@ -1,3 +1,4 @@
+import type { DbOrTx } from "@db/client";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { alertDigests, users } from "@db/schema";
@@ -5,7 +6,6 @@ import type { NotificationKind } from "@db/schema/enums";
 import { getAppSecret } from "./app-secret.server";
 import { absoluteUrl, getMailConfig, type MailConfig } from "./config.server";
 import { CONFIGURABLE_KINDS, type ConfigurableKind } from "./kinds";
-import type { DbOrTx } from "./outbox.server";
 import { setNotificationChannel } from "./preferences.server";
 import { createSignedToken, verifySignedToken } from "./signed-link.server";
 

@@ -4,7 +4,7 @@
  * answer 404 without a separate permission query that could drift from the write.
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { Db, DbOrTx } from "@db/client";
 import {
   categories,
   matches,
@@ -68,7 +68,7 @@ export type OfferWriteResult =
   | { ok: false; notFound: true };
 
 /** Checks what only the database knows (category and neighbourhoods exist) and what depends on today. */
-function checkReferences(tx: Db, input: OfferInput, today: string): FieldErrors {
+function checkReferences(tx: DbOrTx, input: OfferInput, today: string): FieldErrors {
   const errors: FieldErrors = {};
   const category = tx
     .select({ id: categories.id })
@@ -88,7 +88,7 @@ function checkReferences(tx: Db, input: OfferInput, today: string): FieldErrors 
   return errors;
 }
 
-function replaceChildren(tx: Db, offerId: number, input: OfferInput): void {
+function replaceChildren(tx: DbOrTx, offerId: number, input: OfferInput): void {
   tx.delete(offerLanguages).where(eq(offerLanguages.offerId, offerId)).run();
   tx.insert(offerLanguages)
     .values(input.languages.map((language) => ({ offerId, language })))
@@ -120,7 +120,7 @@ function offerColumns(input: OfferInput) {
 export function createOffer(db: Db, owner: OfferOwner, input: OfferInput, today: string): OfferWriteResult {
   return db.transaction(
     (tx) => {
-      const errors = checkReferences(tx as unknown as Db, input, today);
+      const errors = checkReferences(tx, input, today);
       if (Object.keys(errors).length > 0) return { ok: false as const, errors };
       const created = tx
         .insert(offers)
@@ -132,7 +132,7 @@ export function createOffer(db: Db, owner: OfferOwner, input: OfferInput, today:
         })
         .returning({ id: offers.id })
         .get();
-      replaceChildren(tx as unknown as Db, created.id, input);
+      replaceChildren(tx, created.id, input);
       return { ok: true as const, id: created.id };
     },
     { behavior: "immediate" },
@@ -154,7 +154,7 @@ export function updateOffer(
         .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
         .get();
       if (!mine) return { ok: false as const, notFound: true as const };
-      const errors = checkReferences(tx as unknown as Db, input, today);
+      const errors = checkReferences(tx, input, today);
       if (Object.keys(errors).length > 0) return { ok: false as const, errors };
       if (mine.status === "ended") return { ok: false as const, errors: { form: "offers:errors.ended" } };
       const changed = tx
@@ -163,7 +163,7 @@ export function updateOffer(
         .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
         .run().changes;
       if (changed !== 1) return { ok: false as const, notFound: true as const };
-      replaceChildren(tx as unknown as Db, target.id, input);
+      replaceChildren(tx, target.id, input);
       return { ok: true as const, id: target.id };
     },
     { behavior: "immediate" },

@@ -1,8 +1,8 @@
+import type { DbOrTx } from "@db/client";
 import { like } from "drizzle-orm";
 import { memberships, organisations } from "@db/schema";
 import type { OrganisationKind, UiLocale } from "@db/schema/enums";
 import { registerAccount, type Outcome } from "~/modules/auth/accounts.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 
 /** "Türkischer Kulturverein e.V." → "tuerkischer-kulturverein-e-v" */
 export function slugify(name: string): string {

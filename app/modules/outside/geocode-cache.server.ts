@@ -3,10 +3,9 @@
  * geocoding.server.ts fills the cache) and forgetting answers nobody needs.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { geocodeCache, neighbourhoods, volunteerProfiles } from "@db/schema";
 import type { GeocodeStatus, HomePrecision } from "@db/schema/enums";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { locate, type Located } from "./geo-gate";
 
 /** Deletes cached answers for addresses that no profile or place names (after a change or an erasure). */

@@ -3,9 +3,9 @@
  * organisation and activity and by month, and the progress towards the NRW Ehrenamtskarte.
  * Ownership lives in the `where`: every statement reads `volunteer_id = <the signed-in volunteer>`.
  */
+import type { DbOrTx } from "@db/client";
 import { sql } from "drizzle-orm";
 import { addDays, daysBetween, type Period } from "~/modules/dashboard/periods";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { EHRENAMTSKARTE_HOURS_PER_WEEK, EHRENAMTSKARTE_HOURS_PER_YEAR } from "./ehrenamtskarte";
 
 export interface ProofActivityRow {

@@ -9,14 +9,13 @@
  * handled once per period (daily from 07:00, weekly from Monday 07:00, Berlin time).
  */
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { alertDigests, offers, users, volunteerProfiles } from "@db/schema";
 import { OPEN_NEED_STATUSES, sqlValueList, type AlertDigestFrequency, type UiLocale } from "@db/schema/enums";
 import { rankCandidates } from "~/modules/matches/matching.server";
 import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
 import { buildCandidateIndex, listCandidateScores, type MatchNeed } from "~/modules/matching";
 import { absoluteUrl, getMailConfig } from "~/modules/notifications/config.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { fixedT, formatParams } from "~/modules/notifications/texts.server";
 import { digestUnsubscribeUrl } from "~/modules/notifications/unsubscribe.server";

@@ -2,10 +2,10 @@
  * Starting to ask volunteers for a need, and (re)scheduling its waves. Small on purpose: needs.server.ts
  * calls it when a need is saved, without pulling in the matching engine (urgent-reach.server.ts).
  */
+import type { DbOrTx } from "@db/client";
 import { and, eq, like } from "drizzle-orm";
 import { needs, scheduledJobs, urgentReach } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { schedule } from "~/modules/scheduler/scheduler.server";
 import { reachTrigger } from "./waves";
 

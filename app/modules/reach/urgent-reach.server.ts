@@ -10,7 +10,7 @@
  *  - The coordinator's panel on the need page shows who was asked when and who answered.
  */
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import {
   categories,
   coordinatorNeighbourhoods,
@@ -39,7 +39,6 @@ import { insertAcceptedMatch } from "~/modules/matches/match-lifecycle.server";
 import { explainCandidate, rankCandidates } from "~/modules/matches/matching.server";
 import { absoluteUrl } from "~/modules/notifications/config.server";
 import { notify } from "~/modules/notifications/notify.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import type { JobContext } from "~/modules/scheduler/scheduler.server";
 import { urgentMaxPerWeek } from "~/utils/env.server";

@@ -12,12 +12,11 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import type { MatchStatus, NeedStatus, NeedUrgency } from "@db/schema/enums";
 import { FILLING_MATCH_SQL, OPEN_NEED_SQL } from "~/modules/dashboard/dashboard.server";
 import type { Period } from "~/modules/dashboard/periods";
 import { inScope, type NeighbourhoodScope } from "~/modules/dashboard/scope.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 
 import { HOURS_GROUPING, type HoursGrouping } from "./report-period";
 

@@ -1,7 +1,7 @@
+import type { DbOrTx } from "@db/client";
 import { and, eq, gte, isNotNull, lte } from "drizzle-orm";
 import { volunteerProfiles } from "@db/schema";
 import { notify } from "~/modules/notifications/notify.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import { scheduleMany, type JobContext } from "./scheduler.server";
 

@@ -7,10 +7,9 @@
  * are final until the address changes. Pages only read the cache: no page ever waits for the geocoder.
  */
 import { sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { geocodeCache } from "@db/schema";
 import type { GeocodeStatus } from "@db/schema/enums";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { liesWithin, type NeighbourhoodArea } from "~/modules/outside/geo-gate";
 import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
 import { geocodeAddress, type AddressQuery, type GeocodeAnswer } from "~/modules/outside/geocoder.server";

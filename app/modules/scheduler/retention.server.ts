@@ -1,3 +1,4 @@
+import type { DbOrTx } from "@db/client";
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import {
   appSettings,
@@ -11,7 +12,6 @@ import {
 } from "@db/schema";
 import { anonymiseArrivals } from "~/modules/arrivals/retention.server";
 import { eraseNeedTexts } from "~/modules/needs/need-text-erasure.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { JobContext } from "./scheduler.server";
 import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
 

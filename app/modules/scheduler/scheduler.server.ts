@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { scheduledJobs } from "@db/schema";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { logger } from "~/utils/logger.server";
 
 /*

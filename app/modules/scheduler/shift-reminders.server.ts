@@ -1,7 +1,7 @@
+import type { DbOrTx } from "@db/client";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { appSettings, events, eventTranslations, shifts, signups, users } from "@db/schema";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { schedule, scheduleMany, type JobContext, type ScheduleInput } from "./scheduler.server";
 

@@ -4,13 +4,12 @@
  * the shift), the messages sent so far, and the text offered after a shift's time or place changed.
  */
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { events, neighbourhoods, organisations, shiftMessages, shifts, signups, users } from "@db/schema";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { isMemberOf } from "~/modules/permissions/permissions";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notify.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import type { FieldErrors } from "~/utils/form-validation";
 
 import { MESSAGES_PER_DAY } from "./shift-message.schema";

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { Db, DbOrTx } from "@db/client";
 import { events, organisations, shifts, signups, volunteerProfiles } from "@db/schema";
 import { isoWeekBounds } from "./week";
 import { certificateCoversShift, fillFromWaitlist } from "./waitlist.server";
@@ -27,7 +27,7 @@ export interface SignUpInput {
 
 /** Hook for the caller to write notifications in the same transaction (e.g. "sign-up confirmed"). */
 export type SignupNotifier = (
-  tx: Db,
+  tx: DbOrTx,
   event:
     | {
         kind: "signup_confirmed" | "signup_waitlisted";
@@ -184,7 +184,7 @@ export function signUpForShift(
       } else {
         waitlistPosition = waitlistPositionOf(tx, shift.id, created.id);
       }
-      notify(tx as unknown as Db, {
+      notify(tx, {
         kind: hasPlace ? "signup_confirmed" : "signup_waitlisted",
         signupId: created.id,
         volunteerId: input.volunteerId,
@@ -253,7 +253,7 @@ export function cancelSignup(
         .run();
       // Cancelled by the organisation: the volunteer must know they are no longer expected.
       if (input.volunteerId === undefined) {
-        notify(tx as unknown as Db, {
+        notify(tx, {
           kind: "signup_cancelled",
           signupId: row.id,
           volunteerId: row.volunteerId,

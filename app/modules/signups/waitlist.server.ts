@@ -5,7 +5,7 @@
  * certificate is valid on the shift's date. Others keep their place in line.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "@db/client";
+import type { Tx } from "@db/client";
 import { shifts, signups, volunteerProfiles } from "@db/schema";
 import { zonedIsoDate } from "~/utils/time";
 import type { SignupNotifier } from "./signups.server";
@@ -70,7 +70,7 @@ export function fillFromWaitlist(tx: Tx, shiftId: number, now: number, notify: S
     .where(eq(shifts.id, shiftId))
     .run();
   for (const person of promoted) {
-    notify(tx as unknown as Db, {
+    notify(tx, {
       kind: "waitlist_promoted",
       signupId: person.signupId,
       volunteerId: person.volunteerId,

@@ -4,14 +4,13 @@
  * can be revoked. Every change is audited in its transaction; a verified organisation's owners are told.
  */
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { memberships, organisations, users, volunteerProfiles } from "@db/schema";
 import { OPEN_NEED_STATUSES, sqlValueList, type OrganisationKind } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { flagAfterCertificateChange } from "~/modules/signups/certificate-flags.server";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import type { OrganisationResource, PersonResource } from "~/modules/permissions/permissions";
 import { CERTIFICATE_EXPIRING_DAYS } from "~/modules/volunteers/certificate-state";

@@ -5,9 +5,8 @@
  * centroid and pages say "ungefähr". Nothing here calls the network.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "@db/client";
+import { type Db, type DbOrTx } from "@db/client";
 import { neighbourhoods, volunteerProfiles } from "@db/schema";
-import type { DbOrTx } from "~/modules/notifications/outbox.server";
 import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
 import { geocodeKey } from "~/modules/outside/geocoder.server";
 import type { FieldErrors } from "~/utils/form-validation";
