@@ -4,53 +4,19 @@ import { neighbourhoods } from "@db/schema";
 import { slugify } from "@db/seed/text";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
+import { freeSlugFrom, nameTakenIn, referenceCounts } from "./references.server";
 import type { NeighbourhoodInput } from "./neighbourhoods.schema";
 
 /*
  * The neighbourhoods as an admin keeps them (/admin/neighbourhoods): add, change (rename), and remove one
- * that nothing refers to (docs/decisions/093-neighbourhoods-by-admins.md). Every change is one
- * transaction with its audit entry.
+ * that nothing refers to (docs/decisions/093-neighbourhoods-by-admins.md; the count of uses is the
+ * database's own foreign keys, and the audit log counts too: a neighbourhood that ever had a record keeps
+ * its name in the history). Every change is one transaction with its audit entry.
  */
-
-/**
- * The columns that point at a neighbourhood, read from the database itself (every table's foreign
- * keys), so a table added later counts without a change here. The audit log counts too: a neighbourhood
- * that ever had a record keeps its name in the history.
- */
-function referencingColumns(db: Db): { table: string; column: string }[] {
-  const tables = db.$client
-    .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_\\_%' escape '\\'",
-    )
-    .all() as { name: string }[];
-  const out: { table: string; column: string }[] = [];
-  for (const { name } of tables) {
-    const keys = db.$client.prepare(`pragma foreign_key_list("${name.replace(/"/g, '""')}")`).all() as {
-      table: string;
-      from: string;
-    }[];
-    for (const key of keys) if (key.table === "neighbourhoods") out.push({ table: name, column: key.from });
-  }
-  return out;
-}
-
-/** How many rows refer to each neighbourhood (id → count), over every referencing column. */
-function referenceCounts(db: Db): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const { table, column } of referencingColumns(db)) {
-    const rows = db.$client
-      .prepare(
-        `select "${column}" as id, count(*) as n from "${table}" where "${column}" is not null group by "${column}"`,
-      )
-      .all() as { id: number; n: number }[];
-    for (const row of rows) counts.set(row.id, (counts.get(row.id) ?? 0) + row.n);
-  }
-  return counts;
-}
 
 export function listNeighbourhoodsForAdmin() {
   const db = getDb();
-  const counts = referenceCounts(db);
+  const counts = referenceCounts(db, "neighbourhoods");
   return db
     .select({
       id: neighbourhoods.id,
@@ -78,7 +44,7 @@ export function getNeighbourhoodForAdmin(id: number) {
     lat: row.lat,
     lon: row.lon,
     radiusKm: row.radiusKm,
-    uses: referenceCounts(db).get(row.id) ?? 0,
+    uses: referenceCounts(db, "neighbourhoods").get(row.id) ?? 0,
   };
 }
 
@@ -95,23 +61,21 @@ export function usualMunicipality(): string | null {
 type Outcome = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
 function nameTaken(db: Db, name: string, exceptId?: number): boolean {
-  const rows = db.select({ id: neighbourhoods.id, name: neighbourhoods.name }).from(neighbourhoods).all();
-  const wanted = name.toLocaleLowerCase("de");
-  return rows.some((r) => r.id !== exceptId && r.name.toLocaleLowerCase("de") === wanted);
+  return nameTakenIn(
+    db.select({ id: neighbourhoods.id, name: neighbourhoods.name }).from(neighbourhoods).all(),
+    name,
+    exceptId,
+  );
 }
 
 /** A slug from the name, unique: `altstadt`, else `altstadt-2`, … */
 function freeSlug(db: Db, name: string): string {
-  const base = slugify(name).slice(0, 60) || "quartier";
-  const taken = new Set(
-    db
-      .select({ slug: neighbourhoods.slug })
-      .from(neighbourhoods)
-      .all()
-      .map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  const taken = db
+    .select({ slug: neighbourhoods.slug })
+    .from(neighbourhoods)
+    .all()
+    .map((r) => r.slug);
+  return freeSlugFrom(taken, slugify(name).slice(0, 60) || "quartier", "-");
 }
 
 export function addNeighbourhood(actorId: string, input: NeighbourhoodInput): Outcome {
@@ -168,7 +132,7 @@ export function removeNeighbourhood(actorId: string, id: number): Outcome {
   return db.transaction((tx): Outcome => {
     const before = tx.select().from(neighbourhoods).where(eq(neighbourhoods.id, id)).get();
     if (!before) return { ok: false, errors: { form: "admin:neighbourhoods.errors.gone" } };
-    if ((referenceCounts(db).get(id) ?? 0) > 0)
+    if ((referenceCounts(db, "neighbourhoods").get(id) ?? 0) > 0)
       return { ok: false, errors: { form: "admin:neighbourhoods.errors.inUse" } };
     tx.delete(neighbourhoods).where(eq(neighbourhoods.id, id)).run();
     recordAudit(tx, {
