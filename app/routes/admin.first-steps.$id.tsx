@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: templateText(template.texts, await requestLocale(request)).title,
     values: templateFormValues(template),
-    categories: needFormOptions(db, user).categories,
+    categories: needFormOptions(db, user, template.categoryId).categories,
   };
 }
 

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!need) throw notFound();
   return {
     need: { id: need.id, title: need.title, finished: isFinalNeedStatus(need.status) },
-    options: needFormOptions(db, user),
+    options: needFormOptions(db, user, need.categoryId),
     german: user.locale === "de",
     values: needToFormValues(need),
   };

@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     backTo:
       offer.organisationId !== null ? `/offers/organisation/${offer.organisationId}` : "/volunteer/offers",
     defaults: offerFormValues(offer),
-    categories: listActiveCategories(),
+    categories: listActiveCategories(offer.categoryId),
     neighbourhoods: listNeighbourhoods(),
     notice: new URL(request.url).searchParams.get("notice"),
   };

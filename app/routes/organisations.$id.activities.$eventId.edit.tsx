@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base: `/organisations/${scope.organisationId}/activities/${scope.eventId}`,
     title: activity.title,
     cancelled: activity.status === "cancelled",
-    categories: listActiveCategories(),
+    categories: listActiveCategories(activity.categoryId),
     neighbourhoods: listNeighbourhoods(),
     places: listOrganisationPlaces(getDb(), scope.organisationId),
     defaults: activityToFormValues(activity),

@@ -14,6 +14,7 @@ import {
 import { UI_LOCALE, type AgeGroup, type Language, type UiLocale } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notFound } from "~/modules/permissions/guards.server";
+import { categoryAllowed } from "~/modules/places/places.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { DEFAULT_TEMPLATES } from "./default-templates";
 import { textField, type TemplateInput } from "./first-step-template.schema";
@@ -170,13 +171,9 @@ function auditFacts(input: TemplateInput): Record<string, unknown> {
   };
 }
 
-function categoryError(db: DbOrTx, categoryId: number): FieldErrors {
-  const category = db
-    .select({ active: categories.active })
-    .from(categories)
-    .where(eq(categories.id, categoryId))
-    .get();
-  return category?.active ? {} : { categoryId: "arrivals:errors.category" };
+/** `currentId`: the category an edited template already has, which it keeps when no longer offered. */
+function categoryError(db: DbOrTx, categoryId: number, currentId: number | null = null): FieldErrors {
+  return categoryAllowed(db, categoryId, currentId) ? {} : { categoryId: "arrivals:errors.category" };
 }
 
 function columnsOf(input: TemplateInput) {
@@ -222,7 +219,7 @@ export function createTemplate(db: Db, actorId: string, input: TemplateInput): T
 /** Changes a template. Steps already planned keep their dates; new arrivals use the new rules. */
 export function updateTemplate(db: Db, actorId: string, id: number, input: TemplateInput): TemplateResult {
   const before = getTemplate(db, id);
-  const errors = categoryError(db, input.categoryId);
+  const errors = categoryError(db, input.categoryId, before.categoryId);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   db.transaction((tx) => {
     tx.update(firstStepTemplates).set(columnsOf(input)).where(eq(firstStepTemplates.id, id)).run();

@@ -123,9 +123,14 @@ export function loadDashboard(
   const neighbourhoods = db.all<{ id: number; name: string }>(
     sql`select id, name from neighbourhoods where ${inScope("id", scope)} order by name, id`,
   );
-  const categories = db.all<{ id: number; slug: string; name: string }>(
-    sql`select id, slug, name from categories where active = 1 order by sort_order, name`,
-  );
+  // The categories offered, and one no longer offered while open needs or active offers still have it
+  // (an admin took it out of the choices, /admin/categories): those needs still count.
+  const categories = db.all<{ id: number; slug: string; name: string }>(sql`
+    select c.id, c.slug, c.name from categories c
+    where c.active = 1
+      or exists (select 1 from needs n where n.category_id = c.id and n.status in ${sql.raw(OPEN_NEED_SQL)})
+      or exists (select 1 from offers o where o.category_id = c.id and o.status = 'active')
+    order by c.sort_order, c.name`);
 
   // Per-need counts are aggregated once (a GROUP BY over the matches) and joined, rather than a
   // correlated subquery per need: ~3x less work on the city-scale seed.

@@ -24,6 +24,7 @@ import type { EventStatus, Language, UiLocale } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
 import { keepsMachineMark } from "~/modules/outside/machine-mark";
 import type { EventResource } from "~/modules/permissions/permissions";
+import { categoryAllowed } from "~/modules/places/places.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { nextWeeklyOccurrence, zonedIsoDate } from "~/utils/time";
 import type { ActivityInput, ShiftInput, TranslationsFormValues } from "./activity.schema";
@@ -85,14 +86,15 @@ export function loadEventResource(
 
 // ---- create and edit ----------------------------------------------------------------------------------
 
-function checkReferences(tx: Tx, input: ActivityInput, organisationId: number | null): FieldErrors {
+/** `currentCategoryId`: the one an edited activity already has, which it keeps when no longer offered. */
+function checkReferences(
+  tx: Tx,
+  input: ActivityInput,
+  organisationId: number | null,
+  currentCategoryId: number | null = null,
+): FieldErrors {
   const errors: FieldErrors = {};
-  const category = tx
-    .select({ id: categories.id })
-    .from(categories)
-    .where(and(eq(categories.id, input.categoryId), eq(categories.active, true)))
-    .get();
-  if (!category) errors.categoryId = "events:errors.choose";
+  if (!categoryAllowed(tx, input.categoryId, currentCategoryId)) errors.categoryId = "events:errors.choose";
   const nb = tx
     .select({ id: neighbourhoods.id })
     .from(neighbourhoods)
@@ -218,7 +220,7 @@ export function updateActivity(
           errors: { form: "events:errors.cancelledReadOnly" },
           status: 409 as const,
         };
-      const errors = checkReferences(tx, input, scope.organisationId);
+      const errors = checkReferences(tx, input, scope.organisationId, before.categoryId);
 
       const existing = tx
         .select({

@@ -65,13 +65,17 @@ export function findNeighbourhoodBySlug(db: Db, slug: string | undefined) {
   );
 }
 
+/**
+ * A category's feed answers also after an admin stopped offering the category: its activities keep it,
+ * and a subscribed calendar keeps its address (docs/decisions/093-neighbourhoods-by-admins.md).
+ */
 export function findCategoryBySlug(db: Db, slug: string | undefined) {
   if (!slug || !/^[a-z0-9_-]{1,80}$/.test(slug)) return null;
   return (
     db
       .select({ id: categories.id, slug: categories.slug, name: categories.name })
       .from(categories)
-      .where(and(eq(categories.slug, slug), eq(categories.active, true)))
+      .where(eq(categories.slug, slug))
       .get() ?? null
   );
 }

@@ -31,6 +31,7 @@ import {
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertCan } from "~/modules/permissions/guards.server";
+import { categoryAllowed, categoryChoices } from "~/modules/places/places.server";
 import { startUrgentReachIfDue } from "~/modules/reach/start.server";
 import { can, isMemberOf, type NeedResource } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
@@ -50,6 +51,7 @@ export interface NeedRecord extends NeedResource {
   status: NeedStatus;
   helpersNeeded: number;
   title: string;
+  categoryId: number;
 }
 
 /** The need as a permission resource (plus what commands need), or null when there is none. */
@@ -63,6 +65,7 @@ export function loadNeedResource(db: DbOrTx, needId: number): NeedRecord | null 
         status: needs.status,
         helpersNeeded: needs.helpersNeeded,
         title: needs.title,
+        categoryId: needs.categoryId,
       })
       .from(needs)
       .where(eq(needs.id, needId))
@@ -90,12 +93,7 @@ function referenceErrors(
   input: Pick<NeedInput, "categoryId" | "neighbourhoodId" | "organisationId">,
 ): FieldErrors {
   const errors: FieldErrors = {};
-  const category = db
-    .select({ active: categories.active })
-    .from(categories)
-    .where(eq(categories.id, input.categoryId))
-    .get();
-  if (!category?.active) errors.categoryId = "needs:errors.category";
+  if (!categoryAllowed(db, input.categoryId)) errors.categoryId = "needs:errors.category";
   const nb = db
     .select({ id: neighbourhoods.id })
     .from(neighbourhoods)
@@ -212,12 +210,8 @@ export function updateNeed(
   if (isFinalNeedStatus(need.status)) return { ok: false, errors: { form: "needs:errors.finished" } };
   const next = { ...input, organisationId: need.organisationId };
   const errors: FieldErrors = {};
-  const category = db
-    .select({ active: categories.active })
-    .from(categories)
-    .where(eq(categories.id, next.categoryId))
-    .get();
-  if (!category?.active) errors.categoryId = "needs:errors.category";
+  // A category no longer offered stays on the need it already belongs to.
+  if (!categoryAllowed(db, next.categoryId, need.categoryId)) errors.categoryId = "needs:errors.category";
   if (
     next.neighbourhoodId !== need.neighbourhoodId &&
     !can(user, "need:create", { neighbourhoodId: next.neighbourhoodId, organisationId: need.organisationId })
@@ -581,7 +575,7 @@ export function getNeedDetail(db: DbOrTx, needId: number): NeedDetail | null {
 }
 
 /** The neighbourhoods a user may record needs in, and their organisations (for the form's selects). */
-export function needFormOptions(db: DbOrTx, user: AuthUser) {
+export function needFormOptions(db: DbOrTx, user: AuthUser, keepCategoryId: number | null = null) {
   const nbRows = db
     .select({ id: neighbourhoods.id, name: neighbourhoods.name })
     .from(neighbourhoods)
@@ -596,12 +590,7 @@ export function needFormOptions(db: DbOrTx, user: AuthUser) {
         .orderBy(asc(organisations.name))
         .all()
     : [];
-  const categoryRows = db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name })
-    .from(categories)
-    .where(eq(categories.active, true))
-    .orderBy(asc(categories.sortOrder), asc(categories.name))
-    .all();
+  const categoryRows = categoryChoices(db, keepCategoryId);
   // Coordinators record in their scope; organisation members anywhere (the need is their organisation's).
   const neighbourhoodsAllowed =
     user.role === "admin" || orgRows.length > 0

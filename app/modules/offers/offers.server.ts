@@ -32,6 +32,7 @@ import {
   type GridKey,
   type WeeklyWindow,
 } from "~/modules/volunteers/availability";
+import { categoryAllowed } from "~/modules/places/places.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { OfferInput, OfferListFilter, OfferStatusIntent } from "./offers.schema";
 
@@ -68,14 +69,16 @@ export type OfferWriteResult =
   | { ok: false; notFound: true };
 
 /** Checks what only the database knows (category and neighbourhoods exist) and what depends on today. */
-function checkReferences(tx: DbOrTx, input: OfferInput, today: string): FieldErrors {
+function checkReferences(
+  tx: DbOrTx,
+  input: OfferInput,
+  today: string,
+  currentCategoryId: number | null = null,
+): FieldErrors {
   const errors: FieldErrors = {};
-  const category = tx
-    .select({ id: categories.id })
-    .from(categories)
-    .where(and(eq(categories.id, input.categoryId), eq(categories.active, true)))
-    .get();
-  if (!category) errors.categoryId = "offers:errors.categoryUnknown";
+  // An edited offer keeps the category it has, even one no longer offered in the choices.
+  if (!categoryAllowed(tx, input.categoryId, currentCategoryId))
+    errors.categoryId = "offers:errors.categoryUnknown";
   const known = tx
     .select({ id: neighbourhoods.id })
     .from(neighbourhoods)
@@ -149,12 +152,12 @@ export function updateOffer(
   return db.transaction(
     (tx) => {
       const mine = tx
-        .select({ status: offers.status })
+        .select({ status: offers.status, categoryId: offers.categoryId })
         .from(offers)
         .where(and(eq(offers.id, target.id), scopeWhere(target.scope)))
         .get();
       if (!mine) return { ok: false as const, notFound: true as const };
-      const errors = checkReferences(tx, input, today);
+      const errors = checkReferences(tx, input, today, mine.categoryId);
       if (Object.keys(errors).length > 0) return { ok: false as const, errors };
       if (mine.status === "ended") return { ok: false as const, errors: { form: "offers:errors.ended" } };
       const changed = tx

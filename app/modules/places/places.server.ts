@@ -1,4 +1,5 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, or } from "drizzle-orm";
+import type { DbOrTx } from "@db/client";
 import { categories, neighbourhoods } from "@db/schema";
 import { getDb } from "~/utils/db.server";
 
@@ -10,11 +11,37 @@ export function listNeighbourhoods() {
     .all();
 }
 
-export function listActiveCategories() {
-  return getDb()
+/**
+ * The categories the choices offer (those an admin has not taken out of them, /admin/categories), and
+ * `keepId`, the one a record being edited already has: an old record keeps a category no longer offered,
+ * and its form shows it, so saving does not quietly move the record.
+ */
+export function categoryChoices(db: DbOrTx, keepId: number | null = null) {
+  return db
     .select({ id: categories.id, slug: categories.slug, name: categories.name })
     .from(categories)
-    .where(eq(categories.active, true))
+    .where(
+      keepId === null
+        ? eq(categories.active, true)
+        : or(eq(categories.active, true), eq(categories.id, keepId)),
+    )
     .orderBy(asc(categories.sortOrder), asc(categories.name))
     .all();
+}
+
+export function listActiveCategories(keepId: number | null = null) {
+  return categoryChoices(getDb(), keepId);
+}
+
+/**
+ * Whether a record may be saved with this category: one the choices offer, or the one the record
+ * already has (`currentId`).
+ */
+export function categoryAllowed(db: DbOrTx, categoryId: number, currentId: number | null = null) {
+  const row = db
+    .select({ id: categories.id, active: categories.active })
+    .from(categories)
+    .where(eq(categories.id, categoryId))
+    .get();
+  return row !== undefined && (row.active || row.id === currentId);
 }
