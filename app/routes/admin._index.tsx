@@ -47,6 +47,9 @@ export default function AdminHomePage() {
             <Link to="/admin/neighbourhoods">{t("admin.neighbourhoods")}</Link>
           </li>
           <li>
+            <Link to="/admin/categories">{t("admin.categories")}</Link>
+          </li>
+          <li>
             <Link to="/admin/system">{t("admin.system")}</Link>
           </li>
           <li>

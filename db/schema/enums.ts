@@ -206,6 +206,7 @@ export const AUDIT_ENTITY = [
   "settings",
   "import",
   "neighbourhood",
+  "category",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITY)[number];
 

@@ -69,6 +69,8 @@ export const KEY_PAGES: Record<Who, Target[]> = {
     "/admin/system",
     "/admin/neighbourhoods",
     { from: "/admin/neighbourhoods", link: /^\/admin\/neighbourhoods\/\d+$/ },
+    "/admin/categories",
+    { from: "/admin/categories", link: /^\/admin\/categories\/\d+$/ },
   ],
 };
 

@@ -751,6 +751,20 @@ const MATRIX: Record<string, Case[]> = {
       form: () => ({ name: "" }),
     }),
   ],
+  "admin.categories._index.tsx": [
+    get(at("/admin/categories"), adminOnly),
+    post(at("/admin/categories"), adminOnly, { form: () => ({ name: "" }) }),
+  ],
+  "admin.categories.$id.tsx": [
+    get((f) => `/admin/categories/${f.categoryId}`, adminOnly, {
+      params: (f) => ({ id: String(f.categoryId) }),
+    }),
+    post((f) => `/admin/categories/${f.categoryId}`, adminOnly, {
+      label: "change (an empty name: refused, nothing changes)",
+      params: (f) => ({ id: String(f.categoryId) }),
+      form: () => ({ name: "" }),
+    }),
+  ],
   "admin.outbox.$id.tsx": [
     get((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),
     post((f) => `/admin/outbox/${f.outboxId}`, adminOnly, { params: (f) => ({ id: String(f.outboxId) }) }),

@@ -284,3 +284,39 @@ it("0010 keeps rows and id sequences, confirms existing accounts and removes tok
   expect(c.pragma("foreign_key_check")).toEqual([]);
   closeDatabase(db);
 });
+
+it("0017 keeps the audit log's rows and id sequence, and accepts the entity type `category`", () => {
+  const db = openDatabase(join(dir, "before-0017.db"));
+  migrate(db, { migrationsFolder: folderWithFirst(17) });
+  const c = db.$client;
+  const run = (sql: string, ...params: unknown[]) => c.prepare(sql).run(...params);
+  const audit = (id: number, type: string) =>
+    run(
+      "INSERT INTO audit_events (id, action, entity_type, entity_id, details) VALUES (?, 'x.y', ?, '1', '{\"name\":\"A\"}')",
+      id,
+      type,
+    );
+  audit(3, "neighbourhood");
+  audit(9, "need");
+  run("DELETE FROM audit_events WHERE id = 9");
+  expect(() => audit(10, "category")).toThrow(/CHECK/);
+
+  migrate(db, { migrationsFolder: migrationsFolder() });
+
+  expect(c.prepare("SELECT id, entity_type AS t, details AS d FROM audit_events").all()).toEqual([
+    { id: 3, t: "neighbourhood", d: '{"name":"A"}' },
+  ]);
+  expect(c.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'").pluck().get()).toBe(9);
+  audit(11, "category");
+  expect(() => audit(12, "no_such_type")).toThrow(/CHECK/);
+  expect(
+    c
+      .prepare(
+        "SELECT count(*) FROM sqlite_schema WHERE name IN ('__new_audit_events', '__migration_0017_seq')",
+      )
+      .pluck()
+      .get(),
+  ).toBe(0);
+  expect(c.pragma("integrity_check", { simple: true })).toBe("ok");
+  closeDatabase(db);
+});

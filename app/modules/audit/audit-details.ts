@@ -70,7 +70,7 @@ export const AUDIT_DETAIL_KEYS = [
   ...WEIGHT_FIELDS,
   "retentionDaysClosedNeeds",
   "reminderHoursBefore",
-  // Neighbourhoods (admin)
+  // Neighbourhoods and categories (admin)
   "name",
   // Spreadsheet imports
   "organisations",

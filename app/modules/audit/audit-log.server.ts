@@ -65,6 +65,7 @@ export function listAuditEvents(db: DbOrTx, scope: NeighbourhoodScope, filter: A
         when a.entity_type in ('user', 'volunteer_profile') then (select display_name from users where id = a.entity_id)
         when a.entity_type = 'organisation' then (select name from organisations where id = a.entity_id)
         when a.entity_type = 'neighbourhood' then (select name from neighbourhoods where id = a.entity_id)
+        when a.entity_type = 'category' then (select name from categories where id = a.entity_id)
       end as entityName
     from audit_events a
     left join users actor on actor.id = a.actor_id

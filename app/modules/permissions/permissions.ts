@@ -137,6 +137,8 @@ export const RULES = {
   "settings:manage": rule({ allow: nobodyButAdmins }),
   /** The list of neighbourhoods every form chooses from (docs/decisions/093-neighbourhoods-by-admins.md). */
   "neighbourhoods:manage": rule({ allow: nobodyButAdmins }),
+  /** The categories of help every form chooses from (docs/decisions/093-neighbourhoods-by-admins.md). */
+  "categories:manage": rule({ allow: nobodyButAdmins }),
   "dashboard:read": rule({ allow: (u) => u.role === "coordinator" }),
   "audit:read": rule<{ neighbourhoodId: number | null }>({
     allow: (u, r) => coordinates(u, r.neighbourhoodId),

@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { TextField, type ValidatedForm } from "~/components/form";
+import { CheckboxField } from "~/components/form-fields";
+import type { CategorySchema } from "~/modules/places/categories.schema";
+
+/** The fields of a category of help, for adding and for changing one. */
+export function CategoryFields({ form }: { form: ValidatedForm<z.input<typeof CategorySchema>> }) {
+  const { t } = useTranslation("admin");
+  return (
+    <>
+      <TextField
+        form={form}
+        name="name"
+        label={t("categories.name")}
+        hint={t("categories.nameHint")}
+        maxLength={60}
+        required
+      />
+      <CheckboxField
+        form={form}
+        name="active"
+        label={t("categories.active")}
+        hint={t("categories.activeHint")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BackArrow } from "~/components/back-arrow";
+import { CategoryFields } from "~/components/category-fields";
+import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
+import { useDataKeys } from "~/modules/i18n/keys";
+import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
+import { CategorySchema } from "~/modules/places/categories.schema";
+import { getCategoryForAdmin, removeCategory, updateCategory } from "~/modules/places/category-admin.server";
+import { formFailure, validateFormData } from "~/utils/form-validation";
+import { pageTitle } from "~/utils/page-title";
+
+export const handle = { i18n: ["common", "admin"] };
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminCategory") }];
+
+function load(params: Record<string, string | undefined>) {
+  const category = getCategoryForAdmin(requireIdParam(params));
+  if (!category) throw notFound();
+  return category;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireCan(request, "categories:manage");
+  return { category: load(params) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireCan(request, "categories:manage");
+  const category = load(params);
+  const formData = await request.formData();
+  if (formData.get("intent") === "remove") {
+    const outcome = removeCategory(admin.id, category.id);
+    if (!outcome.ok) return data({ removeError: outcome.errors.form! }, { status: 409 });
+    return redirect("/admin/categories");
+  }
+  const result = validateFormData(formData, CategorySchema);
+  if (!result.success) return data(result, { status: 400 });
+  const outcome = updateCategory(admin.id, category.id, result.data);
+  if (!outcome.ok)
+    return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
+  return { saved: true as const };
+}
+
+export default function AdminCategoryPage() {
+  const { category: c } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("admin");
+  const removeError = actionData && "removeError" in actionData ? actionData.removeError : null;
+  const saved = actionData && "saved" in actionData;
+  const errorText = useDataKeys([removeError]);
+  // Built-in categories have their names in the app's five languages; those are what people see.
+  const builtIn = i18n.exists(`common:categories.${c.slug}`);
+  const shown = t(`common:categories.${c.slug}`, { defaultValue: c.name });
+  const form = useValidatedForm({
+    id: "category",
+    schema: CategorySchema,
+    actionData: removeError || saved ? undefined : actionData,
+    defaultValues: { name: c.name, active: c.active ? "on" : "" },
+  });
+  return (
+    <div className="page">
+      <p>
+        <Link to="/admin/categories">
+          <BackArrow /> {t("categories.backToList")}
+        </Link>
+      </p>
+      <h1>{t("categories.editTitle", { name: shown })}</h1>
+      <p className="hint">
+        {builtIn ? t("categories.builtInHint", { name: shown }) : t("categories.ownHint")}{" "}
+        {t("categories.feedHint", { path: `/feeds/categories/${c.slug}.ics` })}
+      </p>
+      {saved ? <FormMessage tone="success">{t("categories.saved")}</FormMessage> : null}
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit} key={`${c.name}-${String(c.active)}`}>
+        <CategoryFields form={form} />
+        <button type="submit" className="button">
+          {t("categories.save")}
+        </button>
+      </Form>
+      <section aria-labelledby="remove-heading">
+        <h2 id="remove-heading">{t("categories.removeHeading")}</h2>
+        {removeError ? <FormMessage>{errorText(removeError)}</FormMessage> : null}
+        {c.uses > 0 ? (
+          <p>{t("categories.inUse", { count: c.uses })}</p>
+        ) : (
+          <Form method="post">
+            <p>{t("categories.removeHint")}</p>
+            <input type="hidden" name="intent" value="remove" />
+            <button type="submit" className="button button--secondary">
+              {t("categories.remove")}
+            </button>
+          </Form>
+        )}
+      </section>
+    </div>
+  );
+}
