@@ -5,7 +5,14 @@ import { CheckboxField } from "~/components/form-fields";
 import type { CategorySchema } from "~/modules/places/categories.schema";
 
 /** The fields of a category of help, for adding and for changing one. */
-export function CategoryFields({ form }: { form: ValidatedForm<z.input<typeof CategorySchema>> }) {
+export function CategoryFields({
+  form,
+  nameHint = false,
+}: {
+  form: ValidatedForm<z.input<typeof CategorySchema>>;
+  /** On the form of a new category: its name shows in every language. */
+  nameHint?: boolean;
+}) {
   const { t } = useTranslation("admin");
   return (
     <>
@@ -13,7 +20,7 @@ export function CategoryFields({ form }: { form: ValidatedForm<z.input<typeof Ca
         form={form}
         name="name"
         label={t("categories.name")}
-        hint={t("categories.nameHint")}
+        hint={nameHint ? t("categories.nameHint") : undefined}
         maxLength={60}
         required
       />

@@ -2,11 +2,12 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { CategoryFields } from "~/components/category-fields";
 import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
@@ -16,6 +17,10 @@ import { CategorySchema } from "~/modules/places/categories.schema";
 import { getCategoryForAdmin, removeCategory, updateCategory } from "~/modules/places/category-admin.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
+import coordinationStyles from "~/styles/coordination.css?url";
+
+// The checkbox field's layout (as on the first steps' pages).
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "admin"] };
 
@@ -75,7 +80,12 @@ export default function AdminCategoryPage() {
       <h1>{t("categories.editTitle", { name: shown })}</h1>
       <p className="hint">
         {builtIn ? t("categories.builtInHint", { name: shown }) : t("categories.ownHint")}{" "}
-        {t("categories.feedHint", { path: `/feeds/categories/${c.slug}.ics` })}
+        <Trans
+          t={t}
+          i18nKey="categories.feedHint"
+          values={{ path: `/feeds/categories/${c.slug}.ics` }}
+          components={{ path: <code dir="ltr" /> }}
+        />
       </p>
       {saved ? <FormMessage tone="success">{t("categories.saved")}</FormMessage> : null}
       <ErrorSummary form={form} />
