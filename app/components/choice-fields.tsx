@@ -1,9 +1,9 @@
 /**
  * More form fields in the style of form.tsx (label, hint, translated error, aria wiring, values that
- * survive a failed submit without JavaScript): a text area, a checkbox group and the weekly
- * availability grid.
+ * survive a failed submit without JavaScript): a checkbox group and the weekly availability grid. The
+ * text area is form-fields.tsx's.
  */
-import type { ReactNode, TextareaHTMLAttributes } from "react";
+import type { ReactNode } from "react";
 import type { FieldValues, Path } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import {
@@ -13,53 +13,12 @@ import {
   minuteToClock,
   WEEKDAYS,
 } from "~/modules/volunteers/availability";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 import type { ValidatedForm } from "./form";
-
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
 
 function asList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-type TextAreaProps = Omit<
-  TextareaHTMLAttributes<HTMLTextAreaElement>,
-  "form" | "name" | "id" | "defaultValue"
->;
-
-export function TextAreaField<T extends FieldValues>({
-  form,
-  name,
-  label,
-  hint,
-  ...props
-}: { form: ValidatedForm<T>; name: Path<T>; label: ReactNode; hint?: ReactNode } & TextAreaProps) {
-  const id = form.fieldId(name);
-  const error = form.errorOf(name);
-  const value = form.valueOf(name);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        rows={4}
-        defaultValue={typeof value === "string" ? value : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...props}
-        {...form.rhf.register(name)}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
 }
 
 /** Checkboxes sharing one name; the group is a fieldset whose legend names it. */

@@ -6,7 +6,7 @@
  */
 import { Link } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 
 interface FieldBase {
   /** The element id; the error is `${id}-error`, the hint `${id}-hint`. */
@@ -15,10 +15,6 @@ interface FieldBase {
   label: ReactNode;
   error?: string | null;
   hint?: ReactNode;
-}
-
-function describedBy(id: string, hint: ReactNode, error: string | null | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
 function Field({ id, label, error, hint, children }: Omit<FieldBase, "name"> & { children: ReactNode }) {

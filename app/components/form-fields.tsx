@@ -5,12 +5,8 @@
  */
 import type { ReactNode, TextareaHTMLAttributes } from "react";
 import type { FieldValues, Path } from "react-hook-form";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 import type { ValidatedForm } from "./form";
-
-function describedBy(...ids: (string | null | false | undefined)[]): string | undefined {
-  return ids.filter(Boolean).join(" ") || undefined;
-}
 
 /** A multi-line text field. `children` renders below the box (e.g. a live advisory). */
 export function TextAreaField<T extends FieldValues>({
@@ -43,7 +39,7 @@ export function TextAreaField<T extends FieldValues>({
         rows={6}
         defaultValue={typeof value === "string" ? value : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : null, error ? `${id}-error` : null)}
+        aria-describedby={describedBy(id, hint, error)}
         {...props}
         {...form.rhf.register(name)}
       />
@@ -75,7 +71,7 @@ export function CheckboxField<T extends FieldValues>({
         type="checkbox"
         defaultChecked={value === "on" || value === "true"}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : null, error ? `${id}-error` : null)}
+        aria-describedby={describedBy(id, hint, error)}
         {...form.rhf.register(name)}
       />
       <label htmlFor={id}>{label}</label>
@@ -117,7 +113,7 @@ export function ChoiceGroupField<T extends FieldValues>({
       tabIndex={-1}
       className={["choice-group", className].filter(Boolean).join(" ")}
       aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(hint ? `${id}-hint` : null, error ? `${id}-error` : null)}
+      aria-describedby={describedBy(id, hint, error)}
     >
       <legend>{legend}</legend>
       {hint ? (

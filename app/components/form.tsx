@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { useDataKeys } from "~/modules/i18n/keys";
 import type { FieldErrors, FormFailure } from "~/utils/form-validation";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 
 export interface ValidatedForm<T extends FieldValues> {
   id: string;
@@ -148,8 +148,7 @@ export function TextField<T extends FieldValues>({
 }: { form: ValidatedForm<T>; name: Path<T>; label: ReactNode; hint?: ReactNode } & InputProps) {
   const id = form.fieldId(name);
   const error = form.errorOf(name);
-  const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, error);
   const value = form.valueOf(name);
   return (
     <div className="field">
@@ -163,7 +162,7 @@ export function TextField<T extends FieldValues>({
         id={id}
         defaultValue={typeof value === "string" ? value : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={described}
         {...inputProps}
         {...form.rhf.register(name)}
       />
@@ -188,8 +187,7 @@ export function SelectField<T extends FieldValues>({
 }) {
   const id = form.fieldId(name);
   const error = form.errorOf(name);
-  const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, error);
   const value = form.valueOf(name);
   return (
     <div className="field">
@@ -203,7 +201,7 @@ export function SelectField<T extends FieldValues>({
         id={id}
         defaultValue={typeof value === "string" ? value : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={described}
         {...form.rhf.register(name)}
       >
         {options.map((o) => (

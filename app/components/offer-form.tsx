@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE } from "@db/schema/enums";
 import { OfferSchema } from "~/modules/offers/offers.schema";
-import { AvailabilityGrid, CheckboxGroup, TextAreaField } from "./choice-fields";
+import { AvailabilityGrid, CheckboxGroup } from "./choice-fields";
+import { TextAreaField } from "./form-fields";
 import { ErrorSummary, SelectField, TextField, useValidatedForm } from "./form";
 
 /** Create or edit an offer (a volunteer's or an organisation's). Works without JavaScript. */

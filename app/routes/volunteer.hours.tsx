@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextAreaField } from "~/components/choice-fields";
+import { TextAreaField } from "~/components/form-fields";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
 import { DateOnly } from "~/components/time";
