@@ -413,10 +413,7 @@ describe("the page, without JavaScript", () => {
           x.title === "Abbau"
             ? {
                 ...x,
-                endsAt: x.endsAt!.replace(
-                  /T(\d\d)/,
-                  (_, h: string) => `T${String(Number(h) + 1).padStart(2, "0")}`,
-                ),
+                endsAt: anHourLater(x.endsAt!),
               }
             : x,
         ),
@@ -427,3 +424,8 @@ describe("the page, without JavaScript", () => {
     });
   });
 });
+
+/** The form's local "YYYY-MM-DDTHH:mm" an hour later, across midnight too (the test runs at any hour). */
+function anHourLater(local: string): string {
+  return new Date(new Date(`${local}:00Z`).getTime() + HOUR).toISOString().slice(0, 16);
+}
