@@ -2,7 +2,7 @@
  * The production app (server/app.ts around the built Remix server, with its body limit and origin check)
  * on a loopback port over a seeded demo database, with a session for each role and the real forms of every
  * route with an action. Shared by the tests that throw hostile input at every action (fuzz.test.ts,
- * event-loop.test.ts).
+ * event-loop-*.test.ts).
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
