@@ -14,6 +14,7 @@ import { NonceProvider } from "~/components/nonce";
 import { bundledBackend } from "~/modules/i18n/backend";
 import { i18nOptions } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
+import { rememberPlainTranslations } from "~/modules/i18n/translation-memo.server";
 import { prepareCandidateReach } from "~/modules/matches/candidate-reach.server";
 import { readSystemHealth, type SystemHealth } from "~/modules/system/system-health.server";
 import { getDb } from "~/utils/db.server";
@@ -63,6 +64,7 @@ export default async function handleRequest(
     .use(initReactI18next)
     .use(bundledBackend)
     .init({ ...i18nOptions, lng, ns: i18nServer.getRouteNamespaces(remixContext) });
+  rememberPlainTranslations(instance);
 
   // Bots and no-JS readers get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -20,7 +20,7 @@ import { homePathFor } from "~/modules/auth/auth-user";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { DEFAULT_LOCALE, directionOf, PAGE_NAMESPACES } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
-import { getServerT } from "~/modules/i18n/server-t.server";
+import { pageTitles } from "~/modules/i18n/server-t.server";
 import { demoOutboxLogin, isDemoInstallation } from "~/modules/installation/installation.server";
 import { cityName } from "~/utils/env.server";
 import { countUnread } from "~/modules/notifications/inbox.server";
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     city: cityName(),
     demoOutbox: demoOutboxLogin(),
     // Page titles for route meta functions, which cannot call a translation hook.
-    titles: getServerT(locale, "common")("titles", { returnObjects: true }) as Record<string, string>,
+    titles: pageTitles(locale),
     // Only what the header needs: names and areas, no e-mail or ids of others.
     user: user
       ? {

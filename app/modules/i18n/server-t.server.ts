@@ -22,3 +22,21 @@ void instance.init({ ...i18nOptions, lng: DEFAULT_LOCALE, resources, initImmedia
 export function getServerT<const N extends FlatNamespace>(locale: string, namespace: N): TFunction<N> {
   return instance.getFixedT(isSupportedLocale(locale) ? locale : DEFAULT_LOCALE, namespace);
 }
+
+const titlesByLocale = new Map<string, Readonly<Record<string, string>>>();
+
+/**
+ * The page titles of a locale (`common:titles`), for route meta functions. Built once per locale: the texts
+ * do not change while the server runs, and a whole object out of i18next costs a translation per key.
+ */
+export function pageTitles(locale: string): Readonly<Record<string, string>> {
+  const lng = isSupportedLocale(locale) ? locale : DEFAULT_LOCALE;
+  let titles = titlesByLocale.get(lng);
+  if (!titles) {
+    titles = Object.freeze(
+      getServerT(lng, "common")("titles", { returnObjects: true }) as Record<string, string>,
+    );
+    titlesByLocale.set(lng, titles);
+  }
+  return titles;
+}
