@@ -1,7 +1,7 @@
 import type { i18n as I18n } from "i18next";
 
 /** Options a bare `t("key")` carries once react-i18next's fixed t has filled them in. */
-const PLAIN_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+const PLAIN_OPTIONS = new Set(["lng", "ns", "keyPrefix"]);
 
 /**
  * Texts found once, kept for the life of the server: the locale files are bundled, so the same key in the
