@@ -15,7 +15,7 @@ function plainLookup(options: unknown): options is { lng?: string; ns?: string |
   if (options === undefined) return true;
   if (typeof options !== "object" || options === null) return false;
   for (const [name, value] of Object.entries(options)) {
-    if (value !== undefined && !PLAIN_OPTIONS.has(name)) return false;
+    if (value !== undefined && value !== null && !PLAIN_OPTIONS.has(name)) return false;
   }
   return true;
 }
