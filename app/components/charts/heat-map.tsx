@@ -70,7 +70,9 @@ export function HeatMap({ caption, rowHeader, columns, rows, formatNumber }: Hea
               return (
                 <td key={columns[i]?.id ?? i} className={`heat-${step}`}>
                   {cell.href ? (
-                    <Link to={cell.href} aria-label={cell.label}>
+                    // Hundreds of cells lead to one list page: its route is learnt on the click, not
+                    // announced by every cell (data-discover, ~10 KB of a city's dashboard).
+                    <Link to={cell.href} aria-label={cell.label} discover="none">
                       {numbers}
                     </Link>
                   ) : (

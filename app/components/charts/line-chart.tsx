@@ -46,8 +46,10 @@ export function LineChart({ id, labels, series, labelEvery = 4, formatNumber }: 
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const n = Math.max(1, labels.length - 1);
-  const x = (i: number) => M.left + (i / n) * plotW;
-  const y = (v: number) => M.top + plotH - (v / max) * plotH;
+  // A tenth of a unit is finer than the chart is drawn: longer decimals only weigh on the page.
+  const tenth = (v: number) => Math.round(v * 10) / 10;
+  const x = (i: number) => tenth(M.left + (i / n) * plotW);
+  const y = (v: number) => tenth(M.top + plotH - (v / max) * plotH);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
     <svg

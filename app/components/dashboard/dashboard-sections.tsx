@@ -226,13 +226,19 @@ export function WeeklySection({ data }: { data: Data }) {
                     </time>
                   </th>
                   <td>
-                    <Link to={dashboardLinks.week("needs", w)}>{n(w.needs)}</Link>
+                    <Link to={dashboardLinks.week("needs", w)} discover="none">
+                      {n(w.needs)}
+                    </Link>
                   </td>
                   <td>
-                    <Link to={dashboardLinks.week("proposed", w)}>{n(w.proposed)}</Link>
+                    <Link to={dashboardLinks.week("proposed", w)} discover="none">
+                      {n(w.proposed)}
+                    </Link>
                   </td>
                   <td>
-                    <Link to={dashboardLinks.week("accepted", w)}>{n(w.accepted)}</Link>
+                    <Link to={dashboardLinks.week("accepted", w)} discover="none">
+                      {n(w.accepted)}
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -1,7 +1,7 @@
 import type { HeatCell } from "./dashboard.server";
 
 /** Neighbourhoods per page of the heat map: a glance, and a page that stays small for any scope. */
-export const HEAT_ROWS_PER_PAGE = 20;
+export const HEAT_ROWS_PER_PAGE = 12;
 
 /** openNeeds, missingHelpers, offers, freeCapacity — compact, as it travels to the browser. */
 export type HeatNumbers = [openNeeds: number, missingHelpers: number, offers: number, freeCapacity: number];
