@@ -2,7 +2,6 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -17,10 +16,6 @@ import { CategorySchema } from "~/modules/places/categories.schema";
 import { getCategoryForAdmin, removeCategory, updateCategory } from "~/modules/places/category-admin.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
-import coordinationStyles from "~/styles/coordination.css?url";
-
-// The checkbox field's layout (as on the first steps' pages).
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "admin"] };
 

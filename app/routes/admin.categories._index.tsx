@@ -1,10 +1,4 @@
-import {
-  data,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
@@ -16,10 +10,6 @@ import { CategorySchema } from "~/modules/places/categories.schema";
 import { addCategory, listCategoriesForAdmin } from "~/modules/places/category-admin.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
-import coordinationStyles from "~/styles/coordination.css?url";
-
-// The checkbox field's layout (as on the first steps' pages).
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "admin"] };
 

@@ -2,7 +2,6 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -20,11 +19,8 @@ import {
 } from "~/modules/arrivals/templates.server";
 import { needFormOptions } from "~/modules/needs/needs.server";
 import { requireCan, requireIdParam } from "~/modules/permissions/guards.server";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "arrivals"] };
 

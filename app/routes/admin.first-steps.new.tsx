@@ -2,7 +2,6 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -16,11 +15,8 @@ import { createTemplate } from "~/modules/arrivals/templates.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { needFormOptions } from "~/modules/needs/needs.server";
 import { requireCan } from "~/modules/permissions/guards.server";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "arrivals"] };
 

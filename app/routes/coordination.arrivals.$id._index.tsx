@@ -13,7 +13,6 @@ import { AgeGroupList, IsoDay } from "~/components/arrivals/parts";
 import { Checklist } from "~/components/arrivals/checklist";
 import { ArrivalNotice } from "~/components/arrivals/notice";
 import { BackArrow } from "~/components/back-arrow";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { FormMessage } from "~/components/form";
 import { DateTime } from "~/components/time";
 import { requestLocale } from "~/modules/auth/request-locale.server";
@@ -29,14 +28,10 @@ import { isLiveStep } from "~/modules/arrivals/step-state";
 import { requireUser } from "~/modules/auth/session.server";
 import { requireIdParam } from "~/modules/permissions/guards.server";
 import arrivalStyles from "~/styles/arrivals.css?url";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: coordinationStyles },
-  { rel: "stylesheet", href: arrivalStyles },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: arrivalStyles }];
 
 export const handle = { i18n: ["common", "arrivals", "coordination", "matches"] };
 
@@ -90,7 +85,6 @@ export default function ArrivalPage() {
   const open = arrival.steps.filter((s) => isLiveStep(s.state) && s.filling < s.helpersNeeded).length;
   return (
     <div className="page page--wide">
-      <CoordinationNav />
       <p>
         <Link to="/coordination/arrivals">
           <BackArrow /> {t("detail.back")}

@@ -2,25 +2,20 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { BulkReview } from "~/components/matches/bulk-review";
 import { openStepNeedIds, requireArrival } from "~/modules/arrivals/arrivals.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { confirmBulkPairs, parsePairs, reviewBulkAssignment } from "~/modules/matches/bulk-review.server";
 import { reachScopeForNeeds } from "~/modules/matches/matching.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/form-validation";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "arrivals", "matches", "matching", "coordination"] };
 
@@ -71,7 +66,6 @@ export default function ArrivalBulkPage() {
   const running = navigation.state === "loading" && navigation.location.search.includes("run=1");
   return (
     <div className="page page--wide">
-      <CoordinationNav />
       <p>
         <Link to={`/coordination/arrivals/${id}`}>
           <BackArrow /> {t("bulk.back", { code })}

@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArrivalCard } from "~/components/arrivals/arrival-card";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { FilterActions, FilterSelect, ResultsSection } from "~/components/filter-fields";
 import { JumpToResults } from "~/components/jump-to-results";
 import { Pagination } from "~/components/pagination";
@@ -18,14 +17,10 @@ import { scopeOf } from "~/modules/dashboard/scope.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import arrivalStyles from "~/styles/arrivals.css?url";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: coordinationStyles },
-  { rel: "stylesheet", href: arrivalStyles },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: arrivalStyles }];
 
 export const handle = { i18n: ["common", "arrivals", "coordination"] };
 
@@ -55,7 +50,6 @@ export default function ArrivalsPage() {
   const pageHref = (page: number) => `?${arrivalFilterToParams({ ...filter, page }).toString()}`;
   return (
     <div className="page page--wide">
-      <CoordinationNav />
       <div className="page-heading">
         <h1>{t("list.title")}</h1>
         <Link to="/coordination/arrivals/new" className="button">

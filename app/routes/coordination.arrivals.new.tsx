@@ -9,21 +9,16 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArrivalForm, EMPTY_ARRIVAL_FORM } from "~/components/arrivals/arrival-form";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { ArrivalFormSchema } from "~/modules/arrivals/arrival.schema";
 import { arrivalFormOptions, recordArrival } from "~/modules/arrivals/arrivals.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import arrivalStyles from "~/styles/arrivals.css?url";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: coordinationStyles },
-  { rel: "stylesheet", href: arrivalStyles },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: arrivalStyles }];
 
 export const handle = { i18n: ["common", "arrivals", "coordination"] };
 
@@ -62,7 +57,6 @@ export default function NewArrivalPage() {
   const { t } = useTranslation("arrivals");
   return (
     <div className="page">
-      <CoordinationNav />
       <h1>{t("new.title")}</h1>
       <p className="lead">{t("new.intro")}</p>
       <ArrivalForm options={options} defaultValues={defaults} actionData={actionData} />

@@ -4,11 +4,9 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  type LinksFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { BulkReview } from "~/components/matches/bulk-review";
 import { getServerT } from "~/modules/i18n/server-t.server";
@@ -16,9 +14,6 @@ import { confirmBulkPairs, parsePairs, reviewBulkAssignment } from "~/modules/ma
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/form-validation";
-import coordinationStyles from "~/styles/coordination.css?url";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "matches", "matching", "coordination"] };
 
@@ -50,7 +45,6 @@ export default function BulkAssignmentPage() {
   const running = navigation.state === "loading" && navigation.location.search.includes("run=1");
   return (
     <div className="page page--wide">
-      <CoordinationNav />
       <h1>{t("bulk.title")}</h1>
       <Notice />
       <p className="lead">{t("bulk.intro")}</p>

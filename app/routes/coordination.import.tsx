@@ -2,7 +2,6 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -26,11 +25,8 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formatBytes, formatNumber, isolate } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
-import coordinationStyles from "~/styles/coordination.css?url";
 
 export const handle = { i18n: ["common", "home", "operations"] };
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "import") }];
 

@@ -4,13 +4,11 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  type LinksFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { FormMessage } from "~/components/form";
 import { NeedFacts } from "~/components/matches/match-parts";
@@ -37,9 +35,6 @@ import { getUrgentPanel } from "~/modules/reach/urgent-reach.server";
 import { can } from "~/modules/permissions/permissions";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
-import coordinationStyles from "~/styles/coordination.css?url";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "needs", "matches", "matching", "coordination", "arrivals"] };
 
@@ -127,7 +122,6 @@ export default function NeedPage() {
       : undefined;
   return (
     <div className="page page--wide">
-      {coordinates ? <CoordinationNav /> : null}
       <p>
         <Link to="/coordination/needs">
           <BackArrow /> {t("detail.back")}

@@ -4,7 +4,6 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  type LinksFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,9 +16,6 @@ import { getNeedDetail, needFormOptions, requireNeed, updateNeed } from "~/modul
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
-import coordinationStyles from "~/styles/coordination.css?url";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "needs"] };
 

@@ -1,20 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE, NEED_URGENCY } from "@db/schema/enums";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { NeedCard } from "~/components/needs/need-card";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { NEED_STATUS_FILTER, needFilterToParams, parseNeedFilter } from "~/modules/needs/need-filter.schema";
 import { listNeeds, needFormOptions } from "~/modules/needs/needs.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
 import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/filter-fields";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "needs", "coordination"] };
 
@@ -33,7 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     canCreate:
       user.role === "admin" || user.coordinatorNeighbourhoodIds.length > 0 || user.memberships.length > 0,
-    coordinates: user.role === "coordinator" || user.role === "admin",
     pageTitle: `${getServerT(user.locale, "needs")("list.title")} · miteinander`,
   };
 }
@@ -64,7 +59,6 @@ export default function NeedsListPage() {
 
   return (
     <div className="page page--wide">
-      {data.coordinates ? <CoordinationNav /> : null}
       <div className="page-heading">
         <h1>{t("list.title")}</h1>
         {data.canCreate ? (

@@ -4,11 +4,9 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  type LinksFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { EMPTY_NEED_FORM, NeedForm } from "~/components/needs/need-form";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { NeedFormSchema } from "~/modules/needs/need.schema";
@@ -16,9 +14,6 @@ import { createNeed, needFormOptions } from "~/modules/needs/needs.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
-import coordinationStyles from "~/styles/coordination.css?url";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "needs", "coordination"] };
 
@@ -31,7 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const only = <T extends { id: number }>(rows: T[]) => (rows.length === 1 ? String(rows[0]?.id) : "");
   return {
     options,
-    coordinates: isCoordinator,
     showOrganisation: options.organisations.length > 0 && !isCoordinator,
     german: user.locale === "de",
     defaults: {
@@ -54,12 +48,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewNeedPage() {
-  const { options, showOrganisation, german, defaults, coordinates } = useLoaderData<typeof loader>();
+  const { options, showOrganisation, german, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("needs");
   return (
     <div className="page">
-      {coordinates ? <CoordinationNav /> : null}
       <h1>{t("new.title")}</h1>
       <p className="lead">{t("new.intro")}</p>
       <NeedForm

@@ -4,12 +4,10 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  type LinksFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { FieldError } from "~/components/field-error";
 import { DateOnly } from "~/components/time";
@@ -22,10 +20,7 @@ import {
 } from "~/modules/verification/verification.server";
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { useFormatList } from "~/components/use-format-list";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "auth", "coordination"] };
 
@@ -60,7 +55,6 @@ export default function OrganisationVerificationPage() {
   const formatList = useFormatList();
   return (
     <div className="page">
-      <CoordinationNav />
       <p>
         <Link to="/coordination/verification">
           <BackArrow /> {t("verification.back")}

@@ -4,12 +4,10 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  type LinksFunction,
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { DateOnly } from "~/components/time";
 import { getServerT } from "~/modules/i18n/server-t.server";
@@ -22,10 +20,7 @@ import {
 } from "~/modules/verification/verification.server";
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
-import coordinationStyles from "~/styles/coordination.css?url";
 import { useFormatList } from "~/components/use-format-list";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "auth", "coordination"] };
 
@@ -56,7 +51,6 @@ export default function VerificationQueuePage() {
   const formatList = useFormatList();
   return (
     <div className="page page--wide">
-      <CoordinationNav />
       <h1>{t("verification.title")}</h1>
       <Notice />
       <p className="lead">{t("verification.intro")}</p>

@@ -4,12 +4,10 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  type LinksFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
 import { FieldError } from "~/components/field-error";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
@@ -28,9 +26,6 @@ import {
 } from "~/modules/verification/verification.server";
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
-import coordinationStyles from "~/styles/coordination.css?url";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
 export const handle = { i18n: ["common", "coordination"] };
 
@@ -84,7 +79,6 @@ export default function CertificatePage() {
   });
   return (
     <div className="page">
-      <CoordinationNav />
       <p>
         <Link to="/coordination/verification">
           <BackArrow /> {t("verification.back")}

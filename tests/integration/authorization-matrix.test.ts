@@ -488,6 +488,13 @@ const MATRIX: Record<string, Case[]> = {
     ),
   ],
 
+  // The area's layout: coordinators, and organisation members for their needs pages.
+  "coordination.tsx": [
+    get(
+      at("/coordination"),
+      only(["orgMember", "otherOrgMember", "coordinatorIn", "coordinatorOut", "admin"]),
+    ),
+  ],
   "coordination._index.tsx": [get(at("/coordination"), coordinators)],
   "coordination.organisations.tsx": [
     get(at("/coordination/organisations"), coordinators),
@@ -718,6 +725,7 @@ const MATRIX: Record<string, Case[]> = {
   "volunteer.proof.tsx": [get(at("/volunteer/proof"), volunteerPages)],
   "volunteer.proof[.pdf].ts": [get(at("/volunteer/proof.pdf"), volunteerPages)],
 
+  "admin.tsx": [get(at("/admin"), adminOnly)],
   "admin._index.tsx": [get(at("/admin"), adminOnly)],
   "admin.users._index.tsx": [get(at("/admin/users"), adminOnly)],
   "admin.users.$id.tsx": [

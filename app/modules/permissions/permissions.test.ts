@@ -124,6 +124,10 @@ describe("can", () => {
   it("keeps staff areas to staff", () => {
     expect(can(ana, "coordination:access")).toBe(false);
     expect(can(coordinator, "coordination:access")).toBe(true);
+    expect(can(ana, "coordination-area:enter")).toBe(false);
+    expect(can(coordinator, "coordination-area:enter")).toBe(true);
+    expect(can(clubOwner, "coordination-area:enter")).toBe(true);
+    expect(can(clubOwner, "coordination:access")).toBe(false);
     expect(can(coordinator, "admin:access")).toBe(false);
     expect(can(coordinator, "volunteer-area:access")).toBe(false);
     expect(can(clubOwner, "organisation-area:access")).toBe(true);

@@ -121,6 +121,8 @@ export const RULES = {
   // Areas (home pages and their sub-pages)
   "admin:access": rule({ allow: nobodyButAdmins }),
   "coordination:access": rule({ allow: (u) => u.role === "coordinator" }),
+  /** Entering /coordination at all: coordinators, and organisation members for their needs pages. */
+  "coordination-area:enter": rule({ allow: (u) => u.role === "coordinator" || u.memberships.length > 0 }),
   "organisation-area:access": rule({ allow: (u) => u.memberships.length > 0 }),
   "volunteer-area:access": rule({ allow: (u) => u.isVolunteer }),
 
