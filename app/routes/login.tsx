@@ -13,7 +13,7 @@ import { appOrigin, authenticate } from "~/modules/auth/accounts.server";
 import { LoginSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
-import { createUserSession, getOptionalUser } from "~/modules/auth/session.server";
+import { createUserSession, requireAnonymous } from "~/modules/auth/session.server";
 import { localeCookie } from "~/modules/i18n/i18next.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";
 import { formFailure, validateFormData } from "~/utils/form-validation";
@@ -27,9 +27,7 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "login") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  if (user)
-    throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), homePathFor(user)));
+  await requireAnonymous(request);
   return null;
 }
 

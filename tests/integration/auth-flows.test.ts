@@ -276,6 +276,22 @@ describe("login", () => {
     const result = await callLoader(login.loader, "/login", { cookie: await sessionCookieFor(user.id) });
     expect(result.location).toBe("/coordination");
   });
+
+  it("sends a signed-in visitor of the login and registration pages on, to a page of this site only", async () => {
+    const cookie = await sessionCookieFor(person("volunteer").id);
+    for (const [loader, path] of [
+      [login.loader, "/login"],
+      [register.loader, "/register"],
+      [registerOrganisation.loader, "/register/organisation"],
+    ] as const) {
+      expect((await callLoader(loader, path, { cookie })).location).toBe("/volunteer");
+      const back = await callLoader(loader, `${path}?redirectTo=%2Factivities%3Fweek%3D1`, { cookie });
+      expect(back.location).toBe("/activities?week=1");
+      const away = await callLoader(loader, `${path}?redirectTo=%2F%2Fevil.example`, { cookie });
+      expect(away.location).toBe("/volunteer");
+      expect((await callLoader(loader, path)).status).toBe(200);
+    }
+  });
 });
 
 describe("throttling", () => {

@@ -17,8 +17,9 @@ import type { Db } from "@db/client";
 import { sessions, users } from "@db/schema";
 import type { MembershipRole, UiLocale, UserRole } from "@db/schema/enums";
 import { getDb } from "~/utils/db.server";
-import type { AuthUser } from "./auth-user";
+import { homePathFor, type AuthUser } from "./auth-user";
 import { usesSecureTransport } from "~/utils/env.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export type { AuthUser } from "./auth-user";
 export { homePathFor } from "./auth-user";
@@ -246,6 +247,16 @@ export async function requireUser(request: Request): Promise<AuthUser> {
   // A cookie that no longer names a live session is removed, so the browser stops sending it.
   if (hasSessionCookie(request)) headers.append("Set-Cookie", blankSessionCookie());
   throw redirect(`/login?${new URLSearchParams({ redirectTo: returnPathOf(request) })}`, { headers });
+}
+
+/**
+ * For pages only visitors need (login, registration): a signed-in person is sent on, to the page named
+ * by a safe `redirectTo` query parameter, else to their home page.
+ */
+export async function requireAnonymous(request: Request): Promise<void> {
+  const user = await getOptionalUser(request);
+  if (!user) return;
+  throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), homePathFor(user)));
 }
 
 /** The signed-in user if their role is one of `roles`; otherwise 403 (anonymous: redirect to login). */
