@@ -1,22 +1,13 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrationSent } from "~/components/registration-sent";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
-import { appOrigin, registerVolunteer } from "~/modules/auth/accounts.server";
+import { registerVolunteer } from "~/modules/auth/accounts.server";
 import { PASSWORD_MIN_LENGTH, RegisterVolunteerSchema } from "~/modules/auth/auth.schema";
-import { homePathFor } from "~/modules/auth/auth-user";
-import { clientIpOf } from "~/modules/auth/client-ip.server";
-import { requestLocale } from "~/modules/auth/request-locale.server";
-import { getOptionalUser } from "~/modules/auth/session.server";
-import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
-import { validateFormData } from "~/utils/form-validation";
+import { requireAnonymous } from "~/modules/auth/session.server";
+import { retryAfterHeaders } from "~/modules/auth/retry-after";
+import { registrationAction } from "~/modules/auth/registration-action.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
@@ -26,25 +17,12 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "register") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  if (user) throw redirect(homePathFor(user));
+  await requireAnonymous(request);
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const result = validateFormData(formData, RegisterVolunteerSchema);
-  if (!result.success) return data(result, { status: 400 });
-  const locale = await requestLocale(request);
-  const outcome = await registerVolunteer(
-    { ...result.data, locale },
-    clientIpOf(context),
-    appOrigin(request),
-  );
-  if (!outcome.ok) return formRefusal(formData, outcome);
-  // The same answer for a free and a taken address: see registerAccount.
-  return { sentTo: outcome.value.sentTo };
-}
+export const action = (args: ActionFunctionArgs) =>
+  registrationAction(args, RegisterVolunteerSchema, registerVolunteer);
 
 export default function RegisterVolunteerPage() {
   const actionData = useActionData<typeof action>();

@@ -1,24 +1,14 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND } from "@db/schema/enums";
 import { RegistrationSent } from "~/components/registration-sent";
 import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { appOrigin } from "~/modules/auth/accounts.server";
 import { PASSWORD_MIN_LENGTH, RegisterOrganisationSchema } from "~/modules/auth/auth.schema";
-import { homePathFor } from "~/modules/auth/auth-user";
-import { clientIpOf } from "~/modules/auth/client-ip.server";
-import { requestLocale } from "~/modules/auth/request-locale.server";
-import { getOptionalUser } from "~/modules/auth/session.server";
+import { requireAnonymous } from "~/modules/auth/session.server";
 import { registerOrganisation } from "~/modules/organisations/registration.server";
-import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
-import { validateFormData } from "~/utils/form-validation";
+import { retryAfterHeaders } from "~/modules/auth/retry-after";
+import { registrationAction } from "~/modules/auth/registration-action.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth"] };
@@ -28,25 +18,12 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "registerOrganisation") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  if (user) throw redirect(homePathFor(user));
+  await requireAnonymous(request);
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const result = validateFormData(formData, RegisterOrganisationSchema);
-  if (!result.success) return data(result, { status: 400 });
-  const locale = await requestLocale(request);
-  const outcome = await registerOrganisation(
-    { ...result.data, locale },
-    clientIpOf(context),
-    appOrigin(request),
-  );
-  if (!outcome.ok) return formRefusal(formData, outcome);
-  // The same answer for a free and a taken address: see registerAccount.
-  return { sentTo: outcome.value.sentTo };
-}
+export const action = (args: ActionFunctionArgs) =>
+  registrationAction(args, RegisterOrganisationSchema, registerOrganisation);
 
 export default function RegisterOrganisationPage() {
   const actionData = useActionData<typeof action>();
