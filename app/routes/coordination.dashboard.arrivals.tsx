@@ -1,9 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StepKindTable } from "~/components/arrivals/arrivals-lagebild";
-import { IsoDay } from "~/components/arrivals/parts";
-import { useNumber } from "~/components/dashboard/dashboard-sections";
+import { LagebildArrivalsTable, StepKindTable } from "~/components/arrivals/arrivals-lagebild";
 import { FigureList } from "~/components/dashboard/figure-list";
 import { LAGEBILD_DAYS } from "~/modules/arrivals/lagebild-definitions";
 import { listLagebildArrivals, stepKindsInLanguage } from "~/modules/arrivals/lagebild.server";
@@ -34,8 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FigureArrivalsPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["arrivals", "dashboard"]);
-  const n = useNumber();
-  const percent = (share: number | null) => (share === null ? "–" : `${n(share * 100, 0)} %`);
   return (
     <FigureList
       title={t("lagebild.listTitle", { days: LAGEBILD_DAYS })}
@@ -56,47 +52,7 @@ export default function FigureArrivalsPage() {
         ) : null
       }
     >
-      <table className="data-table" data-testid="arrivals-list">
-        <thead>
-          <tr>
-            <th scope="col">{t("lagebild.columns.code")}</th>
-            <th scope="col">{t("fields.neighbourhood")}</th>
-            <th scope="col">{t("fields.arrivalDate")}</th>
-            <th scope="col">{t("lagebild.columns.steps")}</th>
-            <th scope="col">{t("lagebild.columns.inTime")}</th>
-            <th scope="col">{t("lagebild.columns.median")}</th>
-            <th scope="col">{t("lagebild.columns.overdue")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <Link to={`/coordination/arrivals/${a.id}`} className="arrival-code">
-                  {a.code}
-                </Link>
-              </th>
-              <td>{a.neighbourhoodName}</td>
-              <td>
-                <IsoDay value={a.arrivalDate} />
-              </td>
-              <td className="numeric">{t("lagebild.doneOf", { done: n(a.done), count: a.steps })}</td>
-              <td className="numeric">
-                {percent(a.shareInTime)}{" "}
-                <span className="muted small">
-                  ({n(a.doneInTime)}/{n(a.due)})
-                </span>
-              </td>
-              <td className="numeric">
-                {a.medianDays === null
-                  ? "–"
-                  : t("lagebild.days", { count: a.medianDays, value: n(a.medianDays, 1) })}
-              </td>
-              <td className="numeric">{n(a.overdue)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <LagebildArrivalsTable items={data.items} />
     </FigureList>
   );
 }

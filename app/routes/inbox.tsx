@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateTime } from "~/components/time";
+import { InboxItems } from "~/components/notifications/inbox-items";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -68,39 +68,7 @@ export default function InboxPage() {
         ) : null}
         <Link to="/settings/notifications">{t("inbox.settingsLink")}</Link>
       </div>
-      {items.length === 0 ? (
-        <p className="empty">{t("inbox.empty")}</p>
-      ) : (
-        <ul className="card-list">
-          {items.map((item) => (
-            <li key={item.id} className="card">
-              <p className="card__title">
-                {item.read ? null : <span className="tag">{t("inbox.unread")}</span>}{" "}
-                {item.read ? item.text : <strong>{item.text}</strong>}
-              </p>
-              <p className="muted small">
-                {t("inbox.receivedAt")} <DateTime value={item.createdAt} />
-              </p>
-              <div className="actions">
-                {item.link ? <Link to={item.link}>{t("inbox.open")}</Link> : null}
-                {item.read ? null : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="id" value={item.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="read"
-                      className="button button--small button--secondary"
-                    >
-                      {t("inbox.markRead")}
-                    </button>
-                  </Form>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      {items.length === 0 ? <p className="empty">{t("inbox.empty")}</p> : <InboxItems items={items} />}
     </div>
   );
 }

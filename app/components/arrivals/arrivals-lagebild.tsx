@@ -2,8 +2,10 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Figure, useNumber } from "~/components/dashboard/dashboard-sections";
 import { TableScroll } from "~/components/table-scroll";
+import { IsoDay } from "./parts";
 import type {
   ArrivalsLagebildView as LagebildData,
+  LagebildArrivalItem,
   StepKindFiguresView,
 } from "~/modules/arrivals/lagebild.server";
 import { LAGEBILD_DAYS } from "~/modules/arrivals/lagebild-definitions";
@@ -159,5 +161,55 @@ export function StepKindTable({
         </table>
       </TableScroll>
     </>
+  );
+}
+
+/** The arrivals behind the Lagebild's figures, one row each: code (a link), place, date, step figures. */
+export function LagebildArrivalsTable({ items }: { items: LagebildArrivalItem[] }) {
+  const { t } = useTranslation(["arrivals", "dashboard"]);
+  const n = useNumber();
+  const percent = (share: number | null) => (share === null ? "–" : `${n(share * 100, 0)} %`);
+  return (
+    <table className="data-table" data-testid="arrivals-list">
+      <thead>
+        <tr>
+          <th scope="col">{t("lagebild.columns.code")}</th>
+          <th scope="col">{t("fields.neighbourhood")}</th>
+          <th scope="col">{t("fields.arrivalDate")}</th>
+          <th scope="col">{t("lagebild.columns.steps")}</th>
+          <th scope="col">{t("lagebild.columns.inTime")}</th>
+          <th scope="col">{t("lagebild.columns.median")}</th>
+          <th scope="col">{t("lagebild.columns.overdue")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((a) => (
+          <tr key={a.id}>
+            <th scope="row">
+              <Link to={`/coordination/arrivals/${a.id}`} className="arrival-code">
+                {a.code}
+              </Link>
+            </th>
+            <td>{a.neighbourhoodName}</td>
+            <td>
+              <IsoDay value={a.arrivalDate} />
+            </td>
+            <td className="numeric">{t("lagebild.doneOf", { done: n(a.done), count: a.steps })}</td>
+            <td className="numeric">
+              {percent(a.shareInTime)}{" "}
+              <span className="muted small">
+                ({n(a.doneInTime)}/{n(a.due)})
+              </span>
+            </td>
+            <td className="numeric">
+              {a.medianDays === null
+                ? "–"
+                : t("lagebild.days", { count: a.medianDays, value: n(a.medianDays, 1) })}
+            </td>
+            <td className="numeric">{n(a.overdue)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
