@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { carriesSecretLink } from "~/modules/notifications/kinds";
 import { OUTBOX_STATUS } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
-import { DateTime } from "~/components/time";
-import { TableScroll } from "~/components/table-scroll";
+import { OutboxTable } from "~/components/notifications/outbox-table";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getMailConfig } from "~/modules/notifications/config.server";
 import { OutboxFilterSchema } from "~/modules/notifications/notifications.schema";
@@ -72,42 +70,7 @@ export default function OutboxPage() {
       {messages.length === 0 ? (
         <p className="empty">{t("outbox.empty")}</p>
       ) : (
-        <TableScroll labelledBy="outbox-heading">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("outbox.createdAt")}</th>
-                <th scope="col">{t("outbox.to")}</th>
-                <th scope="col">{t("outbox.subject")}</th>
-                <th scope="col">{t("outbox.status")}</th>
-                <th scope="col">{t("outbox.attempts")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <DateTime value={m.createdAt} />
-                  </td>
-                  <td>{m.toAddress}</td>
-                  <td>
-                    <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-                    <br />
-                    <span className="muted small">{t(`kinds.${m.kind}`)}</span>
-                  </td>
-                  <td>
-                    {t(`outbox.statuses.${m.status}`)}
-                    {m.status === "sent" && carriesSecretLink(m.kind) ? (
-                      <span className="muted small"> · {t("outbox.linkRemovedShort")}</span>
-                    ) : null}
-                    {m.lastError ? <span className="muted small"> — {m.lastError}</span> : null}
-                  </td>
-                  <td>{m.attempts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <OutboxTable messages={messages} labelledBy="outbox-heading" />
       )}
       {nextBefore ? (
         <p className="pagination">

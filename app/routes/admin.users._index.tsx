@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { USER_ROLE, type UserRole } from "@db/schema/enums";
+import { USER_ROLE } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
-import { DateTime } from "~/components/time";
+import { UsersTable } from "~/components/admin/users-table";
 import { listUsers, USERS_PAGE_SIZE } from "~/modules/auth/user-admin.server";
+import { parseUserListFilter } from "~/modules/auth/user-list-filter";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
-import { useFormatList } from "~/components/use-format-list";
-import { TableScroll } from "~/components/table-scroll";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
 
@@ -16,14 +15,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "user:manage");
-  const url = new URL(request.url);
-  const roleParam = url.searchParams.get("role");
-  const role = (USER_ROLE as readonly string[]).includes(roleParam ?? "")
-    ? (roleParam as UserRole)
-    : undefined;
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const pageParam = Number(url.searchParams.get("page") ?? "1");
-  const page = Number.isSafeInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
+  const { role, q, page } = parseUserListFilter(new URL(request.url).searchParams);
   const { items, total } = listUsers({ role, q, page });
   return {
     items,
@@ -38,7 +30,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminUsersPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["admin", "auth"]);
-  const formatList = useFormatList();
   const pageHref = (page: number) =>
     `?${new URLSearchParams({ role: data.role, q: data.q, page: String(page) })}`;
   return (
@@ -75,32 +66,7 @@ export default function AdminUsersPage() {
       <h2 id="users-count" aria-live="polite">
         {t("users.count", { count: data.total })}
       </h2>
-      <TableScroll labelledBy="users-count">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("auth:fields.displayName")}</th>
-              <th scope="col">{t("auth:fields.email")}</th>
-              <th scope="col">{t("auth:fields.role")}</th>
-              <th scope="col">{t("auth:fields.neighbourhoods")}</th>
-              <th scope="col">{t("users.lastLogin")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
-                </td>
-                <td>{u.email}</td>
-                <td>{t(`auth:roles.${u.role}`)}</td>
-                <td>{formatList(u.neighbourhoodNames)}</td>
-                <td>{u.lastLoginAt ? <DateTime value={u.lastLoginAt} /> : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <UsersTable users={data.items} labelledBy="users-count" />
       {data.pageCount > 1 ? (
         <nav aria-label={t("users.pagination")} className="pagination">
           {data.page > 1 ? <Link to={pageHref(data.page - 1)}>{t("users.previous")}</Link> : <span />}
