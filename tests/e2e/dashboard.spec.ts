@@ -16,7 +16,11 @@ test("the coordinator opens the dashboard from the coordination home: heat map, 
   await loginAs("coordinator");
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/coordination", { waitUntil: "networkidle" });
-  await page.getByRole("link", { name: /Lagebild/ }).click();
+  // The home page's own link to the evaluations (the area's navigation above it has one too).
+  await page
+    .getByRole("navigation", { name: "Auswertungen" })
+    .getByRole("link", { name: /Lagebild/ })
+    .click();
   await expect(page).toHaveURL(/\/coordination\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Lagebild" })).toBeVisible();
 
