@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memberships, notifications, signups, volunteerProfiles } from "@db/schema";
-import { getManagedActivity } from "~/modules/events/events.server";
+import { getManagedActivity } from "~/modules/events/queries.server";
 import { listCommitments } from "~/modules/signups/commitments.server";
 import { signUpForShift } from "~/modules/signups/signups.server";
 import { revokeCertificate, verifyCertificate } from "~/modules/verification/verification.server";
