@@ -12,7 +12,8 @@ import { ArrivalForm, EMPTY_ARRIVAL_FORM } from "~/components/arrivals/arrival-f
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { ArrivalFormSchema } from "~/modules/arrivals/arrival.schema";
-import { arrivalFormOptions, recordArrival } from "~/modules/arrivals/arrivals.server";
+import { arrivalFormOptions } from "~/modules/arrivals/queries.server";
+import { recordArrival } from "~/modules/arrivals/commands.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import arrivalStyles from "~/styles/arrivals.css?url";
