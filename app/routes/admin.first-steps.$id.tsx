@@ -18,7 +18,7 @@ import {
   templateText,
   updateTemplate,
 } from "~/modules/arrivals/templates.server";
-import { needFormOptions } from "~/modules/needs/needs.server";
+import { needFormOptions } from "~/modules/needs/queries.server";
 import { requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import coordinationStyles from "~/styles/coordination.css?url";
 import { getDb } from "~/utils/db.server";

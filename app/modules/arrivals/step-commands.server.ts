@@ -8,12 +8,14 @@ import { arrivals, arrivalSteps, hoursLog, matches, needs, offers, organisations
 import { RUNNING_MATCH_STATUSES } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { explainOrganisationCover } from "~/modules/matching";
-import { completeMatch, insertProposals } from "~/modules/matches/match-lifecycle.server";
+import { completeMatch } from "~/modules/matches/lifecycle-commands.server";
+import { insertProposals } from "~/modules/matches/proposals.server";
 import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
 import { isFinalNeedStatus } from "~/modules/needs/need-status";
 import { needToFormValues } from "~/modules/needs/need-form-values";
 import { NeedFormSchema } from "~/modules/needs/need.schema";
-import { finishNeed, getNeedDetail, updateNeed } from "~/modules/needs/needs.server";
+import { finishNeed, updateNeed } from "~/modules/needs/commands.server";
+import { getNeedDetail } from "~/modules/needs/queries.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { parseWithinLimits } from "~/utils/field-limits";
 import { zonedIsoDate } from "~/utils/time";
