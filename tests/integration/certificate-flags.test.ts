@@ -4,7 +4,7 @@ import { memberships, notifications, signups, volunteerProfiles } from "@db/sche
 import { getManagedActivity } from "~/modules/events/queries.server";
 import { listCommitments } from "~/modules/signups/commitments.server";
 import { signUpForShift } from "~/modules/signups/signups.server";
-import { revokeCertificate, verifyCertificate } from "~/modules/verification/verification.server";
+import { revokeCertificate, verifyCertificate } from "~/modules/verification/commands.server";
 import { zonedIsoDate } from "~/utils/time";
 import { createEvent, createOrganisation, createShift, createUser, createVolunteer } from "../factories";
 import { authUserOf } from "../helpers/auth-user";
