@@ -1,6 +1,6 @@
 /**
  * Starting to ask volunteers for a need, and (re)scheduling its waves. Small on purpose: needs.server.ts
- * calls it when a need is saved, without pulling in the matching engine (urgent-reach.server.ts).
+ * calls it when a need is saved, without pulling in the matching engine (wave-jobs.server.ts).
  */
 import type { DbOrTx } from "@db/client";
 import { and, eq, like } from "drizzle-orm";
