@@ -12,7 +12,7 @@ import { notFound } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
 import { runBulkAssignment, type BulkRunResult } from "./bulk-assignment.server";
-import { insertProposals } from "./match-lifecycle.server";
+import { insertProposals } from "./proposals.server";
 import { loadMatchingInstance, type MatchingScope } from "./matching-instance.server";
 import { loadOfferSummaries } from "./matching.server";
 

@@ -17,7 +17,7 @@ import {
 } from "@db/schema";
 import { type UiLocale, type UrgentAnswer, type UrgentOutcome } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { insertAcceptedMatch } from "~/modules/matches/match-lifecycle.server";
+import { insertAcceptedMatch } from "~/modules/matches/proposals.server";
 import { explainCandidate } from "~/modules/matches/matching.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { verifyAnswerToken } from "./answer-token.server";

@@ -8,7 +8,7 @@ import { needs, urgentReach, urgentRequests, volunteerProfiles } from "@db/schem
 import type { AuthUser } from "~/modules/auth/auth-user";
 import type { AuditDetails } from "~/modules/audit/audit-details";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { insertAcceptedMatch } from "~/modules/matches/match-lifecycle.server";
+import { insertAcceptedMatch } from "~/modules/matches/proposals.server";
 import { explainCandidate } from "~/modules/matches/matching.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
