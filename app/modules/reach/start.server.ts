@@ -6,7 +6,7 @@ import type { DbOrTx } from "@db/client";
 import { and, eq, like } from "drizzle-orm";
 import { needs, scheduledJobs, urgentReach } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { schedule } from "~/modules/scheduler/scheduler.server";
+import { schedule } from "~/modules/scheduler/schedule.server";
 import { reachTrigger } from "./waves";
 
 export const URGENT_WAVE_JOB = "urgent_wave";
