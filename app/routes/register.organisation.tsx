@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND } from "@db/schema/enums";
 import { RegistrationSent } from "~/components/registration-sent";
 import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { appOrigin } from "~/modules/auth/accounts.server";
+import { appOrigin } from "~/modules/auth/account-queries.server";
 import { PASSWORD_MIN_LENGTH, RegisterOrganisationSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
