@@ -124,7 +124,7 @@ export default defineConfig(
   },
   {
     // Areas are imported through their top-level files only, and an area imports no route or component
-    // (docs/decisions/094-commands-queries-and-area-boundaries.md). Tests may reach into an area.
+    // (docs/decisions/096-commands-queries-and-area-boundaries.md). Tests may reach into an area.
     files: ["app/**/*.{ts,tsx}", "server/**/*.{ts,js}", "scripts/**/*.{ts,js}", "db/**/*.ts"],
     ignores: TEST_FILES,
     plugins: { architecture },

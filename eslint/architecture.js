@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Two lint rules that keep the layering of app/ (docs/decisions/094-commands-queries-and-area-boundaries.md):
+ * Two lint rules that keep the layering of app/ (docs/decisions/096-commands-queries-and-area-boundaries.md):
  *
  *  - `area-boundaries`: code outside an area of app/modules/<area>/ may import its top-level files (the
  *    area's public files) but nothing in its subfolders (the area's internals); and an area imports no
