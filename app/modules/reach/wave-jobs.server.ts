@@ -294,7 +294,7 @@ const PLAN_BATCH = 20;
 /**
  * The periodic planner: starts asking for live needs that are marked urgent (by any writer: a
  * coordinator, the arrivals plan, an import) or begin within 72 h, and for which asking was never set
- * up. Needs saved through the app start at once (needs.server.ts); this catches the rest.
+ * up. Needs saved through the app start at once (needs/commands.server.ts); this catches the rest.
  */
 export function planUrgentReach(tx: DbOrTx, now: number): number {
   const soonLimit = new Date(now + 72 * 3_600_000);
