@@ -1,6 +1,7 @@
 /**
- * Starting to ask volunteers for a need, and (re)scheduling its waves. Small on purpose: needs/commands.server.ts
- * calls it when a need is saved, without pulling in the matching engine (wave-jobs.server.ts).
+ * Starting to ask volunteers for a need, and (re)scheduling its waves. Small on purpose:
+ * needs/commands.server.ts calls it when a need is saved, without pulling in the matching engine
+ * (wave-jobs.server.ts).
  */
 import type { DbOrTx } from "@db/client";
 import { and, eq, like } from "drizzle-orm";
