@@ -5,6 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
+import architecture from "./eslint/architecture.js";
 
 // Not type-aware on purpose: `npm run lint` stays a few seconds; `tsc --noEmit` does the type checking.
 
@@ -120,6 +121,21 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    // Areas are imported through their top-level files only, and an area imports no route or component
+    // (docs/decisions/096-commands-queries-and-area-boundaries.md). Tests may reach into an area.
+    files: ["app/**/*.{ts,tsx}", "server/**/*.{ts,js}", "scripts/**/*.{ts,js}", "db/**/*.ts"],
+    ignores: TEST_FILES,
+    plugins: { architecture },
+    rules: { "architecture/area-boundaries": "error" },
+  },
+  {
+    // No import cycle among the runtime imports of app/ (type-only imports are erased and left out).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: TEST_FILES,
+    plugins: { architecture },
+    rules: { "architecture/no-cycle": "error" },
   },
   {
     // Last, so it replaces the browser boundary for these files (it is stricter in every respect).

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { OfferStatus } from "@db/schema/enums";
 import type { OfferListFilter } from "~/modules/offers/offers.schema";
-import type { OfferListItem } from "~/modules/offers/offers.server";
+import type { OfferListItem } from "~/modules/offers/queries.server";
 import { DateOnly } from "./time";
 import { useFormatList } from "~/components/use-format-list";
 

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
 import { DateRange, DateTime } from "~/components/time";
 import { formatTime } from "~/utils/format";
-import type { ManagedActivity, ManagedSignup } from "~/modules/events/events.server";
+import type { ManagedActivity, ManagedSignup } from "~/modules/events/queries.server";
 
 type Shift = ManagedActivity["shifts"][number];
 

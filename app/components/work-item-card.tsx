@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { NeedWorkItem, ShiftWorkItem } from "~/modules/finding/find-work.server";
+import type { NeedWorkItem, ShiftWorkItem } from "~/modules/finding/work-items";
 import { minuteToClock } from "~/modules/volunteers/availability";
 import { formatNumber } from "~/utils/format";
 import { contentLanguage } from "./content-language";

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { updateProfile } from "~/modules/auth/accounts.server";
+import { updateProfile } from "~/modules/auth/account-commands.server";
 import { ProfileSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
 import { requireUser } from "~/modules/auth/session.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
-import { changePassword } from "~/modules/auth/accounts.server";
+import { changePassword } from "~/modules/auth/credentials.server";
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
 import { getOptionalSession, requireUser } from "~/modules/auth/session.server";
 import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";

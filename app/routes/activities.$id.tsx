@@ -11,7 +11,7 @@ import { getPublicActivity, type PublicActivity } from "~/modules/events/public-
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { getShiftSignupStates } from "~/modules/signups/commitments.server";
-import { loadEventResource } from "~/modules/events/events.server";
+import { loadEventResource } from "~/modules/events/queries.server";
 import { can } from "~/modules/permissions/permissions";
 import volunteerStyles from "~/styles/volunteer.css?url";
 import { getDb } from "~/utils/db.server";

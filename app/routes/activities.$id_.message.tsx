@@ -13,7 +13,7 @@ import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
 import { TextAreaField } from "~/components/form-fields";
 import { DateTime } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
-import { loadEventResource } from "~/modules/events/events.server";
+import { loadEventResource } from "~/modules/events/queries.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { assertCan, notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { isMemberOf } from "~/modules/permissions/permissions";

@@ -17,7 +17,7 @@ import {
   templateText,
   updateTemplate,
 } from "~/modules/arrivals/templates.server";
-import { needFormOptions } from "~/modules/needs/needs.server";
+import { needFormOptions } from "~/modules/needs/queries.server";
 import { requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";

@@ -13,7 +13,7 @@ import { requestLocale } from "~/modules/auth/request-locale.server";
 import { NEW_TEMPLATE_VALUES, TemplateFormSchema } from "~/modules/arrivals/first-step-template.schema";
 import { createTemplate } from "~/modules/arrivals/templates.server";
 import { getServerT } from "~/modules/i18n/server-t.server";
-import { needFormOptions } from "~/modules/needs/needs.server";
+import { needFormOptions } from "~/modules/needs/queries.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";

@@ -6,7 +6,7 @@ import { CheckboxGroup } from "~/components/choice-fields";
 import { useFormatList } from "~/components/use-format-list";
 import { DateTime } from "~/components/time";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { appOrigin } from "~/modules/auth/accounts.server";
+import { appOrigin } from "~/modules/auth/account-queries.server";
 import { InviteSchema } from "~/modules/auth/auth.schema";
 import { createStaffInvite, listPendingInvites, revokeInvite } from "~/modules/auth/invites.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";

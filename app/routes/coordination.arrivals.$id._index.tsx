@@ -19,11 +19,10 @@ import { requestLocale } from "~/modules/auth/request-locale.server";
 import { StepActionSchema } from "~/modules/arrivals/arrival.schema";
 import {
   assignStepToOrganisation,
-  getArrivalDetail,
   markStepDone,
   markStepNotNeeded,
-  requireArrival,
-} from "~/modules/arrivals/arrivals.server";
+} from "~/modules/arrivals/step-commands.server";
+import { getArrivalDetail, requireArrival } from "~/modules/arrivals/queries.server";
 import { isLiveStep } from "~/modules/arrivals/step-state";
 import { requireUser } from "~/modules/auth/session.server";
 import { requireIdParam } from "~/modules/permissions/guards.server";

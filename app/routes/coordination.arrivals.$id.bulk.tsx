@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { BulkReview } from "~/components/matches/bulk-review";
-import { openStepNeedIds, requireArrival } from "~/modules/arrivals/arrivals.server";
+import { openStepNeedIds, requireArrival } from "~/modules/arrivals/queries.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { confirmBulkPairs, parsePairs, reviewBulkAssignment } from "~/modules/matches/bulk-review.server";
 import { reachScopeForNeeds } from "~/modules/matches/matching.server";

@@ -11,7 +11,7 @@ import {
   parseArrivalFilter,
 } from "~/modules/arrivals/arrival-filter";
 import { requestLocale } from "~/modules/auth/request-locale.server";
-import { arrivalNeighbourhoods } from "~/modules/arrivals/arrivals.server";
+import { arrivalNeighbourhoods } from "~/modules/arrivals/queries.server";
 import { listArrivals } from "~/modules/arrivals/progress.server";
 import { scopeOf } from "~/modules/dashboard/scope.server";
 import { getServerT } from "~/modules/i18n/server-t.server";

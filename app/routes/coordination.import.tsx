@@ -13,13 +13,8 @@ import { FieldError } from "~/components/field-error";
 import { FormMessage } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
 import { IMPORT_FIELDS } from "~/modules/imports/import-rows";
-import {
-  confirmImport,
-  findFinishedImport,
-  discardImport,
-  previewImport,
-  type ImportPreview,
-} from "~/modules/imports/imports.server";
+import { confirmImport, findFinishedImport, discardImport } from "~/modules/imports/imports.server";
+import { previewImport, type ImportPreview } from "~/modules/imports/preview.server";
 import { MAX_FILE_BYTES, MAX_ROWS } from "~/modules/imports/spreadsheet.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";

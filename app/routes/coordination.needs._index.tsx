@@ -5,7 +5,7 @@ import { LANGUAGE, NEED_URGENCY } from "@db/schema/enums";
 import { NeedCard } from "~/components/needs/need-card";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { NEED_STATUS_FILTER, needFilterToParams, parseNeedFilter } from "~/modules/needs/need-filter.schema";
-import { listNeeds, needFormOptions } from "~/modules/needs/needs.server";
+import { listNeeds, needFormOptions } from "~/modules/needs/queries.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";

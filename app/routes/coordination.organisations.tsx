@@ -12,7 +12,7 @@ import {
   requireCan,
 } from "~/modules/permissions/guards.server";
 import { listOrganisationsForReview } from "~/modules/organisations/verification.server";
-import { verifyOrganisation } from "~/modules/verification/verification.server";
+import { verifyOrganisation } from "~/modules/verification/commands.server";
 import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/utils/page-title";
 import { useFormatList } from "~/components/use-format-list";

@@ -14,10 +14,8 @@ import { DateOnly } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
 import { requireIdParam } from "~/modules/permissions/guards.server";
 import { OrganisationDecisionSchema } from "~/modules/verification/organisation-decision.schema";
-import {
-  decideOrganisation,
-  requireOrganisationForVerification,
-} from "~/modules/verification/verification.server";
+import { decideOrganisation } from "~/modules/verification/commands.server";
+import { requireOrganisationForVerification } from "~/modules/verification/queries.server";
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
 import { useFormatList } from "~/components/use-format-list";

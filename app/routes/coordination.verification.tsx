@@ -13,11 +13,8 @@ import { DateOnly } from "~/components/time";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { OrganisationDecisionSchema } from "~/modules/verification/organisation-decision.schema";
-import {
-  decideOrganisation,
-  listVerificationQueue,
-  searchVolunteers,
-} from "~/modules/verification/verification.server";
+import { decideOrganisation } from "~/modules/verification/commands.server";
+import { listVerificationQueue, searchVolunteers } from "~/modules/verification/queries.server";
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
 import { useFormatList } from "~/components/use-format-list";

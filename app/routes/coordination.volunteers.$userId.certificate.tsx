@@ -19,11 +19,8 @@ import {
   CertificateSchema,
   RevokeSchema,
 } from "~/modules/verification/verification.schema";
-import {
-  requireVolunteerCertificate,
-  revokeCertificate,
-  verifyCertificate,
-} from "~/modules/verification/verification.server";
+import { requireVolunteerCertificate } from "~/modules/verification/queries.server";
+import { revokeCertificate, verifyCertificate } from "~/modules/verification/commands.server";
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
-import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT } from "~/modules/feeds/feeds.server";
+import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT } from "~/modules/feeds/json-feed.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { publicOrigin } from "~/utils/env.server";

@@ -1,12 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import {
-  findCategoryBySlug,
-  findNeighbourhoodBySlug,
-  JSON_FEED_DEFAULT_LIMIT,
-  JSON_FEED_MAX_LIMIT,
-  lastPublicChange,
-  listJsonFeed,
-} from "~/modules/feeds/feeds.server";
+import { findCategoryBySlug, findNeighbourhoodBySlug, lastPublicChange } from "~/modules/feeds/feeds.server";
+import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT, listJsonFeed } from "~/modules/feeds/json-feed.server";
 import { feedResponse, requestOrigin } from "~/modules/feeds/responses.server";
 import { getDb } from "~/utils/db.server";
 

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
-import { appOrigin, requestPasswordReset } from "~/modules/auth/accounts.server";
+import { appOrigin } from "~/modules/auth/account-queries.server";
+import { requestPasswordReset } from "~/modules/auth/credentials.server";
 import { ForgotPasswordSchema } from "~/modules/auth/auth.schema";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";

@@ -27,10 +27,10 @@ import {
   completeMatch,
   confirmMatchHours,
   endMatch,
-  requireMatch,
   respondToMatch,
   startMatch,
-} from "~/modules/matches/match-lifecycle.server";
+} from "~/modules/matches/lifecycle-commands.server";
+import { requireMatch } from "~/modules/matches/match-record.server";
 import { requireIdParam } from "~/modules/permissions/guards.server";
 import { LogHoursSchema } from "~/modules/volunteers/hours.schema";
 import { logMatchHours } from "~/modules/volunteers/hours.server";

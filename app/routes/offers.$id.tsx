@@ -15,13 +15,8 @@ import { OfferForm } from "~/components/offer-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
 import { offerFormValues } from "~/modules/offers/offer-form-values";
 import { OFFER_STATUS_INTENTS, OfferSchema, type OfferStatusIntent } from "~/modules/offers/offers.schema";
-import {
-  changeOfferStatus,
-  getOrganisationName,
-  getOwnOffer,
-  updateOffer,
-  type OfferScope,
-} from "~/modules/offers/offers.server";
+import { changeOfferStatus, updateOffer } from "~/modules/offers/commands.server";
+import { getOrganisationName, getOwnOffer, type OfferScope } from "~/modules/offers/queries.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { getDb } from "~/utils/db.server";

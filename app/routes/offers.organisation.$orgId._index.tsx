@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferList } from "~/components/offer-list";
 import { parseOfferListFilter } from "~/modules/offers/offers.schema";
-import { countOffersByStatus, getOrganisationName, listOffers } from "~/modules/offers/offers.server";
+import { countOffersByStatus, getOrganisationName, listOffers } from "~/modules/offers/queries.server";
 import { assertCan, requireIdParam, requireOrgMember } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";

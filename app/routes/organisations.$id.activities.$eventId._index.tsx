@@ -19,10 +19,10 @@ import { checkInCode, checkInPath } from "~/modules/attendance/self-check-in.ser
 import type { SelfCheckIn } from "~/components/shift-signups";
 import {
   duplicateActivity,
-  getManagedActivity,
   publishActivity,
   unpublishActivity,
-} from "~/modules/events/events.server";
+} from "~/modules/events/status-commands.server";
+import { getManagedActivity } from "~/modules/events/queries.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";

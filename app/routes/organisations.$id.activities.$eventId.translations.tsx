@@ -22,7 +22,8 @@ import { DraftButton, DraftNoticeMessage, MachineMark } from "~/components/machi
 import { ReadabilityHint } from "~/components/readability-hint";
 import { TranslationsFormSchema } from "~/modules/events/activity.schema";
 import { formDefaults } from "~/modules/events/activity-form-values";
-import { getManagedActivity, saveTranslations } from "~/modules/events/events.server";
+import { getManagedActivity } from "~/modules/events/queries.server";
+import { saveTranslations } from "~/modules/events/commands.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
 import { draftNoticeQuery, readDraftNotice } from "~/modules/outside/machine-mark";

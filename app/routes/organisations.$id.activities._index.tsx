@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateRange } from "~/components/time";
-import { listOrganisationActivities } from "~/modules/events/events.server";
+import { listOrganisationActivities } from "~/modules/events/queries.server";
 import {
   ACTIVITY_STATUS_FILTER,
   ACTIVITY_WHEN_FILTER,

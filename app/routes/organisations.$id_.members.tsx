@@ -5,7 +5,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
 import { DateTime } from "~/components/time";
-import { appOrigin } from "~/modules/auth/accounts.server";
+import { appOrigin } from "~/modules/auth/account-queries.server";
 import { OrganisationInviteSchema } from "~/modules/auth/auth.schema";
 import { createOrganisationInvite, listPendingInvites, revokeInvite } from "~/modules/auth/invites.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrationSent } from "~/components/registration-sent";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
-import { registerVolunteer } from "~/modules/auth/accounts.server";
+import { registerVolunteer } from "~/modules/auth/registration.server";
 import { PASSWORD_MIN_LENGTH, RegisterVolunteerSchema } from "~/modules/auth/auth.schema";
 import { requireAnonymous } from "~/modules/auth/session.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";

@@ -8,7 +8,8 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
-import { isResetTokenUsable, resetPassword } from "~/modules/auth/accounts.server";
+import { isResetTokenUsable } from "~/modules/auth/account-queries.server";
+import { resetPassword } from "~/modules/auth/credentials.server";
 import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from "~/modules/auth/auth.schema";
 import { blankSessionCookie } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";

@@ -14,7 +14,8 @@ import {
 } from "~/modules/notifications/preferences.server";
 import { alertDigestSetting, DIGEST_MAX_ITEMS, setAlertDigest } from "~/modules/reach/alert-digests.server";
 import { AlertDigestSettingSchema, UrgentSettingSchema } from "~/modules/reach/reach.schema";
-import { acceptsUrgentRequests, setAcceptsUrgentRequests } from "~/modules/reach/urgent-reach.server";
+import { acceptsUrgentRequests } from "~/modules/reach/queries.server";
+import { setAcceptsUrgentRequests } from "~/modules/reach/commands.server";
 import { getDb } from "~/utils/db.server";
 import { urgentMaxPerWeek } from "~/utils/env.server";
 import { parseWithinLimits } from "~/utils/field-limits";

@@ -12,7 +12,7 @@ import {
   optOutWithToken,
   type AnswerCheck,
   type AnswerResult,
-} from "~/modules/reach/urgent-reach.server";
+} from "~/modules/reach/answers.server";
 import { getDb } from "~/utils/db.server";
 import { parseWithinLimits } from "~/utils/field-limits";
 import { validateFormData } from "~/utils/form-validation";

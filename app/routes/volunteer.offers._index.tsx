@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { OfferList } from "~/components/offer-list";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { parseOfferListFilter } from "~/modules/offers/offers.schema";
-import { countOffersByStatus, listOffers } from "~/modules/offers/offers.server";
+import { countOffersByStatus, listOffers } from "~/modules/offers/queries.server";
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";

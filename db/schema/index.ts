@@ -16,4 +16,3 @@ export * from "./installation";
 export * from "./operations";
 export * from "./outside";
 export * from "./reach";
-export * from "./relations";

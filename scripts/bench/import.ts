@@ -11,7 +11,8 @@ import { eq } from "drizzle-orm";
 import { closeDatabase, migrateDatabase, openDatabase } from "../../db/client";
 import { categories, neighbourhoods, users } from "../../db/schema";
 import { DEMO_EMAILS, defaultAnchor, seedDatabase } from "../../db/seed/seed";
-import { confirmImport, previewImport } from "../../app/modules/imports/imports.server";
+import { confirmImport } from "../../app/modules/imports/imports.server";
+import { previewImport } from "../../app/modules/imports/preview.server";
 import type { AuthUser } from "../../app/modules/auth/auth-user";
 import { buildXlsx } from "./lib/xlsx";
 

@@ -28,7 +28,7 @@ import {
 import { runBulkAssignment } from "../../app/modules/matches/bulk-assignment.server";
 import { loadMatchingInstance } from "../../app/modules/matches/matching-instance.server";
 import { suggestForNeed } from "../../app/modules/matches/matching.server";
-import { chooseWave } from "../../app/modules/reach/urgent-reach.server";
+import { chooseWave } from "../../app/modules/reach/wave-jobs.server";
 import { waveSize } from "../../app/modules/reach/waves";
 import {
   buildCandidateGraph,

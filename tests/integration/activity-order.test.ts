@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { organisationNeighbourhoods } from "@db/schema";
 import { parseActivityFilter } from "~/modules/events/activity-filter.schema";
-import { listOrganisationActivities, usualNeighbourhoodOf } from "~/modules/events/events.server";
+import { listOrganisationActivities, usualNeighbourhoodOf } from "~/modules/events/queries.server";
 import { listPublicActivities } from "~/modules/events/public-activities.server";
 import { getDb } from "~/utils/db.server";
 import { createCategory, createEvent, createNeighbourhood, createOrganisation } from "../factories";

@@ -30,7 +30,8 @@ import {
   DIGEST_UNSUBSCRIBE_DAYS,
 } from "~/modules/notifications/unsubscribe.server";
 import { JOB_HANDLERS, PERIODIC_JOBS } from "~/modules/scheduler/background.server";
-import { ensurePeriodicJobs, runDueJobs } from "~/modules/scheduler/scheduler.server";
+import { ensurePeriodicJobs } from "~/modules/scheduler/schedule.server";
+import { runDueJobs } from "~/modules/scheduler/scheduler.server";
 import { signUpForShift } from "~/modules/signups/signups.server";
 import * as settingsPage from "~/routes/settings.notifications";
 import * as unsubscribePage from "~/routes/unsubscribe";

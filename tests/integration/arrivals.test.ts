@@ -25,14 +25,16 @@ import type { AgeGroup } from "@db/schema/enums";
 import { ArrivalFormSchema, StepActionSchema, type ArrivalInput } from "~/modules/arrivals/arrival.schema";
 import {
   assignStepToOrganisation,
+  markStepDone,
+  markStepNotNeeded,
+} from "~/modules/arrivals/step-commands.server";
+import {
   getArrivalDetail,
   defaultDoneOn,
   earliestDoneOn,
-  markStepDone,
-  markStepNotNeeded,
   openStepNeedIds,
-  recordArrival,
-} from "~/modules/arrivals/arrivals.server";
+} from "~/modules/arrivals/queries.server";
+import { recordArrival } from "~/modules/arrivals/commands.server";
 import { TemplateFormSchema } from "~/modules/arrivals/first-step-template.schema";
 import { DEFAULT_TEMPLATES } from "~/modules/arrivals/default-templates";
 import {
@@ -48,7 +50,8 @@ import { scopeOf } from "~/modules/dashboard/scope.server";
 import { addDays, periodOf } from "~/modules/dashboard/periods";
 import { computeBulkAssignment } from "~/modules/matches/bulk-assignment.server";
 import { candidateReachStatus, prepareCandidateReach } from "~/modules/matches/candidate-reach.server";
-import { endMatch, insertProposals, respondToMatch } from "~/modules/matches/match-lifecycle.server";
+import { endMatch, respondToMatch } from "~/modules/matches/lifecycle-commands.server";
+import { insertProposals } from "~/modules/matches/proposals.server";
 import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
 import { reachScopeForNeeds, suggestForNeed } from "~/modules/matches/matching.server";
 import { buildCandidateIndex, suggest } from "~/modules/matching";

@@ -16,7 +16,7 @@ import {
 } from "@db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
 import { TOKEN_TTL_MS } from "~/modules/auth/tokens.server";
-import { listVerificationQueue } from "~/modules/verification/verification.server";
+import { listVerificationQueue } from "~/modules/verification/queries.server";
 import * as accountEmail from "~/routes/account.email";
 import * as accountPassword from "~/routes/account.password";
 import * as adminInvites from "~/routes/admin.invites";

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memberships, notifications, signups, volunteerProfiles } from "@db/schema";
-import { getManagedActivity } from "~/modules/events/events.server";
+import { getManagedActivity } from "~/modules/events/queries.server";
 import { listCommitments } from "~/modules/signups/commitments.server";
 import { signUpForShift } from "~/modules/signups/signups.server";
-import { revokeCertificate, verifyCertificate } from "~/modules/verification/verification.server";
+import { revokeCertificate, verifyCertificate } from "~/modules/verification/commands.server";
 import { zonedIsoDate } from "~/utils/time";
 import { createEvent, createOrganisation, createShift, createUser, createVolunteer } from "../factories";
 import { authUserOf } from "../helpers/auth-user";

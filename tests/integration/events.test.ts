@@ -18,15 +18,12 @@ import {
 } from "~/modules/events/activity.schema";
 import {
   cancelActivity,
-  createActivity,
   duplicateActivity,
-  getManagedActivity,
-  listOrganisationActivities,
   publishActivity,
-  saveTranslations,
   unpublishActivity,
-  updateActivity,
-} from "~/modules/events/events.server";
+} from "~/modules/events/status-commands.server";
+import { createActivity, saveTranslations, updateActivity } from "~/modules/events/commands.server";
+import { getManagedActivity, listOrganisationActivities } from "~/modules/events/queries.server";
 import { validateNestedFormData } from "~/modules/events/nested-form";
 import {
   addOrganisationPlace,

@@ -10,7 +10,8 @@ import {
   weekdaySql,
 } from "~/modules/finding/berlin-clock-sql.server";
 import { parseFindWorkFilter } from "~/modules/finding/find-work.schema";
-import { findWork, type ResolvedFindFilter } from "~/modules/finding/find-work.server";
+import { findWork } from "~/modules/finding/find-work.server";
+import { type ResolvedFindFilter } from "~/modules/finding/work-items";
 import { berlinWallClock } from "~/modules/matching/berlin-time";
 import { zonedIsoDate, zonedTimeToInstant, zoneOffsetMs } from "~/utils/time";
 import {

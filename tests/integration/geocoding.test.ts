@@ -8,12 +8,13 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { geocodeCache, organisationPlaces, volunteerProfiles } from "@db/schema";
-import type { NeedWorkItem, ShiftWorkItem } from "~/modules/finding/find-work.server";
+import type { NeedWorkItem, ShiftWorkItem } from "~/modules/finding/work-items";
 import { haversineKm } from "~/modules/matching/geo";
 import { GEOCODER_SPACING_MS } from "~/modules/outside/geocoder.server";
 import { OUTSIDE_TIMEOUT_MS } from "~/modules/outside/outside-http.server";
 import { ASYNC_JOB_HANDLERS, GEOCODING_JOB, periodicJobs } from "~/modules/scheduler/background.server";
-import { ensurePeriodicJobs, runDueAsyncJobs } from "~/modules/scheduler/scheduler.server";
+import { ensurePeriodicJobs } from "~/modules/scheduler/schedule.server";
+import { runDueAsyncJobs } from "~/modules/scheduler/scheduler.server";
 import * as adminPage from "~/routes/admin.system";
 import * as placesPage from "~/routes/organisations.$id.places";
 import * as findPage from "~/routes/volunteer.find";

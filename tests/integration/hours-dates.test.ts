@@ -6,7 +6,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hoursLog, needs } from "@db/schema";
-import { completeMatch, proposeMatch, respondToMatch } from "~/modules/matches/match-lifecycle.server";
+import { completeMatch, respondToMatch } from "~/modules/matches/lifecycle-commands.server";
+import { proposeMatch } from "~/modules/matches/proposals.server";
 import { defaultHoursDate, isInWindow, matchWindow } from "~/modules/matches/match-window";
 import { periodOf } from "~/modules/dashboard/periods";
 import { loadProof } from "~/modules/proof/proof.server";

@@ -22,7 +22,7 @@ import { loadDashboard } from "~/modules/dashboard/dashboard.server";
 import { ALL_NEIGHBOURHOODS } from "~/modules/dashboard/scope.server";
 import { periodOf } from "~/modules/dashboard/periods";
 import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
-import { listNeeds } from "~/modules/needs/needs.server";
+import { listNeeds } from "~/modules/needs/queries.server";
 import { summariseHours, summariseNeeds } from "~/modules/reports/reports.server";
 import { createTempDb, type TempDb } from "../helpers/db";
 

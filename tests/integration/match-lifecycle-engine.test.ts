@@ -7,13 +7,13 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { matches, offerAvailability } from "@db/schema";
 import { confirmBulkPairs, parsePairs, reviewBulkAssignment } from "~/modules/matches/bulk-review.server";
-import { respondToMatch } from "~/modules/matches/match-lifecycle.server";
+import { respondToMatch } from "~/modules/matches/lifecycle-commands.server";
 import {
   proposeFromSuggestion,
   suggestionsForNeed,
   whyNotForNeed,
 } from "~/modules/matches/need-suggestions.server";
-import { createNeed } from "~/modules/needs/needs.server";
+import { createNeed } from "~/modules/needs/commands.server";
 import { zonedIsoDate, zonedTimeToInstant } from "~/utils/time";
 import { createCategory, createCoordinator, createNeighbourhood, createVolunteer } from "../factories";
 import { authUserOf, statusThrownBy } from "../helpers/auth-user";

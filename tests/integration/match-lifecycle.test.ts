@@ -5,10 +5,10 @@ import {
   completeMatch,
   confirmMatchHours,
   endMatch,
-  proposeMatch,
   respondToMatch,
   startMatch,
-} from "~/modules/matches/match-lifecycle.server";
+} from "~/modules/matches/lifecycle-commands.server";
+import { proposeMatch } from "~/modules/matches/proposals.server";
 import { logMatchHours } from "~/modules/volunteers/hours.server";
 import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import {

@@ -14,14 +14,15 @@ import { seedDatabase } from "@db/seed/seed";
 import {
   completeMatch,
   endMatch,
-  proposeMatch,
   respondToMatch,
   startMatch,
-} from "~/modules/matches/match-lifecycle.server";
+} from "~/modules/matches/lifecycle-commands.server";
+import { proposeMatch } from "~/modules/matches/proposals.server";
 import { getMatchPage } from "~/modules/matches/match-detail.server";
 import { needAndMatchesAgree } from "~/modules/needs/need-status";
 import { parseNeedFilter } from "~/modules/needs/need-filter.schema";
-import { finishNeed, listNeeds, updateNeed } from "~/modules/needs/needs.server";
+import { finishNeed, updateNeed } from "~/modules/needs/commands.server";
+import { listNeeds } from "~/modules/needs/queries.server";
 import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import { createCategory, createCoordinator, createNeighbourhood, createVolunteer } from "../factories";
 import { authUserOf } from "../helpers/auth-user";

@@ -4,7 +4,8 @@ import { auditEvents, matches, needLanguages, needs, needSlots } from "@db/schem
 import { NeedFormSchema } from "~/modules/needs/need.schema";
 import { parseNeedFilter } from "~/modules/needs/need-filter.schema";
 import { needToFormValues } from "~/modules/needs/need-form-values";
-import { createNeed, finishNeed, getNeedDetail, listNeeds, updateNeed } from "~/modules/needs/needs.server";
+import { createNeed, finishNeed, updateNeed } from "~/modules/needs/commands.server";
+import { getNeedDetail, listNeeds } from "~/modules/needs/queries.server";
 import { zonedTimeToInstant } from "~/utils/time";
 import {
   createCategory,

@@ -2,15 +2,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { offerLanguages, offers } from "@db/schema";
 import type { OfferInput } from "~/modules/offers/offers.schema";
+import { changeOfferStatus, createOffer, updateOffer } from "~/modules/offers/commands.server";
 import {
-  changeOfferStatus,
   countOffersByStatus,
-  createOffer,
   getOwnOffer,
   listOffers,
   offerPrefillFromNeed,
-  updateOffer,
-} from "~/modules/offers/offers.server";
+} from "~/modules/offers/queries.server";
 import { action as offerAction, loader as offerLoader } from "~/routes/offers.$id";
 import { action as newOrgOfferAction } from "~/routes/offers.organisation.$orgId.new";
 import { action as newOfferAction, loader as newOfferLoader } from "~/routes/volunteer.offers.new";

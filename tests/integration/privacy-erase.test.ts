@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eraseAccount, scrubJson, ERASED } from "~/modules/privacy/erase.server";
+import { eraseAccount } from "~/modules/privacy/erase.server";
+import { scrubJson, ERASED } from "~/modules/privacy/scrub";
 import { exportPersonalData, schemaTables } from "~/modules/privacy/export.server";
-import { PERSONAL_DATA_MAP, type TablePrivacy } from "~/modules/privacy/personal-data-map";
+import type { TablePrivacy } from "~/modules/privacy/data-map/classes";
+import { PERSONAL_DATA_MAP } from "~/modules/privacy/personal-data-map";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { buildPrivacyFixture, insertRow, type PrivacyFixture } from "./privacy-fixture";
 

@@ -8,13 +8,8 @@ import {
   schemaTables,
   type PersonalDataExport,
 } from "~/modules/privacy/export.server";
-import {
-  COLUMN_CLASSES,
-  exportedColumns,
-  PERSONAL_DATA_MAP,
-  type SubjectLink,
-  type TablePrivacy,
-} from "~/modules/privacy/personal-data-map";
+import { COLUMN_CLASSES, type SubjectLink, type TablePrivacy } from "~/modules/privacy/data-map/classes";
+import { exportedColumns, PERSONAL_DATA_MAP } from "~/modules/privacy/personal-data-map";
 import { createTempDb, type TempDb } from "../helpers/db";
 import { buildPrivacyFixture, type PrivacyFixture } from "./privacy-fixture";
 

@@ -29,7 +29,8 @@ import {
 import { auditEvents, backups, scheduledJobs } from "@db/schema";
 import { BACKUP_EVERY_MS, BACKUP_JOB, latestBackups } from "~/modules/backups/backups.server";
 import { ASYNC_JOB_HANDLERS } from "~/modules/scheduler/background.server";
-import { ensurePeriodicJobs, runDueAsyncJobs } from "~/modules/scheduler/scheduler.server";
+import { ensurePeriodicJobs } from "~/modules/scheduler/schedule.server";
+import { runDueAsyncJobs } from "~/modules/scheduler/scheduler.server";
 import { prepareDatabaseForStart } from "~/modules/system/startup.server";
 import { readSystemHealth } from "~/modules/system/system-health.server";
 import { logger } from "~/utils/logger.server";

@@ -34,14 +34,12 @@ import {
   claimDueJobs,
   DEFAULT_LEASE_MS,
   DEFAULT_MAX_ATTEMPTS,
-  ensurePeriodicJobs,
   retryDelayMs,
   runClaimedJob,
   runDueJobs,
-  schedule,
-  scheduleMany,
   type JobHandlers,
 } from "~/modules/scheduler/scheduler.server";
+import { ensurePeriodicJobs, schedule, scheduleMany } from "~/modules/scheduler/schedule.server";
 import {
   planShiftReminders,
   scheduleShiftReminder,

@@ -14,7 +14,7 @@ import {
   checkInState,
   verifyCheckInCode,
 } from "~/modules/attendance/self-check-in.server";
-import { getManagedActivity } from "~/modules/events/events.server";
+import { getManagedActivity } from "~/modules/events/queries.server";
 import { signUpForShift } from "~/modules/signups/signups.server";
 import * as page from "~/routes/checkin";
 import * as managePage from "~/routes/organisations.$id.activities.$eventId._index";

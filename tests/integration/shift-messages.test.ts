@@ -18,9 +18,9 @@ import {
 } from "~/modules/signups/shift-messages.server";
 import { BLANK_CODE_POINTS } from "@db/schema/text-rules";
 import { MESSAGE_MAX, ShiftMessageSchema } from "~/modules/signups/shift-message.schema";
-import { updateActivity } from "~/modules/events/events.server";
+import { updateActivity } from "~/modules/events/commands.server";
 import { activityToFormValues } from "~/modules/events/activity-form-values";
-import { getManagedActivity } from "~/modules/events/events.server";
+import { getManagedActivity } from "~/modules/events/queries.server";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
 import * as messagePage from "~/routes/activities.$id_.message";
 import { getDb } from "~/utils/db.server";

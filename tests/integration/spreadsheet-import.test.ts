@@ -14,7 +14,8 @@ import {
   spreadsheetImports,
 } from "@db/schema";
 import { action, loader } from "~/routes/coordination.import";
-import { confirmImport, previewImport } from "~/modules/imports/imports.server";
+import { confirmImport } from "~/modules/imports/imports.server";
+import { previewImport } from "~/modules/imports/preview.server";
 import { decodeText, detectSeparator, parseCsv, readSpreadsheet } from "~/modules/imports/spreadsheet.server";
 import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";

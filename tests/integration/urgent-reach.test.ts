@@ -23,21 +23,13 @@ import {
   volunteerProfiles,
 } from "@db/schema";
 import type { AuthUser } from "~/modules/auth/auth-user";
-import { createNeed } from "~/modules/needs/needs.server";
+import { createNeed } from "~/modules/needs/commands.server";
 import { answerPath, createAnswerToken, verifyAnswerToken } from "~/modules/reach/answer-token.server";
 import { startUrgentReach, URGENT_WAVE_JOB } from "~/modules/reach/start.server";
-import {
-  answerUrgentRequest,
-  askNow,
-  checkAnswerToken,
-  chooseWave,
-  confirmYes,
-  getUrgentPanel,
-  planUrgentReach,
-  releaseYes,
-  setAutoAccept,
-  stopAsking,
-} from "~/modules/reach/urgent-reach.server";
+import { answerUrgentRequest, checkAnswerToken } from "~/modules/reach/answers.server";
+import { askNow, confirmYes, releaseYes, setAutoAccept, stopAsking } from "~/modules/reach/commands.server";
+import { chooseWave, planUrgentReach } from "~/modules/reach/wave-jobs.server";
+import { getUrgentPanel } from "~/modules/reach/queries.server";
 import { ANSWER_WINDOW_MS, WAVE_INTERVAL_MS } from "~/modules/reach/waves";
 import { JOB_HANDLERS } from "~/modules/scheduler/background.server";
 import {

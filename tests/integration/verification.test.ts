@@ -13,12 +13,14 @@ import { certificateSchema } from "~/modules/verification/verification.schema";
 import {
   listVerificationQueue,
   requireVolunteerCertificate,
+  searchVolunteers,
+} from "~/modules/verification/queries.server";
+import {
   revokeCertificate,
   revokeOrganisationVerification,
-  searchVolunteers,
   verifyCertificate,
   verifyOrganisation,
-} from "~/modules/verification/verification.server";
+} from "~/modules/verification/commands.server";
 import { zonedIsoDate } from "~/utils/time";
 import {
   createCategory,

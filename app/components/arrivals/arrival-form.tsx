@@ -12,7 +12,7 @@ import {
   LANGUAGE_ROWS,
   NOTE_MAX,
 } from "~/modules/arrivals/arrival.schema";
-import type { ArrivalFormTemplate } from "~/modules/arrivals/arrivals.server";
+import type { ArrivalFormTemplate } from "~/modules/arrivals/queries.server";
 
 export const EMPTY_ARRIVAL_FORM: Record<string, string | string[]> = {
   neighbourhoodId: "",

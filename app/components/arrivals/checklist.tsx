@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { FieldError } from "~/components/field-error";
 import { DateRange, DateTime } from "~/components/time";
-import type { ArrivalDetail, ChecklistStep } from "~/modules/arrivals/arrivals.server";
+import type { ArrivalDetail, ChecklistStep } from "~/modules/arrivals/queries.server";
 import { isLiveStep } from "~/modules/arrivals/step-state";
 import { IsoDay, StepStateTag } from "./parts";
 

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { DateOnly, DateRange } from "~/components/time";
 import type { StoredComponents } from "~/modules/matches/match-detail.server";
 import { hhmm } from "~/modules/needs/need-form-values";
-import type { NeedDetail } from "~/modules/needs/needs.server";
+import type { NeedDetail } from "~/modules/needs/queries.server";
 import { useFormatList } from "~/components/use-format-list";
 import type { Weekday } from "@db/schema/enums";
 

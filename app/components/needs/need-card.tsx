@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateOnly, DateRange } from "~/components/time";
-import type { NeedListItem } from "~/modules/needs/needs.server";
+import type { NeedListItem } from "~/modules/needs/queries.server";
 import { useFormatList } from "~/components/use-format-list";
 
 /** A need in the coordinator's list: what, where, when, and how far it is matched. */

@@ -4,7 +4,7 @@ import { DataText } from "~/components/data-text";
 import { FormMessage } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
-import type { UrgentPanel as UrgentPanelData, UrgentRequestView } from "~/modules/reach/urgent-reach.server";
+import type { UrgentPanel as UrgentPanelData, UrgentRequestView } from "~/modules/reach/queries.server";
 import { WAVE_SIZES } from "~/modules/reach/waves";
 
 function AnswerCell({ request, now }: { request: UrgentRequestView; now: number }) {

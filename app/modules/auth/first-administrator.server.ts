@@ -7,7 +7,7 @@ import { users } from "@db/schema";
 import type { UiLocale } from "@db/schema/enums";
 import type { Db } from "@db/client";
 import { consumeSetupToken, isUsableSetupToken } from "~/modules/installation/installation.server";
-import { isUniqueViolation, type Outcome } from "./accounts.server";
+import { isUniqueViolation, type Outcome } from "./account-queries.server";
 import { hashPassword } from "./password.server";
 
 export interface FirstAdministrator {

@@ -17,7 +17,7 @@ import type { UiLocale, UserRole } from "@db/schema/enums";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getDb } from "~/utils/db.server";
-import { findUserByEmail, isUniqueViolation, type Outcome } from "./accounts.server";
+import { findUserByEmail, isUniqueViolation, type Outcome } from "./account-queries.server";
 import { passwordMatchesEmail } from "./auth.schema";
 import { hashPassword } from "./password.server";
 import { recordFailure, throttledNow, throttleKeys } from "./throttle.server";

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import type { UiLocale } from "@db/schema/enums";
 import { validateFormData } from "~/utils/form-validation";
-import { appOrigin, type Outcome } from "./accounts.server";
+import { appOrigin, type Outcome } from "./account-queries.server";
 import { clientIpOf } from "./client-ip.server";
 import { requestLocale } from "./request-locale.server";
 import { formRefusal } from "./retry-after";

@@ -4,7 +4,7 @@ import { coordinatorNeighbourhoods, neighbourhoods, sessions, users } from "@db/
 import type { UserRole } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
-import type { Outcome } from "./accounts.server";
+import type { Outcome } from "./account-queries.server";
 
 export const USERS_PAGE_SIZE = 50;
 

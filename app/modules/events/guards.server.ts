@@ -2,7 +2,7 @@ import { assertCan, notFound, requireIdParam } from "~/modules/permissions/guard
 import type { Action } from "~/modules/permissions/permissions";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
 import { getDb } from "~/utils/db.server";
-import { loadEventResource, type ActivityScope } from "./events.server";
+import { loadEventResource, type ActivityScope } from "./queries.server";
 
 /**
  * Guard for /organisations/:id/activities/:eventId/…: a member of the organisation, acting on an

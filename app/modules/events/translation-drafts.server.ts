@@ -11,7 +11,8 @@ import type { DraftSummary } from "~/modules/outside/machine-mark";
 import { translationHelpAvailable } from "~/modules/outside/outside-config.server";
 import { draftEmptyLanguages } from "~/modules/outside/translation-drafts.server";
 import type { TranslationsFormValues } from "./activity.schema";
-import { saveTranslations, type ActivityScope, type CommandResult } from "./events.server";
+import { saveTranslations, type CommandResult } from "./commands.server";
+import type { ActivityScope } from "./queries.server";
 
 export async function saveTranslationsWithDrafts(
   db: Db,

@@ -2,7 +2,7 @@
  * "Find work": open shifts of public activities and open needs, for one volunteer, filtered and
  * sorted by day, then distance from home, then time. A fixed number of queries whatever the page
  * holds: neighbourhood centroids, one page query (a UNION with the total as a window count), and one
- * detail query each for the shifts and the needs on the page.
+ * detail query each for the shifts and the needs on the page (work-details.server.ts).
  *
  * Needs are shown as volunteers may see them: category, neighbourhood, time, languages and the plain
  * description. Never who recorded them or anything about the newcomer (the hub holds nothing personal
@@ -11,17 +11,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { neighbourhoods } from "@db/schema";
-import {
-  AGREED_MATCH_STATUSES,
-  OPEN_NEED_STATUSES,
-  sqlValueList,
-  type Language,
-  type NeedSchedule,
-  type NeedUrgency,
-} from "@db/schema/enums";
+import { OPEN_NEED_STATUSES, sqlValueList } from "@db/schema/enums";
 import { haversineKm } from "~/modules/matching/geo";
 import { locate, type Located } from "~/modules/outside/geo-gate";
-import type { WeeklyWindow } from "~/modules/volunteers/availability";
 import { startOfZonedDay } from "~/utils/time";
 import {
   berlinLocalDay,
@@ -31,88 +23,13 @@ import {
   minuteOfDaySql,
   weekdaySql,
 } from "./berlin-clock-sql.server";
-import type { FindKind } from "./find-work.schema";
+import type { FindViewer, FindWorkResult, ResolvedFindFilter, WorkItem } from "./work-items";
+import { loadNeeds, loadShifts } from "./work-details.server";
 
-/** Matches someone said yes to, as an SQL list for the hand-written queries below. */
-const AGREED_MATCHES = sql.raw(sqlValueList(AGREED_MATCH_STATUSES));
 /** Needs still looking for helpers, as an SQL list for the hand-written queries below. */
 const OPEN_NEEDS = sql.raw(sqlValueList(OPEN_NEED_STATUSES));
 
 export const FIND_PAGE_SIZE = 20;
-
-/** The filter with slugs already resolved to ids (unknown slugs are reported by the route). */
-export interface ResolvedFindFilter {
-  what: FindKind;
-  neighbourhoodId?: number;
-  categoryId?: number;
-  language?: Language;
-  /** Distance from the volunteer's home, km (ignored without a home). */
-  km?: number;
-  from?: string;
-  to?: string;
-  fits: boolean;
-  page: number;
-}
-
-export interface FindViewer {
-  userId: string;
-  /** Where distances are measured from: the geocoded address, else the home neighbourhood's centroid. */
-  home: Located | null;
-  locale: string;
-}
-
-interface Base {
-  id: number;
-  startsAt: number;
-  endsAt: number;
-  categorySlug: string;
-  categoryName: string;
-  neighbourhoodName: string;
-  distanceKm: number | null;
-  /** A neighbourhood's centroid stood in for an address (the home's or the activity's place): "ungefähr". */
-  distanceApproximate: boolean;
-  languages: Language[];
-  requiresCertificate: boolean;
-}
-
-export interface ShiftWorkItem extends Base {
-  kind: "shift";
-  shiftTitle: string;
-  eventId: number;
-  eventTitle: string;
-  place: string;
-  neededCount: number;
-  confirmedCount: number;
-  waitlistCount: number;
-  mine: { status: "confirmed" | "waitlisted"; position: number | null } | null;
-}
-
-export interface NeedWorkItem extends Base {
-  kind: "need";
-  description: string;
-  translated: boolean;
-  originalLanguage: string;
-  schedule: NeedSchedule;
-  slots: WeeklyWindow[];
-  helpersStillNeeded: number;
-  urgency: NeedUrgency;
-  /** The volunteer's active offer in the need's category: the coordinator can match it. */
-  myOffer: { id: number; title: string } | null;
-}
-
-export type WorkItem = ShiftWorkItem | NeedWorkItem;
-
-export interface FindWorkResult {
-  items: WorkItem[];
-  total: number;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-  /** False when the volunteer has no home neighbourhood: no distances, no distance filter. */
-  hasHome: boolean;
-  /** The home is its neighbourhood's centroid (no address, or no answer for it): distances are "ungefähr". */
-  homeApproximate: boolean;
-}
 
 interface Distances {
   /** km from home to each neighbourhood's centroid. */
@@ -310,148 +227,4 @@ export function findWork(
     hasHome: distances !== null,
     homeApproximate: viewer.home?.approximate ?? true,
   };
-}
-
-function splitLanguages(value: string | null): Language[] {
-  return (value ? value.split(",").sort() : []) as Language[];
-}
-
-function loadShifts(db: Db, ids: number[], viewer: FindViewer): Map<number, ShiftWorkItem> {
-  if (ids.length === 0) return new Map();
-  const rows = db.all<{
-    id: number;
-    title: string;
-    startsAt: number;
-    endsAt: number;
-    neededCount: number;
-    confirmedCount: number;
-    requiresCertificate: number;
-    eventId: number;
-    eventTitle: string;
-    place: string;
-    categorySlug: string;
-    categoryName: string;
-    neighbourhoodName: string;
-    languages: string | null;
-    waitlistCount: number;
-    myStatus: "confirmed" | "waitlisted" | null;
-    myPosition: number | null;
-  }>(sql`
-    select s.id as id, s.title as title, s.starts_at as startsAt, s.ends_at as endsAt, s.needed_count as neededCount,
-      s.confirmed_count as confirmedCount, s.requires_certificate as requiresCertificate,
-      e.id as eventId, coalesce(et.title, e.title) as eventTitle, e.place as place,
-      c.slug as categorySlug, c.name as categoryName, nb.name as neighbourhoodName,
-      (select group_concat(el.language) from event_languages el where el.event_id = e.id) as languages,
-      (select count(*) from signups w where w.shift_id = s.id and w.status = 'waitlisted') as waitlistCount,
-      me.status as myStatus,
-      case when me.status = 'waitlisted' then
-        (select count(*) from signups w where w.shift_id = s.id and w.status = 'waitlisted' and w.id <= me.id) end as myPosition
-    from shifts s
-    join events e on e.id = s.event_id
-    join categories c on c.id = e.category_id
-    join neighbourhoods nb on nb.id = e.neighbourhood_id
-    left join event_translations et on et.event_id = e.id and et.locale = ${viewer.locale}
-    left join signups me on me.shift_id = s.id and me.volunteer_id = ${viewer.userId} and me.status <> 'cancelled'
-    where s.id in (${sql.join(ids.map(int), sql`, `)})`);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        kind: "shift",
-        id: r.id,
-        shiftTitle: r.title,
-        startsAt: r.startsAt,
-        endsAt: r.endsAt,
-        eventId: r.eventId,
-        eventTitle: r.eventTitle,
-        place: r.place,
-        categorySlug: r.categorySlug,
-        categoryName: r.categoryName,
-        neighbourhoodName: r.neighbourhoodName,
-        distanceKm: null,
-        distanceApproximate: true,
-        languages: splitLanguages(r.languages),
-        requiresCertificate: r.requiresCertificate === 1,
-        neededCount: r.neededCount,
-        confirmedCount: r.confirmedCount,
-        waitlistCount: r.waitlistCount,
-        mine: r.myStatus ? { status: r.myStatus, position: r.myPosition } : null,
-      },
-    ]),
-  );
-}
-
-function loadNeeds(db: Db, ids: number[], viewer: FindViewer): Map<number, NeedWorkItem> {
-  if (ids.length === 0) return new Map();
-  const rows = db.all<{
-    id: number;
-    description: string;
-    translatedDescription: string | null;
-    originalLanguage: string;
-    startsAt: number;
-    endsAt: number;
-    schedule: NeedSchedule;
-    helpersNeeded: number;
-    taken: number;
-    urgency: NeedUrgency;
-    requiresCertificate: number;
-    categorySlug: string;
-    categoryName: string;
-    neighbourhoodName: string;
-    languages: string | null;
-    slots: string | null;
-    myOfferId: number | null;
-    myOfferTitle: string | null;
-  }>(sql`
-    select n.id as id, n.description as description, nt.description as translatedDescription,
-      n.original_language as originalLanguage, n.starts_at as startsAt, n.ends_at as endsAt, n.schedule as schedule,
-      n.helpers_needed as helpersNeeded,
-      -- Places someone said yes to; a proposal still waiting leaves the place open (it read "0 Helfende
-      -- gesucht" on a need that had asked someone but found nobody yet).
-      (select count(*) from matches m where m.need_id = n.id and m.status in ${AGREED_MATCHES}) as taken,
-      n.urgency as urgency, n.requires_certificate as requiresCertificate,
-      c.slug as categorySlug, c.name as categoryName, nb.name as neighbourhoodName,
-      (select group_concat(nl.language) from need_languages nl where nl.need_id = n.id) as languages,
-      (select group_concat(ns.weekday || ':' || ns.start_minute || ':' || ns.end_minute)
-        from (select * from need_slots where need_id = n.id order by weekday, start_minute) ns) as slots,
-      mo.id as myOfferId, mo.title as myOfferTitle
-    from needs n
-    join categories c on c.id = n.category_id
-    join neighbourhoods nb on nb.id = n.neighbourhood_id
-    left join need_translations nt on nt.need_id = n.id and nt.locale = ${viewer.locale}
-    left join offers mo on mo.id = (select o.id from offers o where o.volunteer_id = ${viewer.userId}
-      and o.category_id = n.category_id and o.status = 'active' order by o.id limit 1)
-    where n.id in (${sql.join(ids.map(int), sql`, `)})`);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        kind: "need",
-        id: r.id,
-        description: r.translatedDescription ?? r.description,
-        translated: r.translatedDescription !== null || r.originalLanguage === viewer.locale,
-        originalLanguage: r.originalLanguage,
-        startsAt: r.startsAt,
-        endsAt: r.endsAt,
-        schedule: r.schedule,
-        slots: r.slots
-          ? r.slots.split(",").map((s) => {
-              const [weekday, startMinute, endMinute] = s.split(":").map(Number) as [number, number, number];
-              return { weekday, startMinute, endMinute };
-            })
-          : [],
-        helpersStillNeeded: Math.max(0, r.helpersNeeded - r.taken),
-        urgency: r.urgency,
-        requiresCertificate: r.requiresCertificate === 1,
-        categorySlug: r.categorySlug,
-        categoryName: r.categoryName,
-        neighbourhoodName: r.neighbourhoodName,
-        distanceKm: null,
-        distanceApproximate: true,
-        languages: splitLanguages(r.languages),
-        myOffer:
-          r.myOfferId !== null && r.myOfferTitle !== null ? { id: r.myOfferId, title: r.myOfferTitle } : null,
-      },
-    ]),
-  );
 }

@@ -3,7 +3,8 @@ import { closeDatabase, openDatabase, type Db } from "@db/client";
 import type { FiguresJob } from "~/modules/dashboard/figure-snapshots.server";
 import { solveBulk, type BulkResult, type MatchingInstance } from "~/modules/matching";
 import { runWorkerThread } from "~/utils/worker-thread.server";
-import { loadMatchingInstance, type MatchingScope } from "./matching-instance.server";
+import type { MatchingScope } from "./instance-scope.server";
+import { loadMatchingInstance } from "./matching-instance.server";
 
 export interface BulkRunResult extends BulkResult {
   scope: MatchingScope;

@@ -12,8 +12,9 @@ import { notFound } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
 import { runBulkAssignment, type BulkRunResult } from "./bulk-assignment.server";
-import { insertProposals } from "./match-lifecycle.server";
-import { loadMatchingInstance, type MatchingScope } from "./matching-instance.server";
+import { insertProposals } from "./proposals.server";
+import type { MatchingScope } from "./instance-scope.server";
+import { loadMatchingInstance } from "./matching-instance.server";
 import { loadOfferSummaries } from "./matching.server";
 
 /** A page lists at most this many pairs; a larger run is confirmed in parts (smaller scope). */

@@ -10,10 +10,10 @@ import type { MatchStatus } from "@db/schema/enums";
 import type { WeightKey } from "~/modules/matching";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { listAuditTrail, type AuditEntry } from "~/modules/audit/audit.server";
-import { getNeedDetail, type NeedDetail } from "~/modules/needs/needs.server";
+import { getNeedDetail, type NeedDetail } from "~/modules/needs/queries.server";
 import { can } from "~/modules/permissions/permissions";
 import { notFound } from "~/modules/permissions/guards.server";
-import { requireMatch, type MatchRecord } from "./match-lifecycle.server";
+import { requireMatch, type MatchRecord } from "./match-record.server";
 import { matchSteps, type MatchStep } from "~/modules/needs/need-status";
 
 /** Stored component values (0–1) in the engine's display order. */

@@ -12,12 +12,8 @@ import {
   type ScoredCandidate,
 } from "~/modules/matching";
 import { candidateOfferIds } from "./candidate-reach.server";
-import {
-  loadMatchingInstance,
-  loadOpenNeed,
-  type LoadOptions,
-  type MatchingScope,
-} from "./matching-instance.server";
+import type { LoadOptions, MatchingScope } from "./instance-scope.server";
+import { loadMatchingInstance, loadOpenNeed } from "./matching-instance.server";
 
 /** What the UI shows about an offer next to its score: never more personal data than a name. */
 export interface OfferSummary {

@@ -19,7 +19,7 @@ import {
 } from "~/modules/matching";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import type { FieldErrors } from "~/utils/form-validation";
-import { proposeMatch } from "./match-lifecycle.server";
+import { proposeMatch } from "./proposals.server";
 import { explainCandidate, suggestForNeed } from "./matching.server";
 
 export const SUGGESTION_COUNT = 10;

@@ -1,4 +1,5 @@
-import { forEachCandidate, type CandidateIndex } from "./candidate-index";
+import { forEachCandidate } from "./candidate-search";
+import { type CandidateIndex } from "./candidate-index";
 import { prepareNeed, type PreparedOffer } from "./prepare";
 import type { MatchNeed } from "./types";
 

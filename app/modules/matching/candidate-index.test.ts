@@ -1,12 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  bucketSize,
-  buildCandidateIndex,
-  compareCandidates,
-  explainExclusion,
-  suggest,
-} from "./candidate-index";
+import { bucketSize, buildCandidateIndex } from "./candidate-index";
+import { compareCandidates, explainExclusion, suggest } from "./candidate-search";
 import { failedConstraints } from "./constraints";
 import { createContext, prepareNeed, prepareOffer } from "./prepare";
 import { scoreValue } from "./score";

@@ -41,16 +41,16 @@ export {
   isCandidate,
 } from "./constraints";
 export { scoreCandidate, scoreValue } from "./score";
+export { bucketSize, buildCandidateIndex } from "./candidate-index";
 export {
-  bucketSize,
-  buildCandidateIndex,
   compareCandidates,
   explainExclusion,
   forEachCandidate,
   listCandidateScores,
   suggest,
-} from "./candidate-index";
-export type { CandidateExplanation, CandidateIndex } from "./candidate-index";
+} from "./candidate-search";
+export type { CandidateExplanation } from "./candidate-search";
+export type { CandidateIndex } from "./candidate-index";
 export { buildReachIndex, reachableOfferIds } from "./reach-index";
 export type { ReachIndex } from "./reach-index";
 export { assignmentPairs, buildCandidateGraph, graphFromPlain } from "./candidate-graph";

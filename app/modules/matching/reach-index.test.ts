@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildCandidateIndex, suggest } from "./candidate-index";
+import { buildCandidateIndex } from "./candidate-index";
+import { suggest } from "./candidate-search";
 import { buildReachIndex, reachableOfferIds } from "./reach-index";
 import { centroid, instanceArb, makeInstance, makeNeed, makeOffer, NEIGHBOURHOODS } from "./test-fixtures";
 

@@ -2,7 +2,8 @@ import type { DbOrTx } from "@db/client";
 import { like } from "drizzle-orm";
 import { memberships, organisations } from "@db/schema";
 import type { OrganisationKind, UiLocale } from "@db/schema/enums";
-import { registerAccount, type Outcome } from "~/modules/auth/accounts.server";
+import { registerAccount } from "~/modules/auth/registration.server";
+import { type Outcome } from "~/modules/auth/account-queries.server";
 
 /** "Türkischer Kulturverein e.V." → "tuerkischer-kulturverein-e-v" */
 export function slugify(name: string): string {

@@ -3,13 +3,8 @@ import { eq, getTableColumns, is, sql, type SQL } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "@db/client";
 import * as schema from "@db/schema";
-import {
-  exportedColumns,
-  PERSONAL_DATA_MAP,
-  type SubjectLink,
-  type TableName,
-  type TablePrivacy,
-} from "./personal-data-map";
+import type { SubjectLink, TablePrivacy } from "./data-map/classes";
+import { exportedColumns, PERSONAL_DATA_MAP, type TableName } from "./personal-data-map";
 
 export const EXPORT_FORMAT = "miteinander-personal-data/1";
 

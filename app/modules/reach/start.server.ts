@@ -1,12 +1,13 @@
 /**
- * Starting to ask volunteers for a need, and (re)scheduling its waves. Small on purpose: needs.server.ts
- * calls it when a need is saved, without pulling in the matching engine (urgent-reach.server.ts).
+ * Starting to ask volunteers for a need, and (re)scheduling its waves. Small on purpose:
+ * needs/commands.server.ts calls it when a need is saved, without pulling in the matching engine
+ * (wave-jobs.server.ts).
  */
 import type { DbOrTx } from "@db/client";
 import { and, eq, like } from "drizzle-orm";
 import { needs, scheduledJobs, urgentReach } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { schedule } from "~/modules/scheduler/scheduler.server";
+import { schedule } from "~/modules/scheduler/schedule.server";
 import { reachTrigger } from "./waves";
 
 export const URGENT_WAVE_JOB = "urgent_wave";

@@ -1,10 +1,10 @@
 import type { Db } from "@db/client";
 import type { AuthUser } from "~/modules/auth/auth-user";
-import { loadNeedResource } from "~/modules/needs/needs.server";
+import { loadNeedResource } from "~/modules/needs/queries.server";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { validateFormData, type FieldErrors } from "~/utils/form-validation";
 import { UrgentPanelSchema } from "./reach.schema";
-import { askNow, confirmYes, releaseYes, setAutoAccept, stopAsking } from "./urgent-reach.server";
+import { askNow, confirmYes, releaseYes, setAutoAccept, stopAsking } from "./commands.server";
 
 /** The `?notice=` each panel command announces after its redirect (see components/coordination/notice.tsx). */
 const NOTICE = {

@@ -1,6 +1,6 @@
 /**
  * Asking volunteers for an urgent need, in waves: the rules, without a database or a clock of their own
- * (docs/decisions/089-urgent-waves-and-signed-answers.md). The server side is urgent-reach.server.ts.
+ * (docs/decisions/089-urgent-waves-and-signed-answers.md). The server side is wave-jobs.server.ts.
  */
 import { OPEN_NEED_STATUSES, type NeedSchedule, type NeedStatus, type NeedUrgency } from "@db/schema/enums";
 

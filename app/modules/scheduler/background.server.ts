@@ -19,15 +19,14 @@ import { RETENTION_JOB, runRetention } from "./retention.server";
 import { errorFields, logger } from "~/utils/logger.server";
 import { URGENT_WAVE_JOB } from "~/modules/reach/start.server";
 import { ALERT_DIGEST_JOB, runAlertDigests } from "~/modules/reach/alert-digests.server";
-import { PLAN_URGENT_REACH_JOB, planUrgentReach, runUrgentWave } from "~/modules/reach/urgent-reach.server";
+import { PLAN_URGENT_REACH_JOB, planUrgentReach, runUrgentWave } from "~/modules/reach/wave-jobs.server";
+import { ensurePeriodicJobs, type PeriodicJob } from "./schedule.server";
 import {
-  ensurePeriodicJobs,
   newWorkerId,
   runDueAsyncJobs,
   runDueJobs,
   type AsyncJobHandlers,
   type JobHandlers,
-  type PeriodicJob,
   type RunReport,
 } from "./scheduler.server";
 import {

@@ -3,7 +3,8 @@ import { and, eq, gte, isNotNull, lte } from "drizzle-orm";
 import { volunteerProfiles } from "@db/schema";
 import { notify } from "~/modules/notifications/notify.server";
 import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
-import { scheduleMany, type JobContext } from "./scheduler.server";
+import { scheduleMany } from "./schedule.server";
+import { type JobContext } from "./scheduler.server";
 
 export const CERTIFICATE_EXPIRING_JOB = "certificate_expiring";
 export const PLAN_CERTIFICATE_REMINDERS_JOB = "plan_certificate_reminders";

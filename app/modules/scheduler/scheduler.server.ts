@@ -1,11 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { type Db, type DbOrTx } from "@db/client";
-import { scheduledJobs } from "@db/schema";
-import { logger } from "~/utils/logger.server";
-
-/*
+/**
  * A schedule persisted in SQLite (docs/decisions/011-persisted-scheduler.md):
  *
  *   schedule()   INSERT … ON CONFLICT(dedupe_key) DO NOTHING — scheduling twice is scheduling once.
@@ -18,49 +11,13 @@ import { logger } from "~/utils/logger.server";
  * its lease runs out; a worker whose lease was taken over finds the job no longer its own and
  * stops. Two processes never run a job at the same time (the lease), and never both commit it.
  */
-
-export type JobPayload = Record<string, string | number>;
-
-export interface ScheduleInput {
-  kind: string;
-  /** Unique per job: a second schedule() with the same key does nothing. */
-  dedupeKey: string;
-  runAt: Date | number;
-  payload?: JobPayload;
-}
-
-/** Schedules a job unless one with the same dedupe key exists. Returns whether it was new. */
-export function schedule(tx: DbOrTx, input: ScheduleInput): boolean {
-  const result = tx
-    .insert(scheduledJobs)
-    .values({
-      kind: input.kind,
-      dedupeKey: input.dedupeKey,
-      runAt: new Date(input.runAt),
-      payload: input.payload ?? {},
-    })
-    .onConflictDoNothing({ target: scheduledJobs.dedupeKey })
-    .run();
-  return result.changes > 0;
-}
-
-/** Schedules many jobs in one statement (same semantics as schedule()). Returns how many were new. */
-export function scheduleMany(tx: DbOrTx, inputs: readonly ScheduleInput[]): number {
-  if (inputs.length === 0) return 0;
-  const result = tx
-    .insert(scheduledJobs)
-    .values(
-      inputs.map((input) => ({
-        kind: input.kind,
-        dedupeKey: input.dedupeKey,
-        runAt: new Date(input.runAt),
-        payload: input.payload ?? {},
-      })),
-    )
-    .onConflictDoNothing({ target: scheduledJobs.dedupeKey })
-    .run();
-  return result.changes;
-}
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { type Db, type DbOrTx } from "@db/client";
+import { scheduledJobs } from "@db/schema";
+import { logger } from "~/utils/logger.server";
+import type { JobPayload } from "./schedule.server";
 
 export interface Job {
   id: number;
@@ -89,11 +46,15 @@ export interface JobContext {
  * Throwing rolls everything back and retries the job later.
  */
 export type JobHandler = (context: JobContext) => void;
+
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
 
 export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
+
 export const DEFAULT_MAX_ATTEMPTS = 5;
+
 const RETRY_BASE_MS = 60_000;
+
 const RETRY_MAX_MS = 60 * 60 * 1000;
 
 export function retryDelayMs(attempts: number): number {
@@ -280,6 +241,7 @@ export function runClaimedJob(options: SchedulerOptions, job: Job): JobOutcome {
  * effects exactly once. A handler that throws is retried like any other.
  */
 export type AsyncJobHandler = (context: { db: Db; job: Job; now: number }) => Promise<(tx: DbOrTx) => void>;
+
 export type AsyncJobHandlers = Readonly<Record<string, AsyncJobHandler>>;
 
 /** Slow work holds its lease longer, so no other worker takes it over while it still runs. */
@@ -400,25 +362,4 @@ function releaseClaimedJobs(options: Omit<SchedulerOptions, "handlers">, jobs: r
       ),
     )
     .run();
-}
-
-export interface PeriodicJob {
-  kind: string;
-  everyMs: number;
-}
-
-/**
- * Makes sure the current period's run of each periodic job exists. The dedupe key names the period
- * (`<kind>@<ISO start>`), so every process may call this as often as it likes: one job per period.
- * A period missed while no process ran is not made up; the next period's run catches up by design
- * (the periodic handlers scan ahead, they don't work on "their" period only).
- */
-export function ensurePeriodicJobs(tx: DbOrTx, periodic: readonly PeriodicJob[], now: number): number {
-  return scheduleMany(
-    tx,
-    periodic.map(({ kind, everyMs }) => {
-      const start = Math.floor(now / everyMs) * everyMs;
-      return { kind, dedupeKey: `${kind}@${new Date(start).toISOString()}`, runAt: start };
-    }),
-  );
 }

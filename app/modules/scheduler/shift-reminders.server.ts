@@ -3,7 +3,8 @@ import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { appSettings, events, eventTranslations, shifts, signups, users } from "@db/schema";
 import { notify } from "~/modules/notifications/notify.server";
-import { schedule, scheduleMany, type JobContext, type ScheduleInput } from "./scheduler.server";
+import { schedule, scheduleMany, type ScheduleInput } from "./schedule.server";
+import { type JobContext } from "./scheduler.server";
 
 export const SHIFT_REMINDER_JOB = "shift_reminder";
 export const PLAN_SHIFT_REMINDERS_JOB = "plan_shift_reminders";

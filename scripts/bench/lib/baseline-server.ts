@@ -9,7 +9,7 @@ import { parseActivityFilter } from "~/modules/events/activity-filter.schema";
 import { listPublicActivities } from "~/modules/events/public-activities.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { parseNeedFilter } from "~/modules/needs/need-filter.schema";
-import { listNeeds, needFormOptions } from "~/modules/needs/needs.server";
+import { listNeeds, needFormOptions } from "~/modules/needs/queries.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { getDb } from "~/utils/db.server";
 
