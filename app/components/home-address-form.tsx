@@ -4,8 +4,7 @@ import { HOME_PRECISION, type HomePrecision } from "@db/schema/enums";
 import type { AddressStatus } from "~/modules/outside/geocode-cache.server";
 import { HomeAddressSchema } from "~/modules/volunteers/home-address.schema";
 import type { FormFailure } from "~/utils/form-validation";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "./form";
-import { ChoiceGroupField } from "./form-fields";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm, ChoiceGroupField } from "~/components/forms";
 
 export interface HomeAddressView {
   precision: HomePrecision;

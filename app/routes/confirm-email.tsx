@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { confirmAccount, confirmEmailChange, findAddressConfirmation } from "~/modules/auth/accounts.server";
 import { homePathFor } from "~/modules/auth/auth-user";
 import { createUserSession, getOptionalSession } from "~/modules/auth/session.server";

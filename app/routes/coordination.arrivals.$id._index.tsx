@@ -14,7 +14,7 @@ import { Checklist } from "~/components/arrivals/checklist";
 import { ArrivalNotice } from "~/components/arrivals/notice";
 import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { StepActionSchema } from "~/modules/arrivals/arrival.schema";

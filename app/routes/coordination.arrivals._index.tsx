@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArrivalCard } from "~/components/arrivals/arrival-card";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
-import { FilterActions, FilterSelect, ResultsSection } from "~/components/filter-fields";
+import { FilterActions, FilterSelect, ResultsSection } from "~/components/forms";
 import { JumpToResults } from "~/components/jump-to-results";
 import { Pagination } from "~/components/pagination";
 import {

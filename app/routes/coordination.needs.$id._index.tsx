@@ -12,7 +12,7 @@ import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { NeedFacts } from "~/components/matches/match-parts";
 import { NeedMatches } from "~/components/needs/need-matches";
 import { ReadabilityHint } from "~/components/readability-hint";

@@ -12,7 +12,7 @@ import { getDb } from "~/utils/db.server";
 import coordinationStyles from "~/styles/coordination.css?url";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
-import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 

@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { Notice } from "~/components/coordination/notice";
-import { FieldError } from "~/components/field-error";
+import { FieldError } from "~/components/forms";
 import { DateOnly } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
 import { requireIdParam } from "~/modules/permissions/guards.server";

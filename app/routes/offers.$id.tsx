@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { OfferForm } from "~/components/offer-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
 import { offerFormValues } from "~/modules/offers/offer-form-values";

@@ -8,8 +8,15 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND, UI_LOCALE } from "@db/schema/enums";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { ChoiceGroupField, TextAreaField } from "~/components/form-fields";
+import {
+  ErrorSummary,
+  FormMessage,
+  SelectField,
+  TextField,
+  useValidatedForm,
+  ChoiceGroupField,
+  TextAreaField,
+} from "~/components/forms";
 import { OrganisationTranslationsForm } from "~/components/organisation-translations-form";
 import {
   OrganisationProfileSchema,

@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { ShiftSignups } from "~/components/shift-signups";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { DateRange } from "~/components/time";
 import { markAttendance } from "~/modules/attendance/attendance.server";
 import { CHECK_IN_WINDOW_MIN } from "~/modules/attendance/check-in-code";

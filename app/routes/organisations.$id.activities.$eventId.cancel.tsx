@@ -8,8 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, useValidatedForm } from "~/components/form";
-import { CheckboxField } from "~/components/form-fields";
+import { ErrorSummary, useValidatedForm, CheckboxField } from "~/components/forms";
 import { CancelActivitySchema } from "~/modules/events/activity.schema";
 import { cancelActivity, getManagedActivity } from "~/modules/events/events.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";

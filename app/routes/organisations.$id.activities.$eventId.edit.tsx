@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { ActivityForm } from "~/components/activity-form";
-import { FormMessage, useValidatedForm } from "~/components/form";
+import { FormMessage, useValidatedForm } from "~/components/forms";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
 import { activityToFormValues, formDefaults, withExtraShiftRow } from "~/modules/events/activity-form-values";
 import { getManagedActivity, updateActivity } from "~/modules/events/events.server";

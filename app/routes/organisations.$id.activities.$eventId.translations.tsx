@@ -15,9 +15,10 @@ import {
   TextField,
   useValidatedForm,
   type ValidatedForm,
-} from "~/components/form";
+  CheckboxField,
+  TextAreaField,
+} from "~/components/forms";
 import { BackArrow } from "~/components/back-arrow";
-import { CheckboxField, TextAreaField } from "~/components/form-fields";
 import { DraftButton, DraftNoticeMessage, MachineMark } from "~/components/machine-translation";
 import { ReadabilityHint } from "~/components/readability-hint";
 import { TranslationsFormSchema } from "~/modules/events/activity.schema";

@@ -8,7 +8,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "~/components/activity-form";
-import { useValidatedForm } from "~/components/form";
+import { useValidatedForm } from "~/components/forms";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
 import { formDefaults, newActivityValues, withExtraShiftRow } from "~/modules/events/activity-form-values";
 import { createActivity, usualNeighbourhoodOf } from "~/modules/events/events.server";

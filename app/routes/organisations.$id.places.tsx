@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { OrganisationPlaceSchema } from "~/modules/organisations/organisation.schema";
 import {
   addOrganisationPlace,

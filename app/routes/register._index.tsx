@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrationSent } from "~/components/registration-sent";
-import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { appOrigin, registerVolunteer } from "~/modules/auth/accounts.server";
 import { PASSWORD_MIN_LENGTH, RegisterVolunteerSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";

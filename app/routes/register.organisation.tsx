@@ -9,7 +9,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND } from "@db/schema/enums";
 import { RegistrationSent } from "~/components/registration-sent";
-import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { appOrigin } from "~/modules/auth/accounts.server";
 import { PASSWORD_MIN_LENGTH, RegisterOrganisationSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";

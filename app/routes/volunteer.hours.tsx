@@ -7,8 +7,14 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextAreaField } from "~/components/form-fields";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import {
+  TextAreaField,
+  ErrorSummary,
+  FormMessage,
+  SelectField,
+  TextField,
+  useValidatedForm,
+} from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { DateOnly } from "~/components/time";
 import { i18nServer } from "~/modules/i18n/i18next.server";

@@ -8,7 +8,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateCard } from "~/components/certificate-card";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { HomeAddressForm } from "~/components/home-address-form";
 import { VolunteerProfileForm } from "~/components/volunteer-profile-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";

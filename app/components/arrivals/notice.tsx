@@ -1,6 +1,6 @@
 import { useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 
 /** Outcomes the arrival pages announce after a redirect (`?notice=…`), so a reload doesn't repeat them. */
 const NOTICES = [

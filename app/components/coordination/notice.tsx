@@ -1,6 +1,6 @@
 import { useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 
 /** Outcomes a redirect may announce with `?notice=…` (after a POST, so a reload doesn't repeat it). */
 const NOTICES = [
