@@ -14,7 +14,7 @@ import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.s
 import { activityToFormValues, formDefaults, withExtraShiftRow } from "~/modules/events/activity-form-values";
 import { getManagedActivity, updateActivity } from "~/modules/events/events.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
-import { validateNestedFormData } from "~/modules/events/nested-form";
+import { validateNestedFormData } from "~/utils/nested-form";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { listOrganisationPlaces } from "~/modules/organisations/organisation-places.server";

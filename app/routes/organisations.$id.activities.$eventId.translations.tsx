@@ -25,7 +25,7 @@ import { TranslationsFormSchema } from "~/modules/events/activity.schema";
 import { formDefaults } from "~/modules/events/activity-form-values";
 import { getManagedActivity, saveTranslations } from "~/modules/events/events.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
-import { validateNestedFormData } from "~/modules/events/nested-form";
+import { validateNestedFormData } from "~/utils/nested-form";
 import { draftNoticeQuery, readDraftNotice } from "~/modules/outside/machine-mark";
 import { translationHelpAvailable } from "~/modules/outside/outside-config.server";
 import { saveTranslationsWithDrafts } from "~/modules/events/translation-drafts.server";

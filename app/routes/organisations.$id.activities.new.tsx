@@ -13,7 +13,7 @@ import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.s
 import { formDefaults, newActivityValues, withExtraShiftRow } from "~/modules/events/activity-form-values";
 import { createActivity, usualNeighbourhoodOf } from "~/modules/events/events.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
-import { validateNestedFormData } from "~/modules/events/nested-form";
+import { validateNestedFormData } from "~/utils/nested-form";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";

@@ -27,7 +27,7 @@ import {
   unpublishActivity,
   updateActivity,
 } from "~/modules/events/events.server";
-import { validateNestedFormData } from "~/modules/events/nested-form";
+import { validateNestedFormData } from "~/utils/nested-form";
 import {
   addOrganisationPlace,
   removeOrganisationPlace,
