@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -18,6 +17,8 @@ import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import coordinationStyles from "~/styles/coordination.css?url";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = updateNeed(getDb(), user, id, result.data);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(`/coordination/needs/${id}?notice=need-saved`);
+  return redirectWithNotice(`/coordination/needs/${id}`, coordinationNotice("need-saved"));
 }
 
 export default function EditNeedPage() {

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -17,6 +16,8 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import coordinationStyles from "~/styles/coordination.css?url";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: coordinationStyles }];
 
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = createNeed(getDb(), user, result.data);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(`/coordination/needs/${outcome.value.id}?notice=need-created`);
+  return redirectWithNotice(`/coordination/needs/${outcome.value.id}`, coordinationNotice("need-created"));
 }
 
 export default function NewNeedPage() {

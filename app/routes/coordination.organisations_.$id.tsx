@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -10,7 +9,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
-import { Notice } from "~/components/coordination/notice";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { FieldError } from "~/components/forms";
 import { DateOnly } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
@@ -47,8 +47,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   formData.set("organisationId", String(id));
   const result = validateFormData(formData, OrganisationDecisionSchema);
   if (!result.success) return data(result, { status: 400 });
-  return redirect(
-    `/coordination/organisations/${id}?notice=${decideOrganisation(getDb(), user, result.data)}`,
+  return redirectWithNotice(
+    `/coordination/organisations/${id}`,
+    coordinationNotice(decideOrganisation(getDb(), user, result.data)),
   );
 }
 
@@ -67,7 +68,6 @@ export default function OrganisationVerificationPage() {
         </Link>
       </p>
       <h1>{org.name}</h1>
-      <Notice />
       <dl className="facts-grid">
         <dt>{t("organisation.kind")}</dt>
         <dd>{t(`auth:kinds.${org.kind}`, { defaultValue: org.kind })}</dd>

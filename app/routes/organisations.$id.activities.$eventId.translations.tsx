@@ -5,13 +5,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { UI_LOCALE } from "@db/schema/enums";
 import {
   ErrorSummary,
-  FormMessage,
   TextField,
   useValidatedForm,
   type ValidatedForm,
@@ -33,6 +32,7 @@ import { notFound } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, type FormFailure } from "~/utils/form-validation";
 import type { z } from "zod";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") !== "draft") {
     const outcome = saveTranslations(db, scope, result.data);
     if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
-    return redirect(`${path}?saved=1`);
+    return redirectWithNotice(path, { key: "events:translations.saved" });
   }
 
   // "Entwurf übersetzen": what the form holds is saved, the empty languages filled with machine drafts.
@@ -102,7 +102,6 @@ export default function ActivityTranslationsPage() {
 function ActivityTranslations() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
-  const [searchParams] = useSearchParams();
   const { t } = useTranslation(["events", "common"]);
   const form = useValidatedForm({
     id: "translations",
@@ -121,9 +120,6 @@ function ActivityTranslations() {
       <p className="lead">
         {t("translations.intro", { language: t(`common:languages.${loaderData.originalLanguage}`) })}
       </p>
-      {searchParams.get("saved") === "1" && !actionData ? (
-        <FormMessage tone="success">{t("translations.saved")}</FormMessage>
-      ) : null}
       {!actionData ? <DraftNoticeMessage notice={loaderData.draftNotice} /> : null}
       {loaderData.cancelled ? (
         <p className="notice">{t("errors.cancelledReadOnly")}</p>

@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "~/components/activity-form";
@@ -20,6 +14,7 @@ import { listActiveCategories, listNeighbourhoods } from "~/modules/places/place
 import { listOrganisationPlaces } from "~/modules/organisations/organisation-places.server";
 import { getDb } from "~/utils/db.server";
 import { formDataToObject, formFailure, type FormFailure } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -53,7 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   const outcome = createActivity(getDb(), { organisationId: organisation.id, userId: user.id }, input);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(`/organisations/${organisation.id}/activities/${outcome.eventId}?created=1`);
+  return redirectWithNotice(`/organisations/${organisation.id}/activities/${outcome.eventId}`, {
+    key: "events:manage.notices.created",
+  });
 }
 
 export default function NewActivityPage() {

@@ -73,7 +73,6 @@ export function WhyNot({ whyNot }: { whyNot: WhyNotView }) {
   const pick = (offerId: number) => {
     const params = new URLSearchParams(location.search);
     params.set("offer", String(offerId));
-    params.delete("notice");
     return `?${params.toString()}#why-not`;
   };
   const e = whyNot.explanation;
