@@ -5,9 +5,9 @@ import type { Flash } from "~/utils/notice";
 
 /**
  * The notices a command left for the page it redirected to (utils/notice.server.ts), in the one place
- * every page shows them. The live region is always there, so a screen reader reads a notice that
- * arrives after a client-side submit. The root loader does not run again on a plain client-side
- * navigation: the notice belongs to the location it arrived with and is gone on the next page.
+ * every page shows them, as a status message (role="status", like FormMessage) that screen readers
+ * read out. The root loader does not run again on a plain client-side navigation: the notice belongs
+ * to the location it arrived with and is gone on the next page.
  */
 export function FlashNotices() {
   const flash = useRouteLoaderData<{ flash: Flash | null }>("root")?.flash ?? null;
@@ -16,8 +16,9 @@ export function FlashNotices() {
   if (flash && arrived.current?.id !== flash.id) arrived.current = { id: flash.id, at: location.key };
   const shown = flash && arrived.current?.at === location.key ? flash.notices : [];
   const translate = useDataKeys(shown.flatMap((n) => [n.key, n.link?.label]));
+  if (shown.length === 0) return null;
   return (
-    <div role="status" className={shown.length > 0 ? "flash" : undefined}>
+    <div role="status" className="flash">
       {shown.map((notice) => (
         <div
           key={notice.key}
