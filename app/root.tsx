@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -14,6 +14,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { DemoBanner } from "~/components/demo-banner";
+import { FlashNotices } from "~/components/flash-notices";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { homePathFor } from "~/modules/auth/auth-user";
@@ -24,6 +25,7 @@ import { pageTitles } from "~/modules/i18n/server-t.server";
 import { demoOutboxLogin, isDemoInstallation } from "~/modules/installation/installation.server";
 import { cityName } from "~/utils/env.server";
 import { countUnread } from "~/modules/notifications/inbox.server";
+import { popFlash } from "~/utils/notice.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -32,8 +34,12 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([i18nServer.getLocale(request), getOptionalUser(request)]);
-  return {
+  const [locale, user, { flash, setCookie }] = await Promise.all([
+    i18nServer.getLocale(request),
+    getOptionalUser(request),
+    popFlash(request),
+  ]);
+  const body = {
     locale,
     dir: directionOf(locale),
     demo: isDemoInstallation(),
@@ -53,7 +59,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
           unreadNotifications: countUnread(user.id),
         }
       : null,
+    /** What the last command said, once (utils/notice.server.ts); shown by FlashNotices. */
+    flash,
   };
+  return setCookie ? data(body, { headers: { "Set-Cookie": setCookie } }) : body;
 }
 
 export const handle = { i18n: ["common", "auth", "notifications"] };
@@ -141,6 +150,7 @@ export default function App() {
       <DemoBanner />
       <SiteHeader />
       <main id="main" tabIndex={-1}>
+        <FlashNotices />
         <Outlet />
       </main>
       <SiteFooter />

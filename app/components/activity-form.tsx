@@ -7,8 +7,15 @@ import { Form, Link } from "@remix-run/react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE, UI_LOCALE } from "@db/schema/enums";
-import { ErrorSummary, SelectField, TextField, type ValidatedForm } from "~/components/form";
-import { CheckboxField, ChoiceGroupField, TextAreaField } from "~/components/form-fields";
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  type ValidatedForm,
+  CheckboxField,
+  ChoiceGroupField,
+  TextAreaField,
+} from "~/components/forms";
 import { ReadabilityHint } from "~/components/readability-hint";
 import type { ActivityFormInput } from "~/modules/events/activity.schema";
 

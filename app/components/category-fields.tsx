@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { TextField, type ValidatedForm } from "~/components/form";
-import { CheckboxField } from "~/components/form-fields";
+import { TextField, type ValidatedForm, CheckboxField } from "~/components/forms";
 import type { CategorySchema } from "~/modules/places/categories.schema";
 
 /** The fields of a category of help, for adding and for changing one. */

@@ -4,8 +4,7 @@ import { HOME_PRECISION, type HomePrecision } from "@db/schema/enums";
 import type { AddressStatus } from "~/modules/outside/geocode-cache.server";
 import { HomeAddressSchema } from "~/modules/volunteers/home-address.schema";
 import type { FormFailure } from "~/utils/form-validation";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "./form";
-import { ChoiceGroupField } from "./form-fields";
+import { ErrorSummary, TextField, useValidatedForm, ChoiceGroupField } from "~/components/forms";
 
 export interface HomeAddressView {
   precision: HomePrecision;
@@ -23,7 +22,6 @@ export function HomeAddressForm({
   home,
   geocoderHost,
   failure,
-  saved,
 }: {
   home: HomeAddressView;
   /**
@@ -32,8 +30,6 @@ export function HomeAddressForm({
    */
   geocoderHost: string | null;
   failure: FormFailure | undefined;
-  /** Just saved: the confirmation sits next to the form the page jumped to. */
-  saved: boolean;
 }) {
   const { t } = useTranslation("volunteer");
   const form = useValidatedForm({
@@ -51,7 +47,6 @@ export function HomeAddressForm({
   return (
     <section id="home-address" aria-labelledby="home-address-heading" className="section-card">
       <h2 id="home-address-heading">{t("home.title")}</h2>
-      {saved ? <FormMessage tone="success">{t("profile.notice.homeSaved")}</FormMessage> : null}
       {!home.hasHomeNeighbourhood ? (
         <p>{t("home.needsNeighbourhood")}</p>
       ) : !geocoderHost && home.precision === "neighbourhood" ? (

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "@db/schema/enums";
 import type { DraftSummary } from "~/modules/outside/machine-mark";
 import { useFormatList } from "./use-format-list";
-import { FormMessage } from "./form";
+import { FormMessage } from "~/components/forms";
 
 /** "maschinell übersetzt — bitte prüfen", in the reader's language. */
 export function MachineMark({ className }: { className?: string }) {

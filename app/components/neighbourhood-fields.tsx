@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { TextField, type ValidatedForm } from "~/components/form";
+import { TextField, type ValidatedForm } from "~/components/forms";
 import type { NeighbourhoodSchema } from "~/modules/places/neighbourhoods.schema";
 
 /** The fields of a neighbourhood, for adding and for changing one. */

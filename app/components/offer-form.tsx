@@ -2,9 +2,15 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE } from "@db/schema/enums";
 import { OfferSchema } from "~/modules/offers/offers.schema";
-import { AvailabilityGrid, CheckboxGroup } from "./choice-fields";
-import { TextAreaField } from "./form-fields";
-import { ErrorSummary, SelectField, TextField, useValidatedForm } from "./form";
+import {
+  AvailabilityGrid,
+  CheckboxGroup,
+  TextAreaField,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useValidatedForm,
+} from "~/components/forms";
 
 /** Create or edit an offer (a volunteer's or an organisation's). Works without JavaScript. */
 export function OfferForm({

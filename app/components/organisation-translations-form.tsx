@@ -4,8 +4,7 @@ import type { UiLocale } from "@db/schema/enums";
 import type { DraftSummary } from "~/modules/outside/machine-mark";
 import { OrganisationTranslationsSchema } from "~/modules/organisations/organisation.schema";
 import type { FormFailure } from "~/utils/form-validation";
-import { ErrorSummary, useValidatedForm } from "./form";
-import { CheckboxField, TextAreaField } from "./form-fields";
+import { ErrorSummary, useValidatedForm, CheckboxField, TextAreaField } from "~/components/forms";
 import { DraftButton, DraftNoticeMessage, MachineMark } from "./machine-translation";
 
 /**

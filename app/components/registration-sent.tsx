@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DemoOutboxHint } from "~/components/demo-outbox-hint";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { isolate } from "~/utils/format";
 
 /**

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE } from "@db/schema/enums";
-import { FilterActions, FilterInput, FilterSelect } from "~/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect } from "~/components/forms";
 import type { ShiftWeek, WeekShift } from "~/modules/events/shift-week.server";
 import { weekHref, type ShiftWeekField, type ShiftWeekFilter } from "~/modules/events/shift-week.schema";
 import { formatDayHeading, formatDayRange, formatTime } from "~/utils/format";

@@ -12,12 +12,19 @@ import { minuteToClock, type WeeklyWindow } from "~/modules/volunteers/availabil
 import { MAX_LANGUAGE_ROWS, VolunteerProfileSchema } from "~/modules/volunteers/volunteer-profile.schema";
 import { NEW_ROW_LEVEL } from "~/modules/volunteers/profile-form";
 import { rowIndices } from "~/utils/nested-form";
-import { AvailabilityGrid, CheckboxGroup } from "./choice-fields";
-import { TextAreaField } from "./form-fields";
-import { ErrorSummary, SelectField, TextField, useValidatedForm, type ValidatedForm } from "./form";
+import {
+  AvailabilityGrid,
+  CheckboxGroup,
+  TextAreaField,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useValidatedForm,
+  type ValidatedForm,
+  FieldError,
+} from "~/components/forms";
 import { useHydrated } from "./use-hydrated";
 import { useFormatList } from "~/components/use-format-list";
-import { FieldError } from "./field-error";
 
 type ProfileForm = ValidatedForm<z.input<typeof VolunteerProfileSchema>>;
 

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { updateProfile } from "~/modules/auth/account-commands.server";
 import { ProfileSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";

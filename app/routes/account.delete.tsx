@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { blankSessionCookie, requireUser } from "~/modules/auth/session.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { deleteOwnAccount } from "~/modules/privacy/account-privacy.server";

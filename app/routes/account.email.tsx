@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { appOrigin } from "~/modules/auth/account-queries.server";
 import { requestEmailChange } from "~/modules/auth/account-commands.server";
 import { ChangeEmailSchema } from "~/modules/auth/auth.schema";

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { changePassword } from "~/modules/auth/credentials.server";
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
 import { getOptionalSession, requireUser } from "~/modules/auth/session.server";

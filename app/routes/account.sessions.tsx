@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import {
   blankSessionCookie,

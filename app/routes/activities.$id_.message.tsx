@@ -9,8 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
-import { TextAreaField } from "~/components/form-fields";
+import { ErrorSummary, FormMessage, useValidatedForm, TextAreaField } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
 import { loadEventResource } from "~/modules/events/queries.server";

@@ -9,7 +9,7 @@ import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
-import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/forms";
 
 export const handle = { i18n: ["common", "activities"] };
 

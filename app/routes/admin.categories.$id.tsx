@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { CategoryFields } from "~/components/category-fields";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
 import { useDataKeys } from "~/modules/i18n/keys";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import { CategorySchema } from "~/modules/places/categories.schema";

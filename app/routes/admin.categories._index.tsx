@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { CategoryFields } from "~/components/category-fields";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { CategorySchema } from "~/modules/places/categories.schema";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { TemplateListActionSchema } from "~/modules/arrivals/first-step-template.schema";

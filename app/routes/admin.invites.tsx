@@ -2,10 +2,16 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { CheckboxGroup } from "~/components/choice-fields";
+import {
+  CheckboxGroup,
+  ErrorSummary,
+  FormMessage,
+  SelectField,
+  TextField,
+  useValidatedForm,
+} from "~/components/forms";
 import { useFormatList } from "~/components/use-format-list";
 import { DateTime } from "~/components/time";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { appOrigin } from "~/modules/auth/account-queries.server";
 import { InviteSchema } from "~/modules/auth/auth.schema";
 import { createStaffInvite, listPendingInvites, revokeInvite } from "~/modules/auth/invites.server";

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
 import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
 import { useDataKeys } from "~/modules/i18n/keys";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";

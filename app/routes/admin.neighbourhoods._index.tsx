@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
 import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
 import { TableScroll } from "~/components/table-scroll";
 import { requireCan } from "~/modules/permissions/guards.server";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { carriesSecretLink } from "~/modules/notifications/kinds";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { requeueEmail } from "~/modules/notifications/delivery.server";
 import { OutboxActionSchema } from "~/modules/notifications/notifications.schema";

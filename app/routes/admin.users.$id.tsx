@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { USER_ROLE } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { SetNeighbourhoodsSchema, SetRoleSchema } from "~/modules/auth/auth.schema";
 import { getUserForAdmin, setCoordinatorNeighbourhoods, setUserRole } from "~/modules/auth/user-admin.server";
 import { notFound, requireCan } from "~/modules/permissions/guards.server";

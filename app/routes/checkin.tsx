@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { DateRange, DateTime } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
 import { CHECK_IN_CODE_MAX, normaliseCheckInCode } from "~/modules/attendance/check-in-code";

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { confirmAccount } from "~/modules/auth/registration.server";
 import { confirmEmailChange } from "~/modules/auth/account-commands.server";
 import { findAddressConfirmation } from "~/modules/auth/account-queries.server";

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -11,9 +10,10 @@ import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { AgeGroupList, IsoDay } from "~/components/arrivals/parts";
 import { Checklist } from "~/components/arrivals/checklist";
-import { ArrivalNotice } from "~/components/arrivals/notice";
+import { arrivalNotice } from "~/components/arrivals/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { StepActionSchema } from "~/modules/arrivals/arrival.schema";
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   const notice =
     intent === "done" ? "step-done" : intent === "not-needed" ? "step-not-needed" : "organisation-asked";
-  return redirect(`/coordination/arrivals/${id}?notice=${notice}#step-${stepId}`);
+  return redirectWithNotice(`/coordination/arrivals/${id}#step-${stepId}`, arrivalNotice(notice));
 }
 
 export default function ArrivalPage() {
@@ -90,7 +90,6 @@ export default function ArrivalPage() {
         </Link>
       </p>
       <h1>{t("detail.title", { code: arrival.code })}</h1>
-      <ArrivalNotice />
       {message && !stepId ? (
         <FormMessage>
           <DataText k={message} />

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -16,6 +15,8 @@ import { reachScopeForNeeds } from "~/modules/matches/matching.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/form-validation";
+import { arrivalNotice } from "~/components/arrivals/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "arrivals", "matches", "matching", "coordination"] };
 
@@ -55,7 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = confirmBulkPairs(db, user, pairs);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   const { created, skipped } = outcome.value;
-  return redirect(`/coordination/arrivals/${id}?notice=helpers-proposed&count=${created}&skipped=${skipped}`);
+  return redirectWithNotice(
+    `/coordination/arrivals/${id}`,
+    arrivalNotice("helpers-proposed", { count: created, skipped }),
+  );
 }
 
 export default function ArrivalBulkPage() {

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArrivalCard } from "~/components/arrivals/arrival-card";
-import { FilterActions, FilterSelect, ResultsSection } from "~/components/filter-fields";
+import { FilterActions, FilterSelect, ResultsSection } from "~/components/forms";
 import { JumpToResults } from "~/components/jump-to-results";
 import { Pagination } from "~/components/pagination";
 import {

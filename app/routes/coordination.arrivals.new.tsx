@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -18,6 +17,8 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import arrivalStyles from "~/styles/arrivals.css?url";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { arrivalNotice } from "~/components/arrivals/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: arrivalStyles }];
 
@@ -47,8 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = recordArrival(getDb(), user, result.data);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(
-    `/coordination/arrivals/${outcome.value.id}?notice=arrival-created&count=${outcome.value.steps}`,
+  return redirectWithNotice(
+    `/coordination/arrivals/${outcome.value.id}`,
+    arrivalNotice("arrival-created", { count: outcome.value.steps }),
   );
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AUDIT_ENTITY } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
 import { AuditEntryLine } from "~/components/dashboard/audit-entry";
-import { FieldError } from "~/components/field-error";
+import { FieldError } from "~/components/forms";
 import { parseAuditFilter, type AuditFilterErrors } from "~/modules/audit/audit-filter";
 import { listAuditEvents } from "~/modules/audit/audit-log.server";
 import { scopeOf } from "~/modules/dashboard/scope.server";

@@ -1,13 +1,13 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/coordination/notice";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { BulkReview } from "~/components/matches/bulk-review";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { confirmBulkPairs, parsePairs, reviewBulkAssignment } from "~/modules/matches/bulk-review.server";
@@ -34,7 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = confirmBulkPairs(getDb(), user, parsePairs(formData.getAll("pair")));
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   const { created, skipped } = outcome.value;
-  return redirect(`/coordination/bulk?notice=matches-proposed&count=${created}&skipped=${skipped}`);
+  return redirectWithNotice(
+    "/coordination/bulk",
+    coordinationNotice("matches-proposed", { count: created, skipped }),
+  );
 }
 
 export default function BulkAssignmentPage() {
@@ -46,7 +49,6 @@ export default function BulkAssignmentPage() {
   return (
     <div className="page page--wide">
       <h1>{t("bulk.title")}</h1>
-      <Notice />
       <p className="lead">{t("bulk.intro")}</p>
       <Form method="get">
         <input type="hidden" name="run" value="1" />

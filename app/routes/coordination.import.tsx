@@ -9,8 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { DataText } from "~/components/data-text";
-import { FieldError } from "~/components/field-error";
-import { FormMessage } from "~/components/form";
+import { FieldError, FormMessage } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { IMPORT_FIELDS } from "~/modules/imports/import-rows";
 import { confirmImport, findFinishedImport, discardImport } from "~/modules/imports/imports.server";

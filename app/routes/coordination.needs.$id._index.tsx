@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -9,8 +8,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
-import { Notice } from "~/components/coordination/notice";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { NeedFacts } from "~/components/matches/match-parts";
 import { NeedMatches } from "~/components/needs/need-matches";
 import { ReadabilityHint } from "~/components/readability-hint";
@@ -90,18 +90,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (typeof intent === "string" && intent.startsWith("urgent-")) {
     const outcome = runUrgentPanelAction(db, user, id, formData);
     if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-    return redirect(`/coordination/needs/${id}?notice=${outcome.notice}#urgent`);
+    return redirectWithNotice(`/coordination/needs/${id}#urgent`, coordinationNotice(outcome.notice));
   }
   if (intent === "propose") {
     const outcome = proposeFromSuggestion(db, user, id, formData.get("offerId"));
     if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-    return redirect(`/coordination/needs/${id}?notice=match-proposed#matches`);
+    return redirectWithNotice(`/coordination/needs/${id}#matches`, coordinationNotice("match-proposed"));
   }
   const result = validateFormData(formData, NeedCloseSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = finishNeed(db, user, id, result.data);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(`/coordination/needs/${id}?notice=need-${outcome.value.status}`);
+  return redirectWithNotice(
+    `/coordination/needs/${id}`,
+    coordinationNotice(outcome.value.status === "closed" ? "need-closed" : "need-cancelled"),
+  );
 }
 
 export default function NeedPage() {
@@ -132,7 +135,6 @@ export default function NeedPage() {
         <span className={`tag tag--status-${need.status}`}>{t(`status.${need.status}`)}</span>
       </p>
       <h1>{need.title}</h1>
-      <Notice />
       <NeedFacts need={need} />
       {arrival ? (
         <p>

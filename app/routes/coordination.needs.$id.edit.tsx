@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -17,6 +16,8 @@ import { updateNeed } from "~/modules/needs/commands.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "needs"] };
 
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = updateNeed(getDb(), user, id, result.data);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(`/coordination/needs/${id}?notice=need-saved`);
+  return redirectWithNotice(`/coordination/needs/${id}`, coordinationNotice("need-saved"));
 }
 
 export default function EditNeedPage() {

@@ -10,7 +10,7 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
-import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/forms";
 
 export const handle = { i18n: ["common", "needs", "coordination"] };
 

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,6 +14,8 @@ import { needFormOptions } from "~/modules/needs/queries.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "needs", "coordination"] };
 
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = createNeed(getDb(), user, result.data);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(`/coordination/needs/${outcome.value.id}?notice=need-created`);
+  return redirectWithNotice(`/coordination/needs/${outcome.value.id}`, coordinationNotice("need-created"));
 }
 
 export default function NewNeedPage() {

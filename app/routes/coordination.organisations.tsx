@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { DateOnly } from "~/components/time";
 import {

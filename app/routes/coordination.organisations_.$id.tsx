@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -8,8 +7,9 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { Notice } from "~/components/coordination/notice";
-import { FieldError } from "~/components/field-error";
+import { FieldError } from "~/components/forms";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { DateOnly } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
 import { requireIdParam } from "~/modules/permissions/guards.server";
@@ -40,8 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   formData.set("organisationId", String(id));
   const result = validateFormData(formData, OrganisationDecisionSchema);
   if (!result.success) return data(result, { status: 400 });
-  return redirect(
-    `/coordination/organisations/${id}?notice=${decideOrganisation(getDb(), user, result.data)}`,
+  return redirectWithNotice(
+    `/coordination/organisations/${id}`,
+    coordinationNotice(decideOrganisation(getDb(), user, result.data)),
   );
 }
 
@@ -59,7 +60,6 @@ export default function OrganisationVerificationPage() {
         </Link>
       </p>
       <h1>{org.name}</h1>
-      <Notice />
       <dl className="facts-grid">
         <dt>{t("organisation.kind")}</dt>
         <dd>{t(`auth:kinds.${org.kind}`, { defaultValue: org.kind })}</dd>

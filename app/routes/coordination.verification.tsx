@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -8,7 +7,8 @@ import {
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
-import { Notice } from "~/components/coordination/notice";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { DateOnly } from "~/components/time";
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { requireCan } from "~/modules/permissions/guards.server";
@@ -39,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCan(request, "coordination:access");
   const result = validateFormData(await request.formData(), OrganisationDecisionSchema);
   if (!result.success) return data(result, { status: 400 });
-  return redirect(`/coordination/verification?notice=${decideOrganisation(getDb(), user, result.data)}`);
+  return redirectWithNotice(
+    "/coordination/verification",
+    coordinationNotice(decideOrganisation(getDb(), user, result.data)),
+  );
 }
 
 export default function VerificationQueuePage() {
@@ -49,7 +52,6 @@ export default function VerificationQueuePage() {
   return (
     <div className="page page--wide">
       <h1>{t("verification.title")}</h1>
-      <Notice />
       <p className="lead">{t("verification.intro")}</p>
 
       <section aria-labelledby="organisations" className="section">

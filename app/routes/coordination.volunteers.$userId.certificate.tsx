@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -8,9 +7,10 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { Notice } from "~/components/coordination/notice";
-import { FieldError } from "~/components/field-error";
-import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { FieldError } from "~/components/forms";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
+import { coordinationNotice } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { DateOnly } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
 import { notFound } from "~/modules/permissions/guards.server";
@@ -52,13 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validateFormData(formData, RevokeSchema);
     if (!result.success) return data(result, { status: 400 });
     revokeCertificate(db, user, userId, result.data.reason);
-    return redirect(`${back}?notice=certificate-revoke`);
+    return redirectWithNotice(back, coordinationNotice("certificate-revoke"));
   }
   // The date is judged against today, not against the day the server started.
   const result = validateFormData(formData, certificateSchema());
   if (!result.success) return data(result, { status: 400 });
   verifyCertificate(db, user, userId, result.data.validUntil);
-  return redirect(`${back}?notice=certificate-verify`);
+  return redirectWithNotice(back, coordinationNotice("certificate-verify"));
 }
 
 export default function CertificatePage() {
@@ -82,7 +82,6 @@ export default function CertificatePage() {
         </Link>
       </p>
       <h1>{t("certificate.title", { name: person.displayName })}</h1>
-      <Notice />
       <p className="lead">{t("certificate.intro")}</p>
       <dl className="facts-grid">
         <dt>{t("certificate.email")}</dt>

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { appOrigin } from "~/modules/auth/account-queries.server";
 import { requestPasswordReset } from "~/modules/auth/credentials.server";
 import { ForgotPasswordSchema } from "~/modules/auth/auth.schema";

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { AcceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
 import {

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DemoOutboxHint } from "~/components/demo-outbox-hint";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { appOrigin } from "~/modules/auth/account-queries.server";
 import { authenticate } from "~/modules/auth/credentials.server";
 import { LoginSchema } from "~/modules/auth/auth.schema";

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -8,7 +7,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/coordination/notice";
+import { coordinationNotice, type CoordinationNoticeName } from "~/components/coordination/notices";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { CompleteForm, EndForm, LogHoursForm, RespondForm } from "~/components/matches/match-forms";
 import type { MatchStatus, NeedStatus } from "@db/schema/enums";
 import { matchWindow } from "~/modules/matches/match-window";
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...getMatchPage(getDb(), user, requireIdParam(params)), today: zonedIsoDate(Date.now()) };
 }
 
-const NOTICE: Record<string, string> = {
+const NOTICE: Record<string, CoordinationNoticeName> = {
   accept: "match-accepted",
   decline: "match-declined",
   start: "match-started",
@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return fail({ form: "matches:errors.intent" });
   }
   if (!outcome.ok) return fail(outcome.errors);
-  return redirect(`/matches/${id}?notice=${NOTICE[intent]}`);
+  return redirectWithNotice(`/matches/${id}`, coordinationNotice(NOTICE[intent]!));
 }
 
 /** Where the match stands and who acts next, in one sentence, for whoever reads the page. */
@@ -129,7 +129,6 @@ export default function MatchPage() {
         <span className={`tag tag--match-${match.status}`}>{t(`status.${match.status}`)}</span>
       </p>
       <h1>{need.title}</h1>
-      <Notice />
       <p className="lead">
         {t("page.offer", { offer: match.offerTitle ?? t("page.offerGone"), helper: match.helperName ?? "–" })}
         {match.proposedByName ? ` · ${t("page.proposedBy", { name: match.proposedByName })}` : null} ·{" "}

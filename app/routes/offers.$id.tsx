@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -10,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { OfferForm } from "~/components/offer-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
 import { offerFormValues } from "~/modules/offers/offer-form-values";
@@ -23,6 +22,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { zonedIsoDate } from "~/utils/time";
 import volunteerStyles from "~/styles/volunteer.css?url";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerStyles }];
 
@@ -53,9 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaults: offerFormValues(offer),
     categories: listActiveCategories(offer.categoryId),
     neighbourhoods: listNeighbourhoods(),
-    notice: new URL(request.url).searchParams.get("notice"),
   };
 }
+
+const STATUS_NOTICE = {
+  active: "offers:offer.notice.active",
+  paused: "offers:offer.notice.paused",
+  ended: "offers:offer.notice.ended",
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -69,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const changed = changeOfferStatus(getDb(), target, intent as OfferStatusIntent, today);
     if (!changed.ok && changed.error === "not_found") throw notFound();
     if (!changed.ok) return data({ statusError: `offers:errors.status.${changed.error}` }, { status: 409 });
-    return redirect(`/offers/${id}?notice=${changed.status}`);
+    return redirectWithNotice(`/offers/${id}`, { key: STATUS_NOTICE[changed.status] });
   }
 
   const result = validateFormData(formData, OfferSchema);
@@ -77,11 +82,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const updated = updateOffer(getDb(), target, result.data, today);
   if (!updated.ok && "notFound" in updated) throw notFound();
   if (!updated.ok) return data(formFailure(formData, updated.errors), { status: 400 });
-  return redirect(`/offers/${id}?notice=saved`);
+  return redirectWithNotice(`/offers/${id}`, { key: "offers:offer.notice.saved" });
 }
 
 export default function OfferPage() {
-  const { offer, organisationName, backTo, defaults, categories, neighbourhoods, notice } =
+  const { offer, organisationName, backTo, defaults, categories, neighbourhoods } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("offers");
@@ -96,9 +101,6 @@ export default function OfferPage() {
         </Link>
       </p>
       <h1>{offer.title}</h1>
-      {notice && !actionData ? (
-        <FormMessage tone="success">{t(`offer.notice.${notice}`, { defaultValue: "" })}</FormMessage>
-      ) : null}
       {statusError ? (
         <FormMessage>
           <DataText k={statusError} />

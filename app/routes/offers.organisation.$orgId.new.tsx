@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -20,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { zonedIsoDate } from "~/utils/time";
 import volunteerStyles from "~/styles/volunteer.css?url";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerStyles }];
 
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const created = createOffer(getDb(), { organisationId }, result.data, zonedIsoDate(Date.now()));
   if (!created.ok)
     return data(formFailure(formData, "errors" in created ? created.errors : {}), { status: 400 });
-  return redirect(`/offers/${created.id}?notice=created`);
+  return redirectWithNotice(`/offers/${created.id}`, { key: "offers:offer.notice.created" });
 }
 
 export default function NewOrganisationOfferPage() {

@@ -5,11 +5,17 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND, UI_LOCALE } from "@db/schema/enums";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { ChoiceGroupField, TextAreaField } from "~/components/form-fields";
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useValidatedForm,
+  ChoiceGroupField,
+  TextAreaField,
+} from "~/components/forms";
 import { OrganisationTranslationsForm } from "~/components/organisation-translations-form";
 import {
   OrganisationProfileSchema,
@@ -29,6 +35,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData, type FormFailure } from "~/utils/form-validation";
 import { validateNestedFormData } from "~/utils/nested-form";
 import { useFormatList } from "~/components/use-format-list";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "organisations"] };
 
@@ -62,7 +69,9 @@ async function translationsAction(organisationId: number, formData: FormData, dr
     const saved = saveOrganisationTranslations(db, organisationId, result.data);
     if (!saved.ok)
       return data({ ...formFailure(formData, saved.errors), formId: "translations" as const }, 400);
-    return redirect(`/organisations/${organisationId}?saved=1#translations`);
+    return redirectWithNotice(`/organisations/${organisationId}#translations`, {
+      key: "organisations:profile.saved",
+    });
   }
   const drafted = await saveOrganisationTranslationsWithDrafts(db, organisationId, result.data);
   if (!drafted.ok)
@@ -80,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = updateOrganisationProfile(getDb(), organisation.id, result.data);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(`/organisations/${organisation.id}?saved=1`);
+  return redirectWithNotice(`/organisations/${organisation.id}`, { key: "organisations:profile.saved" });
 }
 
 export default function OrganisationProfilePage() {
@@ -88,7 +97,6 @@ export default function OrganisationProfilePage() {
     useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as (FormFailure & { formId?: "translations" }) | undefined;
   const actionData = answer?.formId === "translations" ? undefined : answer;
-  const [searchParams] = useSearchParams();
   const { t } = useTranslation(["organisations", "auth", "common"]);
   const formatList = useFormatList();
   const form = useValidatedForm({
@@ -137,9 +145,6 @@ export default function OrganisationProfilePage() {
   return (
     <section aria-labelledby="profile-heading">
       <h1 id="profile-heading">{t("profile.title")}</h1>
-      {searchParams.get("saved") === "1" && !actionData ? (
-        <FormMessage tone="success">{t("profile.saved")}</FormMessage>
-      ) : null}
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <TextField

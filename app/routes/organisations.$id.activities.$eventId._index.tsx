@@ -5,12 +5,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
 import { ShiftSignups } from "~/components/shift-signups";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { DateRange } from "~/components/time";
 import { markAttendance } from "~/modules/attendance/attendance.server";
 import { CHECK_IN_WINDOW_MIN } from "~/modules/attendance/check-in-code";
@@ -157,28 +157,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ManageActivityPage() {
   const { organisationId, activity, may, now, checkIns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation(["events", "common"]);
   const formatList = useFormatList();
   const base = `/organisations/${organisationId}/activities/${activity.id}`;
   const isPublic = activity.status === "published" && activity.organisationVerified;
-  const notified = Number(searchParams.get("notified") ?? 0) || 0;
-  const changedShift = /^[1-9][0-9]{0,12}$/.test(searchParams.get("shift") ?? "")
-    ? `&shift=${searchParams.get("shift")}`
-    : "";
-  const changeMessageLink = `/activities/${activity.id}/message?prefill=changed${changedShift}`;
-  const flash =
-    searchParams.get("created") === "1"
-      ? "manage.notices.created"
-      : searchParams.get("saved") === "1"
-        ? notified > 0
-          ? "manage.notices.savedNotified"
-          : "manage.notices.saved"
-        : searchParams.get("cancelled") === "1"
-          ? notified > 0
-            ? "manage.notices.cancelledNotified"
-            : "manage.notices.cancelled"
-          : null;
 
   return (
     <article aria-labelledby="activity-heading">
@@ -198,18 +180,6 @@ export default function ManageActivityPage() {
         <FormMessage tone={actionData.tone}>
           <DataText k={actionData.notice} ns="events" values={actionData.values} />
         </FormMessage>
-      ) : flash ? (
-        <FormMessage tone="success">{t(flash, { count: notified })}</FormMessage>
-      ) : null}
-      {!actionData && searchParams.get("flagged") === "1" ? (
-        <p className="notice">{t("manage.notices.certificateFlagged")}</p>
-      ) : null}
-      {!actionData && searchParams.get("saved") === "1" && notified > 0 ? (
-        <p>
-          <Link to={changeMessageLink} className="button button--secondary">
-            {t("message.offerAfterChange")}
-          </Link>
-        </p>
       ) : null}
 
       {may.update ? (

@@ -1,15 +1,8 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, useValidatedForm } from "~/components/form";
-import { CheckboxField } from "~/components/form-fields";
+import { ErrorSummary, useValidatedForm, CheckboxField } from "~/components/forms";
 import { CancelActivitySchema } from "~/modules/events/activity.schema";
 import { cancelActivity } from "~/modules/events/status-commands.server";
 import { getManagedActivity } from "~/modules/events/queries.server";
@@ -17,6 +10,7 @@ import { requireManagedActivity } from "~/modules/events/guards.server";
 import { notFound } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -49,9 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const outcome = cancelActivity(getDb(), scope);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
-  return redirect(
-    `/organisations/${scope.organisationId}/activities/${scope.eventId}?cancelled=1&notified=${outcome.notified}`,
-  );
+  return redirectWithNotice(`/organisations/${scope.organisationId}/activities/${scope.eventId}`, {
+    key: outcome.notified > 0 ? "events:manage.notices.cancelledNotified" : "events:manage.notices.cancelled",
+    values: { count: outcome.notified },
+  });
 }
 
 export default function CancelActivityPage() {

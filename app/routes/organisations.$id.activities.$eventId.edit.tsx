@@ -1,26 +1,22 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { ActivityForm } from "~/components/activity-form";
-import { FormMessage, useValidatedForm } from "~/components/form";
+import { FormMessage, useValidatedForm } from "~/components/forms";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
 import { activityToFormValues, formDefaults, withExtraShiftRow } from "~/modules/events/activity-form-values";
 import { getManagedActivity } from "~/modules/events/queries.server";
 import { updateActivity } from "~/modules/events/commands.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
-import { validateNestedFormData } from "~/modules/events/nested-form";
+import { validateNestedFormData } from "~/utils/nested-form";
 import { assertCan, notFound } from "~/modules/permissions/guards.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { listOrganisationPlaces } from "~/modules/organisations/organisation-places.server";
 import { getDb } from "~/utils/db.server";
 import { formDataToObject, formFailure, type FormFailure } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
+import type { Notice } from "~/utils/notice";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -58,11 +54,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   const outcome = updateActivity(getDb(), scope, input, Date.now(), user.id);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
-  const flagged = outcome.flagged > 0 ? "&flagged=1" : "";
   const shift = outcome.changedShift === null ? "" : `&shift=${outcome.changedShift}`;
-  return redirect(
-    `/organisations/${scope.organisationId}/activities/${scope.eventId}?saved=1&notified=${outcome.notified}${flagged}${shift}`,
-  );
+  const notices: Notice[] = [
+    outcome.notified > 0
+      ? {
+          key: "events:manage.notices.savedNotified",
+          values: { count: outcome.notified },
+          // Those told of the change may want to hear more from the organisers.
+          link: {
+            href: `/activities/${scope.eventId}/message?prefill=changed${shift}`,
+            label: "events:message.offerAfterChange",
+          },
+        }
+      : { key: "events:manage.notices.saved" },
+  ];
+  if (outcome.flagged > 0) notices.push({ key: "events:manage.notices.certificateFlagged", tone: "warning" });
+  return redirectWithNotice(`/organisations/${scope.organisationId}/activities/${scope.eventId}`, notices);
 }
 
 export default function EditActivityPage() {

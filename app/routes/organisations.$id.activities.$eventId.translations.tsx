@@ -5,19 +5,19 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { UI_LOCALE } from "@db/schema/enums";
 import {
   ErrorSummary,
-  FormMessage,
   TextField,
   useValidatedForm,
   type ValidatedForm,
-} from "~/components/form";
+  CheckboxField,
+  TextAreaField,
+} from "~/components/forms";
 import { BackArrow } from "~/components/back-arrow";
-import { CheckboxField, TextAreaField } from "~/components/form-fields";
 import { DraftButton, DraftNoticeMessage, MachineMark } from "~/components/machine-translation";
 import { ReadabilityHint } from "~/components/readability-hint";
 import { TranslationsFormSchema } from "~/modules/events/activity.schema";
@@ -25,7 +25,7 @@ import { formDefaults } from "~/modules/events/activity-form-values";
 import { getManagedActivity } from "~/modules/events/queries.server";
 import { saveTranslations } from "~/modules/events/commands.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
-import { validateNestedFormData } from "~/modules/events/nested-form";
+import { validateNestedFormData } from "~/utils/nested-form";
 import { draftNoticeQuery, readDraftNotice } from "~/modules/outside/machine-mark";
 import { translationHelpAvailable } from "~/modules/outside/outside-config.server";
 import { saveTranslationsWithDrafts } from "~/modules/events/translation-drafts.server";
@@ -33,6 +33,7 @@ import { notFound } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, type FormFailure } from "~/utils/form-validation";
 import type { z } from "zod";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") !== "draft") {
     const outcome = saveTranslations(db, scope, result.data);
     if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: outcome.status ?? 400 });
-    return redirect(`${path}?saved=1`);
+    return redirectWithNotice(path, { key: "events:translations.saved" });
   }
 
   // "Entwurf übersetzen": what the form holds is saved, the empty languages filled with machine drafts.
@@ -102,7 +103,6 @@ export default function ActivityTranslationsPage() {
 function ActivityTranslations() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
-  const [searchParams] = useSearchParams();
   const { t } = useTranslation(["events", "common"]);
   const form = useValidatedForm({
     id: "translations",
@@ -121,9 +121,6 @@ function ActivityTranslations() {
       <p className="lead">
         {t("translations.intro", { language: t(`common:languages.${loaderData.originalLanguage}`) })}
       </p>
-      {searchParams.get("saved") === "1" && !actionData ? (
-        <FormMessage tone="success">{t("translations.saved")}</FormMessage>
-      ) : null}
       {!actionData ? <DraftNoticeMessage notice={loaderData.draftNotice} /> : null}
       {loaderData.cancelled ? (
         <p className="notice">{t("errors.cancelledReadOnly")}</p>

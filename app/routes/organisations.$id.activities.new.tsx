@@ -1,26 +1,21 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "~/components/activity-form";
-import { useValidatedForm } from "~/components/form";
+import { useValidatedForm } from "~/components/forms";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
 import { formDefaults, newActivityValues, withExtraShiftRow } from "~/modules/events/activity-form-values";
 import { createActivity } from "~/modules/events/commands.server";
 import { usualNeighbourhoodOf } from "~/modules/events/queries.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
-import { validateNestedFormData } from "~/modules/events/nested-form";
+import { validateNestedFormData } from "~/utils/nested-form";
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
 import { assertCan } from "~/modules/permissions/guards.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { listOrganisationPlaces } from "~/modules/organisations/organisation-places.server";
 import { getDb } from "~/utils/db.server";
 import { formDataToObject, formFailure, type FormFailure } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -54,7 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   const outcome = createActivity(getDb(), { organisationId: organisation.id, userId: user.id }, input);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  return redirect(`/organisations/${organisation.id}/activities/${outcome.eventId}?created=1`);
+  return redirectWithNotice(`/organisations/${organisation.id}/activities/${outcome.eventId}`, {
+    key: "events:manage.notices.created",
+  });
 }
 
 export default function NewActivityPage() {

@@ -1,13 +1,7 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { OrganisationPlaceSchema } from "~/modules/organisations/organisation.schema";
 import {
   addOrganisationPlace,
@@ -20,6 +14,7 @@ import { outsideConfig, serviceHost } from "~/modules/outside/outside-config.ser
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "organisations"] };
 
@@ -50,13 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       /^[1-9][0-9]{0,9}$/.test(id) &&
       removeOrganisationPlace(getDb(), organisation.id, Number(id));
     if (!removed) throw new Response("Not found", { status: 404 });
-    return redirect(`${base}?notice=removed`);
+    return redirectWithNotice(base, { key: "organisations:places.notice.removed" });
   }
   const result = validateFormData(formData, OrganisationPlaceSchema);
   if (!result.success) return data(result, { status: 400 });
   const added = addOrganisationPlace(getDb(), organisation.id, result.data);
   if (!added.ok) return data(formFailure(formData, added.errors), { status: 400 });
-  return redirect(`${base}?notice=added`);
+  return redirectWithNotice(base, { key: "organisations:places.notice.added" });
 }
 
 export default function OrganisationPlacesPage() {
@@ -68,17 +63,12 @@ export default function OrganisationPlacesPage() {
 function OrganisationPlaces() {
   const { places, neighbourhoods, geocoderHost, maxPlaces } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useTranslation(["organisations", "common"]);
   const form = useValidatedForm({ id: "place", schema: OrganisationPlaceSchema, actionData });
-  const notice = params.get("notice");
   return (
     <section aria-labelledby="places-heading">
       <h1 id="places-heading">{t("places.title")}</h1>
       <p className="lead">{t("places.intro")}</p>
-      {notice === "added" || notice === "removed" ? (
-        <FormMessage tone="success">{t(`places.notice.${notice}`)}</FormMessage>
-      ) : null}
       {places.length === 0 ? (
         <p className="empty">{t("places.none")}</p>
       ) : (

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { appOrigin } from "~/modules/auth/account-queries.server";
 import { OrganisationInviteSchema } from "~/modules/auth/auth.schema";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { privacyFacts } from "~/modules/privacy/privacy-facts.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrationSent } from "~/components/registration-sent";
-import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { registerVolunteer } from "~/modules/auth/registration.server";
 import { PASSWORD_MIN_LENGTH, RegisterVolunteerSchema } from "~/modules/auth/auth.schema";
 import { requireAnonymous } from "~/modules/auth/session.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND } from "@db/schema/enums";
 import { RegistrationSent } from "~/components/registration-sent";
-import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { PASSWORD_MIN_LENGTH, RegisterOrganisationSchema } from "~/modules/auth/auth.schema";
 import { requireAnonymous } from "~/modules/auth/session.server";
 import { registerOrganisation } from "~/modules/organisations/registration.server";

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { isResetTokenUsable } from "~/modules/auth/account-queries.server";
 import { resetPassword } from "~/modules/auth/credentials.server";
 import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from "~/modules/auth/auth.schema";

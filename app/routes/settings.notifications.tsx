@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { NOTIFICATION_CHANNEL } from "@db/schema/enums";
 import { DataText } from "~/components/data-text";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { requireUser } from "~/modules/auth/session.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { NotificationPreferencesSchema } from "~/modules/notifications/notifications.schema";

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { FirstAdministratorSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
 import { createFirstAdministrator } from "~/modules/auth/first-administrator.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";

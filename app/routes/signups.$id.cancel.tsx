@@ -8,7 +8,7 @@ import {
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { requireUser } from "~/modules/auth/session.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { COMMITMENTS_PATH } from "~/modules/signups/paths";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { DateRange, DateTime } from "~/components/time";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";

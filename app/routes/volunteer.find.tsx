@@ -12,7 +12,7 @@ import { getHomeLocation } from "~/modules/outside/geocode-cache.server";
 import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
-import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/forms";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 

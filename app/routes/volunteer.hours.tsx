@@ -1,14 +1,7 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextAreaField } from "~/components/form-fields";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { TextAreaField, ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { DateOnly } from "~/components/time";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -21,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { zonedIsoDate } from "~/utils/time";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "volunteer"] };
 
@@ -38,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today,
     matches: listVolunteerMatches(db, user.id, today),
     ...listVolunteerHours(db, user.id, today),
-    notice: new URL(request.url).searchParams.get("notice"),
   };
 }
 
@@ -50,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const logged = logMatchHours(getDb(), user.id, result.data, zonedIsoDate(Date.now()));
   if (!logged.ok) return data(formFailure(formData, logged.errors), { status: 400 });
-  return redirect("/volunteer/hours?notice=logged");
+  return redirectWithNotice("/volunteer/hours", { key: "volunteer:hours.logged" });
 }
 
 export default function HoursPage() {
@@ -76,9 +69,6 @@ export default function HoursPage() {
   return (
     <div className="page page--wide">
       <h1>{t("hours.title")}</h1>
-      {data.notice === "logged" && !actionData ? (
-        <FormMessage tone="success">{t("hours.logged")}</FormMessage>
-      ) : null}
       <ul className="stat-list" aria-label={t("hours.totalsLabel", { year: data.year })}>
         <li>
           <strong>{n(data.confirmedThisYear)}</strong> {t("hours.confirmedThisYear", { year: data.year })}

@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferForm } from "~/components/offer-form";
@@ -20,6 +14,7 @@ import { getVolunteerProfile } from "~/modules/volunteers/volunteer-profile.serv
 import { getDb } from "~/utils/db.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { zonedIsoDate } from "~/utils/time";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
@@ -78,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const created = createOffer(getDb(), { volunteerId: user.id }, result.data, zonedIsoDate(Date.now()));
   if (!created.ok)
     return data(formFailure(formData, "errors" in created ? created.errors : {}), { status: 400 });
-  return redirect(`/offers/${created.id}?notice=created`);
+  return redirectWithNotice(`/offers/${created.id}`, { key: "offers:offer.notice.created" });
 }
 
 export default function NewOfferPage() {

@@ -1,14 +1,7 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateCard } from "~/components/certificate-card";
-import { FormMessage } from "~/components/form";
 import { HomeAddressForm } from "~/components/home-address-form";
 import { VolunteerProfileForm } from "~/components/volunteer-profile-form";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
@@ -46,6 +39,7 @@ import {
 } from "~/utils/form-validation";
 import { validateNestedFormData } from "~/utils/nested-form";
 import { zonedIsoDate } from "~/utils/time";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "volunteer"] };
 
@@ -66,7 +60,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   guard(user, profile !== null);
   const t = await i18nServer.getFixedT(request, "volunteer");
   const token = profile ? getCalendarToken(user.id, db) : null;
-  const url = new URL(request.url);
   const home = profile ? getHomeLocation(db, user.id) : null;
   return {
     home: home && {
@@ -85,7 +78,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     exactTimes: profile && !gridShowsExactly(profile.availability) ? profile.availability : null,
     neighbourhoods: listNeighbourhoods(),
     calendarUrl: token ? `${publicOrigin()}${calendarFeedPath(token)}` : null,
-    notice: url.searchParams.get("notice"),
   };
 }
 
@@ -101,9 +93,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!hasProfile) throw new Response("Not found", { status: 404 });
     if (intent === "calendar-create") createCalendarToken(user.id, db);
     else revokeCalendarToken(user.id, db);
-    return redirect(
-      `/volunteer/profile?notice=${intent === "calendar-create" ? "calendarCreated" : "calendarRevoked"}#calendar`,
-    );
+    return redirectWithNotice("/volunteer/profile#calendar", {
+      key:
+        intent === "calendar-create"
+          ? "volunteer:profile.notice.calendarCreated"
+          : "volunteer:profile.notice.calendarRevoked",
+    });
   }
 
   if (intent === "home-address") {
@@ -116,7 +111,9 @@ export async function action({ request }: ActionFunctionArgs) {
         { ...formFailure(formData, saved.errors), formId: "home-address" as const },
         { status: 400 },
       );
-    return redirect("/volunteer/profile?notice=homeSaved#home-address");
+    return redirectWithNotice("/volunteer/profile#home-address", {
+      key: "volunteer:profile.notice.homeSaved",
+    });
   }
 
   const row = parseRowIntent(typeof intent === "string" ? intent : null);
@@ -132,7 +129,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   const saved = saveVolunteerProfile(db, user.id, result.data);
   if (!saved.ok) return data(formFailure(formData, saved.errors), { status: 400 });
-  return redirect(`/volunteer/profile?notice=${saved.created ? "created" : "saved"}`);
+  return redirectWithNotice("/volunteer/profile", {
+    key: saved.created ? "volunteer:profile.notice.created" : "volunteer:profile.notice.saved",
+  });
 }
 
 export default function VolunteerProfilePage() {
@@ -148,9 +147,6 @@ export default function VolunteerProfilePage() {
     <div className="page page--wide">
       <h1>{data.mode === "create" ? t("profile.createTitle") : t("profile.title")}</h1>
       {data.mode === "create" ? <p className="lead">{t("profile.createIntro")}</p> : null}
-      {data.notice && data.notice !== "homeSaved" && !actionData ? (
-        <FormMessage tone="success">{t(`profile.notice.${data.notice}`, { defaultValue: "" })}</FormMessage>
-      ) : null}
       {data.certificate ? <CertificateCard certificate={data.certificate} /> : null}
       {data.mode === "edit" ? (
         <section id="calendar" aria-labelledby="calendar-heading" className="section-card">
@@ -208,7 +204,6 @@ export default function VolunteerProfilePage() {
           home={data.home}
           geocoderHost={data.geocoderHost}
           failure={homeFailure}
-          saved={data.notice === "homeSaved" && !homeFailure}
         />
       ) : null}
     </div>

@@ -59,7 +59,8 @@ async function recordFittingNeed(page: Page, title: string): Promise<void> {
   await page.getByLabel("Von (Uhrzeit)").fill("15:00");
   await page.getByLabel("Bis (Uhrzeit)").fill("16:00");
   await page.getByRole("button", { name: "Bedarf speichern" }).click();
-  await expect(page).toHaveURL(/\/coordination\/needs\/\d+\?notice=need-created/);
+  await expect(page).toHaveURL(/\/coordination\/needs\/\d+$/);
+  await expect(page.getByRole("status").getByText("Der Bedarf ist gespeichert.")).toBeVisible();
 }
 
 test("a volunteer opts in (axe clean), the digest job runs, the e-mail lists the fitting need; its link unsubscribes without login", async ({

@@ -50,9 +50,9 @@ test("a coordinator records a need, proposes the top suggestion, the helper acce
 
   await description.fill(CLEAN_TEXT);
   await page.getByRole("button", { name: "Bedarf speichern" }).click();
-  await expect(page).toHaveURL(/\/coordination\/needs\/\d+\?notice=need-created/);
+  await expect(page).toHaveURL(/\/coordination\/needs\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByText("Der Bedarf ist gespeichert.")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Der Bedarf ist gespeichert.")).toBeVisible();
   const needPath = new URL(page.url()).pathname;
 
   // The top suggestion, with its reasons in words; propose it.
@@ -61,7 +61,8 @@ test("a coordinator records a need, proposes the top suggestion, the helper acce
   await expect(top).toContainText("spricht Arabisch");
   await expect(top).toContainText("hat donnerstagnachmittags Zeit");
   await top.getByRole("button", { name: /anfragen$/ }).click();
-  await expect(page).toHaveURL(/notice=match-proposed/);
+  await expect(page).toHaveURL(/#matches$/);
+  await expect(page.getByRole("status").getByText(/^Die Anfrage ist verschickt\./)).toBeVisible();
   const matches = page.locator("section", {
     has: page.getByRole("heading", { name: "Anfragen und Vermittlungen" }),
   });
@@ -117,8 +118,9 @@ test.describe("without JavaScript", () => {
 
     await page.getByLabel("Beschreibung in einfacher Sprache").fill(CLEAN_TEXT);
     await page.getByRole("button", { name: "Bedarf speichern" }).click();
-    await expect(page).toHaveURL(/\/coordination\/needs\/\d+\?notice=need-created/);
+    await expect(page).toHaveURL(/\/coordination\/needs\/\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByRole("status").getByText("Der Bedarf ist gespeichert.")).toBeVisible();
   });
 });
 

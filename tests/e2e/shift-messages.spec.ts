@@ -152,7 +152,10 @@ test("after moving the place the club is offered the message, pre-filled with th
   const place = `Kleine Halle, Eingang B ${Date.now() % 1000}`;
   await page.getByLabel("Ort", { exact: true }).fill(place);
   await page.getByRole("button", { name: "Änderungen speichern" }).click();
-  await expect(page).toHaveURL(/saved=1&notified=[1-9]/);
+  await expect(page).toHaveURL(new RegExp(`${manage}$`));
+  await expect(
+    page.getByRole("status").getByText(/^Die Änderungen sind gespeichert\. [1-9][0-9]* angemeldete/),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Den Helfenden die Änderung erklären" }).click();
   await expect(page).toHaveURL(/prefill=changed/);
   await expect(page.getByLabel("Nachricht", { exact: true })).toHaveValue(new RegExp(place));

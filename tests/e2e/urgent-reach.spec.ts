@@ -68,7 +68,8 @@ test("an urgent need reaches two volunteers, one says no, one says yes, the coor
   await page.getByLabel("Von (Uhrzeit)").fill("14:00");
   await page.getByLabel("Bis (Uhrzeit)").fill("15:30");
   await page.getByRole("button", { name: "Bedarf speichern" }).click();
-  await expect(page).toHaveURL(/\/coordination\/needs\/\d+\?notice=need-created/);
+  await expect(page).toHaveURL(/\/coordination\/needs\/\d+$/);
+  await expect(page.getByRole("status").getByText("Der Bedarf ist gespeichert.")).toBeVisible();
   const needPath = new URL(page.url()).pathname;
   const panel = page.locator("section", {
     has: page.getByRole("heading", { name: "Kurzfristig Freiwillige fragen" }),
@@ -125,8 +126,10 @@ test("an urgent need reaches two volunteers, one says no, one says yes, the coor
   await expect(panel).toContainText("Es haben genug Freiwillige zugesagt.");
   await page.screenshot({ path: "test-results/urgent-panel-de-1280.png", fullPage: true });
   await panel.getByRole("button", { name: /^Bestätigen: / }).click();
-  await expect(page).toHaveURL(/notice=urgent-confirmed/);
-  await expect(page.getByText("Die Zusage ist bestätigt. Die Person wurde benachrichtigt.")).toBeVisible();
+  await expect(page).toHaveURL(/#urgent$/);
+  await expect(
+    page.getByRole("status").getByText("Die Zusage ist bestätigt. Die Person wurde benachrichtigt."),
+  ).toBeVisible();
   await expect(table.getByRole("cell", { name: "Vermittelt" })).toBeVisible();
   await expect(page.locator("main .tag").first()).toHaveText("Vermittelt");
   const matches = page.locator("section", {

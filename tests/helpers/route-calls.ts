@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createUserSession } from "~/modules/auth/session.server";
+import type { Notice } from "~/utils/notice";
+import { popFlash } from "~/utils/notice.server";
 
 export const ORIGIN = "http://localhost";
 
@@ -112,4 +114,15 @@ export function callAction(action: Action, path: string, options: CallOptions = 
       context: { clientIp: options.clientIp ?? "203.0.113.1" },
     }),
   );
+}
+
+/**
+ * The notices a redirect leaves for the next page (utils/notice.server.ts), read the way the root
+ * loader reads them; null when it leaves none.
+ */
+export async function noticesOf(result: RouteResult): Promise<Notice[] | null> {
+  const cookie = result.headers.getSetCookie().find((c) => /^(__Host-)?notice=/.test(c));
+  if (!cookie) return null;
+  const { flash } = await popFlash(buildRequest("/", { cookie: cookiePair(cookie) }));
+  return flash?.notices ?? null;
 }

@@ -24,7 +24,7 @@ import {
 } from "~/modules/events/status-commands.server";
 import { createActivity, saveTranslations, updateActivity } from "~/modules/events/commands.server";
 import { getManagedActivity, listOrganisationActivities } from "~/modules/events/queries.server";
-import { validateNestedFormData } from "~/modules/events/nested-form";
+import { validateNestedFormData } from "~/utils/nested-form";
 import {
   addOrganisationPlace,
   removeOrganisationPlace,

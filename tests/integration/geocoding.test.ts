@@ -30,7 +30,7 @@ import {
   createUser,
   createVolunteer,
 } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, sessionCookieFor, noticesOf } from "../helpers/route-calls";
 import { GEOCODER_MOCK_URL, geocoderHandlers, mockPoint } from "../mocks/geocoder";
 import { SCENARIOS, type Scenario } from "../mocks/scenarios";
 import { server } from "../mocks/server";
@@ -139,7 +139,8 @@ describe("an organisation's places", () => {
         neighbourhoodId: String(altstadt.id),
       },
     });
-    expect(added).toMatchObject({ status: 302, location: `${path}?notice=added` });
+    expect(added).toMatchObject({ status: 302, location: path });
+    expect(await noticesOf(added)).toEqual([{ key: "organisations:places.notice.added" }]);
     // Saving calls no one: the job looks the address up.
     expect(seen).toHaveLength(0);
     let page = await callLoader(placesPage.loader, path, { cookie, params });
@@ -207,7 +208,8 @@ describe("an organisation's places", () => {
       params,
       form: { intent: "remove", placeId: String(stored[0]!.id) },
     });
-    expect(removed).toMatchObject({ status: 302, location: `${path}?notice=removed` });
+    expect(removed).toMatchObject({ status: 302, location: path });
+    expect(await noticesOf(removed)).toEqual([{ key: "organisations:places.notice.removed" }]);
     expect(
       db.select().from(geocodeCache).where(eq(geocodeCache.key, stored[0]!.geocodeKey)).get(),
     ).toBeUndefined();
@@ -218,16 +220,13 @@ describe("a volunteer's home", () => {
   it("is as exact as they choose: the postcode alone sends no street, the neighbourhood sends nothing", async () => {
     const v = await volunteerAt(altstadt.id);
     const seen = geocoder();
-    expect(
-      await saveHome(v.cookie, {
-        homePrecision: "postcode",
-        homeStreet: "Florastraße 1",
-        homePostcode: "45879",
-      }),
-    ).toMatchObject({
-      status: 302,
-      location: "/volunteer/profile?notice=homeSaved#home-address",
+    const savedHome = await saveHome(v.cookie, {
+      homePrecision: "postcode",
+      homeStreet: "Florastraße 1",
+      homePostcode: "45879",
     });
+    expect(savedHome).toMatchObject({ status: 302, location: "/volunteer/profile#home-address" });
+    expect(await noticesOf(savedHome)).toEqual([{ key: "volunteer:profile.notice.homeSaved" }]);
     const profile = () =>
       db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, v.id)).get()!;
     expect(profile()).toMatchObject({ homePrecision: "postcode", homeStreet: null, homePostcode: "45879" });

@@ -11,7 +11,7 @@ import { action as newNeedAction } from "~/routes/coordination.needs.new";
 import { action as matchAction, loader as matchLoader } from "~/routes/matches.$id";
 import { getDb } from "~/utils/db.server";
 import { createCategory, createCoordinator, createNeighbourhood, createVolunteer } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, sessionCookieFor, noticesOf } from "../helpers/route-calls";
 import { insertNeed, insertOffer } from "./coordination-fixture";
 
 let f: {
@@ -90,7 +90,8 @@ describe("recording a need without JavaScript", () => {
       form: needForm({ title: "Begleitung zur Meldebehörde" }),
     });
     expect(result.status).toBe(302);
-    expect(result.location).toMatch(/^\/coordination\/needs\/\d+\?notice=need-created$/);
+    expect(result.location).toMatch(/^\/coordination\/needs\/\d+$/);
+    expect((await noticesOf(result))?.map((n) => n.key)).toEqual(["coordination:notices.need-created"]);
     const list = await callLoader(
       needsListLoader,
       "/coordination/needs?urgency=high&q=Meldebeh%C3%B6rde&language=ar",
@@ -119,7 +120,8 @@ describe("the need page and the match page", () => {
       params,
       form: { intent: "close", note: "erledigt" },
     });
-    expect(closed).toMatchObject({ status: 302, location: `${path}?notice=need-closed` });
+    expect(closed).toMatchObject({ status: 302, location: path });
+    expect((await noticesOf(closed))?.map((n) => n.key)).toEqual(["coordination:notices.need-closed"]);
     const page = await callLoader(needPageLoader, path, { cookie: f.cookie, params });
     expect(page.data).toMatchObject({ need: { status: "closed" }, mayEdit: false, suggestions: null });
   });
@@ -154,7 +156,8 @@ describe("the need page and the match page", () => {
       params,
       form: { intent: "decline", reason: "Ich bin an dem Tag verreist." },
     });
-    expect(declined).toMatchObject({ status: 302, location: `${path}?notice=match-declined` });
+    expect(declined).toMatchObject({ status: 302, location: path });
+    expect((await noticesOf(declined))?.map((n) => n.key)).toEqual(["coordination:notices.match-declined"]);
     const again = await callAction(matchAction, path, {
       cookie: f.volunteerCookie,
       params,

@@ -21,7 +21,7 @@ import {
   createUser,
   createVolunteer,
 } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, sessionCookieFor, noticesOf } from "../helpers/route-calls";
 import { createNeed } from "./volunteers-fixture";
 
 const today = () => zonedIsoDate(Date.now());
@@ -138,7 +138,8 @@ describe("offers of a volunteer", () => {
       params,
       form: formOf({ ...input, title: "Neuer Titel" }),
     });
-    expect(edited.location).toBe(`/offers/${created.id}?notice=saved`);
+    expect(edited.location).toBe(`/offers/${created.id}`);
+    expect(await noticesOf(edited)).toEqual([{ key: "offers:offer.notice.saved" }]);
     expect(db.select().from(offers).where(eq(offers.id, created.id)).get()?.title).toBe("Neuer Titel");
   });
 
@@ -208,7 +209,8 @@ describe("offers of a volunteer", () => {
       },
     });
     const good = await callAction(newOfferAction, "/volunteer/offers/new", { cookie, form: formOf(input) });
-    expect(good.location).toMatch(/^\/offers\/\d+\?notice=created$/);
+    expect(good.location).toMatch(/^\/offers\/\d+$/);
+    expect(await noticesOf(good)).toEqual([{ key: "offers:offer.notice.created" }]);
     expect(listOffers(db, { volunteerId: owner.id }, "all", today())).toHaveLength(1);
   });
 });

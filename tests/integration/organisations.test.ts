@@ -23,7 +23,7 @@ import {
   createUser,
   createVolunteer,
 } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, sessionCookieFor, noticesOf } from "../helpers/route-calls";
 
 const DAY = 86_400_000;
 const db = getDb();
@@ -238,7 +238,8 @@ describe("the activity form without JavaScript", () => {
       form: activityForm(),
     });
     expect(good.status).toBe(302);
-    const id = Number(/activities\/(\d+)\?created=1$/.exec(good.location ?? "")?.[1]);
+    const id = Number(/activities\/(\d+)$/.exec(good.location ?? "")?.[1]);
+    expect(await noticesOf(good)).toEqual([{ key: "events:manage.notices.created" }]);
     expect(db.select().from(events).where(eq(events.id, id)).get()).toMatchObject({
       organisationId: f.orgA,
       status: "draft",

@@ -170,6 +170,28 @@ describe("public page cache", () => {
   });
 });
 
+describe("public page cache and notices after a redirect", () => {
+  it("neither serves nor stores a page that has a notice to show, nor one that clears it", async () => {
+    // Warm: an anonymous visitor's page is cached.
+    await get("/activities?page=6", { Cookie: "lng=de" });
+    expect((await get("/activities?page=6", { Cookie: "lng=de" })).cache).toBe("hit");
+    // A visitor arriving with a notice (a signed cookie, utils/notice.server.ts) gets a fresh render:
+    // the cached page would not show it, and their render must not be kept for others.
+    const before = renders;
+    expect(
+      (await get("/activities?page=6", { Cookie: "lng=de; notice=eyJpZCI6IngifQ%3D%3D.sig" })).cache,
+    ).toBeNull();
+    expect((await get("/activities?page=6", { Cookie: "notice=eyJpZCI6IngifQ%3D%3D.sig" })).cache).toBeNull();
+    expect(renders).toBe(before + 2);
+    // The answer that clears the cookie (the root loader's Set-Cookie) is never stored.
+    extraHeaders = { "Set-Cookie": "notice=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" };
+    expect((await get("/activities?page=7")).cache).toBe("miss");
+    extraHeaders = {};
+    expect((await get("/activities?page=7")).cache).toBe("miss");
+    expect((await get("/activities?page=7")).cache).toBe("hit");
+  });
+});
+
 describe("public page cache and the Host header", () => {
   it("stores only pages requested for the public host: another Host is served but never cached", async () => {
     const { request } = await import("node:http");

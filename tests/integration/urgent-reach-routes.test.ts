@@ -23,7 +23,7 @@ import * as settings from "~/routes/settings.notifications";
 import * as answerPage from "~/routes/urgent.$token";
 import { getDb } from "~/utils/db.server";
 import { createCategory, createCoordinator, createNeighbourhood, createVolunteer } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, sessionCookieFor, noticesOf } from "../helpers/route-calls";
 
 const HOUR = 3_600_000;
 /** The settings form sends a channel for every kind (radio buttons). */
@@ -90,7 +90,8 @@ describe("urgent requests in the pages", () => {
       params,
       form: { intent: "urgent-ask-now" },
     });
-    expect(started.location).toBe(`/coordination/needs/${needId}?notice=urgent-asked#urgent`);
+    expect(started.location).toBe(`/coordination/needs/${needId}#urgent`);
+    expect((await noticesOf(started))?.map((n) => n.key)).toEqual(["coordination:notices.urgent-asked"]);
     runDueJobs({ db: getDb(), handlers: JOB_HANDLERS, workerId: "test" });
     const page = await callLoader(needPage.loader, `/coordination/needs/${needId}`, { cookie, params });
     const urgent = (page.data as { urgent: { requests: { volunteerName: string; answer: string | null }[] } })

@@ -16,7 +16,7 @@ import {
   createUser,
   createVolunteer,
 } from "../factories";
-import { buildRequest, callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { buildRequest, callAction, callLoader, sessionCookieFor, noticesOf } from "../helpers/route-calls";
 import { createMatch, createNeed, createRawOffer } from "./volunteers-fixture";
 
 // Links in feeds and pages are built from the installation's public address (APP_URL).
@@ -194,7 +194,8 @@ describe("the profile page without JavaScript", () => {
       form: validProfileForm(nb.id),
     });
     expect(good.status).toBe(302);
-    expect(good.location).toBe("/volunteer/profile?notice=saved");
+    expect(good.location).toBe("/volunteer/profile");
+    expect(await noticesOf(good)).toEqual([{ key: "volunteer:profile.notice.saved" }]);
     const saved = getVolunteerProfile(db, user.id, today());
     expect(saved).toMatchObject({
       languages: [
@@ -228,7 +229,8 @@ describe("the profile page without JavaScript", () => {
       cookie,
       form: validProfileForm(nb.id),
     });
-    expect(created.location).toBe("/volunteer/profile?notice=created");
+    expect(created.location).toBe("/volunteer/profile");
+    expect(await noticesOf(created)).toEqual([{ key: "volunteer:profile.notice.created" }]);
     const user = await getOptionalUser(buildRequest("/", { cookie }));
     expect(user).toMatchObject({ role: "org_member", isVolunteer: true });
 
@@ -248,7 +250,8 @@ describe("the profile page without JavaScript", () => {
       cookie,
       form: { intent: "calendar-create" },
     });
-    expect(created.location).toBe("/volunteer/profile?notice=calendarCreated#calendar");
+    expect(created.location).toBe("/volunteer/profile#calendar");
+    expect(await noticesOf(created)).toEqual([{ key: "volunteer:profile.notice.calendarCreated" }]);
     const token = db
       .select()
       .from(volunteerProfiles)
@@ -374,6 +377,7 @@ describe("logging hours for a match", () => {
       cookie,
       form: { matchId: String(match.id), date: today(), hours: "2,5", note: "" },
     });
-    expect(ok.location).toBe("/volunteer/hours?notice=logged");
+    expect(ok.location).toBe("/volunteer/hours");
+    expect(await noticesOf(ok)).toEqual([{ key: "volunteer:hours.logged" }]);
   });
 });

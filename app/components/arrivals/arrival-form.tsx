@@ -2,8 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AGE_GROUP, LANGUAGE, LANGUAGE_LEVEL } from "@db/schema/enums";
 import { DataText } from "~/components/data-text";
-import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { TextAreaField } from "~/components/form-fields";
+import { ErrorSummary, SelectField, TextField, useValidatedForm, TextAreaField } from "~/components/forms";
 import { useHydrated } from "~/components/use-hydrated";
 import {
   AGE_FIELDS,

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
-import { FieldError } from "~/components/field-error";
+import { FieldError } from "~/components/forms";
 import { DateRange, DateTime } from "~/components/time";
 import type { ArrivalDetail, ChecklistStep } from "~/modules/arrivals/queries.server";
 import { isLiveStep } from "~/modules/arrivals/step-state";

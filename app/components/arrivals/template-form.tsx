@@ -1,8 +1,15 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AGE_GROUP, LANGUAGE, UI_LOCALE } from "@db/schema/enums";
-import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { CheckboxField, ChoiceGroupField, TextAreaField } from "~/components/form-fields";
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useValidatedForm,
+  CheckboxField,
+  ChoiceGroupField,
+  TextAreaField,
+} from "~/components/forms";
 import { LOCALE_NAMES } from "~/modules/i18n/config";
 import {
   LEAD_DAYS_MAX,

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError } from "~/components/field-error";
+import { FieldError } from "~/components/forms";
 
 /** A GET form choosing a period of whole days (from, to). Works without JavaScript. */
 export function PeriodForm({

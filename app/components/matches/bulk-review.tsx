@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import type { BulkReview as BulkReviewData } from "~/modules/matches/bulk-review.server";
 
 /**

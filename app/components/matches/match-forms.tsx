@@ -8,8 +8,8 @@ import {
   TextField,
   useValidatedForm,
   type ValidatedForm,
-} from "~/components/form";
-import { TextAreaField } from "~/components/form-fields";
+  TextAreaField,
+} from "~/components/forms";
 import {
   CompleteSchema,
   EndSchema,

@@ -2,8 +2,15 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { GENDER_PREFERENCE, LANGUAGE, NEED_SCHEDULE, NEED_URGENCY, WEEKDAY } from "@db/schema/enums";
-import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { CheckboxField, ChoiceGroupField, TextAreaField } from "~/components/form-fields";
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useValidatedForm,
+  CheckboxField,
+  ChoiceGroupField,
+  TextAreaField,
+} from "~/components/forms";
 import {
   DESCRIPTION_MAX,
   HELPERS_MAX,

@@ -2,7 +2,7 @@ import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
 import { DataText } from "~/components/data-text";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import type { ComponentView, SuggestionsView, WhyNotView } from "~/modules/matches/need-suggestions.server";
 
 function Breakdown({ components }: { components: ComponentView[] }) {
@@ -73,7 +73,6 @@ export function WhyNot({ whyNot }: { whyNot: WhyNotView }) {
   const pick = (offerId: number) => {
     const params = new URLSearchParams(location.search);
     params.set("offer", String(offerId));
-    params.delete("notice");
     return `?${params.toString()}#why-not`;
   };
   const e = whyNot.explanation;

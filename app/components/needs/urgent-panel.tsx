@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
-import { FormMessage } from "~/components/form";
+import { FormMessage } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { DateTime } from "~/components/time";
 import type { UrgentPanel as UrgentPanelData, UrgentRequestView } from "~/modules/reach/queries.server";

@@ -4,12 +4,8 @@
  */
 import type { UiLocale } from "@db/schema/enums";
 import type { FormFailure } from "~/utils/form-validation";
-import {
-  flattenFormValues,
-  toLocalDateTimeInput,
-  unflattenFormValues,
-  type ActivityFormInput,
-} from "./activity.schema";
+import { flatten, unflatten } from "~/utils/nested-form";
+import { toLocalDateTimeInput, type ActivityFormInput } from "./activity.schema";
 
 export interface StoredActivity {
   title: string;
@@ -116,8 +112,8 @@ export function formDefaults(
   values: Record<string, unknown>,
   failure?: FormFailure | null,
 ): Record<string, unknown> {
-  if (failure) return { ...unflattenFormValues(failure.values), ...failure.values };
-  return { ...values, ...flattenFormValues(values) };
+  if (failure) return { ...unflatten(failure.values), ...failure.values };
+  return { ...values, ...flatten(values) };
 }
 
 /** The answer to "add a shift" without JavaScript: the values as typed, plus one empty row. */

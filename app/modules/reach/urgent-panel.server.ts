@@ -6,7 +6,7 @@ import { validateFormData, type FieldErrors } from "~/utils/form-validation";
 import { UrgentPanelSchema } from "./reach.schema";
 import { askNow, confirmYes, releaseYes, setAutoAccept, stopAsking } from "./commands.server";
 
-/** The `?notice=` each panel command announces after its redirect (see components/coordination/notice.tsx). */
+/** The notice each panel command announces after its redirect (see components/coordination/notices.ts). */
 const NOTICE = {
   "urgent-ask-now": "urgent-asked",
   "urgent-stop": "urgent-stopped",

@@ -14,7 +14,7 @@ import {
   WEEKDAYS,
 } from "~/modules/volunteers/availability";
 import { describedBy, FieldError } from "./field-error";
-import type { ValidatedForm } from "./form";
+import type { ValidatedForm } from "./use-validated-form";
 
 function asList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];

@@ -1,4 +1,4 @@
-import { DataText } from "./data-text";
+import { DataText } from "~/components/data-text";
 
 /** A field's aria-describedby: its hint and its error, each when shown (`<id>-hint`, `<id>-error`). */
 export function describedBy(id: string, hint: unknown, error: string | null | undefined): string | undefined {

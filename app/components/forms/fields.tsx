@@ -1,12 +1,91 @@
 /**
- * More field types with the same wiring as TextField in form.tsx (label, hint, translated error,
- * aria-invalid, aria-describedby) and the same no-JavaScript behaviour: what the server echoes after a
- * failed submit is rendered as the default.
+ * The fields of a validated form: label, optional hint, the translated error, aria-invalid and
+ * aria-describedby wired the same way for each, and the same no-JavaScript behaviour: what the server
+ * echoes after a failed submit is rendered as the default.
  */
-import type { ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import type { FieldValues, Path } from "react-hook-form";
 import { describedBy, FieldError } from "./field-error";
-import type { ValidatedForm } from "./form";
+import type { ValidatedForm } from "./use-validated-form";
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name" | "id" | "defaultValue">;
+
+/** Label, input, optional hint and the translated error, wired with aria-invalid and aria-describedby. */
+export function TextField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  ...inputProps
+}: { form: ValidatedForm<T>; name: Path<T>; label: ReactNode; hint?: ReactNode } & InputProps) {
+  const id = form.fieldId(name);
+  const error = form.errorOf(name);
+  const described = describedBy(id, hint, error);
+  const value = form.valueOf(name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        defaultValue={typeof value === "string" ? value : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        {...inputProps}
+        {...form.rhf.register(name)}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** A select with the same wiring as TextField. */
+export function SelectField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  options,
+  hint,
+}: {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  label: ReactNode;
+  options: { value: string; label: string }[];
+  hint?: ReactNode;
+}) {
+  const id = form.fieldId(name);
+  const error = form.errorOf(name);
+  const described = describedBy(id, hint, error);
+  const value = form.valueOf(name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        defaultValue={typeof value === "string" ? value : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        {...form.rhf.register(name)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
 
 /** A multi-line text field. `children` renders below the box (e.g. a live advisory). */
 export function TextAreaField<T extends FieldValues>({

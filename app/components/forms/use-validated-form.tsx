@@ -9,13 +9,12 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { useEffect, useRef, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
-import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { useDataKeys } from "~/modules/i18n/keys";
 import type { FieldErrors, FormFailure } from "~/utils/form-validation";
-import { describedBy, FieldError } from "./field-error";
 
 export interface ValidatedForm<T extends FieldValues> {
   id: string;
@@ -132,85 +131,6 @@ export function ErrorSummary<T extends FieldValues>({ form }: { form: ValidatedF
           </ul>
         </>
       ) : null}
-    </div>
-  );
-}
-
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name" | "id" | "defaultValue">;
-
-/** Label, input, optional hint and the translated error, wired with aria-invalid and aria-describedby. */
-export function TextField<T extends FieldValues>({
-  form,
-  name,
-  label,
-  hint,
-  ...inputProps
-}: { form: ValidatedForm<T>; name: Path<T>; label: ReactNode; hint?: ReactNode } & InputProps) {
-  const id = form.fieldId(name);
-  const error = form.errorOf(name);
-  const described = describedBy(id, hint, error);
-  const value = form.valueOf(name);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        defaultValue={typeof value === "string" ? value : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...inputProps}
-        {...form.rhf.register(name)}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-}
-
-/** A select with the same wiring as TextField. */
-export function SelectField<T extends FieldValues>({
-  form,
-  name,
-  label,
-  options,
-  hint,
-}: {
-  form: ValidatedForm<T>;
-  name: Path<T>;
-  label: ReactNode;
-  options: { value: string; label: string }[];
-  hint?: ReactNode;
-}) {
-  const id = form.fieldId(name);
-  const error = form.errorOf(name);
-  const described = describedBy(id, hint, error);
-  const value = form.valueOf(name);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        defaultValue={typeof value === "string" ? value : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...form.rhf.register(name)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
