@@ -2,7 +2,7 @@
  * Notices after a redirect: the command redirects with `redirectWithNotice(url, notice)`, which puts
  * the notice in a short-lived signed cookie; the root loader reads it once (`popFlash`) and clears it,
  * and the root layout shows it. Works without JavaScript (a redirect and a cookie) and with it (Remix
- * runs the root loader again after an action). docs/decisions/095-notices-and-form-kit.md
+ * runs the root loader again after an action). docs/decisions/097-notices-and-form-kit.md
  */
 import { randomBytes } from "node:crypto";
 import { createCookie, redirect, type Cookie } from "@remix-run/node";

@@ -2,7 +2,7 @@
  * A notice: what a page says once after a command has redirected to it ("Saved.", "3 helpers
  * proposed."). It travels in a signed cookie (notice.server.ts) and the root shows it in one place.
  * It is a translation key (`"namespace:key"`) with values chosen by the server — never text from the
- * client. docs/decisions/095-notices-and-form-kit.md
+ * client. docs/decisions/097-notices-and-form-kit.md
  */
 import { z } from "zod";
 
