@@ -3,6 +3,7 @@ import { findCategoryBySlug, findNeighbourhoodBySlug, lastPublicChange } from "~
 import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT, listJsonFeed } from "~/modules/feeds/json-feed.server";
 import { feedResponse, requestOrigin } from "~/modules/feeds/responses.server";
 import { getDb } from "~/utils/db.server";
+import { TIME_ZONE } from "~/utils/time";
 
 function badRequest(message: string): Response {
   return new Response(JSON.stringify({ error: message }), {
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const body = JSON.stringify({
     version: 1,
     documentation: `${origin}/feeds`,
-    timeZone: "Europe/Berlin",
+    timeZone: TIME_ZONE,
     page,
     pageSize: limit,
     pageCount,

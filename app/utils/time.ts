@@ -3,6 +3,9 @@ export const TIME_ZONE = "Europe/Berlin";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
 const partsFormatter = new Intl.DateTimeFormat("en-GB", {
   timeZone: TIME_ZONE,
   year: "numeric",
@@ -14,20 +17,54 @@ const partsFormatter = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-/** Offset of Europe/Berlin from UTC at the given instant, in milliseconds. */
+// Berlin's offset changes only on whole UTC hours, so one Intl call per hour of time is enough;
+// formatToParts is by far the slowest step when thousands of needs are prepared for matching.
+const offsetByHour = new Map<number, number>();
+
+/** Offset of Europe/Berlin from UTC at the instant, in ms (3_600_000 in winter, 7_200_000 in summer). */
 export function zoneOffsetMs(instant: number): number {
-  const parts = Object.fromEntries(
-    partsFormatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
-  );
+  const hour = Math.floor(instant / HOUR_MS);
+  const cached = offsetByHour.get(hour);
+  if (cached !== undefined) return cached;
+  const at = hour * HOUR_MS;
+  const parts: Record<string, number> = {};
+  for (const part of partsFormatter.formatToParts(new Date(at))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
   const asUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
   );
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const offset = asUtc - at;
+  if (offsetByHour.size > 100_000) offsetByHour.clear();
+  offsetByHour.set(hour, offset);
+  return offset;
+}
+
+export interface WallClock {
+  /** ISO date YYYY-MM-DD in Berlin. */
+  date: string;
+  /** 0 = Monday … 6 = Sunday. */
+  weekday: number;
+  /** Minutes since Berlin midnight, 0–1439. */
+  minute: number;
+}
+
+/**
+ * The Berlin date, weekday and minute of day of an instant. Availability slots are wall-clock times, so
+ * a 15:00 appointment reads as 15:00 in winter and in summer. Pure (Intl only): the matching engine uses it.
+ */
+export function zonedWallClock(instant: number): WallClock {
+  const local = instant + zoneOffsetMs(instant);
+  const days = Math.floor(local / DAY_MS);
+  const minute = Math.floor((local - days * DAY_MS) / 60_000);
+  // 1970-01-01 was a Thursday (weekday 3 when Monday is 0).
+  const weekday = (((days + 3) % 7) + 7) % 7;
+  return { date: new Date(days * DAY_MS).toISOString().slice(0, 10), weekday, minute };
 }
 
 /** The instant of a wall-clock time in Europe/Berlin. */

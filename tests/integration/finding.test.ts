@@ -12,7 +12,7 @@ import {
 import { parseFindWorkFilter } from "~/modules/finding/find-work.schema";
 import { findWork } from "~/modules/finding/find-work.server";
 import { type ResolvedFindFilter } from "~/modules/finding/work-items";
-import { berlinWallClock } from "~/modules/matching/berlin-time";
+import { zonedWallClock } from "~/utils/time";
 import { zonedIsoDate, zonedTimeToInstant, zoneOffsetMs } from "~/utils/time";
 import {
   createCategory,
@@ -55,7 +55,7 @@ describe("Berlin wall-clock time in SQL", () => {
         const row = temp.db.get<{ weekday: number; minute: number }>(
           sql`select ${weekdaySql(local)} as weekday, ${minuteOfDaySql(local)} as minute`,
         );
-        const expected = berlinWallClock(t);
+        const expected = zonedWallClock(t);
         expect(row, new Date(t).toISOString()).toEqual({
           weekday: expected.weekday,
           minute: expected.minute,
@@ -97,7 +97,7 @@ describe("findWork", () => {
     const far = createNeighbourhood(db, { lat: 51.6, lon: 7.1 }); // 11 km north
     const [catA, catB] = [createCategory(db), createCategory(db)];
     const { user } = createVolunteer(db, { profile: { homeNeighbourhoodId: home.id } });
-    const weekday = berlinWallClock(at(10).getTime()).weekday;
+    const weekday = zonedWallClock(at(10).getTime()).weekday;
     db.insert(volunteerAvailability)
       .values({ userId: user.id, weekday, startMinute: 480, endMinute: 720 })
       .run();

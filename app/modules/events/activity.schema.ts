@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { LANGUAGE, UI_LOCALE, type Language, type UiLocale } from "@db/schema/enums";
-import { zonedIsoDate, zonedTimeToInstant } from "~/utils/time";
+import { zonedIsoDate, zonedTimeToInstant, zonedWallClock } from "~/utils/time";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -52,14 +52,9 @@ export function parseLocalDateTime(value: string): number | null {
 
 /** An instant as the value of a `datetime-local` input, in Europe/Berlin. */
 export function toLocalDateTimeInput(instant: number): string {
-  const date = zonedIsoDate(instant);
-  const time = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Berlin",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
-  return `${date}T${time}`;
+  const { date, minute } = zonedWallClock(instant);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
 }
 
 export function isIsoDate(value: string): boolean {

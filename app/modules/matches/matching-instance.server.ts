@@ -5,7 +5,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { needs, neighbourhoods } from "@db/schema";
-import { berlinWallClock, type MatchingInstance, type MatchNeed } from "~/modules/matching";
+import { type MatchingInstance, type MatchNeed } from "~/modules/matching";
+import { zonedWallClock } from "~/utils/time";
 import {
   loadOwnerLoad,
   loadOwnerRecord,
@@ -66,7 +67,7 @@ export function loadMatchingInstance(
   options: LoadOptions = {},
 ): MatchingInstance {
   const now = options.now ?? Date.now();
-  const today = berlinWallClock(now).date;
+  const today = zonedWallClock(now).date;
   // The offers' own attributes only (the reach index) leave out everything about owners and pairs.
   const dynamic = !options.attributesOnly;
 

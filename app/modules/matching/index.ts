@@ -66,5 +66,4 @@ export { explainOrganisationCover, ORGANISATION_COVER_CONSTRAINTS } from "./orga
 export type { OrganisationCover } from "./organisation-cover";
 export { describeCandidate, describeReason } from "./describe";
 export type { Translate } from "./describe";
-export { berlinWallClock } from "./berlin-time";
 export { haversineKm } from "./geo";

@@ -1,4 +1,4 @@
-import { berlinWallClock } from "./berlin-time";
+import { zonedWallClock } from "~/utils/time";
 import type { MatchNeed, WeeklySlot } from "./types";
 
 const MINUTES_PER_DAY = 1440;
@@ -93,7 +93,7 @@ export interface NeedWindow {
 export function needWindow(need: MatchNeed, referenceTime: number): NeedWindow {
   const schedule = need.schedule;
   if (schedule.kind === "one_off") {
-    const start = berlinWallClock(schedule.startsAt);
+    const start = zonedWallClock(schedule.startsAt);
     const durationMinutes = Math.max(1, Math.round((schedule.endsAt - schedule.startsAt) / 60_000));
     // Appointments past midnight are rare (a night at a hospital); the evening part is what counts.
     const end = Math.min(MINUTES_PER_DAY, start.minute + durationMinutes);
@@ -118,7 +118,7 @@ export function needWindow(need: MatchNeed, referenceTime: number): NeedWindow {
     weeklyHours: minutes / 60,
     mask: weekMask(intervals),
     start: null,
-    date: berlinWallClock(Math.max(schedule.startsAt, referenceTime)).date,
+    date: zonedWallClock(Math.max(schedule.startsAt, referenceTime)).date,
   };
 }
 

@@ -25,7 +25,7 @@ import {
   type Language,
   type OfferStatus,
 } from "@db/schema/enums";
-import { berlinWallClock } from "~/modules/matching/berlin-time";
+import { zonedWallClock } from "~/utils/time";
 import {
   mergeWindows,
   windowsToGrid,
@@ -254,7 +254,7 @@ export function offerPrefillFromNeed(db: Db, needId: number): OfferPrefill | nul
       .where(eq(needSlots.needId, needId))
       .all();
   } else {
-    const start = berlinWallClock(need.startsAt.getTime());
+    const start = zonedWallClock(need.startsAt.getTime());
     const minutes = Math.round((need.endsAt.getTime() - need.startsAt.getTime()) / 60_000);
     windows = [
       {
