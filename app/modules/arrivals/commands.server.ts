@@ -3,17 +3,9 @@
  * city's first-step templates (plan.ts). Every change is audited in its own transaction.
  * docs/decisions/088-arrivals-and-first-steps.md
  */
-import { eq, like, sql } from "drizzle-orm";
+import { like, sql } from "drizzle-orm";
 import { type Db, type DbOrTx } from "@db/client";
-import {
-  arrivalLanguages,
-  arrivals,
-  arrivalSteps,
-  needLanguages,
-  needs,
-  needTranslations,
-  neighbourhoods,
-} from "@db/schema";
+import { arrivalLanguages, arrivals, arrivalSteps, needLanguages, needs, needTranslations } from "@db/schema";
 import { UI_LOCALE, type UiLocale } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -27,6 +19,7 @@ import type { ArrivalInput } from "./arrival.schema";
 import { arrivalCode, planArrival, type PlannedStep } from "./plan";
 import { stepNeedTexts, type HouseholdFacts } from "./step-texts";
 import { loadTemplates, type TemplateRecord } from "./templates.server";
+import { neighbourhoodsExist } from "~/modules/places/places.server";
 
 export type ArrivalResult<T = { id: number }> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
@@ -65,12 +58,8 @@ function referenceErrors(
   now: number,
 ): FieldErrors {
   const errors: FieldErrors = {};
-  const nb = db
-    .select({ id: neighbourhoods.id })
-    .from(neighbourhoods)
-    .where(eq(neighbourhoods.id, input.neighbourhoodId))
-    .get();
-  if (!nb) errors.neighbourhoodId = "arrivals:errors.neighbourhood";
+  if (!neighbourhoodsExist(db, [input.neighbourhoodId]))
+    errors.neighbourhoodId = "arrivals:errors.neighbourhood";
   else if (!can(user, "arrival:create", { neighbourhoodId: input.neighbourhoodId }))
     errors.neighbourhoodId = "arrivals:errors.neighbourhoodOutOfScope";
   const today = zonedIsoDate(now);

@@ -22,6 +22,7 @@ import { passwordMatchesEmail } from "./auth.schema";
 import { hashPassword } from "./password.server";
 import { recordFailure, throttledNow, throttleKeys } from "./throttle.server";
 import { consumeToken, findUsableToken, hashToken, issueToken, TOKEN_TTL_MS } from "./tokens.server";
+import { neighbourhoodsExist } from "~/modules/places/places.server";
 
 const DAY = 24 * 3_600_000;
 
@@ -59,12 +60,7 @@ export async function createStaffInvite(
   // A coordinator invite carries the neighbourhoods the account starts with; an admin sees everything.
   const scope = input.role === "coordinator" ? [...new Set(input.neighbourhoodIds ?? [])] : [];
   if (scope.length > 0) {
-    const known = getDb()
-      .select({ id: neighbourhoods.id })
-      .from(neighbourhoods)
-      .where(inArray(neighbourhoods.id, scope))
-      .all();
-    if (known.length !== scope.length)
+    if (!neighbourhoodsExist(getDb(), scope))
       return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
   }
   const t = await i18nServer.getFixedT(locale, "auth");

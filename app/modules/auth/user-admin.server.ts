@@ -1,10 +1,11 @@
 /** Admin screens for people: list, change role, set a coordinator's neighbourhoods. */
-import { and, asc, count, eq, inArray, like, or, sql } from "drizzle-orm";
-import { coordinatorNeighbourhoods, neighbourhoods, sessions, users } from "@db/schema";
+import { and, asc, count, eq, like, or, sql } from "drizzle-orm";
+import { coordinatorNeighbourhoods, sessions, users } from "@db/schema";
 import type { UserRole } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import type { Outcome } from "./account-queries.server";
+import { neighbourhoodsExist } from "~/modules/places/places.server";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -123,15 +124,7 @@ export function setCoordinatorNeighbourhoods(
     if (user.role !== "coordinator")
       return { ok: false, errors: { neighbourhoodIds: "auth:errors.notCoordinator" } };
     const ids = [...new Set(neighbourhoodIds)];
-    const existing = ids.length
-      ? tx
-          .select({ id: neighbourhoods.id })
-          .from(neighbourhoods)
-          .where(inArray(neighbourhoods.id, ids))
-          .all()
-          .map((r) => r.id)
-      : [];
-    if (existing.length !== ids.length)
+    if (!neighbourhoodsExist(tx, ids))
       return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
     tx.delete(coordinatorNeighbourhoods).where(eq(coordinatorNeighbourhoods.userId, userId)).run();
     if (ids.length)

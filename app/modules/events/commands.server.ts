@@ -6,19 +6,11 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@db/client";
-import {
-  eventLanguages,
-  events,
-  eventTranslations,
-  neighbourhoods,
-  organisationPlaces,
-  shifts,
-  signups,
-} from "@db/schema";
+import { eventLanguages, events, eventTranslations, organisationPlaces, shifts, signups } from "@db/schema";
 import type { Language, UiLocale } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
 import { keepsMachineMark } from "~/modules/outside/machine-mark";
-import { categoryAllowed } from "~/modules/places/places.server";
+import { categoryAllowed, neighbourhoodsExist } from "~/modules/places/places.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { ActivityInput, ShiftInput, TranslationsFormValues } from "./activity.schema";
 import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
@@ -49,12 +41,7 @@ function checkReferences(
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (!categoryAllowed(tx, input.categoryId, currentCategoryId)) errors.categoryId = "events:errors.choose";
-  const nb = tx
-    .select({ id: neighbourhoods.id })
-    .from(neighbourhoods)
-    .where(eq(neighbourhoods.id, input.neighbourhoodId))
-    .get();
-  if (!nb) errors.neighbourhoodId = "events:errors.choose";
+  if (!neighbourhoodsExist(tx, [input.neighbourhoodId])) errors.neighbourhoodId = "events:errors.choose";
   if (input.placeId !== null) {
     // Ownership in the where: only a place of this organisation.
     const place =

@@ -5,11 +5,11 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { type Db, type DbOrTx } from "@db/client";
-import { matches, needLanguages, needSlots, needs, neighbourhoods, organisations } from "@db/schema";
+import { matches, needLanguages, needSlots, needs, organisations } from "@db/schema";
 import { LIVE_MATCH_STATUSES, RUNNING_MATCH_STATUSES, type NeedStatus } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { categoryAllowed } from "~/modules/places/places.server";
+import { categoryAllowed, neighbourhoodsExist } from "~/modules/places/places.server";
 import { startUrgentReachIfDue } from "~/modules/reach/start.server";
 import { can, isMemberOf } from "~/modules/permissions/permissions";
 import type { FieldErrors } from "~/utils/form-validation";
@@ -29,12 +29,7 @@ function referenceErrors(
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (!categoryAllowed(db, input.categoryId)) errors.categoryId = "needs:errors.category";
-  const nb = db
-    .select({ id: neighbourhoods.id })
-    .from(neighbourhoods)
-    .where(eq(neighbourhoods.id, input.neighbourhoodId))
-    .get();
-  if (!nb) {
+  if (!neighbourhoodsExist(db, [input.neighbourhoodId])) {
     errors.neighbourhoodId = "needs:errors.neighbourhood";
     return errors;
   }

@@ -3,11 +3,11 @@
  * not own the offer finds nothing, so callers answer 404 without a separate permission query that could
  * drift from the write.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@db/client";
-import { neighbourhoods, offerAvailability, offerLanguages, offerNeighbourhoods, offers } from "@db/schema";
+import { offerAvailability, offerLanguages, offerNeighbourhoods, offers } from "@db/schema";
 import { type OfferStatus } from "@db/schema/enums";
-import { categoryAllowed } from "~/modules/places/places.server";
+import { categoryAllowed, neighbourhoodsExist } from "~/modules/places/places.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { OfferInput, OfferStatusIntent } from "./offers.schema";
 import { scopeWhere, type OfferOwner, type OfferScope } from "./queries.server";
@@ -28,12 +28,7 @@ function checkReferences(
   // An edited offer keeps the category it has, even one no longer offered in the choices.
   if (!categoryAllowed(tx, input.categoryId, currentCategoryId))
     errors.categoryId = "offers:errors.categoryUnknown";
-  const known = tx
-    .select({ id: neighbourhoods.id })
-    .from(neighbourhoods)
-    .where(inArray(neighbourhoods.id, input.neighbourhoodIds))
-    .all();
-  if (known.length !== input.neighbourhoodIds.length)
+  if (!neighbourhoodsExist(tx, input.neighbourhoodIds))
     errors.neighbourhoodIds = "offers:errors.neighbourhoodUnknown";
   if (input.validUntil !== null && input.validUntil < today)
     errors.validUntil = "offers:errors.validUntilPast";

@@ -1,4 +1,4 @@
-import { asc, eq, or } from "drizzle-orm";
+import { asc, eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "@db/client";
 import { categories, neighbourhoods } from "@db/schema";
 import { getDb } from "~/utils/db.server";
@@ -44,4 +44,18 @@ export function categoryAllowed(db: DbOrTx, categoryId: number, currentId: numbe
     .where(eq(categories.id, categoryId))
     .get();
   return row !== undefined && (row.active || row.id === currentId);
+}
+
+/**
+ * Whether each id names a neighbourhood: a form's choice checked on the server. A repeated id counts as
+ * unknown (a form offers each neighbourhood once), so the ids can be saved one row each.
+ */
+export function neighbourhoodsExist(db: DbOrTx, ids: readonly number[]): boolean {
+  if (ids.length === 0) return true;
+  const found = db
+    .select({ id: neighbourhoods.id })
+    .from(neighbourhoods)
+    .where(inArray(neighbourhoods.id, [...ids]))
+    .all();
+  return found.length === ids.length;
 }
