@@ -149,7 +149,7 @@ export function confirmBulkPairs(
   return db.transaction(
     (tx) => {
       // The transaction handle reads like the database for the loader's selects.
-      const instance = loadMatchingInstance(tx as unknown as Db, {
+      const instance = loadMatchingInstance(tx, {
         needIds,
         includeOfferIds: [...new Set(pairs.map((p) => p.offerId))],
       });

@@ -4,7 +4,7 @@
  * matched for the loaded needs, and the admin's weights. Composed by matching-instance.server.ts.
  */
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { DbOrTx } from "@db/client";
 import { appSettings, hoursLog, matches, needs, offers } from "@db/schema";
 import { EVER_ACCEPTED_MATCH_STATUSES, LIVE_MATCH_STATUSES, sqlValueList } from "@db/schema/enums";
 import { DEFAULT_WEIGHTS, type MatchingInstance, type MatchOffer } from "~/modules/matching";
@@ -32,7 +32,7 @@ export const NO_OWNER_RECORD: OwnerRecord = { completed: new Map(), hours: new M
  * volunteers and organisations apart, so that each side is found through its column's index (the owner
  * key is an expression no index covers); for a city, one pass.
  */
-export function loadOwnerRecord(db: Db, selection: OfferSelection, now: number): OwnerRecord {
+export function loadOwnerRecord(db: DbOrTx, selection: OfferSelection, now: number): OwnerRecord {
   const offerWhere = selection.where;
   const ownerInScope = selection.narrow
     ? or(
@@ -87,7 +87,7 @@ export function loadOwnerRecord(db: Db, selection: OfferSelection, now: number):
 }
 
 /** The admin's weights, or the defaults before they set any. */
-export function loadWeights(db: Db): MatchingInstance["weights"] {
+export function loadWeights(db: DbOrTx): MatchingInstance["weights"] {
   const settings = db.select().from(appSettings).where(eq(appSettings.id, 1)).get();
   return settings
     ? {
@@ -109,7 +109,7 @@ export interface PairRow {
 }
 
 /** Every match of the loaded needs, with its offer's owner. */
-export function loadPairRows(db: Db, needWhere: SQL): PairRow[] {
+export function loadPairRows(db: DbOrTx, needWhere: SQL): PairRow[] {
   const scopedNeedIds = db.select({ id: needs.id }).from(needs).where(needWhere);
   return db
     .select({
@@ -130,7 +130,7 @@ export function loadPairRows(db: Db, needWhere: SQL): PairRow[] {
  * organisations apart, so that each lookup uses its column's index.
  */
 export function loadOwnerLoad(
-  db: Db,
+  db: DbOrTx,
   offerRows: readonly { volunteerId: string | null; organisationId: number | null }[],
 ): Map<string, { activeMatches: number; capacity: number }> {
   const ownerLoad = new Map<string, { activeMatches: number; capacity: number }>();

@@ -3,7 +3,7 @@
  * scope with their languages, slots and free helper places. Composed by matching-instance.server.ts.
  */
 import { and, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { DbOrTx } from "@db/client";
 import { matches, needLanguages, needs, needSlots, neighbourhoods } from "@db/schema";
 import { OPEN_NEED_STATUSES, PLACE_TAKING_MATCH_STATUSES } from "@db/schema/enums";
 import type { MatchNeed } from "~/modules/matching";
@@ -17,7 +17,7 @@ export interface Neighbourhoods {
 }
 
 /** Every neighbourhood: its centroid (needs are placed there) and its area (offers' homes are judged on it). */
-export function loadNeighbourhoods(db: Db): Neighbourhoods {
+export function loadNeighbourhoods(db: DbOrTx): Neighbourhoods {
   const areaRows = db
     .select({
       id: neighbourhoods.id,
@@ -49,7 +49,7 @@ export function openNeedWhere(scope: MatchingScope, now: number): SQL {
 
 /** The needs of the scope with their languages, slots and free helper slots (three statements). */
 export function loadNeeds(
-  db: Db,
+  db: DbOrTx,
   scope: MatchingScope,
   needWhere: SQL,
   centroid: ReadonlyMap<number, { lat: number; lon: number }>,

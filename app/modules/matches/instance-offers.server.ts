@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Db } from "@db/client";
+import type { DbOrTx } from "@db/client";
 import {
   geocodeCache,
   matches,
@@ -33,7 +33,7 @@ import { groupBy, selectedOfferIds, toSlots, type OfferSelection } from "./insta
  * point, or the organisation's first neighbourhood and first place. Grouped once for a whole city; for a
  * need's candidates only theirs, through the indexes.
  */
-export function loadOfferRows(db: Db, selection: OfferSelection) {
+export function loadOfferRows(db: DbOrTx, selection: OfferSelection) {
   const offerWhere = selection.where;
   // Grouped once for a whole city; for a need's candidates only theirs, through the indexes.
   const load = db
@@ -127,7 +127,7 @@ export function loadOfferRows(db: Db, selection: OfferSelection) {
 export type OfferRow = ReturnType<typeof loadOfferRows>[number];
 
 /** The offers' own languages, neighbourhoods and weekly times (three statements). */
-export function loadOwnAttributes(db: Db, selection: OfferSelection) {
+export function loadOwnAttributes(db: DbOrTx, selection: OfferSelection) {
   const offerIds = selectedOfferIds(db, selection);
   const languagesByOffer = groupBy(
     db
@@ -166,7 +166,7 @@ export function loadOwnAttributes(db: Db, selection: OfferSelection) {
  * The volunteer's profile stands in where an offer names no languages, places or times of its own: only
  * the profiles of volunteers whose offers leave one of them out are read (three statements).
  */
-export function loadProfileFallbacks(db: Db, selection: OfferSelection) {
+export function loadProfileFallbacks(db: DbOrTx, selection: OfferSelection) {
   const offerWhere = selection.where;
   // Volunteers whose offers leave languages, places or times to the profile: only theirs are read.
   const volunteersFallingBackTo = (

@@ -3,7 +3,7 @@
  * the scope of a run, its options, the owner key and two small row helpers.
  */
 import { and, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { DbOrTx } from "@db/client";
 import { offers } from "@db/schema";
 import type { WeeklySlot } from "~/modules/matching";
 
@@ -86,5 +86,5 @@ export function selectOffers(scope: MatchingScope, today: string): OfferSelectio
 }
 
 /** The selected offers' ids, as a subquery. */
-export const selectedOfferIds = (db: Db, selection: OfferSelection) =>
+export const selectedOfferIds = (db: DbOrTx, selection: OfferSelection) =>
   db.select({ id: offers.id }).from(offers).where(selection.where);

@@ -3,7 +3,7 @@
  * instance-offers.server.ts, instance-history.server.ts), composed here.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { DbOrTx } from "@db/client";
 import { needs, neighbourhoods } from "@db/schema";
 import { type MatchingInstance, type MatchNeed } from "~/modules/matching";
 import { zonedWallClock } from "~/utils/time";
@@ -29,7 +29,7 @@ import { selectOffers, type LoadOptions, type MatchingScope } from "./instance-s
  * slots), or null when it is not open: four statements, for a need's page.
  */
 export function loadOpenNeed(
-  db: Db,
+  db: DbOrTx,
   needId: number,
   options: Pick<LoadOptions, "now"> = {},
 ): MatchNeed | null {
@@ -62,7 +62,7 @@ export function loadOpenNeed(
  * centroid estimate by at most that radius (docs/decisions/086-outside-services.md).
  */
 export function loadMatchingInstance(
-  db: Db,
+  db: DbOrTx,
   scope: MatchingScope = {},
   options: LoadOptions = {},
 ): MatchingInstance {

@@ -3,7 +3,7 @@
  * transaction. docs/decisions/021-erasure-keeps-statistics.md
  */
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "@db/client";
+import type { Tx } from "@db/client";
 import {
   auditEvents,
   authTokens,
@@ -28,7 +28,7 @@ import { recomputeNeedStatus } from "~/modules/matches/need-match-state.server";
 import { escapeHtml } from "~/modules/notifications/email-templates.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { pruneGeocodeCache } from "~/modules/outside/geocode-cache.server";
-import { cancelSignup, type SignupNotifier } from "~/modules/signups/signups.server";
+import { cancelSignupIn, type SignupNotifier } from "~/modules/signups/signups.server";
 import { ERASED, replaceAll, scrubJson } from "./scrub";
 
 export interface ErasedPerson {
@@ -111,11 +111,7 @@ export function cancelFutureSignups(tx: Tx, userId: string, now: number): number
   };
   let cancelledSignups = 0;
   for (const { id } of future) {
-    const result = cancelSignup(
-      tx as unknown as Db,
-      { signupId: id, volunteerId: userId, now },
-      notifyPromoted,
-    );
+    const result = cancelSignupIn(tx, { signupId: id, volunteerId: userId, now }, notifyPromoted);
     if (result.ok) cancelledSignups += 1;
   }
   return cancelledSignups;

@@ -218,60 +218,70 @@ export function cancelSignup(
   },
   notify: SignupNotifier = noNotifier,
 ): CancelResult {
+  return db.transaction((tx) => cancelSignupIn(tx, input, notify), { behavior: "immediate" });
+}
+
+/** cancelSignup inside a transaction the caller holds (erasing an account cancels each of its sign-ups). */
+export function cancelSignupIn(
+  tx: DbOrTx,
+  input: {
+    signupId: number;
+    volunteerId?: string;
+    organisationId?: number;
+    eventId?: number;
+    now?: number;
+  },
+  notify: SignupNotifier = noNotifier,
+): CancelResult {
   const now = input.now ?? Date.now();
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .select({
-          id: signups.id,
-          status: signups.status,
-          shiftId: signups.shiftId,
-          volunteerId: signups.volunteerId,
-          startsAt: shifts.startsAt,
-          eventId: events.id,
-          organisationId: events.organisationId,
-        })
-        .from(signups)
-        .innerJoin(shifts, eq(shifts.id, signups.shiftId))
-        .innerJoin(events, eq(events.id, shifts.eventId))
-        .where(eq(signups.id, input.signupId))
-        .get();
-      const owns =
-        row &&
-        ((input.volunteerId !== undefined && row.volunteerId === input.volunteerId) ||
-          (input.organisationId !== undefined &&
-            input.eventId !== undefined &&
-            row.organisationId === input.organisationId &&
-            row.eventId === input.eventId));
-      if (!row || !owns) return { ok: false as const, error: "not_found" as const };
-      if (row.status === "cancelled") return { ok: false as const, error: "already_cancelled" as const };
-      if (row.startsAt.getTime() <= now) return { ok: false as const, error: "past" as const };
+  const row = tx
+    .select({
+      id: signups.id,
+      status: signups.status,
+      shiftId: signups.shiftId,
+      volunteerId: signups.volunteerId,
+      startsAt: shifts.startsAt,
+      eventId: events.id,
+      organisationId: events.organisationId,
+    })
+    .from(signups)
+    .innerJoin(shifts, eq(shifts.id, signups.shiftId))
+    .innerJoin(events, eq(events.id, shifts.eventId))
+    .where(eq(signups.id, input.signupId))
+    .get();
+  const owns =
+    row &&
+    ((input.volunteerId !== undefined && row.volunteerId === input.volunteerId) ||
+      (input.organisationId !== undefined &&
+        input.eventId !== undefined &&
+        row.organisationId === input.organisationId &&
+        row.eventId === input.eventId));
+  if (!row || !owns) return { ok: false as const, error: "not_found" as const };
+  if (row.status === "cancelled") return { ok: false as const, error: "already_cancelled" as const };
+  if (row.startsAt.getTime() <= now) return { ok: false as const, error: "past" as const };
 
-      tx.update(signups)
-        .set({ status: "cancelled", cancelledAt: new Date(now) })
-        .where(eq(signups.id, row.id))
-        .run();
-      // Cancelled by the organisation: the volunteer must know they are no longer expected.
-      if (input.volunteerId === undefined) {
-        notify(tx, {
-          kind: "signup_cancelled",
-          signupId: row.id,
-          volunteerId: row.volunteerId,
-          shiftId: row.shiftId,
-        });
-      }
-      if (row.status !== "confirmed") return { ok: true as const, promoted: null };
+  tx.update(signups)
+    .set({ status: "cancelled", cancelledAt: new Date(now) })
+    .where(eq(signups.id, row.id))
+    .run();
+  // Cancelled by the organisation: the volunteer must know they are no longer expected.
+  if (input.volunteerId === undefined) {
+    notify(tx, {
+      kind: "signup_cancelled",
+      signupId: row.id,
+      volunteerId: row.volunteerId,
+      shiftId: row.shiftId,
+    });
+  }
+  if (row.status !== "confirmed") return { ok: true as const, promoted: null };
 
-      // The freed place goes to the first in line who may take it (waitlist.server.ts).
-      tx.update(shifts)
-        .set({ confirmedCount: sql`${shifts.confirmedCount} - 1` })
-        .where(eq(shifts.id, row.shiftId))
-        .run();
-      const [promoted] = fillFromWaitlist(tx, row.shiftId, now, notify);
-      return { ok: true as const, promoted: promoted ?? null };
-    },
-    { behavior: "immediate" },
-  );
+  // The freed place goes to the first in line who may take it (waitlist.server.ts).
+  tx.update(shifts)
+    .set({ confirmedCount: sql`${shifts.confirmedCount} - 1` })
+    .where(eq(shifts.id, row.shiftId))
+    .run();
+  const [promoted] = fillFromWaitlist(tx, row.shiftId, now, notify);
+  return { ok: true as const, promoted: promoted ?? null };
 }
 
 /** 1-based place on the waitlist (ordered by sign-up id). */

@@ -5,7 +5,7 @@
  * certificate is valid on the shift's date. Others keep their place in line.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "@db/client";
+import type { DbOrTx } from "@db/client";
 import { shifts, signups, volunteerProfiles } from "@db/schema";
 import { zonedIsoDate } from "~/utils/time";
 import type { SignupNotifier } from "./signups.server";
@@ -24,7 +24,12 @@ export interface Promotion {
  * Gives the shift's free places (needed − confirmed) to the first eligible people on its waitlist, in
  * the caller's transaction (BEGIN IMMEDIATE where a read decides the write), and tells each of them.
  */
-export function fillFromWaitlist(tx: Tx, shiftId: number, now: number, notify: SignupNotifier): Promotion[] {
+export function fillFromWaitlist(
+  tx: DbOrTx,
+  shiftId: number,
+  now: number,
+  notify: SignupNotifier,
+): Promotion[] {
   const shift = tx
     .select({
       needed: shifts.neededCount,
