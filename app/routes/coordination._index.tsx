@@ -33,7 +33,6 @@ export default function CoordinationHomePage() {
   return (
     <div className="page page--wide">
       <h1>{t("coordination.title", { name: data.name })}</h1>
-      <EvaluationLinks />
       <StatList
         figures={data.figures}
         ariaLabel={t("coordination.statsLabel")}
@@ -72,28 +71,5 @@ export default function CoordinationHomePage() {
         )}
       </section>
     </div>
-  );
-}
-
-/** The dashboard, reports and audit log: the coordinator's view of the numbers behind the work. */
-function EvaluationLinks() {
-  const { t } = useTranslation(["dashboard", "home"]);
-  return (
-    <nav aria-label={t("home.label")} className="evaluation-links">
-      <ul className="nav-list">
-        <li>
-          <Link to="/coordination/dashboard">{t("home.dashboard")}</Link>
-        </li>
-        <li>
-          <Link to="/coordination/reports">{t("home.reports")}</Link>
-        </li>
-        <li>
-          <Link to="/coordination/audit">{t("home.audit")}</Link>
-        </li>
-        <li>
-          <Link to="/coordination/import">{t("home:admin.import")}</Link>
-        </li>
-      </ul>
-    </nav>
   );
 }

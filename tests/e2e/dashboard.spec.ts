@@ -16,10 +16,10 @@ test("the coordinator opens the dashboard from the coordination home: heat map, 
   await loginAs("coordinator");
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/coordination", { waitUntil: "networkidle" });
-  // The home page's own link to the evaluations (the area's navigation above it has one too).
+  // The area's navigation above the home page leads to the evaluations.
   await page
-    .getByRole("navigation", { name: "Auswertungen" })
-    .getByRole("link", { name: /Lagebild/ })
+    .getByRole("navigation", { name: "Koordination" })
+    .getByRole("link", { name: "Lagebild" })
     .click();
   await expect(page).toHaveURL(/\/coordination\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Lagebild" })).toBeVisible();

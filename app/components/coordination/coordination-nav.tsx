@@ -33,6 +33,9 @@ export function CoordinationNav() {
         <li>
           <NavLink to="/coordination/audit">{t("nav.audit")}</NavLink>
         </li>
+        <li>
+          <NavLink to="/coordination/import">{t("nav.import")}</NavLink>
+        </li>
       </ul>
     </nav>
   );
