@@ -101,7 +101,7 @@ test("a coordinator imports the city's list from the coordination home: a bad ro
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/coordination");
   await waitForHydration(page);
-  await page.getByRole("link", { name: "Organisationen und Angebote aus einer Tabelle importieren" }).click();
+  await page.getByRole("navigation", { name: "Koordination" }).getByRole("link", { name: "Import" }).click();
   await expect(page).toHaveURL(/\/coordination\/import$/);
   await expect(
     page.getByRole("heading", { level: 1, name: "Organisationen und Angebote importieren" }),
