@@ -22,12 +22,17 @@ import {
   volunteerProfiles,
 } from "@db/schema";
 import type { Language } from "@db/schema/enums";
-import { runBulkAssignment } from "~/modules/matches/bulk-assignment.server";
+import {
+  IN_THREAD_MAX_NEEDS,
+  runBulkAssignment,
+  solvesInThread,
+} from "~/modules/matches/bulk-assignment.server";
 import { loadMatchingInstance } from "~/modules/matches/matching-instance.server";
 import { explainCandidate, suggestForNeed } from "~/modules/matches/matching.server";
 import { buildCandidateIndex, failedConstraints, type MatchingInstance } from "~/modules/matching";
 import { createContext, prepareNeed, prepareOffer } from "~/modules/matching/prepare";
 import { createTempDb, type TempDb } from "../helpers/db";
+import { workerThreadActivity } from "~/utils/worker-thread.server";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -528,5 +533,26 @@ describe("suggestions and explanations from the database", () => {
     expect(result.exact.total).toBeGreaterThanOrEqual(result.greedy.total);
     const scoped = await runBulkAssignment(temp.db, { neighbourhoodIds: [w.nbB] }, { now: NOW });
     expect(scoped.exact.pairs.map((p) => p.needId)).toEqual([w.n2]);
+  });
+
+  it("solves a few needs with their named candidates in the request's thread, as the worker would", async () => {
+    const w = buildWorld(temp.db);
+    const bulkRuns = () => workerThreadActivity().find((a) => a.kind === "bulk-assignment")!.succeeded;
+    const needIds = [w.n1, w.n2];
+    const offerIds = [w.o1, w.o2, w.o3, w.o4, w.o5, w.o6];
+    const before = bulkRuns();
+    const inWorker = await runBulkAssignment(temp.db, { needIds }, { now: NOW });
+    expect(bulkRuns()).toBe(before + 1);
+    const inThread = await runBulkAssignment(temp.db, { needIds, offerIds }, { now: NOW });
+    expect(bulkRuns()).toBe(before + 1);
+    expect(inThread.certified).toBe(true);
+    expect(inThread.exact.pairs).toEqual(inWorker.exact.pairs);
+    expect(inThread.exact.total).toBe(inWorker.exact.total);
+    // Without named candidates, or with more needs than the bound, the worker takes it.
+    expect(solvesInThread({ needIds })).toBe(false);
+    expect(
+      solvesInThread({ needIds: Array.from({ length: IN_THREAD_MAX_NEEDS + 1 }, (_, i) => i + 1), offerIds }),
+    ).toBe(false);
+    expect(solvesInThread({ neighbourhoodIds: [w.nbA], offerIds })).toBe(false);
   });
 });

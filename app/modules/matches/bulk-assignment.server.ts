@@ -81,10 +81,28 @@ const WORKER = {
 };
 
 /**
+ * A scope this small (an arrival's open steps with their candidates from the reach index) is solved
+ * in the request's own thread: it takes a few milliseconds, while starting a worker thread takes
+ * ~200 ms. The bounds keep the instance small whatever the data: at most this many needs, and only
+ * offers named by the reach index.
+ */
+export const IN_THREAD_MAX_NEEDS = 40;
+export const IN_THREAD_MAX_OFFERS = 1_000;
+
+export function solvesInThread(scope: MatchingScope): boolean {
+  return (
+    scope.needIds !== undefined &&
+    scope.needIds.length <= IN_THREAD_MAX_NEEDS &&
+    scope.offerIds !== undefined &&
+    scope.offerIds.length + (scope.includeOfferIds?.length ?? 0) <= IN_THREAD_MAX_OFFERS
+  );
+}
+
+/**
  * Bulk assignment for all open needs in the scope, computed in a worker thread so that the server
  * keeps answering while it runs (seconds at city scale). The worker opens the database file itself
- * read-only; an in-memory database is loaded here and handed over. Resolves with plain data (pairs,
- * totals, gap, certificate verdict); nothing is written.
+ * read-only; an in-memory database is loaded here and handed over. A small scope (solvesInThread) is
+ * solved here. Resolves with plain data (pairs, totals, gap, certificate verdict); nothing is written.
  */
 export function runBulkAssignment(
   db: Db,
@@ -92,6 +110,7 @@ export function runBulkAssignment(
   options: BulkRunOptions = {},
 ): Promise<BulkRunResult> {
   const now = options.now ?? Date.now();
+  if (solvesInThread(scope)) return Promise.resolve(computeBulkAssignment(db, scope, { now }));
   const path = db.$client.name;
   const job: BulkJob =
     db.$client.memory || !path
