@@ -156,7 +156,13 @@ export default function MatchPage() {
 
       <NextStep status={match.status} needStatus={need.status} manage={manage} />
       {may("respond") ? <RespondForm actionData={actionData} /> : null}
-      {may("logHours") ? <LogHoursForm matchId={match.id} actionData={actionData} window={window} /> : null}
+      {may("logHours") ? (
+        window.notYet ? (
+          <p className="muted">{t("hours.notYet", { date: window.opens })}</p>
+        ) : (
+          <LogHoursForm matchId={match.id} actionData={actionData} window={window} />
+        )
+      ) : null}
 
       {hours.length > 0 ? (
         <section aria-labelledby="hours-list">
@@ -200,7 +206,11 @@ export default function MatchPage() {
             </Form>
           ) : null}
           {may("complete") ? (
-            <CompleteForm actionData={actionData} hasHours={hours.length > 0} window={window} />
+            window.notYet ? (
+              <p className="card">{t("manage.completeNotYet", { date: window.opens })}</p>
+            ) : (
+              <CompleteForm actionData={actionData} hasHours={hours.length > 0} window={window} />
+            )
           ) : null}
           {may("withdraw") ? (
             <EndForm

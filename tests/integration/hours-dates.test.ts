@@ -57,7 +57,13 @@ function acceptedMatch(startsAt = DEC_10, endsAt = DEC_10 + 90 * 60_000) {
 describe("the days hours can be for", () => {
   it("are the appointment's day, never after today", () => {
     const day = matchWindow({ startsAt: DEC_10, endsAt: DEC_10 + 3_600_000 }, TODAY);
-    expect(day).toEqual({ first: "2026-12-10", last: "2026-12-10", weekdays: [], notYet: false });
+    expect(day).toEqual({
+      first: "2026-12-10",
+      last: "2026-12-10",
+      weekdays: [],
+      opens: "2026-12-10",
+      notYet: false,
+    });
     expect(defaultHoursDate(day)).toBe("2026-12-10");
     expect(matchWindow({ startsAt: DEC_10, endsAt: DEC_10 + 1 }, "2026-12-01").notYet).toBe(true);
     // Thursdays from 2 November to the end of the year: the last Thursday so far is suggested, a
@@ -74,6 +80,22 @@ describe("the days hours can be for", () => {
     expect(defaultHoursDate(thursdays)).toBe("2026-12-10");
     expect(isInWindow("2026-12-03", thursdays)).toBe(true);
     expect(isInWindow("2026-12-08", thursdays)).toBe(false);
+  });
+
+  it("open on a recurring need's first time, not on the first day of its period", () => {
+    // Saturdays from Sunday 13 December: nothing can be logged before Saturday the 19th.
+    const need = {
+      startsAt: zonedTimeToInstant(2026, 12, 13),
+      endsAt: zonedTimeToInstant(2027, 5, 16),
+      slots: [{ weekday: 5 }],
+    };
+    expect(matchWindow(need, "2026-12-07")).toMatchObject({ opens: "2026-12-19", notYet: true });
+    const monday = matchWindow(need, "2026-12-14");
+    expect(monday).toMatchObject({ first: "2026-12-13", opens: "2026-12-19", notYet: true });
+    expect(isInWindow("2026-12-13", monday)).toBe(false);
+    const saturday = matchWindow(need, "2026-12-19");
+    expect(saturday).toMatchObject({ opens: "2026-12-19", notYet: false });
+    expect(defaultHoursDate(saturday)).toBe("2026-12-19");
   });
 
   it("completing suggests the appointment's day and refuses another", () => {

@@ -86,18 +86,18 @@ function HoursDateField<T extends FieldValues>({
       name={"date" as Path<T>}
       type="date"
       label={t("hours.date")}
-      min={window.first}
+      min={window.opens}
       max={window.last}
       hint={
-        window.first === window.last
-          ? t("hours.dateHintDay", { date: window.first })
+        window.opens === window.last
+          ? t("hours.dateHintDay", { date: window.opens })
           : window.weekdays.length > 0
             ? t("hours.dateHintWeekdays", {
                 days: formatList(window.weekdays.map((d) => t(`needs:weekdays.${d as Weekday}`))),
-                first: window.first,
+                first: window.opens,
                 last: window.last,
               })
-            : t("hours.dateHintPeriod", { first: window.first, last: window.last })
+            : t("hours.dateHintPeriod", { first: window.opens, last: window.last })
       }
     />
   );

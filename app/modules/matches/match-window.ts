@@ -13,7 +13,12 @@ export interface MatchWindow {
   last: string;
   /** A recurring need's weekdays (0 = Monday … 6 = Sunday); empty for a one-off appointment. */
   weekdays: number[];
-  /** The appointment or the period has not begun yet: no hours can be logged. */
+  /**
+   * The first day hours can be for (ISO): the appointment's day, or a recurring need's first time
+   * (a period from a Sunday that meets on Saturdays opens on the Saturday).
+   */
+  opens: string;
+  /** That day is still to come: no hours can be logged yet. */
   notYet: boolean;
 }
 
@@ -37,7 +42,17 @@ export function matchWindow(
   const end = zonedIsoDate(need.endsAt - 1);
   const last = end < today ? end : today;
   const weekdays = [...new Set((need.slots ?? []).map((s) => s.weekday))].sort();
-  return { first, last: last < first ? first : last, weekdays, notYet: first > today };
+  const opens = firstTime(first, end, weekdays);
+  return { first, last: last < first ? first : last, weekdays, opens, notYet: opens > today };
+}
+
+/** The first day from `first` to `end` on one of the weekdays; `first` when there is none. */
+function firstTime(first: string, end: string, weekdays: readonly number[]): string {
+  if (weekdays.length === 0) return first;
+  for (let i = 0, day = first; i < 7 && day <= end; i += 1, day = addDays(day, 1)) {
+    if (weekdays.includes(weekdayOf(day))) return day;
+  }
+  return first;
 }
 
 export function isInWindow(date: string, window: MatchWindow): boolean {
