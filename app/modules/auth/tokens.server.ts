@@ -90,7 +90,7 @@ export function consumeToken(tx: DbOrTx, tokenHash: string, now = Date.now()): b
     .update(authTokens)
     .set({ usedAt: new Date(now) })
     .where(and(eq(authTokens.tokenHash, tokenHash), isNull(authTokens.usedAt)))
-    .run() as unknown as { changes: number };
+    .run();
   return result.changes === 1;
 }
 
