@@ -59,11 +59,11 @@ export default async function handleRequest(
 ) {
   const nonce = randomBytes(16).toString("base64");
   const instance = createInstance();
-  const lng = await i18nServer.getLocale(request);
+  const lng = await i18nServer(getDb()).getLocale(request);
   await instance
     .use(initReactI18next)
     .use(bundledBackend)
-    .init({ ...i18nOptions, lng, ns: i18nServer.getRouteNamespaces(remixContext) });
+    .init({ ...i18nOptions, lng, ns: i18nServer(getDb()).getRouteNamespaces(remixContext) });
   rememberPlainTranslations(instance);
 
   // Bots and no-JS readers get the whole document at once; browsers get it streamed.

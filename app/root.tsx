@@ -18,6 +18,7 @@ import { FlashNotices } from "~/components/flash-notices";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { homePathFor } from "~/modules/auth/auth-user";
+import { getDb } from "~/utils/db.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { DEFAULT_LOCALE, directionOf, PAGE_NAMESPACES } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -35,17 +36,17 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, { flash, setCookie }] = await Promise.all([
-    i18nServer.getLocale(request),
-    getOptionalUser(request),
+    i18nServer(getDb()).getLocale(request),
+    getOptionalUser(getDb(), request),
     popFlash(request),
   ]);
   const body = {
     locale,
     dir: directionOf(locale),
-    demo: isDemoInstallation(),
+    demo: isDemoInstallation(getDb()),
     /** The municipality (CITY_NAME), named under every page; null: neutral words. */
     city: cityName(),
-    demoOutbox: demoOutboxLogin(),
+    demoOutbox: demoOutboxLogin(getDb()),
     // Page titles for route meta functions, which cannot call a translation hook.
     titles: pageTitles(locale),
     // Only what the header needs: names and areas, no e-mail or ids of others.
@@ -56,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           homePath: homePathFor(user),
           isVolunteer: user.isVolunteer,
           hasOrganisation: user.memberships.length > 0,
-          unreadNotifications: countUnread(user.id),
+          unreadNotifications: countUnread(getDb(), user.id),
         }
       : null,
     /** What the last command said, once (utils/notice.server.ts); shown by FlashNotices. */

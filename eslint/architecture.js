@@ -3,8 +3,9 @@
  * Two lint rules that keep the layering of app/ (docs/decisions/096-commands-queries-and-area-boundaries.md):
  *
  *  - `area-boundaries`: code outside an area of app/modules/<area>/ may import its top-level files (the
- *    area's public files) but nothing in its subfolders (the area's internals); and an area imports no
- *    route or component (routes → modules → database, never back).
+ *    area's public files) but nothing in its subfolders (the area's internals); an area imports no
+ *    route or component (routes → modules → database, never back); and an area does not open the
+ *    database itself: it imports no `getDb` (app/utils/db.server.ts), its functions take their handle.
  *  - `no-cycle`: no import cycle among the runtime imports of app/ (`import type` and imports of types
  *    only are erased by the compiler, so they are left out, as they are by import-x/no-cycle).
  *
@@ -19,6 +20,8 @@ import ts from "typescript";
 /** The repository; a test lints a tree of its own through `settings.architecture.root`. */
 const REPOSITORY = resolve(dirname(new URL(import.meta.url).pathname), "..");
 const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx"];
+/** The file of `getDb()`, the app's one connection, relative to app/. */
+const DB_CONNECTION = join("utils", "db.server.ts");
 
 /**
  * The file a specifier names, or null for a package (or a file outside the repository).
@@ -71,6 +74,8 @@ export function boundaryProblem(root, fromFile, toFile) {
     const rel = relative(join(root, "app"), toFile);
     if (rel.startsWith("routes" + sep) || rel.startsWith("components" + sep))
       return "A module does not import routes or components: pass what it needs in.";
+    if (rel === DB_CONNECTION)
+      return "A module takes its database handle (Db, Tx or DbOrTx) as a parameter: only routes and server/ call getDb().";
   }
   if (!to || to.inner.length <= 1) return null;
   if (from && from.area === to.area) return null;

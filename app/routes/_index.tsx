@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card";
 import { listPublicActivities } from "~/modules/events/public-activities.server";
+import { getDb } from "~/utils/db.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 
 export const handle = { i18n: ["common", "activities"] };
@@ -10,8 +11,8 @@ export const handle = { i18n: ["common", "activities"] };
 export const meta: MetaFunction = () => [{ title: "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await i18nServer.getLocale(request);
-  const { items, total } = listPublicActivities({ page: 1 }, locale);
+  const locale = await i18nServer(getDb()).getLocale(request);
+  const { items, total } = listPublicActivities(getDb(), { page: 1 }, locale);
   return { upcoming: items.slice(0, 6), total };
 }
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { updateProfile } from "~/modules/auth/account-commands.server";
+import { getDb } from "~/utils/db.server";
 import { ProfileSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
 import { requireUser } from "~/modules/auth/session.server";
@@ -16,7 +17,7 @@ export const handle = { i18n: ["common", "auth"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   return {
     email: user.email,
     displayName: user.displayName,
@@ -27,11 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const formData = await request.formData();
   const result = validateFormData(formData, ProfileSchema);
   if (!result.success) return data(result, { status: 400 });
-  updateProfile(user.id, result.data);
+  updateProfile(getDb(), user.id, result.data);
   // The chosen language becomes this browser's UI language too.
   return data(
     { saved: true as const },

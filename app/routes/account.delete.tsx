@@ -10,6 +10,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { blankSessionCookie, requireUser } from "~/modules/auth/session.server";
+import { getDb } from "~/utils/db.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { deleteOwnAccount } from "~/modules/privacy/account-privacy.server";
 import { DeleteAccountSchema } from "~/modules/privacy/privacy.schema";
@@ -23,17 +24,17 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const t = await i18nServer.getFixedT(request, "privacy");
+  await requireUser(getDb(), request);
+  const t = await i18nServer(getDb()).getFixedT(request, "privacy");
   return { pageTitle: `${t("delete.title")} · miteinander` };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const formData = await request.formData();
   const result = validateFormData(formData, DeleteAccountSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await deleteOwnAccount(user.id, result.data.password);
+  const outcome = await deleteOwnAccount(getDb(), user.id, result.data.password);
   if (!outcome.ok) return formRefusal(formData, outcome);
   // The sessions went with the account; the cookie goes too.
   return redirect("/privacy?erased=1", { headers: { "Set-Cookie": blankSessionCookie() } });

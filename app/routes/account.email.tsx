@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { appOrigin } from "~/modules/auth/account-queries.server";
+import { getDb } from "~/utils/db.server";
 import { requestEmailChange } from "~/modules/auth/account-commands.server";
 import { ChangeEmailSchema } from "~/modules/auth/auth.schema";
 import { requireUser } from "~/modules/auth/session.server";
@@ -19,16 +20,17 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountEmail") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   return { email: user.email };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const formData = await request.formData();
   const result = validateFormData(formData, ChangeEmailSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = await requestEmailChange(
+    getDb(),
     user,
     result.data.newEmail,
     result.data.currentPassword,

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/session.server";
+import { getDb } from "~/utils/db.server";
 import { exportOwnData } from "~/modules/privacy/account-privacy.server";
 
 /** GET /account/export: everything stored about the signed-in person, as a JSON download (GDPR art. 15, 20). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const data = exportOwnData(user.id);
+  const user = await requireUser(getDb(), request);
+  const data = exportOwnData(getDb(), user.id);
   if (!data) throw new Response("Not found", { status: 404 });
   const date = data.exportedAt.slice(0, 10);
   return new Response(JSON.stringify(data, null, 2), {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { changePassword } from "~/modules/auth/credentials.server";
+import { getDb } from "~/utils/db.server";
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
 import { getOptionalSession, requireUser } from "~/modules/auth/session.server";
 import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
@@ -17,17 +18,18 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountPassword") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  await requireUser(getDb(), request);
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const session = await getOptionalSession(request);
+  const user = await requireUser(getDb(), request);
+  const session = await getOptionalSession(getDb(), request);
   const formData = await request.formData();
   const result = validateFormData(formData, ChangePasswordSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = await changePassword(
+    getDb(),
     user,
     session!.session.id,
     result.data.currentPassword,

@@ -19,6 +19,7 @@ import {
   revokeOtherSessions,
   revokeSession,
 } from "~/modules/auth/session.server";
+import { getDb } from "~/utils/db.server";
 import { describeUserAgent } from "~/modules/auth/user-agent";
 import { pageTitle } from "~/utils/page-title";
 
@@ -27,9 +28,9 @@ export const handle = { i18n: ["common", "auth"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountSessions") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const current = await getOptionalSession(request);
-  const sessions = listUserSessions(user.id).map((s) => ({
+  const user = await requireUser(getDb(), request);
+  const current = await getOptionalSession(getDb(), request);
+  const sessions = listUserSessions(getDb(), user.id).map((s) => ({
     ...s,
     device: describeUserAgent(s.userAgent),
     current: s.id === current?.session.id,
@@ -38,22 +39,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const current = (await getOptionalSession(request))!;
+  const user = await requireUser(getDb(), request);
+  const current = (await getOptionalSession(getDb(), request))!;
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "revoke-all") {
-    await revokeAllSessions(user.id);
+    await revokeAllSessions(getDb(), user.id);
     return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
   }
   if (intent === "revoke-others") {
-    const count = await revokeOtherSessions(user.id, current.session.id);
+    const count = await revokeOtherSessions(getDb(), user.id, current.session.id);
     return { message: "sessions.revokedOthers" as const, count };
   }
   if (intent === "revoke") {
     const sessionId = formData.get("sessionId");
     // Ownership is in the query: another person's session id changes nothing.
-    const done = typeof sessionId === "string" && (await revokeSession(user.id, sessionId));
+    const done = typeof sessionId === "string" && (await revokeSession(getDb(), user.id, sessionId));
     if (!done) return data({ message: "sessions.notFound" as const, count: 0 }, { status: 404 });
     if (sessionId === current.session.id)
       return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });

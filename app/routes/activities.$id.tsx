@@ -34,11 +34,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   if (!Number.isSafeInteger(id) || id < 1) throw new Response("Not found", { status: 404 });
-  const locale = await i18nServer.getLocale(request);
-  const activity = getPublicActivity(id, locale);
+  const locale = await i18nServer(getDb()).getLocale(request);
+  const activity = getPublicActivity(getDb(), id, locale);
   if (!activity) throw new Response("Not found", { status: 404 });
   // The viewer's own sign-ups and the waitlists, for the sign-up buttons (one query).
-  const user = await getOptionalUser(request);
+  const user = await getOptionalUser(getDb(), request);
   const signups = getShiftSignupStates(
     getDb(),
     activity.shifts.map((s) => s.id),

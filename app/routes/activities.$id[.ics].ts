@@ -15,7 +15,7 @@ import { getDb } from "~/utils/db.server";
 /** `/activities/:id.ics`: one public activity to add to a calendar (weekly series with RRULE). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireIdParam(params);
-  const locale = await feedLocale(request);
+  const locale = await feedLocale(getDb(), request);
   const common = getServerT(locale, "common");
   const { events, lastModified } = listCalendarActivities(
     getDb(),

@@ -45,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The activity, checked against `event:message-helpers`: its organisation and the neighbourhood's coordinators. */
 async function guard(request: Request, params: Record<string, string | undefined>) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const eventId = requireIdParam(params);
   const resource = loadEventResource(getDb(), eventId);
   if (!resource) throw notFound();
@@ -65,8 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // After a change of time or place the page offers a text to start from, in the sender's language.
   let prefill = "";
   if (url.searchParams.get("prefill") === "changed") {
-    const locale = await i18nServer.getLocale(request);
-    const t = await i18nServer.getFixedT(locale, "events");
+    const locale = await i18nServer(getDb()).getLocale(request);
+    const t = await i18nServer(getDb()).getFixedT(locale, "events");
     const shift = activity.shifts.find((s) => s.id === choice.shiftId);
     prefill = t("message.prefillChanged", {
       title: shift ? `${activity.title} – ${shift.title}` : activity.title,

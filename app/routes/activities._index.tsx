@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LANGUAGE } from "@db/schema/enums";
 import { ActivityCard } from "~/components/activity-card";
 import { parseActivityFilter } from "~/modules/events/activity-filter.schema";
+import { getDb } from "~/utils/db.server";
 import { listPublicActivities } from "~/modules/events/public-activities.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
@@ -17,11 +18,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const locale = await i18nServer.getLocale(request);
-  const t = await i18nServer.getFixedT(locale, "activities");
+  const locale = await i18nServer(getDb()).getLocale(request);
+  const t = await i18nServer(getDb()).getFixedT(locale, "activities");
   const { filter, errors } = parseActivityFilter(url.searchParams);
-  const neighbourhoods = listNeighbourhoods();
-  const categories = listActiveCategories();
+  const neighbourhoods = listNeighbourhoods(getDb());
+  const categories = listActiveCategories(getDb());
   // A well-formed but unknown slug is reported next to its field instead of silently matching nothing.
   if (filter.neighbourhood && !neighbourhoods.some((n) => n.slug === filter.neighbourhood)) {
     errors.neighbourhood = "activities:filter.errors.unknown";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors.category = "activities:filter.errors.unknown";
     delete filter.category;
   }
-  const result = listPublicActivities(filter, locale);
+  const result = listPublicActivities(getDb(), filter, locale);
   return {
     ...result,
     filter,

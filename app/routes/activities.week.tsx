@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ShiftWeekView } from "~/components/shift-week";
 import { getOptionalUser } from "~/modules/auth/session.server";
+import { getDb } from "~/utils/db.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";
 import { shiftWeekPageData } from "~/modules/events/shift-week.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -13,11 +14,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 /** The public week of shifts: for anyone, signed in or not (a volunteer sees where they are signed up). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await requestLocale(request);
-  const t = await i18nServer.getFixedT(locale, "activities");
-  const user = await getOptionalUser(request);
+  const locale = await requestLocale(getDb(), request);
+  const t = await i18nServer(getDb()).getFixedT(locale, "activities");
+  const user = await getOptionalUser(getDb(), request);
   return {
-    ...shiftWeekPageData(new URL(request.url), { locale, userId: user?.id ?? null }),
+    ...shiftWeekPageData(getDb(), new URL(request.url), { locale, userId: user?.id ?? null }),
     pageTitle: `${t("week.title")} · miteinander`,
   };
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatList } from "~/components/stat-list";
 import { loadAdminHome } from "~/modules/home/home-pages.server";
+import { getDb } from "~/utils/db.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -11,8 +12,8 @@ export const handle = { i18n: ["common", "auth", "home", "settings", "dashboard"
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "admin:access");
-  return loadAdminHome();
+  await requireCan(getDb(), request, "admin:access");
+  return loadAdminHome(getDb());
 }
 
 type AdminFigure = "invites" | "organisationsToVerify" | "outboxPending" | "outboxFailed";

@@ -11,6 +11,7 @@ import { BackArrow } from "~/components/back-arrow";
 import { CategoryFields } from "~/components/category-fields";
 import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
 import { useDataKeys } from "~/modules/i18n/keys";
+import { getDb } from "~/utils/db.server";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import { CategorySchema } from "~/modules/places/categories.schema";
 import { getCategoryForAdmin, removeCategory, updateCategory } from "~/modules/places/category-admin.server";
@@ -22,28 +23,28 @@ export const handle = { i18n: ["common", "admin"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminCategory") }];
 
 function load(params: Record<string, string | undefined>) {
-  const category = getCategoryForAdmin(requireIdParam(params));
+  const category = getCategoryForAdmin(getDb(), requireIdParam(params));
   if (!category) throw notFound();
   return category;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCan(request, "categories:manage");
+  await requireCan(getDb(), request, "categories:manage");
   return { category: load(params) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireCan(request, "categories:manage");
+  const admin = await requireCan(getDb(), request, "categories:manage");
   const category = load(params);
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
-    const outcome = removeCategory(admin.id, category.id);
+    const outcome = removeCategory(getDb(), admin.id, category.id);
     if (!outcome.ok) return data({ removeError: outcome.errors.form! }, { status: 409 });
     return redirect("/admin/categories");
   }
   const result = validateFormData(formData, CategorySchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = updateCategory(admin.id, category.id, result.data);
+  const outcome = updateCategory(getDb(), admin.id, category.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
   return { saved: true as const };

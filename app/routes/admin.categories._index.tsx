@@ -6,6 +6,7 @@ import { CategoryFields } from "~/components/category-fields";
 import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { getDb } from "~/utils/db.server";
 import { CategorySchema } from "~/modules/places/categories.schema";
 import { addCategory, listCategoriesForAdmin } from "~/modules/places/category-admin.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
@@ -16,16 +17,16 @@ export const handle = { i18n: ["common", "admin"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminCategories") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "categories:manage");
-  return { categories: listCategoriesForAdmin() };
+  await requireCan(getDb(), request, "categories:manage");
+  return { categories: listCategoriesForAdmin(getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireCan(request, "categories:manage");
+  const admin = await requireCan(getDb(), request, "categories:manage");
   const formData = await request.formData();
   const result = validateFormData(formData, CategorySchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = addCategory(admin.id, result.data);
+  const outcome = addCategory(getDb(), admin.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
   return { added: result.data.name };

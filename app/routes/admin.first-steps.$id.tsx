@@ -29,19 +29,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "first-step-template:manage");
+  const user = await requireCan(getDb(), request, "first-step-template:manage");
   const id = requireIdParam(params);
   const db = getDb();
   const template = getTemplate(db, id);
   return {
-    title: templateText(template.texts, await requestLocale(request)).title,
+    title: templateText(template.texts, await requestLocale(getDb(), request)).title,
     values: templateFormValues(template),
     categories: needFormOptions(db, user, template.categoryId).categories,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireCan(request, "first-step-template:manage");
+  const user = await requireCan(getDb(), request, "first-step-template:manage");
   const id = requireIdParam(params);
   const db = getDb();
   getTemplate(db, id);

@@ -24,8 +24,8 @@ export const handle = { i18n: ["common", "arrivals"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "first-step-template:manage");
-  const locale = await requestLocale(request);
+  await requireCan(getDb(), request, "first-step-template:manage");
+  const locale = await requestLocale(getDb(), request);
   const db = getDb();
   const usage = templateUsage(db);
   const templates = loadTemplates(db).map((t) => ({
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCan(request, "first-step-template:manage");
+  const user = await requireCan(getDb(), request, "first-step-template:manage");
   const result = validateFormData(await request.formData(), TemplateListActionSchema);
   if (!result.success) return data(result, { status: 400 });
   return { installed: installDefaultTemplates(getDb(), user.id) };

@@ -23,15 +23,15 @@ export const handle = { i18n: ["common", "arrivals"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "first-step-template:manage");
+  const user = await requireCan(getDb(), request, "first-step-template:manage");
   return {
     categories: needFormOptions(getDb(), user).categories,
-    pageTitle: `${getServerT(await requestLocale(request), "arrivals")("templates.newTitle")} · miteinander`,
+    pageTitle: `${getServerT(await requestLocale(getDb(), request), "arrivals")("templates.newTitle")} · miteinander`,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCan(request, "first-step-template:manage");
+  const user = await requireCan(getDb(), request, "first-step-template:manage");
   const formData = await request.formData();
   const result = validateFormData(formData, TemplateFormSchema);
   if (!result.success) return data(result, { status: 400 });

@@ -13,6 +13,7 @@ import {
 import { useFormatList } from "~/components/use-format-list";
 import { DateTime } from "~/components/time";
 import { appOrigin } from "~/modules/auth/account-queries.server";
+import { getDb } from "~/utils/db.server";
 import { InviteSchema } from "~/modules/auth/auth.schema";
 import { createStaffInvite, listPendingInvites, revokeInvite } from "~/modules/auth/invites.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";
@@ -29,16 +30,19 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminInvites") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "invite:create");
-  return { invites: listPendingInvites({ staff: true }), neighbourhoods: listNeighbourhoods() };
+  await requireCan(getDb(), request, "invite:create");
+  return {
+    invites: listPendingInvites(getDb(), { staff: true }),
+    neighbourhoods: listNeighbourhoods(getDb()),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireCan(request, "invite:create");
+  const admin = await requireCan(getDb(), request, "invite:create");
   const formData = await request.formData();
   if (formData.get("intent") === "revoke") {
     const id = formData.get("inviteId");
-    const done = typeof id === "string" && revokeInvite(id, { staff: true });
+    const done = typeof id === "string" && revokeInvite(getDb(), id, { staff: true });
     return done
       ? { notice: "invites.revoked" as const }
       : data({ notice: "invites.missing" as const }, { status: 404 });
@@ -46,10 +50,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validateFormData(formData, InviteSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = await createStaffInvite(
+    getDb(),
     admin,
     result.data,
     appOrigin(request),
-    await requestLocale(request),
+    await requestLocale(getDb(), request),
   );
   if (!outcome.ok) return formRefusal(formData, outcome);
   return { notice: "invites.sent" as const };

@@ -11,6 +11,7 @@ import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
 import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
 import { useDataKeys } from "~/modules/i18n/keys";
+import { getDb } from "~/utils/db.server";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import {
   getNeighbourhoodForAdmin,
@@ -26,7 +27,7 @@ export const handle = { i18n: ["common", "admin"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminNeighbourhood") }];
 
 function load(params: Record<string, string | undefined>) {
-  const neighbourhood = getNeighbourhoodForAdmin(requireIdParam(params));
+  const neighbourhood = getNeighbourhoodForAdmin(getDb(), requireIdParam(params));
   if (!neighbourhood) throw notFound();
   return neighbourhood;
 }
@@ -35,22 +36,22 @@ function load(params: Record<string, string | undefined>) {
 const asField = (n: number) => String(n);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCan(request, "neighbourhoods:manage");
+  await requireCan(getDb(), request, "neighbourhoods:manage");
   return { neighbourhood: load(params) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireCan(request, "neighbourhoods:manage");
+  const admin = await requireCan(getDb(), request, "neighbourhoods:manage");
   const neighbourhood = load(params);
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
-    const outcome = removeNeighbourhood(admin.id, neighbourhood.id);
+    const outcome = removeNeighbourhood(getDb(), admin.id, neighbourhood.id);
     if (!outcome.ok) return data({ removeError: outcome.errors.form! }, { status: 409 });
     return redirect("/admin/neighbourhoods");
   }
   const result = validateFormData(formData, NeighbourhoodSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = updateNeighbourhood(admin.id, neighbourhood.id, result.data);
+  const outcome = updateNeighbourhood(getDb(), admin.id, neighbourhood.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
   return { saved: true as const };

@@ -6,6 +6,7 @@ import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms"
 import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
 import { TableScroll } from "~/components/table-scroll";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { getDb } from "~/utils/db.server";
 import {
   addNeighbourhood,
   listNeighbourhoodsForAdmin,
@@ -21,19 +22,19 @@ export const handle = { i18n: ["common", "admin"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminNeighbourhoods") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "neighbourhoods:manage");
+  await requireCan(getDb(), request, "neighbourhoods:manage");
   return {
-    neighbourhoods: listNeighbourhoodsForAdmin(),
-    municipality: cityName() ?? usualMunicipality() ?? "",
+    neighbourhoods: listNeighbourhoodsForAdmin(getDb()),
+    municipality: cityName() ?? usualMunicipality(getDb()) ?? "",
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireCan(request, "neighbourhoods:manage");
+  const admin = await requireCan(getDb(), request, "neighbourhoods:manage");
   const formData = await request.formData();
   const result = validateFormData(formData, NeighbourhoodSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = addNeighbourhood(admin.id, result.data);
+  const outcome = addNeighbourhood(getDb(), admin.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
   return { added: result.data.name };

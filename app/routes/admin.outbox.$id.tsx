@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCan(request, "outbox:read");
+  await requireCan(getDb(), request, "outbox:read");
   const id = requireIdParam(params);
   const message = getOutboxMessage(getDb(), id);
   if (!message) throw notFound();
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** An admin sends a failed message once more (e.g. after "outcome unknown", having checked it did not arrive). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireCan(request, "outbox:read");
+  await requireCan(getDb(), request, "outbox:read");
   const id = requireIdParam(params);
   if (!parseWithinLimits(OutboxActionSchema, formDataToObject(await request.formData())).success) {
     throw new Response("Bad request", { status: 400 });

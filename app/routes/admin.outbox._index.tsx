@@ -19,11 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "outbox:read");
+  await requireCan(getDb(), request, "outbox:read");
   const url = new URL(request.url);
   const { filter } = parseUrlFilter(OutboxFilterSchema, url.searchParams, ["status", "before"] as const, {});
   const db = getDb();
-  const t = await i18nServer.getFixedT(request, "notifications");
+  const t = await i18nServer(getDb()).getFixedT(request, "notifications");
   const messages = listOutbox(db, { status: filter.status, before: filter.before }).map((m) => ({
     ...m,
     createdAt: m.createdAt.getTime(),

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { getDb } from "~/utils/db.server";
 import { SettingsSchema, WEIGHT_FIELDS } from "~/modules/settings/settings.schema";
 import { getSettings, updateSettings } from "~/modules/settings/settings.server";
 import { validateFormData } from "~/utils/form-validation";
@@ -24,15 +25,15 @@ function formValues(settings: ReturnType<typeof getSettings>): Record<string, st
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "settings:manage");
-  return { values: formValues(getSettings()) };
+  await requireCan(getDb(), request, "settings:manage");
+  return { values: formValues(getSettings(getDb())) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireCan(request, "settings:manage");
+  const admin = await requireCan(getDb(), request, "settings:manage");
   const result = validateFormData(await request.formData(), SettingsSchema);
   if (!result.success) return data(result, { status: 400 });
-  const { changed } = updateSettings(admin.id, result.data);
+  const { changed } = updateSettings(getDb(), admin.id, result.data);
   return { saved: true as const, changed: changed.length };
 }
 

@@ -20,7 +20,7 @@ export const handle = { i18n: ["common", "auth", "operations", "admin"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "system") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "system:read");
+  await requireCan(getDb(), request, "system:read");
   const db = getDb();
   const health = readSystemHealth(db);
   const config = outsideConfig();

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { getDb } from "~/utils/db.server";
 import coordinationStyles from "~/styles/coordination.css?url";
 
 // The admin pages share the coordination pages' form layout (checkbox fields, page headings).
@@ -13,7 +14,7 @@ export const handle = { i18n: ["common", "admin"] };
  * does not run for a child's action, so every child route keeps its own guard.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "admin:access");
+  await requireCan(getDb(), request, "admin:access");
   return null;
 }
 

@@ -6,6 +6,7 @@ import { USER_ROLE } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
 import { FormMessage } from "~/components/forms";
 import { SetNeighbourhoodsSchema, SetRoleSchema } from "~/modules/auth/auth.schema";
+import { getDb } from "~/utils/db.server";
 import { getUserForAdmin, setCoordinatorNeighbourhoods, setUserRole } from "~/modules/auth/user-admin.server";
 import { notFound, requireCan } from "~/modules/permissions/guards.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
@@ -17,19 +18,19 @@ export const handle = { i18n: ["common", "auth", "admin"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminUser") }];
 
 function loadTarget(id: string | undefined) {
-  const target = id && id.length <= 64 ? getUserForAdmin(id) : null;
+  const target = id && id.length <= 64 ? getUserForAdmin(getDb(), id) : null;
   if (!target) throw notFound();
   return target;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireCan(request, "user:manage");
+  const admin = await requireCan(getDb(), request, "user:manage");
   const target = loadTarget(params.id);
-  return { target, neighbourhoods: listNeighbourhoods(), isSelf: admin.id === target.id };
+  return { target, neighbourhoods: listNeighbourhoods(getDb()), isSelf: admin.id === target.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireCan(request, "user:manage");
+  const admin = await requireCan(getDb(), request, "user:manage");
   const target = loadTarget(params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validateFormData(formData, SetRoleSchema);
     if (!result.success)
       return data({ error: result.errors.role ?? "auth:errors.roleInvalid" }, { status: 400 });
-    const outcome = setUserRole(admin.id, target.id, result.data.role);
+    const outcome = setUserRole(getDb(), admin.id, target.id, result.data.role);
     return outcome.ok
       ? { saved: "users.roleSaved" as const }
       : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "neighbourhoods") {
     const result = validateFormData(formData, SetNeighbourhoodsSchema);
     if (!result.success) return data({ error: "auth:errors.neighbourhoodInvalid" }, { status: 400 });
-    const outcome = setCoordinatorNeighbourhoods(admin.id, target.id, result.data.neighbourhoodIds);
+    const outcome = setCoordinatorNeighbourhoods(getDb(), admin.id, target.id, result.data.neighbourhoodIds);
     return outcome.ok
       ? { saved: "users.scopeSaved" as const }
       : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });

@@ -5,6 +5,7 @@ import { USER_ROLE } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
 import { UsersTable } from "~/components/admin/users-table";
 import { listUsers, USERS_PAGE_SIZE } from "~/modules/auth/user-admin.server";
+import { getDb } from "~/utils/db.server";
 import { parseUserListFilter } from "~/modules/auth/user-list-filter";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
@@ -14,9 +15,9 @@ export const handle = { i18n: ["common", "auth", "admin"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminUsers") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCan(request, "user:manage");
+  await requireCan(getDb(), request, "user:manage");
   const { role, q, page } = parseUserListFilter(new URL(request.url).searchParams);
-  const { items, total } = listUsers({ role, q, page });
+  const { items, total } = listUsers(getDb(), { role, q, page });
   return {
     items,
     total,

@@ -23,7 +23,7 @@ function codeOf(raw: FormDataEntryValue | string | null): string {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const url = new URL(request.url);
   const code = codeOf(url.searchParams.get("code"));
   if (!code) return { code: "", typed: url.searchParams.has("code"), result: null };
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const formData = await request.formData();
   const code = codeOf(formData.get("code"));
   const result = code ? checkIn(getDb(), code, user.id) : { state: "invalid" as const };

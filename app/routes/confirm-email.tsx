@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { FormMessage } from "~/components/forms";
 import { confirmAccount } from "~/modules/auth/registration.server";
+import { getDb } from "~/utils/db.server";
 import { confirmEmailChange } from "~/modules/auth/account-commands.server";
 import { findAddressConfirmation } from "~/modules/auth/account-queries.server";
 import { homePathFor } from "~/modules/auth/auth-user";
@@ -31,7 +32,7 @@ export const meta: MetaFunction = ({ matches }) => [
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const found = token ? findAddressConfirmation(token) : null;
+  const found = token ? findAddressConfirmation(getDb(), token) : null;
   return { token, email: found?.email ?? null, purpose: found?.purpose ?? null };
 }
 
@@ -39,20 +40,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const raw = formData.get("token");
   const token = typeof raw === "string" ? raw : "";
-  const found = token ? findAddressConfirmation(token) : null;
+  const found = token ? findAddressConfirmation(getDb(), token) : null;
   if (found?.purpose === "account_confirmation") {
     // Whoever reads the address's mail may use the account: the confirmation logs them in.
-    const outcome = confirmAccount(token);
+    const outcome = confirmAccount(getDb(), token);
     if (!outcome.ok)
       return data({ error: outcome.errors.form ?? "auth:errors.tokenInvalid" }, { status: 400 });
     const headers = new Headers();
-    headers.append("Set-Cookie", await createUserSession(outcome.value.userId, request));
+    headers.append("Set-Cookie", await createUserSession(getDb(), outcome.value.userId, request));
     if (!(await localeCookie.parse(request.headers.get("Cookie"))))
       headers.append("Set-Cookie", await localeCookie.serialize(outcome.value.locale));
     return redirect(homePathFor({ role: outcome.value.role, memberships: [] }), { headers });
   }
-  const session = await getOptionalSession(request);
+  const session = await getOptionalSession(getDb(), request);
   const outcome = confirmEmailChange(
+    getDb(),
     token,
     session ? { userId: session.user.id, sessionId: session.session.id } : null,
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ArrivalsWaiting } from "~/components/arrivals/arrivals-waiting";
 import { StatList } from "~/components/stat-list";
 import { requestLocale } from "~/modules/auth/request-locale.server";
+import { getDb } from "~/utils/db.server";
 import { loadArrivalsWaiting } from "~/modules/arrivals/home.server";
 import { loadCoordinationHome } from "~/modules/home/home-pages.server";
 import { formatNumber } from "~/utils/format";
@@ -15,11 +16,11 @@ export const handle = { i18n: ["common", "home", "dashboard", "arrivals"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coordination") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "coordination:access");
+  const user = await requireCan(getDb(), request, "coordination:access");
   return {
     name: user.displayName,
-    ...loadCoordinationHome(user),
-    arrivals: loadArrivalsWaiting(user, await requestLocale(request)),
+    ...loadCoordinationHome(getDb(), user),
+    arrivals: loadArrivalsWaiting(getDb(), user, await requestLocale(getDb(), request)),
   };
 }
 

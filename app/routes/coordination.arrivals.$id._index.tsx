@@ -39,15 +39,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const id = requireIdParam(params);
   const db = getDb();
   requireArrival(db, user, id, "arrival:read");
-  return { arrival: getArrivalDetail(db, id, await requestLocale(request)) };
+  return { arrival: getArrivalDetail(db, id, await requestLocale(getDb(), request)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const id = requireIdParam(params);
   const db = getDb();
   requireArrival(db, user, id, "arrival:manage");

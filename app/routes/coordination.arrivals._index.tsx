@@ -27,7 +27,7 @@ export const handle = { i18n: ["common", "arrivals", "coordination"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "arrival:list");
+  const user = await requireCan(getDb(), request, "arrival:list");
   const { filter, errors } = parseArrivalFilter(new URL(request.url).searchParams);
   const db = getDb();
   const scope = scopeOf(user);
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     errors,
     neighbourhoods: arrivalNeighbourhoods(db, user),
-    pageTitle: `${getServerT(await requestLocale(request), "arrivals")("list.title")} · miteinander`,
+    pageTitle: `${getServerT(await requestLocale(getDb(), request), "arrivals")("list.title")} · miteinander`,
   };
 }
 

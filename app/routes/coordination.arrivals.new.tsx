@@ -27,8 +27,8 @@ export const handle = { i18n: ["common", "arrivals", "coordination"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "arrival:list");
-  const locale = await requestLocale(request);
+  const user = await requireCan(getDb(), request, "arrival:list");
+  const locale = await requestLocale(getDb(), request);
   const options = arrivalFormOptions(getDb(), user, locale);
   return {
     options,
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCan(request, "arrival:list");
+  const user = await requireCan(getDb(), request, "arrival:list");
   const formData = await request.formData();
   const result = validateFormData(formData, ArrivalFormSchema);
   if (!result.success) return data(result, { status: 400 });

@@ -21,9 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The audit log: a coordinator's neighbourhoods, or everything for admins (who reach it from /admin too). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "coordination:access");
+  const user = await requireCan(getDb(), request, "coordination:access");
   const { filter, errors } = parseAuditFilter(new URL(request.url).searchParams);
-  const t = await i18nServer.getFixedT(request, "dashboard");
+  const t = await i18nServer(getDb()).getFixedT(request, "dashboard");
   return {
     ...listAuditEvents(getDb(), scopeOf(user), filter),
     filter,

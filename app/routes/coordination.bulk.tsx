@@ -15,7 +15,7 @@ export const handle = { i18n: ["common", "matches", "matching", "coordination"] 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "coordination:access");
+  const user = await requireCan(getDb(), request, "coordination:access");
   const run = new URL(request.url).searchParams.get("run") === "1";
   return {
     review: run ? await reviewBulkAssignment(getDb(), user) : null,
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCan(request, "coordination:access");
+  const user = await requireCan(getDb(), request, "coordination:access");
   const formData = await request.formData();
   const outcome = confirmBulkPairs(getDb(), user, parsePairs(formData.getAll("pair")));
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });

@@ -36,8 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "dashboard:read");
-  const t = await i18nServer.getFixedT(request, "dashboard");
+  const user = await requireCan(getDb(), request, "dashboard:read");
+  const t = await i18nServer(getDb()).getFixedT(request, "dashboard");
   const { heat, neighbourhoods, arrivals, ...figures } = cachedFigures(getDb(), {
     kind: "dashboard",
     scope: scopeOf(user),
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     neighbourhoodCount: neighbourhoods.length,
     heat: heatPage(heat, neighbourhoods, figures.categories, heatPageParam),
     // The snapshot holds every language's step titles; only the reader's travel.
-    arrivals: lagebildInLanguage(arrivals, await requestLocale(request)),
+    arrivals: lagebildInLanguage(arrivals, await requestLocale(getDb(), request)),
     allNeighbourhoods: user.role === "admin",
     pageTitle: t("title"),
   };

@@ -15,7 +15,7 @@ export const handle = { i18n: ["common", "dashboard", "arrivals"] };
 export const meta: MetaFunction = () => [{ title: "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, filter, neighbourhoodName } = await requireFigureRoute(request);
+  const { scope, filter, neighbourhoodName } = await requireFigureRoute(getDb(), request);
   const { byStep, ...list } = listLagebildArrivals(getDb(), scope, {
     neighbourhood: filter.neighbourhood,
     page: filter.page,
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...list,
     // One neighbourhood's median days to each step: the Lagebild itself has them for the whole scope.
-    byStep: byStep ? stepKindsInLanguage(byStep, await requestLocale(request)) : null,
+    byStep: byStep ? stepKindsInLanguage(byStep, await requestLocale(getDb(), request)) : null,
     neighbourhoodName,
   };
 }

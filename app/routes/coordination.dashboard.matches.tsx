@@ -14,7 +14,7 @@ export const handle = { i18n: ["common", "dashboard"] };
 export const meta: MetaFunction = () => [{ title: "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, filter, neighbourhoodName, category } = await requireFigureRoute(request);
+  const { scope, filter, neighbourhoodName, category } = await requireFigureRoute(getDb(), request);
   return { ...listFigureMatches(getDb(), scope, filter), filter, neighbourhoodName, category };
 }
 

@@ -29,7 +29,7 @@ const SHOWN_PROBLEMS = 200;
 const SHOWN_GOOD = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "organisations:import");
+  const user = await requireCan(getDb(), request, "organisations:import");
   const done = new URL(request.url).searchParams.get("done");
   const id = done && /^[1-9]\d{0,9}$/.test(done) ? Number(done) : null;
   const result = id ? findFinishedImport(getDb(), user.id, id) : null;
@@ -59,7 +59,7 @@ function shown(preview: ImportPreview) {
 type Shown = ReturnType<typeof shown>;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCan(request, "organisations:import");
+  const user = await requireCan(getDb(), request, "organisations:import");
   const form = await request.formData();
   const intent = form.get("intent");
   const db = getDb();

@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const id = requireIdParam(params);
   const db = getDb();
   const resource = requireNeed(db, user, id, "need:read");
@@ -76,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const id = requireIdParam(params);
   const db = getDb();
   requireNeed(db, user, id, "need:read");

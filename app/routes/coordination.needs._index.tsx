@@ -17,7 +17,7 @@ export const handle = { i18n: ["common", "needs", "coordination"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "need:list");
+  const user = await requireCan(getDb(), request, "need:list");
   const { filter, errors } = parseNeedFilter(new URL(request.url).searchParams);
   const db = getDb();
   const options = needFormOptions(db, user);

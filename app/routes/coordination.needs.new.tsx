@@ -17,7 +17,7 @@ export const handle = { i18n: ["common", "needs", "coordination"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "need:list");
+  const user = await requireCan(getDb(), request, "need:list");
   const options = needFormOptions(getDb(), user);
   const isCoordinator = user.role === "coordinator" || user.role === "admin";
   const only = <T extends { id: number }>(rows: T[]) => (rows.length === 1 ? String(rows[0]?.id) : "");
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCan(request, "need:list");
+  const user = await requireCan(getDb(), request, "need:list");
   const formData = await request.formData();
   const result = validateFormData(formData, NeedFormSchema);
   if (!result.success) return data(result, { status: 400 });

@@ -22,19 +22,19 @@ export const handle = { i18n: ["common", "auth", "home"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verifyOrganisations") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "coordination:access");
+  const user = await requireCan(getDb(), request, "coordination:access");
   const params = new URL(request.url).searchParams;
   const showAll = params.get("show") === "all";
   const page = Number(params.get("page") ?? "1");
-  return { ...listOrganisationsForReview(user, { onlyUnverified: !showAll, page }), showAll };
+  return { ...listOrganisationsForReview(getDb(), user, { onlyUnverified: !showAll, page }), showAll };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCan(request, "coordination:access");
+  const user = await requireCan(getDb(), request, "coordination:access");
   const formData = await request.formData();
   const raw = formData.get("organisationId");
   const id = typeof raw === "string" && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-  const resource = Number.isSafeInteger(id) ? loadOrganisationResource(id) : null;
+  const resource = Number.isSafeInteger(id) ? loadOrganisationResource(getDb(), id) : null;
   if (!resource) throw notFound();
   assertCan(user, "organisation:verify", resource);
   // One verification command for the hub: it audits with the neighbourhood and notifies the owners.

@@ -22,13 +22,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const organisation = requireOrganisationForVerification(getDb(), user, requireIdParam(params));
   return { organisation };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const id = requireIdParam(params);
   requireOrganisationForVerification(getDb(), user, id);
   const formData = await request.formData();

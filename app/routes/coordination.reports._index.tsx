@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const ORGANISATIONS_SHOWN = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope, period, errors, t } = await requireReportRoute(request);
+  const { user, scope, period, errors, t } = await requireReportRoute(getDb(), request);
   const db = getDb();
   const { asOf, needs, matches, hours } = cachedFigures(db, {
     kind: "reports",

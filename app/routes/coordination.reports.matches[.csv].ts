@@ -5,6 +5,6 @@ import { getDb } from "~/utils/db.server";
 
 /** One line per match proposed in the period, in the reader's scope. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, period, locale, t } = await requireReportRoute(request);
+  const { scope, period, locale, t } = await requireReportRoute(getDb(), request);
   return matchesCsv(getDb(), scope, period, t, locale);
 }

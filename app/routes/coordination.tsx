@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { CoordinationNav } from "~/components/coordination/coordination-nav";
 import { requireCan } from "~/modules/permissions/guards.server";
+import { getDb } from "~/utils/db.server";
 import { can } from "~/modules/permissions/permissions";
 import coordinationStyles from "~/styles/coordination.css?url";
 
@@ -15,7 +16,7 @@ export const handle = { i18n: ["common", "coordination"] };
  * for a child's action or resource route, so every child route keeps its own guard.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "coordination-area:enter");
+  const user = await requireCan(getDb(), request, "coordination-area:enter");
   // Organisation members use the needs pages; the coordinators' sections are not theirs.
   return { showNav: can(user, "coordination:access") };
 }

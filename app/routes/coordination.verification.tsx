@@ -19,7 +19,7 @@ export const handle = { i18n: ["common", "auth", "coordination"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "miteinander" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "coordination:access");
+  const user = await requireCan(getDb(), request, "coordination:access");
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
   const db = getDb();
   return {
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCan(request, "coordination:access");
+  const user = await requireCan(getDb(), request, "coordination:access");
   const result = validateFormData(await request.formData(), OrganisationDecisionSchema);
   if (!result.success) return data(result, { status: 400 });
   return redirectWithNotice(

@@ -32,12 +32,12 @@ function userIdParam(params: Record<string, string | undefined>): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   return { person: requireVolunteerCertificate(getDb(), user, userIdParam(params)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const userId = userIdParam(params);
   const db = getDb();
   requireVolunteerCertificate(db, user, userId);

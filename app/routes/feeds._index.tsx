@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
 import { JSON_FEED_DEFAULT_LIMIT, JSON_FEED_MAX_LIMIT } from "~/modules/feeds/json-feed.server";
+import { getDb } from "~/utils/db.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { publicOrigin } from "~/utils/env.server";
@@ -44,12 +45,12 @@ const JSON_FIELDS = [
 ] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const t = await i18nServer.getFixedT(request, "events");
+  const t = await i18nServer(getDb()).getFixedT(request, "events");
   return {
     pageTitle: t("feeds.title"),
     origin: publicOrigin(),
-    neighbourhoods: listNeighbourhoods(),
-    categories: listActiveCategories(),
+    neighbourhoods: listNeighbourhoods(getDb()),
+    categories: listActiveCategories(getDb()),
     limits: { defaultLimit: JSON_FEED_DEFAULT_LIMIT, maxLimit: JSON_FEED_MAX_LIMIT },
   };
 }

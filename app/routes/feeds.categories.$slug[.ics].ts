@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const category = findCategoryBySlug(db, params.slug);
   if (!category) throw notFound();
-  const locale = await feedLocale(request);
+  const locale = await feedLocale(getDb(), request);
   const t = getServerT(locale, "events");
   const common = getServerT(locale, "common");
   const label = common(`categories.${category.slug}`, { defaultValue: category.name });

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const neighbourhood = findNeighbourhoodBySlug(db, params.slug);
   if (!neighbourhood) throw notFound();
-  const locale = await feedLocale(request);
+  const locale = await feedLocale(getDb(), request);
   const t = getServerT(locale, "events");
   const common = getServerT(locale, "common");
   const { events, lastModified } = listCalendarActivities(

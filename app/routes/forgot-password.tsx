@@ -3,6 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { appOrigin } from "~/modules/auth/account-queries.server";
+import { getDb } from "~/utils/db.server";
 import { requestPasswordReset } from "~/modules/auth/credentials.server";
 import { ForgotPasswordSchema } from "~/modules/auth/auth.schema";
 import { clientIpOf } from "~/modules/auth/client-ip.server";
@@ -20,7 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validateFormData(formData, ForgotPasswordSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = requestPasswordReset(result.data.email, clientIpOf(context), appOrigin(request));
+  const outcome = requestPasswordReset(getDb(), result.data.email, clientIpOf(context), appOrigin(request));
   if (!outcome.ok) {
     return data(formFailure(formData, outcome.errors), {
       status: 429,

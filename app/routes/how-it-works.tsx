@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOptionalUser } from "~/modules/auth/session.server";
+import { getDb } from "~/utils/db.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 
 export const handle = { i18n: ["common", "help"] };
@@ -71,7 +72,10 @@ const SECTIONS = [
 
 /** Public: a short plain-language guide per role. A signed-in person sees which sections are theirs. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [t, user] = await Promise.all([i18nServer.getFixedT(request, "help"), getOptionalUser(request)]);
+  const [t, user] = await Promise.all([
+    i18nServer(getDb()).getFixedT(request, "help"),
+    getOptionalUser(getDb(), request),
+  ]);
   const yourRoles: Role[] = !user
     ? ["visitor"]
     : [

@@ -28,20 +28,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await requestLocale(request);
-  const t = await i18nServer.getFixedT(request, "notifications");
+  const user = await requireUser(getDb(), request);
+  const locale = await requestLocale(getDb(), request);
+  const t = await i18nServer(getDb()).getFixedT(request, "notifications");
   const db = getDb();
   return {
     title: t("inbox.title"),
     items: listInbox(db, user.id, locale),
-    unread: countUnread(user.id, db),
+    unread: countUnread(db, user.id),
   };
 }
 
 /** Mark read / all read; answers with a redirect back to the list, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const parsed = parseWithinLimits(InboxActionSchema, formDataToObject(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   // Ownership is in the query: another person's message id changes nothing.

@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { AcceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
+import { getDb } from "~/utils/db.server";
 import { homePathFor } from "~/modules/auth/auth-user";
 import {
   acceptInviteWithNewAccount,
@@ -31,8 +32,8 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const token = url.searchParams.get("token") ?? "";
-  const invite = token ? findInvite(token) : null;
-  const user = await getOptionalUser(request);
+  const invite = token ? findInvite(getDb(), token) : null;
+  const user = await getOptionalUser(getDb(), request);
   return {
     token,
     invite: invite
@@ -51,21 +52,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "join") {
-    const user = await requireUser(request);
+    const user = await requireUser(getDb(), request);
     const token = formData.get("token");
-    const outcome = acceptOrganisationInvite(typeof token === "string" ? token : "", user);
+    const outcome = acceptOrganisationInvite(getDb(), typeof token === "string" ? token : "", user);
     if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
     return redirect("/organisation");
   }
   const result = validateFormData(formData, AcceptInviteSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = await acceptInviteWithNewAccount(
+    getDb(),
     result.data.token,
     result.data,
-    await requestLocale(request),
+    await requestLocale(getDb(), request),
   );
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  const cookie = await createUserSession(outcome.value.userId, request);
+  const cookie = await createUserSession(getDb(), outcome.value.userId, request);
   return redirect(homePathFor({ role: outcome.value.role, memberships: [] }), {
     headers: { "Set-Cookie": cookie },
   });

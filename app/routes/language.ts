@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getOptionalUser } from "~/modules/auth/session.server";
+import { getDb } from "~/utils/db.server";
 import { isSupportedLocale } from "~/modules/i18n/config";
 import { localeCookie } from "~/modules/i18n/i18next.server";
 import { refusalText } from "~/modules/i18n/refusal-texts.server";
@@ -21,9 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
-  const user = await getOptionalUser(request);
+  const user = await getOptionalUser(getDb(), request);
   if (user && user.locale !== locale) {
-    setUserLocale(user.id, locale);
+    setUserLocale(getDb(), user.id, locale);
   }
   return redirect(returnTo, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
 }

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { DemoOutboxHint } from "~/components/demo-outbox-hint";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { appOrigin } from "~/modules/auth/account-queries.server";
+import { getDb } from "~/utils/db.server";
 import { authenticate } from "~/modules/auth/credentials.server";
 import { LoginSchema } from "~/modules/auth/auth.schema";
 import { homePathFor } from "~/modules/auth/auth-user";
@@ -28,7 +29,7 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "login") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
+  await requireAnonymous(getDb(), request);
   return null;
 }
 
@@ -37,6 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = validateFormData(formData, LoginSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = await authenticate(
+    getDb(),
     result.data.email,
     result.data.password,
     clientIpOf(context),
@@ -53,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(failure, { status: 400 });
   }
   const headers = new Headers();
-  headers.append("Set-Cookie", await createUserSession(outcome.value.userId, request));
+  headers.append("Set-Cookie", await createUserSession(getDb(), outcome.value.userId, request));
   // A first visit in this browser takes the account's language; a language chosen here stays.
   if (!(await localeCookie.parse(request.headers.get("Cookie")))) {
     headers.append("Set-Cookie", await localeCookie.serialize(outcome.value.locale));

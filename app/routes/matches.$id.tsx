@@ -48,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   return { ...getMatchPage(getDb(), user, requireIdParam(params)), today: zonedIsoDate(Date.now()) };
 }
 
@@ -63,7 +63,7 @@ const NOTICE: Record<string, CoordinationNoticeName> = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const id = requireIdParam(params);
   const db = getDb();
   requireMatch(db, user, id, "match:read");

@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 /** The requests for one's own offers (and one's organisations' offers): what to answer, what runs. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   // `?status=proposed`: only what waits for an answer (the number on the volunteer's home page).
   const param = new URL(request.url).searchParams.get("status");
   const status = (MATCH_STATUS as readonly string[]).includes(param ?? "") ? (param as MatchStatus) : null;

@@ -38,7 +38,7 @@ function scopeOf(user: AuthUser): OfferScope {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const id = requireIdParam(params);
   const db = getDb();
   const offer = getOwnOffer(db, { id, scope: scopeOf(user) });
@@ -51,8 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     backTo:
       offer.organisationId !== null ? `/offers/organisation/${offer.organisationId}` : "/volunteer/offers",
     defaults: offerFormValues(offer),
-    categories: listActiveCategories(offer.categoryId),
-    neighbourhoods: listNeighbourhoods(),
+    categories: listActiveCategories(db, offer.categoryId),
+    neighbourhoods: listNeighbourhoods(db),
   };
 }
 
@@ -63,7 +63,7 @@ const STATUS_NOTICE = {
 } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const id = requireIdParam(params);
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisationId = requireIdParam(params, "orgId");
-  const { user } = await requireOrgMember(request, organisationId);
+  const { user } = await requireOrgMember(getDb(), request, organisationId);
   assertCan(user, "offer:create", { organisationId });
   const db = getDb();
   const filter = parseOfferListFilter(new URL(request.url).searchParams.get("status"));

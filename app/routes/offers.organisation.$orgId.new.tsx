@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function guard(request: Request, params: Record<string, string | undefined>) {
   const organisationId = requireIdParam(params, "orgId");
-  const { user } = await requireOrgMember(request, organisationId);
+  const { user } = await requireOrgMember(getDb(), request, organisationId);
   assertCan(user, "offer:create", { organisationId });
   return organisationId;
 }
@@ -42,8 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationId,
     organisationName: getOrganisationName(getDb(), organisationId) ?? "",
     defaults: offerFormValues(EMPTY_OFFER),
-    categories: listActiveCategories(),
-    neighbourhoods: listNeighbourhoods(),
+    categories: listActiveCategories(getDb()),
+    neighbourhoods: listNeighbourhoods(getDb()),
   };
 }
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationHomeCard } from "~/components/organisation-home-card";
 import { loadOrganisationHome } from "~/modules/home/home-pages.server";
+import { getDb } from "~/utils/db.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -11,8 +12,8 @@ export const handle = { i18n: ["common", "auth", "home", "organisations"] };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "organisation") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCan(request, "organisation-area:access");
-  return { organisations: loadOrganisationHome(user) };
+  const user = await requireCan(getDb(), request, "organisation-area:access");
+  return { organisations: loadOrganisationHome(getDb(), user) };
 }
 
 export default function OrganisationHomePage() {

@@ -45,6 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, organisation, resource } = await requireOrganisation(
+    getDb(),
     request,
     params,
     "organisation:read-private",
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = can(user, "organisation:update", resource);
   return {
     organisation,
-    neighbourhoods: listNeighbourhoods(),
+    neighbourhoods: listNeighbourhoods(getDb()),
     canEdit,
     translations: canEdit ? listOrganisationTranslations(getDb(), organisation.id) : [],
     canDraft: canEdit && translationHelpAvailable(),
@@ -80,7 +81,7 @@ async function translationsAction(organisationId: number, formData: FormData, dr
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation } = await requireOrganisation(request, params, "organisation:update");
+  const { organisation } = await requireOrganisation(getDb(), request, params, "organisation:update");
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "translations" || intent === "draft")

@@ -40,7 +40,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, resource } = await requireManagedActivity(request, params, "signup:read-list");
+  const { user, scope, resource } = await requireManagedActivity(
+    getDb(),
+    request,
+    params,
+    "signup:read-list",
+  );
   const now = Date.now();
   const activity = getManagedActivity(getDb(), scope, now);
   if (!activity) throw notFound();
@@ -77,7 +82,7 @@ function notice(key: string, tone: Notice["tone"], status = 200, values?: Notice
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope, resource } = await requireManagedActivity(request, params);
+  const { user, scope, resource } = await requireManagedActivity(getDb(), request, params);
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");

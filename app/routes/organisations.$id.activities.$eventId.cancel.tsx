@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireManagedActivity(request, params, "event:update");
+  const { scope } = await requireManagedActivity(getDb(), request, params, "event:update");
   const activity = getManagedActivity(getDb(), scope);
   if (!activity) throw notFound();
   const now = Date.now();
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { scope } = await requireManagedActivity(request, params, "event:update");
+  const { scope } = await requireManagedActivity(getDb(), request, params, "event:update");
   const formData = await request.formData();
   const result = validateFormData(formData, CancelActivitySchema);
   if (!result.success) return data(result, { status: 400 });

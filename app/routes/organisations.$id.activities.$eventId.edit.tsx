@@ -25,15 +25,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireManagedActivity(request, params, "event:update");
+  const { scope } = await requireManagedActivity(getDb(), request, params, "event:update");
   const activity = getManagedActivity(getDb(), scope);
   if (!activity) throw notFound();
   return {
     base: `/organisations/${scope.organisationId}/activities/${scope.eventId}`,
     title: activity.title,
     cancelled: activity.status === "cancelled",
-    categories: listActiveCategories(activity.categoryId),
-    neighbourhoods: listNeighbourhoods(),
+    categories: listActiveCategories(getDb(), activity.categoryId),
+    neighbourhoods: listNeighbourhoods(getDb()),
     places: listOrganisationPlaces(getDb(), scope.organisationId),
     defaults: activityToFormValues(activity),
     confirmedByShift: Object.fromEntries(activity.shifts.map((s) => [String(s.id), s.confirmedCount])),
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireManagedActivity(request, params, "shift:manage");
+  const { user, scope } = await requireManagedActivity(getDb(), request, params, "shift:manage");
   const formData = await request.formData();
   if (formData.get("intent") === "add-shift") return withExtraShiftRow(formDataToObject(formData));
   const result = validateNestedFormData(formData, ActivityFormSchema);

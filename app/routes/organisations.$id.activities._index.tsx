@@ -19,7 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisation(request, params, "organisation:manage-activities");
+  const { organisation } = await requireOrganisation(
+    getDb(),
+    request,
+    params,
+    "organisation:manage-activities",
+  );
   const filter = parseOrganisationActivityFilter(new URL(request.url).searchParams);
   const result = listOrganisationActivities(getDb(), organisation.id, filter);
   return {

@@ -24,20 +24,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisation(request, params, "organisation:manage-activities");
-  const t = await i18nServer.getFixedT(request, "events");
+  const { organisation } = await requireOrganisation(
+    getDb(),
+    request,
+    params,
+    "organisation:manage-activities",
+  );
+  const t = await i18nServer(getDb()).getFixedT(request, "events");
   return {
     pageTitle: t("form.newTitle"),
     organisationId: organisation.id,
-    categories: listActiveCategories(),
-    neighbourhoods: listNeighbourhoods(),
+    categories: listActiveCategories(getDb()),
+    neighbourhoods: listNeighbourhoods(getDb()),
     places: listOrganisationPlaces(getDb(), organisation.id),
     defaults: newActivityValues(usualNeighbourhoodOf(getDb(), organisation.id)),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, organisation } = await requireOrganisation(request, params, "organisation:manage-activities");
+  const { user, organisation } = await requireOrganisation(
+    getDb(),
+    request,
+    params,
+    "organisation:manage-activities",
+  );
   const formData = await request.formData();
   if (formData.get("intent") === "add-shift") return withExtraShiftRow(formDataToObject(formData));
   const result = validateNestedFormData(formData, ActivityFormSchema);

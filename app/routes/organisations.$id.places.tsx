@@ -23,19 +23,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisation(request, params, "organisation:update");
+  const { organisation } = await requireOrganisation(getDb(), request, params, "organisation:update");
   return {
     organisationId: organisation.id,
     title: organisation.name,
     places: listOrganisationPlaces(getDb(), organisation.id),
-    neighbourhoods: listNeighbourhoods(),
+    neighbourhoods: listNeighbourhoods(getDb()),
     geocoderHost: serviceHost(outsideConfig().geocoderUrl),
     maxPlaces: MAX_PLACES,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation } = await requireOrganisation(request, params, "organisation:update");
+  const { organisation } = await requireOrganisation(getDb(), request, params, "organisation:update");
   const formData = await request.formData();
   const base = `/organisations/${organisation.id}/places`;
   if (formData.get("intent") === "remove") {

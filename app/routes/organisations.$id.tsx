@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       );
   }
   const { user, organisation, resource } = await requireOrganisation(
+    getDb(),
     request,
     params,
     "organisation:read-private",

@@ -6,6 +6,7 @@ import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { appOrigin } from "~/modules/auth/account-queries.server";
+import { getDb } from "~/utils/db.server";
 import { OrganisationInviteSchema } from "~/modules/auth/auth.schema";
 import { createOrganisationInvite, listPendingInvites, revokeInvite } from "~/modules/auth/invites.server";
 import { requestLocale } from "~/modules/auth/request-locale.server";
@@ -23,30 +24,30 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisationId = requireIdParam(params);
-  const { user } = await requireOrgMember(request, organisationId, { role: "owner" });
+  const { user } = await requireOrgMember(getDb(), request, organisationId, { role: "owner" });
   return {
-    organisation: getOrganisationSummary(organisationId)!,
-    members: listMembers(organisationId),
-    invites: listPendingInvites({ organisationId }),
+    organisation: getOrganisationSummary(getDb(), organisationId)!,
+    members: listMembers(getDb(), organisationId),
+    invites: listPendingInvites(getDb(), { organisationId }),
     myId: user.id,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = requireIdParam(params);
-  const { user } = await requireOrgMember(request, organisationId, { role: "owner" });
+  const { user } = await requireOrgMember(getDb(), request, organisationId, { role: "owner" });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "remove") {
     const userId = formData.get("userId");
-    const done = typeof userId === "string" && removeMember(organisationId, userId);
+    const done = typeof userId === "string" && removeMember(getDb(), organisationId, userId);
     return done
       ? { notice: "members.removed" as const }
       : data({ notice: "members.cannotRemove" as const }, { status: 400 });
   }
   if (intent === "revoke") {
     const id = formData.get("inviteId");
-    const done = typeof id === "string" && revokeInvite(id, { organisationId });
+    const done = typeof id === "string" && revokeInvite(getDb(), id, { organisationId });
     return done
       ? { notice: "members.inviteRevoked" as const }
       : data({ notice: "members.inviteMissing" as const }, { status: 404 });
@@ -54,11 +55,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = validateFormData(formData, OrganisationInviteSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = await createOrganisationInvite(
+    getDb(),
     user,
     organisationId,
     result.data.email,
     appOrigin(request),
-    await requestLocale(request),
+    await requestLocale(getDb(), request),
   );
   if (!outcome.ok) return formRefusal(formData, outcome);
   return { notice: "members.invited" as const };

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/forms";
 import { i18nServer } from "~/modules/i18n/i18next.server";
+import { getDb } from "~/utils/db.server";
 import { privacyFacts } from "~/modules/privacy/privacy-facts.server";
 
 export const handle = { i18n: ["common", "privacy"] };
@@ -11,9 +12,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 /** Public: what is stored and why, with the periods this installation is configured with. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const t = await i18nServer.getFixedT(request, "privacy");
+  const t = await i18nServer(getDb()).getFixedT(request, "privacy");
   return {
-    facts: privacyFacts(),
+    facts: privacyFacts(getDb()),
     erased: new URL(request.url).searchParams.get("erased") === "1",
     pageTitle: `${t("page.title")} · miteinander`,
   };

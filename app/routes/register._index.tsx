@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { RegistrationSent } from "~/components/registration-sent";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { registerVolunteer } from "~/modules/auth/registration.server";
+import { getDb } from "~/utils/db.server";
 import { PASSWORD_MIN_LENGTH, RegisterVolunteerSchema } from "~/modules/auth/auth.schema";
 import { requireAnonymous } from "~/modules/auth/session.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";
@@ -17,12 +18,12 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "register") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
+  await requireAnonymous(getDb(), request);
   return null;
 }
 
 export const action = (args: ActionFunctionArgs) =>
-  registrationAction(args, RegisterVolunteerSchema, registerVolunteer);
+  registrationAction(getDb(), args, RegisterVolunteerSchema, registerVolunteer);
 
 export default function RegisterVolunteerPage() {
   const actionData = useActionData<typeof action>();

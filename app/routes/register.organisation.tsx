@@ -5,6 +5,7 @@ import { ORGANISATION_KIND } from "@db/schema/enums";
 import { RegistrationSent } from "~/components/registration-sent";
 import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { PASSWORD_MIN_LENGTH, RegisterOrganisationSchema } from "~/modules/auth/auth.schema";
+import { getDb } from "~/utils/db.server";
 import { requireAnonymous } from "~/modules/auth/session.server";
 import { registerOrganisation } from "~/modules/organisations/registration.server";
 import { retryAfterHeaders } from "~/modules/auth/retry-after";
@@ -18,12 +19,12 @@ export const headers = retryAfterHeaders;
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "registerOrganisation") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
+  await requireAnonymous(getDb(), request);
   return null;
 }
 
 export const action = (args: ActionFunctionArgs) =>
-  registrationAction(args, RegisterOrganisationSchema, registerOrganisation);
+  registrationAction(getDb(), args, RegisterOrganisationSchema, registerOrganisation);
 
 export default function RegisterOrganisationPage() {
   const actionData = useActionData<typeof action>();

@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { isResetTokenUsable } from "~/modules/auth/account-queries.server";
+import { getDb } from "~/utils/db.server";
 import { resetPassword } from "~/modules/auth/credentials.server";
 import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from "~/modules/auth/auth.schema";
 import { blankSessionCookie } from "~/modules/auth/session.server";
@@ -24,14 +25,14 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return { token, usable: token !== "" && isResetTokenUsable(token) };
+  return { token, usable: token !== "" && isResetTokenUsable(getDb(), token) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validateFormData(formData, ResetPasswordSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await resetPassword(result.data.token, result.data.password);
+  const outcome = await resetPassword(getDb(), result.data.token, result.data.password);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   // Every session of the account has ended; this browser's cookie goes too.
   return redirect("/login?reset=1", { headers: { "Set-Cookie": blankSessionCookie() } });

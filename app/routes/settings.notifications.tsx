@@ -28,8 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const t = await i18nServer.getFixedT(request, "notifications");
+  const user = await requireUser(getDb(), request);
+  const t = await i18nServer(getDb()).getFixedT(request, "notifications");
   const db = getDb();
   return {
     title: t("settings.title"),
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * send anything invalid; the schema guards the action against hand-made requests.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const formData = await request.formData();
   const result = validateFormData(formData, NotificationPreferencesSchema);
   if (!result.success)

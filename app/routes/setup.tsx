@@ -35,9 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const result = validateFormData(formData, FirstAdministratorSchema);
   if (!result.success) return data(result, { status: 400 });
-  const outcome = await createFirstAdministrator(getDb(), result.data, await requestLocale(request));
+  const outcome = await createFirstAdministrator(getDb(), result.data, await requestLocale(getDb(), request));
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  const cookie = await createUserSession(outcome.value.userId, request);
+  const cookie = await createUserSession(getDb(), outcome.value.userId, request);
   return redirect("/admin", { headers: { "Set-Cookie": cookie } });
 }
 

@@ -40,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const shiftId = requireIdParam(params);
-  const user = await getOptionalUser(request);
+  const user = await getOptionalUser(getDb(), request);
   const db = getDb();
   const shift = getSignupShift(db, shiftId);
   if (!shift) throw notFound();
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const shiftId = requireIdParam(params);
   const db = getDb();
   const shift = getSignupShift(db, shiftId);

@@ -34,7 +34,7 @@ export function loader() {
  * is "not found"). A freed place goes to the first on the waitlist, who is told.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const signupId = requireIdParam(params);
   const formData = await request.formData();
   const returnTo = safeRedirectPath(formData.get("returnTo"), COMMITMENTS_PATH);

@@ -28,7 +28,7 @@ function tokenOf(request: Request): string | null {
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = tokenOf(request);
   const verified = token ? readUnsubscribeToken(token) : null;
-  const t = await i18nServer.getFixedT(request, "notifications");
+  const t = await i18nServer(getDb()).getFixedT(request, "notifications");
   const title = t("unsubscribe.title");
   if (!token || !verified) return data({ title, token: null, kind: null, expired: false }, { status: 400 });
   // An alert digest's link expires: it says so (and where to switch the digest off instead).

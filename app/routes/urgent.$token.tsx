@@ -39,10 +39,10 @@ function tokenOf(params: Record<string, string | undefined>): string | null {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const t = await i18nServer.getFixedT(request, "reach");
+  const t = await i18nServer(getDb()).getFixedT(request, "reach");
   const token = tokenOf(params);
   const check: AnswerCheck = token
-    ? checkAnswerToken(getDb(), token, await requestLocale(request))
+    ? checkAnswerToken(getDb(), token, await requestLocale(getDb(), request))
     : { status: "invalid" };
   const preselected = new URL(request.url).searchParams.get("answer");
   const body = {

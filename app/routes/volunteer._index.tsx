@@ -5,6 +5,7 @@ import { MatchDateCard } from "~/components/matches/match-date-card";
 import { StatList } from "~/components/stat-list";
 import { DateRange } from "~/components/time";
 import { loadVolunteerHome } from "~/modules/home/home-pages.server";
+import { getDb } from "~/utils/db.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { can } from "~/modules/permissions/permissions";
@@ -18,11 +19,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Someone without a volunteer profile who may start one (e.g. an organisation member) starts there.
-  const current = await getOptionalUser(request);
+  const current = await getOptionalUser(getDb(), request);
   if (current && !current.isVolunteer && can(current, "volunteer-profile:create"))
     throw redirect("/volunteer/profile");
-  const user = await requireCan(request, "volunteer-area:access");
-  return { name: user.displayName, ...loadVolunteerHome(user.id) };
+  const user = await requireCan(getDb(), request, "volunteer-area:access");
+  return { name: user.displayName, ...loadVolunteerHome(getDb(), user.id) };
 }
 
 type VolunteerFigure = "hoursConfirmed" | "dates" | "proposals";

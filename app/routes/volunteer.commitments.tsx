@@ -16,8 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireVolunteer(request);
-  const t = await i18nServer.getFixedT(request, "volunteer");
+  const user = await requireVolunteer(getDb(), request);
+  const t = await i18nServer(getDb()).getFixedT(request, "volunteer");
   const now = Date.now();
   return {
     title: t("commitments.title"),

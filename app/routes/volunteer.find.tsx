@@ -21,13 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireVolunteer(request);
+  const user = await requireVolunteer(getDb(), request);
   const db = getDb();
-  const locale = await i18nServer.getLocale(request);
-  const t = await i18nServer.getFixedT(locale, "volunteer");
+  const locale = await i18nServer(getDb()).getLocale(request);
+  const t = await i18nServer(getDb()).getFixedT(locale, "volunteer");
   const { filter, errors } = parseFindWorkFilter(new URL(request.url).searchParams);
-  const neighbourhoods = listNeighbourhoods();
-  const categories = listActiveCategories();
+  const neighbourhoods = listNeighbourhoods(db);
+  const categories = listActiveCategories(db);
   const neighbourhoodId = filter.neighbourhood
     ? neighbourhoods.find((n) => n.slug === filter.neighbourhood)?.id
     : undefined;

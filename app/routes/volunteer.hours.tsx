@@ -23,10 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireVolunteer(request);
+  const user = await requireVolunteer(getDb(), request);
   const db = getDb();
   const today = zonedIsoDate(Date.now());
-  const t = await i18nServer.getFixedT(request, "volunteer");
+  const t = await i18nServer(getDb()).getFixedT(request, "volunteer");
   return {
     title: t("hours.title"),
     today,
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireVolunteer(request);
+  const user = await requireVolunteer(getDb(), request);
   assertCan(user, "hours:log", { volunteerId: user.id });
   const formData = await request.formData();
   const result = validateFormData(formData, LogHoursSchema);

@@ -16,11 +16,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireVolunteer(request);
+  const user = await requireVolunteer(getDb(), request);
   const filter = parseOfferListFilter(new URL(request.url).searchParams.get("status"));
   const owner = { volunteerId: user.id };
   const db = getDb();
-  const t = await i18nServer.getFixedT(request, "offers");
+  const t = await i18nServer(getDb()).getFixedT(request, "offers");
   return {
     title: t("mine.title"),
     filter,

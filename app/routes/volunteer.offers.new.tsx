@@ -23,10 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireVolunteer(request);
+  const user = await requireVolunteer(getDb(), request);
   assertCan(user, "offer:create", { organisationId: null });
   const db = getDb();
-  const t = await i18nServer.getFixedT(request, "offers");
+  const t = await i18nServer(getDb()).getFixedT(request, "offers");
   const profile = getVolunteerProfile(db, user.id, zonedIsoDate(Date.now()));
   // An offer starts from the profile; one made in answer to a need starts from the need.
   const needParam = new URL(request.url).searchParams.get("need");
@@ -59,13 +59,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("new.title"),
     fromNeed: prefill !== null,
     defaults,
-    categories: listActiveCategories(),
-    neighbourhoods: listNeighbourhoods(),
+    categories: listActiveCategories(db),
+    neighbourhoods: listNeighbourhoods(db),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireVolunteer(request);
+  const user = await requireVolunteer(getDb(), request);
   assertCan(user, "offer:create", { organisationId: null });
   const formData = await request.formData();
   const result = validateFormData(formData, OfferSchema);

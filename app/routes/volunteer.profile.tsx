@@ -54,12 +54,12 @@ function guard(user: AuthUser, hasProfile: boolean) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const db = getDb();
   const profile = getVolunteerProfile(db, user.id, zonedIsoDate(Date.now()));
   guard(user, profile !== null);
-  const t = await i18nServer.getFixedT(request, "volunteer");
-  const token = profile ? getCalendarToken(user.id, db) : null;
+  const t = await i18nServer(getDb()).getFixedT(request, "volunteer");
+  const token = profile ? getCalendarToken(db, user.id) : null;
   const home = profile ? getHomeLocation(db, user.id) : null;
   return {
     home: home && {
@@ -76,13 +76,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     certificate: profile?.certificate ?? null,
     // Times saved more exactly than the grid shows (e.g. 15–19 h) are named, since saving rounds them.
     exactTimes: profile && !gridShowsExactly(profile.availability) ? profile.availability : null,
-    neighbourhoods: listNeighbourhoods(),
+    neighbourhoods: listNeighbourhoods(db),
     calendarUrl: token ? `${publicOrigin()}${calendarFeedPath(token)}` : null,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(getDb(), request);
   const db = getDb();
   const hasProfile = getVolunteerProfile(db, user.id, zonedIsoDate(Date.now())) !== null;
   guard(user, hasProfile);
@@ -91,8 +91,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "calendar-create" || intent === "calendar-revoke") {
     if (!hasProfile) throw new Response("Not found", { status: 404 });
-    if (intent === "calendar-create") createCalendarToken(user.id, db);
-    else revokeCalendarToken(user.id, db);
+    if (intent === "calendar-create") createCalendarToken(db, user.id);
+    else revokeCalendarToken(db, user.id);
     return redirectWithNotice("/volunteer/profile#calendar", {
       key:
         intent === "calendar-create"

@@ -21,11 +21,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireVolunteer(request);
+  const user = await requireVolunteer(getDb(), request);
   const { period, errors } = parseProofPeriod(new URL(request.url).searchParams, zonedIsoDate(Date.now()));
   const proof = loadProof(getDb(), user.id, period);
   if (!proof) throw new Response("Not found", { status: 404 });
-  const t = await i18nServer.getFixedT(request, "proof");
+  const t = await i18nServer(getDb()).getFixedT(request, "proof");
   return { proof, errors, issuedAt: Date.now(), pageTitle: t("title") };
 }
 

@@ -9,13 +9,13 @@ import { zonedIsoDate } from "~/utils/time";
 
 /** The signed-in volunteer's Engagementnachweis for `?from&to` as a PDF download. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireVolunteer(request);
+  const user = await requireVolunteer(getDb(), request);
   const today = zonedIsoDate(Date.now());
   const { period } = parseProofPeriod(new URL(request.url).searchParams, today);
   const proof = loadProof(getDb(), user.id, period);
   if (!proof) throw new Response("Not found", { status: 404 });
-  const locale = await i18nServer.getLocale(request);
-  const t = await i18nServer.getFixedT(request, ["proof", "common"]);
+  const locale = await i18nServer(getDb()).getLocale(request);
+  const t = await i18nServer(getDb()).getFixedT(request, ["proof", "common"]);
   const pdf = await renderProofPdf(proof, t, locale, today);
   const filename = `${t("filename")}_${period.from}_${period.to}.pdf`;
   return new Response(new Uint8Array(pdf), {

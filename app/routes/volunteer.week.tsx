@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ShiftWeekView } from "~/components/shift-week";
 import { requestLocale } from "~/modules/auth/request-locale.server";
+import { getDb } from "~/utils/db.server";
 import { shiftWeekPageData } from "~/modules/events/shift-week.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { requireVolunteer } from "~/modules/volunteers/guards.server";
@@ -13,11 +14,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 /** The volunteer's week of shifts: the public shifts, with their own sign-ups marked. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireVolunteer(request);
-  const locale = await requestLocale(request);
-  const t = await i18nServer.getFixedT(locale, "activities");
+  const user = await requireVolunteer(getDb(), request);
+  const locale = await requestLocale(getDb(), request);
+  const t = await i18nServer(getDb()).getFixedT(locale, "activities");
   return {
-    ...shiftWeekPageData(new URL(request.url), { locale, userId: user.id }),
+    ...shiftWeekPageData(getDb(), new URL(request.url), { locale, userId: user.id }),
     pageTitle: `${t("week.title")} · miteinander`,
   };
 }

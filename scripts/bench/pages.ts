@@ -159,9 +159,11 @@ async function main() {
     closeDatabase(db);
 
     const { createUserSession } = await import("../../app/modules/auth/session.server");
+    const { getDb } = await import("../../app/utils/db.server");
     const cookieOf = async (userId: string) =>
       (
         await createUserSession(
+          getDb(),
           userId,
           new Request("http://127.0.0.1/login", { headers: { "User-Agent": "bench" } }),
         )

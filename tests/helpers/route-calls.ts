@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createUserSession } from "~/modules/auth/session.server";
+import { getDb } from "~/utils/db.server";
 import type { Notice } from "~/utils/notice";
 import { popFlash } from "~/utils/notice.server";
 
@@ -13,7 +14,11 @@ export function cookiePair(setCookie: string): string {
 /** A Cookie header value for a fresh session of this user (as if they had just logged in). */
 export async function sessionCookieFor(userId: string): Promise<string> {
   return cookiePair(
-    await createUserSession(userId, new Request(`${ORIGIN}/login`, { headers: { "User-Agent": "vitest" } })),
+    await createUserSession(
+      getDb(),
+      userId,
+      new Request(`${ORIGIN}/login`, { headers: { "User-Agent": "vitest" } }),
+    ),
   );
 }
 

@@ -37,6 +37,7 @@ describe("activities in date order", () => {
     const ids = [weekly.id, soon.id, later.id];
 
     const publicList = listPublicActivities(
+      db,
       parseActivityFilter(new URLSearchParams()).filter,
       "de",
       now,

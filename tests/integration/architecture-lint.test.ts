@@ -58,6 +58,20 @@ beforeAll(() => {
     'import { shown } from "~/modules/beta/public";\nimport { inner } from "~/modules/beta/parts/inner";\nexport const both = shown + inner;\n',
   );
   write("app/modules/gamma/route-user.ts", 'import { x } from "~/routes/page";\nexport const y = x;\n');
+  write("app/utils/db.server.ts", "export function getDb() {\n  return {};\n}\n");
+  write(
+    "app/modules/gamma/opens-db.server.ts",
+    'import { getDb } from "~/utils/db.server";\nexport const rows = () => getDb();\n',
+  );
+  write(
+    "app/modules/gamma/opens-db-relative.server.ts",
+    'import { getDb } from "../../utils/db.server";\nexport const rows = () => getDb();\n',
+  );
+  write(
+    "app/routes/with-db.tsx",
+    'import { getDb } from "~/utils/db.server";\nimport { rows } from "~/modules/gamma/takes-db.server";\nexport const loader = () => rows(getDb());\n',
+  );
+  write("app/modules/gamma/takes-db.server.ts", "export const rows = (db: object) => db;\n");
   write(
     "app/routes/page.tsx",
     'import { inner } from "../modules/beta/parts/inner";\nexport const x = inner;\n',
@@ -93,5 +107,14 @@ describe("architecture lint rules", () => {
     expect(await lint("app/modules/gamma/route-user.ts")).toEqual([
       "A module does not import routes or components: pass what it needs in.",
     ]);
+  });
+
+  it("keep modules from opening the database: they take the handle, routes pass getDb()", async () => {
+    const message =
+      "A module takes its database handle (Db, Tx or DbOrTx) as a parameter: only routes and server/ call getDb().";
+    expect(await lint("app/modules/gamma/opens-db.server.ts")).toEqual([message]);
+    expect(await lint("app/modules/gamma/opens-db-relative.server.ts")).toEqual([message]);
+    expect(await lint("app/modules/gamma/takes-db.server.ts")).toEqual([]);
+    expect(await lint("app/routes/with-db.tsx")).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ function age(userId: string, { createdAgo, lastSeenAgo }: { createdAgo: number; 
     .run();
 }
 
-const userFor = (cookie: string) => getOptionalUser(buildRequest("/", { cookie }));
+const userFor = (cookie: string) => getOptionalUser(getDb(), buildRequest("/", { cookie }));
 
 describe("sessions", () => {
   const env = { ...process.env };
@@ -59,6 +59,7 @@ describe("sessions", () => {
   it("creates an HttpOnly, SameSite=Lax cookie whose token is not what the table stores", async () => {
     const { user } = createVolunteer(getDb());
     const setCookie = await createUserSession(
+      getDb(),
       user.id,
       buildRequest("/login", { headers: { "User-Agent": "Firefox/1" } }),
     );
@@ -78,7 +79,7 @@ describe("sessions", () => {
     const { user } = createVolunteer(getDb());
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("APP_URL", "https://miteinander.example.de");
-    const secure = await createUserSession(user.id, buildRequest("/login"));
+    const secure = await createUserSession(getDb(), user.id, buildRequest("/login"));
     expect(secure).toMatch(/^__Host-session=/);
     expect(secure).toMatch(/; Secure/i);
     expect(secure).toMatch(/Path=\//);
@@ -87,15 +88,15 @@ describe("sessions", () => {
     // A demo served over plain http on this machine: browsers would drop Secure cookies for some clients.
     vi.stubEnv("MITEINANDER_DEMO", "1");
     vi.stubEnv("APP_URL", "http://localhost:3000");
-    const insecure = await createUserSession(user.id, buildRequest("/login"));
+    const insecure = await createUserSession(getDb(), user.id, buildRequest("/login"));
     expect(insecure).toMatch(/^session=/);
     expect(insecure).not.toMatch(/Secure/i);
     // A demo reachable from elsewhere, or a production start on plain http: still Secure.
     vi.stubEnv("APP_URL", "http://miteinander.example.de");
-    expect(await createUserSession(user.id, buildRequest("/login"))).toMatch(/^__Host-session=/);
+    expect(await createUserSession(getDb(), user.id, buildRequest("/login"))).toMatch(/^__Host-session=/);
     vi.stubEnv("MITEINANDER_DEMO", "");
     vi.stubEnv("APP_URL", "http://localhost:3000");
-    expect(await createUserSession(user.id, buildRequest("/login"))).toMatch(/^__Host-session=/);
+    expect(await createUserSession(getDb(), user.id, buildRequest("/login"))).toMatch(/^__Host-session=/);
     vi.unstubAllEnvs();
   });
 
@@ -125,13 +126,17 @@ describe("sessions", () => {
     const { user } = createVolunteer(getDb());
     const request = buildRequest("/", { cookie: await sessionCookieFor(user.id) });
     const prepare = vi.spyOn(getDb().$client, "prepare");
-    await Promise.all([getOptionalUser(request), getOptionalUser(request), requireUser(request)]);
+    await Promise.all([
+      getOptionalUser(getDb(), request),
+      getOptionalUser(getDb(), request),
+      requireUser(getDb(), request),
+    ]);
     expect(prepare).toHaveBeenCalledTimes(1);
     prepare.mockRestore();
   });
 
   it("ignores missing, malformed and unknown cookies", async () => {
-    expect(await getOptionalUser(buildRequest("/"))).toBeNull();
+    expect(await getOptionalUser(getDb(), buildRequest("/"))).toBeNull();
     expect(await userFor("session=not-a-token")).toBeNull();
     expect(await userFor(`session=${"a".repeat(40)}`)).toBeNull();
   });
@@ -189,7 +194,7 @@ describe("sessions", () => {
   });
 
   it("requireUser redirects visitors to login with the page to come back to", async () => {
-    const thrown = await requireUser(buildRequest("/account/sessions?x=1")).catch((e: unknown) => e);
+    const thrown = await requireUser(getDb(), buildRequest("/account/sessions?x=1")).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(302);
     expect((thrown as Response).headers.get("Location")).toBe(
@@ -203,6 +208,7 @@ describe("sessions", () => {
 
   it("requireUser clears a cookie that names no live session", async () => {
     const thrown = (await requireUser(
+      getDb(),
       buildRequest("/account", { cookie: `session=${"b".repeat(40)}` }),
     ).catch((e: unknown) => e)) as Response;
     expect(thrown.headers.get("Set-Cookie")).toMatch(/^session=;.*Max-Age=0/);
@@ -211,9 +217,9 @@ describe("sessions", () => {
   it("requireRole answers 403 for other roles", async () => {
     const { user } = createVolunteer(getDb());
     const request = buildRequest("/admin", { cookie: await sessionCookieFor(user.id) });
-    const thrown = (await requireRole(request, "admin").catch((e: unknown) => e)) as Response;
+    const thrown = (await requireRole(getDb(), request, "admin").catch((e: unknown) => e)) as Response;
     expect(thrown.status).toBe(403);
-    await expect(requireRole(request, "volunteer", "admin")).resolves.toMatchObject({ id: user.id });
+    await expect(requireRole(getDb(), request, "volunteer", "admin")).resolves.toMatchObject({ id: user.id });
   });
 
   it("logout ends only this session; the revoke helpers keep ownership in the query", async () => {
@@ -224,19 +230,19 @@ describe("sessions", () => {
     const b = await sessionCookieFor(user.id);
     const c = await sessionCookieFor(user.id);
     const foreign = await sessionCookieFor(other.id);
-    const response = await logout(buildRequest("/logout", { cookie: a, method: "POST" }));
+    const response = await logout(db, buildRequest("/logout", { cookie: a, method: "POST" }));
     expect(response.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
     expect(await userFor(a)).toBeNull();
     expect(await userFor(b)).not.toBeNull();
 
-    const foreignId = listUserSessions(other.id)[0]!.id;
-    expect(await revokeSession(user.id, foreignId)).toBe(false);
+    const foreignId = listUserSessions(db, other.id)[0]!.id;
+    expect(await revokeSession(db, user.id, foreignId)).toBe(false);
     expect(await userFor(foreign)).not.toBeNull();
 
-    const keep = listUserSessions(user.id).find(() => true)!.id;
-    expect(await revokeOtherSessions(user.id, keep)).toBe(1);
-    expect(listUserSessions(user.id).map((s) => s.id)).toEqual([keep]);
-    await revokeAllSessions(user.id);
+    const keep = listUserSessions(db, user.id).find(() => true)!.id;
+    expect(await revokeOtherSessions(db, user.id, keep)).toBe(1);
+    expect(listUserSessions(db, user.id).map((s) => s.id)).toEqual([keep]);
+    await revokeAllSessions(db, user.id);
     expect(await userFor(b)).toBeNull();
     expect(await userFor(c)).toBeNull();
     expect(await userFor(foreign)).not.toBeNull();

@@ -353,9 +353,9 @@ describe("feed routes", () => {
       signUpForShift(db, { shiftId: waitlistShift.id, volunteerId: user.id, confirmOverCap: true }),
     ).toMatchObject({ ok: true, status: "waitlisted" });
 
-    const token = createCalendarToken(user.id)!;
+    const token = createCalendarToken(db, user.id)!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(getCalendarToken(user.id)).toBe(token);
+    expect(getCalendarToken(db, user.id)).toBe(token);
     const response = await call(volunteerFeedLoader, `/feeds/volunteers/${token}.ics`, { token });
     expect(response.status).toBe(200);
     expect(response.headers.get("Cache-Control")).toBe("private, max-age=300");
@@ -374,14 +374,14 @@ describe("feed routes", () => {
       ).filter((l) => l.startsWith("UID:")),
     ).toEqual([]);
 
-    const rotated = createCalendarToken(user.id)!;
+    const rotated = createCalendarToken(db, user.id)!;
     expect(rotated).not.toBe(token);
     expect((await call(volunteerFeedLoader, `/feeds/volunteers/${token}.ics`, { token })).status).toBe(404);
     expect(
       (await call(volunteerFeedLoader, `/feeds/volunteers/${rotated}.ics`, { token: rotated })).status,
     ).toBe(200);
-    revokeCalendarToken(user.id);
-    expect(getCalendarToken(user.id)).toBeNull();
+    revokeCalendarToken(db, user.id);
+    expect(getCalendarToken(db, user.id)).toBeNull();
     expect(
       (await call(volunteerFeedLoader, `/feeds/volunteers/${rotated}.ics`, { token: rotated })).status,
     ).toBe(404);
@@ -391,6 +391,6 @@ describe("feed routes", () => {
   });
 
   it("has no calendar token for a person without a volunteer profile", () => {
-    expect(createCalendarToken("no-such-user")).toBeNull();
+    expect(createCalendarToken(db, "no-such-user")).toBeNull();
   });
 });

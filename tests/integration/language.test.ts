@@ -44,10 +44,12 @@ describe("language switcher", () => {
 
     // Same person, a browser without the language cookie, preferring German: the account wins.
     const fresh = buildRequest("/", { cookie, headers: { "Accept-Language": "de-DE,de;q=0.9" } });
-    expect(await i18nServer.getLocale(fresh)).toBe("uk");
+    expect(await i18nServer(getDb()).getLocale(fresh)).toBe("uk");
     // A visitor is guessed from Accept-Language.
     expect(
-      await i18nServer.getLocale(buildRequest("/", { headers: { "Accept-Language": "tr-TR,tr;q=0.9" } })),
+      await i18nServer(getDb()).getLocale(
+        buildRequest("/", { headers: { "Accept-Language": "tr-TR,tr;q=0.9" } }),
+      ),
     ).toBe("tr");
   });
 });

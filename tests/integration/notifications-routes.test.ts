@@ -20,7 +20,7 @@ import { createUser } from "../factories";
 const BASE = "http://localhost:3000";
 
 async function sessionCookie(userId: string): Promise<string> {
-  const setCookie = await createUserSession(userId, new Request(BASE));
+  const setCookie = await createUserSession(getDb(), userId, new Request(BASE));
   return setCookie.split(";")[0]!;
 }
 

@@ -345,11 +345,11 @@ describe("inbox", () => {
     const third = notifyOne(user.id, "event_changed").notificationId;
     const foreign = notifyOne(other.id, "event_changed").notificationId;
 
-    expect(countUnread(user.id, temp.db)).toBe(3);
+    expect(countUnread(temp.db, user.id)).toBe(3);
     expect(markNotificationRead(temp.db, user.id, second)).toBe(true);
     expect(markNotificationRead(temp.db, user.id, second)).toBe(false);
     expect(markNotificationRead(temp.db, user.id, foreign)).toBe(false);
-    expect(countUnread(other.id, temp.db)).toBe(1);
+    expect(countUnread(temp.db, other.id)).toBe(1);
 
     const inbox = listInbox(temp.db, user.id, "en");
     expect(inbox.map((i) => [i.id, i.read])).toEqual([
@@ -360,7 +360,7 @@ describe("inbox", () => {
     expect(inbox[2]!.text).toBe("SV Ückendorf 1920 e.V. is now verified.");
 
     expect(markAllNotificationsRead(temp.db, user.id)).toBe(2);
-    expect(countUnread(user.id, temp.db)).toBe(0);
-    expect(countUnread(other.id, temp.db)).toBe(1);
+    expect(countUnread(temp.db, user.id)).toBe(0);
+    expect(countUnread(temp.db, other.id)).toBe(1);
   });
 });

@@ -124,7 +124,7 @@ describe("an activity's translations page", () => {
       params: a.params,
       form: { ...EMPTY_FORM, intent: "draft" },
     });
-    expect(getPublicActivity(a.id, "ar")).toMatchObject({
+    expect(getPublicActivity(db, a.id, "ar")).toMatchObject({
       title: mockTranslation(TITLE, "ar"),
       translated: true,
       machineTranslated: true,
@@ -156,8 +156,8 @@ describe("an activity's translations page", () => {
     });
     const after = new Map(storedTranslations(a.id).map((r) => [r.locale, r.machineTranslated]));
     expect(Object.fromEntries(after)).toEqual({ en: true, ar: false, tr: false, uk: true });
-    expect(getPublicActivity(a.id, "ar")?.machineTranslated).toBe(false);
-    expect(getPublicActivity(a.id, "uk")?.machineTranslated).toBe(true);
+    expect(getPublicActivity(db, a.id, "ar")?.machineTranslated).toBe(false);
+    expect(getPublicActivity(db, a.id, "uk")?.machineTranslated).toBe(true);
   });
 
   it.each([
@@ -252,13 +252,13 @@ describe("an organisation's profile", () => {
     expect(rows.every((r) => r.machineTranslated)).toBe(true);
 
     const event = createEvent(db, { organisationId: orgId });
-    expect(getPublicActivity(event.id, "ar")?.organisationAbout).toEqual({
+    expect(getPublicActivity(db, event.id, "ar")?.organisationAbout).toEqual({
       text: mockTranslation(ORG_DESCRIPTION, "ar"),
       translated: true,
       machineTranslated: true,
       originalLanguage: "de",
     });
-    expect(getPublicActivity(event.id, "de")?.organisationAbout).toMatchObject({
+    expect(getPublicActivity(db, event.id, "de")?.organisationAbout).toMatchObject({
       text: ORG_DESCRIPTION,
       machineTranslated: false,
     });

@@ -126,7 +126,7 @@ describe("an accepted match is one of the volunteer's dates", () => {
   });
 
   it("in the personal calendar feed: the appointment, and the weekly time as a series", async () => {
-    const token = createCalendarToken(volunteerId)!;
+    const token = createCalendarToken(getDb(), volunteerId)!;
     const response = (await feedLoader({
       request: new Request(`http://localhost/feeds/volunteers/${token}.ics`),
       params: { token },

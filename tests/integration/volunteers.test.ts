@@ -231,7 +231,7 @@ describe("the profile page without JavaScript", () => {
     });
     expect(created.location).toBe("/volunteer/profile");
     expect(await noticesOf(created)).toEqual([{ key: "volunteer:profile.notice.created" }]);
-    const user = await getOptionalUser(buildRequest("/", { cookie }));
+    const user = await getOptionalUser(db, buildRequest("/", { cookie }));
     expect(user).toMatchObject({ role: "org_member", isVolunteer: true });
 
     const coordinator = createCoordinator(db, [nb.id]);

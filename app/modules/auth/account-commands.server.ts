@@ -1,9 +1,9 @@
 /** Changing an account's e-mail address (confirmed through the new address) and its profile. */
 import { and, eq, inArray, ne } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { memberships, organisations, sessions, users } from "@db/schema";
 import type { UiLocale } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
-import { getDb } from "~/utils/db.server";
 import { recordFailure, throttledNow, throttleKeys } from "./throttle.server";
 import {
   consumeToken,
@@ -28,20 +28,21 @@ import { tellOwnerOfTakenAddress } from "./registration.server";
  * gets an e-mail instead. A few such e-mails an hour per account (THROTTLE.emailChangeSender).
  */
 export async function requestEmailChange(
+  db: Db,
   user: { id: string; email: string; displayName: string; locale: UiLocale },
   newEmail: string,
   currentPassword: string,
   origin: string,
 ): Promise<Outcome<null>> {
   const sender = [throttleKeys.emailChangeSender(user.id)];
-  const locked = throttledNow(sender);
+  const locked = throttledNow(db, sender);
   if (locked) return locked;
-  const refused = await currentPasswordRefusal(user, currentPassword);
+  const refused = await currentPasswordRefusal(db, user, currentPassword);
   if (refused) return refused;
   if (newEmail === user.email) return { ok: false, errors: { newEmail: "auth:errors.emailUnchanged" } };
-  recordFailure(sender);
-  const owner = findUserByEmail(newEmail);
-  getDb().transaction((tx) => {
+  recordFailure(db, sender);
+  const owner = findUserByEmail(db, newEmail);
+  db.transaction((tx) => {
     if (owner) {
       tellOwnerOfTakenAddress(tx, owner.id, origin);
       return;
@@ -65,16 +66,17 @@ export async function requestEmailChange(
  * organisation address that was the old one (copied at registration) becomes the new one.
  */
 export function confirmEmailChange(
+  db: Db,
   token: string,
   current: { userId: string; sessionId: string } | null = null,
 ): Outcome<{ userId: string; email: string }> {
-  const row = findUsableToken("email_change", token);
+  const row = findUsableToken(db, "email_change", token);
   if (!row || !row.userId) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
   const userId = row.userId;
-  if (emailTaken(row.email, userId)) return { ok: false, errors: { form: "auth:errors.emailTaken" } };
+  if (emailTaken(db, row.email, userId)) return { ok: false, errors: { form: "auth:errors.emailTaken" } };
   const keepSessionId = current?.userId === userId ? current.sessionId : null;
   try {
-    const done = getDb().transaction((tx) => {
+    const done = db.transaction((tx) => {
       if (!consumeToken(tx, row.tokenHash)) return false;
       const before = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
       if (!before) return false;
@@ -125,9 +127,12 @@ export function confirmEmailChange(
   return { ok: true, value: { userId, email: row.email } };
 }
 
-export function updateProfile(userId: string, input: { displayName: string; locale: UiLocale }): void {
-  getDb()
-    .update(users)
+export function updateProfile(
+  db: Db,
+  userId: string,
+  input: { displayName: string; locale: UiLocale },
+): void {
+  db.update(users)
     .set({ displayName: input.displayName, locale: input.locale })
     .where(eq(users.id, userId))
     .run();

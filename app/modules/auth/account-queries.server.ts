@@ -3,8 +3,8 @@
  * function answers in (data or field errors as i18n keys; none throws for bad input).
  */
 import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { users } from "@db/schema";
-import { getDb } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { findUsableToken } from "./tokens.server";
 import { publicOrigin } from "~/utils/env.server";
@@ -21,8 +21,8 @@ export function appOrigin(_request: Request): string {
   return publicOrigin();
 }
 
-export function findUserByEmail(email: string) {
-  return getDb()
+export function findUserByEmail(db: Db, email: string) {
+  return db
     .select({
       id: users.id,
       email: users.email,
@@ -37,11 +37,11 @@ export function findUserByEmail(email: string) {
     .get();
 }
 
-export function emailTaken(email: string, exceptUserId?: string): boolean {
+export function emailTaken(db: Db, email: string, exceptUserId?: string): boolean {
   const where = exceptUserId
     ? and(eq(users.email, email), ne(users.id, exceptUserId))
     : eq(users.email, email);
-  return !!getDb().select({ id: users.id }).from(users).where(where).get();
+  return !!db.select({ id: users.id }).from(users).where(where).get();
 }
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -52,15 +52,17 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Whether a reset link is still good (for the page that shows the form). */
-export function isResetTokenUsable(token: string): boolean {
-  return !!findUsableToken("password_reset", token);
+export function isResetTokenUsable(db: Db, token: string): boolean {
+  return !!findUsableToken(db, "password_reset", token);
 }
 
 /** What a link to /confirm-email confirms: a new account's address, or the new address of an account. */
 export function findAddressConfirmation(
+  db: Db,
   token: string,
 ): { purpose: "account_confirmation" | "email_change"; email: string } | null {
-  const row = findUsableToken("account_confirmation", token) ?? findUsableToken("email_change", token);
+  const row =
+    findUsableToken(db, "account_confirmation", token) ?? findUsableToken(db, "email_change", token);
   if (!row) return null;
   return { purpose: row.purpose as "account_confirmation" | "email_change", email: row.email };
 }

@@ -3,10 +3,10 @@
  * field errors (i18n keys) in the shape the forms show; none throws for bad input.
  */
 import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { sessions, users } from "@db/schema";
 import type { UiLocale, UserRole } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
-import { getDb } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { passwordMatchesEmail } from "./auth.schema";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -38,38 +38,39 @@ let dummyHash: Promise<string> | undefined;
  * sends a new confirmation link instead (at most a few an hour), and says so.
  */
 export async function authenticate(
+  db: Db,
   email: string,
   password: string,
   ip: string,
   origin: string,
 ): Promise<Outcome<{ userId: string; role: UserRole; locale: UiLocale }>> {
   const keys = [throttleKeys.loginAccount(email), throttleKeys.loginIp(ip)];
-  const wait = secondsUntilUnlocked(keys);
+  const wait = secondsUntilUnlocked(db, keys);
   if (wait > 0) return { ok: false, errors: { form: "auth:errors.throttled" }, retryAfterSeconds: wait };
 
-  const user = findUserByEmail(email);
+  const user = findUserByEmail(db, email);
   // Same work for unknown addresses, so the response time does not tell whether an account exists.
   dummyHash ??= hashPassword("not-a-real-password-0");
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid) {
-    recordFailure(keys);
-    const after = secondsUntilUnlocked(keys);
+    recordFailure(db, keys);
+    const after = secondsUntilUnlocked(db, keys);
     return after > 0
       ? { ok: false, errors: { form: "auth:errors.throttled" }, retryAfterSeconds: after }
       : { ok: false, errors: { form: "auth:errors.invalidCredentials" } };
   }
-  clearThrottle([keys[0]!]);
+  clearThrottle(db, [keys[0]!]);
   if (!user.emailVerifiedAt) {
     const resend = [throttleKeys.confirmationAccount(user.email)];
-    if (!throttledNow(resend)) {
-      recordFailure(resend);
-      getDb().transaction((tx) => sendAccountConfirmation(tx, user, origin));
+    if (!throttledNow(db, resend)) {
+      recordFailure(db, resend);
+      db.transaction((tx) => sendAccountConfirmation(tx, user, origin));
     }
     return { ok: false, errors: { form: "auth:errors.emailNotConfirmed" } };
   }
   // Housekeeping on the way: entries neither locked nor inside their window any more (a small table).
-  purgeStaleThrottleEntries();
-  getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id)).run();
+  purgeStaleThrottleEntries(db);
+  db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id)).run();
   return { ok: true, value: { userId: user.id, role: user.role, locale: user.locale } };
 }
 
@@ -79,14 +80,14 @@ export async function authenticate(
  * Sends a reset link if the address has an account. The caller shows the same message either way; the
  * throttle counts requests per address whether or not it exists.
  */
-export function requestPasswordReset(email: string, ip: string, origin: string): Outcome<null> {
+export function requestPasswordReset(db: Db, email: string, ip: string, origin: string): Outcome<null> {
   const keys = [throttleKeys.resetAccount(email), throttleKeys.resetIp(ip)];
-  const wait = secondsUntilUnlocked(keys);
+  const wait = secondsUntilUnlocked(db, keys);
   if (wait > 0) return { ok: false, errors: { form: "auth:errors.throttled" }, retryAfterSeconds: wait };
-  recordFailure(keys);
-  const user = findUserByEmail(email);
+  recordFailure(db, keys);
+  const user = findUserByEmail(db, email);
   if (user) {
-    getDb().transaction((tx) => {
+    db.transaction((tx) => {
       invalidateUserTokens(tx, user.id, "password_reset");
       const token = issueToken(tx, { purpose: "password_reset", email: user.email, userId: user.id });
       notify(tx, {
@@ -106,14 +107,18 @@ export function requestPasswordReset(email: string, ip: string, origin: string):
  * Sets the new password, uses up the token and ends every session of the account. The link came to the
  * account's address, so an unconfirmed address is confirmed by it too.
  */
-export async function resetPassword(token: string, password: string): Promise<Outcome<{ userId: string }>> {
-  const row = findUsableToken("password_reset", token);
+export async function resetPassword(
+  db: Db,
+  token: string,
+  password: string,
+): Promise<Outcome<{ userId: string }>> {
+  const row = findUsableToken(db, "password_reset", token);
   if (!row || !row.userId) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
   if (passwordMatchesEmail(password, row.email))
     return { ok: false, errors: { password: "auth:errors.passwordIsEmail" } };
   const passwordHash = await hashPassword(password);
   const userId = row.userId;
-  const done = getDb().transaction((tx) => {
+  const done = db.transaction((tx) => {
     if (!consumeToken(tx, row.tokenHash)) return false;
     tx.update(users)
       .set({
@@ -127,18 +132,14 @@ export async function resetPassword(token: string, password: string): Promise<Ou
     return true;
   });
   if (!done) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
-  clearThrottle([throttleKeys.loginAccount(row.email)]);
+  clearThrottle(db, [throttleKeys.loginAccount(row.email)]);
   return { ok: true, value: { userId } };
 }
 
 // ---- signed-in changes ----------------------------------------------------------------------------
 
-async function checkCurrentPassword(userId: string, password: string): Promise<boolean> {
-  const row = getDb()
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+async function checkCurrentPassword(db: Db, userId: string, password: string): Promise<boolean> {
+  const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
   return !!row && (await verifyPassword(row.passwordHash, password));
 }
 
@@ -148,33 +149,37 @@ async function checkCurrentPassword(userId: string, password: string): Promise<b
  * forms are no way around the login lockout. A locked account is refused before the password is checked.
  */
 export async function currentPasswordRefusal(
+  db: Db,
   user: { id: string; email: string },
   password: string,
 ): Promise<{ ok: false; errors: FieldErrors; retryAfterSeconds?: number } | null> {
   const keys = [throttleKeys.loginAccount(user.email)];
-  const locked = throttledNow(keys);
+  const locked = throttledNow(db, keys);
   if (locked) return locked;
-  if (await checkCurrentPassword(user.id, password)) {
-    clearThrottle(keys);
+  if (await checkCurrentPassword(db, user.id, password)) {
+    clearThrottle(db, keys);
     return null;
   }
-  recordFailure(keys);
-  return throttledNow(keys) ?? { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } };
+  recordFailure(db, keys);
+  return (
+    throttledNow(db, keys) ?? { ok: false, errors: { currentPassword: "auth:errors.currentPasswordWrong" } }
+  );
 }
 
 /** Changes the password after checking the current one; every other session of the account ends. */
 export async function changePassword(
+  db: Db,
   user: { id: string; email: string },
   currentSessionId: string,
   currentPassword: string,
   newPassword: string,
 ): Promise<Outcome<null>> {
-  const refused = await currentPasswordRefusal(user, currentPassword);
+  const refused = await currentPasswordRefusal(db, user, currentPassword);
   if (refused) return refused;
   if (passwordMatchesEmail(newPassword, user.email))
     return { ok: false, errors: { newPassword: "auth:errors.passwordIsEmail" } };
   const passwordHash = await hashPassword(newPassword);
-  getDb().transaction((tx) => {
+  db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id)).run();
     tx.delete(sessions)
       .where(and(eq(sessions.userId, user.id), ne(sessions.id, currentSessionId)))

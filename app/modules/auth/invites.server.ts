@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import type { Db } from "@db/client";
 import {
   authTokens,
   coordinatorNeighbourhoods,
@@ -16,7 +17,6 @@ import {
 import type { UiLocale, UserRole } from "@db/schema/enums";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
-import { getDb } from "~/utils/db.server";
 import { findUserByEmail, isUniqueViolation, type Outcome } from "./account-queries.server";
 import { passwordMatchesEmail } from "./auth.schema";
 import { hashPassword } from "./password.server";
@@ -35,16 +35,17 @@ interface Inviter {
  * Every invitation e-mail counts against its sender: a few dozen an hour (THROTTLE.inviteSender), so a
  * taken-over account cannot turn the hub into a mail cannon. Null when the sender may send one more.
  */
-function inviteThrottled(inviter: Inviter) {
-  return throttledNow([throttleKeys.inviteSender(inviter.id)]);
+function inviteThrottled(db: Db, inviter: Inviter) {
+  return throttledNow(db, [throttleKeys.inviteSender(inviter.id)]);
 }
 
-function countInvite(inviter: Inviter): void {
-  recordFailure([throttleKeys.inviteSender(inviter.id)]);
+function countInvite(db: Db, inviter: Inviter): void {
+  recordFailure(db, [throttleKeys.inviteSender(inviter.id)]);
 }
 
 /** An admin invites a coordinator or an admin. The e-mail goes out in the admin's current language. */
 export async function createStaffInvite(
+  db: Db,
   inviter: Inviter,
   input: {
     email: string;
@@ -54,18 +55,19 @@ export async function createStaffInvite(
   origin: string,
   locale: UiLocale,
 ): Promise<Outcome<null>> {
-  const throttled = inviteThrottled(inviter);
+  const throttled = inviteThrottled(db, inviter);
   if (throttled) return throttled;
-  if (findUserByEmail(input.email)) return { ok: false, errors: { email: "auth:errors.emailHasAccount" } };
+  if (findUserByEmail(db, input.email))
+    return { ok: false, errors: { email: "auth:errors.emailHasAccount" } };
   // A coordinator invite carries the neighbourhoods the account starts with; an admin sees everything.
   const scope = input.role === "coordinator" ? [...new Set(input.neighbourhoodIds ?? [])] : [];
   if (scope.length > 0) {
-    if (!neighbourhoodsExist(getDb(), scope))
+    if (!neighbourhoodsExist(db, scope))
       return { ok: false, errors: { neighbourhoodIds: "auth:errors.neighbourhoodInvalid" } };
   }
-  const t = await i18nServer.getFixedT(locale, "auth");
-  countInvite(inviter);
-  getDb().transaction((tx) => {
+  const t = await i18nServer(db).getFixedT(locale, "auth");
+  countInvite(db, inviter);
+  db.transaction((tx) => {
     const token = issueToken(tx, {
       purpose: "invite",
       email: input.email,
@@ -91,22 +93,22 @@ export async function createStaffInvite(
 
 /** An owner invites someone (with or without an account) into the organisation. */
 export async function createOrganisationInvite(
+  db: Db,
   inviter: Inviter,
   organisationId: number,
   email: string,
   origin: string,
   locale: UiLocale,
 ): Promise<Outcome<null>> {
-  const throttled = inviteThrottled(inviter);
+  const throttled = inviteThrottled(db, inviter);
   if (throttled) return throttled;
-  const db = getDb();
   const org = db
     .select({ name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, organisationId))
     .get();
   if (!org) return { ok: false, errors: { form: "auth:errors.organisationMissing" } };
-  const existing = findUserByEmail(email);
+  const existing = findUserByEmail(db, email);
   if (existing) {
     const member = db
       .select({ role: memberships.role })
@@ -115,8 +117,8 @@ export async function createOrganisationInvite(
       .get();
     if (member) return { ok: false, errors: { email: "auth:errors.alreadyMember" } };
   }
-  const t = await i18nServer.getFixedT(existing?.locale ?? locale, "auth");
-  countInvite(inviter);
+  const t = await i18nServer(db).getFixedT(existing?.locale ?? locale, "auth");
+  countInvite(db, inviter);
   db.transaction((tx) => {
     const token = issueToken(tx, {
       purpose: "organisation_invite",
@@ -153,12 +155,12 @@ export interface InviteDetails {
   accountExists: boolean;
 }
 
-export function findInvite(token: string): InviteDetails | null {
-  const row = findUsableToken("invite", token) ?? findUsableToken("organisation_invite", token);
+export function findInvite(db: Db, token: string): InviteDetails | null {
+  const row = findUsableToken(db, "invite", token) ?? findUsableToken(db, "organisation_invite", token);
   if (!row) return null;
   const org =
     row.organisationId !== null
-      ? getDb()
+      ? db
           .select({ name: organisations.name })
           .from(organisations)
           .where(eq(organisations.id, row.organisationId))
@@ -173,17 +175,18 @@ export function findInvite(token: string): InviteDetails | null {
     organisationName: org?.name ?? null,
     neighbourhoodIds:
       row.purpose === "invite" && row.role === "coordinator" ? (row.neighbourhoodIds ?? []) : [],
-    accountExists: !!findUserByEmail(row.email),
+    accountExists: !!findUserByEmail(db, row.email),
   };
 }
 
 /** Creates the invited person's account (and membership) and uses up the token. */
 export async function acceptInviteWithNewAccount(
+  db: Db,
   token: string,
   input: { displayName: string; password: string },
   locale: UiLocale,
 ): Promise<Outcome<{ userId: string; role: UserRole }>> {
-  const invite = findInvite(token);
+  const invite = findInvite(db, token);
   if (!invite) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
   if (invite.accountExists) return { ok: false, errors: { form: "auth:errors.inviteNeedsLogin" } };
   if (passwordMatchesEmail(input.password, invite.email))
@@ -191,7 +194,7 @@ export async function acceptInviteWithNewAccount(
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID();
   try {
-    const done = getDb().transaction((tx) => {
+    const done = db.transaction((tx) => {
       if (!consumeToken(tx, hashToken(token))) return false;
       tx.insert(users)
         .values({
@@ -232,15 +235,16 @@ export async function acceptInviteWithNewAccount(
 
 /** A signed-in person joins the organisation they were invited to (only with the invited address). */
 export function acceptOrganisationInvite(
+  db: Db,
   token: string,
   user: { id: string; email: string },
 ): Outcome<{ organisationId: number }> {
-  const invite = findInvite(token);
+  const invite = findInvite(db, token);
   if (!invite || invite.organisationId === null)
     return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
   if (invite.email !== user.email) return { ok: false, errors: { form: "auth:errors.inviteOtherEmail" } };
   const organisationId = invite.organisationId;
-  const done = getDb().transaction((tx) => {
+  const done = db.transaction((tx) => {
     if (!consumeToken(tx, hashToken(token))) return false;
     tx.insert(memberships)
       .values({ organisationId, userId: user.id, role: "member" })
@@ -263,7 +267,10 @@ export interface PendingInvite {
 }
 
 /** Open invites (staff invites, or one organisation's), newest last. `id` is the token's hash, not the token. */
-export function listPendingInvites(filter: { organisationId: number } | { staff: true }): PendingInvite[] {
+export function listPendingInvites(
+  db: Db,
+  filter: { organisationId: number } | { staff: true },
+): PendingInvite[] {
   const purposeWhere =
     "staff" in filter
       ? eq(authTokens.purpose, "invite")
@@ -271,7 +278,7 @@ export function listPendingInvites(filter: { organisationId: number } | { staff:
           eq(authTokens.purpose, "organisation_invite"),
           eq(authTokens.organisationId, filter.organisationId),
         );
-  return getDb()
+  return db
     .select({
       id: authTokens.tokenHash,
       email: authTokens.email,
@@ -293,7 +300,11 @@ export function listPendingInvites(filter: { organisationId: number } | { staff:
 }
 
 /** Withdraws an open invite; the filter keeps an owner from touching another organisation's invites. */
-export function revokeInvite(id: string, filter: { organisationId: number } | { staff: true }): boolean {
+export function revokeInvite(
+  db: Db,
+  id: string,
+  filter: { organisationId: number } | { staff: true },
+): boolean {
   const purposeWhere =
     "staff" in filter
       ? eq(authTokens.purpose, "invite")
@@ -301,7 +312,7 @@ export function revokeInvite(id: string, filter: { organisationId: number } | { 
           eq(authTokens.purpose, "organisation_invite"),
           eq(authTokens.organisationId, filter.organisationId),
         );
-  const result = getDb()
+  const result = db
     .update(authTokens)
     .set({ usedAt: new Date() })
     .where(and(eq(authTokens.tokenHash, id), purposeWhere, isNull(authTokens.usedAt)))

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
+import type { Db } from "@db/client";
 import type { UiLocale } from "@db/schema/enums";
 import { validateFormData } from "~/utils/form-validation";
 import { appOrigin, type Outcome } from "./account-queries.server";
@@ -8,6 +9,7 @@ import { requestLocale } from "./request-locale.server";
 import { formRefusal } from "./retry-after";
 
 type Register<S extends z.ZodTypeAny> = (
+  db: Db,
   input: z.output<S> & { locale: UiLocale },
   ip: string,
   origin: string,
@@ -19,6 +21,7 @@ type Register<S extends z.ZodTypeAny> = (
  * address (see registerAccount). A throttled form comes back with 429 and Retry-After.
  */
 export async function registrationAction<S extends z.ZodTypeAny>(
+  db: Db,
   { request, context }: Pick<ActionFunctionArgs, "request" | "context">,
   schema: S,
   register: Register<S>,
@@ -26,8 +29,8 @@ export async function registrationAction<S extends z.ZodTypeAny>(
   const formData = await request.formData();
   const result = validateFormData(formData, schema);
   if (!result.success) return data(result, { status: 400 });
-  const locale = await requestLocale(request);
-  const outcome = await register({ ...result.data, locale }, clientIpOf(context), appOrigin(request));
+  const locale = await requestLocale(db, request);
+  const outcome = await register(db, { ...result.data, locale }, clientIpOf(context), appOrigin(request));
   if (!outcome.ok) return formRefusal(formData, outcome);
   return { sentTo: outcome.value.sentTo };
 }

@@ -2,13 +2,12 @@
  * Registering an account and confirming its address. Every function answers with data or field errors
  * (i18n keys) in the shape the forms show; none throws for bad input.
  */
-import type { DbOrTx } from "@db/client";
+import type { Db, DbOrTx } from "@db/client";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { users, volunteerProfiles } from "@db/schema";
 import type { UiLocale, UserRole } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
-import { getDb } from "~/utils/db.server";
 import { hashPassword } from "./password.server";
 import { recordFailure, throttledNow, throttleKeys } from "./throttle.server";
 import {
@@ -43,19 +42,19 @@ export interface Registration {
  * and the address (see THROTTLE), so neither probing addresses nor flooding an inbox gets far.
  */
 export async function registerAccount(
+  db: Db,
   registration: Registration,
   ip: string,
   origin: string,
 ): Promise<Outcome<{ sentTo: string }>> {
   const { account } = registration;
   const keys = [throttleKeys.registerIp(ip), throttleKeys.registerAccount(account.email)];
-  const throttled = throttledNow(keys);
+  const throttled = throttledNow(db, keys);
   if (throttled) return throttled;
-  recordFailure(keys);
+  recordFailure(db, keys);
   // The argon2 hash is most of the time a registration takes: it is computed for a taken address too.
   const passwordHash = await hashPassword(account.password);
-  const db = getDb();
-  const existing = findUserByEmail(account.email);
+  const existing = findUserByEmail(db, account.email);
   if (existing) {
     db.transaction((tx) => tellOwnerOfTakenAddress(tx, existing.id, origin));
   } else {
@@ -78,7 +77,7 @@ export async function registerAccount(
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Someone registered the address a moment ago: its owner hears of this attempt like any other.
-      const winner = findUserByEmail(account.email);
+      const winner = findUserByEmail(db, account.email);
       if (winner) db.transaction((tx) => tellOwnerOfTakenAddress(tx, winner.id, origin));
     }
   }
@@ -87,11 +86,13 @@ export async function registerAccount(
 
 /** A volunteer's registration: the account with an empty volunteer profile. */
 export function registerVolunteer(
+  db: Db,
   input: NewAccount,
   ip: string,
   origin: string,
 ): Promise<Outcome<{ sentTo: string }>> {
   return registerAccount(
+    db,
     {
       account: input,
       role: "volunteer",
@@ -125,11 +126,14 @@ export function tellOwnerOfTakenAddress(tx: DbOrTx, userId: string, origin: stri
 }
 
 /** Confirms a new account's address: the account can be used from now on. */
-export function confirmAccount(token: string): Outcome<{ userId: string; role: UserRole; locale: UiLocale }> {
-  const row = findUsableToken("account_confirmation", token);
+export function confirmAccount(
+  db: Db,
+  token: string,
+): Outcome<{ userId: string; role: UserRole; locale: UiLocale }> {
+  const row = findUsableToken(db, "account_confirmation", token);
   if (!row || !row.userId) return { ok: false, errors: { form: "auth:errors.tokenInvalid" } };
   const userId = row.userId;
-  const confirmed = getDb().transaction((tx) => {
+  const confirmed = db.transaction((tx) => {
     if (!consumeToken(tx, row.tokenHash)) return null;
     // Only while the account still has the address the link went to.
     return (

@@ -16,7 +16,6 @@ import { Cookie, generateIdFromEntropySize, Lucia, TimeSpan } from "lucia";
 import type { Db } from "@db/client";
 import { sessions, users } from "@db/schema";
 import type { MembershipRole, UiLocale, UserRole } from "@db/schema/enums";
-import { getDb } from "~/utils/db.server";
 import { homePathFor, type AuthUser } from "./auth-user";
 import { usesSecureTransport } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
@@ -59,8 +58,7 @@ function cookieConfig(): { name: string; secure: boolean } {
 
 const luciaByDb = new WeakMap<Db, { standard: Lucia; privileged: Lucia }>();
 
-function luciaFor(role: UserRole): Lucia {
-  const db = getDb();
+function luciaFor(db: Db, role: UserRole): Lucia {
   let pair = luciaByDb.get(db);
   if (!pair) {
     const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
@@ -120,11 +118,10 @@ function hasSessionCookie(request: Request): boolean {
  * Starts a session for a user who has just proven who they are, and returns the `Set-Cookie` header value
  * to send with the response (usually a redirect). Expired sessions of everyone are purged on the way.
  */
-export async function createUserSession(userId: string, request: Request): Promise<string> {
-  const db = getDb();
+export async function createUserSession(db: Db, userId: string, request: Request): Promise<string> {
   const user = db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
   if (!user) throw new Error(`createUserSession: no user ${userId}`);
-  const lucia = luciaFor(user.role);
+  const lucia = luciaFor(db, user.role);
   await lucia.deleteExpiredSessions();
   // 25 bytes = 200 bits of entropy in the cookie; the row's id is its hash.
   const token = generateIdFromEntropySize(25);
@@ -148,11 +145,10 @@ interface LoadedSession {
 const loadedByRequest = new WeakMap<Request, Promise<LoadedSession | null>>();
 
 /** One query for the session, the user, their memberships, scope and volunteer profile; one write at most. */
-async function loadSession(request: Request): Promise<LoadedSession | null> {
+async function loadSession(db: Db, request: Request): Promise<LoadedSession | null> {
   const token = readSessionToken(request);
   if (!token) return null;
   const id = hashToken(token);
-  const db = getDb();
   const row = db
     .select({
       expiresAt: sessions.expiresAt,
@@ -182,7 +178,7 @@ async function loadSession(request: Request): Promise<LoadedSession | null> {
   const absoluteDeadline = createdAt + policy.absoluteMs;
   const deadline = Math.min(lastSeenAt + policy.idleMs, absoluteDeadline, row.expiresAt * 1000);
   if (now >= deadline) {
-    await luciaFor(row.role).invalidateSession(id);
+    await luciaFor(db, row.role).invalidateSession(id);
     return null;
   }
   let session: SessionInfo = { id, createdAt, lastSeenAt, expiresAt: row.expiresAt * 1000 };
@@ -207,23 +203,23 @@ async function loadSession(request: Request): Promise<LoadedSession | null> {
   return { user, session };
 }
 
-function loadSessionOnce(request: Request): Promise<LoadedSession | null> {
+function loadSessionOnce(db: Db, request: Request): Promise<LoadedSession | null> {
   let loaded = loadedByRequest.get(request);
   if (!loaded) {
-    loaded = loadSession(request);
+    loaded = loadSession(db, request);
     loadedByRequest.set(request, loaded);
   }
   return loaded;
 }
 
 /** The signed-in user, or null. Cached per request, so the root and the route loader share one lookup. */
-export async function getOptionalUser(request: Request): Promise<AuthUser | null> {
-  return (await loadSessionOnce(request))?.user ?? null;
+export async function getOptionalUser(db: Db, request: Request): Promise<AuthUser | null> {
+  return (await loadSessionOnce(db, request))?.user ?? null;
 }
 
 /** The signed-in user with their current session (for the sessions list on the account page). */
-export async function getOptionalSession(request: Request): Promise<LoadedSession | null> {
-  return loadSessionOnce(request);
+export async function getOptionalSession(db: Db, request: Request): Promise<LoadedSession | null> {
+  return loadSessionOnce(db, request);
 }
 
 /** The path (with query) to come back to after login; single-fetch `.data` URLs map to their page. */
@@ -240,8 +236,8 @@ export function returnPathOf(request: Request): string {
 }
 
 /** The signed-in user; anonymous requests are redirected to `/login?redirectTo=<this page>`. */
-export async function requireUser(request: Request): Promise<AuthUser> {
-  const user = await getOptionalUser(request);
+export async function requireUser(db: Db, request: Request): Promise<AuthUser> {
+  const user = await getOptionalUser(db, request);
   if (user) return user;
   const headers = new Headers();
   // A cookie that no longer names a live session is removed, so the browser stops sending it.
@@ -253,47 +249,46 @@ export async function requireUser(request: Request): Promise<AuthUser> {
  * For pages only visitors need (login, registration): a signed-in person is sent on, to the page named
  * by a safe `redirectTo` query parameter, else to their home page.
  */
-export async function requireAnonymous(request: Request): Promise<void> {
-  const user = await getOptionalUser(request);
+export async function requireAnonymous(db: Db, request: Request): Promise<void> {
+  const user = await getOptionalUser(db, request);
   if (!user) return;
   throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), homePathFor(user)));
 }
 
 /** The signed-in user if their role is one of `roles`; otherwise 403 (anonymous: redirect to login). */
-export async function requireRole(request: Request, ...roles: UserRole[]): Promise<AuthUser> {
-  const user = await requireUser(request);
+export async function requireRole(db: Db, request: Request, ...roles: UserRole[]): Promise<AuthUser> {
+  const user = await requireUser(db, request);
   if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
   return user;
 }
 
 /** Ends the current session and redirects (default: home page), removing the cookie. */
-export async function logout(request: Request, redirectTo = "/"): Promise<Response> {
+export async function logout(db: Db, request: Request, redirectTo = "/"): Promise<Response> {
   const token = readSessionToken(request);
   if (token)
-    getDb()
-      .delete(sessions)
+    db.delete(sessions)
       .where(eq(sessions.id, hashToken(token)))
       .run();
   return redirect(redirectTo, { headers: { "Set-Cookie": blankSessionCookie() } });
 }
 
 /** Every session of the user ends (password change by reset, role change, erasure). */
-export async function revokeAllSessions(userId: string): Promise<void> {
-  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
 /** Every session but the one the user is using now ("log out everywhere else", password change). */
-export async function revokeOtherSessions(userId: string, keepSessionId: string): Promise<number> {
-  return getDb()
+export async function revokeOtherSessions(db: Db, userId: string, keepSessionId: string): Promise<number> {
+  return db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
     .run().changes;
 }
 
 /** Ends one session of this user; another user's session id changes nothing (ownership in the where). */
-export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+export async function revokeSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
   return (
-    getDb()
+    db
       .delete(sessions)
       .where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
       .run().changes > 0
@@ -309,9 +304,9 @@ export interface UserSessionListItem {
 }
 
 /** The user's live sessions, most recently used first. */
-export function listUserSessions(userId: string): UserSessionListItem[] {
+export function listUserSessions(db: Db, userId: string): UserSessionListItem[] {
   const nowSeconds = Math.floor(Date.now() / 1000);
-  return getDb()
+  return db
     .select({
       id: sessions.id,
       userAgent: sessions.userAgent,

@@ -10,8 +10,8 @@
  * registration, e-mails sent), `freeFailures` + 1 attempts fit into one window.
  */
 import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { loginThrottle } from "@db/schema";
-import { getDb } from "~/utils/db.server";
 import { throttleScopeOf } from "./client-ip.server";
 
 export interface ThrottlePolicy {
@@ -48,9 +48,9 @@ export interface ThrottleKey {
 }
 
 /** Seconds until every given key is unlocked; 0 when none is locked. */
-export function secondsUntilUnlocked(keys: ThrottleKey[], now = Date.now()): number {
+export function secondsUntilUnlocked(db: Db, keys: ThrottleKey[], now = Date.now()): number {
   if (keys.length === 0) return 0;
-  const rows = getDb()
+  const rows = db
     .select({ lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
     .where(
@@ -65,8 +65,7 @@ export function secondsUntilUnlocked(keys: ThrottleKey[], now = Date.now()): num
 }
 
 /** Counts one failure (or, for reset and registration, one attempt) against each key. */
-export function recordFailure(keys: ThrottleKey[], now = Date.now()): void {
-  const db = getDb();
+export function recordFailure(db: Db, keys: ThrottleKey[], now = Date.now()): void {
   db.transaction((tx) => {
     for (const { key, policy } of keys) {
       const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
@@ -89,10 +88,9 @@ export function recordFailure(keys: ThrottleKey[], now = Date.now()): void {
 }
 
 /** Forgets the failures of these keys (after a successful login of that account). */
-export function clearThrottle(keys: ThrottleKey[]): void {
+export function clearThrottle(db: Db, keys: ThrottleKey[]): void {
   if (keys.length === 0) return;
-  getDb()
-    .delete(loginThrottle)
+  db.delete(loginThrottle)
     .where(
       inArray(
         loginThrottle.key,
@@ -103,8 +101,8 @@ export function clearThrottle(keys: ThrottleKey[]): void {
 }
 
 /** Removes entries that are neither locked nor inside their window any more (housekeeping). */
-export function purgeStaleThrottleEntries(now = Date.now()): number {
-  return getDb()
+export function purgeStaleThrottleEntries(db: Db, now = Date.now()): number {
+  return db
     .delete(loginThrottle)
     .where(
       sql`coalesce(${loginThrottle.lockedUntil}, 0) < ${now} and ${loginThrottle.windowStartedAt} < ${now - DAY}`,
@@ -156,7 +154,7 @@ export interface Throttled {
 }
 
 /** The refusal when any of the keys is locked now, otherwise null. */
-export function throttledNow(keys: ThrottleKey[]): Throttled | null {
-  const wait = secondsUntilUnlocked(keys);
+export function throttledNow(db: Db, keys: ThrottleKey[]): Throttled | null {
+  const wait = secondsUntilUnlocked(db, keys);
   return wait > 0 ? { ok: false, errors: { form: "auth:errors.throttled" }, retryAfterSeconds: wait } : null;
 }

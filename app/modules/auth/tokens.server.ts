@@ -3,12 +3,11 @@
  * new account's address. The link carries 256 random bits; the table keeps only their SHA-256, so a copy
  * of the database opens no account.
  */
-import type { DbOrTx } from "@db/client";
+import type { Db, DbOrTx } from "@db/client";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { authTokens } from "@db/schema";
 import type { TokenPurpose, UserRole } from "@db/schema/enums";
-import { getDb } from "~/utils/db.server";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -59,10 +58,15 @@ export function issueToken(tx: DbOrTx, input: IssueTokenInput, now = Date.now())
 export type TokenRow = typeof authTokens.$inferSelect;
 
 /** The token's row if it exists, has this purpose, is unused and not expired; otherwise null. */
-export function findUsableToken(purpose: TokenPurpose, token: string, now = Date.now()): TokenRow | null {
+export function findUsableToken(
+  db: Db,
+  purpose: TokenPurpose,
+  token: string,
+  now = Date.now(),
+): TokenRow | null {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   return (
-    getDb()
+    db
       .select()
       .from(authTokens)
       .where(
@@ -86,7 +90,7 @@ export function consumeToken(tx: DbOrTx, tokenHash: string, now = Date.now()): b
     .update(authTokens)
     .set({ usedAt: new Date(now) })
     .where(and(eq(authTokens.tokenHash, tokenHash), isNull(authTokens.usedAt)))
-    .run() as unknown as { changes: number };
+    .run();
   return result.changes === 1;
 }
 

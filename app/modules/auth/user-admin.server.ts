@@ -1,9 +1,9 @@
 /** Admin screens for people: list, change role, set a coordinator's neighbourhoods. */
 import { and, asc, count, eq, like, or, sql } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { coordinatorNeighbourhoods, sessions, users } from "@db/schema";
 import type { UserRole } from "@db/schema/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getDb } from "~/utils/db.server";
 import type { Outcome } from "./account-queries.server";
 import { neighbourhoodsExist } from "~/modules/places/places.server";
 
@@ -19,11 +19,13 @@ export interface UserListItem {
 }
 
 /** One page of people, filtered by role and a search in name or e-mail: two queries. */
-export function listUsers(filter: { role?: UserRole; q?: string; page: number }): {
+export function listUsers(
+  db: Db,
+  filter: { role?: UserRole; q?: string; page: number },
+): {
   items: UserListItem[];
   total: number;
 } {
-  const db = getDb();
   const q = filter.q?.trim().toLowerCase();
   const where = and(
     filter.role ? eq(users.role, filter.role) : undefined,
@@ -55,8 +57,7 @@ export function listUsers(filter: { role?: UserRole; q?: string; page: number })
   };
 }
 
-export function getUserForAdmin(userId: string) {
-  const db = getDb();
+export function getUserForAdmin(db: Db, userId: string) {
   const user = db
     .select({
       id: users.id,
@@ -88,9 +89,8 @@ export function getUserForAdmin(userId: string) {
  * Changes a person's role. Their sessions end, so the new rights and the new session lifetime apply at
  * once. An admin cannot change their own role (no one locks the last admin out by accident).
  */
-export function setUserRole(adminId: string, userId: string, role: UserRole): Outcome<null> {
+export function setUserRole(db: Db, adminId: string, userId: string, role: UserRole): Outcome<null> {
   if (adminId === userId) return { ok: false, errors: { role: "auth:errors.ownRole" } };
-  const db = getDb();
   return db.transaction((tx): Outcome<null> => {
     const before = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
     if (!before) return { ok: false, errors: { form: "auth:errors.userMissing" } };
@@ -113,11 +113,11 @@ export function setUserRole(adminId: string, userId: string, role: UserRole): Ou
 
 /** Replaces a coordinator's neighbourhoods (their scope). */
 export function setCoordinatorNeighbourhoods(
+  db: Db,
   adminId: string,
   userId: string,
   neighbourhoodIds: number[],
 ): Outcome<null> {
-  const db = getDb();
   return db.transaction((tx): Outcome<null> => {
     const user = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
     if (!user) return { ok: false, errors: { form: "auth:errors.userMissing" } };

@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { categories, neighbourhoods } from "@db/schema";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { requireCan } from "~/modules/permissions/guards.server";
-import { getDb } from "~/utils/db.server";
 import { parseFigureFilter, type FigureFilter } from "./dashboard-filter";
 import { scopeIncludes, scopeOf, type NeighbourhoodScope } from "./scope.server";
 
@@ -19,14 +19,13 @@ export interface FigureRouteContext {
  * The guard and filter of every list behind a dashboard figure. A neighbourhood outside the reader's
  * scope in the URL is a 403, not an empty list: the dashboard never links there.
  */
-export async function requireFigureRoute(request: Request): Promise<FigureRouteContext> {
-  const user = await requireCan(request, "dashboard:read");
+export async function requireFigureRoute(db: Db, request: Request): Promise<FigureRouteContext> {
+  const user = await requireCan(db, request, "dashboard:read");
   const scope = scopeOf(user);
   const filter = parseFigureFilter(new URL(request.url).searchParams);
   if (filter.neighbourhood !== undefined && !scopeIncludes(scope, filter.neighbourhood)) {
     throw new Response("Forbidden", { status: 403 });
   }
-  const db = getDb();
   const nb = filter.neighbourhood
     ? db
         .select({ name: neighbourhoods.name })

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@db/client";
 import {
   categories,
   eventLanguages,
@@ -10,7 +11,6 @@ import {
   organisationTranslations,
   shifts,
 } from "@db/schema";
-import { getDb } from "~/utils/db.server";
 import { nextWeeklyOccurrence, startOfZonedDay } from "~/utils/time";
 import type { ActivityFilter } from "./activity-filter.schema";
 import { nextOccurrenceKey } from "./occurrence-sql.server";
@@ -72,8 +72,7 @@ function filterConditions(filter: ActivityFilter, fromMs: number): SQL[] {
  * One page of public activities, in date order, with a fixed number of queries whatever the page size.
  * `now` is the reference instant: without a `from` filter, activities that are over are left out.
  */
-export function listPublicActivities(filter: ActivityFilter, locale: string, now = Date.now()) {
-  const db = getDb();
+export function listPublicActivities(db: Db, filter: ActivityFilter, locale: string, now = Date.now()) {
   const fromMs = filter.from ? Math.max(startOfZonedDay(filter.from), 0) : now;
   const where = and(...filterConditions(filter, fromMs));
   const sortKey = nextOccurrenceKey(fromMs);
@@ -160,8 +159,7 @@ export function listPublicActivities(filter: ActivityFilter, locale: string, now
 }
 
 /** One public activity with its shifts, or null when it does not exist or is not public. */
-export function getPublicActivity(id: number, locale: string, now = Date.now()) {
-  const db = getDb();
+export function getPublicActivity(db: Db, id: number, locale: string, now = Date.now()) {
   const row = db
     .select({
       event: events,

@@ -21,7 +21,6 @@ import { isoWeekBounds } from "~/modules/signups/week";
 import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import { isPublicActivity } from "./public-activities.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
-import { getDb } from "~/utils/db.server";
 import { parseShiftWeekFilter, type ShiftWeekFilter } from "./shift-week.schema";
 
 /** A day shows this many shifts; the rest are a link to the list of that day. */
@@ -211,10 +210,10 @@ export function loadShiftWeek(
  * What both week pages load (the public one and the volunteer's): the filter from the URL, with a
  * well-formed but unknown place or category reported next to its field, the week, and the choices.
  */
-export function shiftWeekPageData(url: URL, options: { locale: UiLocale; userId: string | null }) {
+export function shiftWeekPageData(db: Db, url: URL, options: { locale: UiLocale; userId: string | null }) {
   const { filter, errors } = parseShiftWeekFilter(url.searchParams);
-  const neighbourhoodList = listNeighbourhoods();
-  const categoryList = listActiveCategories();
+  const neighbourhoodList = listNeighbourhoods(db);
+  const categoryList = listActiveCategories(db);
   if (filter.neighbourhood && !neighbourhoodList.some((n) => n.slug === filter.neighbourhood)) {
     errors.neighbourhood = "activities:filter.errors.unknown";
     delete filter.neighbourhood;
@@ -226,7 +225,7 @@ export function shiftWeekPageData(url: URL, options: { locale: UiLocale; userId:
   return {
     filter,
     errors,
-    week: loadShiftWeek(getDb(), filter, options),
+    week: loadShiftWeek(db, filter, options),
     neighbourhoods: neighbourhoodList.map(({ slug, name }) => ({ slug, name })),
     categories: categoryList.map(({ slug, name }) => ({ slug, name })),
   };

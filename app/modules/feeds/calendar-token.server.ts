@@ -9,7 +9,6 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { users, volunteerProfiles } from "@db/schema";
 import type { UiLocale } from "@db/schema/enums";
-import { getDb } from "~/utils/db.server";
 
 /** 32 random bytes, base64url: 256 bits. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -27,7 +26,7 @@ export function calendarFeedPath(token: string): string {
  * Creates a new secret calendar token for the volunteer, replacing any earlier one (whose URL stops
  * working). Returns null when the person has no volunteer profile.
  */
-export function createCalendarToken(userId: string, db: Db = getDb()): string | null {
+export function createCalendarToken(db: Db, userId: string): string | null {
   const token = randomBytes(32).toString("base64url");
   const updated = db
     .update(volunteerProfiles)
@@ -38,12 +37,12 @@ export function createCalendarToken(userId: string, db: Db = getDb()): string | 
 }
 
 /** Revokes the volunteer's calendar token: the feed URL answers 404 from now on. */
-export function revokeCalendarToken(userId: string, db: Db = getDb()): void {
+export function revokeCalendarToken(db: Db, userId: string): void {
   db.update(volunteerProfiles).set({ calendarToken: null }).where(eq(volunteerProfiles.userId, userId)).run();
 }
 
 /** The volunteer's current token, or null when they have none (never created, or revoked). */
-export function getCalendarToken(userId: string, db: Db = getDb()): string | null {
+export function getCalendarToken(db: Db, userId: string): string | null {
   return (
     db
       .select({ token: volunteerProfiles.calendarToken })

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
+import type { Db } from "@db/client";
 import type { UiLocale } from "@db/schema/enums";
 import { isSupportedLocale } from "~/modules/i18n/config";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { publicOrigin } from "~/utils/env.server";
 
 /** `?lng=en` (as everywhere in the hub), then the cookie and Accept-Language. */
-export async function feedLocale(request: Request): Promise<UiLocale> {
-  const locale = await i18nServer.getLocale(request);
+export async function feedLocale(db: Db, request: Request): Promise<UiLocale> {
+  const locale = await i18nServer(db).getLocale(request);
   return isSupportedLocale(locale) ? locale : "de";
 }
 

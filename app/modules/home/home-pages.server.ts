@@ -3,6 +3,7 @@
  * the lists (counts and sums are aggregated in SQL).
  */
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "@db/client";
 import {
   authTokens,
   emailOutbox,
@@ -29,7 +30,6 @@ import type { AuthUser } from "~/modules/auth/auth-user";
 import { listMatchDates, type MatchDate } from "~/modules/matches/match-dates.server";
 import { countOrganisationsForReview } from "~/modules/organisations/verification.server";
 import { hoursTotalsOfYear } from "~/modules/volunteers/hours.server";
-import { getDb } from "~/utils/db.server";
 import { zonedIsoDate } from "~/utils/time";
 
 /**
@@ -72,8 +72,7 @@ export interface VolunteerHome {
   figures: HomeFigure[];
 }
 
-export function loadVolunteerHome(userId: string, now = Date.now()): VolunteerHome {
-  const db = getDb();
+export function loadVolunteerHome(db: Db, userId: string, now = Date.now()): VolunteerHome {
   const profileRow = db
     .select({
       homeNeighbourhood: neighbourhoods.name,
@@ -187,10 +186,9 @@ export interface OrganisationHomeItem {
   }[];
 }
 
-export function loadOrganisationHome(user: AuthUser, now = Date.now()): OrganisationHomeItem[] {
+export function loadOrganisationHome(db: Db, user: AuthUser, now = Date.now()): OrganisationHomeItem[] {
   const ids = user.memberships.map((m) => m.organisationId);
   if (ids.length === 0) return [];
-  const db = getDb();
   const orgs = db
     .select({
       id: organisations.id,
@@ -257,8 +255,7 @@ function needsHref(params: Record<string, string | number>): string {
   return `/coordination/needs?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
 }
 
-export function loadCoordinationHome(user: AuthUser): CoordinationHome {
-  const db = getDb();
+export function loadCoordinationHome(db: Db, user: AuthUser): CoordinationHome {
   const all = user.role === "admin";
   const scope = user.coordinatorNeighbourhoodIds;
   const rows =
@@ -314,7 +311,7 @@ export function loadCoordinationHome(user: AuthUser): CoordinationHome {
       { key: "proposals", value: proposed, href: "/coordination/dashboard/matches?kind=waiting" },
       {
         key: "organisationsToVerify",
-        value: countOrganisationsForReview(user),
+        value: countOrganisationsForReview(db, user),
         href: "/coordination/organisations",
       },
     ],
@@ -330,8 +327,7 @@ export interface AdminHome {
   figures: HomeFigure[];
 }
 
-export function loadAdminHome(now = Date.now()): AdminHome {
-  const db = getDb();
+export function loadAdminHome(db: Db, now = Date.now()): AdminHome {
   const byRole = db.select({ role: users.role, n: count() }).from(users).groupBy(users.role).all();
   const usersByRole: Record<UserRole, number> = { volunteer: 0, org_member: 0, coordinator: 0, admin: 0 };
   for (const row of byRole) usersByRole[row.role] = row.n;

@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import type { Db } from "@db/client";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { RemixI18Next } from "remix-i18next/server";
 import { bundledBackend } from "./backend";
@@ -14,19 +15,29 @@ export const localeCookie = createCookie("lng", {
   secure: usesSecureTransport(),
 });
 
-export const i18nServer = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...SUPPORTED_LOCALES],
-    fallbackLanguage: DEFAULT_LOCALE,
-    cookie: localeCookie,
-    // The browser's choice first, then the account's (a new browser of a known person), then the
-    // browser's Accept-Language as a first guess.
-    order: ["searchParams", "cookie", "custom", "header"],
-    async findLocale(request) {
-      const user = await getOptionalUser(request);
-      return user?.locale ?? null;
-    },
-  },
-  i18next: { ...i18nOptions },
-  plugins: [bundledBackend],
-});
+const serverByDb = new WeakMap<Db, RemixI18Next>();
+
+/** The language detection of a request, for the database whose sessions it reads (one per handle). */
+export function i18nServer(db: Db): RemixI18Next {
+  let server = serverByDb.get(db);
+  if (!server) {
+    server = new RemixI18Next({
+      detection: {
+        supportedLanguages: [...SUPPORTED_LOCALES],
+        fallbackLanguage: DEFAULT_LOCALE,
+        cookie: localeCookie,
+        // The browser's choice first, then the account's (a new browser of a known person), then the
+        // browser's Accept-Language as a first guess.
+        order: ["searchParams", "cookie", "custom", "header"],
+        async findLocale(request) {
+          const user = await getOptionalUser(db, request);
+          return user?.locale ?? null;
+        },
+      },
+      i18next: { ...i18nOptions },
+      plugins: [bundledBackend],
+    });
+    serverByDb.set(db, server);
+  }
+  return server;
+}

@@ -11,7 +11,6 @@ import type { Db } from "@db/client";
 import { installation, users } from "@db/schema";
 import { DEMO_EMAILS, DEMO_PASSWORD } from "@db/seed/demo-accounts";
 import { getMailConfig } from "~/modules/notifications/config.server";
-import { getDb } from "~/utils/db.server";
 
 export const SETUP_TOKEN_TTL_MS = 24 * 3_600_000;
 
@@ -27,8 +26,7 @@ export function isDemoDatabase(db: Pick<Db, "select">): boolean {
 const demoByDb = new WeakMap<Db, boolean>();
 
 /** Whether the app's database is a demo database; read once per connection (it never changes while serving). */
-export function isDemoInstallation(): boolean {
-  const db = getDb();
+export function isDemoInstallation(db: Db): boolean {
   let demo = demoByDb.get(db);
   if (demo === undefined) {
     demo = isDemoDatabase(db);
@@ -42,8 +40,8 @@ export function isDemoInstallation(): boolean {
  * them) stay in the outbox, and the demo's administrator can read them there: the login to say so on
  * the pages after which an e-mail is on its way. Null everywhere else.
  */
-export function demoOutboxLogin(): { admin: string; password: string } | null {
-  if (!isDemoInstallation() || getMailConfig().smtpUrl) return null;
+export function demoOutboxLogin(db: Db): { admin: string; password: string } | null {
+  if (!isDemoInstallation(db) || getMailConfig().smtpUrl) return null;
   return { admin: DEMO_EMAILS.admin, password: DEMO_PASSWORD };
 }
 

@@ -2,7 +2,6 @@ import type { DbOrTx } from "@db/client";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { notifications } from "@db/schema";
 import type { NotificationKind, UiLocale } from "@db/schema/enums";
-import { getDb } from "~/utils/db.server";
 import { renderNotificationText } from "./texts.server";
 
 export const INBOX_PAGE_SIZE = 100;
@@ -44,7 +43,7 @@ export function listInbox(
 }
 
 /** Unread messages of a person, for the badge in the navigation. */
-export function countUnread(userId: string, db: DbOrTx = getDb()): number {
+export function countUnread(db: DbOrTx, userId: string): number {
   const row = db
     .select({ count: sql<number>`count(*)` })
     .from(notifications)

@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { memberships, organisations, users } from "@db/schema";
 import type { MembershipRole, OrganisationKind } from "@db/schema/enums";
-import { getDb } from "~/utils/db.server";
 
 export interface OrganisationSummary {
   id: number;
@@ -10,8 +10,8 @@ export interface OrganisationSummary {
   verifiedAt: number | null;
 }
 
-export function getOrganisationSummary(organisationId: number): OrganisationSummary | null {
-  const row = getDb()
+export function getOrganisationSummary(db: Db, organisationId: number): OrganisationSummary | null {
+  const row = db
     .select({
       id: organisations.id,
       name: organisations.name,
@@ -32,8 +32,8 @@ export interface MemberListItem {
   since: number;
 }
 
-export function listMembers(organisationId: number): MemberListItem[] {
-  return getDb()
+export function listMembers(db: Db, organisationId: number): MemberListItem[] {
+  return db
     .select({
       userId: users.id,
       displayName: users.displayName,
@@ -50,9 +50,9 @@ export function listMembers(organisationId: number): MemberListItem[] {
 }
 
 /** Removes a member (never an owner: an organisation keeps at least the owner who manages it). */
-export function removeMember(organisationId: number, userId: string): boolean {
+export function removeMember(db: Db, organisationId: number, userId: string): boolean {
   return (
-    getDb()
+    db
       .delete(memberships)
       .where(
         and(

@@ -10,7 +10,6 @@ import type { AuthUser } from "~/modules/auth/auth-user";
 import { requireUser } from "~/modules/auth/session.server";
 import { assertCan, notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import type { Action, OrganisationResource } from "~/modules/permissions/permissions";
-import { getDb } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import type { OrganisationProfileValues } from "./organisation.schema";
 
@@ -86,13 +85,14 @@ export type OrganisationAction = Extract<
  * permission. Malformed or unknown id: 404; an organisation the user may not act for: 403.
  */
 export async function requireOrganisation(
+  db: Db,
   request: Request,
   params: Record<string, string | undefined>,
   action: OrganisationAction,
 ): Promise<{ user: AuthUser; organisation: OrganisationProfile; resource: OrganisationResource }> {
   const organisationId = requireIdParam(params);
-  const user = await requireUser(request);
-  const organisation = getOrganisationProfile(getDb(), organisationId);
+  const user = await requireUser(db, request);
+  const organisation = getOrganisationProfile(db, organisationId);
   if (!organisation) throw notFound();
   const resource: OrganisationResource = {
     organisationId: organisation.id,

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@db/client";
+import type { Db, DbOrTx } from "@db/client";
 import { like } from "drizzle-orm";
 import { memberships, organisations } from "@db/schema";
 import type { OrganisationKind, UiLocale } from "@db/schema/enums";
@@ -51,11 +51,13 @@ export interface NewOrganisationAccount {
  * coordinator has verified it; coordinators see it once its owner has confirmed the address.
  */
 export function registerOrganisation(
+  db: Db,
   input: NewOrganisationAccount,
   ip: string,
   origin: string,
 ): Promise<Outcome<{ sentTo: string }>> {
   return registerAccount(
+    db,
     {
       account: input,
       role: "org_member",

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { memberships, organisationNeighbourhoods, organisations, users } from "@db/schema";
 import type { OrganisationKind } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { can } from "~/modules/permissions/permissions";
-import { getDb } from "~/utils/db.server";
 
 export interface OrganisationForReview {
   id: number;
@@ -25,8 +25,8 @@ export const REVIEW_PAGE_SIZE = 25;
  * The ids of the organisations waiting for verification (or all) that this coordinator may verify,
  * oldest first: one light query (ids and neighbourhoods), the permission check in code.
  */
-function reviewableIds(user: AuthUser, options: { onlyUnverified: boolean }): number[] {
-  return getDb()
+function reviewableIds(db: Db, user: AuthUser, options: { onlyUnverified: boolean }): number[] {
+  return db
     .select({
       id: organisations.id,
       neighbourhoodIds: sql<string>`(select json_group_array(neighbourhood_id) from organisation_neighbourhoods where organisation_id = ${organisations.id})`,
@@ -45,8 +45,8 @@ function reviewableIds(user: AuthUser, options: { onlyUnverified: boolean }): nu
 }
 
 /** How many organisations wait for this coordinator's verification. */
-export function countOrganisationsForReview(user: AuthUser): number {
-  return reviewableIds(user, { onlyUnverified: true }).length;
+export function countOrganisationsForReview(db: Db, user: AuthUser): number {
+  return reviewableIds(db, user, { onlyUnverified: true }).length;
 }
 
 /**
@@ -54,11 +54,11 @@ export function countOrganisationsForReview(user: AuthUser): number {
  * three queries whatever the page (ids, the page's rows, their owners).
  */
 export function listOrganisationsForReview(
+  db: Db,
   user: AuthUser,
   options: { onlyUnverified: boolean; page?: number },
 ): { organisations: OrganisationForReview[]; total: number; page: number; pageCount: number } {
-  const db = getDb();
-  const ids = reviewableIds(user, options);
+  const ids = reviewableIds(db, user, options);
   const pageCount = Math.max(1, Math.ceil(ids.length / REVIEW_PAGE_SIZE));
   const page = Math.min(pageCount, Math.max(1, Math.floor(options.page ?? 1) || 1));
   const pageIds = ids.slice((page - 1) * REVIEW_PAGE_SIZE, page * REVIEW_PAGE_SIZE);
@@ -102,8 +102,8 @@ export function listOrganisationsForReview(
   };
 }
 
-export function organisationNeighbourhoodIds(organisationId: number): number[] {
-  return getDb()
+export function organisationNeighbourhoodIds(db: Db, organisationId: number): number[] {
+  return db
     .select({ id: organisationNeighbourhoods.neighbourhoodId })
     .from(organisationNeighbourhoods)
     .where(eq(organisationNeighbourhoods.organisationId, organisationId))

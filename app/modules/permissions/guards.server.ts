@@ -3,10 +3,10 @@
  * (redirect to login for visitors, 403 when the user may know the object, 404 when not).
  */
 import { eq } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { neighbourhoods, organisationNeighbourhoods, organisations } from "@db/schema";
 import type { MembershipRole } from "@db/schema/enums";
 import { requireUser, type AuthUser } from "~/modules/auth/session.server";
-import { getDb } from "~/utils/db.server";
 import { can, mayKnowExists, type Action, type OrganisationResource, type ResourceArgs } from "./permissions";
 
 export function forbidden(): Response {
@@ -29,11 +29,12 @@ export function assertCan<A extends Action>(
 
 /** requireUser + assertCan in one call. */
 export async function requireCan<A extends Action>(
+  db: Db,
   request: Request,
   action: A,
   ...args: ResourceArgs<A>
 ): Promise<AuthUser> {
-  const user = await requireUser(request);
+  const user = await requireUser(db, request);
   assertCan(user, action, ...args);
   return user;
 }
@@ -47,8 +48,7 @@ export function requireIdParam(params: Record<string, string | undefined>, name 
 }
 
 /** The organisation as a permission resource (its neighbourhoods), or null when it does not exist. */
-export function loadOrganisationResource(organisationId: number): OrganisationResource | null {
-  const db = getDb();
+export function loadOrganisationResource(db: Db, organisationId: number): OrganisationResource | null {
   const org = db
     .select({ id: organisations.id })
     .from(organisations)
@@ -68,12 +68,13 @@ export function loadOrganisationResource(organisationId: number): OrganisationRe
  * Admins pass. Unknown organisation: 404; someone else's: 403.
  */
 export async function requireOrgMember(
+  db: Db,
   request: Request,
   organisationId: number,
   options: { role?: MembershipRole } = {},
 ): Promise<{ user: AuthUser; membershipRole: MembershipRole | null }> {
-  const user = await requireUser(request);
-  const org = getDb()
+  const user = await requireUser(db, request);
+  const org = db
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.id, organisationId))
@@ -86,9 +87,13 @@ export async function requireOrgMember(
 }
 
 /** The signed-in coordinator responsible for the neighbourhood (admins pass). Unknown neighbourhood: 404. */
-export async function requireCoordinatorFor(request: Request, neighbourhoodId: number): Promise<AuthUser> {
-  const user = await requireUser(request);
-  const nb = getDb()
+export async function requireCoordinatorFor(
+  db: Db,
+  request: Request,
+  neighbourhoodId: number,
+): Promise<AuthUser> {
+  const user = await requireUser(db, request);
+  const nb = db
     .select({ id: neighbourhoods.id })
     .from(neighbourhoods)
     .where(eq(neighbourhoods.id, neighbourhoodId))

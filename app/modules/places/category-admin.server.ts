@@ -3,7 +3,6 @@ import type { Db } from "@db/client";
 import { categories } from "@db/schema";
 import { slugify } from "@db/seed/text";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getDb } from "~/utils/db.server";
 import type { CategoryInput } from "./categories.schema";
 import { freeSlugFrom, nameTakenIn, referenceCounts } from "./references.server";
 
@@ -14,8 +13,7 @@ import { freeSlugFrom, nameTakenIn, referenceCounts } from "./references.server"
  * audit entry.
  */
 
-export function listCategoriesForAdmin() {
-  const db = getDb();
+export function listCategoriesForAdmin(db: Db) {
   const counts = referenceCounts(db, "categories");
   return db
     .select({ id: categories.id, slug: categories.slug, name: categories.name, active: categories.active })
@@ -25,8 +23,7 @@ export function listCategoriesForAdmin() {
     .map((c) => ({ ...c, uses: counts.get(c.id) ?? 0 }));
 }
 
-export function getCategoryForAdmin(id: number) {
-  const db = getDb();
+export function getCategoryForAdmin(db: Db, id: number) {
   const row = db.select().from(categories).where(eq(categories.id, id)).get();
   if (!row) return null;
   return {
@@ -62,8 +59,7 @@ function freeSlug(db: Db, name: string): string {
   return freeSlugFrom(taken, /^[a-z]/.test(base) ? base : `kategorie${base ? `_${base}` : ""}`, "_");
 }
 
-export function addCategory(actorId: string, input: CategoryInput): Outcome {
-  const db = getDb();
+export function addCategory(db: Db, actorId: string, input: CategoryInput): Outcome {
   return db.transaction((tx): Outcome => {
     if (nameTaken(db, input.name))
       return { ok: false, errors: { name: "admin:categories.errors.nameTaken" } };
@@ -89,8 +85,7 @@ export function addCategory(actorId: string, input: CategoryInput): Outcome {
   });
 }
 
-export function updateCategory(actorId: string, id: number, input: CategoryInput): Outcome {
-  const db = getDb();
+export function updateCategory(db: Db, actorId: string, id: number, input: CategoryInput): Outcome {
   return db.transaction((tx): Outcome => {
     const before = tx.select().from(categories).where(eq(categories.id, id)).get();
     if (!before) return { ok: false, errors: { form: "admin:categories.errors.gone" } };
@@ -119,8 +114,7 @@ export function updateCategory(actorId: string, id: number, input: CategoryInput
 }
 
 /** Removes a category nothing refers to; one in use stays (rename it, or stop offering it). */
-export function removeCategory(actorId: string, id: number): Outcome {
-  const db = getDb();
+export function removeCategory(db: Db, actorId: string, id: number): Outcome {
   return db.transaction((tx): Outcome => {
     const before = tx.select().from(categories).where(eq(categories.id, id)).get();
     if (!before) return { ok: false, errors: { form: "admin:categories.errors.gone" } };

@@ -3,7 +3,6 @@ import type { Db } from "@db/client";
 import { neighbourhoods } from "@db/schema";
 import { slugify } from "@db/seed/text";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getDb } from "~/utils/db.server";
 import { freeSlugFrom, nameTakenIn, referenceCounts } from "./references.server";
 import type { NeighbourhoodInput } from "./neighbourhoods.schema";
 
@@ -14,8 +13,7 @@ import type { NeighbourhoodInput } from "./neighbourhoods.schema";
  * its name in the history). Every change is one transaction with its audit entry.
  */
 
-export function listNeighbourhoodsForAdmin() {
-  const db = getDb();
+export function listNeighbourhoodsForAdmin(db: Db) {
   const counts = referenceCounts(db, "neighbourhoods");
   return db
     .select({
@@ -31,8 +29,7 @@ export function listNeighbourhoodsForAdmin() {
     .map((n) => ({ ...n, uses: counts.get(n.id) ?? 0 }));
 }
 
-export function getNeighbourhoodForAdmin(id: number) {
-  const db = getDb();
+export function getNeighbourhoodForAdmin(db: Db, id: number) {
   const row = db.select().from(neighbourhoods).where(eq(neighbourhoods.id, id)).get();
   if (!row) return null;
   return {
@@ -49,11 +46,9 @@ export function getNeighbourhoodForAdmin(id: number) {
 }
 
 /** The municipality most neighbourhoods name, to prefill the form of a new one. */
-export function usualMunicipality(): string | null {
-  const row = getDb()
-    .$client.prepare(
-      "select municipality from neighbourhoods group by municipality order by count(*) desc limit 1",
-    )
+export function usualMunicipality(db: Db): string | null {
+  const row = db.$client
+    .prepare("select municipality from neighbourhoods group by municipality order by count(*) desc limit 1")
     .get() as { municipality: string } | undefined;
   return row?.municipality ?? null;
 }
@@ -78,8 +73,7 @@ function freeSlug(db: Db, name: string): string {
   return freeSlugFrom(taken, slugify(name).slice(0, 60) || "quartier", "-");
 }
 
-export function addNeighbourhood(actorId: string, input: NeighbourhoodInput): Outcome {
-  const db = getDb();
+export function addNeighbourhood(db: Db, actorId: string, input: NeighbourhoodInput): Outcome {
   return db.transaction((tx): Outcome => {
     if (nameTaken(db, input.name))
       return { ok: false, errors: { name: "admin:neighbourhoods.errors.nameTaken" } };
@@ -100,8 +94,7 @@ export function addNeighbourhood(actorId: string, input: NeighbourhoodInput): Ou
   });
 }
 
-export function updateNeighbourhood(actorId: string, id: number, input: NeighbourhoodInput): Outcome {
-  const db = getDb();
+export function updateNeighbourhood(db: Db, actorId: string, id: number, input: NeighbourhoodInput): Outcome {
   return db.transaction((tx): Outcome => {
     const before = tx.select().from(neighbourhoods).where(eq(neighbourhoods.id, id)).get();
     if (!before) return { ok: false, errors: { form: "admin:neighbourhoods.errors.gone" } };
@@ -127,8 +120,7 @@ export function updateNeighbourhood(actorId: string, id: number, input: Neighbou
 }
 
 /** Removes a neighbourhood nothing refers to; one in use stays (rename it instead). */
-export function removeNeighbourhood(actorId: string, id: number): Outcome {
-  const db = getDb();
+export function removeNeighbourhood(db: Db, actorId: string, id: number): Outcome {
   return db.transaction((tx): Outcome => {
     const before = tx.select().from(neighbourhoods).where(eq(neighbourhoods.id, id)).get();
     if (!before) return { ok: false, errors: { form: "admin:neighbourhoods.errors.gone" } };

@@ -1,10 +1,9 @@
 import { asc, eq, inArray, or } from "drizzle-orm";
-import type { DbOrTx } from "@db/client";
+import type { Db, DbOrTx } from "@db/client";
 import { categories, neighbourhoods } from "@db/schema";
-import { getDb } from "~/utils/db.server";
 
-export function listNeighbourhoods() {
-  return getDb()
+export function listNeighbourhoods(db: Db) {
+  return db
     .select({ id: neighbourhoods.id, slug: neighbourhoods.slug, name: neighbourhoods.name })
     .from(neighbourhoods)
     .orderBy(asc(neighbourhoods.name))
@@ -29,8 +28,8 @@ export function categoryChoices(db: DbOrTx, keepId: number | null = null) {
     .all();
 }
 
-export function listActiveCategories(keepId: number | null = null) {
-  return categoryChoices(getDb(), keepId);
+export function listActiveCategories(db: Db, keepId: number | null = null) {
+  return categoryChoices(db, keepId);
 }
 
 /**

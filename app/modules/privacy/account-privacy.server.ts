@@ -1,16 +1,15 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { users } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { verifyPassword } from "~/modules/auth/password.server";
 import { recordFailure, secondsUntilUnlocked, throttleKeys } from "~/modules/auth/throttle.server";
-import { getDb } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/form-validation";
 import { eraseAccount } from "./erase.server";
 import { exportPersonalData, type PersonalDataExport } from "./export.server";
 
 /** The person's own export, with an audit event (who read a person record, and when). */
-export function exportOwnData(userId: string): PersonalDataExport | null {
-  const db = getDb();
+export function exportOwnData(db: Db, userId: string): PersonalDataExport | null {
   const data = exportPersonalData(db, userId);
   if (data)
     recordAudit(db, {
@@ -29,8 +28,7 @@ export type DeleteOutcome = { ok: true } | { ok: false; errors: FieldErrors; ret
  * Erases the signed-in person's account after checking their password. A wrong password counts as a
  * failed login of the account (the same throttle), so the form is no way around the login lockout.
  */
-export async function deleteOwnAccount(userId: string, password: string): Promise<DeleteOutcome> {
-  const db = getDb();
+export async function deleteOwnAccount(db: Db, userId: string, password: string): Promise<DeleteOutcome> {
   const user = db
     .select({ email: users.email, passwordHash: users.passwordHash })
     .from(users)
@@ -38,11 +36,11 @@ export async function deleteOwnAccount(userId: string, password: string): Promis
     .get();
   if (!user) return { ok: false, errors: { form: "privacy:delete.errors.passwordWrong" } };
   const keys = [throttleKeys.loginAccount(user.email)];
-  const wait = secondsUntilUnlocked(keys);
+  const wait = secondsUntilUnlocked(db, keys);
   if (wait > 0)
     return { ok: false, errors: { form: "privacy:delete.errors.throttled" }, retryAfterSeconds: wait };
   if (!(await verifyPassword(user.passwordHash, password))) {
-    recordFailure(keys);
+    recordFailure(db, keys);
     return { ok: false, errors: { password: "privacy:delete.errors.passwordWrong" } };
   }
   const result = eraseAccount(db, userId);

@@ -1,17 +1,17 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { appSettings } from "@db/schema";
 import { SESSION_POLICY } from "~/modules/auth/session.server";
 import {
   OUTBOX_RETENTION_DAYS,
   READ_NOTIFICATION_RETENTION_DAYS,
 } from "~/modules/scheduler/retention.server";
-import { getDb } from "~/utils/db.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The periods the privacy page states, from this installation's settings and code — never copied by hand. */
-export function privacyFacts() {
-  const settings = getDb()
+export function privacyFacts(db: Db) {
+  const settings = db
     .select({
       days: appSettings.retentionDaysClosedNeeds,
       arrivalMonths: appSettings.retentionMonthsArrivals,

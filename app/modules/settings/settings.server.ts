@@ -1,18 +1,17 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "@db/client";
 import { appSettings } from "@db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getDb } from "~/utils/db.server";
 import type { SettingsInput } from "./settings.schema";
 
-export function getSettings() {
-  const row = getDb().select().from(appSettings).where(eq(appSettings.id, 1)).get();
+export function getSettings(db: Db) {
+  const row = db.select().from(appSettings).where(eq(appSettings.id, 1)).get();
   if (!row) throw new Error("app_settings row missing: the database was not migrated");
   return row;
 }
 
 /** Saves the settings and records which values changed from what, in one transaction. */
-export function updateSettings(actorId: string, input: SettingsInput): { changed: string[] } {
-  const db = getDb();
+export function updateSettings(db: Db, actorId: string, input: SettingsInput): { changed: string[] } {
   return db.transaction(
     (tx) => {
       const before = tx.select().from(appSettings).where(eq(appSettings.id, 1)).get();

@@ -38,9 +38,9 @@ const server = createServer((req, res) => {
     const request = new Request(url, { headers: req.headers as Record<string, string> });
     if (url.pathname === "/activities") {
       const { filter } = parseActivityFilter(url.searchParams);
-      const neighbourhoods = listNeighbourhoods();
-      const categories = listActiveCategories();
-      const result = listPublicActivities(filter, "de");
+      const neighbourhoods = listNeighbourhoods(getDb());
+      const categories = listActiveCategories(getDb());
+      const result = listPublicActivities(getDb(), filter, "de");
       const options = (items: { slug: string; name: string }[]) =>
         items.map((i) => `<option value="${escape(i.slug)}">${escape(i.name)}</option>`).join("");
       const cards = result.items
@@ -60,7 +60,7 @@ const server = createServer((req, res) => {
       return;
     }
     if (url.pathname === "/coordination/needs") {
-      const user = await getOptionalUser(request);
+      const user = await getOptionalUser(getDb(), request);
       if (!user) {
         res.writeHead(302, { Location: "/login" }).end();
         return;
