@@ -17,6 +17,7 @@ import * as categoryFeed from "~/routes/feeds.categories.$slug[.ics]";
 import { loadDashboard } from "~/modules/dashboard/dashboard.server";
 import { ALL_NEIGHBOURHOODS } from "~/modules/dashboard/scope.server";
 import { getDb } from "~/utils/db.server";
+import { zonedIsoDate, zonedTimeToInstant } from "~/utils/time";
 import {
   createCategory,
   createCoordinator,
@@ -69,6 +70,14 @@ async function choices(cookie: string, organisationId: number) {
     activity: activity.categories.map((c) => c.id),
     filter: filter.categories.map((c) => c.id),
   };
+}
+
+/** A week ahead at 10:00 Berlin: the need form refuses an end past midnight, whatever time the test runs. */
+function nextWeekAtTen(): Date {
+  const [y, m, d] = zonedIsoDate(Date.now() + 7 * 86_400_000)
+    .split("-")
+    .map(Number) as [number, number, number];
+  return new Date(zonedTimeToInstant(y, m, d, 10));
 }
 
 describe("categories by admins", () => {
@@ -192,7 +201,11 @@ describe("categories by admins", () => {
     const category = createCategory(db, { name: "Auslaufend" });
     const offered = createCategory(db, { name: "Weiter angeboten" });
     createEvent(db, { categoryId: category.id, neighbourhoodId: nb.id, organisationId: organisation.id });
-    const need = createNeed(db, { categoryId: category.id, neighbourhoodId: nb.id });
+    const need = createNeed(db, {
+      categoryId: category.id,
+      neighbourhoodId: nb.id,
+      startsAt: nextWeekAtTen(),
+    });
 
     const before = await choices(cookie, organisation.id);
     expect(before.need).toContain(category.id);
@@ -248,7 +261,11 @@ describe("categories by admins", () => {
     });
 
     // A new need cannot take it.
-    const other = createNeed(db, { categoryId: createCategory(db).id, neighbourhoodId: nb.id });
+    const other = createNeed(db, {
+      categoryId: createCategory(db).id,
+      neighbourhoodId: nb.id,
+      startsAt: nextWeekAtTen(),
+    });
     const otherParams = { id: String(other.id) };
     const otherEdit = (
       await callLoader(editNeedPage.loader, `/coordination/needs/${other.id}/edit`, {
