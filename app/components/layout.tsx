@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { NavDisclosure } from "~/components/nav-disclosure";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
 
 interface RootData {
@@ -20,11 +20,10 @@ interface RootData {
  * Desktop: one line with the brand, the navigation, the account menu and the language switch; where the
  * account menu and the language do not both fit beside the navigation, the language stays on the
  * navigation's line and the account menu goes below it (flex-wrap: wrap-reverse in app.css).
- * Phones (below 40rem): the brand and the language switch, and below them a disclosure ("Menü") that
- * holds the navigation and the account menu as a list, each item a full line. The disclosure is a
- * <details>, so it opens and closes without JavaScript, by keyboard, and screen readers announce it as
- * a button that expands. The two menus are the same components; CSS shows one of them (display: none
- * also hides the other from screen readers).
+ * Phones (below 40rem): the brand and the language switch, and below them a disclosure ("Menü",
+ * components/nav-disclosure.tsx) that holds the navigation and the account menu as a list, each item a
+ * full line. The two menus are the same components; CSS shows one of them (display: none also hides the
+ * other from screen readers).
  */
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -73,50 +72,35 @@ function MainNav({ user }: { user: RootData["user"] }) {
   );
 }
 
-/**
- * The phone's menu: closed on every page it opens (a link followed inside it, client-side, would leave
- * it open over the new page); Escape closes it and returns to its button. The unread count shows on the
- * button, so a closed menu still says that a message waits.
- */
+/** The phone's menu. The unread count shows on its button, so a closed menu still says that a message waits. */
 function PhoneMenu({ user }: { user: RootData["user"] }) {
   const { t } = useTranslation();
   const { t: tn } = useTranslation("notifications");
-  const location = useLocation();
-  const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.open = false;
-  }, [location.key]);
   const unread = user?.unreadNotifications ?? 0;
   return (
-    <details
-      ref={ref}
+    <NavDisclosure
       className="phone-menu"
-      onKeyDown={(event) => {
-        if (event.key !== "Escape" || !ref.current?.open) return;
-        ref.current.open = false;
-        ref.current.querySelector("summary")?.focus();
-      }}
+      summary={
+        <>
+          <span aria-hidden="true" className="phone-menu__icon">
+            ☰
+          </span>{" "}
+          {t("nav.menu")}
+          {unread > 0 ? (
+            <>
+              {" "}
+              <span className="tag" aria-hidden="true">
+                {unread}
+              </span>
+              <span className="visually-hidden">{tn("nav.unread", { count: unread })}</span>
+            </>
+          ) : null}
+        </>
+      }
     >
-      <summary className="phone-menu__button">
-        <span aria-hidden="true" className="phone-menu__icon">
-          ☰
-        </span>{" "}
-        {t("nav.menu")}
-        {unread > 0 ? (
-          <>
-            {" "}
-            <span className="tag" aria-hidden="true">
-              {unread}
-            </span>
-            <span className="visually-hidden">{tn("nav.unread", { count: unread })}</span>
-          </>
-        ) : null}
-      </summary>
-      <div className="phone-menu__panel">
-        <MainNav user={user} />
-        <AccountMenu user={user} />
-      </div>
-    </details>
+      <MainNav user={user} />
+      <AccountMenu user={user} />
+    </NavDisclosure>
   );
 }
 

@@ -1,4 +1,15 @@
-import { Children, cloneElement, Fragment, isValidElement, type ReactElement, type ReactNode } from "react";
+import {
+  Children,
+  cloneElement,
+  Fragment,
+  isValidElement,
+  useEffect,
+  useRef,
+  useState,
+  type ReactElement,
+  type ReactNode,
+} from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * A wide table on a narrow screen scrolls inside this box instead of the whole page sideways. The box is
@@ -10,7 +21,10 @@ import { Children, cloneElement, Fragment, isValidElement, type ReactElement, ty
  * its column's heading, so that no column (the helpers on a club's home, the hours of a volunteer) is
  * reachable only by scrolling sideways. The headings are copied into each cell's `data-label` here, on
  * the server too, so the cards need no JavaScript (app.css, `.table-cards`). A table without a heading
- * row stays a table; `cards={false}` keeps one whose meaning is its grid (a heat map) as it is.
+ * row stays a table; `cards={false}` keeps one whose meaning is its grid (a heat map) as it is, and
+ * says above it on a phone that it is wider than the screen: a phone shows no scroll bar, and the
+ * columns past the edge (the heat map's fifth area of help and on) looked like all there was. Without
+ * JavaScript the sentence shows on every phone; with it, only while the table does not fit.
  */
 export function TableScroll({
   labelledBy,
@@ -23,16 +37,32 @@ export function TableScroll({
   cards?: boolean;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const [fits, setFits] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (cards || !element) return;
+    const measure = () => setFits(element.scrollWidth <= element.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    // The box (a turned phone) and what it holds (another page of the table).
+    for (const watched of [element, ...Array.from(element.children)]) observer.observe(watched);
+    return () => observer.disconnect();
+  }, [cards]);
   return (
-    <div
-      className="table-scroll"
-      role="group"
-      aria-labelledby={labelledBy}
-      aria-label={labelledBy ? undefined : label}
-      tabIndex={0}
-    >
-      {cards ? labelTables(children) : children}
-    </div>
+    <>
+      {cards || fits ? null : <p className="table-scroll__hint hint">{t("table.scrollHint")}</p>}
+      <div
+        ref={box}
+        className="table-scroll"
+        role="group"
+        aria-labelledby={labelledBy}
+        aria-label={labelledBy ? undefined : label}
+        tabIndex={0}
+      >
+        {cards ? labelTables(children) : children}
+      </div>
+    </>
   );
 }
 

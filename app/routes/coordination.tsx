@@ -25,11 +25,7 @@ export default function CoordinationLayout() {
   const { showNav } = useLoaderData<typeof loader>();
   return (
     <>
-      {showNav ? (
-        <div className="sub-nav-frame page page--wide">
-          <CoordinationNav />
-        </div>
-      ) : null}
+      {showNav ? <CoordinationNav /> : null}
       <Outlet />
     </>
   );

@@ -1,6 +1,7 @@
 import type { LinksFunction } from "@remix-run/node";
-import { NavLink, Outlet, useRouteLoaderData } from "@remix-run/react";
+import { Outlet, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AreaNav } from "~/components/area-nav";
 import volunteerStyles from "~/styles/volunteer.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: volunteerStyles }];
@@ -18,36 +19,19 @@ export default function VolunteerLayout() {
   return (
     <>
       {user?.isVolunteer ? (
-        <nav aria-label={t("nav.label")} className="subnav page page--wide">
-          <ul>
-            <li>
-              <NavLink to="/volunteer" end>
-                {t("nav.overview")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/volunteer/find">{t("nav.find")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/volunteer/week">{t("nav.week")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/volunteer/commitments">{t("nav.commitments")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/volunteer/offers">{t("nav.offers")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/volunteer/hours">{t("nav.hours")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/volunteer/proof">{t("proof:nav")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/volunteer/profile">{t("nav.profile")}</NavLink>
-            </li>
-          </ul>
-        </nav>
+        <AreaNav
+          label={t("nav.label")}
+          items={[
+            { to: "/volunteer", label: t("nav.overview"), end: true },
+            { to: "/volunteer/find", label: t("nav.find") },
+            { to: "/volunteer/week", label: t("nav.week") },
+            { to: "/volunteer/commitments", label: t("nav.commitments") },
+            { to: "/volunteer/offers", label: t("nav.offers") },
+            { to: "/volunteer/hours", label: t("nav.hours") },
+            { to: "/volunteer/proof", label: t("proof:nav") },
+            { to: "/volunteer/profile", label: t("nav.profile") },
+          ]}
+        />
       ) : null}
       <Outlet />
     </>

@@ -18,7 +18,7 @@ const WHO: (DemoAccount | "visitor")[] = ["visitor", "volunteer", "organisation"
 
 /** The items of the opened phone menu that stick out of the screen, or lie in a box that scrolls sideways. */
 async function offScreenItems(page: Page): Promise<string[]> {
-  return page.locator(".phone-menu__panel").evaluate((panel, width) => {
+  return page.locator(".phone-menu .nav-disclosure__panel").evaluate((panel, width) => {
     const out: string[] = [];
     for (const el of Array.from(panel.querySelectorAll<HTMLElement>("a, button"))) {
       const box = el.getBoundingClientRect();
