@@ -135,7 +135,8 @@ export function createActivity(
 /**
  * Saves an edited activity and its shifts. Refused with field errors (nothing changes): a shift's
  * needed count below the volunteers already confirmed, removing a shift that has sign-ups, a shift
- * id of another activity. A raised needed count promotes people from the waitlist at once. When a
+ * id of another activity. Every edited shift fills its free places from the waitlist at once (more
+ * places, or a certificate no longer required or now covering the shift's date). When a
  * published activity's time or place changes, everyone signed up is told (one message per person).
  * Sign-ups that lose the certificate their shift needs (turned on, or the shift moved past the
  * certificate's date) are flagged to the volunteer and the organisation's other members.
@@ -213,8 +214,9 @@ export function updateActivity(
         tx.update(shifts).set(shiftValues(shift)).where(eq(shifts.id, shift.id)).run();
         if (old.startsAt.getTime() !== shift.startsAt || old.endsAt.getTime() !== shift.endsAt)
           changedShiftIds.push(shift.id);
-        if (shift.neededCount > old.neededCount)
-          promoted += fillFromWaitlist(tx, shift.id, now, notifySignupChange).length;
+        // More places, the requirement of a certificate dropped, or an end now within the line's
+        // certificates: each frees places for the waitlist. Promotion decides who may take them.
+        promoted += fillFromWaitlist(tx, shift.id, now, notifySignupChange).length;
       }
       if (input.removeShifts.length) {
         tx.delete(shifts)
