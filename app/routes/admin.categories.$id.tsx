@@ -5,11 +5,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { BackArrow } from "~/components/back-arrow";
+import { ReferenceEntryPage } from "~/components/admin/reference-list";
 import { CategoryFields } from "~/components/category-fields";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
+import { FormMessage, useValidatedForm } from "~/components/forms";
 import { useDataKeys } from "~/modules/i18n/keys";
 import { getDb } from "~/utils/db.server";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
@@ -67,45 +67,33 @@ export default function AdminCategoryPage() {
     defaultValues: { name: c.name, active: c.active ? "on" : "" },
   });
   return (
-    <div className="page">
-      <p>
-        <Link to="/admin/categories">
-          <BackArrow /> {t("categories.backToList")}
-        </Link>
-      </p>
-      <h1>{t("categories.editTitle", { name: shown })}</h1>
-      <p className="hint">
-        {builtIn ? t("categories.builtInHint", { name: shown }) : t("categories.ownHint")}{" "}
-        <Trans
-          t={t}
-          i18nKey="categories.feedHint"
-          values={{ path: `/feeds/categories/${c.slug}.ics` }}
-          components={{ path: <code dir="ltr" /> }}
-        />
-      </p>
-      {saved ? <FormMessage tone="success">{t("categories.saved")}</FormMessage> : null}
-      <ErrorSummary form={form} />
-      <Form method="post" noValidate onSubmit={form.onSubmit} key={`${c.name}-${String(c.active)}`}>
-        <CategoryFields form={form} />
-        <button type="submit" className="button">
-          {t("categories.save")}
-        </button>
-      </Form>
-      <section aria-labelledby="remove-heading">
-        <h2 id="remove-heading">{t("categories.removeHeading")}</h2>
-        {removeError ? <FormMessage>{errorText(removeError)}</FormMessage> : null}
-        {c.uses > 0 ? (
-          <p>{t("categories.inUse", { count: c.uses })}</p>
-        ) : (
-          <Form method="post">
-            <p>{t("categories.removeHint")}</p>
-            <input type="hidden" name="intent" value="remove" />
-            <button type="submit" className="button button--secondary">
-              {t("categories.remove")}
-            </button>
-          </Form>
-        )}
-      </section>
-    </div>
+    <ReferenceEntryPage
+      backTo="/admin/categories"
+      backLabel={t("categories.backToList")}
+      title={t("categories.editTitle", { name: shown })}
+      hint={
+        <>
+          {builtIn ? t("categories.builtInHint", { name: shown }) : t("categories.ownHint")}{" "}
+          <Trans
+            t={t}
+            i18nKey="categories.feedHint"
+            values={{ path: `/feeds/categories/${c.slug}.ics` }}
+            components={{ path: <code dir="ltr" /> }}
+          />
+        </>
+      }
+      notice={saved ? <FormMessage tone="success">{t("categories.saved")}</FormMessage> : null}
+      form={form}
+      formKey={`${c.name}-${String(c.active)}`}
+      fields={<CategoryFields form={form} />}
+      saveLabel={t("categories.save")}
+      remove={{
+        heading: t("categories.removeHeading"),
+        inUse: c.uses > 0 ? t("categories.inUse", { count: c.uses }) : null,
+        hint: t("categories.removeHint"),
+        label: t("categories.remove"),
+        error: removeError ? errorText(removeError) : null,
+      }}
+    />
   );
 }
