@@ -9,13 +9,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { ReferenceEntryPage } from "~/components/admin/reference-list";
 import { CategoryFields } from "~/components/category-fields";
-import { FormMessage, useValidatedForm } from "~/components/forms";
+import { useValidatedForm } from "~/components/forms";
 import { useDataKeys } from "~/modules/i18n/keys";
 import { getDb } from "~/utils/db.server";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import { CategorySchema } from "~/modules/places/categories.schema";
 import { getCategoryForAdmin, removeCategory, updateCategory } from "~/modules/places/category-admin.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "admin"] };
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = updateCategory(getDb(), admin.id, category.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
-  return { saved: true as const };
+  return redirectWithNotice(`/admin/categories/${category.id}`, { key: "admin:categories.saved" });
 }
 
 export default function AdminCategoryPage() {
@@ -55,7 +56,6 @@ export default function AdminCategoryPage() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("admin");
   const removeError = actionData && "removeError" in actionData ? actionData.removeError : null;
-  const saved = actionData && "saved" in actionData;
   const errorText = useDataKeys([removeError]);
   // Built-in categories have their names in the app's five languages; those are what people see.
   const builtIn = i18n.exists(`common:categories.${c.slug}`);
@@ -63,7 +63,7 @@ export default function AdminCategoryPage() {
   const form = useValidatedForm({
     id: "category",
     schema: CategorySchema,
-    actionData: removeError || saved ? undefined : actionData,
+    actionData: removeError ? undefined : actionData,
     defaultValues: { name: c.name, active: c.active ? "on" : "" },
   });
   return (
@@ -82,7 +82,6 @@ export default function AdminCategoryPage() {
           />
         </>
       }
-      notice={saved ? <FormMessage tone="success">{t("categories.saved")}</FormMessage> : null}
       form={form}
       formKey={`${c.name}-${String(c.active)}`}
       fields={<CategoryFields form={form} />}

@@ -3,12 +3,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReferenceListPage } from "~/components/admin/reference-list";
 import { CategoryFields } from "~/components/category-fields";
-import { FormMessage, useValidatedForm } from "~/components/forms";
+import { useValidatedForm } from "~/components/forms";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { CategorySchema } from "~/modules/places/categories.schema";
 import { addCategory, listCategoriesForAdmin } from "~/modules/places/category-admin.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "admin"] };
@@ -28,18 +29,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = addCategory(getDb(), admin.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
-  return { added: result.data.name };
+  return redirectWithNotice("/admin/categories", {
+    key: "admin:categories.added",
+    values: { name: result.data.name },
+  });
 }
 
 export default function AdminCategoriesPage() {
   const { categories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
-  const added = actionData && "added" in actionData ? actionData.added : null;
   const form = useValidatedForm({
     id: "category-new",
     schema: CategorySchema,
-    actionData: added ? undefined : actionData,
+    actionData,
     defaultValues: { name: "", active: "on" },
   });
   return (
@@ -48,9 +51,6 @@ export default function AdminCategoriesPage() {
       backLabel={t("back")}
       title={t("categories.title")}
       intro={t("categories.intro")}
-      notice={
-        added ? <FormMessage tone="success">{t("categories.added", { name: added })}</FormMessage> : null
-      }
       countHeading={t("categories.count", { count: categories.length })}
       columns={[t("categories.name"), t("categories.offered"), t("categories.uses")]}
       rows={categories.map((c) => (
@@ -66,7 +66,7 @@ export default function AdminCategoriesPage() {
       ))}
       addHeading={t("categories.addHeading")}
       form={form}
-      formKey={added ?? "form"}
+      formKey={String(categories.length)}
       fields={<CategoryFields form={form} nameHint />}
       addLabel={t("categories.add")}
     />

@@ -8,7 +8,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReferenceEntryPage } from "~/components/admin/reference-list";
-import { FormMessage, useValidatedForm } from "~/components/forms";
+import { useValidatedForm } from "~/components/forms";
 import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
 import { useDataKeys } from "~/modules/i18n/keys";
 import { getDb } from "~/utils/db.server";
@@ -20,6 +20,7 @@ import {
 } from "~/modules/places/neighbourhood-admin.server";
 import { NeighbourhoodSchema } from "~/modules/places/neighbourhoods.schema";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "admin"] };
@@ -54,7 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = updateNeighbourhood(getDb(), admin.id, neighbourhood.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
-  return { saved: true as const };
+  return redirectWithNotice(`/admin/neighbourhoods/${neighbourhood.id}`, {
+    key: "admin:neighbourhoods.saved",
+  });
 }
 
 export default function AdminNeighbourhoodPage() {
@@ -62,12 +65,11 @@ export default function AdminNeighbourhoodPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const removeError = actionData && "removeError" in actionData ? actionData.removeError : null;
-  const saved = actionData && "saved" in actionData;
   const errorText = useDataKeys([removeError]);
   const form = useValidatedForm({
     id: "neighbourhood",
     schema: NeighbourhoodSchema,
-    actionData: removeError || saved ? undefined : actionData,
+    actionData: removeError ? undefined : actionData,
     defaultValues: {
       name: n.name,
       district: n.district ?? "",
@@ -83,7 +85,6 @@ export default function AdminNeighbourhoodPage() {
       backLabel={t("neighbourhoods.backToList")}
       title={t("neighbourhoods.editTitle", { name: n.name })}
       hint={t("neighbourhoods.feedHint", { path: `/feeds/neighbourhoods/${n.slug}.ics` })}
-      notice={saved ? <FormMessage tone="success">{t("neighbourhoods.saved")}</FormMessage> : null}
       form={form}
       formKey={`${n.name}-${n.lat}-${n.lon}`}
       fields={<NeighbourhoodFields form={form} />}

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReferenceListPage } from "~/components/admin/reference-list";
-import { FormMessage, useValidatedForm } from "~/components/forms";
+import { useValidatedForm } from "~/components/forms";
 import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
@@ -14,6 +14,7 @@ import {
 import { NeighbourhoodSchema } from "~/modules/places/neighbourhoods.schema";
 import { cityName } from "~/utils/env.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "admin"] };
@@ -36,18 +37,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = addNeighbourhood(getDb(), admin.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
-  return { added: result.data.name };
+  return redirectWithNotice("/admin/neighbourhoods", {
+    key: "admin:neighbourhoods.added",
+    values: { name: result.data.name },
+  });
 }
 
 export default function AdminNeighbourhoodsPage() {
   const { neighbourhoods, municipality } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
-  const added = actionData && "added" in actionData ? actionData.added : null;
   const form = useValidatedForm({
     id: "neighbourhood-new",
     schema: NeighbourhoodSchema,
-    actionData: added ? undefined : actionData,
+    actionData,
     defaultValues: { name: "", district: "", municipality, lat: "", lon: "", radiusKm: "2" },
   });
   return (
@@ -56,9 +59,6 @@ export default function AdminNeighbourhoodsPage() {
       backLabel={t("back")}
       title={t("neighbourhoods.title")}
       intro={t("neighbourhoods.intro")}
-      notice={
-        added ? <FormMessage tone="success">{t("neighbourhoods.added", { name: added })}</FormMessage> : null
-      }
       countHeading={t("neighbourhoods.count", { count: neighbourhoods.length })}
       columns={[
         t("neighbourhoods.name"),
@@ -80,7 +80,7 @@ export default function AdminNeighbourhoodsPage() {
       ))}
       addHeading={t("neighbourhoods.addHeading")}
       form={form}
-      formKey={added ?? "form"}
+      formKey={String(neighbourhoods.length)}
       fields={<NeighbourhoodFields form={form} />}
       addLabel={t("neighbourhoods.add")}
     />

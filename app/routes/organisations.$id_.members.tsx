@@ -14,6 +14,7 @@ import { getOrganisationSummary, listMembers, removeMember } from "~/modules/org
 import { requireIdParam, requireOrgMember } from "~/modules/permissions/guards.server";
 import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
 import { validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "home"] };
@@ -33,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const membersPath = (organisationId: number) => `/organisations/${organisationId}/members`;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = requireIdParam(params);
   const { user } = await requireOrgMember(getDb(), request, organisationId, { role: "owner" });
@@ -42,14 +45,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const userId = formData.get("userId");
     const done = typeof userId === "string" && removeMember(getDb(), organisationId, userId);
     return done
-      ? { notice: "members.removed" as const }
+      ? redirectWithNotice(membersPath(organisationId), { key: "home:members.removed" })
       : data({ notice: "members.cannotRemove" as const }, { status: 400 });
   }
   if (intent === "revoke") {
     const id = formData.get("inviteId");
     const done = typeof id === "string" && revokeInvite(getDb(), id, { organisationId });
     return done
-      ? { notice: "members.inviteRevoked" as const }
+      ? redirectWithNotice(membersPath(organisationId), { key: "home:members.inviteRevoked" })
       : data({ notice: "members.inviteMissing" as const }, { status: 404 });
   }
   const result = validateFormData(formData, OrganisationInviteSchema);
@@ -63,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await requestLocale(getDb(), request),
   );
   if (!outcome.ok) return formRefusal(formData, outcome);
-  return { notice: "members.invited" as const };
+  return redirectWithNotice(membersPath(organisationId), { key: "home:members.invited" });
 }
 
 export default function OrganisationMembersPage() {
@@ -72,8 +75,6 @@ export default function OrganisationMembersPage() {
   const { t } = useTranslation(["home", "auth"]);
   const notice = actionData && "notice" in actionData ? actionData.notice : null;
   const form = useValidatedForm({ id: "member-invite", schema: OrganisationInviteSchema, actionData });
-  const ok =
-    notice === "members.invited" || notice === "members.removed" || notice === "members.inviteRevoked";
   return (
     <div className="page">
       <p>
@@ -82,7 +83,7 @@ export default function OrganisationMembersPage() {
         </Link>
       </p>
       <h1 id="members-heading">{t("members.title", { name: organisation.name })}</h1>
-      {notice ? <FormMessage tone={ok ? "success" : "error"}>{t(notice)}</FormMessage> : null}
+      {notice ? <FormMessage>{t(notice)}</FormMessage> : null}
       <TableScroll labelledBy="members-heading">
         <table className="data-table">
           <thead>
@@ -123,12 +124,7 @@ export default function OrganisationMembersPage() {
       </TableScroll>
       <h2>{t("members.invite")}</h2>
       <ErrorSummary form={form} />
-      <Form
-        method="post"
-        noValidate
-        onSubmit={form.onSubmit}
-        key={notice === "members.invited" ? invites.length : "form"}
-      >
+      <Form method="post" noValidate onSubmit={form.onSubmit} key={invites.length}>
         <TextField form={form} name="email" label={t("auth:fields.email")} type="email" required />
         <button type="submit" name="intent" value="invite" className="button">
           {t("members.sendInvite")}

@@ -16,7 +16,6 @@ export function ReferenceListPage<T extends FieldValues>({
   backLabel,
   title,
   intro,
-  notice,
   countHeading,
   columns,
   rows,
@@ -31,7 +30,6 @@ export function ReferenceListPage<T extends FieldValues>({
   backLabel: string;
   title: string;
   intro: string;
-  notice?: ReactNode;
   countHeading: string;
   columns: string[];
   /** The table's rows (`<tr>` each). */
@@ -52,7 +50,6 @@ export function ReferenceListPage<T extends FieldValues>({
       </p>
       <h1>{title}</h1>
       <p className="lead">{intro}</p>
-      {notice}
       <h2 id={`${id}-count`}>{countHeading}</h2>
       <TableScroll labelledBy={`${id}-count`}>
         <table className="data-table">
@@ -92,7 +89,6 @@ export function ReferenceEntryPage<T extends FieldValues>({
   backLabel,
   title,
   hint,
-  notice,
   form,
   formKey,
   fields,
@@ -103,7 +99,6 @@ export function ReferenceEntryPage<T extends FieldValues>({
   backLabel: string;
   title: string;
   hint: ReactNode;
-  notice?: ReactNode;
   form: ValidatedForm<T>;
   /** Changes with the saved values, so the form shows them after saving. */
   formKey: string;
@@ -128,7 +123,6 @@ export function ReferenceEntryPage<T extends FieldValues>({
       </p>
       <h1>{title}</h1>
       <p className="hint">{hint}</p>
-      {notice}
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit} key={formKey}>
         {fields}
