@@ -12,7 +12,7 @@ import * as outboxMessage from "~/routes/admin.outbox.$id";
 import * as confirmEmail from "~/routes/confirm-email";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as login from "~/routes/login";
-import * as members from "~/routes/organisations.$id_.members";
+import * as members from "~/routes/organisations.$id.members";
 import * as registerOrganisation from "~/routes/register.organisation";
 import * as register from "~/routes/register._index";
 import * as resetPassword from "~/routes/reset-password";

@@ -1,8 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
-import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { appOrigin } from "~/modules/auth/account-queries.server";
@@ -76,12 +75,7 @@ export default function OrganisationMembersPage() {
   const notice = actionData && "notice" in actionData ? actionData.notice : null;
   const form = useValidatedForm({ id: "member-invite", schema: OrganisationInviteSchema, actionData });
   return (
-    <div className="page">
-      <p>
-        <Link to="/organisation">
-          <BackArrow /> {t("organisation.back")}
-        </Link>
-      </p>
+    <section aria-labelledby="members-heading">
       <h1 id="members-heading">{t("members.title", { name: organisation.name })}</h1>
       {notice ? <FormMessage>{t(notice)}</FormMessage> : null}
       <TableScroll labelledBy="members-heading">
@@ -153,6 +147,6 @@ export default function OrganisationMembersPage() {
           </ul>
         </>
       ) : null}
-    </div>
+    </section>
   );
 }
