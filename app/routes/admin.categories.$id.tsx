@@ -18,6 +18,8 @@ import { getCategoryForAdmin, removeCategory, updateCategory } from "~/modules/p
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
+import { useCategoryName } from "~/components/use-category-name";
+import { isBuiltInCategory } from "~/modules/places/category-names";
 
 export const handle = { i18n: ["common", "admin"] };
 
@@ -54,12 +56,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminCategoryPage() {
   const { category: c } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
+  const categoryName = useCategoryName();
   const removeError = actionData && "removeError" in actionData ? actionData.removeError : null;
   const errorText = useDataKeys([removeError]);
   // Built-in categories have their names in the app's five languages; those are what people see.
-  const builtIn = i18n.exists(`common:categories.${c.slug}`);
-  const shown = t(`common:categories.${c.slug}`, { defaultValue: c.name });
+  const builtIn = isBuiltInCategory(c.slug);
+  const shown = categoryName(c);
   const form = useValidatedForm({
     id: "category",
     schema: CategorySchema,

@@ -11,6 +11,7 @@ import { addCategory, listCategoriesForAdmin } from "~/modules/places/category-a
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "admin"] };
 
@@ -39,6 +40,7 @@ export default function AdminCategoriesPage() {
   const { categories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
+  const categoryName = useCategoryName();
   const form = useValidatedForm({
     id: "category-new",
     schema: CategorySchema,
@@ -56,9 +58,7 @@ export default function AdminCategoriesPage() {
       rows={categories.map((c) => (
         <tr key={c.id}>
           <td>
-            <Link to={`/admin/categories/${c.id}`}>
-              {t(`common:categories.${c.slug}`, { defaultValue: c.name })}
-            </Link>
+            <Link to={`/admin/categories/${c.id}`}>{categoryName(c)}</Link>
           </td>
           <td>{c.active ? t("categories.offeredYes") : t("categories.offeredNo")}</td>
           <td>{c.uses > 0 ? t("categories.usesCount", { count: c.uses }) : t("categories.unused")}</td>

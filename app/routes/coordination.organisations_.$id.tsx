@@ -57,7 +57,7 @@ export default function OrganisationVerificationPage() {
       <h1>{org.name}</h1>
       <dl className="facts-grid">
         <dt>{t("organisation.kind")}</dt>
-        <dd>{t(`auth:kinds.${org.kind}`, { defaultValue: org.kind })}</dd>
+        <dd>{t(`auth:kinds.${org.kind}`)}</dd>
         <dt>{t("organisation.neighbourhoods")}</dt>
         <dd>{formatList(org.neighbourhoodNames) || t("verification.noNeighbourhood")}</dd>
         <dt>{t("organisation.owners")}</dt>

@@ -27,6 +27,7 @@ import { redirectWithNotice } from "~/utils/notice.server";
 import { publicOrigin } from "~/utils/env.server";
 import { formatMoney } from "~/utils/format";
 import { useFormatList } from "~/components/use-format-list";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -162,6 +163,7 @@ export default function ManageActivityPage() {
   const { organisationId, activity, may, now, checkIns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation(["events", "common"]);
+  const categoryName = useCategoryName();
   const formatList = useFormatList();
   const base = `/organisations/${organisationId}/activities/${activity.id}`;
   const isPublic = activity.status === "published" && activity.organisationVerified;
@@ -241,7 +243,7 @@ export default function ManageActivityPage() {
         <dt>{t("manage.where")}</dt>
         <dd>{[activity.place, activity.neighbourhoodName].filter(Boolean).join(", ")}</dd>
         <dt>{t("form.category")}</dt>
-        <dd>{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</dd>
+        <dd>{categoryName({ slug: activity.categorySlug, name: activity.categoryName })}</dd>
         <dt>{t("form.languages")}</dt>
         <dd>{formatList(activity.languages.map((code) => t(`common:languages.${code}`))) || "—"}</dd>
         <dt>{t("form.cost")}</dt>
