@@ -7,15 +7,17 @@ import { MachineMark } from "./machine-translation";
 import { DateRange } from "./time";
 import { useFormatList } from "~/components/use-format-list";
 import type { Language } from "@db/schema/enums";
+import { useCategoryName } from "~/components/use-category-name";
 
 export function ActivityCard({ activity }: { activity: ActivityListItem }) {
   const { t, i18n } = useTranslation(["activities", "common"]);
+  const categoryName = useCategoryName();
   const formatList = useFormatList();
   return (
     <article className="card activity-card" aria-labelledby={`activity-${activity.id}-title`}>
       <p className="card__eyebrow">
         <span className="tag">
-          {t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}
+          {categoryName({ slug: activity.categorySlug, name: activity.categoryName })}
         </span>{" "}
         <span>{activity.neighbourhoodName}</span>
       </p>

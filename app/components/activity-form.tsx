@@ -18,6 +18,7 @@ import {
 } from "~/components/forms";
 import { ReadabilityHint } from "~/components/readability-hint";
 import type { ActivityFormInput } from "~/modules/events/activity.schema";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const EMPTY_SHIFT_ROW = {
   id: "",
@@ -69,6 +70,7 @@ export function ActivityForm({
   cancelHref,
 }: ActivityFormProps) {
   const { t } = useTranslation(["events", "common"]);
+  const categoryName = useCategoryName();
   const { fields, append } = useFieldArray({ control: form.rhf.control, name: "shifts", keyName: "key" });
 
   return (
@@ -110,7 +112,7 @@ export function ActivityForm({
             { value: "", label: t("form.choose") },
             ...categories.map((c) => ({
               value: String(c.id),
-              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+              label: categoryName(c),
             })),
           ]}
         />

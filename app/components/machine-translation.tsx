@@ -1,12 +1,9 @@
 /**
  * The machine-translation mark readers and editors see on a draft nobody has checked yet, the
- * "Entwurf übersetzen" button with what it sends where, and the note after drafting.
+ * "Entwurf übersetzen" button with what it sends where (what a draft did is a notice after the redirect:
+ * modules/outside/draft-notices.server.ts).
  */
 import { useTranslation } from "react-i18next";
-import type { Language } from "@db/schema/enums";
-import type { DraftSummary } from "~/modules/outside/machine-mark";
-import { useFormatList } from "./use-format-list";
-import { FormMessage } from "~/components/forms";
 
 /** "maschinell übersetzt — bitte prüfen", in the reader's language. */
 export function MachineMark({ className }: { className?: string }) {
@@ -36,31 +33,5 @@ export function DraftButton({ id, sends }: { id: string; sends: "activity" | "or
         )}
       </p>
     </div>
-  );
-}
-
-/** What the last "Entwurf übersetzen" did. */
-export function DraftNoticeMessage({ notice }: { notice: DraftSummary | null }) {
-  const { t } = useTranslation("common");
-  const formatList = useFormatList();
-  if (!notice) return null;
-  const names = (locales: readonly string[]) =>
-    formatList(locales.map((l) => t(`languages.${l as Language}`)));
-  return (
-    <>
-      <FormMessage tone="success">
-        {notice.drafted.length > 0
-          ? t("translationHelp.drafted", { count: notice.drafted.length, languages: names(notice.drafted) })
-          : notice.missing.length === 0
-            ? t("translationHelp.nothingToDraft")
-            : null}
-      </FormMessage>
-      {notice.missing.length > 0 ? (
-        <FormMessage tone="error">
-          {t("translationHelp.missing", { languages: names(notice.missing) })}{" "}
-          {t(`translationHelp.problems.${notice.problem ?? "failed"}`)}
-        </FormMessage>
-      ) : null}
-    </>
   );
 }

@@ -11,6 +11,7 @@ import {
   TextField,
   useValidatedForm,
 } from "~/components/forms";
+import { useCategoryName } from "~/components/use-category-name";
 
 /** Create or edit an offer (a volunteer's or an organisation's). Works without JavaScript. */
 export function OfferForm({
@@ -29,6 +30,7 @@ export function OfferForm({
   hiddenFields?: Record<string, string>;
 }) {
   const { t, i18n } = useTranslation(["offers", "common", "volunteer"]);
+  const categoryName = useCategoryName();
   const form = useValidatedForm({ id: "offer", schema: OfferSchema, actionData, defaultValues: defaults });
   const collator = new Intl.Collator(i18n.language);
   const languageOptions = LANGUAGE.map((code) => ({
@@ -57,7 +59,7 @@ export function OfferForm({
           { value: "", label: t("fields.chooseCategory") },
           ...categories.map((c) => ({
             value: String(c.id),
-            label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+            label: categoryName(c),
           })),
         ]}
       />

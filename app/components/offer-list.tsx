@@ -5,6 +5,7 @@ import type { OfferListFilter } from "~/modules/offers/offers.schema";
 import type { OfferListItem } from "~/modules/offers/queries.server";
 import { DateOnly } from "./time";
 import { useFormatList } from "~/components/use-format-list";
+import { useCategoryName } from "~/components/use-category-name";
 
 const STATUS_TONE: Record<OfferStatus, string> = {
   active: "status status--ok",
@@ -25,6 +26,7 @@ export function OfferList({
   basePath: string;
 }) {
   const { t } = useTranslation(["offers", "common"]);
+  const categoryName = useCategoryName();
   const formatList = useFormatList();
   const all = counts.active + counts.paused + counts.ended;
   const tabs: { value: OfferListFilter; count: number }[] = [
@@ -57,7 +59,7 @@ export function OfferList({
             <li key={offer.id} className="card">
               <p className="card__eyebrow">
                 <span className="tag">
-                  {t(`common:categories.${offer.categorySlug}`, { defaultValue: offer.categoryName })}
+                  {categoryName({ slug: offer.categorySlug, name: offer.categoryName })}
                 </span>{" "}
                 <span className={STATUS_TONE[offer.status]}>{t(`status.${offer.status}`)}</span>
                 {offer.expired && offer.status !== "ended" ? (

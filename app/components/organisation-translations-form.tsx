@@ -1,11 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { UiLocale } from "@db/schema/enums";
-import type { DraftSummary } from "~/modules/outside/machine-mark";
 import { OrganisationTranslationsSchema } from "~/modules/organisations/organisation.schema";
 import type { FormFailure } from "~/utils/form-validation";
 import { ErrorSummary, useValidatedForm, CheckboxField, TextAreaField } from "~/components/forms";
-import { DraftButton, DraftNoticeMessage, MachineMark } from "./machine-translation";
+import { DraftButton, MachineMark } from "./machine-translation";
 
 /**
  * The organisation's description in the other UI languages, with "Entwurf übersetzen" when the
@@ -15,13 +14,11 @@ export function OrganisationTranslationsForm({
   originalLanguage,
   translations,
   canDraft,
-  notice,
   failure,
 }: {
   originalLanguage: UiLocale;
   translations: { locale: UiLocale; description: string; machineTranslated: boolean }[];
   canDraft: boolean;
-  notice: DraftSummary | null;
   failure: FormFailure | undefined;
 }) {
   const { t } = useTranslation(["organisations", "common"]);
@@ -39,7 +36,6 @@ export function OrganisationTranslationsForm({
     <section id="translations" aria-labelledby="translations-heading" className="section-card">
       <h2 id="translations-heading">{t("translations.title")}</h2>
       <p>{t("translations.intro", { language: t(`common:languages.${originalLanguage}`) })}</p>
-      {!failure ? <DraftNoticeMessage notice={notice} /> : null}
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         {locales.map((locale) => (

@@ -6,6 +6,7 @@ import type { ShiftWeek, WeekShift } from "~/modules/events/shift-week.server";
 import { weekHref, type ShiftWeekField, type ShiftWeekFilter } from "~/modules/events/shift-week.schema";
 import { formatDayHeading, formatDayRange, formatTime } from "~/utils/format";
 import { startOfZonedDay } from "~/utils/time";
+import { useCategoryName } from "~/components/use-category-name";
 
 /** Noon of an ISO date in Berlin: a safe instant to format the date from. */
 const noonOf = (isoDate: string) => startOfZonedDay(isoDate) + 12 * 3_600_000;
@@ -76,6 +77,7 @@ export function ShiftWeekView({
   moreHref: (isoDate: string) => string;
 }) {
   const { t, i18n } = useTranslation(["activities", "common"]);
+  const categoryName = useCategoryName();
   const range = formatDayRange(noonOf(week.monday), noonOf(week.sunday), i18n.language);
   return (
     <>
@@ -115,7 +117,7 @@ export function ShiftWeekView({
             allLabel={t("filter.all")}
             options={categories.map((c) => ({
               value: c.slug,
-              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+              label: categoryName(c),
             }))}
             error={errors.category}
           />

@@ -21,7 +21,7 @@ import {
   TextField,
   useValidatedForm,
   type ValidatedForm,
-  FieldError,
+  FieldFrame,
 } from "~/components/forms";
 import { useHydrated } from "./use-hydrated";
 import { useFormatList } from "~/components/use-format-list";
@@ -179,16 +179,14 @@ function LanguageRows({ form, initialRows }: { form: ProfileForm; initialRows: n
   };
 
   return (
-    <fieldset
+    <FieldFrame
       id={id}
+      label={t("profile.languages")}
+      hint={t("profile.languagesHint")}
+      error={error}
+      layout="group"
       className="field"
-      aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")}
-      aria-invalid={error ? true : undefined}
     >
-      <legend>{t("profile.languages")}</legend>
-      <p id={`${id}-hint`} className="hint">
-        {t("profile.languagesHint")}
-      </p>
       <div className="language-rows">
         {rows.map((index, position) => (
           <div key={index} className="language-row">
@@ -238,7 +236,6 @@ function LanguageRows({ form, initialRows }: { form: ProfileForm; initialRows: n
           )}
         </p>
       ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </fieldset>
+    </FieldFrame>
   );
 }

@@ -8,14 +8,14 @@ import { DateOnly, DateRange } from "./time";
 import { useFormatList } from "~/components/use-format-list";
 import type { Weekday } from "@db/schema/enums";
 import type { Language } from "@db/schema/enums";
+import { useCategoryName } from "~/components/use-category-name";
 
 function Eyebrow({ item }: { item: ShiftWorkItem | NeedWorkItem }) {
   const { t, i18n } = useTranslation(["volunteer", "common"]);
+  const categoryName = useCategoryName();
   return (
     <p className="card__eyebrow">
-      <span className="tag">
-        {t(`common:categories.${item.categorySlug}`, { defaultValue: item.categoryName })}
-      </span>{" "}
+      <span className="tag">{categoryName({ slug: item.categorySlug, name: item.categoryName })}</span>{" "}
       <span>{item.neighbourhoodName}</span>
       {item.distanceKm !== null ? (
         <span>
@@ -88,13 +88,14 @@ export function ShiftWorkCard({ item }: { item: ShiftWorkItem }) {
 
 export function NeedWorkCard({ item }: { item: NeedWorkItem }) {
   const { t } = useTranslation(["volunteer", "common"]);
+  const categoryName = useCategoryName();
   const formatList = useFormatList();
   return (
     <article className="card" aria-labelledby={`need-${item.id}-title`}>
       <Eyebrow item={item} />
       <h3 id={`need-${item.id}-title`} className="card__title">
         {t("find.needTitle", {
-          category: t(`common:categories.${item.categorySlug}`, { defaultValue: item.categoryName }),
+          category: categoryName({ slug: item.categorySlug, name: item.categoryName }),
         })}
       </h3>
       {item.urgency === "high" || item.urgency === "urgent" ? (

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, FormMessage, SelectField, TextField, useValidatedForm } from "~/components/forms";
+import { ErrorSummary, SelectField, TextField, useValidatedForm } from "~/components/forms";
 import { updateProfile } from "~/modules/auth/account-commands.server";
 import { getDb } from "~/utils/db.server";
 import { ProfileSchema } from "~/modules/auth/auth.schema";
@@ -11,6 +11,7 @@ import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
 import { localeCookie } from "~/modules/i18n/i18next.server";
 import { validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "auth"] };
 
@@ -34,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success) return data(result, { status: 400 });
   updateProfile(getDb(), user.id, result.data);
   // The chosen language becomes this browser's UI language too.
-  return data(
-    { saved: true as const },
+  return redirectWithNotice(
+    "/account",
+    { key: "auth:account.saved" },
     { headers: { "Set-Cookie": await localeCookie.serialize(result.data.locale) } },
   );
 }
@@ -64,9 +66,6 @@ export default function AccountPage() {
       </p>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t("account.profile")}</h2>
-        {actionData && "saved" in actionData ? (
-          <FormMessage tone="success">{t("account.saved")}</FormMessage>
-        ) : null}
         <ErrorSummary form={form} />
         <Form method="post" noValidate onSubmit={form.onSubmit}>
           <TextField form={form} name="displayName" label={t("fields.displayName")} autoComplete="name" />

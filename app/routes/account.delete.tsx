@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
@@ -16,6 +10,7 @@ import { deleteOwnAccount } from "~/modules/privacy/account-privacy.server";
 import { DeleteAccountSchema } from "~/modules/privacy/privacy.schema";
 import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
 import { validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "auth", "privacy"] };
 
@@ -37,7 +32,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await deleteOwnAccount(getDb(), user.id, result.data.password);
   if (!outcome.ok) return formRefusal(formData, outcome);
   // The sessions went with the account; the cookie goes too.
-  return redirect("/privacy?erased=1", { headers: { "Set-Cookie": blankSessionCookie() } });
+  return redirectWithNotice(
+    "/privacy",
+    { key: "privacy:page.erased" },
+    { headers: { "Set-Cookie": blankSessionCookie() } },
+  );
 }
 
 export default function DeleteAccountPage() {

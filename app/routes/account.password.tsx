@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { changePassword } from "~/modules/auth/credentials.server";
 import { getDb } from "~/utils/db.server";
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from "~/modules/auth/auth.schema";
@@ -10,6 +10,7 @@ import { getOptionalSession, requireUser } from "~/modules/auth/session.server";
 import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
 import { validateFormData } from "~/utils/form-validation";
 import { pageTitle } from "~/utils/page-title";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "auth"] };
 
@@ -36,14 +37,13 @@ export async function action({ request }: ActionFunctionArgs) {
     result.data.newPassword,
   );
   if (!outcome.ok) return formRefusal(formData, outcome);
-  return { changed: true as const };
+  return redirectWithNotice("/account/password", { key: "auth:changePassword.done" });
 }
 
 export default function ChangePasswordPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const form = useValidatedForm({ id: "password", schema: ChangePasswordSchema, actionData });
-  const changed = actionData && "changed" in actionData;
   return (
     <div className="page page--narrow">
       <p>
@@ -53,9 +53,8 @@ export default function ChangePasswordPage() {
       </p>
       <h1>{t("changePassword.title")}</h1>
       <p>{t("changePassword.intro")}</p>
-      {changed ? <FormMessage tone="success">{t("changePassword.done")}</FormMessage> : null}
       <ErrorSummary form={form} />
-      <Form method="post" noValidate onSubmit={form.onSubmit} key={changed ? "done" : "form"}>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
         <TextField
           form={form}
           name="currentPassword"

@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { cityName, publicOrigin } from "~/utils/env.server";
 import { formatMoney } from "~/utils/format";
 import { useFormatList } from "~/components/use-format-list";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "activities", "volunteer"] };
 
@@ -99,6 +100,7 @@ function eventJsonLd(activity: PublicActivity, origin: string, city: string | nu
 export default function ActivityPage() {
   const { activity, origin, city, signups, viewer } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["activities", "common"]);
+  const categoryName = useCategoryName();
   const formatList = useFormatList();
   const nonce = useNonce();
   // "<" is escaped so text from the database can never close the script element.
@@ -113,7 +115,7 @@ export default function ActivityPage() {
       </p>
       <p className="card__eyebrow">
         <span className="tag">
-          {t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}
+          {categoryName({ slug: activity.categorySlug, name: activity.categoryName })}
         </span>{" "}
         <Link to={`/activities?neighbourhood=${activity.neighbourhoodSlug}`}>
           {activity.neighbourhoodName}

@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -9,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, useValidatedForm, TextAreaField } from "~/components/forms";
+import { ErrorSummary, useValidatedForm, TextAreaField } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { requireUser } from "~/modules/auth/session.server";
 import { loadEventResource } from "~/modules/events/queries.server";
@@ -33,6 +32,7 @@ import organisationStyles from "~/styles/organisation.css?url";
 import { getDb } from "~/utils/db.server";
 import { formatRange } from "~/utils/format";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "events"] };
 
@@ -99,18 +99,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body,
   });
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
-  const next = new URLSearchParams({ sent: String(outcome.sent) });
+  // The page keeps the choice of recipients (shift, waitlist).
+  const next = new URLSearchParams();
   if (shift) next.set("shift", shift);
   if (waitlist) next.set("waitlist", "on");
-  return redirect(`/activities/${eventId}/message?${next.toString()}`);
+  const query = next.toString() ? `?${next.toString()}` : "";
+  return redirectWithNotice(`/activities/${eventId}/message${query}`, {
+    key: "events:message.sent",
+    values: { count: outcome.sent },
+  });
 }
 
 export default function ShiftMessagePage() {
   const { activity, choice, target, prefill, left, messages, back } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation(["events", "common"]);
-  const sent = Number(searchParams.get("sent") ?? 0) || 0;
   const confirmed = target.recipients.filter((r) => r.status === "confirmed").length;
   const waiting = target.recipients.length - confirmed;
 
@@ -123,9 +126,6 @@ export default function ShiftMessagePage() {
       </p>
       <h1 id="message-heading">{t("message.title", { title: activity.title })}</h1>
       <p>{t("message.intro")}</p>
-      {sent > 0 && !actionData ? (
-        <FormMessage tone="success">{t("message.sent", { count: sent })}</FormMessage>
-      ) : null}
 
       <section aria-labelledby="recipients-heading">
         <h2 id="recipients-heading">{t("message.recipientsHeading")}</h2>

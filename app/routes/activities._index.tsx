@@ -11,6 +11,7 @@ import { listActiveCategories, listNeighbourhoods } from "~/modules/places/place
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
 import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/forms";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "activities"] };
 
@@ -46,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ActivitiesPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["activities", "common"]);
+  const categoryName = useCategoryName();
   const [searchParams] = useSearchParams();
   const { filter, errors } = data;
 
@@ -91,7 +93,7 @@ export default function ActivitiesPage() {
             allLabel={t("filter.all")}
             options={data.categories.map((c) => ({
               value: c.slug,
-              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+              label: categoryName(c),
             }))}
             error={errors.category}
           />
@@ -172,6 +174,7 @@ function FeedLinks({
   category?: { slug: string; name: string };
 }) {
   const { t } = useTranslation(["activities", "common"]);
+  const categoryName = useCategoryName();
   return (
     <p className="feed-links">
       {neighbourhood || category ? (
@@ -181,11 +184,7 @@ function FeedLinks({
             <a href={`/feeds/neighbourhoods/${neighbourhood.slug}.ics`}>{neighbourhood.name}</a>
           ) : null}
           {neighbourhood && category ? " · " : null}
-          {category ? (
-            <a href={`/feeds/categories/${category.slug}.ics`}>
-              {t(`common:categories.${category.slug}`, { defaultValue: category.name })}
-            </a>
-          ) : null}
+          {category ? <a href={`/feeds/categories/${category.slug}.ics`}>{categoryName(category)}</a> : null}
           {" · "}
         </>
       ) : null}

@@ -5,18 +5,21 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { BackArrow } from "~/components/back-arrow";
+import { ReferenceEntryPage } from "~/components/admin/reference-list";
 import { CategoryFields } from "~/components/category-fields";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
+import { useValidatedForm } from "~/components/forms";
 import { useDataKeys } from "~/modules/i18n/keys";
 import { getDb } from "~/utils/db.server";
 import { notFound, requireCan, requireIdParam } from "~/modules/permissions/guards.server";
 import { CategorySchema } from "~/modules/places/categories.schema";
 import { getCategoryForAdmin, removeCategory, updateCategory } from "~/modules/places/category-admin.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
+import { useCategoryName } from "~/components/use-category-name";
+import { isBuiltInCategory } from "~/modules/places/category-names";
 
 export const handle = { i18n: ["common", "admin"] };
 
@@ -47,65 +50,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = updateCategory(getDb(), admin.id, category.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
-  return { saved: true as const };
+  return redirectWithNotice(`/admin/categories/${category.id}`, { key: "admin:categories.saved" });
 }
 
 export default function AdminCategoryPage() {
   const { category: c } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
+  const categoryName = useCategoryName();
   const removeError = actionData && "removeError" in actionData ? actionData.removeError : null;
-  const saved = actionData && "saved" in actionData;
   const errorText = useDataKeys([removeError]);
   // Built-in categories have their names in the app's five languages; those are what people see.
-  const builtIn = i18n.exists(`common:categories.${c.slug}`);
-  const shown = t(`common:categories.${c.slug}`, { defaultValue: c.name });
+  const builtIn = isBuiltInCategory(c.slug);
+  const shown = categoryName(c);
   const form = useValidatedForm({
     id: "category",
     schema: CategorySchema,
-    actionData: removeError || saved ? undefined : actionData,
+    actionData: removeError ? undefined : actionData,
     defaultValues: { name: c.name, active: c.active ? "on" : "" },
   });
   return (
-    <div className="page">
-      <p>
-        <Link to="/admin/categories">
-          <BackArrow /> {t("categories.backToList")}
-        </Link>
-      </p>
-      <h1>{t("categories.editTitle", { name: shown })}</h1>
-      <p className="hint">
-        {builtIn ? t("categories.builtInHint", { name: shown }) : t("categories.ownHint")}{" "}
-        <Trans
-          t={t}
-          i18nKey="categories.feedHint"
-          values={{ path: `/feeds/categories/${c.slug}.ics` }}
-          components={{ path: <code dir="ltr" /> }}
-        />
-      </p>
-      {saved ? <FormMessage tone="success">{t("categories.saved")}</FormMessage> : null}
-      <ErrorSummary form={form} />
-      <Form method="post" noValidate onSubmit={form.onSubmit} key={`${c.name}-${String(c.active)}`}>
-        <CategoryFields form={form} />
-        <button type="submit" className="button">
-          {t("categories.save")}
-        </button>
-      </Form>
-      <section aria-labelledby="remove-heading">
-        <h2 id="remove-heading">{t("categories.removeHeading")}</h2>
-        {removeError ? <FormMessage>{errorText(removeError)}</FormMessage> : null}
-        {c.uses > 0 ? (
-          <p>{t("categories.inUse", { count: c.uses })}</p>
-        ) : (
-          <Form method="post">
-            <p>{t("categories.removeHint")}</p>
-            <input type="hidden" name="intent" value="remove" />
-            <button type="submit" className="button button--secondary">
-              {t("categories.remove")}
-            </button>
-          </Form>
-        )}
-      </section>
-    </div>
+    <ReferenceEntryPage
+      backTo="/admin/categories"
+      backLabel={t("categories.backToList")}
+      title={t("categories.editTitle", { name: shown })}
+      hint={
+        <>
+          {builtIn ? t("categories.builtInHint", { name: shown }) : t("categories.ownHint")}{" "}
+          <Trans
+            t={t}
+            i18nKey="categories.feedHint"
+            values={{ path: `/feeds/categories/${c.slug}.ics` }}
+            components={{ path: <code dir="ltr" /> }}
+          />
+        </>
+      }
+      form={form}
+      formKey={`${c.name}-${String(c.active)}`}
+      fields={<CategoryFields form={form} />}
+      saveLabel={t("categories.save")}
+      remove={{
+        heading: t("categories.removeHeading"),
+        inUse: c.uses > 0 ? t("categories.inUse", { count: c.uses }) : null,
+        hint: t("categories.removeHint"),
+        label: t("categories.remove"),
+        error: removeError ? errorText(removeError) : null,
+      }}
+    />
   );
 }

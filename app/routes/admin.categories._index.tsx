@@ -1,16 +1,17 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BackArrow } from "~/components/back-arrow";
+import { ReferenceListPage } from "~/components/admin/reference-list";
 import { CategoryFields } from "~/components/category-fields";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
-import { TableScroll } from "~/components/table-scroll";
+import { useValidatedForm } from "~/components/forms";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { CategorySchema } from "~/modules/places/categories.schema";
 import { addCategory, listCategoriesForAdmin } from "~/modules/places/category-admin.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "admin"] };
 
@@ -29,69 +30,45 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = addCategory(getDb(), admin.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
-  return { added: result.data.name };
+  return redirectWithNotice("/admin/categories", {
+    key: "admin:categories.added",
+    values: { name: result.data.name },
+  });
 }
 
 export default function AdminCategoriesPage() {
   const { categories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
-  const added = actionData && "added" in actionData ? actionData.added : null;
+  const categoryName = useCategoryName();
   const form = useValidatedForm({
     id: "category-new",
     schema: CategorySchema,
-    actionData: added ? undefined : actionData,
+    actionData,
     defaultValues: { name: "", active: "on" },
   });
   return (
-    <div className="page page--wide">
-      <p>
-        <Link to="/admin">
-          <BackArrow /> {t("back")}
-        </Link>
-      </p>
-      <h1>{t("categories.title")}</h1>
-      <p className="lead">{t("categories.intro")}</p>
-      {added ? <FormMessage tone="success">{t("categories.added", { name: added })}</FormMessage> : null}
-      <h2 id="categories-count">{t("categories.count", { count: categories.length })}</h2>
-      <TableScroll labelledBy="categories-count">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("categories.name")}</th>
-              <th scope="col">{t("categories.offered")}</th>
-              <th scope="col">{t("categories.uses")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/admin/categories/${c.id}`}>
-                    {t(`common:categories.${c.slug}`, { defaultValue: c.name })}
-                  </Link>
-                </td>
-                <td>{c.active ? t("categories.offeredYes") : t("categories.offeredNo")}</td>
-                <td>{c.uses > 0 ? t("categories.usesCount", { count: c.uses }) : t("categories.unused")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <h2 id="category-new-heading">{t("categories.addHeading")}</h2>
-      <ErrorSummary form={form} />
-      <Form
-        method="post"
-        noValidate
-        onSubmit={form.onSubmit}
-        aria-labelledby="category-new-heading"
-        key={added ?? "form"}
-      >
-        <CategoryFields form={form} nameHint />
-        <button type="submit" className="button">
-          {t("categories.add")}
-        </button>
-      </Form>
-    </div>
+    <ReferenceListPage
+      id="categories"
+      backLabel={t("back")}
+      title={t("categories.title")}
+      intro={t("categories.intro")}
+      countHeading={t("categories.count", { count: categories.length })}
+      columns={[t("categories.name"), t("categories.offered"), t("categories.uses")]}
+      rows={categories.map((c) => (
+        <tr key={c.id}>
+          <td>
+            <Link to={`/admin/categories/${c.id}`}>{categoryName(c)}</Link>
+          </td>
+          <td>{c.active ? t("categories.offeredYes") : t("categories.offeredNo")}</td>
+          <td>{c.uses > 0 ? t("categories.usesCount", { count: c.uses }) : t("categories.unused")}</td>
+        </tr>
+      ))}
+      addHeading={t("categories.addHeading")}
+      form={form}
+      formKey={String(categories.length)}
+      fields={<CategoryFields form={form} nameHint />}
+      addLabel={t("categories.add")}
+    />
   );
 }

@@ -18,6 +18,7 @@ import { getServerT } from "~/modules/i18n/server-t.server";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "arrivals"] };
 
@@ -58,6 +59,7 @@ export default function FirstStepsPage() {
   const { templates, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["arrivals", "common"]);
+  const categoryName = useCategoryName();
   const installed = actionData && "installed" in actionData ? actionData.installed : null;
   const failed = actionData && "errors" in actionData ? actionData.errors.intent : undefined;
   return (
@@ -117,11 +119,7 @@ export default function FirstStepsPage() {
                     <th scope="row">
                       <Link to={`/admin/first-steps/${template.id}`}>{template.title}</Link>
                     </th>
-                    <td>
-                      {t(`common:categories.${template.categorySlug}`, {
-                        defaultValue: template.categoryName,
-                      })}
-                    </td>
+                    <td>{categoryName({ slug: template.categorySlug, name: template.categoryName })}</td>
                     <td className="numeric">{template.leadDays}</td>
                     <td>
                       {template.perPerson

@@ -21,6 +21,7 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
 import { validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = formData.get("inviteId");
     const done = typeof id === "string" && revokeInvite(getDb(), id, { staff: true });
     return done
-      ? { notice: "invites.revoked" as const }
+      ? redirectWithNotice("/admin/invites", { key: "admin:invites.revoked" })
       : data({ notice: "invites.missing" as const }, { status: 404 });
   }
   const result = validateFormData(formData, InviteSchema);
@@ -57,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await requestLocale(getDb(), request),
   );
   if (!outcome.ok) return formRefusal(formData, outcome);
-  return { notice: "invites.sent" as const };
+  return redirectWithNotice("/admin/invites", { key: "admin:invites.sent" });
 }
 
 export default function AdminInvitesPage() {
@@ -82,16 +83,9 @@ export default function AdminInvitesPage() {
       </p>
       <h1>{t("invites.title")}</h1>
       <p>{t("invites.intro")}</p>
-      {notice ? (
-        <FormMessage tone={notice === "invites.missing" ? "error" : "success"}>{t(notice)}</FormMessage>
-      ) : null}
+      {notice ? <FormMessage>{t(notice)}</FormMessage> : null}
       <ErrorSummary form={form} />
-      <Form
-        method="post"
-        noValidate
-        onSubmit={form.onSubmit}
-        key={notice === "invites.sent" ? invites.length : "form"}
-      >
+      <Form method="post" noValidate onSubmit={form.onSubmit} key={invites.length}>
         <TextField form={form} name="email" label={t("auth:fields.email")} type="email" required />
         <SelectField
           form={form}

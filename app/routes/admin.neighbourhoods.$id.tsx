@@ -5,10 +5,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
+import { ReferenceEntryPage } from "~/components/admin/reference-list";
+import { useValidatedForm } from "~/components/forms";
 import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
 import { useDataKeys } from "~/modules/i18n/keys";
 import { getDb } from "~/utils/db.server";
@@ -20,6 +20,7 @@ import {
 } from "~/modules/places/neighbourhood-admin.server";
 import { NeighbourhoodSchema } from "~/modules/places/neighbourhoods.schema";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "admin"] };
@@ -54,7 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = updateNeighbourhood(getDb(), admin.id, neighbourhood.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
-  return { saved: true as const };
+  return redirectWithNotice(`/admin/neighbourhoods/${neighbourhood.id}`, {
+    key: "admin:neighbourhoods.saved",
+  });
 }
 
 export default function AdminNeighbourhoodPage() {
@@ -62,12 +65,11 @@ export default function AdminNeighbourhoodPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const removeError = actionData && "removeError" in actionData ? actionData.removeError : null;
-  const saved = actionData && "saved" in actionData;
   const errorText = useDataKeys([removeError]);
   const form = useValidatedForm({
     id: "neighbourhood",
     schema: NeighbourhoodSchema,
-    actionData: removeError || saved ? undefined : actionData,
+    actionData: removeError ? undefined : actionData,
     defaultValues: {
       name: n.name,
       district: n.district ?? "",
@@ -78,37 +80,22 @@ export default function AdminNeighbourhoodPage() {
     },
   });
   return (
-    <div className="page">
-      <p>
-        <Link to="/admin/neighbourhoods">
-          <BackArrow /> {t("neighbourhoods.backToList")}
-        </Link>
-      </p>
-      <h1>{t("neighbourhoods.editTitle", { name: n.name })}</h1>
-      <p className="hint">{t("neighbourhoods.feedHint", { path: `/feeds/neighbourhoods/${n.slug}.ics` })}</p>
-      {saved ? <FormMessage tone="success">{t("neighbourhoods.saved")}</FormMessage> : null}
-      <ErrorSummary form={form} />
-      <Form method="post" noValidate onSubmit={form.onSubmit} key={`${n.name}-${n.lat}-${n.lon}`}>
-        <NeighbourhoodFields form={form} />
-        <button type="submit" className="button">
-          {t("neighbourhoods.save")}
-        </button>
-      </Form>
-      <section aria-labelledby="remove-heading">
-        <h2 id="remove-heading">{t("neighbourhoods.removeHeading")}</h2>
-        {removeError ? <FormMessage>{errorText(removeError)}</FormMessage> : null}
-        {n.uses > 0 ? (
-          <p>{t("neighbourhoods.inUse", { count: n.uses })}</p>
-        ) : (
-          <Form method="post">
-            <p>{t("neighbourhoods.removeHint")}</p>
-            <input type="hidden" name="intent" value="remove" />
-            <button type="submit" className="button button--secondary">
-              {t("neighbourhoods.remove")}
-            </button>
-          </Form>
-        )}
-      </section>
-    </div>
+    <ReferenceEntryPage
+      backTo="/admin/neighbourhoods"
+      backLabel={t("neighbourhoods.backToList")}
+      title={t("neighbourhoods.editTitle", { name: n.name })}
+      hint={t("neighbourhoods.feedHint", { path: `/feeds/neighbourhoods/${n.slug}.ics` })}
+      form={form}
+      formKey={`${n.name}-${n.lat}-${n.lon}`}
+      fields={<NeighbourhoodFields form={form} />}
+      saveLabel={t("neighbourhoods.save")}
+      remove={{
+        heading: t("neighbourhoods.removeHeading"),
+        inUse: n.uses > 0 ? t("neighbourhoods.inUse", { count: n.uses }) : null,
+        hint: t("neighbourhoods.removeHint"),
+        label: t("neighbourhoods.remove"),
+        error: removeError ? errorText(removeError) : null,
+      }}
+    />
   );
 }

@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, useValidatedForm } from "~/components/forms";
+import { ReferenceListPage } from "~/components/admin/reference-list";
+import { useValidatedForm } from "~/components/forms";
 import { NeighbourhoodFields } from "~/components/neighbourhood-fields";
-import { TableScroll } from "~/components/table-scroll";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import {
@@ -15,6 +14,7 @@ import {
 import { NeighbourhoodSchema } from "~/modules/places/neighbourhoods.schema";
 import { cityName } from "~/utils/env.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "admin"] };
@@ -37,71 +37,52 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = addNeighbourhood(getDb(), admin.id, result.data);
   if (!outcome.ok)
     return data({ success: false as const, ...formFailure(formData, outcome.errors) }, { status: 400 });
-  return { added: result.data.name };
+  return redirectWithNotice("/admin/neighbourhoods", {
+    key: "admin:neighbourhoods.added",
+    values: { name: result.data.name },
+  });
 }
 
 export default function AdminNeighbourhoodsPage() {
   const { neighbourhoods, municipality } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
-  const added = actionData && "added" in actionData ? actionData.added : null;
   const form = useValidatedForm({
     id: "neighbourhood-new",
     schema: NeighbourhoodSchema,
-    actionData: added ? undefined : actionData,
+    actionData,
     defaultValues: { name: "", district: "", municipality, lat: "", lon: "", radiusKm: "2" },
   });
   return (
-    <div className="page page--wide">
-      <p>
-        <Link to="/admin">
-          <BackArrow /> {t("back")}
-        </Link>
-      </p>
-      <h1>{t("neighbourhoods.title")}</h1>
-      <p className="lead">{t("neighbourhoods.intro")}</p>
-      {added ? <FormMessage tone="success">{t("neighbourhoods.added", { name: added })}</FormMessage> : null}
-      <h2 id="neighbourhoods-count">{t("neighbourhoods.count", { count: neighbourhoods.length })}</h2>
-      <TableScroll labelledBy="neighbourhoods-count">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("neighbourhoods.name")}</th>
-              <th scope="col">{t("neighbourhoods.district")}</th>
-              <th scope="col">{t("neighbourhoods.municipality")}</th>
-              <th scope="col">{t("neighbourhoods.uses")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {neighbourhoods.map((n) => (
-              <tr key={n.id}>
-                <td>
-                  <Link to={`/admin/neighbourhoods/${n.id}`}>{n.name}</Link>
-                </td>
-                <td>{n.district ?? "—"}</td>
-                <td>{n.municipality}</td>
-                <td>
-                  {n.uses > 0 ? t("neighbourhoods.usesCount", { count: n.uses }) : t("neighbourhoods.unused")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <h2 id="neighbourhood-new-heading">{t("neighbourhoods.addHeading")}</h2>
-      <ErrorSummary form={form} />
-      <Form
-        method="post"
-        noValidate
-        onSubmit={form.onSubmit}
-        aria-labelledby="neighbourhood-new-heading"
-        key={added ?? "form"}
-      >
-        <NeighbourhoodFields form={form} />
-        <button type="submit" className="button">
-          {t("neighbourhoods.add")}
-        </button>
-      </Form>
-    </div>
+    <ReferenceListPage
+      id="neighbourhoods"
+      backLabel={t("back")}
+      title={t("neighbourhoods.title")}
+      intro={t("neighbourhoods.intro")}
+      countHeading={t("neighbourhoods.count", { count: neighbourhoods.length })}
+      columns={[
+        t("neighbourhoods.name"),
+        t("neighbourhoods.district"),
+        t("neighbourhoods.municipality"),
+        t("neighbourhoods.uses"),
+      ]}
+      rows={neighbourhoods.map((n) => (
+        <tr key={n.id}>
+          <td>
+            <Link to={`/admin/neighbourhoods/${n.id}`}>{n.name}</Link>
+          </td>
+          <td>{n.district ?? "—"}</td>
+          <td>{n.municipality}</td>
+          <td>
+            {n.uses > 0 ? t("neighbourhoods.usesCount", { count: n.uses }) : t("neighbourhoods.unused")}
+          </td>
+        </tr>
+      ))}
+      addHeading={t("neighbourhoods.addHeading")}
+      form={form}
+      formKey={String(neighbourhoods.length)}
+      fields={<NeighbourhoodFields form={form} />}
+      addLabel={t("neighbourhoods.add")}
+    />
   );
 }

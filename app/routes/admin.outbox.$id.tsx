@@ -1,10 +1,9 @@
 import { Fragment } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { carriesSecretLink } from "~/modules/notifications/kinds";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { requeueEmail } from "~/modules/notifications/delivery.server";
 import { OutboxActionSchema } from "~/modules/notifications/notifications.schema";
@@ -14,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/env.server";
 import { formDataToObject } from "~/utils/form-validation";
 import { parseWithinLimits } from "~/utils/field-limits";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -57,12 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("Bad request", { status: 400 });
   }
   if (!requeueEmail(getDb(), id)) return data({ resent: false }, { status: 409 });
-  return { resent: true };
+  return redirectWithNotice(`/admin/outbox/${id}`, { key: "notifications:outbox.resent" });
 }
 
 export default function OutboxMessagePage() {
   const { message, hubLinkPrefix } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("notifications");
   return (
     <div className="page page--wide">
@@ -72,7 +71,6 @@ export default function OutboxMessagePage() {
         </Link>
       </p>
       <h1>{message.subject}</h1>
-      {actionData?.resent ? <FormMessage tone="success">{t("outbox.resent")}</FormMessage> : null}
       <dl className="facts">
         <dt>{t("outbox.to")}</dt>
         <dd>{message.toAddress}</dd>

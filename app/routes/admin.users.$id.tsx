@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
 import { USER_ROLE } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
-import { FormMessage } from "~/components/forms";
+import { FieldFrame, FormMessage } from "~/components/forms";
 import { SetNeighbourhoodsSchema, SetRoleSchema } from "~/modules/auth/auth.schema";
 import { getDb } from "~/utils/db.server";
 import { getUserForAdmin, setCoordinatorNeighbourhoods, setUserRole } from "~/modules/auth/user-admin.server";
@@ -76,25 +76,22 @@ export default function AdminUserPage() {
         </FormMessage>
       ) : null}
       <Form method="post" key={`role-${target.role}`}>
-        <div className="field">
-          <label htmlFor="user-role">{t("auth:fields.role")}</label>
-          <select
-            id="user-role"
-            name="role"
-            defaultValue={target.role}
-            disabled={isSelf}
-            aria-describedby="user-role-hint"
-          >
-            {USER_ROLE.map((r) => (
-              <option key={r} value={r}>
-                {t(`auth:roles.${r}`)}
-              </option>
-            ))}
-          </select>
-          <p id="user-role-hint" className="hint">
-            {isSelf ? t("users.ownRoleHint") : t("users.roleHint")}
-          </p>
-        </div>
+        <FieldFrame
+          id="user-role"
+          label={t("auth:fields.role")}
+          hint={isSelf ? t("users.ownRoleHint") : t("users.roleHint")}
+          hintBelow
+        >
+          {(control) => (
+            <select {...control} name="role" defaultValue={target.role} disabled={isSelf}>
+              {USER_ROLE.map((r) => (
+                <option key={r} value={r}>
+                  {t(`auth:roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
         <button type="submit" name="intent" value="role" className="button" disabled={isSelf}>
           {t("users.saveRole")}
         </button>

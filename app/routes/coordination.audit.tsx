@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { AUDIT_ENTITY } from "@db/schema/enums";
 import { BackArrow } from "~/components/back-arrow";
 import { AuditEntryLine } from "~/components/dashboard/audit-entry";
-import { FieldError } from "~/components/forms";
-import { parseAuditFilter, type AuditFilterErrors } from "~/modules/audit/audit-filter";
+import { FilterInput, FilterSelect } from "~/components/forms";
+import { parseAuditFilter } from "~/modules/audit/audit-filter";
 import { listAuditEvents } from "~/modules/audit/audit-log.server";
 import { scopeOf } from "~/modules/dashboard/scope.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
@@ -42,15 +42,6 @@ export default function AuditLogPage() {
     next.set("page", String(page));
     return `?${next.toString()}`;
   };
-  const field = (name: keyof AuditFilterErrors, control: React.ReactNode) => (
-    <div className="field">
-      <label htmlFor={`audit-${name}`}>{t(`audit.filter.${name}`)}</label>
-      {control}
-      <FieldError id={`audit-${name}-error`} message={data.errors[name]} />
-    </div>
-  );
-  const described = (name: keyof AuditFilterErrors) =>
-    data.errors[name] ? `audit-${name}-error` : undefined;
   return (
     <div className="page page--wide">
       <p className="breadcrumb">
@@ -66,79 +57,60 @@ export default function AuditLogPage() {
         key={params.toString()}
         aria-label={t("audit.filter.label")}
       >
-        {field(
-          "entityType",
-          <select
-            id="audit-entityType"
-            name="entityType"
-            defaultValue={data.filter.entityType ?? ""}
-            aria-describedby={described("entityType")}
-          >
-            <option value="">{t("audit.filter.all")}</option>
-            {AUDIT_ENTITY.map((e) => (
-              <option key={e} value={e}>
-                {t(`audit.entityTypes.${e}`)}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          "action",
-          <select
-            id="audit-action"
-            name="action"
-            defaultValue={data.filter.action ?? ""}
-            aria-describedby={described("action")}
-          >
-            <option value="">{t("audit.filter.all")}</option>
-            {data.actions.map((a) => (
-              <option key={a} value={a}>
-                {t(`audit.actionNames.${a.replace(".", "_")}`, { defaultValue: a })}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          "actor",
-          <input
-            id="audit-actor"
-            name="actor"
-            type="search"
-            maxLength={80}
-            defaultValue={data.filter.actor ?? ""}
-            aria-describedby={described("actor")}
-          />,
-        )}
-        {field(
-          "entityId",
-          <input
-            id="audit-entityId"
-            name="entityId"
-            maxLength={64}
-            defaultValue={data.filter.entityId ?? ""}
-            aria-describedby={described("entityId")}
-          />,
-        )}
-        {field(
-          "from",
-          <input
-            id="audit-from"
-            name="from"
-            type="date"
-            defaultValue={data.filter.from ?? ""}
-            aria-describedby={described("from")}
-          />,
-        )}
-        {field(
-          "to",
-          <input
-            id="audit-to"
-            name="to"
-            type="date"
-            defaultValue={data.filter.to ?? ""}
-            aria-describedby={described("to")}
-          />,
-        )}
+        <FilterSelect
+          id="audit-entityType"
+          name="entityType"
+          label={t("audit.filter.entityType")}
+          error={data.errors.entityType}
+          value={data.filter.entityType}
+          allLabel={t("audit.filter.all")}
+          options={AUDIT_ENTITY.map((e) => ({ value: e, label: t(`audit.entityTypes.${e}`) }))}
+        />
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label={t("audit.filter.action")}
+          error={data.errors.action}
+          value={data.filter.action}
+          allLabel={t("audit.filter.all")}
+          options={data.actions.map((a) => ({
+            value: a,
+            label: t(`audit.actionNames.${a.replace(".", "_")}`, { defaultValue: a }),
+          }))}
+        />
+        <FilterInput
+          id="audit-actor"
+          name="actor"
+          type="search"
+          maxLength={80}
+          label={t("audit.filter.actor")}
+          error={data.errors.actor}
+          value={data.filter.actor}
+        />
+        <FilterInput
+          id="audit-entityId"
+          name="entityId"
+          maxLength={64}
+          label={t("audit.filter.entityId")}
+          error={data.errors.entityId}
+          value={data.filter.entityId}
+        />
+        <FilterInput
+          id="audit-from"
+          name="from"
+          type="date"
+          label={t("audit.filter.from")}
+          error={data.errors.from}
+          value={data.filter.from}
+        />
+        <FilterInput
+          id="audit-to"
+          name="to"
+          type="date"
+          label={t("audit.filter.to")}
+          error={data.errors.to}
+          value={data.filter.to}
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t("audit.filter.submit")}

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useCategoryName } from "~/components/dashboard/dashboard-sections";
+import { useCategoryName } from "~/components/use-category-name";
 import { FigureList } from "~/components/dashboard/figure-list";
 import { DateTime } from "~/components/time";
 import { listFigureMatches } from "~/modules/dashboard/dashboard-lists.server";

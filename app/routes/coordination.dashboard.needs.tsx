@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useCategoryName, useDuration } from "~/components/dashboard/dashboard-sections";
+import { useDuration } from "~/components/dashboard/dashboard-sections";
+import { useCategoryName } from "~/components/use-category-name";
 import { FigureList } from "~/components/dashboard/figure-list";
 import { DateTime } from "~/components/time";
 import { listFigureNeeds } from "~/modules/dashboard/dashboard-lists.server";
@@ -63,7 +64,7 @@ export default function FigureNeedsPage() {
               <td>{need.neighbourhoodName}</td>
               <td>{categoryName({ slug: need.categorySlug, name: need.categoryName })}</td>
               <td>
-                {t(`needs:status.${need.status}`, { defaultValue: need.status })} (
+                {t(`needs:status.${need.status}`)} (
                 {t("lists.needs.filled", { filled: need.filled, needed: need.helpersNeeded })})
               </td>
               <td>

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { DataText } from "~/components/data-text";
-import { FieldError, FormMessage } from "~/components/forms";
+import { FieldFrame, FormMessage } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { IMPORT_FIELDS } from "~/modules/imports/import-rows";
 import { confirmImport, findFinishedImport, discardImport } from "~/modules/imports/imports.server";
@@ -232,25 +232,25 @@ export default function ImportPage() {
         </TableScroll>
       </details>
       <Form method="post" encType="multipart/form-data">
-        <div className="field">
-          <label htmlFor="import-file">{t("import.file")}</label>
-          <p id="import-file-hint" className="hint">
-            {t("import.fileHint", {
-              size: formatBytes(maxBytes, i18n.language),
-              rows: formatNumber(maxRows, i18n.language),
-            })}
-          </p>
-          <input
-            id="import-file"
-            type="file"
-            name="file"
-            required
-            accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={error ? "import-file-hint import-file-error" : "import-file-hint"}
-            aria-invalid={error && !preview ? true : undefined}
-          />
-          <FieldError id="import-file-error" message={error && !preview ? `operations:${error}` : null} />
-        </div>
+        <FieldFrame
+          id="import-file"
+          label={t("import.file")}
+          hint={t("import.fileHint", {
+            size: formatBytes(maxBytes, i18n.language),
+            rows: formatNumber(maxRows, i18n.language),
+          })}
+          error={error && !preview ? `operations:${error}` : null}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              name="file"
+              required
+              accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            />
+          )}
+        </FieldFrame>
         <button
           type="submit"
           name="intent"

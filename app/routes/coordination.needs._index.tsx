@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
 import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/forms";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "needs", "coordination"] };
 
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function NeedsListPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["needs", "common"]);
+  const categoryName = useCategoryName();
   const [searchParams] = useSearchParams();
   const { filter, errors } = data;
   const pageHref = (page: number) => `?${needFilterToParams({ ...filter, page }).toString()}`;
@@ -107,7 +109,7 @@ export default function NeedsListPage() {
             String(filter.category ?? ""),
             data.options.categories.map((c) => ({
               value: String(c.id),
-              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+              label: categoryName(c),
             })),
           )}
           {select(

@@ -14,6 +14,7 @@ import {
 import { listOrganisationsForReview } from "~/modules/organisations/verification.server";
 import { verifyOrganisation } from "~/modules/verification/commands.server";
 import { getDb } from "~/utils/db.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 import { useFormatList } from "~/components/use-format-list";
 
@@ -39,8 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCan(user, "organisation:verify", resource);
   // One verification command for the hub: it audits with the neighbourhood and notifies the owners.
   const done = verifyOrganisation(getDb(), user, id);
+  // Back to the same list and page.
+  const { pathname, search } = new URL(request.url);
   return done
-    ? { notice: "verify.done" as const }
+    ? redirectWithNotice(`${pathname}${search}`, { key: "home:verify.done" })
     : data({ notice: "verify.already" as const }, { status: 409 });
 }
 
@@ -70,11 +73,7 @@ export default function VerifyOrganisationsPage() {
           </Link>
         )}
       </p>
-      {actionData ? (
-        <FormMessage tone={actionData.notice === "verify.done" ? "success" : "error"}>
-          {t(actionData.notice)}
-        </FormMessage>
-      ) : null}
+      {actionData ? <FormMessage>{t(actionData.notice)}</FormMessage> : null}
       {organisations.length === 0 ? (
         <p className="empty">{t("verify.none")}</p>
       ) : (

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { FieldError } from "~/components/forms";
+import { FieldFrame } from "~/components/forms";
 import { coordinationNotice } from "~/components/coordination/notices";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { DateOnly } from "~/components/time";
@@ -57,7 +57,7 @@ export default function OrganisationVerificationPage() {
       <h1>{org.name}</h1>
       <dl className="facts-grid">
         <dt>{t("organisation.kind")}</dt>
-        <dd>{t(`auth:kinds.${org.kind}`, { defaultValue: org.kind })}</dd>
+        <dd>{t(`auth:kinds.${org.kind}`)}</dd>
         <dt>{t("organisation.neighbourhoods")}</dt>
         <dd>{formatList(org.neighbourhoodNames) || t("verification.noNeighbourhood")}</dd>
         <dt>{t("organisation.owners")}</dt>
@@ -102,18 +102,16 @@ export default function OrganisationVerificationPage() {
         {org.verifiedAt ? (
           <>
             <p>{t("organisation.revokeExplained")}</p>
-            <div className="field">
-              <label htmlFor="revoke-reason">{t("organisation.reason")}</label>
-              <input
-                id="revoke-reason"
-                name="reason"
-                maxLength={300}
-                defaultValue={typeof actionData?.values.reason === "string" ? actionData.values.reason : ""}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={reasonError ? "revoke-reason-error" : undefined}
-              />
-              <FieldError id="revoke-reason-error" message={reasonError} />
-            </div>
+            <FieldFrame id="revoke-reason" label={t("organisation.reason")} error={reasonError}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="reason"
+                  maxLength={300}
+                  defaultValue={typeof actionData?.values.reason === "string" ? actionData.values.reason : ""}
+                />
+              )}
+            </FieldFrame>
             <button type="submit" name="intent" value="revoke" className="button button--secondary">
               {t("organisation.revoke")}
             </button>

@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function VerificationQueuePage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["coordination", "common"]);
+  const { t } = useTranslation(["coordination", "common", "auth"]);
   const formatList = useFormatList();
   return (
     <div className="page page--wide">
@@ -67,7 +67,7 @@ export default function VerificationQueuePage() {
                   <Link to={`/coordination/organisations/${org.id}`}>{org.name}</Link>
                 </h3>
                 <p className="muted">
-                  {t(`auth:kinds.${org.kind}`, { defaultValue: org.kind })} ·{" "}
+                  {t(`auth:kinds.${org.kind}`)} ·{" "}
                   {formatList(org.neighbourhoodNames) || t("verification.noNeighbourhood")}
                   {" · "}
                   {t("verification.registered")} <DateOnly value={org.createdAt} />

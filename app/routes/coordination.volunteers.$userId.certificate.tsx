@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { FieldError } from "~/components/forms";
+import { FieldFrame } from "~/components/forms";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { coordinationNotice } from "~/components/coordination/notices";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -118,20 +118,18 @@ export default function CertificatePage() {
         <Form method="post" className="decision-form">
           <h2>{t("certificate.revokeTitle")}</h2>
           <p>{t("certificate.revokeExplained")}</p>
-          <div className="field">
-            <label htmlFor="certificate-reason">{t("organisation.reason")}</label>
-            <input
-              id="certificate-reason"
-              name="reason"
-              maxLength={300}
-              defaultValue={
-                revokeValues && typeof revokeValues.reason === "string" ? revokeValues.reason : ""
-              }
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? "certificate-reason-error" : undefined}
-            />
-            <FieldError id="certificate-reason-error" message={reasonError} />
-          </div>
+          <FieldFrame id="certificate-reason" label={t("organisation.reason")} error={reasonError}>
+            {(control) => (
+              <input
+                {...control}
+                name="reason"
+                maxLength={300}
+                defaultValue={
+                  revokeValues && typeof revokeValues.reason === "string" ? revokeValues.reason : ""
+                }
+              />
+            )}
+          </FieldFrame>
           <button type="submit" name="intent" value="revoke" className="button button--secondary">
             {t("certificate.revoke")}
           </button>

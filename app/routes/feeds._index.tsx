@@ -7,6 +7,7 @@ import { getDb } from "~/utils/db.server";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
 import { publicOrigin } from "~/utils/env.server";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "events"] };
 
@@ -58,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FeedsPage() {
   const { origin, neighbourhoods, categories, limits } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["events", "common"]);
+  const categoryName = useCategoryName();
   return (
     <div className="page page--wide">
       <h1>{t("feeds.title")}</h1>
@@ -82,9 +84,7 @@ export default function FeedsPage() {
             <ul>
               {categories.map((c) => (
                 <li key={c.id}>
-                  <a href={`/feeds/categories/${c.slug}.ics`}>
-                    {t(`common:categories.${c.slug}`, { defaultValue: c.name })}
-                  </a>
+                  <a href={`/feeds/categories/${c.slug}.ics`}>{categoryName(c)}</a>
                 </li>
               ))}
             </ul>

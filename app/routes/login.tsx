@@ -81,9 +81,6 @@ export default function LoginPage() {
   return (
     <div className="page page--narrow">
       <h1>{t("login.title")}</h1>
-      {searchParams.get("reset") === "1" && !actionData ? (
-        <FormMessage tone="success">{t("reset.done")}</FormMessage>
-      ) : null}
       <ErrorSummary form={form} />
       {retryMinutes ? <FormMessage>{t("login.retryAfter", { count: retryMinutes })}</FormMessage> : null}
       {unconfirmedEmail ? <DemoOutboxHint email={unconfirmedEmail} /> : null}

@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KIND, UI_LOCALE } from "@db/schema/enums";
@@ -27,7 +21,8 @@ import {
   saveOrganisationTranslationsWithDrafts,
 } from "~/modules/organisations/organisation-translations.server";
 import { requireOrganisation, updateOrganisationProfile } from "~/modules/organisations/organisations.server";
-import { draftNoticeQuery, readDraftNotice } from "~/modules/outside/machine-mark";
+import { draftNotices } from "~/modules/outside/draft-notices.server";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { translationHelpAvailable } from "~/modules/outside/outside-config.server";
 import { can } from "~/modules/permissions/permissions";
 import { listNeighbourhoods } from "~/modules/places/places.server";
@@ -57,12 +52,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     translations: canEdit ? listOrganisationTranslations(getDb(), organisation.id) : [],
     canDraft: canEdit && translationHelpAvailable(),
-    draftNotice: readDraftNotice(new URL(request.url).searchParams),
   };
 }
 
 /** The organisation's description in other languages: saved, or saved with machine drafts. */
-async function translationsAction(organisationId: number, formData: FormData, draft: boolean) {
+async function translationsAction(
+  organisationId: number,
+  formData: FormData,
+  draft: boolean,
+  locale: string,
+) {
   const result = validateNestedFormData(formData, OrganisationTranslationsSchema);
   if (!result.success) return data({ ...result, formId: "translations" as const }, { status: 400 });
   const db = getDb();
@@ -77,7 +76,10 @@ async function translationsAction(organisationId: number, formData: FormData, dr
   const drafted = await saveOrganisationTranslationsWithDrafts(db, organisationId, result.data);
   if (!drafted.ok)
     return data({ ...formFailure(formData, drafted.errors), formId: "translations" as const }, 400);
-  return redirect(`/organisations/${organisationId}?${draftNoticeQuery(drafted.summary)}#translations`);
+  return redirectWithNotice(
+    `/organisations/${organisationId}#translations`,
+    draftNotices(drafted.summary, locale),
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -85,7 +87,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "translations" || intent === "draft")
-    return translationsAction(organisation.id, formData, intent === "draft");
+    return translationsAction(
+      organisation.id,
+      formData,
+      intent === "draft",
+      await requestLocale(getDb(), request),
+    );
   const result = validateFormData(formData, OrganisationProfileSchema);
   if (!result.success) return data(result, { status: 400 });
   const outcome = updateOrganisationProfile(getDb(), organisation.id, result.data);
@@ -94,8 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganisationProfilePage() {
-  const { organisation, neighbourhoods, canEdit, translations, canDraft, draftNotice } =
-    useLoaderData<typeof loader>();
+  const { organisation, neighbourhoods, canEdit, translations, canDraft } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as (FormFailure & { formId?: "translations" }) | undefined;
   const actionData = answer?.formId === "translations" ? undefined : answer;
   const { t } = useTranslation(["organisations", "auth", "common"]);
@@ -206,7 +212,6 @@ export default function OrganisationProfilePage() {
         originalLanguage={organisation.originalLanguage}
         translations={translations}
         canDraft={canDraft}
-        notice={draftNotice}
         failure={answer?.formId === "translations" ? answer : undefined}
       />
     </section>

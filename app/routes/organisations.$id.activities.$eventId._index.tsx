@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataText } from "~/components/data-text";
@@ -29,9 +23,11 @@ import { can } from "~/modules/permissions/permissions";
 import { cancelSignup } from "~/modules/signups/signups.server";
 import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
 import { getDb } from "~/utils/db.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { publicOrigin } from "~/utils/env.server";
 import { formatMoney } from "~/utils/format";
 import { useFormatList } from "~/components/use-format-list";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -75,10 +71,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Notice = { notice: string; tone: "success" | "error"; values?: Record<string, string | number> };
+/** A refusal shown on the page, next to the buttons (the successes are notices after a redirect). */
+function refusal(key: string, status: number) {
+  return data({ refusal: key }, { status });
+}
 
-function notice(key: string, tone: Notice["tone"], status = 200, values?: Notice["values"]) {
-  return data<Notice>({ notice: key, tone, values }, { status });
+type ManageNotice =
+  | "published"
+  | "unpublished"
+  | "copied"
+  | "present"
+  | "noShow"
+  | "signupCancelled"
+  | "signupCancelledPromoted";
+
+/** Back to `url` with `events:manage.notices.<name>`. */
+function done(url: string, name: ManageNotice, values?: { hours: number }) {
+  return redirectWithNotice(url, { key: `events:manage.notices.${name}`, values });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -87,29 +96,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const signupId = Number(formData.get("signupId"));
+  const base = `/organisations/${scope.organisationId}/activities/${scope.eventId}`;
 
   switch (intent) {
     case "publish": {
       const result = publishActivity(db, scope);
       return result.ok
-        ? notice("manage.notices.published", "success")
-        : notice(result.errors.form ?? "events:errors.notFound", "error", result.status ?? 400);
+        ? done(base, "published")
+        : refusal(result.errors.form ?? "events:errors.notFound", result.status ?? 400);
     }
     case "unpublish": {
       const result = unpublishActivity(db, scope);
       return result.ok
-        ? notice("manage.notices.unpublished", "success")
-        : notice(result.errors.form ?? "events:errors.notFound", "error", result.status ?? 400);
+        ? done(base, "unpublished")
+        : refusal(result.errors.form ?? "events:errors.notFound", result.status ?? 400);
     }
     case "duplicate": {
       const result = duplicateActivity(db, scope, user.id);
-      if (!result.ok) return notice("events:errors.notFound", "error", 404);
-      return redirect(`/organisations/${scope.organisationId}/activities/${result.eventId}/edit?copied=1`);
+      if (!result.ok) return refusal("events:errors.notFound", 404);
+      return done(`/organisations/${scope.organisationId}/activities/${result.eventId}/edit`, "copied");
     }
     case "present":
     case "no_show": {
-      if (!Number.isSafeInteger(signupId) || signupId < 1)
-        return notice("events:errors.notFound", "error", 404);
+      if (!Number.isSafeInteger(signupId) || signupId < 1) return refusal("events:errors.notFound", 404);
       assertCan(user, "hours:confirm", {
         volunteerId: null,
         organisationId: scope.organisationId,
@@ -123,39 +132,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
         memberId: user.id,
       });
       if (!result.ok)
-        return notice(
-          `manage.attendanceErrors.${result.error}`,
-          "error",
+        return refusal(
+          `events:manage.attendanceErrors.${result.error}`,
           result.error === "not_found" ? 404 : 409,
         );
-      return notice(
-        intent === "present" ? "manage.notices.present" : "manage.notices.noShow",
-        "success",
-        200,
-        { hours: result.hoursLogged ?? 0 },
-      );
+      return intent === "present"
+        ? done(base, "present", { hours: result.hoursLogged ?? 0 })
+        : done(base, "noShow");
     }
     case "cancel-signup": {
-      if (!Number.isSafeInteger(signupId) || signupId < 1)
-        return notice("events:errors.notFound", "error", 404);
+      if (!Number.isSafeInteger(signupId) || signupId < 1) return refusal("events:errors.notFound", 404);
       const result = cancelSignup(
         db,
         { signupId, organisationId: scope.organisationId, eventId: scope.eventId },
         notifySignupChange,
       );
       if (!result.ok)
-        return notice(
-          `manage.cancelErrors.${result.error}`,
-          "error",
+        return refusal(
+          `events:manage.cancelErrors.${result.error}`,
           result.error === "not_found" ? 404 : 409,
         );
-      return notice(
-        result.promoted ? "manage.notices.signupCancelledPromoted" : "manage.notices.signupCancelled",
-        "success",
-      );
+      return done(base, result.promoted ? "signupCancelledPromoted" : "signupCancelled");
     }
     default:
-      return notice("events:errors.unknownIntent", "error", 400);
+      return refusal("events:errors.unknownIntent", 400);
   }
 }
 
@@ -163,6 +163,7 @@ export default function ManageActivityPage() {
   const { organisationId, activity, may, now, checkIns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation(["events", "common"]);
+  const categoryName = useCategoryName();
   const formatList = useFormatList();
   const base = `/organisations/${organisationId}/activities/${activity.id}`;
   const isPublic = activity.status === "published" && activity.organisationVerified;
@@ -182,8 +183,8 @@ export default function ManageActivityPage() {
         ) : null}
       </p>
       {actionData ? (
-        <FormMessage tone={actionData.tone}>
-          <DataText k={actionData.notice} ns="events" values={actionData.values} />
+        <FormMessage>
+          <DataText k={actionData.refusal} />
         </FormMessage>
       ) : null}
 
@@ -242,7 +243,7 @@ export default function ManageActivityPage() {
         <dt>{t("manage.where")}</dt>
         <dd>{[activity.place, activity.neighbourhoodName].filter(Boolean).join(", ")}</dd>
         <dt>{t("form.category")}</dt>
-        <dd>{t(`common:categories.${activity.categorySlug}`, { defaultValue: activity.categoryName })}</dd>
+        <dd>{categoryName({ slug: activity.categorySlug, name: activity.categoryName })}</dd>
         <dt>{t("form.languages")}</dt>
         <dd>{formatList(activity.languages.map((code) => t(`common:languages.${code}`))) || "—"}</dd>
         <dt>{t("form.cost")}</dt>

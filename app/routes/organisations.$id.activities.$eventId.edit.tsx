@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
 import { ActivityForm } from "~/components/activity-form";
-import { FormMessage, useValidatedForm } from "~/components/forms";
+import { useValidatedForm } from "~/components/forms";
 import { ActivityFormSchema, toActivityInput } from "~/modules/events/activity.schema";
 import { activityToFormValues, formDefaults, withExtraShiftRow } from "~/modules/events/activity-form-values";
 import { getManagedActivity } from "~/modules/events/queries.server";
@@ -75,7 +75,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditActivityPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
-  const [searchParams] = useSearchParams();
   const { t } = useTranslation("events");
   const form = useValidatedForm({
     id: "activity",
@@ -102,9 +101,6 @@ export default function EditActivityPage() {
         </Link>
       </p>
       <h1 id="edit-heading">{t("form.editTitle")}</h1>
-      {searchParams.get("copied") === "1" && !actionData ? (
-        <FormMessage tone="success">{t("manage.notices.copied")}</FormMessage>
-      ) : null}
       <ActivityForm
         form={form}
         categories={loaderData.categories}

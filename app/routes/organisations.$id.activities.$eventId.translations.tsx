@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -18,7 +12,7 @@ import {
   TextAreaField,
 } from "~/components/forms";
 import { BackArrow } from "~/components/back-arrow";
-import { DraftButton, DraftNoticeMessage, MachineMark } from "~/components/machine-translation";
+import { DraftButton, MachineMark } from "~/components/machine-translation";
 import { ReadabilityHint } from "~/components/readability-hint";
 import { TranslationsFormSchema } from "~/modules/events/activity.schema";
 import { formDefaults } from "~/modules/events/activity-form-values";
@@ -26,7 +20,8 @@ import { getManagedActivity } from "~/modules/events/queries.server";
 import { saveTranslations } from "~/modules/events/commands.server";
 import { requireManagedActivity } from "~/modules/events/guards.server";
 import { validateNestedFormData } from "~/utils/nested-form";
-import { draftNoticeQuery, readDraftNotice } from "~/modules/outside/machine-mark";
+import { draftNotices } from "~/modules/outside/draft-notices.server";
+import { requestLocale } from "~/modules/auth/request-locale.server";
 import { translationHelpAvailable } from "~/modules/outside/outside-config.server";
 import { saveTranslationsWithDrafts } from "~/modules/events/translation-drafts.server";
 import { notFound } from "~/modules/permissions/guards.server";
@@ -50,7 +45,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     canDraft: translationHelpAvailable(),
     machine: Object.fromEntries(locales.map((l) => [l, existing.get(l)?.machineTranslated ?? false])),
-    draftNotice: readDraftNotice(new URL(request.url).searchParams),
     base: `/organisations/${scope.organisationId}/activities/${scope.eventId}`,
     title: activity.title,
     description: activity.description,
@@ -84,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // "Entwurf übersetzen": what the form holds is saved, the empty languages filled with machine drafts.
   const drafted = await saveTranslationsWithDrafts(db, scope, result.data);
   if (!drafted.ok) return data(formFailure(formData, drafted.errors), { status: drafted.status ?? 400 });
-  return redirect(`${path}?${draftNoticeQuery(drafted.summary)}`);
+  return redirectWithNotice(path, draftNotices(drafted.summary, await requestLocale(db, request)));
 }
 
 type TranslationsForm = ValidatedForm<z.input<typeof TranslationsFormSchema>>;
@@ -121,7 +115,6 @@ function ActivityTranslations() {
       <p className="lead">
         {t("translations.intro", { language: t(`common:languages.${loaderData.originalLanguage}`) })}
       </p>
-      {!actionData ? <DraftNoticeMessage notice={loaderData.draftNotice} /> : null}
       {loaderData.cancelled ? (
         <p className="notice">{t("errors.cancelledReadOnly")}</p>
       ) : (

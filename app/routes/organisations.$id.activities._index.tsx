@@ -11,6 +11,7 @@ import {
 import { requireOrganisation } from "~/modules/organisations/organisations.server";
 import { getDb } from "~/utils/db.server";
 import { TableScroll } from "~/components/table-scroll";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "organisations", "events"] };
 
@@ -40,6 +41,7 @@ export default function OrganisationActivitiesPage() {
   const data = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(["events", "common"]);
+  const categoryName = useCategoryName();
   const base = `/organisations/${data.organisationId}/activities`;
   const pageHref = (page: number) => {
     const next = new URLSearchParams(searchParams);
@@ -108,8 +110,7 @@ export default function OrganisationActivitiesPage() {
                     <Link to={`${base}/${a.id}`}>{a.title}</Link>
                     <br />
                     <span className="muted small">
-                      {t(`common:categories.${a.categorySlug}`, { defaultValue: a.categoryName })} ·{" "}
-                      {a.neighbourhoodName}
+                      {categoryName({ slug: a.categorySlug, name: a.categoryName })} · {a.neighbourhoodName}
                     </span>
                   </td>
                   <td>

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/forms";
 import { i18nServer } from "~/modules/i18n/i18next.server";
 import { getDb } from "~/utils/db.server";
 import { privacyFacts } from "~/modules/privacy/privacy-facts.server";
@@ -15,7 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer(getDb()).getFixedT(request, "privacy");
   return {
     facts: privacyFacts(getDb()),
-    erased: new URL(request.url).searchParams.get("erased") === "1",
     pageTitle: `${t("page.title")} · miteinander`,
   };
 }
@@ -23,13 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ITEMS = ["account", "profile", "work", "messages", "sessions", "audit"] as const;
 
 export default function PrivacyPage() {
-  const { facts, erased } = useLoaderData<typeof loader>();
+  const { facts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("privacy");
   const strong = { strong: <strong /> };
   return (
     <div className="page">
       <h1>{t("page.title")}</h1>
-      {erased ? <FormMessage tone="success">{t("page.erased")}</FormMessage> : null}
       <p className="lead">{t("page.intro")}</p>
 
       <h2>{t("page.responsibleTitle")}</h2>

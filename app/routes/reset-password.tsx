@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
@@ -15,6 +9,7 @@ import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from "~/modules/auth/auth.sc
 import { blankSessionCookie } from "~/modules/auth/session.server";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { pageTitle, TOKEN_PAGE_REFERRER } from "~/utils/page-title";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "auth"] };
 
@@ -35,7 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await resetPassword(getDb(), result.data.token, result.data.password);
   if (!outcome.ok) return data(formFailure(formData, outcome.errors), { status: 400 });
   // Every session of the account has ended; this browser's cookie goes too.
-  return redirect("/login?reset=1", { headers: { "Set-Cookie": blankSessionCookie() } });
+  return redirectWithNotice(
+    "/login",
+    { key: "auth:reset.done" },
+    { headers: { "Set-Cookie": blankSessionCookie() } },
+  );
 }
 
 export default function ResetPasswordPage() {

@@ -20,6 +20,7 @@ import { getDb } from "~/utils/db.server";
 import { urgentMaxPerWeek } from "~/utils/env.server";
 import { parseWithinLimits } from "~/utils/field-limits";
 import { validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -71,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (digest?.success && digest.data !== alertDigestSetting(tx, user.id))
       setAlertDigest(tx, user.id, digest.data, now);
   });
-  return { saved: true, error: null };
+  return redirectWithNotice("/settings/notifications", { key: "notifications:settings.saved" });
 }
 
 export default function NotificationSettingsPage() {
@@ -88,7 +89,6 @@ export default function NotificationSettingsPage() {
       </p>
       <h1>{t("settings.title")}</h1>
       <p>{t("settings.intro")}</p>
-      {actionData?.saved ? <FormMessage tone="success">{t("settings.saved")}</FormMessage> : null}
       {actionData?.error ? (
         <FormMessage>
           <DataText k={actionData.error} />

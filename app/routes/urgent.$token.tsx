@@ -16,6 +16,7 @@ import {
 import { getDb } from "~/utils/db.server";
 import { parseWithinLimits } from "~/utils/field-limits";
 import { validateFormData } from "~/utils/form-validation";
+import { useCategoryName } from "~/components/use-category-name";
 
 /*
  * The answer to an urgent request, without logging in: the signed link is the key
@@ -98,6 +99,7 @@ export default function UrgentAnswerPage() {
   const { token, check, preselected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["reach", "needs", "common"]);
+  const categoryName = useCategoryName();
   const result = actionData && "result" in actionData ? actionData.result : null;
   const need = check.status === "invalid" ? null : check.need;
   const canAnswer = check.status === "open" && !result;
@@ -121,7 +123,7 @@ export default function UrgentAnswerPage() {
             <dt>{t("answer.where")}</dt>
             <dd>{need.neighbourhoodName}</dd>
             <dt>{t("answer.category")}</dt>
-            <dd>{t(`common:categories.${need.categorySlug}`, { defaultValue: need.categoryName })}</dd>
+            <dd>{categoryName({ slug: need.categorySlug, name: need.categoryName })}</dd>
           </dl>
           <p className="muted">{t("answer.privacy")}</p>
         </article>

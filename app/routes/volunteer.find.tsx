@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { Pagination } from "~/components/pagination";
 import { JumpToResults } from "~/components/jump-to-results";
 import { FilterActions, FilterInput, FilterSelect, ResultsSection } from "~/components/forms";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "volunteer", "offers"] };
 
@@ -56,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FindWorkPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["volunteer", "common"]);
+  const categoryName = useCategoryName();
   const [searchParams] = useSearchParams();
   const { filter, errors } = data;
   const pageHref = (page: number) => {
@@ -125,7 +127,7 @@ export default function FindWorkPage() {
             "category",
             data.categories.map((c) => ({
               value: c.slug,
-              label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+              label: categoryName(c),
             })),
             filter.category,
             any,

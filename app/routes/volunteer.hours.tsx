@@ -15,6 +15,7 @@ import { formatNumber } from "~/utils/format";
 import { formFailure, validateFormData } from "~/utils/form-validation";
 import { zonedIsoDate } from "~/utils/time";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { useCategoryName } from "~/components/use-category-name";
 
 export const handle = { i18n: ["common", "volunteer"] };
 
@@ -50,6 +51,7 @@ export default function HoursPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation(["volunteer", "common"]);
+  const categoryName = useCategoryName();
   const loggable = data.matches.filter((m) => m.canLogHours);
   const form = useValidatedForm({
     id: "hours",
@@ -142,8 +144,7 @@ export default function HoursPage() {
                     <td>
                       <Link to={`/matches/${m.matchId}`}>{m.needTitle}</Link>
                       <div className="muted small">
-                        {t(`common:categories.${m.categorySlug}`, { defaultValue: m.categoryName })},{" "}
-                        {m.neighbourhoodName}
+                        {categoryName({ slug: m.categorySlug, name: m.categoryName })}, {m.neighbourhoodName}
                       </div>
                     </td>
                     <td>{t(`hours.matchState.${m.status}`)}</td>

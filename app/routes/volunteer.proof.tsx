@@ -2,7 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
-import { useCategoryName, useNumber } from "~/components/dashboard/dashboard-sections";
+import { useNumber } from "~/components/dashboard/dashboard-sections";
+import { useCategoryName } from "~/components/use-category-name";
 import { PeriodForm } from "~/components/dashboard/period-form";
 import { DateOnly } from "~/components/time";
 import { parseProofPeriod } from "~/modules/proof/proof-period";

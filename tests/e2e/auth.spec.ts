@@ -86,7 +86,7 @@ test.describe("the whole account journey", () => {
     await page.goto(new URL(link).pathname + new URL(link).search, { waitUntil: "networkidle" });
     await page.getByLabel("Neues Passwort").fill("Zweiter Versuch 2026");
     await page.getByRole("button", { name: "Passwort speichern" }).click();
-    await expect(page).toHaveURL("/login?reset=1");
+    await expect(page).toHaveURL("/login");
     await expect(page.getByRole("status")).toContainText("Ihr Passwort ist geändert");
 
     await page.getByLabel("E-Mail-Adresse").fill(email);

@@ -125,7 +125,7 @@ for (const lng of ["de", "ar"] as const) {
       await go(page, () => page.getByRole("button", { name: t("events:form.create") }).click());
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(activityTitle);
       await page.getByRole("button", { name: t("events:manage.publish") }).click();
-      await expect(page.getByText(t("events:manage.notices.published"))).toBeVisible();
+      await expect(page.getByRole("status").getByText(t("events:manage.notices.published"))).toBeVisible();
       await readable(page, lng, "the activity's page for the club");
       await logOut(page, t);
     });

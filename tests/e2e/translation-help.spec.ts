@@ -38,7 +38,7 @@ function untranslatedActivity(offset: number): { orgId: number; eventId: number;
 async function draftAndCheck(page: Page, activity: { eventId: number; title: string }) {
   await expect(page.getByRole("heading", { level: 1, name: "Übersetzungen" })).toBeVisible();
   await page.getByRole("button", { name: "Entwurf übersetzen" }).click();
-  await expect(page.getByText(/^Maschineller Entwurf eingetragen für: /)).toBeVisible();
+  await expect(page.getByRole("status").getByText(/^Maschineller Entwurf eingetragen für: /)).toBeVisible();
   // Every other language got a draft, each marked until a person edits or confirms it.
   await expect(page.getByText(MARK_DE, { exact: true })).toHaveCount(4);
   const arabicTitle = page.locator('[name="translations.ar.title"]');

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /**
  * Which route module answers a path, read from the file names in app/routes as Remix's flat routes name
- * them (`organisations.$id_.members.tsx` → `/organisations/:id/members`, `activities.$id[.ics].ts` →
+ * them (`coordination.organisations_.$id.tsx` → `/coordination/organisations/:id`, `activities.$id[.ics].ts` →
  * `/activities/:id.ics`). For tests that follow links the app writes (notifications, home pages) to the
  * loader that would answer them.
  */

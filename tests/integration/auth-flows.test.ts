@@ -25,14 +25,14 @@ import * as confirmEmail from "~/routes/confirm-email";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as invite from "~/routes/invite";
 import * as login from "~/routes/login";
-import * as members from "~/routes/organisations.$id_.members";
+import * as members from "~/routes/organisations.$id.members";
 import * as registerOrganisation from "~/routes/register.organisation";
 import * as register from "~/routes/register._index";
 import * as resetPassword from "~/routes/reset-password";
 import { getDb } from "~/utils/db.server";
 import { createNeighbourhood, createOrganisation, createUser, createVolunteer } from "../factories";
 import { authUserOf } from "../helpers/auth-user";
-import { callAction, callLoader, cookiePair, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, cookiePair, noticesOf, sessionCookieFor } from "../helpers/route-calls";
 
 const PASSWORD = "Rhein und Ruhr 2026";
 let passwordHash: string;
@@ -369,7 +369,8 @@ describe("password reset", () => {
       form: { token, password: "Ein ganz neues Passwort" },
     });
     expect(done.status).toBe(302);
-    expect(done.location).toBe("/login?reset=1");
+    expect(done.location).toBe("/login");
+    expect(await noticesOf(done)).toEqual([{ key: "auth:reset.done" }]);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
     void oldSession;
 
@@ -445,7 +446,8 @@ describe("signed-in changes", () => {
       cookie: here,
       form: { currentPassword: PASSWORD, newPassword: "Ein neues langes Passwort" },
     });
-    expect(ok.data).toEqual({ changed: true });
+    expect(ok.location).toBe("/account/password");
+    expect(await noticesOf(ok)).toEqual([{ key: "auth:changePassword.done" }]);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(1);
   });
 
@@ -474,7 +476,8 @@ describe("invitations", () => {
       cookie: await sessionCookieFor(admin.id),
       form: { intent: "invite", email: "koordination-neu@stadt.test", role: "coordinator" },
     });
-    expect(sent.data).toEqual({ notice: "invites.sent" });
+    expect(sent.location).toBe("/admin/invites");
+    expect(await noticesOf(sent)).toEqual([{ key: "admin:invites.sent" }]);
     const link = linkIn(latestMailTo("koordination-neu@stadt.test")!.bodyText, "/invite?token=");
     const token = new URL(`http://x${link}`).searchParams.get("token")!;
     expect((await callLoader(invite.loader, link)).data).toMatchObject({
@@ -524,7 +527,8 @@ describe("invitations", () => {
         neighbourhoodIds: [String(a.id), String(b.id)],
       },
     });
-    expect(sent.data).toEqual({ notice: "invites.sent" });
+    expect(sent.location).toBe("/admin/invites");
+    expect(await noticesOf(sent)).toEqual([{ key: "admin:invites.sent" }]);
     const pending = (await callLoader(adminInvites.loader, "/admin/invites", { cookie })).data as {
       invites: { email: string; neighbourhoodIds: number[] }[];
     };
@@ -580,7 +584,8 @@ describe("invitations", () => {
       params: { id: String(org.id) },
       form: { intent: "invite", email: volunteer.email },
     });
-    expect(sent.data).toEqual({ notice: "members.invited" });
+    expect(sent.location).toBe(`/organisations/${org.id}/members`);
+    expect(await noticesOf(sent)).toEqual([{ key: "home:members.invited" }]);
     const token = new URL(
       `http://x${linkIn(latestMailTo(volunteer.email)!.bodyText, "/invite?token=")}`,
     ).searchParams.get("token")!;

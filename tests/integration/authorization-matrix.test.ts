@@ -472,7 +472,7 @@ const MATRIX: Record<string, Case[]> = {
       params: (f) => ({ id: String(f.orgA) }),
     }),
   ],
-  "organisations.$id_.members.tsx": [
+  "organisations.$id.members.tsx": [
     get((f) => `/organisations/${f.orgA}/members`, only(["orgMember", "admin"]), {
       params: (f) => ({ id: String(f.orgA) }),
     }),

@@ -27,7 +27,7 @@ import {
   createOrganisation,
   createUser,
 } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, sessionCookieFor, noticesOf } from "../helpers/route-calls";
 
 async function adminCookie() {
   return sessionCookieFor(createUser(getDb(), { role: "admin" }).id);
@@ -90,7 +90,10 @@ describe("categories by admins", () => {
       cookie,
       form: { name: "Nähcafé und Reparatur", active: "on" },
     });
-    expect(added.data).toEqual({ added: "Nähcafé und Reparatur" });
+    expect(added.location).toBe("/admin/categories");
+    expect(await noticesOf(added)).toEqual([
+      { key: "admin:categories.added", values: { name: "Nähcafé und Reparatur" } },
+    ]);
     const row = byName("Nähcafé und Reparatur")!;
     expect(row).toMatchObject({ slug: "naehcafe_und_reparatur", active: true });
     const maxOrder = Math.max(
@@ -174,7 +177,7 @@ describe("categories by admins", () => {
       params,
       form: { name: "Neuname", active: "on" },
     });
-    expect(saved.data).toEqual({ saved: true });
+    expect(await noticesOf(saved)).toEqual([{ key: "admin:categories.saved" }]);
     expect(byId(category.id)).toMatchObject({ name: "Neuname", slug: "altname", active: true });
     expect(event.categoryId).toBe(category.id);
     expect(auditOf("category.renamed", category.id)[0]?.details).toMatchObject({
@@ -219,7 +222,7 @@ describe("categories by admins", () => {
       params,
       form: { name: "Auslaufend" },
     });
-    expect(saved.data).toEqual({ saved: true });
+    expect(await noticesOf(saved)).toEqual([{ key: "admin:categories.saved" }]);
     expect(byId(category.id)?.active).toBe(false);
     expect(auditOf("category.updated", category.id)[0]?.details).toEqual({
       fields: ["active"],

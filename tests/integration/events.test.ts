@@ -30,6 +30,8 @@ import {
   removeOrganisationPlace,
 } from "~/modules/organisations/organisation-places.server";
 import { cancelSignup, signUpForShift } from "~/modules/signups/signups.server";
+import { COMMITMENTS_PATH } from "~/modules/signups/paths";
+import { notifySignupChange } from "~/modules/signups/signup-notifications.server";
 import { zonedIsoDate } from "~/utils/time";
 import {
   createCategory,
@@ -353,6 +355,66 @@ describe("updateActivity", () => {
         .map((k) => k.userId)
         .sort(),
     ).toEqual([...people].sort());
+  });
+
+  it("dropping a shift's certificate requirement gives its free place to the waitlisted volunteer without one", () => {
+    const s = setup();
+    const { shift, scope } = publishedActivityWithShift(s, 1);
+    const holder = createVolunteer(s.db, {
+      profile: {
+        certificateValidUntil: zonedIsoDate(Date.now() + 400 * DAY),
+        certificateVerifiedAt: new Date(),
+      },
+    }).user;
+    const lacking = createVolunteer(s.db).user;
+    const first = signUpForShift(s.db, { shiftId: shift.id, volunteerId: holder.id });
+    expect(signUpForShift(s.db, { shiftId: shift.id, volunteerId: lacking.id })).toMatchObject({
+      ok: true,
+      status: "waitlisted",
+    });
+    const edit = (requiresCertificate: string[] | string) =>
+      inputOf(
+        validForm(s, {
+          "shifts.0.id": String(shift.id),
+          "shifts.0.neededCount": "1",
+          "shifts.0.requiresCertificate": requiresCertificate,
+          "shifts.1.title": "",
+          "shifts.1.startsAt": "",
+          "shifts.1.endsAt": "",
+          "shifts.1.neededCount": "",
+          "shifts.1.requiresCertificate": [],
+        }),
+      );
+    expect(updateActivity(s.db, scope, edit("on"), Date.now(), s.owner.id)).toMatchObject({ ok: true });
+    // The holder leaves: the place stays free, the next in line has no certificate.
+    if (!first.ok) throw new Error("sign-up failed");
+    expect(
+      cancelSignup(s.db, { signupId: first.signupId, volunteerId: holder.id }, notifySignupChange),
+    ).toEqual({ ok: true, promoted: null });
+    expect(s.db.select().from(shifts).where(eq(shifts.id, shift.id)).get()?.confirmedCount).toBe(0);
+
+    // The same number of places, the requirement gone: the place goes to the waitlist.
+    expect(updateActivity(s.db, scope, edit([]), Date.now(), s.owner.id)).toMatchObject({
+      ok: true,
+      promoted: 1,
+    });
+    expect(
+      s.db
+        .select({ v: signups.volunteerId, status: signups.status })
+        .from(signups)
+        .where(eq(signups.volunteerId, lacking.id))
+        .get(),
+    ).toEqual({ v: lacking.id, status: "confirmed" });
+    expect(s.db.select().from(shifts).where(eq(shifts.id, shift.id)).get()?.confirmedCount).toBe(1);
+    // Told as every promotion from a waitlist is (notifySignupChange: inbox and link to the commitments).
+    const told = s.db
+      .select({ kind: notifications.kind, link: notifications.link })
+      .from(notifications)
+      .where(eq(notifications.userId, lacking.id))
+      .all();
+    expect(told.filter((n) => n.kind === "waitlist_promoted")).toEqual([
+      { kind: "waitlist_promoted", link: COMMITMENTS_PATH },
+    ]);
   });
 
   it("turning on “certificate required” keeps the sign-ups and flags those without one to both sides", () => {

@@ -42,7 +42,7 @@ const COUNT: Record<string, (data: Data) => number> = {
     expect(d.nextBefore, "the outbox list fits one page").toBeNull();
     return list(d, "messages");
   },
-  "organisations.$id_.members.tsx": (d) => list(d, "members"),
+  "organisations.$id.members.tsx": (d) => list(d, "members"),
   "organisations.$id.activities.$eventId._index.tsx": (d) =>
     (d.activity as { shifts: { confirmed: unknown[] }[] }).shifts.reduce((n, s) => n + s.confirmed.length, 0),
 };

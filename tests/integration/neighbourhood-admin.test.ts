@@ -10,7 +10,7 @@ import * as listPage from "~/routes/admin.neighbourhoods._index";
 import * as editPage from "~/routes/admin.neighbourhoods.$id";
 import { getDb } from "~/utils/db.server";
 import { createCoordinator, createEvent, createNeighbourhood, createUser } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, sessionCookieFor, noticesOf } from "../helpers/route-calls";
 
 const valid = {
   name: "Neues Viertel",
@@ -44,7 +44,8 @@ describe("neighbourhoods by admins", () => {
     createEvent(getDb(), { neighbourhoodId: used.id });
 
     const added = await callAction(listPage.action, "/admin/neighbourhoods", { cookie, form: valid });
-    expect(added.status).toBe(200);
+    expect(added.status).toBe(302);
+    expect((await noticesOf(added))?.[0]?.key).toBe("admin:neighbourhoods.added");
     const row = byName("Neues Viertel")!;
     expect(row).toMatchObject({
       slug: "neues-viertel",
@@ -110,7 +111,7 @@ describe("neighbourhoods by admins", () => {
       params,
       form: { ...valid, name: "Neuname", lat: String(nb.lat), lon: String(nb.lon), radiusKm: "2" },
     });
-    expect(saved.data).toEqual({ saved: true });
+    expect(await noticesOf(saved)).toEqual([{ key: "admin:neighbourhoods.saved" }]);
     const row = getDb().select().from(neighbourhoods).where(eq(neighbourhoods.id, nb.id)).get()!;
     expect(row).toMatchObject({ name: "Neuname", slug: "altname" });
     expect(event.neighbourhoodId).toBe(nb.id);

@@ -13,6 +13,7 @@ import * as settings from "~/routes/settings.notifications";
 import * as unsubscribe from "~/routes/unsubscribe";
 import { getDb } from "~/utils/db.server";
 import { createUser } from "../factories";
+import { noticesOf } from "../helpers/route-calls";
 
 // The route modules against the app's own database (DATABASE_PATH, one per test file), with real
 // sessions: what a browser without JavaScript gets, minus the HTML.
@@ -39,11 +40,16 @@ function post(path: string, body: Record<string, string> | string, cookie?: stri
 /** What a loader or action answered: thrown or returned Response, `data()` with a status, or plain data. */
 async function call<T>(
   fn: () => Promise<T>,
-): Promise<{ status: number; body: unknown; location: string | null }> {
+): Promise<{ status: number; body: unknown; location: string | null; headers?: Headers }> {
   try {
     const result = (await fn()) as unknown;
     if (result instanceof Response)
-      return { status: result.status, body: null, location: result.headers.get("Location") };
+      return {
+        status: result.status,
+        body: null,
+        location: result.headers.get("Location"),
+        headers: result.headers,
+      };
     if (
       result &&
       typeof result === "object" &&
@@ -140,7 +146,10 @@ describe("/settings/notifications", () => {
         args(post("/settings/notifications", { ...allInbox, hours_confirmed: "inbox_email" }, cookie)),
       ),
     );
-    expect(saved).toMatchObject({ status: 200, body: { saved: true } });
+    expect(saved).toMatchObject({ status: 302, location: "/settings/notifications" });
+    expect(await noticesOf({ ...saved, data: null, headers: saved.headers! })).toEqual([
+      { key: "notifications:settings.saved" },
+    ]);
     expect(getNotificationChannel(getDb(), user.id, "match_proposed")).toBe("inbox");
     expect(getNotificationChannel(getDb(), user.id, "hours_confirmed")).toBe("inbox_email");
   });
@@ -251,7 +260,11 @@ describe("/admin/outbox", () => {
           args(post(`/admin/outbox/${id}`, { intent: "resend" }, cookie), { id: String(id) }),
         ),
       );
-    expect(await resend(failed)).toMatchObject({ status: 200, body: { resent: true } });
+    const resent = await resend(failed);
+    expect(resent).toMatchObject({ status: 302, location: `/admin/outbox/${failed}` });
+    expect(await noticesOf({ ...resent, data: null, headers: resent.headers! })).toEqual([
+      { key: "notifications:outbox.resent" },
+    ]);
     expect(getDb().select().from(emailOutbox).where(eq(emailOutbox.id, failed)).get()!.status).toBe(
       "pending",
     );

@@ -285,10 +285,8 @@ describe("sign-ups as the organisation sees them", () => {
       params,
       form: { intent: "cancel-signup", signupId: String(ids[0]) },
     });
-    expect(cancelled.data).toMatchObject({
-      notice: "manage.notices.signupCancelledPromoted",
-      tone: "success",
-    });
+    expect(cancelled.location).toBe(path);
+    expect(await noticesOf(cancelled)).toEqual([{ key: "events:manage.notices.signupCancelledPromoted" }]);
     expect(
       db
         .select({ status: signups.status })

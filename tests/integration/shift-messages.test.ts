@@ -34,7 +34,7 @@ import {
   createUser,
   createVolunteer,
 } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, noticesOf, sessionCookieFor } from "../helpers/route-calls";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -350,7 +350,8 @@ describe("the page, without JavaScript", () => {
       },
     });
     expect(sent.status).toBe(302);
-    expect(sent.location).toBe(`${path}?sent=2&shift=${s.early.id}&waitlist=on`);
+    expect(sent.location).toBe(`${path}?shift=${s.early.id}&waitlist=on`);
+    expect(await noticesOf(sent)).toEqual([{ key: "events:message.sent", values: { count: 2 } }]);
     const row = listShiftMessages(getDb(), s.event.id)[0];
     expect(row).toMatchObject({ body: "Treffpunkt ist jetzt der Hintereingang.", recipientCount: 2 });
   });

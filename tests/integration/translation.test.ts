@@ -17,7 +17,7 @@ import * as translationsPage from "~/routes/organisations.$id.activities.$eventI
 import * as profilePage from "~/routes/organisations.$id._index";
 import { getDb } from "~/utils/db.server";
 import { createEvent, createOrganisation, createUser } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, noticesOf, sessionCookieFor } from "../helpers/route-calls";
 import type { Scenario } from "../mocks/scenarios";
 import { server } from "../mocks/server";
 import { mockTranslation, TRANSLATE_MOCK_URL, translateHandlers } from "../mocks/translate";
@@ -99,7 +99,13 @@ describe("an activity's translations page", () => {
       },
     });
     expect(answer.status).toBe(302);
-    expect(answer.location).toBe(`${a.path}?drafted=uk.ar.tr`);
+    expect(answer.location).toBe(a.path);
+    expect(await noticesOf(answer)).toEqual([
+      {
+        key: "common:translationHelp.drafted",
+        values: { count: 3, languages: "Ukrainisch, Arabisch und Türkisch" },
+      },
+    ]);
     // English was written by a person: not sent, not marked.
     expect(sent).toHaveLength(3);
     const rows = new Map(storedTranslations(a.id).map((r) => [r.locale, r]));
@@ -109,12 +115,9 @@ describe("an activity's translations page", () => {
       description: mockTranslation(DESCRIPTION, "ar"),
       machineTranslated: true,
     });
-    // The page shows the mark per language and the note from the redirect.
+    // The page shows the mark per language (the note is the notice above, shown by the root).
     const page = await callLoader(translationsPage.loader, answer.location!, { cookie, params: a.params });
-    expect(page.data).toMatchObject({
-      machine: { en: false, ar: true, uk: true, tr: true },
-      draftNotice: { drafted: ["uk", "ar", "tr"], missing: [], problem: null },
-    });
+    expect(page.data).toMatchObject({ machine: { en: false, ar: true, uk: true, tr: true } });
   });
 
   it("readers see the draft with the mark; editing or confirming removes it", async () => {
@@ -184,7 +187,15 @@ describe("an activity's translations page", () => {
       });
       expect(performance.now() - started).toBeLessThan(OUTSIDE_TIMEOUT_MS + 1_000);
       expect(answer.status).toBe(302);
-      expect(answer.location).toBe(`${a.path}?drafted=&missing=uk.ar.tr&problem=${problem}`);
+      expect(answer.location).toBe(a.path);
+      expect(await noticesOf(answer)).toEqual([
+        {
+          key: "common:translationHelp.missing",
+          values: { languages: "Ukrainisch, Arabisch und Türkisch" },
+          tone: "warning",
+        },
+        { key: `common:translationHelp.problems.${problem}`, tone: "warning" },
+      ]);
       expect(storedTranslations(a.id).map((r) => [r.locale, r.machineTranslated])).toEqual([["en", false]]);
     },
   );
@@ -198,14 +209,14 @@ describe("an activity's translations page", () => {
       params: a.params,
       form: { ...EMPTY_FORM, intent: "draft" },
     });
-    expect(first.location).toContain("problem=failed");
+    expect((await noticesOf(first))?.map((n) => n.key)).toContain("common:translationHelp.problems.failed");
     expect(calls).toBe(4);
     const second = await callAction(translationsPage.action, a.path, {
       cookie,
       params: a.params,
       form: { ...EMPTY_FORM, intent: "draft" },
     });
-    expect(second.location).toContain("problem=paused");
+    expect((await noticesOf(second))?.map((n) => n.key)).toContain("common:translationHelp.problems.paused");
     expect(calls).toBe(4);
   });
 
@@ -240,7 +251,13 @@ describe("an organisation's profile", () => {
       form: { intent: "draft", "translations.en.description": "" },
     });
     expect(answer.status).toBe(302);
-    expect(answer.location).toBe(`/organisations/${orgId}?drafted=en.uk.ar.tr#translations`);
+    expect(answer.location).toBe(`/organisations/${orgId}#translations`);
+    expect(await noticesOf(answer)).toEqual([
+      {
+        key: "common:translationHelp.drafted",
+        values: { count: 4, languages: "Englisch, Ukrainisch, Arabisch und Türkisch" },
+      },
+    ]);
     // Only the description went out.
     expect(((await sent[0]!.json()) as { q: string[] }).q).toEqual([ORG_DESCRIPTION]);
     const rows = db
@@ -292,7 +309,7 @@ describe("an organisation's profile", () => {
       form: { intent: "draft" },
     });
     expect(performance.now() - started).toBeLessThan(OUTSIDE_TIMEOUT_MS + 1_000);
-    expect(answer.location).toContain("problem=timeout");
+    expect((await noticesOf(answer))?.map((n) => n.key)).toContain("common:translationHelp.problems.timeout");
     expect(
       db
         .select()
@@ -316,7 +333,11 @@ describe("an organisation's profile", () => {
       params: { id: String(arabicOrg) },
       form: { intent: "draft" },
     });
-    expect(answer.location).toBe(`/organisations/${arabicOrg}?drafted=de.en.uk.tr#translations`);
+    expect(answer.location).toBe(`/organisations/${arabicOrg}#translations`);
+    expect((await noticesOf(answer))?.[0]?.values).toEqual({
+      count: 4,
+      languages: "Deutsch, Englisch, Ukrainisch und Türkisch",
+    });
     const bodies = await Promise.all(
       sent.map((r) => r.json() as Promise<{ source: string; target: string }>),
     );

@@ -157,7 +157,7 @@ describe("urgent requests in the pages", () => {
       cookie,
       form: { ...everyKind, urgentRequests: "off" },
     });
-    expect(saved.data).toEqual({ saved: true, error: null });
+    expect(await noticesOf(saved)).toEqual([{ key: "notifications:settings.saved" }]);
     const accepts = () =>
       getDb().select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, helperId)).get()!
         .acceptsUrgentRequests;

@@ -1,8 +1,14 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AGE_GROUP, LANGUAGE, LANGUAGE_LEVEL } from "@db/schema/enums";
-import { DataText } from "~/components/data-text";
-import { ErrorSummary, SelectField, TextField, useValidatedForm, TextAreaField } from "~/components/forms";
+import {
+  ErrorSummary,
+  FieldFrame,
+  SelectField,
+  TextField,
+  useValidatedForm,
+  TextAreaField,
+} from "~/components/forms";
 import { useHydrated } from "~/components/use-hydrated";
 import {
   AGE_FIELDS,
@@ -138,27 +144,14 @@ export function ArrivalForm({
           </div>
         </fieldset>
 
-        <fieldset
+        <FieldFrame
           id={form.fieldId("templateIds")}
-          tabIndex={-1}
+          label={t("form.steps")}
+          hint={t("form.stepsHint")}
+          error={stepsError}
+          layout="group"
           className="choice-group"
-          aria-invalid={stepsError ? true : undefined}
-          aria-describedby={[
-            `${form.fieldId("templateIds")}-hint`,
-            stepsError ? `${form.fieldId("templateIds")}-error` : null,
-          ]
-            .filter(Boolean)
-            .join(" ")}
         >
-          <legend>{t("form.steps")}</legend>
-          <p id={`${form.fieldId("templateIds")}-hint`} className="hint">
-            {t("form.stepsHint")}
-          </p>
-          {stepsError ? (
-            <p id={`${form.fieldId("templateIds")}-error`} className="field-error">
-              <DataText k={stepsError} />
-            </p>
-          ) : null}
           {options.templates.length === 0 ? <p className="empty">{t("form.noTemplates")}</p> : null}
           <div className="choice-group__options">
             {options.templates.map((template) => {
@@ -191,7 +184,7 @@ export function ArrivalForm({
               );
             })}
           </div>
-        </fieldset>
+        </FieldFrame>
 
         <TextAreaField
           form={form}

@@ -18,6 +18,7 @@ import {
   TemplateFormSchema,
   textField,
 } from "~/modules/arrivals/first-step-template.schema";
+import { useCategoryName } from "~/components/use-category-name";
 
 /** A first step of the city (admins): when, how long, for whom, in which languages, and its texts. */
 export function TemplateForm({
@@ -32,6 +33,7 @@ export function TemplateForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation(["arrivals", "common"]);
+  const categoryName = useCategoryName();
   const form = useValidatedForm({ id: "template", schema: TemplateFormSchema, actionData, defaultValues });
   return (
     <>
@@ -47,7 +49,7 @@ export function TemplateForm({
               { value: "", label: t("form.choose") },
               ...categories.map((c) => ({
                 value: String(c.id),
-                label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+                label: categoryName(c),
               })),
             ]}
           />

@@ -8,6 +8,7 @@ import { DateTime } from "~/components/time";
 import { dashboardLinks } from "~/modules/dashboard/dashboard-links";
 import type { DashboardData, LoadAlert } from "~/modules/dashboard/dashboard.server";
 import { HEAT_ROWS_PER_PAGE, shortageOf, type HeatPage } from "~/modules/dashboard/heat-rows";
+import { useCategoryName } from "~/components/use-category-name";
 
 type Data = Pick<DashboardData, "categories" | "weeks" | "openByCategory">;
 
@@ -28,11 +29,6 @@ export function useNumber() {
     }
     return format.format(value);
   };
-}
-
-export function useCategoryName() {
-  const { t } = useTranslation("common");
-  return (c: { slug: string; name: string }) => t(`categories.${c.slug}`, { defaultValue: c.name });
 }
 
 /** "3,5 Std." below two days, "4,2 Tage" above. */

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError } from "~/components/forms";
+import { FieldFrame } from "~/components/forms";
 
 /** A GET form choosing a period of whole days (from, to). Works without JavaScript. */
 export function PeriodForm({
@@ -18,19 +18,9 @@ export function PeriodForm({
 }) {
   const { t } = useTranslation("reports");
   const field = (name: "from" | "to", value: string) => (
-    <div className="field">
-      <label htmlFor={`${idPrefix}-${name}`}>{t(`period.${name}`)}</label>
-      <input
-        id={`${idPrefix}-${name}`}
-        type="date"
-        name={name}
-        defaultValue={value}
-        required
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${idPrefix}-${name}-error` : undefined}
-      />
-      <FieldError id={`${idPrefix}-${name}-error`} message={errors[name]} />
-    </div>
+    <FieldFrame id={`${idPrefix}-${name}`} label={t(`period.${name}`)} error={errors[name]}>
+      {(control) => <input {...control} type="date" name={name} defaultValue={value} required />}
+    </FieldFrame>
   );
   return (
     <Form method="get" className="filter-inline" key={`${from}:${to}`}>

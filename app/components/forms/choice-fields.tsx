@@ -1,7 +1,6 @@
 /**
- * More form fields in the style of form.tsx (label, hint, translated error, aria wiring, values that
- * survive a failed submit without JavaScript): a checkbox group and the weekly availability grid. The
- * text area is form-fields.tsx's.
+ * More form fields in the frame of the others (field-frame.tsx; values that survive a failed submit
+ * without JavaScript): a checkbox group and the weekly availability grid.
  */
 import type { ReactNode } from "react";
 import type { FieldValues, Path } from "react-hook-form";
@@ -13,7 +12,7 @@ import {
   minuteToClock,
   WEEKDAYS,
 } from "~/modules/volunteers/availability";
-import { describedBy, FieldError } from "./field-error";
+import { FieldFrame } from "./field-frame";
 import type { ValidatedForm } from "./use-validated-form";
 
 function asList(value: string | string[] | undefined): string[] {
@@ -42,18 +41,14 @@ export function CheckboxGroup<T extends FieldValues>({
   const error = form.errorOf(name);
   const checked = new Set(asList(form.valueOf(name)));
   return (
-    <fieldset
+    <FieldFrame
       id={id}
+      label={legend}
+      hint={hint}
+      error={error}
+      layout="group"
       className="field choice-group"
-      aria-describedby={describedBy(id, hint, error)}
-      aria-invalid={error ? true : undefined}
     >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
       <div
         className={columns ? "choice-group__options choice-group__options--columns" : "choice-group__options"}
       >
@@ -69,8 +64,7 @@ export function CheckboxGroup<T extends FieldValues>({
           </label>
         ))}
       </div>
-      <FieldError id={`${id}-error`} message={error} />
-    </fieldset>
+    </FieldFrame>
   );
 }
 
@@ -94,18 +88,14 @@ export function AvailabilityGrid<T extends FieldValues>({
   const shortDay = new Intl.DateTimeFormat(i18n.language, { weekday: "short", timeZone: "UTC" });
   const shortWeekday = (day: number) => shortDay.format(Date.UTC(2024, 0, 1 + day));
   return (
-    <fieldset
+    <FieldFrame
       id={id}
+      label={legend}
+      hint={hint}
+      error={error}
+      layout="group"
       className="field availability"
-      aria-describedby={describedBy(id, hint, error)}
-      aria-invalid={error ? true : undefined}
     >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
       <table className="availability__grid">
         <thead>
           <tr>
@@ -154,7 +144,6 @@ export function AvailabilityGrid<T extends FieldValues>({
           ))}
         </tbody>
       </table>
-      <FieldError id={`${id}-error`} message={error} />
-    </fieldset>
+    </FieldFrame>
   );
 }

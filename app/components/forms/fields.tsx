@@ -5,10 +5,21 @@
  */
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import type { FieldValues, Path } from "react-hook-form";
-import { describedBy, FieldError } from "./field-error";
+import { FieldFrame } from "./field-frame";
 import type { ValidatedForm } from "./use-validated-form";
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name" | "id" | "defaultValue">;
+
+/** The id, error and value of `name` in `form`: what every field reads first. */
+function fieldState<T extends FieldValues>(form: ValidatedForm<T>, name: Path<T>) {
+  const value = form.valueOf(name);
+  return {
+    id: form.fieldId(name),
+    error: form.errorOf(name),
+    text: typeof value === "string" ? value : undefined,
+    value,
+  };
+}
 
 /** Label, input, optional hint and the translated error, wired with aria-invalid and aria-describedby. */
 export function TextField<T extends FieldValues>({
@@ -18,28 +29,11 @@ export function TextField<T extends FieldValues>({
   hint,
   ...inputProps
 }: { form: ValidatedForm<T>; name: Path<T>; label: ReactNode; hint?: ReactNode } & InputProps) {
-  const id = form.fieldId(name);
-  const error = form.errorOf(name);
-  const described = describedBy(id, hint, error);
-  const value = form.valueOf(name);
+  const { id, error, text } = fieldState(form, name);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        defaultValue={typeof value === "string" ? value : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...inputProps}
-        {...form.rhf.register(name)}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(control) => <input {...control} defaultValue={text} {...inputProps} {...form.rhf.register(name)} />}
+    </FieldFrame>
   );
 }
 
@@ -57,33 +51,19 @@ export function SelectField<T extends FieldValues>({
   options: { value: string; label: string }[];
   hint?: ReactNode;
 }) {
-  const id = form.fieldId(name);
-  const error = form.errorOf(name);
-  const described = describedBy(id, hint, error);
-  const value = form.valueOf(name);
+  const { id, error, text } = fieldState(form, name);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        defaultValue={typeof value === "string" ? value : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...form.rhf.register(name)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...control} defaultValue={text} {...form.rhf.register(name)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
@@ -102,29 +82,13 @@ export function TextAreaField<T extends FieldValues>({
   hint?: ReactNode;
   children?: ReactNode;
 } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name" | "id" | "defaultValue">) {
-  const id = form.fieldId(name);
-  const error = form.errorOf(name);
-  const value = form.valueOf(name);
+  const { id, error, text } = fieldState(form, name);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        rows={6}
-        defaultValue={typeof value === "string" ? value : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...props}
-        {...form.rhf.register(name)}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-      {children}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} after={children}>
+      {(control) => (
+        <textarea {...control} rows={6} defaultValue={text} {...props} {...form.rhf.register(name)} />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -140,27 +104,18 @@ export function CheckboxField<T extends FieldValues>({
   label: ReactNode;
   hint?: ReactNode;
 }) {
-  const id = form.fieldId(name);
-  const error = form.errorOf(name);
-  const value = form.valueOf(name);
+  const { id, error, value } = fieldState(form, name);
   return (
-    <div className="field field--checkbox">
-      <input
-        id={id}
-        type="checkbox"
-        defaultChecked={value === "on" || value === "true"}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...form.rhf.register(name)}
-      />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} layout="checkbox">
+      {(control) => (
+        <input
+          {...control}
+          type="checkbox"
+          defaultChecked={value === "on" || value === "true"}
+          {...form.rhf.register(name)}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -182,25 +137,17 @@ export function ChoiceGroupField<T extends FieldValues>({
   type?: "checkbox" | "radio";
   className?: string;
 }) {
-  const id = form.fieldId(name);
-  const error = form.errorOf(name);
-  const value = form.valueOf(name);
+  const { id, error, value } = fieldState(form, name);
   const chosen = Array.isArray(value) ? value : value ? [value] : [];
   return (
-    <fieldset
+    <FieldFrame
       id={id}
-      tabIndex={-1}
+      label={legend}
+      hint={hint}
+      error={error}
+      layout="group"
       className={["choice-group", className].filter(Boolean).join(" ")}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(id, hint, error)}
     >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
       <div className="choice-group__options">
         {options.map((o) => (
           <label key={o.value} className="choice">
@@ -214,6 +161,6 @@ export function ChoiceGroupField<T extends FieldValues>({
           </label>
         ))}
       </div>
-    </fieldset>
+    </FieldFrame>
   );
 }

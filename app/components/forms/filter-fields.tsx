@@ -6,7 +6,7 @@
  */
 import { Link } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { describedBy, FieldError } from "./field-error";
+import { FieldFrame } from "./field-frame";
 
 interface FieldBase {
   /** The element id; the error is `${id}-error`, the hint `${id}-hint`. */
@@ -15,21 +15,6 @@ interface FieldBase {
   label: ReactNode;
   error?: string | null;
   hint?: ReactNode;
-}
-
-function Field({ id, label, error, hint, children }: Omit<FieldBase, "name"> & { children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
 }
 
 /** A select; `allLabel` adds a first, empty option ("all", "any") that leaves the filter off. */
@@ -44,22 +29,18 @@ export function FilterSelect({
   allLabel?: string;
 }) {
   return (
-    <Field {...field}>
-      <select
-        id={field.id}
-        name={field.name}
-        defaultValue={value ?? ""}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={describedBy(field.id, field.hint, field.error)}
-      >
-        {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <FieldFrame id={field.id} label={field.label} hint={field.hint} error={field.error} hintBelow>
+      {(control) => (
+        <select {...control} name={field.name} defaultValue={value ?? ""}>
+          {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
@@ -77,16 +58,9 @@ export function FilterInput({
     "id" | "name" | "defaultValue" | "value"
   >) {
   return (
-    <Field id={id} label={label} error={error} hint={hint}>
-      <input
-        id={id}
-        name={name}
-        defaultValue={value ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...props}
-      />
-    </Field>
+    <FieldFrame id={id} label={label} hint={hint} error={error} hintBelow>
+      {(control) => <input {...control} name={name} defaultValue={value ?? ""} {...props} />}
+    </FieldFrame>
   );
 }
 

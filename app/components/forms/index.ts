@@ -6,6 +6,7 @@
  */
 export { AvailabilityGrid, CheckboxGroup } from "./choice-fields";
 export { describedBy, FieldError } from "./field-error";
+export { FieldFrame, type ControlProps } from "./field-frame";
 export { CheckboxField, ChoiceGroupField, SelectField, TextAreaField, TextField } from "./fields";
 export { FilterActions, FilterInput, FilterSelect, ResultsSection } from "./filter-fields";
 export { ErrorSummary, FormMessage, useValidatedForm, type ValidatedForm } from "./use-validated-form";

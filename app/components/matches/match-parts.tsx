@@ -5,6 +5,7 @@ import { hhmm } from "~/modules/needs/need-form-values";
 import type { NeedDetail } from "~/modules/needs/queries.server";
 import { useFormatList } from "~/components/use-format-list";
 import type { Weekday } from "@db/schema/enums";
+import { useCategoryName } from "~/components/use-category-name";
 
 /** When a need takes place: the appointment, or the weekly slots within the period. */
 export function NeedWhen({ need }: { need: Pick<NeedDetail, "schedule" | "startsAt" | "endsAt" | "slots"> }) {
@@ -54,11 +55,12 @@ export function NeedFacts({
   >;
 }) {
   const { t } = useTranslation(["needs", "common"]);
+  const categoryName = useCategoryName();
   const formatList = useFormatList();
   return (
     <dl className="facts-grid">
       <dt>{t("fields.category")}</dt>
-      <dd>{t(`common:categories.${need.categorySlug}`, { defaultValue: need.categoryName })}</dd>
+      <dd>{categoryName({ slug: need.categorySlug, name: need.categoryName })}</dd>
       <dt>{t("fields.neighbourhood")}</dt>
       <dd>{need.neighbourhoodName}</dd>
       <dt>{t("detail.when")}</dt>

@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { DateOnly, DateRange } from "~/components/time";
 import type { NeedListItem } from "~/modules/needs/queries.server";
 import { useFormatList } from "~/components/use-format-list";
+import { useCategoryName } from "~/components/use-category-name";
 
 /** A need in the coordinator's list: what, where, when, and how far it is matched. */
 export function NeedCard({ need }: { need: NeedListItem }) {
   const { t } = useTranslation(["needs", "common"]);
+  const categoryName = useCategoryName();
   const formatList = useFormatList();
   return (
     <article className="card need-card" aria-labelledby={`need-${need.id}-title`}>
@@ -15,7 +17,7 @@ export function NeedCard({ need }: { need: NeedListItem }) {
         {need.urgency === "high" || need.urgency === "urgent" ? (
           <span className={`tag tag--urgency-${need.urgency}`}>{t(`urgency.${need.urgency}`)}</span>
         ) : null}{" "}
-        <span>{t(`common:categories.${need.categorySlug}`, { defaultValue: need.categoryName })}</span> ·{" "}
+        <span>{categoryName({ slug: need.categorySlug, name: need.categoryName })}</span> ·{" "}
         <span>{need.neighbourhoodName}</span>
       </p>
       <h3 id={`need-${need.id}-title`} className="card__title">

@@ -19,6 +19,7 @@ import {
   TITLE_MAX,
 } from "~/modules/needs/need.schema";
 import { ReadabilityHint } from "~/components/readability-hint";
+import { useCategoryName } from "~/components/use-category-name";
 
 export interface NeedFormOptions {
   categories: { id: number; slug: string; name: string }[];
@@ -77,6 +78,7 @@ export function NeedForm({
   cancelTo: string;
 }) {
   const { t } = useTranslation(["needs", "common"]);
+  const categoryName = useCategoryName();
   const form = useValidatedForm({ id, schema: NeedFormSchema, actionData, defaultValues });
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -102,7 +104,7 @@ export function NeedForm({
               { value: "", label: t("form.choose") },
               ...options.categories.map((c) => ({
                 value: String(c.id),
-                label: t(`common:categories.${c.slug}`, { defaultValue: c.name }),
+                label: categoryName(c),
               })),
             ]}
           />

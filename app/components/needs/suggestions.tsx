@@ -4,6 +4,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { DataText } from "~/components/data-text";
 import { FormMessage } from "~/components/forms";
 import type { ComponentView, SuggestionsView, WhyNotView } from "~/modules/matches/need-suggestions.server";
+import { useCategoryName } from "~/components/use-category-name";
 
 function Breakdown({ components }: { components: ComponentView[] }) {
   const { t } = useTranslation(["matching", "matches"]);
@@ -69,6 +70,7 @@ export function Suggestions({ suggestions, error }: { suggestions: SuggestionsVi
 /** "Why not?": search any volunteer or organisation, pick one of their offers, read the verdict. */
 export function WhyNot({ whyNot }: { whyNot: WhyNotView }) {
   const { t } = useTranslation(["matches", "matching", "common"]);
+  const categoryName = useCategoryName();
   const location = useLocation();
   const pick = (offerId: number) => {
     const params = new URLSearchParams(location.search);
@@ -100,11 +102,8 @@ export function WhyNot({ whyNot }: { whyNot: WhyNotView }) {
                   {r.ownerName ?? t("page.offerGone")} · {r.offerTitle}
                 </a>{" "}
                 <span className="muted">
-                  ({t(`common:categories.${r.categorySlug}`, { defaultValue: r.categoryName })}
-                  {r.status !== "active"
-                    ? `, ${t(`whyNot.offerStatus.${r.status}`, { defaultValue: r.status })}`
-                    : ""}
-                  )
+                  ({categoryName({ slug: r.categorySlug, name: r.categoryName })}
+                  {r.status !== "active" ? `, ${t(`whyNot.offerStatus.${r.status}`)}` : ""})
                 </span>
               </li>
             ))}

@@ -5,7 +5,7 @@
  * between "needed ≥ confirmed" and the update. Publishing, cancelling and copying: status-commands.server.ts.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { Db, DbOrTx, Tx } from "@db/client";
 import { eventLanguages, events, eventTranslations, organisationPlaces, shifts, signups } from "@db/schema";
 import type { Language, UiLocale } from "@db/schema/enums";
 import { notify } from "~/modules/notifications/notify.server";
@@ -18,17 +18,41 @@ import { fillFromWaitlist } from "~/modules/signups/waitlist.server";
 import { flagAfterShiftChange, type ShiftBefore } from "~/modules/signups/certificate-flags.server";
 import type { ActivityScope } from "./queries.server";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 export type CommandResult<T = object> =
   | ({ ok: true } & T)
   | { ok: false; errors: FieldErrors; status?: 404 | 409 };
 
-export const NOT_FOUND = {
+const NOT_FOUND = {
   ok: false as const,
   errors: { form: "events:errors.notFound" },
   status: 404 as const,
 };
+
+type Refusal = Extract<CommandResult, { ok: false }>;
+
+/**
+ * The activity a command works on: the organisation's own (ownership in the where; another's is 404,
+ * as one that does not exist), refused with 409 and `whenCancelled` once it has been cancelled —
+ * `null` where the command has its own rule for a cancelled one (publishing, copying).
+ */
+export function loadOwnActivity(
+  tx: DbOrTx,
+  scope: ActivityScope,
+  whenCancelled:
+    | "events:errors.cancelledReadOnly"
+    | "events:errors.alreadyCancelled"
+    | null = "events:errors.cancelledReadOnly",
+): { ok: true; activity: typeof events.$inferSelect } | Refusal {
+  const activity = tx
+    .select()
+    .from(events)
+    .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
+    .get();
+  if (!activity) return NOT_FOUND;
+  if (whenCancelled && activity.status === "cancelled")
+    return { ok: false, errors: { form: whenCancelled }, status: 409 };
+  return { ok: true, activity };
+}
 
 // ---- create and edit ----------------------------------------------------------------------------------
 
@@ -135,7 +159,8 @@ export function createActivity(
 /**
  * Saves an edited activity and its shifts. Refused with field errors (nothing changes): a shift's
  * needed count below the volunteers already confirmed, removing a shift that has sign-ups, a shift
- * id of another activity. A raised needed count promotes people from the waitlist at once. When a
+ * id of another activity. Every edited shift fills its free places from the waitlist at once (more
+ * places, or a certificate no longer required or now covering the shift's date). When a
  * published activity's time or place changes, everyone signed up is told (one message per person).
  * Sign-ups that lose the certificate their shift needs (turned on, or the shift moved past the
  * certificate's date) are flagged to the volunteer and the organisation's other members.
@@ -149,18 +174,9 @@ export function updateActivity(
 ): CommandResult<{ notified: number; promoted: number; flagged: number; changedShift: number | null }> {
   return db.transaction(
     (tx) => {
-      const before = tx
-        .select()
-        .from(events)
-        .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
-        .get();
-      if (!before) return NOT_FOUND;
-      if (before.status === "cancelled")
-        return {
-          ok: false as const,
-          errors: { form: "events:errors.cancelledReadOnly" },
-          status: 409 as const,
-        };
+      const own = loadOwnActivity(tx, scope);
+      if (!own.ok) return own;
+      const before = own.activity;
       const errors = checkReferences(tx, input, scope.organisationId, before.categoryId);
 
       const existing = tx
@@ -213,8 +229,9 @@ export function updateActivity(
         tx.update(shifts).set(shiftValues(shift)).where(eq(shifts.id, shift.id)).run();
         if (old.startsAt.getTime() !== shift.startsAt || old.endsAt.getTime() !== shift.endsAt)
           changedShiftIds.push(shift.id);
-        if (shift.neededCount > old.neededCount)
-          promoted += fillFromWaitlist(tx, shift.id, now, notifySignupChange).length;
+        // More places, the requirement of a certificate dropped, or an end now within the line's
+        // certificates: each frees places for the waitlist. Promotion decides who may take them.
+        promoted += fillFromWaitlist(tx, shift.id, now, notifySignupChange).length;
       }
       if (input.removeShifts.length) {
         tx.delete(shifts)
@@ -297,18 +314,9 @@ export function saveTranslations(
   machineDrafts: ReadonlySet<UiLocale> = new Set(),
 ): CommandResult {
   return db.transaction((tx) => {
-    const e = tx
-      .select({ status: events.status, originalLanguage: events.originalLanguage })
-      .from(events)
-      .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
-      .get();
-    if (!e) return NOT_FOUND;
-    if (e.status === "cancelled")
-      return {
-        ok: false as const,
-        errors: { form: "events:errors.cancelledReadOnly" },
-        status: 409 as const,
-      };
+    const own = loadOwnActivity(tx, scope);
+    if (!own.ok) return own;
+    const e = own.activity;
     const stored = new Map(
       tx
         .select()

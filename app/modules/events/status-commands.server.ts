@@ -9,7 +9,7 @@ import { notify } from "~/modules/notifications/notify.server";
 import { nextWeeklyOccurrence } from "~/utils/time";
 import { COMMITMENTS_PATH } from "~/modules/signups/paths";
 import type { ActivityScope } from "./queries.server";
-import { NOT_FOUND, notifyLiveVolunteers, type CommandResult } from "./commands.server";
+import { loadOwnActivity, notifyLiveVolunteers, type CommandResult } from "./commands.server";
 
 // ---- status changes -----------------------------------------------------------------------------------
 
@@ -26,18 +26,9 @@ function isOver(
 /** Draft → published. Public once the organisation is verified (see isPublicActivity). */
 export function publishActivity(db: Db, scope: ActivityScope, now = Date.now()): CommandResult {
   return db.transaction((tx) => {
-    const e = tx
-      .select({
-        status: events.status,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-        recurrence: events.recurrence,
-        recurrenceUntil: events.recurrenceUntil,
-      })
-      .from(events)
-      .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
-      .get();
-    if (!e) return NOT_FOUND;
+    const own = loadOwnActivity(tx, scope, null);
+    if (!own.ok) return own;
+    const e = own.activity;
     if (e.status !== "draft")
       return { ok: false as const, errors: { form: "events:errors.notDraft" }, status: 409 as const };
     if (isOver(e, now))
@@ -57,12 +48,9 @@ export function publishActivity(db: Db, scope: ActivityScope, now = Date.now()):
 export function unpublishActivity(db: Db, scope: ActivityScope): CommandResult {
   return db.transaction(
     (tx) => {
-      const e = tx
-        .select({ status: events.status })
-        .from(events)
-        .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
-        .get();
-      if (!e) return NOT_FOUND;
+      const own = loadOwnActivity(tx, scope, null);
+      if (!own.ok) return own;
+      const e = own.activity;
       if (e.status !== "published")
         return { ok: false as const, errors: { form: "events:errors.notPublished" }, status: 409 as const };
       const live = tx
@@ -96,18 +84,9 @@ export function cancelActivity(
 ): CommandResult<{ notified: number }> {
   return db.transaction(
     (tx) => {
-      const e = tx
-        .select()
-        .from(events)
-        .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
-        .get();
-      if (!e) return NOT_FOUND;
-      if (e.status === "cancelled")
-        return {
-          ok: false as const,
-          errors: { form: "events:errors.alreadyCancelled" },
-          status: 409 as const,
-        };
+      const own = loadOwnActivity(tx, scope, "events:errors.alreadyCancelled");
+      if (!own.ok) return own;
+      const e = own.activity;
       tx.update(events)
         .set({ status: "cancelled", cancelledAt: new Date(now) })
         .where(eq(events.id, scope.eventId))
@@ -153,12 +132,9 @@ export function duplicateActivity(
   userId: string,
 ): CommandResult<{ eventId: number }> {
   return db.transaction((tx) => {
-    const e = tx
-      .select()
-      .from(events)
-      .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
-      .get();
-    if (!e) return NOT_FOUND;
+    const own = loadOwnActivity(tx, scope, null);
+    if (!own.ok) return own;
+    const e = own.activity;
     const copy = tx
       .insert(events)
       .values({

@@ -3,15 +3,13 @@
  * languages it leaves empty are filled with machine drafts of the activity's title and description
  * (marked until a person edits or confirms them). Only these two texts of the activity are sent.
  */
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@db/client";
-import { events } from "@db/schema";
 import type { UiLocale } from "@db/schema/enums";
 import type { DraftSummary } from "~/modules/outside/machine-mark";
 import { translationHelpAvailable } from "~/modules/outside/outside-config.server";
 import { draftEmptyLanguages } from "~/modules/outside/translation-drafts.server";
 import type { TranslationsFormValues } from "./activity.schema";
-import { saveTranslations, type CommandResult } from "./commands.server";
+import { loadOwnActivity, saveTranslations, type CommandResult } from "./commands.server";
 import type { ActivityScope } from "./queries.server";
 
 export async function saveTranslationsWithDrafts(
@@ -19,19 +17,9 @@ export async function saveTranslationsWithDrafts(
   scope: ActivityScope,
   values: TranslationsFormValues,
 ): Promise<CommandResult<{ summary: DraftSummary }>> {
-  const activity = db
-    .select({
-      title: events.title,
-      description: events.description,
-      originalLanguage: events.originalLanguage,
-      status: events.status,
-    })
-    .from(events)
-    .where(and(eq(events.id, scope.eventId), eq(events.organisationId, scope.organisationId)))
-    .get();
-  if (!activity) return { ok: false, errors: { form: "events:errors.notFound" }, status: 404 };
-  if (activity.status === "cancelled")
-    return { ok: false, errors: { form: "events:errors.cancelledReadOnly" }, status: 409 };
+  const own = loadOwnActivity(db, scope);
+  if (!own.ok) return own;
+  const activity = own.activity;
   if (!translationHelpAvailable())
     return { ok: false, errors: { form: "common:translationHelp.problems.not_configured" } };
 

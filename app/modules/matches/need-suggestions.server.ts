@@ -7,6 +7,7 @@
 import { asc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
 import { categories, needs, offers, organisations, users } from "@db/schema";
+import type { OfferStatus } from "@db/schema/enums";
 import type { AuthUser } from "~/modules/auth/auth-user";
 import { dataKeyT } from "~/modules/i18n/keys";
 import { getServerT } from "~/modules/i18n/server-t.server";
@@ -90,7 +91,7 @@ export interface OfferSearchItem {
   kind: "volunteer" | "organisation";
   categoryName: string;
   categorySlug: string;
-  status: string;
+  status: OfferStatus;
 }
 
 export type WhyNotExplanation =

@@ -24,6 +24,7 @@ import {
   type MatchReportRow,
   type NeedReportRow,
 } from "./reports.server";
+import { categoryLabel } from "~/modules/places/category-names";
 
 /** What the CSV files are written with: the reports namespace first, common for category names. */
 export type ReportT = TFunction<["reports", "common"]>;
@@ -93,7 +94,7 @@ export function berlinDateTime(ms: number | null): string | null {
 }
 
 const category = (t: ReportT, slug: string | null, name: string | null) =>
-  slug ? t(`common:categories.${slug}`, { defaultValue: name ?? slug }) : (name ?? "");
+  slug ? categoryLabel((key) => t(`common:${key}`), { slug, name: name ?? slug }) : (name ?? "");
 
 /** One line per need recorded in the period, streamed. */
 export function needsCsv(

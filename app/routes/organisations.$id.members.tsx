@@ -1,8 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableScroll } from "~/components/table-scroll";
-import { BackArrow } from "~/components/back-arrow";
 import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
 import { DateTime } from "~/components/time";
 import { appOrigin } from "~/modules/auth/account-queries.server";
@@ -14,6 +13,7 @@ import { getOrganisationSummary, listMembers, removeMember } from "~/modules/org
 import { requireIdParam, requireOrgMember } from "~/modules/permissions/guards.server";
 import { formRefusal, retryAfterHeaders } from "~/modules/auth/retry-after";
 import { validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "home"] };
@@ -33,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const membersPath = (organisationId: number) => `/organisations/${organisationId}/members`;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = requireIdParam(params);
   const { user } = await requireOrgMember(getDb(), request, organisationId, { role: "owner" });
@@ -42,14 +44,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const userId = formData.get("userId");
     const done = typeof userId === "string" && removeMember(getDb(), organisationId, userId);
     return done
-      ? { notice: "members.removed" as const }
+      ? redirectWithNotice(membersPath(organisationId), { key: "home:members.removed" })
       : data({ notice: "members.cannotRemove" as const }, { status: 400 });
   }
   if (intent === "revoke") {
     const id = formData.get("inviteId");
     const done = typeof id === "string" && revokeInvite(getDb(), id, { organisationId });
     return done
-      ? { notice: "members.inviteRevoked" as const }
+      ? redirectWithNotice(membersPath(organisationId), { key: "home:members.inviteRevoked" })
       : data({ notice: "members.inviteMissing" as const }, { status: 404 });
   }
   const result = validateFormData(formData, OrganisationInviteSchema);
@@ -63,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await requestLocale(getDb(), request),
   );
   if (!outcome.ok) return formRefusal(formData, outcome);
-  return { notice: "members.invited" as const };
+  return redirectWithNotice(membersPath(organisationId), { key: "home:members.invited" });
 }
 
 export default function OrganisationMembersPage() {
@@ -72,17 +74,10 @@ export default function OrganisationMembersPage() {
   const { t } = useTranslation(["home", "auth"]);
   const notice = actionData && "notice" in actionData ? actionData.notice : null;
   const form = useValidatedForm({ id: "member-invite", schema: OrganisationInviteSchema, actionData });
-  const ok =
-    notice === "members.invited" || notice === "members.removed" || notice === "members.inviteRevoked";
   return (
-    <div className="page">
-      <p>
-        <Link to="/organisation">
-          <BackArrow /> {t("organisation.back")}
-        </Link>
-      </p>
+    <section aria-labelledby="members-heading">
       <h1 id="members-heading">{t("members.title", { name: organisation.name })}</h1>
-      {notice ? <FormMessage tone={ok ? "success" : "error"}>{t(notice)}</FormMessage> : null}
+      {notice ? <FormMessage>{t(notice)}</FormMessage> : null}
       <TableScroll labelledBy="members-heading">
         <table className="data-table">
           <thead>
@@ -123,12 +118,7 @@ export default function OrganisationMembersPage() {
       </TableScroll>
       <h2>{t("members.invite")}</h2>
       <ErrorSummary form={form} />
-      <Form
-        method="post"
-        noValidate
-        onSubmit={form.onSubmit}
-        key={notice === "members.invited" ? invites.length : "form"}
-      >
+      <Form method="post" noValidate onSubmit={form.onSubmit} key={invites.length}>
         <TextField form={form} name="email" label={t("auth:fields.email")} type="email" required />
         <button type="submit" name="intent" value="invite" className="button">
           {t("members.sendInvite")}
@@ -157,6 +147,6 @@ export default function OrganisationMembersPage() {
           </ul>
         </>
       ) : null}
-    </div>
+    </section>
   );
 }
