@@ -22,6 +22,7 @@ import {
 import { getDb } from "~/utils/db.server";
 import { describeUserAgent } from "~/modules/auth/user-agent";
 import { pageTitle } from "~/utils/page-title";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const handle = { i18n: ["common", "auth"] };
 
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "revoke-others") {
     const count = await revokeOtherSessions(getDb(), user.id, current.session.id);
-    return { message: "sessions.revokedOthers" as const, count };
+    return redirectWithNotice("/account/sessions", { key: "auth:sessions.revokedOthers", values: { count } });
   }
   if (intent === "revoke") {
     const sessionId = formData.get("sessionId");
@@ -58,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!done) return data({ message: "sessions.notFound" as const, count: 0 }, { status: 404 });
     if (sessionId === current.session.id)
       return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
-    return { message: "sessions.revoked" as const, count: 1 };
+    return redirectWithNotice("/account/sessions", { key: "auth:sessions.revoked", values: { count: 1 } });
   }
   return data({ message: "sessions.unknownIntent" as const, count: 0 }, { status: 400 });
 }
@@ -76,9 +77,7 @@ export default function SessionsPage() {
       </p>
       <h1>{t("sessions.title")}</h1>
       <p>{t("sessions.intro")}</p>
-      {actionData ? (
-        <FormMessage tone="success">{t(actionData.message, { count: actionData.count })}</FormMessage>
-      ) : null}
+      {actionData ? <FormMessage>{t(actionData.message, { count: actionData.count })}</FormMessage> : null}
       <ul className="card-list">
         {sessions.map((s) => (
           <li key={s.id} className="card">

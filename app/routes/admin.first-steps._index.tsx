@@ -19,6 +19,8 @@ import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { validateFormData } from "~/utils/form-validation";
 import { useCategoryName } from "~/components/use-category-name";
+import { redirectWithNotice } from "~/utils/notice.server";
+import type { Notice } from "~/utils/notice";
 
 export const handle = { i18n: ["common", "arrivals"] };
 
@@ -52,7 +54,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCan(getDb(), request, "first-step-template:manage");
   const result = validateFormData(await request.formData(), TemplateListActionSchema);
   if (!result.success) return data(result, { status: 400 });
-  return { installed: installDefaultTemplates(getDb(), user.id) };
+  const installed = installDefaultTemplates(getDb(), user.id);
+  const notices: Notice[] = [
+    {
+      key: "arrivals:templates.installed",
+      values: { count: installed.installed, present: installed.present },
+    },
+  ];
+  if (installed.missingCategories.length > 0) {
+    notices.push({
+      key: "arrivals:templates.missingCategories",
+      values: { categories: installed.missingCategories.join(", ").slice(0, 200) },
+      tone: "warning",
+    });
+  }
+  return redirectWithNotice("/admin/first-steps", notices);
 }
 
 export default function FirstStepsPage() {
@@ -60,7 +76,6 @@ export default function FirstStepsPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["arrivals", "common"]);
   const categoryName = useCategoryName();
-  const installed = actionData && "installed" in actionData ? actionData.installed : null;
   const failed = actionData && "errors" in actionData ? actionData.errors.intent : undefined;
   return (
     <div className="page page--wide">
@@ -76,14 +91,6 @@ export default function FirstStepsPage() {
         </Link>
       </div>
       <p className="lead">{t("templates.intro")}</p>
-      {installed ? (
-        <FormMessage tone="success">
-          {t("templates.installed", { count: installed.installed, present: installed.present })}
-          {installed.missingCategories.length > 0
-            ? ` ${t("templates.missingCategories", { categories: installed.missingCategories.join(", ") })}`
-            : ""}
-        </FormMessage>
-      ) : null}
       {failed ? (
         <FormMessage>
           <DataText k={failed} />

@@ -2,12 +2,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackArrow } from "~/components/back-arrow";
-import { ErrorSummary, FormMessage, TextField, useValidatedForm } from "~/components/forms";
+import { ErrorSummary, TextField, useValidatedForm } from "~/components/forms";
 import { requireCan } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
 import { SettingsSchema, WEIGHT_FIELDS } from "~/modules/settings/settings.schema";
 import { getSettings, updateSettings } from "~/modules/settings/settings.server";
 import { validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "settings"] };
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validateFormData(await request.formData(), SettingsSchema);
   if (!result.success) return data(result, { status: 400 });
   const { changed } = updateSettings(getDb(), admin.id, result.data);
-  return { saved: true as const, changed: changed.length };
+  return redirectWithNotice("/admin/settings", { key: "settings:saved", values: { count: changed.length } });
 }
 
 export default function AdminSettingsPage() {
@@ -47,7 +48,6 @@ export default function AdminSettingsPage() {
     actionData,
     defaultValues: values,
   });
-  const saved = actionData && "saved" in actionData ? actionData : null;
   return (
     <div className="page">
       <p>
@@ -56,7 +56,6 @@ export default function AdminSettingsPage() {
         </Link>
       </p>
       <h1>{t("title")}</h1>
-      {saved ? <FormMessage tone="success">{t("saved", { count: saved.changed })}</FormMessage> : null}
       <ErrorSummary form={form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <fieldset>

@@ -11,6 +11,7 @@ import { getUserForAdmin, setCoordinatorNeighbourhoods, setUserRole } from "~/mo
 import { notFound, requireCan } from "~/modules/permissions/guards.server";
 import { listNeighbourhoods } from "~/modules/places/places.server";
 import { validateFormData } from "~/utils/form-validation";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = { i18n: ["common", "auth", "admin"] };
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ error: result.errors.role ?? "auth:errors.roleInvalid" }, { status: 400 });
     const outcome = setUserRole(getDb(), admin.id, target.id, result.data.role);
     return outcome.ok
-      ? { saved: "users.roleSaved" as const }
+      ? redirectWithNotice(`/admin/users/${encodeURIComponent(target.id)}`, { key: "admin:users.roleSaved" })
       : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
   }
   if (intent === "neighbourhoods") {
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.success) return data({ error: "auth:errors.neighbourhoodInvalid" }, { status: 400 });
     const outcome = setCoordinatorNeighbourhoods(getDb(), admin.id, target.id, result.data.neighbourhoodIds);
     return outcome.ok
-      ? { saved: "users.scopeSaved" as const }
+      ? redirectWithNotice(`/admin/users/${encodeURIComponent(target.id)}`, { key: "admin:users.scopeSaved" })
       : data({ error: Object.values(outcome.errors)[0]! }, { status: 400 });
   }
   return data({ error: "auth:errors.roleInvalid" }, { status: 400 });
@@ -67,9 +68,6 @@ export default function AdminUserPage() {
       </p>
       <h1>{target.displayName}</h1>
       <p>{target.email}</p>
-      {actionData && "saved" in actionData ? (
-        <FormMessage tone="success">{t(actionData.saved)}</FormMessage>
-      ) : null}
       {actionData && "error" in actionData ? (
         <FormMessage>
           <DataText k={actionData.error} />

@@ -629,7 +629,7 @@ describe("administration of people", () => {
       params: { id: volunteer.id },
       form: { intent: "role", role: "coordinator" },
     });
-    expect(changed.data).toEqual({ saved: "users.roleSaved" });
+    expect(await noticesOf(changed)).toEqual([{ key: "admin:users.roleSaved" }]);
     expect(db.select().from(users).where(eq(users.id, volunteer.id)).get()!.role).toBe("coordinator");
     expect(db.select().from(sessions).where(eq(sessions.userId, volunteer.id)).all()).toHaveLength(0);
     expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, volunteer.id)).all()).toEqual([
@@ -646,7 +646,7 @@ describe("administration of people", () => {
       params: { id: volunteer.id },
       form: { intent: "neighbourhoods", neighbourhoodIds: [String(nb.id)] },
     });
-    expect(scoped.data).toEqual({ saved: "users.scopeSaved" });
+    expect(await noticesOf(scoped)).toEqual([{ key: "admin:users.scopeSaved" }]);
     expect(
       db
         .select()

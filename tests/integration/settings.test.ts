@@ -4,7 +4,7 @@ import { appSettings, auditEvents } from "@db/schema";
 import { action, loader } from "~/routes/admin.settings";
 import { getDb } from "~/utils/db.server";
 import { createUser } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, noticesOf, sessionCookieFor } from "../helpers/route-calls";
 
 const valid = {
   weightLanguage: "30",
@@ -30,7 +30,8 @@ describe("admin settings", () => {
     expect((shown.data as { values: Record<string, string> }).values.weightLanguage).toBe("25");
 
     const saved = await callAction(action, "/admin/settings", { cookie, form: valid });
-    expect(saved.data).toEqual({ saved: true, changed: 5 });
+    expect(saved.status).toBe(302);
+    expect(await noticesOf(saved)).toEqual([{ key: "settings:saved", values: { count: 5 } }]);
     expect(settingsRow()).toMatchObject({
       weightLanguage: 30,
       weightLoad: 10,
