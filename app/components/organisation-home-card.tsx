@@ -32,15 +32,6 @@ export function OrganisationHomeCard({ org }: { org: OrganisationHomeItem }) {
         <Link to={`/organisations/${org.id}/activities/new`}>{t("organisations:home.newActivity")}</Link> ·{" "}
         <Link to={`/organisations/${org.id}`}>{t("organisations:home.profile")}</Link>
       </p>
-      <p>
-        <Link to={`/organisations/${org.id}`}>{t("organisation.open")}</Link>
-        {org.myRole === "owner" ? (
-          <>
-            {" · "}
-            <Link to={`/organisations/${org.id}/members`}>{t("organisation.manageMembers")}</Link>
-          </>
-        ) : null}
-      </p>
       <h3 id={`org-${org.id}-activities`}>{t("organisation.activities")}</h3>
       {org.activities.length === 0 ? (
         <p className="empty">{t("organisation.noActivities")}</p>
