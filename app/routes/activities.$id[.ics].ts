@@ -11,6 +11,7 @@ import {
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { notFound, requireIdParam } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
+import { categoryLabel } from "~/modules/places/category-names";
 
 /** `/activities/:id.ics`: one public activity to add to a calendar (weekly series with RRULE). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       uidDomain: uidDomain(request),
       origin: requestOrigin(request),
       locale,
-      categoryLabel: (slug, fallback) => common(`categories.${slug}`, { defaultValue: fallback }),
+      categoryLabel: (slug, name) => categoryLabel(common, { slug, name }),
     },
   );
   const event = events[0];

@@ -11,6 +11,7 @@ import {
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { notFound } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
+import { categoryLabel } from "~/modules/places/category-names";
 
 /** `/feeds/categories/:slug.ics`: a calendar to subscribe to, with the public activities of one category. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await feedLocale(getDb(), request);
   const t = getServerT(locale, "events");
   const common = getServerT(locale, "common");
-  const label = common(`categories.${category.slug}`, { defaultValue: category.name });
+  const label = categoryLabel(common, category);
   const { events, lastModified } = listCalendarActivities(
     db,
     { categoryId: category.id },
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       uidDomain: uidDomain(request),
       origin: requestOrigin(request),
       locale,
-      categoryLabel: (slug, fallback) => common(`categories.${slug}`, { defaultValue: fallback }),
+      categoryLabel: (slug, name) => categoryLabel(common, { slug, name }),
     },
   );
   const body = buildCalendar({

@@ -11,6 +11,7 @@ import {
 import { getServerT } from "~/modules/i18n/server-t.server";
 import { notFound } from "~/modules/permissions/guards.server";
 import { getDb } from "~/utils/db.server";
+import { categoryLabel } from "~/modules/places/category-names";
 
 /** `/feeds/neighbourhoods/:slug.ics`: a calendar to subscribe to, with the public activities of one neighbourhood. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       uidDomain: uidDomain(request),
       origin: requestOrigin(request),
       locale,
-      categoryLabel: (slug, fallback) => common(`categories.${slug}`, { defaultValue: fallback }),
+      categoryLabel: (slug, name) => categoryLabel(common, { slug, name }),
     },
   );
   const body = buildCalendar({
