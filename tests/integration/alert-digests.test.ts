@@ -45,7 +45,7 @@ import {
   createUser,
   createVolunteer,
 } from "../factories";
-import { callAction, callLoader, sessionCookieFor } from "../helpers/route-calls";
+import { callAction, callLoader, noticesOf, sessionCookieFor } from "../helpers/route-calls";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -231,7 +231,8 @@ describe("the settings and the unsubscribe link", () => {
       cookie,
       form: { ...channels, alertDigest: "weekly", urgentRequests: "on" },
     });
-    expect(saved.status).toBe(200);
+    expect(saved.status).toBe(302);
+    expect(await noticesOf(saved)).toEqual([{ key: "notifications:settings.saved" }]);
     expect(alertDigestSetting(db, ada.id)).toBe("weekly");
     const bad = await callAction(settingsPage.action, "/settings/notifications", {
       cookie,
@@ -250,7 +251,7 @@ describe("the settings and the unsubscribe link", () => {
       cookie: memberCookie,
       form: { ...channels, alertDigest: "daily" },
     });
-    expect(memberSaved.status).toBe(200);
+    expect(memberSaved.status).toBe(302);
     expect(db.select().from(alertDigests).where(eq(alertDigests.userId, member.id)).get()).toBeUndefined();
   });
 

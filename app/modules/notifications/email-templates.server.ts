@@ -1,5 +1,16 @@
 import type { NotificationKind, UiLocale } from "@db/schema/enums";
+import deEmail from "~/locales/de/email.json";
 import { fixedT, formatParams, textLocaleFor, type TextParams } from "./texts.server";
+
+type EmailTexts = typeof deEmail;
+/** The kinds whose texts have `key` (every language has the same keys: locales.test.ts). */
+type KindWith<K extends string> = {
+  [Kind in NotificationKind]: K extends keyof EmailTexts[Kind] ? Kind : never;
+}[NotificationKind];
+
+function hasText<K extends string>(kind: NotificationKind, key: K): kind is KindWith<K> {
+  return Object.hasOwn(deEmail[kind], key);
+}
 
 export type EmailParams = TextParams;
 
@@ -47,20 +58,21 @@ export function renderEmail(
   const values = formatParams(locale, params);
   const subject = t(`${kind}.subject`, values);
   const body = t(`${kind}.body`, values);
-  const actionLabel = t(`${kind}.action`, { ...values, defaultValue: "" }) || t("openLink");
+  const actionLabel = hasText(kind, "action") ? t(`${kind}.action`, values) : t("openLink");
   const greeting = t("greeting", values);
   const footer = t("footer", values);
   const url = typeof params.url === "string" ? params.url : undefined;
   const secondaryUrl = typeof params.secondaryUrl === "string" ? params.secondaryUrl : undefined;
   // Only kinds with a second link (an urgent request's "Ich kann nicht") name one.
-  const secondaryLabel = secondaryUrl ? t(`${kind}.secondaryAction`, { ...values, defaultValue: "" }) : "";
+  const secondaryLabel =
+    secondaryUrl && hasText(kind, "secondaryAction") ? t(`${kind}.secondaryAction`, values) : "";
   const unsubscribeUrl = typeof params.unsubscribeUrl === "string" ? params.unsubscribeUrl : undefined;
   const unsubscribeLabel = unsubscribeUrl ? t("unsubscribe") : "";
 
   const textParts = [greeting, body];
   if (list.length > 0) textParts.push(list.map((item) => `- ${item.label}\n  ${item.url}`).join("\n\n"));
   // Kinds with a list may say something after it (`<kind>.after`).
-  const after = list.length > 0 ? t(`${kind}.after`, { ...values, defaultValue: "" }) : "";
+  const after = list.length > 0 && hasText(kind, "after") ? t(`${kind}.after`, values) : "";
   if (after) textParts.push(after);
   if (url) textParts.push(`${actionLabel}:\n${url}`);
   if (secondaryUrl) textParts.push(`${secondaryLabel}:\n${secondaryUrl}`);
