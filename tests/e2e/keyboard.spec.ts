@@ -83,6 +83,9 @@ test.describe("a volunteer signs up for a shift with the keyboard alone", () => 
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/volunteer$/);
     await waitForHydration(page);
+    // The new page takes the focus once it has rendered (root.tsx, useFocusOnNavigation); the address
+    // changes before that when its texts are still on the way, so wait for the focus, not the address.
+    await expect(page.locator("main")).toBeFocused();
 
     // The area's own navigation leads to the work on offer.
     await tabTo(
