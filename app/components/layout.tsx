@@ -75,7 +75,6 @@ function MainNav({ user }: { user: RootData["user"] }) {
 /** The phone's menu. The unread count shows on its button, so a closed menu still says that a message waits. */
 function PhoneMenu({ user }: { user: RootData["user"] }) {
   const { t } = useTranslation();
-  const { t: tn } = useTranslation("notifications");
   const unread = user?.unreadNotifications ?? 0;
   return (
     <NavDisclosure
@@ -86,15 +85,7 @@ function PhoneMenu({ user }: { user: RootData["user"] }) {
             ☰
           </span>{" "}
           {t("nav.menu")}
-          {unread > 0 ? (
-            <>
-              {" "}
-              <span className="tag" aria-hidden="true">
-                {unread}
-              </span>
-              <span className="visually-hidden">{tn("nav.unread", { count: unread })}</span>
-            </>
-          ) : null}
+          <UnreadCount unread={unread} />
         </>
       }
     >
@@ -169,21 +160,28 @@ function AccountMenu({ user }: { user: RootData["user"] }) {
   );
 }
 
+/** The number of unread messages as a badge, and in words for screen readers; nothing when there are none. */
+function UnreadCount({ unread }: { unread: number }) {
+  const { t } = useTranslation("notifications");
+  if (unread <= 0) return null;
+  return (
+    <>
+      {" "}
+      <span className="tag" aria-hidden="true">
+        {unread}
+      </span>
+      <span className="visually-hidden">{t("nav.unread", { count: unread })}</span>
+    </>
+  );
+}
+
 /** The inbox with its unread count; the count is part of the link's name for screen readers. */
 function InboxLink({ unread }: { unread: number }) {
   const { t } = useTranslation("notifications");
   return (
     <NavLink to="/inbox">
       {t("nav.inbox")}
-      {unread > 0 ? (
-        <>
-          {" "}
-          <span className="tag" aria-hidden="true">
-            {unread}
-          </span>
-          <span className="visually-hidden">{t("nav.unread", { count: unread })}</span>
-        </>
-      ) : null}
+      <UnreadCount unread={unread} />
     </NavLink>
   );
 }
