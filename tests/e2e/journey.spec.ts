@@ -83,7 +83,8 @@ for (const lng of ["de", "ar"] as const) {
     const u = unique();
     const activityTitle = `Schwimmkurs für Frauen ${u}`;
     const shiftTitle = "Schwimmbegleitung";
-    // Each language on its own day: the volunteer cannot take two shifts at the same time.
+    // Each language on its own day: the volunteer cannot take two shifts at the same time. Late in the
+    // evening, after every shift the demo gives her (its days move with the weekday the test runs on).
     const activityDay = berlinDay(lng === "de" ? 5 : 6);
     const needTitle = `Begleitung zur Ausländerbehörde ${u}`;
     const { last: lastThursday, next: nextThursday } = thursdays();
@@ -115,12 +116,12 @@ for (const lng of ["de", "ar"] as const) {
         .locator("select[name=categoryId]")
         .selectOption(String(lookupId("select id from categories where slug = ?", "sports")));
       await page.locator("input[name=place]").fill("Hallenbad Ückendorf");
-      await page.locator("input[name=startsAt]").fill(`${activityDay}T19:00`);
-      await page.locator("input[name=endsAt]").fill(`${activityDay}T20:00`);
+      await page.locator("input[name=startsAt]").fill(`${activityDay}T20:30`);
+      await page.locator("input[name=endsAt]").fill(`${activityDay}T21:30`);
       await page.locator("input[name=languages][value=de]").check();
       await page.locator("input[name='shifts.0.title']").fill(shiftTitle);
-      await page.locator("input[name='shifts.0.startsAt']").fill(`${activityDay}T18:45`);
-      await page.locator("input[name='shifts.0.endsAt']").fill(`${activityDay}T20:00`);
+      await page.locator("input[name='shifts.0.startsAt']").fill(`${activityDay}T20:15`);
+      await page.locator("input[name='shifts.0.endsAt']").fill(`${activityDay}T21:30`);
       await page.locator("input[name='shifts.0.neededCount']").fill("2");
       await go(page, () => page.getByRole("button", { name: t("events:form.create") }).click());
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(activityTitle);
