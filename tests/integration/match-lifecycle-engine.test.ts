@@ -28,9 +28,10 @@ afterEach(() => temp.cleanup());
 
 /** Thursday 15:00–16:30 (Europe/Berlin) at least a week ahead. */
 function thursdayAfternoon(weeks = 1): { startsAt: number; endsAt: number } {
-  const day = new Date(Date.now() + 7 * weeks * 86_400_000);
-  while (day.getUTCDay() !== 4) day.setUTCDate(day.getUTCDate() + 1);
-  const [y, m, d] = zonedIsoDate(day.getTime()).split("-").map(Number) as [number, number, number];
+  // Berlin's calendar, not UTC's: between 23:00 and midnight UTC, Berlin is already on the next day.
+  let instant = Date.now() + 7 * weeks * 86_400_000;
+  while (new Date(`${zonedIsoDate(instant)}T12:00:00Z`).getUTCDay() !== 4) instant += 86_400_000;
+  const [y, m, d] = zonedIsoDate(instant).split("-").map(Number) as [number, number, number];
   return { startsAt: zonedTimeToInstant(y, m, d, 15, 0), endsAt: zonedTimeToInstant(y, m, d, 16, 30) };
 }
 

@@ -23,8 +23,9 @@ const DAY = 86_400_000;
 
 /** Thursday of next week, 15:30–17:00 in Berlin. */
 function nextThursdayAt(hour: number, minute: number): number {
+  // Berlin's calendar, not UTC's: between 23:00 and midnight UTC, Berlin is already on the next day.
   let day = Date.now() + 7 * DAY;
-  while (new Date(day).getUTCDay() !== 4) day += DAY;
+  while (new Date(`${zonedIsoDate(day)}T12:00:00Z`).getUTCDay() !== 4) day += DAY;
   const [y, m, d] = zonedIsoDate(day).split("-").map(Number) as [number, number, number];
   return zonedTimeToInstant(y, m, d, hour, minute);
 }

@@ -336,7 +336,7 @@ describe("logging hours for a match", () => {
       ok: false,
       errors: { matchId: "volunteer:errors.matchUnknown" },
     });
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = zonedIsoDate(Date.now() + 86_400_000);
     expect(logMatchHours(db, user.id, { ...input, date: tomorrow }, today())).toEqual({
       ok: false,
       errors: { date: "volunteer:errors.dateFuture" },
