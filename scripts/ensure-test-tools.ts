@@ -12,7 +12,8 @@ import { existsSync } from "node:fs";
  */
 
 interface Tool {
-  packageName: string;
+  /** The Debian packages to install: the tool's own, and what the tests need beside it. */
+  packages: string[];
   binary: string;
   versionArgs: string[];
   purpose: string;
@@ -22,14 +23,16 @@ interface Tool {
 
 const TOOLS: Record<string, Tool> = {
   chromium: {
-    packageName: "chromium",
+    // Without chromium's recommendations (printing, sound, desktop services, Perl: minutes of installing
+    // on a fresh machine), except fonts-liberation: the layout tests measure text and were written with it.
+    packages: ["chromium", "fonts-liberation"],
     binary: "/usr/bin/chromium",
     versionArgs: ["--version"],
     purpose: "The e2e tests need Debian's Chromium",
     optional: false,
   },
   caddy: {
-    packageName: "caddy",
+    packages: ["caddy"],
     binary: "/usr/bin/caddy",
     versionArgs: ["version"],
     purpose: "The reverse-proxy test (tests/integration/caddy.test.ts) needs Debian's Caddy",
@@ -54,15 +57,15 @@ function versionOf(tool: Tool): string | null {
 /** Installs the package; returns why it could not, or null. */
 function install(tool: Tool): string | null {
   if (process.getuid?.() !== 0) return "not root";
-  console.log(`${tool.binary} is missing: installing Debian's ${tool.packageName} package…`);
+  console.log(`${tool.binary} is missing: installing Debian's ${tool.packages.join(", ")}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update"], ["install", "-y", tool.packageName]]) {
+  for (const args of [["update"], ["install", "-y", "--no-install-recommends", ...tool.packages]]) {
     const result = spawnSync("apt-get", args, { stdio: "inherit", env });
     if (result.error) return `apt-get could not run (${result.error.message})`;
     if (result.status !== 0)
       return `apt-get ${args.join(" ")} failed (exit ${result.status ?? result.signal})`;
   }
-  return versionOf(tool) ? null : `apt-get installed ${tool.packageName}, but ${tool.binary} does not run`;
+  return versionOf(tool) ? null : `apt-get installed ${tool.packages[0]}, but ${tool.binary} does not run`;
 }
 
 function ensure(name: string): boolean {
@@ -81,7 +84,7 @@ function ensure(name: string): boolean {
     console.log(`Installed ${versionOf(tool)} (${tool.binary})`);
     return true;
   }
-  const how = `sudo apt-get update && sudo apt-get install -y ${tool.packageName}`;
+  const how = `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${tool.packages.join(" ")}`;
   if (tool.optional) {
     console.warn(
       `${tool.purpose}; it is missing and could not be installed (${problem}), so that test is SKIPPED.\n` +
