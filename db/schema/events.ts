@@ -46,6 +46,18 @@ export const events = sqliteTable(
     index("events_nb_starts_idx").on(t.neighbourhoodId, t.startsAt),
     index("events_category_starts_idx").on(t.categoryId, t.startsAt),
     index("events_organisation_idx").on(t.organisationId, t.startsAt),
+    // The public list's count and order read only these columns (public-activities.server.ts): without
+    // it, each of a state's 148,000 upcoming activities is a wide row read from the table (ADR 082).
+    index("events_public_list_idx").on(
+      t.status,
+      t.endsAt,
+      t.recurrence,
+      t.recurrenceUntil,
+      t.organisationId,
+      t.startsAt,
+      t.categoryId,
+      t.neighbourhoodId,
+    ),
     check("events_window", sql`ends_at > starts_at`),
     check("events_status_check", oneOf("status", EVENT_STATUS)),
     check("events_recurrence_check", oneOf("recurrence", EVENT_RECURRENCE)),

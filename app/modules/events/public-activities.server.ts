@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@db/client";
 import {
   categories,
@@ -47,10 +47,28 @@ export interface ActivityListItem {
   openSlots: number;
 }
 
+/**
+ * The list's conditions on the events table alone (no join), in a form SQLite answers from
+ * events_public_list_idx without reading the activities' rows: isPublicActivity with the verified
+ * organisations as a list, the filters' slugs as ids. `+` keeps SQLite from the organisation index (it
+ * would read rows) and, with a neighbourhood, from the status-led indexes: that neighbourhood's own index
+ * finds its few activities faster (ADR 082).
+ */
 function filterConditions(filter: ActivityFilter, fromMs: number): SQL[] {
-  const conditions: SQL[] = [isPublicActivity];
-  if (filter.neighbourhood) conditions.push(eq(neighbourhoods.slug, filter.neighbourhood));
-  if (filter.category) conditions.push(eq(categories.slug, filter.category));
+  const conditions: SQL[] = [
+    filter.neighbourhood ? sql`+${events.status} = 'published'` : eq(events.status, "published"),
+    sql`(+${events.organisationId} is null or +${events.organisationId} in (select ${organisations.id} from ${organisations} where ${organisations.verifiedAt} is not null))`,
+  ];
+  if (filter.neighbourhood) {
+    conditions.push(
+      sql`${events.neighbourhoodId} = (select ${neighbourhoods.id} from ${neighbourhoods} where ${neighbourhoods.slug} = ${filter.neighbourhood})`,
+    );
+  }
+  if (filter.category) {
+    conditions.push(
+      sql`${events.categoryId} = (select ${categories.id} from ${categories} where ${categories.slug} = ${filter.category})`,
+    );
+  }
   if (filter.language) {
     conditions.push(
       sql`exists (select 1 from ${eventLanguages} where ${eventLanguages.eventId} = ${events.id} and ${eventLanguages.language} = ${filter.language})`,
@@ -80,52 +98,63 @@ export function listPublicActivities(db: Db, filter: ActivityFilter, locale: str
   const base = db
     .select({ total: sql<number>`count(*)` })
     .from(events)
-    .innerJoin(categories, eq(categories.id, events.categoryId))
-    .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
-    .leftJoin(organisations, eq(organisations.id, events.organisationId))
     .where(where)
     .get();
   const total = base?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
 
-  const rows = db
-    .select({
-      id: events.id,
-      title: events.title,
-      translatedTitle: eventTranslations.title,
-      machineTranslated: eventTranslations.machineTranslated,
-      originalLanguage: events.originalLanguage,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      recurrence: events.recurrence,
-      recurrenceUntil: events.recurrenceUntil,
-      place: events.place,
-      costCents: events.costCents,
-      participantPlaces: events.participantPlaces,
-      participantsRegistered: events.participantsRegistered,
-      categorySlug: categories.slug,
-      categoryName: categories.name,
-      neighbourhoodName: neighbourhoods.name,
-      organisationName: organisations.name,
-      languages: sql<
-        string | null
-      >`(select group_concat(${eventLanguages.language}) from ${eventLanguages} where ${eventLanguages.eventId} = ${events.id})`,
-      openSlots: sql<number>`(select coalesce(sum(${shifts.neededCount} - ${shifts.confirmedCount}), 0) from ${shifts} where ${shifts.eventId} = ${events.id} and ${shifts.startsAt} >= ${now})`,
-    })
+  // The page's ids first, from the index; the languages and open places (one subquery each) only for
+  // those 20. In one query, SQLite computed both for every upcoming activity before sorting.
+  const pageIds = db
+    .select({ id: events.id })
     .from(events)
-    .innerJoin(categories, eq(categories.id, events.categoryId))
-    .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
-    .leftJoin(organisations, eq(organisations.id, events.organisationId))
-    .leftJoin(
-      eventTranslations,
-      and(eq(eventTranslations.eventId, events.id), eq(eventTranslations.locale, locale as "de")),
-    )
     .where(where)
     .orderBy(asc(sortKey), asc(events.id))
     .limit(ACTIVITIES_PAGE_SIZE)
     .offset((page - 1) * ACTIVITIES_PAGE_SIZE)
-    .all();
+    .all()
+    .map((row) => row.id);
+  const position = new Map(pageIds.map((id, index) => [id, index]));
+
+  const rows = (
+    pageIds.length === 0
+      ? []
+      : db
+          .select({
+            id: events.id,
+            title: events.title,
+            translatedTitle: eventTranslations.title,
+            machineTranslated: eventTranslations.machineTranslated,
+            originalLanguage: events.originalLanguage,
+            startsAt: events.startsAt,
+            endsAt: events.endsAt,
+            recurrence: events.recurrence,
+            recurrenceUntil: events.recurrenceUntil,
+            place: events.place,
+            costCents: events.costCents,
+            participantPlaces: events.participantPlaces,
+            participantsRegistered: events.participantsRegistered,
+            categorySlug: categories.slug,
+            categoryName: categories.name,
+            neighbourhoodName: neighbourhoods.name,
+            organisationName: organisations.name,
+            languages: sql<
+              string | null
+            >`(select group_concat(${eventLanguages.language}) from ${eventLanguages} where ${eventLanguages.eventId} = ${events.id})`,
+            openSlots: sql<number>`(select coalesce(sum(${shifts.neededCount} - ${shifts.confirmedCount}), 0) from ${shifts} where ${shifts.eventId} = ${events.id} and ${shifts.startsAt} >= ${now})`,
+          })
+          .from(events)
+          .innerJoin(categories, eq(categories.id, events.categoryId))
+          .innerJoin(neighbourhoods, eq(neighbourhoods.id, events.neighbourhoodId))
+          .leftJoin(organisations, eq(organisations.id, events.organisationId))
+          .leftJoin(
+            eventTranslations,
+            and(eq(eventTranslations.eventId, events.id), eq(eventTranslations.locale, locale as "de")),
+          )
+          .where(inArray(events.id, pageIds))
+          .all()
+  ).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 
   const items: ActivityListItem[] = rows.map((row) => {
     const weekly = row.recurrence === "weekly";

@@ -1,0 +1,1 @@
+CREATE INDEX `events_public_list_idx` ON `events` (`status`,`ends_at`,`recurrence`,`recurrence_until`,`organisation_id`,`starts_at`,`category_id`,`neighbourhood_id`);
