@@ -48,17 +48,15 @@ export interface ActivityListItem {
 }
 
 /**
- * The list's conditions on the events table alone (no join), in a form SQLite answers from
- * events_public_list_idx without reading the activities' rows: isPublicActivity with the verified
- * organisations as a list, the filters' slugs as ids. `+` keeps SQLite from the organisation index (it
- * would read rows) and, with a neighbourhood, from the status-led indexes: that neighbourhood's own index
- * finds its few activities faster (ADR 082).
+ * The neighbourhood, category and language a reader chose, as conditions on the events table alone (the
+ * slugs looked up as ids, no join): shared by the list and the week of shifts.
  */
-function filterConditions(filter: ActivityFilter, fromMs: number): SQL[] {
-  const conditions: SQL[] = [
-    filter.neighbourhood ? sql`+${events.status} = 'published'` : eq(events.status, "published"),
-    sql`(+${events.organisationId} is null or +${events.organisationId} in (select ${organisations.id} from ${organisations} where ${organisations.verifiedAt} is not null))`,
-  ];
+export function activityChoiceConditions(filter: {
+  neighbourhood?: string;
+  category?: string;
+  language?: string;
+}): SQL[] {
+  const conditions: SQL[] = [];
   if (filter.neighbourhood) {
     conditions.push(
       sql`${events.neighbourhoodId} = (select ${neighbourhoods.id} from ${neighbourhoods} where ${neighbourhoods.slug} = ${filter.neighbourhood})`,
@@ -74,6 +72,22 @@ function filterConditions(filter: ActivityFilter, fromMs: number): SQL[] {
       sql`exists (select 1 from ${eventLanguages} where ${eventLanguages.eventId} = ${events.id} and ${eventLanguages.language} = ${filter.language})`,
     );
   }
+  return conditions;
+}
+
+/**
+ * The list's conditions on the events table alone (no join), in a form SQLite answers from
+ * events_public_list_idx without reading the activities' rows: isPublicActivity with the verified
+ * organisations as a list, the filters' slugs as ids. `+` keeps SQLite from the organisation index (it
+ * would read rows) and, with a neighbourhood, from the status-led indexes: that neighbourhood's own index
+ * finds its few activities faster (ADR 082).
+ */
+function filterConditions(filter: ActivityFilter, fromMs: number): SQL[] {
+  const conditions: SQL[] = [
+    filter.neighbourhood ? sql`+${events.status} = 'published'` : eq(events.status, "published"),
+    sql`(+${events.organisationId} is null or +${events.organisationId} in (select ${organisations.id} from ${organisations} where ${organisations.verifiedAt} is not null))`,
+  ];
+  conditions.push(...activityChoiceConditions(filter));
   const fromDate = new Date(fromMs).toISOString().slice(0, 10);
   // A weekly series is shown while any of its occurrences is still ahead.
   conditions.push(

@@ -6,20 +6,12 @@
  */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@db/client";
-import {
-  categories,
-  eventLanguages,
-  events,
-  eventTranslations,
-  neighbourhoods,
-  organisations,
-  shifts,
-  signups,
-} from "@db/schema";
+import { events, eventTranslations, neighbourhoods, organisations, shifts, signups } from "@db/schema";
 import type { SignupStatus, UiLocale } from "@db/schema/enums";
 import { isoWeekBounds } from "~/modules/signups/week";
 import { startOfZonedDay, zonedIsoDate } from "~/utils/time";
 import { listActiveCategories, listNeighbourhoods } from "~/modules/places/places.server";
+import { activityChoiceConditions } from "./public-activities.server";
 import { parseShiftWeekFilter, type ShiftWeekFilter } from "./shift-week.schema";
 
 /** A day shows this many shifts; the rest are a link to the list of that day. */
@@ -98,21 +90,7 @@ export function loadShiftWeek(
     sql`${shifts.startsAt} >= ${starts[0]!}`,
     sql`${shifts.startsAt} < ${starts[7]!}`,
   ];
-  if (filter.neighbourhood) {
-    conditions.push(
-      sql`${events.neighbourhoodId} = (select ${neighbourhoods.id} from ${neighbourhoods} where ${neighbourhoods.slug} = ${filter.neighbourhood})`,
-    );
-  }
-  if (filter.category) {
-    conditions.push(
-      sql`${events.categoryId} = (select ${categories.id} from ${categories} where ${categories.slug} = ${filter.category})`,
-    );
-  }
-  if (filter.language) {
-    conditions.push(
-      sql`exists (select 1 from ${eventLanguages} where ${eventLanguages.eventId} = ${events.id} and ${eventLanguages.language} = ${filter.language})`,
-    );
-  }
+  conditions.push(...activityChoiceConditions(filter));
 
   const where = and(...conditions);
   const fromShifts = () =>
